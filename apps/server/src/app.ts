@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import type { Db, Engine } from './db/client.ts';
+import type { Clock } from './platform/clock.ts';
+import type { RequestContext } from './platform/context.ts';
+import { AppError } from './platform/errors.ts';
+import { handleError } from './platform/http/errors.ts';
+import { sessionHook } from './platform/http/session.ts';
+import { auditHook } from './platform/http/audit-hook.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { regionRoutes } from './modules/regions/regions.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+
+export interface AppDeps {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  config: Config;
+}
+
+export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: RequestContext;
+    csrfToken?: string;
+  }
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+/** Builds the HTTP application. Tests call `app.inject()` on it; main.ts listens. */
+export async function buildApp(deps: AppDeps): Promise<AppInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: {
+      level: config.GEWU_LOG_LEVEL,
+      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.GEWU_BODY_LIMIT_BYTES,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('deps', deps);
+  app.decorateRequest('ctx', null as unknown as RequestContext);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError(429, 'rate_limited', '请求过于频繁，请稍后再试'),
+  });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Gewu 格物 API', description: '基层治理平台接口', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onRequest', sessionHook(deps));
+  app.addHook('onResponse', auditHook(deps));
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(regionRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+
+  await registerWebUi(app, config.webDist);
+  return app;
+}
+
+/** Serves the built web UI from the same port, with the SPA's index.html for client routes. */
+async function registerWebUi(app: AppInstance, webDist: string) {
+  const indexHtml = path.join(webDist, 'index.html');
+  const hasUi = fs.existsSync(indexHtml);
+  if (hasUi) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
+    if (!isApi && hasUi && (req.method === 'GET' || req.method === 'HEAD')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+    }
+    return reply.code(404).send({ code: 'route.not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+  });
+}

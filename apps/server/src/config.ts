@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * The one place that reads process.env. Every variable is documented in the README with its default.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  GEWU_DATA_DIR: z.string().default('./data'),
+  GEWU_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  GEWU_SEED_DEMO: bool.default(true),
+  GEWU_WEB_DIST: z.string().optional(),
+  GEWU_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  GEWU_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(720).default(12),
+  GEWU_SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(1440).default(120),
+  GEWU_COOKIE_SECURE: bool.optional(),
+  GEWU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  GEWU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  GEWU_LOGIN_LOCK_MINUTES: z.coerce.number().min(1).default(15),
+  GEWU_AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
+  GEWU_AUDIT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(180, '审计日志至少保留 180 天（网络安全法第二十一条）')
+    .default(365),
+  GEWU_AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  GEWU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema> & { dataDir: string; webDist: string };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`配置错误 / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const repoRoot = path.resolve(import.meta.dirname, '../../..');
+  return {
+    ...c,
+    dataDir: path.resolve(c.GEWU_DATA_DIR),
+    webDist: path.resolve(c.GEWU_WEB_DIST ?? path.join(repoRoot, 'apps/web/dist')),
+  };
+}

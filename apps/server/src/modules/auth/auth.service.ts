@@ -1,0 +1,152 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { type ActorView, type RegionLevel, type Role, checkPasswordPolicy } from '@gewu/domain';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Config } from '../../config.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { AppError, badRequest } from '../../platform/errors.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/password.ts';
+import { requireActor } from '../../platform/access.ts';
+import * as repo from './auth.repository.ts';
+
+export type AuthDeps = { db: Db; clock: Clock; config: Pick<Config, 'GEWU_SESSION_TTL_HOURS' | 'GEWU_SESSION_IDLE_MINUTES' | 'GEWU_LOGIN_MAX_FAILURES' | 'GEWU_LOGIN_LOCK_MINUTES'> };
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserForLogin>>>;
+
+function toActor(row: Pick<UserRow, 'user' | 'region'>, sessionId: string): Actor {
+  return {
+    id: row.user.id,
+    username: row.user.username,
+    displayName: row.user.displayName,
+    roles: row.user.roles as Role[],
+    regionId: row.region.id,
+    regionCode: row.region.code,
+    regionName: row.region.name,
+    regionLevel: row.region.level as RegionLevel,
+    regionPath: row.region.path,
+    sessionId,
+    mustChangePassword: row.user.mustChangePassword,
+  };
+}
+
+export function actorView(actor: Actor): ActorView {
+  return {
+    id: actor.id,
+    username: actor.username,
+    displayName: actor.displayName,
+    roles: actor.roles,
+    region: { id: actor.regionId, code: actor.regionCode, name: actor.regionName, level: actor.regionLevel },
+    mustChangePassword: actor.mustChangePassword,
+  };
+}
+
+const invalidCredentials = () => new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
+const lockedError = (until: Date, now: Date) =>
+  new AppError(423, 'auth.locked', `密码错误次数过多，账号已锁定，请 ${Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))} 分钟后再试`);
+
+/**
+ * Checks a username and password and opens a session. Five failures in a row lock the account;
+ * a locked account is refused even with the right password until the lock expires.
+ */
+export async function login(deps: AuthDeps, ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const row = await repo.findUserForLogin(db, input.username);
+  if (!row) {
+    await burnPasswordCheck(input.password);
+    ctx.failureAudit = { action: 'auth.login', actor: null, detail: { username: input.username, reason: 'unknown_user' } };
+    throw invalidCredentials();
+  }
+  const who = { id: row.user.id, name: row.user.username, roles: row.user.roles };
+  const audit = (reason: string) => {
+    ctx.failureAudit = { action: 'auth.login', actor: who, targetType: 'user', targetId: row.user.id, regionPath: row.region.path, detail: { reason } };
+  };
+  if (row.user.lockedUntil && row.user.lockedUntil > now) {
+    audit('locked');
+    throw lockedError(row.user.lockedUntil, now);
+  }
+  if (row.user.status !== 'active') {
+    await burnPasswordCheck(input.password);
+    audit('disabled');
+    throw new AppError(403, 'auth.disabled', '账号已停用，请联系管理员');
+  }
+  if (!(await verifyPassword(row.user.passwordHash, input.password))) {
+    const lockUntil = new Date(now.getTime() + config.GEWU_LOGIN_LOCK_MINUTES * 60_000);
+    const after = await repo.recordFailedLogin(db, row.user.id, config.GEWU_LOGIN_MAX_FAILURES, lockUntil);
+    const locked = !!after?.lockedUntil && after.lockedUntil > now;
+    audit(locked ? 'wrong_password_locked' : 'wrong_password');
+    if (locked) throw lockedError(after.lockedUntil as Date, now);
+    throw invalidCredentials();
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const sessionId = crypto.randomUUID();
+  await db.transaction(async (tx) => {
+    await repo.recordSuccessfulLogin(tx, row.user.id, now);
+    await repo.insertSession(tx, {
+      id: sessionId,
+      tokenHash: hashToken(token),
+      userId: row.user.id,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + config.GEWU_SESSION_TTL_HOURS * 3_600_000),
+      ip: ctx.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    ctx.actor = toActor(row, sessionId);
+    await recordAudit(tx, clock, ctx, { action: 'auth.login', targetType: 'user', targetId: row.user.id, regionPath: row.region.path });
+  });
+  return { token, csrfToken, actor: ctx.actor as Actor, expiresAt: new Date(now.getTime() + config.GEWU_SESSION_TTL_HOURS * 3_600_000) };
+}
+
+/** Resolves a session cookie to its actor, or null when absent, expired, idle too long or revoked. */
+export async function authenticate(deps: AuthDeps, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
+  const { db, clock, config } = deps;
+  const row = await repo.findSessionByTokenHash(db, hashToken(token));
+  if (!row) return null;
+  const now = clock.now();
+  const idleLimit = row.session.lastSeenAt.getTime() + config.GEWU_SESSION_IDLE_MINUTES * 60_000;
+  if (row.session.expiresAt <= now || idleLimit <= now.getTime() || row.user.status !== 'active') return null;
+  // Refresh the idle clock at most once a minute to keep reads cheap.
+  if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, row.session.id, now);
+  return { actor: toActor(row, row.session.id), csrfToken: row.session.csrfToken };
+}
+
+export function csrfMatches(expected: string, given: string | undefined): boolean {
+  if (!given) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function logout(deps: AuthDeps, ctx: RequestContext) {
+  const actor = requireActor(ctx);
+  await deps.db.transaction(async (tx) => {
+    await repo.revokeSession(tx, actor.sessionId, deps.clock.now());
+    await recordAudit(tx, deps.clock, ctx, { action: 'auth.logout', targetType: 'user', targetId: actor.id });
+  });
+}
+
+/** Changes the caller's own password and signs out their other sessions. */
+export async function changeOwnPassword(deps: AuthDeps, ctx: RequestContext, input: { currentPassword: string; newPassword: string }) {
+  const actor = requireActor(ctx);
+  const row = await repo.findUserForLogin(deps.db, actor.username);
+  if (!row || !(await verifyPassword(row.user.passwordHash, input.currentPassword))) {
+    ctx.failureAudit = { action: 'auth.change_password', targetType: 'user', targetId: actor.id, detail: { reason: 'wrong_password' } };
+    throw badRequest('auth.wrong_password', '当前密码不正确');
+  }
+  const policy = checkPasswordPolicy(input.newPassword);
+  if (policy) throw badRequest('auth.password_policy', policy, [{ path: 'newPassword', message: policy }]);
+  if (input.newPassword === input.currentPassword) throw badRequest('auth.password_reused', '新密码不能与当前密码相同');
+  const hash = await hashPassword(input.newPassword);
+  const now = deps.clock.now();
+  await deps.db.transaction(async (tx) => {
+    await repo.updatePassword(tx, actor.id, hash, now, false);
+    const revoked = await repo.revokeUserSessions(tx, actor.id, now, actor.sessionId);
+    await recordAudit(tx, deps.clock, ctx, { action: 'auth.change_password', targetType: 'user', targetId: actor.id, detail: { otherSessionsRevoked: revoked } });
+  });
+}

@@ -1,0 +1,31 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { inScope } from '../../platform/access.ts';
+import { regions } from './regions.table.ts';
+
+export type RegionRow = typeof regions.$inferSelect;
+
+/** Every region in the actor's subtree, ordered so parents come before children. */
+export function listRegionsInScope(db: Db, actor: Pick<Actor, 'regionPath'>) {
+  return db.select().from(regions).where(inScope(actor, regions.path)).orderBy(asc(regions.path));
+}
+
+export async function findRegionInScope(db: Db, actor: Pick<Actor, 'regionPath'>, id: string): Promise<RegionRow | null> {
+  const [row] = await db
+    .select()
+    .from(regions)
+    .where(and(eq(regions.id, id), inScope(actor, regions.path)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findRegionByCode(db: Db, code: string): Promise<RegionRow | null> {
+  const [row] = await db.select().from(regions).where(eq(regions.code, code)).limit(1);
+  return row ?? null;
+}
+
+export async function insertRegion(db: Db, values: typeof regions.$inferInsert): Promise<RegionRow> {
+  const [row] = await db.insert(regions).values(values).returning();
+  return row as RegionRow;
+}

@@ -1,0 +1,16 @@
+import { createRegionSchema, regionSchema } from '@gewu/domain';
+import { z } from 'zod';
+import type { AppInstance } from '../../app.ts';
+import * as service from './regions.service.ts';
+
+export async function regionRoutes(app: AppInstance) {
+  const deps = app.deps;
+  app.get('/api/regions', {
+    schema: { tags: ['regions'], summary: '区划树（仅本人管辖范围）', response: { 200: z.object({ items: z.array(regionSchema) }) } },
+    handler: async (req) => ({ items: await service.listRegions(deps, req.ctx) }),
+  });
+  app.post('/api/regions', {
+    schema: { tags: ['regions'], summary: '新增下级区划', body: createRegionSchema, response: { 201: regionSchema } },
+    handler: async (req, reply) => reply.code(201).send(await service.createRegion(deps, req.ctx, req.body)),
+  });
+}

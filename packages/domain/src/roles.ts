@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Roles from domain.md. The last three are the 三员分立 (separation of duties) roles of 等保 2.0. */
+export const ROLES = [
+  'resident', // 群众
+  'grid_worker', // 网格员
+  'dispatcher', // 受理/派遣员
+  'handler', // 职能部门/处置单位
+  'mediator', // 调解员
+  'leader', // 领导
+  'admin', // 系统管理员
+  'security_admin', // 安全保密管理员
+  'auditor', // 安全审计员
+] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** 三员: no account may hold more than one of these, and none can do the others' work. */
+export const SEPARATED_ROLES: readonly Role[] = ['admin', 'security_admin', 'auditor'];
+
+/** Returns the separated roles in `roles` when more than one is present (an invalid combination). */
+export function conflictingSeparatedRoles(roles: readonly Role[]): Role[] {
+  const held = roles.filter((r) => SEPARATED_ROLES.includes(r));
+  return held.length > 1 ? held : [];
+}
+
+/** Every action the access layer knows. Services ask `can(actor, action, regionPath)`. */
+export const ACTIONS = [
+  'region.read',
+  'region.manage',
+  'user.read',
+  'user.create',
+  'user.update',
+  'user.assign_business_roles',
+  'user.assign_separated_roles',
+  'user.unlock',
+  'user.reset_password',
+  'session.revoke',
+  'audit.read',
+  'audit.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Role → actions. 三员分立: admin runs the system (regions, accounts, business roles);
+ * security_admin owns permissions and account security; auditor alone reads the audit log.
+ */
+export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
+  resident: [],
+  grid_worker: ['region.read'],
+  dispatcher: ['region.read', 'user.read'],
+  handler: ['region.read'],
+  mediator: ['region.read'],
+  leader: ['region.read', 'user.read'],
+  admin: ['region.read', 'region.manage', 'user.read', 'user.create', 'user.update', 'user.assign_business_roles'],
+  security_admin: [
+    'region.read',
+    'user.read',
+    'user.assign_business_roles',
+    'user.assign_separated_roles',
+    'user.unlock',
+    'user.reset_password',
+    'session.revoke',
+  ],
+  auditor: ['region.read', 'audit.read', 'audit.verify'],
+};
+
+export function roleCan(roles: readonly Role[], action: Action): boolean {
+  return roles.some((r) => ROLE_ACTIONS[r].includes(action));
+}
