@@ -23,7 +23,7 @@ export function sessionHook(deps: AuthDeps) {
       }
     }
     const config = req.routeOptions.config as { public?: boolean; allowDuringPasswordChange?: boolean } | undefined;
-    if (req.is404 || !req.url.startsWith('/api/') || config?.public) {
+    if (req.is404 || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || config?.public) {
       // Login is public but still must come from our own pages: refuse cross-site form posts.
       if (!SAFE_METHODS.has(req.method) && req.headers['sec-fetch-site'] === 'cross-site') throw new AppError(403, 'auth.csrf', '跨站请求被拒绝');
       return;

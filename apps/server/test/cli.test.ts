@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows, type Database } from '../src/db/client.ts';
+import { createTestDatabase, type TestDatabase } from './db.ts';
+
+const run = promisify(execFile);
+const serverDir = path.resolve(import.meta.dirname, '..');
+const tsx = path.resolve(serverDir, '../../node_modules/.bin/tsx');
+
+let dataDir: string;
+let pgDatabase: TestDatabase | null = null;
+
+/** Runs `npm run gewu -- <args>` the way an operator would (tsx src/cli.ts), against the test database. */
+async function cli(...args: string[]): Promise<{ code: number; out: string }> {
+  const env = { ...process.env, GEWU_DATA_DIR: dataDir, DATABASE_URL: pgDatabase?.url ?? '', GEWU_LOG_LEVEL: 'silent' };
+  if (!pgDatabase) delete (env as Record<string, string | undefined>).DATABASE_URL;
+  try {
+    const { stdout, stderr } = await run(tsx, ['src/cli.ts', ...args], { cwd: serverDir, env });
+    return { code: 0, out: stdout + stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: err.stdout + err.stderr };
+  }
+}
+
+/** Opens the same database the CLI uses (for PGlite only while the CLI is not running). */
+async function withDb<T>(fn: (db: Database['db']) => Promise<T>): Promise<T> {
+  const database = pgDatabase ?? (await openDatabase({ dataDir: path.join(dataDir, 'pglite') }));
+  try {
+    return await fn(database.db);
+  } finally {
+    if (!pgDatabase) await database.close();
+  }
+}
+
+beforeAll(async () => {
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-cli-'));
+  if (process.env.TEST_DATABASE_URL) pgDatabase = await createTestDatabase();
+});
+afterAll(async () => {
+  await pgDatabase?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('gewu CLI', () => {
+  it('migrates, seeds, creates a user and resets a password', async () => {
+    expect((await cli('migrate')).code).toBe(0);
+    expect((await cli('seed')).out).toMatch(/演示数据已创建/);
+    expect((await cli('seed')).out).toMatch(/未写入演示数据/);
+    const created = await cli('create-user', '--username', 'ops1', '--name', '运维一', '--region', '410104001', '--roles', 'dispatcher,leader', '--password', 'Ops#2026ab');
+    expect(created).toMatchObject({ code: 0 });
+    expect((await cli('create-user', '--username', 'ops2', '--name', 'x', '--region', '410104', '--roles', 'admin,auditor', '--password', 'Ops#2026ab')).code).toBe(2);
+    expect((await cli('reset-password', '--username', 'ops1', '--password', 'weak')).out).toMatch(/密码至少 8 位/);
+    expect((await cli('reset-password', '--username', 'ops1', '--password', 'Reset#2026x')).code).toBe(0);
+    const users = await withDb((db) => queryRows<{ roles: string[]; must_change_password: boolean }>(db, sql`SELECT roles, must_change_password FROM users WHERE username = 'ops1'`));
+    expect(users).toEqual([{ roles: ['dispatcher', 'leader'], must_change_password: true }]);
+  });
+
+  it('verify-audit passes on an intact chain and names the first tampered row', async () => {
+    const ok = await cli('verify-audit');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toMatch(/审计链完整.*\d+ rows checked/);
+    const target = await withDb(async (db) => {
+      const [row] = await queryRows<{ id: string }>(db, sql`SELECT id::text FROM audit_log WHERE action = 'user.create' ORDER BY chain_no LIMIT 1`);
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('gewu.audit_maintenance', 'on', true)`);
+        await tx.execute(sql`UPDATE audit_log SET actor_name = 'someone-else' WHERE id = ${row?.id}::bigint`);
+      });
+      return row?.id;
+    });
+    const broken = await cli('verify-audit');
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain(`BROKEN at row id=${target} `);
+  });
+
+  it('prints usage for an unknown command', async () => {
+    const res = await cli('frobnicate');
+    expect(res.code).toBe(2);
+    expect(res.out).toMatch(/verify-audit/);
+  });
+});
