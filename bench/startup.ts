@@ -7,7 +7,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 const runs = Number(process.argv[2] ?? 3);
 const port = 3900;
 
@@ -27,7 +26,7 @@ async function waitHealthy(deadline: number): Promise<void> {
 /** Starts the server on `dataDir`, returns milliseconds until /api/health answered 200, then stops it. */
 async function startOnce(dataDir: string): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(tsx, ['src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(root, 'apps/server'),
     env: { ...process.env, GEWU_DATA_DIR: dataDir, PORT: String(port), GEWU_LOG_LEVEL: 'warn', DATABASE_URL: '' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -30,18 +30,20 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data directory; `memory://` or undefined for an in-memory database. */
   dataDir?: string;
+  /** PGlite only: start from this dump (a tarball from `dumpDataDir`) instead of running initdb. */
+  loadDataDir?: Blob;
   poolSize?: number;
 }
 
 /** Opens PGlite (embedded, the default) or a PostgreSQL server when a URL is given. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) return openPostgres(options.url, options.poolSize ?? 10);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   if (dataDir && !dataDir.startsWith('memory://')) fs.mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,

@@ -25,6 +25,7 @@ export async function authRoutes(app: AppInstance) {
     },
   });
   app.post('/api/auth/logout', {
+    config: { allowDuringPasswordChange: true },
     schema: { tags, summary: '退出登录', response: { 204: z.null() } },
     handler: async (req, reply) => {
       await service.logout(deps, req.ctx);

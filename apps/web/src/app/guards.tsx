@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Action } from '@gewu/domain';
+import { useCan, useSession } from './session.ts';
+
+export function FullPageSpin() {
+  const { t } = useTranslation();
+  return (
+    <div style={{ display: 'grid', placeItems: 'center', minHeight: '100vh' }}>
+      <Spin size="large" description={t('app.loading')} />
+    </div>
+  );
+}
+
+function SessionError({ onRetry }: { onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Result status="error" title={t('errors.network')} extra={<Button onClick={onRetry}>{t('common.ok')}</Button>} />
+  );
+}
+
+/** Renders the child routes only with a session; otherwise sends the user to /login. */
+export function RequireAuth() {
+  const { data, isPending, isError, refetch } = useSession();
+  const location = useLocation();
+  if (isPending) return <FullPageSpin />;
+  if (isError) return <SessionError onRetry={() => void refetch()} />;
+  if (!data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <Outlet />;
+}
+
+/** The login page is for signed-out users only. */
+export function RedirectIfAuthed({ children }: { children: ReactNode }) {
+  const { data, isPending } = useSession();
+  if (isPending) return <FullPageSpin />;
+  if (data) return <Navigate to="/" replace />;
+  return children;
+}
+
+/** Shows the page only when the user's roles allow `action` (deep links included). */
+export function Allow({ action, children }: { action: Action; children: ReactNode }) {
+  const can = useCan();
+  const { t } = useTranslation();
+  if (!can(action)) return <Result status="403" title="403" subTitle={t('app.forbidden')} />;
+  return children;
+}
