@@ -32,9 +32,12 @@ test('管理员新建用户；新用户首次登录须改密，改密后用新�
     await page.getByTestId('create-user-submit').click();
     await expect(dialog.getByText('密码至少 8 位')).toBeVisible();
     await dialog.getByTestId('create-password').fill(initial);
-    await dialog.getByTestId('create-region').click();
-    await page.keyboard.type('明德');
-    await page.locator('.ant-select-tree-title', { hasText: '明德社区' }).click();
+    // The tree loads and re-renders asynchronously: retry until the choice shows in the field.
+    await expect(async () => {
+      await dialog.getByTestId('create-region').click();
+      await page.locator('.ant-select-tree-title', { hasText: '明德社区' }).click({ timeout: 2000 });
+      await expect(dialog.getByText(/明德社区（\d+）/)).toBeVisible({ timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await dialog.getByTestId('create-roles').click();
     await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
     await page.keyboard.press('Escape');

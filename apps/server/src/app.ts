@@ -22,12 +22,24 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { gridRoutes } from './modules/grids/grids.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { GridLocator } from './modules/grids/grids.index.ts';
+import { PiiCipher, loadPiiKeys } from './platform/pii.ts';
 
 export interface AppDeps {
   db: Db;
   engine: Engine;
   clock: Clock;
   config: Config;
+  pii: PiiCipher;
+  gridLocator: GridLocator;
+}
+
+/** Builds the dependencies that follow from a database and a config. */
+export function makeDeps(base: { db: Db; engine: Engine; clock: Clock; config: Config }): AppDeps {
+  const { keys } = loadPiiKeys(base.config, base.config.dataDir);
+  return { ...base, pii: new PiiCipher(keys, base.config.GEWU_PII_CIPHER), gridLocator: new GridLocator(base.db) };
 }
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
@@ -91,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   await app.register(regionRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
+  await app.register(gridRoutes);
+  await app.register(peopleRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

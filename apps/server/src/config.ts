@@ -31,6 +31,9 @@ export const configSchema = z.object({
     .min(180, '审计日志至少保留 180 天（网络安全法第二十一条）')
     .default(365),
   GEWU_AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  GEWU_PII_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
+  GEWU_PII_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
+  GEWU_PII_HASH_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
   GEWU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { buildApp } from './app.ts';
+import { buildApp, makeDeps } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { systemClock } from './platform/clock.ts';
@@ -12,8 +12,9 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: path.join(config.dataDir, 'pglite') });
   await database.migrate();
   const clock = systemClock;
-  const app = await buildApp({ db: database.db, engine: database.engine, clock, config });
-  if (config.GEWU_SEED_DEMO && (await seedDemoIfEmpty(database.db, clock))) app.log.info('demo data created (演示数据已创建)');
+  const deps = makeDeps({ db: database.db, engine: database.engine, clock, config });
+  const app = await buildApp(deps);
+  if (config.GEWU_SEED_DEMO && (await seedDemoIfEmpty(database.db, clock, deps.pii))) app.log.info('demo data created (演示数据已创建)');
 
   const jobs = [
     startIntervalJob('audit.chain', config.GEWU_AUDIT_CHAIN_INTERVAL_MS, () => chainPendingAudit(database.db, config.GEWU_AUDIT_HASH), app.log),

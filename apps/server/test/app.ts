@@ -1,13 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { buildApp, type AppInstance } from '../src/app.ts';
+import { buildApp, makeDeps, type AppDeps, type AppInstance } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { queryRows } from '../src/db/client.ts';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from '../src/seed/demo.ts';
 import { createTestDatabase, type TestDatabase } from './db.ts';
 
+const TEST_KEY = Buffer.alloc(32, 7).toString('base64');
+const TEST_HASH_KEY = Buffer.alloc(32, 9).toString('base64');
+
 export interface TestApp {
   app: AppInstance;
+  deps: AppDeps;
   database: TestDatabase;
   clock: ManualClock;
   close(): Promise<void>;
@@ -17,11 +21,13 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock();
-  await seedDemoIfEmpty(database.db, clock);
-  const config = loadConfig({ NODE_ENV: 'test', GEWU_LOG_LEVEL: 'silent', GEWU_WEB_DIST: '/nonexistent', ...env });
-  const app = await buildApp({ db: database.db, engine: database.engine, clock, config });
+  const config = loadConfig({ NODE_ENV: 'test', GEWU_LOG_LEVEL: 'silent', GEWU_WEB_DIST: '/nonexistent', GEWU_PII_KEY: TEST_KEY, GEWU_PII_HASH_KEY: TEST_HASH_KEY, ...env });
+  const deps = makeDeps({ db: database.db, engine: database.engine, clock, config });
+  await seedDemoIfEmpty(database.db, clock, deps.pii);
+  const app = await buildApp(deps);
   return {
     app,
+    deps,
     database,
     clock,
     async close() {

@@ -38,6 +38,16 @@ export const ACTIONS = [
   'session.revoke',
   'audit.read',
   'audit.verify',
+  'grid.read',
+  'grid.manage',
+  'person.read',
+  'person.manage',
+  'person.reveal',
+  'special_population.read',
+  'special_population.manage',
+  'base.import',
+  'base.export',
+  'stats.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -47,12 +57,16 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   resident: [],
-  grid_worker: ['region.read'],
-  dispatcher: ['region.read', 'user.read'],
-  handler: ['region.read'],
-  mediator: ['region.read'],
-  leader: ['region.read', 'user.read'],
-  admin: ['region.read', 'region.manage', 'user.read', 'user.create', 'user.update', 'user.assign_business_roles'],
+  // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
+  grid_worker: ['region.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.export', 'stats.read'],
+  // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
+  dispatcher: ['region.read', 'user.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.import', 'base.export', 'stats.read'],
+  handler: ['region.read', 'grid.read'],
+  mediator: ['region.read', 'grid.read', 'person.read'],
+  // Leaders see figures (一表通 tallies), not personal records.
+  leader: ['region.read', 'user.read', 'grid.read', 'stats.read'],
+  // The system admin keeps regions, grids and accounts, never personal data.
+  admin: ['region.read', 'region.manage', 'user.read', 'user.create', 'user.update', 'user.assign_business_roles', 'grid.read', 'grid.manage', 'base.import'],
   security_admin: [
     'region.read',
     'user.read',

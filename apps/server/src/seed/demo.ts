@@ -7,6 +7,8 @@ import { systemContext } from '../platform/context.ts';
 import { hashPassword } from '../platform/password.ts';
 import { regions } from '../modules/regions/regions.table.ts';
 import { users } from '../modules/users/users.table.ts';
+import type { PiiCipher } from '../platform/pii.ts';
+import { seedDemoBase } from './demo-base.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
 
@@ -60,7 +62,7 @@ export async function insertRegionTree(db: Db, list: [string, string][]): Promis
 }
 
 /** Creates the demo township and accounts when the database holds no regions yet. */
-export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(regions);
   if ((existing?.n ?? 0) > 0) return false;
   // One hash for all demo accounts: they share one published password anyway, and argon2id is slow on purpose.
@@ -72,7 +74,8 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock): Promise<boolean> {
       if (!region) throw new Error(`demo region ${u.regionCode} missing`);
       await tx.insert(users).values({ username: u.username, displayName: u.displayName, passwordHash, regionId: region.id, roles: [u.role], passwordChangedAt: clock.now() });
     }
-    await recordAudit(tx, clock, systemContext(), { action: 'system.seed_demo', detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length } });
+    const base = await seedDemoBase(tx, clock, pii);
+    await recordAudit(tx, clock, systemContext(), { action: 'system.seed_demo', detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base } });
   });
   return true;
 }

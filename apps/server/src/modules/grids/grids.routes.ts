@@ -1,0 +1,50 @@
+import { assignBodySchema, assignmentViewSchema, createGridBodySchema, gridCheckSchema, gridDetailSchema, gridKindSchema, gridViewSchema, lookupQuerySchema, setBoundaryBodySchema, updateGridBodySchema } from '@gewu/domain';
+import { z } from 'zod';
+import type { AppInstance } from '../../app.ts';
+import * as service from './grids.service.ts';
+
+const idParams = z.strictObject({ id: z.string().uuid() });
+
+export async function gridRoutes(app: AppInstance) {
+  const deps = app.deps;
+  const tags = ['grids'];
+  app.get('/api/grids', {
+    schema: { tags, summary: '网格列表（含当前边界）', querystring: z.strictObject({ villageId: z.string().uuid().optional(), kind: gridKindSchema.optional() }), response: { 200: z.object({ items: z.array(gridViewSchema) }) } },
+    handler: async (req) => ({ items: await service.listGrids(deps, req.ctx, req.query) }),
+  });
+  app.get('/api/grids/lookup', {
+    schema: { tags, summary: '坐标定位网格（支持 WGS84 / GCJ-02 / BD-09）', querystring: lookupQuerySchema, response: { 200: z.object({ lon: z.number(), lat: z.number(), grid: gridViewSchema.nullable(), micro: gridViewSchema.nullable() }) } },
+    handler: (req) => service.lookupGrid(deps, req.ctx, req.query),
+  });
+  app.get('/api/grids/checks', {
+    schema: { tags, summary: '网格检查：同村网格重叠、与村（社区）边界的缝隙与越界（含面积）', querystring: z.strictObject({ villageId: z.string().uuid() }), response: { 200: gridCheckSchema } },
+    handler: (req) => service.checkVillageGrids(deps, req.ctx, req.query.villageId),
+  });
+  app.get('/api/grids/:id', {
+    schema: { tags, summary: '网格详情：人员、户数、人口、房屋', params: idParams, response: { 200: gridDetailSchema } },
+    handler: (req) => service.getGrid(deps, req.ctx, req.params.id),
+  });
+  app.post('/api/grids', {
+    schema: { tags, summary: '新建网格或微网格', body: createGridBodySchema, response: { 201: gridViewSchema } },
+    handler: async (req, reply) => reply.code(201).send(await service.createGrid(deps, req.ctx, req.body)),
+  });
+  app.patch('/api/grids/:id', {
+    schema: { tags, summary: '修改网格名称、户数', params: idParams, body: updateGridBodySchema, response: { 200: gridViewSchema } },
+    handler: (req) => service.updateGrid(deps, req.ctx, req.params.id, req.body),
+  });
+  app.put('/api/grids/:id/boundary', {
+    schema: { tags, summary: '绘制/调整网格边界（新版本，历史保留）', params: idParams, body: setBoundaryBodySchema, response: { 200: gridViewSchema } },
+    handler: (req) => service.setGridBoundary(deps, req.ctx, req.params.id, req.body.boundary, req.body.crs),
+  });
+  app.post('/api/grids/:id/assignments', {
+    schema: { tags, summary: '配置网格人员（专职/兼职网格员、民警、调解员、法律顾问）', params: idParams, body: assignBodySchema, response: { 201: assignmentViewSchema } },
+    handler: async (req, reply) => reply.code(201).send(await service.assignToGrid(deps, req.ctx, req.params.id, req.body)),
+  });
+  app.delete('/api/grids/:id/assignments/:assignmentId', {
+    schema: { tags, summary: '结束任职（历史保留）', params: z.strictObject({ id: z.string().uuid(), assignmentId: z.string().uuid() }), response: { 204: z.null() } },
+    handler: async (req, reply) => {
+      await service.endGridAssignment(deps, req.ctx, req.params.id, req.params.assignmentId);
+      return reply.code(204).send(null);
+    },
+  });
+}

@@ -1,0 +1,220 @@
+import type { GridCheck, GridDetailView, GridDuty, GridView } from '@gewu/domain';
+import { normalizePhone, checkPhone, maskPhone } from '@gewu/domain';
+import { type Crs, findGaps, findOverlaps } from '@gewu/geo';
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { authorize } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
+import { findRegionInScope } from '../regions/regions.repository.ts';
+import { houses, residents } from '../people/people.table.ts';
+import type { GridLocator } from './grids.index.ts';
+import { areaM2, assertInsideParent, bboxOf, boundaryToWgs84, checkedBoundary } from './grids.geometry.ts';
+import * as repo from './grids.repository.ts';
+
+export type GridsDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator };
+
+type Raw = { type: string; coordinates: unknown[] };
+
+export function toGridView(row: { grid: repo.GridRow; boundary: repo.BoundaryRow | null }): GridView {
+  const { grid, boundary } = row;
+  return {
+    id: grid.id,
+    code: grid.code,
+    name: grid.name,
+    kind: grid.kind,
+    dedicatedKind: grid.dedicatedKind,
+    villageId: grid.villageId,
+    parentGridId: grid.parentGridId,
+    households: grid.households,
+    boundary: boundary?.geometry ?? null,
+    areaM2: boundary ? Math.round(boundary.areaM2) : null,
+    boundaryValidFrom: boundary?.validFrom.toISOString() ?? null,
+  };
+}
+
+export async function listGrids(deps: GridsDeps, ctx: RequestContext, q: { villageId?: string; kind?: string }) {
+  const actor = authorize(ctx, 'grid.read');
+  return (await repo.listGridsInScope(deps.db, actor, q)).map(toGridView);
+}
+
+async function loadGrid(db: Db, ctx: RequestContext, id: string, action: 'grid.read' | 'grid.manage') {
+  const actor = authorize(ctx, action);
+  const row = await repo.findGridInScope(db, actor, id);
+  if (!row) throw notFound('grid.not_found', '网格不存在或不在您的管辖范围内');
+  return { actor, row };
+}
+
+/** A grid with who is responsible for it and how many households, residents and houses it holds. */
+export async function getGrid(deps: GridsDeps, ctx: RequestContext, id: string): Promise<GridDetailView> {
+  const { row } = await loadGrid(deps.db, ctx, id, 'grid.read');
+  const [assignments, [r], [h], history] = await Promise.all([
+    repo.currentAssignments(deps.db, [id]),
+    deps.db.select({ n: count() }).from(residents).where(eq(residents.gridId, id)),
+    deps.db.select({ n: count() }).from(houses).where(eq(houses.gridId, id)),
+    repo.boundaryHistory(deps.db, id),
+  ]);
+  return {
+    ...toGridView(row),
+    assignments: assignments.map((a) => ({ id: a.id, duty: a.duty, userId: a.userId, personName: a.personName, phoneMasked: a.phoneMasked, validFrom: a.validFrom.toISOString() })),
+    residentCount: r?.n ?? 0,
+    houseCount: h?.n ?? 0,
+    boundaryVersions: history.length,
+  };
+}
+
+export interface CreateGridInput {
+  villageId: string;
+  parentGridId?: string;
+  seq: string;
+  name: string;
+  kind: GridView['kind'];
+  dedicatedKind?: string;
+  households: number;
+  boundary?: Raw;
+  crs: Crs;
+}
+
+/** Creates a unit grid (code = village code + seq) or a micro-grid (code = unit grid code + seq). */
+export async function createGrid(deps: GridsDeps, ctx: RequestContext, input: CreateGridInput): Promise<GridView> {
+  const actor = authorize(ctx, 'grid.manage');
+  const geometry = input.boundary ? checkedBoundary(input.boundary, input.crs) : null;
+  const now = deps.clock.now();
+  const view = await deps.db.transaction(async (tx) => {
+    const village = await findRegionInScope(tx, actor, input.villageId);
+    if (!village) throw notFound('region.not_found', '村（社区）不存在或不在您的管辖范围内');
+    if (village.level !== 'village') throw badRequest('grid.parent_not_village', '网格只能建在村（社区）下');
+    let parent: Awaited<ReturnType<typeof repo.findGridInScope>> = null;
+    if (input.kind === 'micro') {
+      if (!input.parentGridId) throw badRequest('grid.micro_needs_parent', '微网格须指定所属网格');
+      parent = await repo.findGridInScope(tx, actor, input.parentGridId);
+      if (!parent || parent.grid.villageId !== village.id || parent.grid.kind === 'micro') throw badRequest('grid.bad_parent', '所属网格须是同一村（社区）的单元网格');
+    } else if (input.parentGridId) {
+      throw badRequest('grid.parent_only_for_micro', '只有微网格可以指定所属网格');
+    }
+    if (input.kind === 'dedicated' && !input.dedicatedKind) throw badRequest('grid.dedicated_kind_required', '专属网格须注明类型（学校、医院、园区、市场、楼宇等）');
+    const code = `${parent ? parent.grid.code : village.code}${input.seq}`;
+    if (await repo.gridCodeExists(tx, code)) throw conflict('grid.code_taken', `网格编码 ${code} 已存在`);
+    if (geometry) assertInsideParent(geometry, parent ? (parent.boundary?.geometry ?? null) : (village.boundary ?? null), parent ? parent.grid.name : village.name);
+    const grid = await repo.insertGrid(tx, {
+      code,
+      name: input.name,
+      kind: input.kind,
+      dedicatedKind: input.dedicatedKind ?? null,
+      villageId: village.id,
+      parentGridId: parent?.grid.id ?? null,
+      regionPath: `${village.path}${code}/`,
+      households: input.households,
+    });
+    const boundary = geometry ? await repo.replaceBoundary(tx, grid.id, geometry, bboxOf(geometry), areaM2(geometry), now, actor.id) : null;
+    await repo.bumpChangeCounter(tx, 'grids');
+    await recordAudit(tx, deps.clock, ctx, { action: 'grid.create', targetType: 'grid', targetId: grid.id, regionPath: grid.regionPath, detail: { code, name: grid.name, kind: grid.kind } });
+    return toGridView({ grid, boundary });
+  });
+  deps.gridLocator.invalidate();
+  return view;
+}
+
+export async function updateGrid(deps: GridsDeps, ctx: RequestContext, id: string, input: { name?: string; households?: number }) {
+  const view = await deps.db.transaction(async (tx) => {
+    const { row } = await loadGrid(tx, ctx, id, 'grid.manage');
+    await repo.updateGrid(tx, id, input);
+    await recordAudit(tx, deps.clock, ctx, { action: 'grid.update', targetType: 'grid', targetId: id, regionPath: row.grid.regionPath, detail: input });
+    return toGridView({ grid: { ...row.grid, ...input }, boundary: row.boundary });
+  });
+  return view;
+}
+
+/** Draws or redraws a grid's boundary as a new version; the previous one is kept with its validity. */
+export async function setGridBoundary(deps: GridsDeps, ctx: RequestContext, id: string, raw: Raw, crs: Crs) {
+  const geometry = checkedBoundary(raw, crs);
+  const now = deps.clock.now();
+  const view = await deps.db.transaction(async (tx) => {
+    const { actor, row } = await loadGrid(tx, ctx, id, 'grid.manage');
+    const parent = row.grid.parentGridId ? await repo.findGridInScope(tx, actor, row.grid.parentGridId) : null;
+    const village = parent ? null : await findRegionInScope(tx, actor, row.grid.villageId);
+    assertInsideParent(geometry, parent ? (parent.boundary?.geometry ?? null) : (village?.boundary ?? null), parent?.grid.name ?? village?.name ?? '');
+    const boundary = await repo.replaceBoundary(tx, id, geometry, bboxOf(geometry), areaM2(geometry), now, actor.id);
+    await repo.bumpChangeCounter(tx, 'grids');
+    await recordAudit(tx, deps.clock, ctx, { action: 'grid.set_boundary', targetType: 'grid', targetId: id, regionPath: row.grid.regionPath, detail: { boundaryVersion: boundary.id, areaM2: Math.round(boundary.areaM2), crs } });
+    return toGridView({ grid: row.grid, boundary });
+  });
+  deps.gridLocator.invalidate();
+  return view;
+}
+
+/** Assigns a person to a grid duty; their phone is stored encrypted and shown masked. */
+export async function assignToGrid(deps: GridsDeps, ctx: RequestContext, gridId: string, input: { duty: GridDuty; userId?: string; personName: string; phone?: string }) {
+  let phone: string | null = null;
+  if (input.phone) {
+    const reason = checkPhone(input.phone);
+    if (reason) throw badRequest('person.invalid_phone', reason, [{ path: 'phone', message: reason }]);
+    phone = normalizePhone(input.phone);
+  }
+  return deps.db.transaction(async (tx) => {
+    const { actor, row } = await loadGrid(tx, ctx, gridId, 'grid.manage');
+    const a = await repo.insertAssignment(tx, {
+      gridId,
+      duty: input.duty,
+      userId: input.userId ?? null,
+      personName: input.personName,
+      phoneEnc: phone ? deps.pii.encrypt(phone) : null,
+      phoneHash: phone ? deps.pii.lookupHash('phone', phone) : null,
+      phoneMasked: phone ? maskPhone(phone) : null,
+      validFrom: deps.clock.now(),
+      createdBy: actor.id,
+    });
+    await recordAudit(tx, deps.clock, ctx, { action: 'grid.assign', targetType: 'grid', targetId: gridId, regionPath: row.grid.regionPath, detail: { duty: a.duty, personName: a.personName, assignmentId: a.id } });
+    return { id: a.id, duty: a.duty, userId: a.userId, personName: a.personName, phoneMasked: a.phoneMasked, validFrom: a.validFrom.toISOString() };
+  });
+}
+
+export async function endGridAssignment(deps: GridsDeps, ctx: RequestContext, gridId: string, assignmentId: string) {
+  await deps.db.transaction(async (tx) => {
+    const { row } = await loadGrid(tx, ctx, gridId, 'grid.manage');
+    if (!(await repo.endAssignment(tx, gridId, assignmentId, deps.clock.now()))) throw notFound('grid.assignment_not_found', '该任职记录不存在或已结束');
+    await recordAudit(tx, deps.clock, ctx, { action: 'grid.unassign', targetType: 'grid', targetId: gridId, regionPath: row.grid.regionPath, detail: { assignmentId } });
+  });
+}
+
+/** Point → grid through the in-memory index; only grids inside the caller's scope are named. */
+export async function lookupGrid(deps: GridsDeps, ctx: RequestContext, q: { lon: number; lat: number; crs: Crs }) {
+  const actor = authorize(ctx, 'grid.read');
+  const [lon, lat] = boundaryToWgs84({ type: 'Point', coordinates: [[q.lon, q.lat]] }, q.crs).coordinates[0] as [number, number];
+  const hit = await deps.gridLocator.locate(lon, lat);
+  const ids = [hit.gridId, hit.microId].filter((x): x is string => !!x);
+  const found = await Promise.all(ids.map((id) => repo.findGridInScope(deps.db, actor, id)));
+  const view = (id: string | null) => {
+    const r = found.find((f) => f?.grid.id === id);
+    return r ? toGridView(r) : null;
+  };
+  return { lon, lat, grid: view(hit.gridId), micro: view(hit.microId) };
+}
+
+/** Overlaps between a village's unit grids and the gap they leave against the village outline, with areas. */
+export async function checkVillageGrids(deps: GridsDeps, ctx: RequestContext, villageId: string): Promise<GridCheck> {
+  const actor = authorize(ctx, 'grid.read');
+  const village = await findRegionInScope(deps.db, actor, villageId);
+  if (!village || village.level !== 'village') throw notFound('region.not_found', '村（社区）不存在或不在您的管辖范围内');
+  const rows = (await repo.listGridsInScope(deps.db, actor, { villageId })).filter((r) => r.grid.kind !== 'micro' && r.boundary);
+  const items = rows.map((r) => ({ id: r.grid.id, code: r.grid.code, geometry: (r.boundary as repo.BoundaryRow).geometry }));
+  const codeOf = new Map(items.map((i) => [i.id, i.code]));
+  const overlaps = findOverlaps(items).map((o) => ({ aId: o.aId, aCode: codeOf.get(o.aId) ?? '', bId: o.bId, bCode: codeOf.get(o.bId) ?? '', areaM2: Math.round(o.areaM2), geometry: o.geometry }));
+  const parent = village.boundary ?? null;
+  const gaps = parent ? findGaps(parent, items.map((i) => i.geometry)) : null;
+  const outside = parent
+    ? items.map((i) => ({ id: i.id, code: i.code, areaM2: Math.round(findGaps(parent, [i.geometry]).outsideAreaM2) })).filter((o) => o.areaM2 > 1)
+    : [];
+  return {
+    villageId,
+    gridCount: items.length,
+    parentHasBoundary: !!parent,
+    overlaps,
+    gap: gaps && gaps.areaM2 > 1 ? { areaM2: Math.round(gaps.areaM2), geometry: gaps.geometry } : null,
+    outside,
+  };
+}
+

@@ -1,0 +1,82 @@
+import {
+  houseInputSchema,
+  houseUsageSchema,
+  houseViewSchema,
+  linkBodySchema,
+  pageOf,
+  residentInputSchema,
+  residentListQuerySchema,
+  residentViewSchema,
+  revealBodySchema,
+  riskLevelSchema,
+  specialInputSchema,
+  specialKindSchema,
+  specialViewSchema,
+  visitInputSchema,
+} from '@gewu/domain';
+import { z } from 'zod';
+import type { AppInstance } from '../../app.ts';
+import * as residentsService from './residents.service.ts';
+import * as special from './special.service.ts';
+import * as housesService from './houses.service.ts';
+
+const idParams = z.strictObject({ id: z.string().uuid() });
+
+export async function peopleRoutes(app: AppInstance) {
+  const deps = app.deps;
+  const tags = ['base-data'];
+  app.get('/api/residents', {
+    schema: { tags, summary: '实有人口列表（证件号、电话按密钥哈希精确查找，结果脱敏）', querystring: residentListQuerySchema, response: { 200: pageOf(residentViewSchema) } },
+    handler: (req) => residentsService.listResidents(deps, req.ctx, req.query),
+  });
+  app.get('/api/residents/:id', {
+    schema: { tags, summary: '人员详情（脱敏）', params: idParams, response: { 200: residentViewSchema } },
+    handler: (req) => residentsService.getResident(deps, req.ctx, req.params.id),
+  });
+  app.post('/api/residents', {
+    schema: { tags, summary: '登记人员', body: residentInputSchema, response: { 201: residentViewSchema } },
+    handler: async (req, reply) => reply.code(201).send(await residentsService.createResident(deps, req.ctx, req.body)),
+  });
+  app.post('/api/residents/:id/reveal', {
+    schema: { tags, summary: '查看完整证件号或电话（须有权限并填写原因，留审计记录）', params: idParams, body: revealBodySchema, response: { 200: z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() }) } },
+    handler: (req) => residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
+  });
+  app.get('/api/residents/:id/visits', {
+    schema: { tags, summary: '走访记录', params: idParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), visitedAt: z.string(), note: z.string(), visitorId: z.string(), specialPopulationId: z.string().nullable() })) }) } },
+    handler: async (req) => ({ items: await special.listVisits(deps, req.ctx, req.params.id) }),
+  });
+  app.post('/api/visits', {
+    schema: { tags, summary: '登记走访', body: visitInputSchema, response: { 201: z.object({ id: z.string(), visitedAt: z.string() }) } },
+    handler: async (req, reply) => reply.code(201).send(await special.recordVisit(deps, req.ctx, req.body)),
+  });
+  app.get('/api/special-populations', {
+    schema: {
+      tags,
+      summary: '特殊人群（仅有权限的角色，管辖范围内）',
+      querystring: z.strictObject({ kind: specialKindSchema.optional(), riskLevel: riskLevelSchema.optional(), overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
+      response: { 200: z.object({ items: z.array(specialViewSchema) }) },
+    },
+    handler: async (req) => ({ items: await special.listSpecial(deps, req.ctx, req.query) }),
+  });
+  app.post('/api/special-populations', {
+    schema: { tags, summary: '登记特殊人群', body: specialInputSchema, response: { 201: specialViewSchema } },
+    handler: async (req, reply) => reply.code(201).send(await special.createSpecial(deps, req.ctx, req.body)),
+  });
+  app.get('/api/houses', {
+    schema: {
+      tags,
+      summary: '实有房屋（含出租屋及住户）',
+      querystring: z.strictObject({ villageId: z.string().uuid().optional(), gridId: z.string().uuid().optional(), usage: houseUsageSchema.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+      response: { 200: z.object({ items: z.array(houseViewSchema) }) },
+    },
+    handler: async (req) => ({ items: await housesService.listHouses(deps, req.ctx, req.query) }),
+  });
+  app.post('/api/houses', {
+    schema: { tags, summary: '登记房屋', body: houseInputSchema, response: { 201: houseViewSchema } },
+    handler: async (req, reply) => reply.code(201).send(await housesService.createHouse(deps, req.ctx, req.body)),
+  });
+  app.post('/api/houses/:id/residents', {
+    schema: { tags, summary: '人房关联（产权人、家庭成员、租户）', params: idParams, body: linkBodySchema, response: { 200: houseViewSchema } },
+    handler: (req) => housesService.linkResidentToHouse(deps, req.ctx, req.params.id, req.body),
+  });
+}

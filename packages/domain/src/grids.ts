@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+export const GRID_KINDS = ['urban_community', 'rural', 'dedicated', 'micro'] as const;
+export const gridKindSchema = z.enum(GRID_KINDS);
+export type GridKind = z.infer<typeof gridKindSchema>;
+
+/** 专属网格 kinds: schools, hospitals, industrial parks, markets, big buildings. */
+export const DEDICATED_KINDS = ['school', 'hospital', 'industrial_park', 'market', 'building', 'other'] as const;
+
+export const GRID_DUTIES = ['grid_worker_full', 'grid_worker_part', 'police', 'mediator', 'legal_adviser'] as const;
+export const gridDutySchema = z.enum(GRID_DUTIES);
+export type GridDuty = z.infer<typeof gridDutySchema>;
+
+export const CRS = ['WGS84', 'GCJ02', 'BD09'] as const;
+export const crsSchema = z.enum(CRS);
+
+/** Shape only; rings, closure and self-intersections are checked by @gewu/geo's validateBoundary. */
+export const boundarySchema = z.object({
+  type: z.enum(['Polygon', 'MultiPolygon']),
+  coordinates: z.array(z.any()).min(1).max(1000),
+});
+
+export const createGridBodySchema = z.strictObject({
+  villageId: z.string().uuid(),
+  /** For a micro-grid: its unit grid. */
+  parentGridId: z.string().uuid().optional(),
+  /** 3-digit sequence appended to the village's (or unit grid's) code. */
+  seq: z.string().regex(/^\d{3}$/, '序号应为 3 位数字').refine((s) => s !== '000', '序号不能为 000'),
+  name: z.string().trim().min(1).max(100),
+  kind: gridKindSchema,
+  dedicatedKind: z.enum(DEDICATED_KINDS).optional(),
+  households: z.number().int().min(0).max(100_000).default(0),
+  boundary: boundarySchema.optional(),
+  crs: crsSchema.default('WGS84'),
+});
+
+export const updateGridBodySchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  households: z.number().int().min(0).max(100_000).optional(),
+});
+
+export const setBoundaryBodySchema = z.strictObject({ boundary: boundarySchema, crs: crsSchema.default('WGS84') });
+
+export const assignBodySchema = z.strictObject({
+  duty: gridDutySchema,
+  userId: z.string().uuid().optional(),
+  personName: z.string().trim().min(1).max(64),
+  phone: z.string().trim().max(20).optional(),
+});
+
+export const gridViewSchema = z.object({
+  id: z.string().uuid(),
+  code: z.string(),
+  name: z.string(),
+  kind: gridKindSchema,
+  dedicatedKind: z.string().nullable(),
+  villageId: z.string().uuid(),
+  parentGridId: z.string().uuid().nullable(),
+  households: z.number(),
+  boundary: boundarySchema.nullable(),
+  areaM2: z.number().nullable(),
+  boundaryValidFrom: z.string().nullable(),
+});
+export type GridView = z.infer<typeof gridViewSchema>;
+
+export const assignmentViewSchema = z.object({
+  id: z.string().uuid(),
+  duty: gridDutySchema,
+  userId: z.string().uuid().nullable(),
+  personName: z.string(),
+  phoneMasked: z.string().nullable(),
+  validFrom: z.string(),
+});
+
+export const gridDetailSchema = gridViewSchema.extend({
+  assignments: z.array(assignmentViewSchema),
+  residentCount: z.number(),
+  houseCount: z.number(),
+  boundaryVersions: z.number(),
+});
+
+export const lookupQuerySchema = z.strictObject({
+  lon: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  crs: crsSchema.default('WGS84'),
+});
+
+export const gridCheckSchema = z.object({
+  villageId: z.string().uuid(),
+  gridCount: z.number(),
+  parentHasBoundary: z.boolean(),
+  overlaps: z.array(z.object({ aId: z.string(), aCode: z.string(), bId: z.string(), bCode: z.string(), areaM2: z.number(), geometry: z.any() })),
+  gap: z.object({ areaM2: z.number(), geometry: z.any() }).nullable(),
+  outside: z.array(z.object({ id: z.string(), code: z.string(), areaM2: z.number() })),
+});
+export type GridCheck = z.infer<typeof gridCheckSchema>;
+export type GridDetailView = z.infer<typeof gridDetailSchema>;

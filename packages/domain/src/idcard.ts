@@ -1,0 +1,68 @@
+/** GB 11643-1999 citizen identity numbers (公民身份号码) and mainland mobile numbers. */
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+/** GB/T 2260 province-level codes (the first two digits of an identity number). */
+export const PROVINCE_CODES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '71', '81', '82',
+]);
+
+export function idCheckChar(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * (WEIGHTS[i] as number);
+  return CHECK_CHARS[sum % 11] as string;
+}
+
+/**
+ * Validates an 18-character identity number: format, region code, birth date (a real date, not in
+ * the future, not before 1900) and the check character. Returns a Chinese reason or null.
+ */
+export function checkIdNumber(raw: string, today: Date = new Date()): string | null {
+  const id = raw.trim().toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位（前 17 位数字，末位数字或 X）';
+  if (!PROVINCE_CODES.has(id.slice(0, 2))) return `身份证号地区码 ${id.slice(0, 6)} 无效`;
+  const y = Number(id.slice(6, 10));
+  const m = Number(id.slice(10, 12));
+  const d = Number(id.slice(12, 14));
+  const birth = new Date(Date.UTC(y, m - 1, d));
+  if (birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return `身份证号出生日期 ${id.slice(6, 14)} 无效`;
+  if (y < 1900 || birth.getTime() > today.getTime()) return `身份证号出生日期 ${id.slice(6, 14)} 不在合理范围内`;
+  if (idCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确';
+  return null;
+}
+
+/** Birth date (YYYY-MM-DD) and sex from a valid identity number. */
+export function idNumberFacts(id: string): { birthDate: string; gender: 'male' | 'female' } {
+  return {
+    birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+    gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+  };
+}
+
+export function normalizeIdNumber(raw: string): string {
+  return raw.trim().toUpperCase();
+}
+
+/** Mainland mobile (11 digits starting with 1) or a landline with area code. */
+export function checkPhone(raw: string): string | null {
+  const p = normalizePhone(raw);
+  if (/^1[3-9]\d{9}$/.test(p) || /^0\d{2,3}\d{7,8}$/.test(p)) return null;
+  return '电话号码格式不正确（11 位手机号或带区号的固定电话）';
+}
+
+export function normalizePhone(raw: string): string {
+  return raw.replace(/[\s-]/g, '').replace(/^\+?86/, '');
+}
+
+/** `4101**********1234`: first four and last four characters shown. */
+export function maskIdNumber(id: string): string {
+  return id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+/** `138****1234`: first three and last four digits shown. */
+export function maskPhone(phone: string): string {
+  return phone.length <= 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+}

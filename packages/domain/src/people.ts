@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export const RESIDENT_CATEGORIES = ['registered', 'floating', 'left_behind', 'elderly_alone', 'disabled', 'minor', 'hardship_women'] as const;
+export const residentCategorySchema = z.enum(RESIDENT_CATEGORIES);
+export const SPECIAL_KINDS = ['community_correction', 'released_prisoner', 'drug_user', 'severe_mental_disorder'] as const;
+export const specialKindSchema = z.enum(SPECIAL_KINDS);
+export const riskLevelSchema = z.enum(['low', 'medium', 'high']);
+export const HOUSE_USAGES = ['self_occupied', 'rental', 'vacant', 'commercial', 'other'] as const;
+export const houseUsageSchema = z.enum(HOUSE_USAGES);
+
+const dateString = z.iso.date();
+
+export const residentInputSchema = z.strictObject({
+  villageId: z.string().uuid(),
+  gridId: z.string().uuid().optional(),
+  name: z.string().trim().min(1).max(64),
+  idNumber: z.string().trim().max(18).optional(),
+  phone: z.string().trim().max(20).optional(),
+  gender: z.enum(['male', 'female']).optional(),
+  birthDate: dateString.optional(),
+  ethnicity: z.string().trim().max(20).optional(),
+  categories: z.array(residentCategorySchema).max(7).default([]),
+  address: z.string().trim().max(200).optional(),
+  note: z.string().trim().max(500).optional(),
+});
+export type ResidentInput = z.infer<typeof residentInputSchema>;
+
+export const residentUpdateSchema = residentInputSchema.omit({ villageId: true }).partial().strict();
+
+/** What every response carries: masked numbers only. */
+export const residentViewSchema = z.object({
+  id: z.string().uuid(),
+  villageId: z.string().uuid(),
+  villageName: z.string(),
+  gridId: z.string().uuid().nullable(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']).nullable(),
+  birthDate: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  idMasked: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  categories: z.array(residentCategorySchema),
+  address: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type ResidentView = z.infer<typeof residentViewSchema>;
+
+export const residentListQuerySchema = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(64).optional(),
+  idNumber: z.string().trim().max(18).optional(),
+  phone: z.string().trim().max(20).optional(),
+  category: residentCategorySchema.optional(),
+  villageId: z.string().uuid().optional(),
+  gridId: z.string().uuid().optional(),
+});
+
+export const revealBodySchema = z.strictObject({
+  field: z.enum(['idNumber', 'phone']),
+  reason: z.string().trim().min(4, '请填写查看原因（至少 4 个字）').max(200),
+});
+
+export const specialInputSchema = z.strictObject({
+  residentId: z.string().uuid(),
+  kind: specialKindSchema,
+  riskLevel: riskLevelSchema,
+  helperGroup: z.array(z.string().trim().min(1).max(32)).max(10).default([]),
+  visitIntervalDays: z.number().int().min(1).max(365),
+  nextVisitDue: dateString.optional(),
+});
+
+export const specialViewSchema = z.object({
+  id: z.string().uuid(),
+  residentId: z.string().uuid(),
+  residentName: z.string(),
+  idMasked: z.string().nullable(),
+  kind: specialKindSchema,
+  riskLevel: riskLevelSchema,
+  helperGroup: z.array(z.string()),
+  visitIntervalDays: z.number(),
+  nextVisitDue: z.string(),
+  overdue: z.boolean(),
+  status: z.enum(['active', 'closed']),
+});
+
+export const visitInputSchema = z.strictObject({
+  residentId: z.string().uuid(),
+  specialPopulationId: z.string().uuid().optional(),
+  visitedAt: z.iso.datetime({ offset: true }).optional(),
+  note: z.string().trim().min(1).max(1000),
+});
+
+export const houseInputSchema = z.strictObject({
+  villageId: z.string().uuid(),
+  gridId: z.string().uuid().optional(),
+  address: z.string().trim().min(1).max(200),
+  usage: houseUsageSchema,
+  areaM2: z.number().positive().max(100_000).optional(),
+});
+
+export const houseViewSchema = z.object({
+  id: z.string().uuid(),
+  villageId: z.string().uuid(),
+  gridId: z.string().uuid().nullable(),
+  address: z.string(),
+  usage: houseUsageSchema,
+  areaM2: z.number().nullable(),
+  occupants: z.array(z.object({ residentId: z.string().uuid(), name: z.string(), relation: z.enum(['owner', 'family', 'tenant']) })),
+});
+
+export const linkBodySchema = z.strictObject({ residentId: z.string().uuid(), relation: z.enum(['owner', 'family', 'tenant']), since: dateString.optional() });
