@@ -24,6 +24,8 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { gridRoutes } from './modules/grids/grids.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { importRoutes } from './modules/imports/imports.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { PiiCipher, loadPiiKeys } from './platform/pii.ts';
 
@@ -105,6 +107,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   await app.register(auditRoutes);
   await app.register(gridRoutes);
   await app.register(peopleRoutes);
+  await app.register(importRoutes);
+  await app.register(statsRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

@@ -1,0 +1,76 @@
+import { PassThrough, type Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { authorize, inScope } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { regions } from '../regions/regions.table.ts';
+import { grids } from '../grids/grids.table.ts';
+import { residents } from '../people/people.table.ts';
+import { CATEGORY_LABELS, COLUMNS, type ImportKind } from './imports.columns.ts';
+
+export type Sheet = { header: string[]; rows: AsyncIterable<(string | number | null)[]> | (string | number | null)[][] };
+
+/** Streams a table as CSV (UTF-8 with BOM, so Excel opens it in Chinese) or as .xlsx. */
+export function streamSheet(sheet: Sheet, format: 'csv' | 'xlsx', title: string): Readable {
+  const out = new PassThrough();
+  void (async () => {
+    try {
+      if (format === 'csv') {
+        out.write('\uFEFF');
+        const csv = stringify();
+        csv.pipe(out);
+        csv.write(sheet.header);
+        for await (const row of sheet.rows) if (!csv.write(row)) await new Promise((r) => csv.once('drain', r));
+        csv.end();
+        return;
+      }
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+      const ws = wb.addWorksheet(title);
+      ws.columns = sheet.header.map((h) => ({ header: h, width: Math.max(12, h.length * 2 + 4), style: { numFmt: '@' } }));
+      for await (const row of sheet.rows) ws.addRow(row).commit();
+      ws.commit();
+      await wb.commit();
+    } catch (e) {
+      out.destroy(e as Error);
+    }
+  })();
+  return out;
+}
+
+/** A template with the headers and one example row; every cell formatted as text so ID numbers keep all 18 digits. */
+export function importTemplate(kind: ImportKind): Sheet {
+  return { header: COLUMNS[kind].map((c) => c.header), rows: [COLUMNS[kind].map((c) => c.example)] };
+}
+
+const LABEL_OF = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([label, key]) => [key, label]));
+
+/** Residents in scope, paged by id so memory stays flat however many there are. Numbers stay masked. */
+export async function exportResidents(deps: { db: Db; clock: Clock }, ctx: RequestContext, q: { villageId?: string }): Promise<Sheet> {
+  const actor = authorize(ctx, 'base.export');
+  authorize(ctx, 'person.read');
+  await recordAudit(deps.db, deps.clock, ctx, { action: 'export.residents', detail: { villageId: q.villageId ?? null } });
+  const header = ['姓名', '身份证号（脱敏）', '联系电话（脱敏）', '性别', '出生日期', '人员类别', '村（社区）代码', '村（社区）', '网格编码', '居住地址'];
+  async function* rows() {
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const page = await deps.db
+        .select({ r: residents, villageCode: regions.code, villageName: regions.name, gridCode: grids.code })
+        .from(residents)
+        .innerJoin(regions, eq(regions.id, residents.villageId))
+        .leftJoin(grids, eq(grids.id, residents.gridId))
+        .where(and(inScope(actor, residents.regionPath), gt(residents.id, after), q.villageId ? eq(residents.villageId, q.villageId) : undefined))
+        .orderBy(asc(residents.id))
+        .limit(5000);
+      for (const { r, villageCode, villageName, gridCode } of page) {
+        yield [r.name, r.idMasked, r.phoneMasked, r.gender === 'male' ? '男' : r.gender === 'female' ? '女' : '', r.birthDate, r.categories.map((c) => LABEL_OF[c] ?? c).join('、'), villageCode, villageName, gridCode, r.address];
+      }
+      if (page.length < 5000) return;
+      after = (page.at(-1) as (typeof page)[number]).r.id;
+    }
+  }
+  return { header, rows: rows() };
+}

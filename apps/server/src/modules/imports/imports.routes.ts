@@ -1,0 +1,64 @@
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppInstance } from '../../app.ts';
+import * as service from './imports.service.ts';
+import { exportResidents, importTemplate, streamSheet } from './imports.export.ts';
+
+const kindSchema = z.enum(['residents', 'houses']);
+const formatSchema = z.enum(['csv', 'xlsx']);
+const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+const KIND_NAMES = { residents: '实有人口', houses: '实有房屋' };
+
+const jobSchema = z.object({
+  id: z.string(),
+  kind: kindSchema,
+  format: formatSchema,
+  status: z.enum(['validating', 'validated', 'invalid', 'committing', 'committed', 'failed']),
+  fileName: z.string().nullable(),
+  totalRows: z.number(),
+  processedRows: z.number(),
+  validRows: z.number(),
+  errorCount: z.number(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+  failure: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+function download(fileName: string, format: 'csv' | 'xlsx') {
+  return { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}` };
+}
+
+export async function importRoutes(app: AppInstance) {
+  const deps = app.deps;
+  const tags = ['import-export'];
+  // Uploads arrive as the raw file body and are streamed to disk, never held in memory.
+  app.addContentTypeParser(['application/octet-stream', 'text/csv', CONTENT_TYPES.xlsx], (_req, payload, done) => done(null, payload));
+  app.post('/api/imports', {
+    schema: {
+      tags,
+      summary: '上传 CSV / Excel 文件并开始校验（试导入，不写入）',
+      querystring: z.strictObject({ kind: kindSchema, format: formatSchema, fileName: z.string().max(200).optional() }),
+      response: { 202: jobSchema },
+    },
+    handler: async (req, reply) => reply.code(202).send(await service.startImport(deps, req.ctx, { ...req.query, body: req.body as Readable })),
+  });
+  app.get('/api/imports/template', {
+    schema: { tags, summary: '导入模板', querystring: z.strictObject({ kind: kindSchema, format: formatSchema }) },
+    handler: async (req, reply) => reply.headers(download(`${KIND_NAMES[req.query.kind]}导入模板.${req.query.format}`, req.query.format)).send(streamSheet(importTemplate(req.query.kind), req.query.format, KIND_NAMES[req.query.kind])),
+  });
+  app.get('/api/imports/:id', {
+    schema: { tags, summary: '导入进度、校验结果（逐行逐列的错误）', params: z.strictObject({ id: z.string().uuid() }), response: { 200: jobSchema } },
+    handler: (req) => service.getImport(deps, req.ctx, req.params.id),
+  });
+  app.post('/api/imports/:id/commit', {
+    schema: { tags, summary: '确认导入（全部成功或全部不写入）', params: z.strictObject({ id: z.string().uuid() }), response: { 202: jobSchema } },
+    handler: async (req, reply) => reply.code(202).send(await service.commitImport(deps, req.ctx, req.params.id)),
+  });
+  app.get('/api/exports/residents', {
+    schema: { tags, summary: '导出实有人口（证件号、电话脱敏）', querystring: z.strictObject({ format: formatSchema, villageId: z.string().uuid().optional() }) },
+    handler: async (req, reply) => {
+      const sheet = await exportResidents(deps, req.ctx, req.query);
+      return reply.headers(download(`实有人口.${req.query.format}`, req.query.format)).send(streamSheet(sheet, req.query.format, '实有人口'));
+    },
+  });
+}

@@ -1,0 +1,94 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
+import { checkIdNumber, checkPhone, idNumberFacts, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone } from '@gewu/domain';
+import type { houses, residents } from '../people/people.table.ts';
+import { type CellError, type ImportKind, USAGE_LABELS, headerOf, parseDateCell, splitCategories } from './imports.columns.ts';
+
+export interface Places {
+  villages: Map<string, { id: string; path: string }>;
+  grids: Map<string, { id: string; villageId: string; path: string }>;
+}
+
+export type Built =
+  | { kind: 'residents'; values: typeof residents.$inferInsert; idHash: string | null }
+  | { kind: 'houses'; values: typeof houses.$inferInsert; idHash: null };
+
+/**
+ * Checks one data row and, when `encrypt` is set, builds the row to insert (personal numbers
+ * encrypted, hashed and masked). Without `encrypt` only the lookup hash is computed (dry run).
+ */
+export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, string>, places: Places, pii: PiiCipher, clock: Clock, encrypt: boolean): { errors: CellError[]; built?: Built } {
+  const errors: CellError[] = [];
+  const err = (key: string, message: string) => errors.push({ row: rowNo, column: headerOf(kind, key), message });
+  const village = places.villages.get(v.villageCode ?? '');
+  if (!v.villageCode) err('villageCode', '必填');
+  else if (!village) err('villageCode', `村（社区）代码 ${v.villageCode} 不存在或不在您的管辖范围内`);
+  let grid: { id: string; villageId: string; path: string } | undefined;
+  if (v.gridCode) {
+    grid = places.grids.get(v.gridCode);
+    if (!grid) err('gridCode', `网格编码 ${v.gridCode} 不存在或不在您的管辖范围内`);
+    else if (village && grid.villageId !== village.id) err('gridCode', `网格 ${v.gridCode} 不属于村（社区）${v.villageCode}`);
+  }
+  const place = { regionPath: grid?.path ?? village?.path ?? '', villageId: village?.id ?? '', gridId: grid?.id ?? null };
+
+  if (kind === 'houses') {
+    if (!v.address) err('address', '必填');
+    const usage = USAGE_LABELS[v.usage ?? ''];
+    if (!usage) err('usage', `用途应为 ${Object.keys(USAGE_LABELS).join('、')} 之一`);
+    const area = v.areaM2 ? Number(v.areaM2) : null;
+    if (area !== null && (!Number.isFinite(area) || area <= 0 || area > 100_000)) err('areaM2', '面积应为正数（平方米）');
+    if (errors.length) return { errors };
+    return { errors, built: { kind, idHash: null, values: { ...place, address: v.address as string, usage: usage as NonNullable<typeof usage>, areaM2: area } } };
+  }
+
+  if (!v.name) err('name', '必填');
+  else if (v.name.length > 64) err('name', '姓名过长');
+  let id: string | null = null;
+  if (v.idNumber) {
+    id = normalizeIdNumber(v.idNumber);
+    const reason = checkIdNumber(id, clock.now());
+    if (reason) err('idNumber', reason);
+  }
+  let phone: string | null = null;
+  if (v.phone) {
+    phone = normalizePhone(v.phone);
+    const reason = checkPhone(phone);
+    if (reason) err('phone', reason);
+  }
+  let gender: 'male' | 'female' | null = null;
+  if (v.gender) {
+    gender = v.gender === '男' ? 'male' : v.gender === '女' ? 'female' : null;
+    if (!gender) err('gender', '性别应为「男」或「女」');
+  }
+  let birthDate: string | null = null;
+  if (v.birthDate) {
+    birthDate = parseDateCell(v.birthDate);
+    if (!birthDate) err('birthDate', `日期「${v.birthDate}」无效，应为 YYYY-MM-DD`);
+    else if (birthDate > clock.now().toISOString().slice(0, 10)) err('birthDate', '出生日期不能晚于今天');
+  }
+  const cats = splitCategories(v.categories ?? '');
+  if (cats.unknown.length) err('categories', `未知的人员类别：${cats.unknown.join('、')}`);
+  if (errors.length) return { errors };
+  const facts = id ? idNumberFacts(id) : null;
+  if (facts && gender && facts.gender !== gender) err('gender', '性别与身份证号不符');
+  if (facts && birthDate && facts.birthDate !== birthDate) err('birthDate', '出生日期与身份证号不符');
+  if (errors.length) return { errors };
+  const idHash = id ? pii.lookupHash('id', id) : null;
+  const values: typeof residents.$inferInsert = {
+    ...place,
+    name: v.name as string,
+    gender: gender ?? facts?.gender ?? null,
+    birthDate: birthDate ?? facts?.birthDate ?? null,
+    ethnicity: v.ethnicity || null,
+    idHash,
+    idMasked: id ? maskIdNumber(id) : null,
+    idEnc: id && encrypt ? pii.encrypt(id) : null,
+    phoneHash: phone ? pii.lookupHash('phone', phone) : null,
+    phoneMasked: phone ? maskPhone(phone) : null,
+    phoneEnc: phone && encrypt ? pii.encrypt(phone) : null,
+    categories: cats.values,
+    address: v.address || null,
+    note: v.note || null,
+  };
+  return { errors, built: { kind, values, idHash } };
+}

@@ -1,0 +1,228 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Transform, type Readable } from 'node:stream';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { authorize, inScope } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
+import { regions } from '../regions/regions.table.ts';
+import { grids } from '../grids/grids.table.ts';
+import { houses, residents } from '../people/people.table.ts';
+import { type CellError, type ImportKind, mapHeader } from './imports.columns.ts';
+import { readSheetRows } from './imports.reader.ts';
+import { type Built, type Places, buildRow } from './imports.rows.ts';
+import { importJobs } from './imports.table.ts';
+
+export type ImportsDeps = { db: Db; clock: Clock; pii: PiiCipher; config: { dataDir: string; GEWU_IMPORT_MAX_BYTES: number } };
+type Job = typeof importJobs.$inferSelect;
+
+const BATCH = 1000;
+const KEPT_ERRORS = 500;
+/** Rows processed so far by running jobs of this process (live progress without touching the database). */
+const progress = new Map<string, number>();
+
+export function toImportView(job: Job) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    format: job.format,
+    status: job.status,
+    fileName: job.fileName,
+    totalRows: job.totalRows,
+    processedRows: progress.get(job.id) ?? job.totalRows,
+    validRows: job.validRows,
+    errorCount: job.errorCount,
+    errors: job.errors,
+    failure: job.failure,
+    createdAt: job.createdAt.toISOString(),
+  };
+}
+
+/** Saves the upload to disk (streamed, size-capped), records the job and starts the dry run. */
+export async function startImport(deps: ImportsDeps, ctx: RequestContext, input: { kind: ImportKind; format: 'csv' | 'xlsx'; fileName?: string; body: Readable }) {
+  const actor = authorize(ctx, 'base.import');
+  authorize(ctx, 'person.manage');
+  const id = crypto.randomUUID();
+  const dir = path.join(deps.config.dataDir, 'imports');
+  fs.mkdirSync(dir, { recursive: true });
+  const filePath = path.join(dir, `${id}.${input.format}`);
+  let bytes = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      bytes += chunk.length;
+      cb(bytes > deps.config.GEWU_IMPORT_MAX_BYTES ? new AppError(413, 'import.too_large', `文件超过 ${Math.round(deps.config.GEWU_IMPORT_MAX_BYTES / 1048576)} MB 上限`) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(input.body, limit, fs.createWriteStream(filePath));
+  } catch (e) {
+    fs.rmSync(filePath, { force: true });
+    throw e instanceof AppError ? e : badRequest('import.upload_failed', '文件上传失败');
+  }
+  if (bytes === 0) {
+    fs.rmSync(filePath, { force: true });
+    throw badRequest('import.empty_file', '文件为空');
+  }
+  const now = deps.clock.now();
+  const [job] = await deps.db
+    .insert(importJobs)
+    .values({ id, kind: input.kind, format: input.format, status: 'validating', fileName: input.fileName ?? null, filePath, actorId: actor.id, regionPath: actor.regionPath, createdAt: now, updatedAt: now })
+    .returning();
+  await recordAudit(deps.db, deps.clock, ctx, { action: 'import.upload', targetType: 'import', targetId: id, detail: { kind: input.kind, format: input.format, bytes, fileName: input.fileName } });
+  progress.set(id, 0);
+  void runValidation(deps, job as Job);
+  return toImportView(job as Job);
+}
+
+export async function getImport(deps: ImportsDeps, ctx: RequestContext, id: string) {
+  const actor = authorize(ctx, 'base.import');
+  const [job] = await deps.db.select().from(importJobs).where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
+  if (!job) throw notFound('import.not_found', '导入任务不存在');
+  return toImportView(job);
+}
+
+/** Writes every row in one transaction, after the dry run found no error; re-checks while writing. */
+export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: string) {
+  const actor = authorize(ctx, 'base.import');
+  authorize(ctx, 'person.manage');
+  const [job] = await deps.db
+    .update(importJobs)
+    .set({ status: 'committing', updatedAt: deps.clock.now() })
+    .where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath), eq(importJobs.status, 'validated')))
+    .returning();
+  if (!job) {
+    const [existing] = await deps.db.select().from(importJobs).where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
+    if (!existing) throw notFound('import.not_found', '导入任务不存在');
+    if (existing.status === 'committed' || existing.status === 'committing') return toImportView(existing); // a retried commit
+    throw new AppError(409, 'import.not_ready', existing.status === 'invalid' ? '校验未通过，请修正文件中的错误后重新上传' : '校验尚未完成');
+  }
+  progress.set(id, 0);
+  await recordAudit(deps.db, deps.clock, ctx, { action: 'import.commit', targetType: 'import', targetId: id, detail: { kind: job.kind, rows: job.validRows } });
+  void runCommit(deps, job);
+  return toImportView(job);
+}
+
+async function loadPlaces(db: Db, scopePath: string): Promise<Places> {
+  const scope = { regionPath: scopePath };
+  const [vs, gs] = await Promise.all([
+    db.select({ id: regions.id, code: regions.code, path: regions.path }).from(regions).where(and(eq(regions.level, 'village'), inScope(scope, regions.path))),
+    db.select({ id: grids.id, code: grids.code, villageId: grids.villageId, path: grids.regionPath }).from(grids).where(inScope(scope, grids.regionPath)),
+  ]);
+  return { villages: new Map(vs.map((v) => [v.code, v])), grids: new Map(gs.map((g) => [g.code, g])) };
+}
+
+interface PassResult {
+  total: number;
+  valid: number;
+  errorCount: number;
+  errors: CellError[];
+}
+
+/**
+ * Reads the file once, checking every row (and duplicates within the file and against the
+ * database); `onBatch` receives the built rows in batches (to insert them, when committing).
+ */
+async function pass(deps: ImportsDeps, db: Db, job: Job, encrypt: boolean, onBatch: (rows: Built[]) => Promise<void>): Promise<PassResult> {
+  const places = await loadPlaces(db, job.regionPath);
+  const r: PassResult = { total: 0, valid: 0, errorCount: 0, errors: [] };
+  const addErrors = (es: CellError[]) => {
+    r.errorCount += es.length;
+    for (const e of es) if (r.errors.length < KEPT_ERRORS) r.errors.push(e);
+  };
+  const seenIds = new Map<string, number>();
+  let keys: (string | null)[] | null = null;
+  let batch: { rowNo: number; built: Built }[] = [];
+  const flush = async () => {
+    const hashes = batch.map((b) => b.built.idHash).filter((h): h is string => !!h);
+    if (hashes.length) {
+      const existing = new Set((await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, hashes))).map((x) => x.h));
+      for (const b of batch) if (b.built.idHash && existing.has(b.built.idHash)) addErrors([{ row: b.rowNo, column: '身份证号', message: '该身份证号已登记' }]);
+    }
+    if (r.errorCount === 0) await onBatch(batch.map((b) => b.built));
+    batch = [];
+  };
+  let rowNo = 0;
+  for await (const cells of readSheetRows(job.filePath, job.format)) {
+    rowNo += 1;
+    if (!keys) {
+      const header = mapHeader(job.kind, cells);
+      if (header.errors.length) {
+        addErrors(header.errors);
+        return r;
+      }
+      keys = header.keys;
+      continue;
+    }
+    r.total += 1;
+    const values: Record<string, string> = {};
+    keys.forEach((k, i) => {
+      if (k) values[k] = cells[i] ?? '';
+    });
+    const { errors, built } = buildRow(job.kind, rowNo, values, places, deps.pii, deps.clock, encrypt);
+    if (built?.idHash) {
+      const first = seenIds.get(built.idHash);
+      if (first) errors.push({ row: rowNo, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
+      else seenIds.set(built.idHash, rowNo);
+    }
+    if (errors.length) addErrors(errors);
+    else if (built) {
+      r.valid += 1;
+      batch.push({ rowNo, built });
+    }
+    if (batch.length >= BATCH) await flush();
+    if (rowNo % 500 === 0) progress.set(job.id, r.total);
+  }
+  if (batch.length) await flush();
+  if (!keys) addErrors([{ row: 1, column: '', message: '文件中没有表头行' }]);
+  else if (r.total === 0) addErrors([{ row: 2, column: '', message: '文件中没有数据行' }]);
+  return r;
+}
+
+async function finish(deps: ImportsDeps, id: string, values: Partial<typeof importJobs.$inferInsert>) {
+  await deps.db.update(importJobs).set({ ...values, updatedAt: deps.clock.now() }).where(eq(importJobs.id, id));
+  progress.delete(id);
+}
+
+async function runValidation(deps: ImportsDeps, job: Job) {
+  try {
+    const r = await pass(deps, deps.db, job, false, async () => undefined);
+    await finish(deps, job.id, { status: r.errorCount ? 'invalid' : 'validated', totalRows: r.total, validRows: r.valid, errorCount: r.errorCount, errors: r.errors });
+  } catch (e) {
+    await finish(deps, job.id, { status: 'failed', failure: e instanceof AppError ? e.message : '文件无法读取，请确认是 CSV 或 .xlsx 格式' });
+  }
+}
+
+class ImportHadErrors extends Error {
+  constructor(readonly result: PassResult) {
+    super('import had errors');
+  }
+}
+
+async function runCommit(deps: ImportsDeps, job: Job) {
+  try {
+    const r = await deps.db.transaction(async (tx) => {
+      const result = await pass(deps, tx, job, true, async (rows) => {
+        const resRows = rows.flatMap((b) => (b.kind === 'residents' ? [b.values] : []));
+        const houseRows = rows.flatMap((b) => (b.kind === 'houses' ? [b.values] : []));
+        if (resRows.length) await tx.insert(residents).values(resRows);
+        if (houseRows.length) await tx.insert(houses).values(houseRows);
+      });
+      if (result.errorCount) throw new ImportHadErrors(result);
+      return result;
+    });
+    await finish(deps, job.id, { status: 'committed', totalRows: r.total, validRows: r.valid });
+    fs.rmSync(job.filePath, { force: true });
+  } catch (e) {
+    const result = e instanceof ImportHadErrors ? e.result : null;
+    await finish(deps, job.id, {
+      status: 'failed',
+      failure: result ? '写入时发现新的错误（如身份证号已被他人登记），全部未写入' : '写入失败，全部未写入',
+      ...(result ? { errorCount: result.errorCount, errors: result.errors } : {}),
+    });
+  }
+}

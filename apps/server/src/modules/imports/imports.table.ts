@@ -1,0 +1,21 @@
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Bulk imports: the uploaded file is validated in full (dry run) before anything is written; commit is all-or-nothing. */
+export const importJobs = pgTable('import_jobs', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  kind: text('kind', { enum: ['residents', 'houses'] }).notNull(),
+  format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
+  status: text('status', { enum: ['validating', 'validated', 'invalid', 'committing', 'committed', 'failed'] }).notNull(),
+  fileName: text('file_name'),
+  filePath: text('file_path').notNull(),
+  actorId: uuid('actor_id').notNull(),
+  regionPath: text('region_path').notNull(),
+  totalRows: integer('total_rows').notNull().default(0),
+  validRows: integer('valid_rows').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+  /** The first errors, each with its row, column and a Chinese reason. */
+  errors: jsonb('errors').$type<{ row: number; column: string; message: string }[]>().notNull().default([]),
+  failure: text('failure'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import type { AppInstance } from '../../app.ts';
+import { tallies, talliesWorkbook } from './stats.service.ts';
+
+const query = z.strictObject({ regionId: z.string().uuid().optional() });
+
+export async function statsRoutes(app: AppInstance) {
+  const deps = app.deps;
+  app.get('/api/stats/tallies', {
+    schema: {
+      tags: ['stats'],
+      summary: '一表通：独居老人（按村）、出租屋与租户（按网格）、特殊人群（按乡镇和风险等级）',
+      querystring: query,
+      response: {
+        200: z.object({
+          elderlyAlonePerVillage: z.array(z.object({ villageId: z.string(), villageCode: z.string(), villageName: z.string(), count: z.number() })),
+          rentalsPerGrid: z.array(z.object({ gridId: z.string(), gridCode: z.string(), gridName: z.string(), rentalHouses: z.number(), tenants: z.number() })),
+          specialPerRiskPerTownship: z.array(z.object({ townshipId: z.string().nullable(), townshipCode: z.string(), townshipName: z.string(), riskLevel: z.enum(['low', 'medium', 'high']), count: z.number() })),
+        }),
+      },
+    },
+    handler: (req) => tallies(deps, req.ctx, req.query),
+  });
+  app.get('/api/stats/tallies/export', {
+    schema: { tags: ['stats'], summary: '一表通统计导出 Excel', querystring: query.extend({ format: z.literal('xlsx').default('xlsx') }) },
+    handler: async (req, reply) =>
+      reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('一表通统计.xlsx')}`)
+        .send(await talliesWorkbook(deps, req.ctx, { regionId: req.query.regionId })),
+  });
+}
