@@ -77,8 +77,10 @@ export function headerOf(kind: ImportKind, key: string): string {
   return COLUMNS[kind].find((c) => c.key === key)?.header ?? key;
 }
 
-/** Parses a date cell written as 2020-01-31, 2020/1/31 or 20200131. */
+/** Parses a date cell written as 2020-01-31, 2020/1/31, 20200131, 2020年1月31日 or an Excel serial. */
 export function parseDateCell(v: string): string | null {
+  // An Excel date serial (days since 1899-12-30), as a sheet without date formatting gives.
+  if (/^\d{4,5}$/.test(v.trim()) && Number(v) > 366) return new Date(Date.UTC(1899, 11, 30) + Number(v) * 86_400_000).toISOString().slice(0, 10);
   const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(v.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -32,6 +32,7 @@ export async function importRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['import-export'];
   // Uploads arrive as the raw file body and are streamed to disk, never held in memory.
+  app.addHook('onClose', async () => service.drainImports());
   app.addContentTypeParser(['application/octet-stream', 'text/csv', CONTENT_TYPES.xlsx], (_req, payload, done) => done(null, payload));
   app.post('/api/imports', {
     schema: {

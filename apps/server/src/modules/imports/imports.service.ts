@@ -25,6 +25,18 @@ const BATCH = 1000;
 const KEPT_ERRORS = 500;
 /** Rows processed so far by running jobs of this process (live progress without touching the database). */
 const progress = new Map<string, number>();
+/** Background passes of this process, so shutdown can wait for them before closing the database. */
+const running = new Set<Promise<void>>();
+
+function inBackground(task: Promise<void>) {
+  running.add(task);
+  void task.finally(() => running.delete(task));
+}
+
+/** Resolves when every validation and commit started by this process has finished. */
+export async function drainImports(): Promise<void> {
+  while (running.size) await Promise.allSettled([...running]);
+}
 
 export function toImportView(job: Job) {
   return {
@@ -75,7 +87,7 @@ export async function startImport(deps: ImportsDeps, ctx: RequestContext, input:
     .returning();
   await recordAudit(deps.db, deps.clock, ctx, { action: 'import.upload', targetType: 'import', targetId: id, detail: { kind: input.kind, format: input.format, bytes, fileName: input.fileName } });
   progress.set(id, 0);
-  void runValidation(deps, job as Job);
+  inBackground(runValidation(deps, job as Job));
   return toImportView(job as Job);
 }
 
@@ -103,7 +115,7 @@ export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: s
   }
   progress.set(id, 0);
   await recordAudit(deps.db, deps.clock, ctx, { action: 'import.commit', targetType: 'import', targetId: id, detail: { kind: job.kind, rows: job.validRows } });
-  void runCommit(deps, job);
+  inBackground(runCommit(deps, job));
   return toImportView(job);
 }
 

@@ -1,0 +1,115 @@
+import { idCheckChar } from '@gewu/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+
+let t: TestApp;
+let dispatcher: Session;
+let gridworker: Session;
+let mingde: string;
+let zhizhi: string;
+const validId = (first17: string) => first17 + idCheckChar(first17);
+const ID = validId('41010419850612345');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  dispatcher = await login(t.app, 'dispatcher');
+  gridworker = await login(t.app, 'gridworker'); // 明德社区
+  mingde = await regionIdByCode(t.database, '410104001001');
+  zhizhi = await regionIdByCode(t.database, '410104001002');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const post = (s: Session, url: string, payload: object) => t.app.inject({ method: 'POST', url, ...as(s), payload });
+const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
+
+describe('residents', () => {
+  let residentId: string;
+
+  it('registers a resident: numbers stored encrypted, shown masked, facts derived from the ID number', async () => {
+    const res = await post(dispatcher, '/api/residents', { villageId: zhizhi, name: '测试居民', idNumber: ID, phone: '138-1234-5678', categories: ['elderly_alone'] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ idMasked: `${ID.slice(0, 4)}**********${ID.slice(-4)}`, phoneMasked: '138****5678', gender: 'male', birthDate: '1985-06-12', villageName: '致知社区' });
+    expect(res.body).not.toContain(ID);
+    residentId = res.json().id;
+  });
+
+  it('refuses an invalid ID number or phone in Chinese, and a duplicate ID number', async () => {
+    const before = await tableCounts(t.database);
+    const badId = await post(dispatcher, '/api/residents', { villageId: zhizhi, name: 'x', idNumber: `${ID.slice(0, 17)}${ID[17] === '1' ? '2' : '1'}` });
+    expect(badId.statusCode).toBe(400);
+    expect(badId.json()).toMatchObject({ code: 'person.invalid', message: '身份证号校验位不正确' });
+    expect((await post(dispatcher, '/api/residents', { villageId: zhizhi, name: 'x', phone: '12345' })).json().details[0].path).toBe('phone');
+    const dup = await post(dispatcher, '/api/residents', { villageId: mingde, name: '重复', idNumber: ID.toLowerCase() });
+    expect(dup.statusCode).toBe(409);
+    expect(await tableCounts(t.database)).toEqual(before);
+  });
+
+  it('finds by exact ID number and phone through the keyed hash', async () => {
+    expect((await get(dispatcher, `/api/residents?idNumber=${ID}`)).json().items.map((r: { id: string }) => r.id)).toEqual([residentId]);
+    expect((await get(dispatcher, '/api/residents?phone=13812345678')).json().total).toBe(1);
+    expect((await get(dispatcher, `/api/residents?idNumber=${ID.slice(0, 10)}`)).json().total).toBe(0);
+  });
+
+  it("a village grid worker cannot see another village's residents", async () => {
+    const list = await get(gridworker, '/api/residents?pageSize=200');
+    expect(list.json().total).toBeGreaterThan(100);
+    expect(list.json().items.every((r: { villageName: string }) => r.villageName === '明德社区')).toBe(true);
+    expect((await get(gridworker, `/api/residents/${residentId}`)).statusCode).toBe(404);
+    expect((await get(gridworker, `/api/residents?idNumber=${ID}`)).json().total).toBe(0);
+    expect((await post(gridworker, '/api/residents', { villageId: zhizhi, name: '越界登记' })).statusCode).toBe(404);
+  });
+
+  it('reveals a full number only with a reason, and audits it; roles without the permission cannot', async () => {
+    const noReason = await post(dispatcher, `/api/residents/${residentId}/reveal`, { field: 'idNumber', reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    const ok = await post(dispatcher, `/api/residents/${residentId}/reveal`, { field: 'idNumber', reason: '核实低保申请身份' });
+    expect(ok.json()).toEqual({ field: 'idNumber', value: ID });
+    const auditor = await login(t.app, 'auditor');
+    const audit = (await get(auditor, '/api/audit?action=person.reveal')).json().items[0];
+    expect(audit).toMatchObject({ actorName: 'dispatcher', targetId: residentId, detail: { field: 'idNumber', reason: '核实低保申请身份' } });
+    expect(JSON.stringify(audit)).not.toContain(ID);
+    for (const who of ['admin', 'leader', 'mediator']) {
+      const s = await login(t.app, who);
+      expect((await post(s, `/api/residents/${residentId}/reveal`, { field: 'phone', reason: '想看一下看' })).statusCode).toBe(403);
+    }
+    expect((await get(await login(t.app, 'admin'), '/api/residents')).statusCode).toBe(403);
+  });
+});
+
+describe('special populations and visits', () => {
+  it('only roles that need them see special populations, within scope', async () => {
+    const all = (await get(dispatcher, '/api/special-populations')).json().items;
+    expect(all.length).toBeGreaterThan(3);
+    expect(all[0].idMasked).toMatch(/^4101\*{10}/);
+    const mine = (await get(gridworker, '/api/special-populations')).json().items as { residentId: string }[];
+    expect(mine.length).toBeLessThan(all.length);
+    for (const who of ['mediator', 'leader', 'handler', 'admin']) expect((await get(await login(t.app, who), '/api/special-populations')).statusCode).toBe(403);
+  });
+
+  it('registers a record, and a visit moves the next visit due date on', async () => {
+    const r = (await post(dispatcher, '/api/residents', { villageId: mingde, name: '帮扶对象' })).json();
+    const s = await post(gridworker, '/api/special-populations', { residentId: r.id, kind: 'released_prisoner', riskLevel: 'medium', helperGroup: ['网格员'], visitIntervalDays: 14, nextVisitDue: '2026-11-01' });
+    expect(s.statusCode).toBe(201);
+    expect(s.json().overdue).toBe(true);
+    const v = await post(gridworker, '/api/visits', { residentId: r.id, specialPopulationId: s.json().id, note: '上门走访，情况稳定' });
+    expect(v.statusCode).toBe(201);
+    const after = (await get(gridworker, '/api/special-populations?kind=released_prisoner')).json().items.find((x: { id: string }) => x.id === s.json().id);
+    expect(after).toMatchObject({ nextVisitDue: '2026-12-07', overdue: false });
+    expect((await get(gridworker, `/api/residents/${r.id}/visits`)).json().items).toHaveLength(1);
+    expect((await post(gridworker, '/api/special-populations', { residentId: r.id, kind: 'released_prisoner', riskLevel: 'low', visitIntervalDays: 30 })).statusCode).toBe(409);
+  });
+});
+
+describe('houses', () => {
+  it('registers a rental house and its tenant (人房关联)', async () => {
+    const r = (await post(dispatcher, '/api/residents', { villageId: mingde, name: '租户甲', categories: ['floating'] })).json();
+    const h = await post(dispatcher, '/api/houses', { villageId: mingde, address: '9号楼1单元101室', usage: 'rental', areaM2: 60 });
+    expect(h.statusCode).toBe(201);
+    const linked = await post(dispatcher, `/api/houses/${h.json().id}/residents`, { residentId: r.id, relation: 'tenant' });
+    expect(linked.json().occupants).toEqual([{ residentId: r.id, name: '租户甲', relation: 'tenant' }]);
+    const rentals = (await get(gridworker, '/api/houses?usage=rental&pageSize=200')).json().items as { id: string }[];
+    expect(rentals.some((x) => x.id === h.json().id)).toBe(true);
+  });
+});
