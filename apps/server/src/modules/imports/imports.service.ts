@@ -12,7 +12,8 @@ import { AppError, badRequest, notFound } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { regions } from '../regions/regions.table.ts';
 import { grids } from '../grids/grids.table.ts';
-import { houses, residents } from '../people/people.table.ts';
+import { residents } from '../people/people.table.ts';
+import { insertHousesBulk, insertResidentsBulk } from './imports.bulk.ts';
 import { type CellError, type ImportKind, mapHeader } from './imports.columns.ts';
 import { readSheetRows } from './imports.reader.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
@@ -21,7 +22,7 @@ import { importJobs } from './imports.table.ts';
 export type ImportsDeps = { db: Db; clock: Clock; pii: PiiCipher; config: { dataDir: string; GEWU_IMPORT_MAX_BYTES: number } };
 type Job = typeof importJobs.$inferSelect;
 
-const BATCH = 1000;
+const BATCH = 2000;
 const KEPT_ERRORS = 500;
 /** Rows processed so far by running jobs of this process (live progress without touching the database). */
 const progress = new Map<string, number>();
@@ -139,25 +140,41 @@ interface PassResult {
  * Reads the file once, checking every row (and duplicates within the file and against the
  * database); `onBatch` receives the built rows in batches (to insert them, when committing).
  */
-async function pass(deps: ImportsDeps, db: Db, job: Job, encrypt: boolean, onBatch: (rows: Built[]) => Promise<void>): Promise<PassResult> {
+async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'commit'): Promise<PassResult> {
   const places = await loadPlaces(db, job.regionPath);
   const r: PassResult = { total: 0, valid: 0, errorCount: 0, errors: [] };
   const addErrors = (es: CellError[]) => {
     r.errorCount += es.length;
     for (const e of es) if (r.errors.length < KEPT_ERRORS) r.errors.push(e);
   };
-  const seenIds = new Map<string, number>();
-  let keys: (string | null)[] | null = null;
+  const alreadyRegistered = (rowNo: number) => addErrors([{ row: rowNo, column: '身份证号', message: '该身份证号已登记' }]);
+  /** Checks a batch against the database (dry run) or inserts it (commit); returns when done. */
+  const processBatch = async (b: { rowNo: number; built: Built }[]) => {
+    if (mode === 'commit') {
+      if (r.errorCount) return;
+      const conflicts = job.kind === 'residents'
+        ? await insertResidentsBulk(db, b.flatMap((x) => (x.built.kind === 'residents' ? [x.built.values] : [])))
+        : (await insertHousesBulk(db, b.flatMap((x) => (x.built.kind === 'houses' ? [x.built.values] : []))), new Set<string>());
+      for (const x of b) if (x.built.idHash && conflicts.has(x.built.idHash)) alreadyRegistered(x.rowNo);
+      return;
+    }
+    const hashes = b.map((x) => x.built.idHash).filter((h): h is string => !!h);
+    if (!hashes.length) return;
+    const existing = new Set((await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, hashes))).map((x) => x.h));
+    for (const x of b) if (x.built.idHash && existing.has(x.built.idHash)) alreadyRegistered(x.rowNo);
+  };
+  // One batch in the database while the next one is parsed, checked and encrypted.
+  let inflight: Promise<void> = Promise.resolve();
   let batch: { rowNo: number; built: Built }[] = [];
   const flush = async () => {
-    const hashes = batch.map((b) => b.built.idHash).filter((h): h is string => !!h);
-    if (hashes.length) {
-      const existing = new Set((await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, hashes))).map((x) => x.h));
-      for (const b of batch) if (b.built.idHash && existing.has(b.built.idHash)) addErrors([{ row: b.rowNo, column: '身份证号', message: '该身份证号已登记' }]);
-    }
-    if (r.errorCount === 0) await onBatch(batch.map((b) => b.built));
+    const b = batch;
     batch = [];
+    await inflight;
+    inflight = processBatch(b);
+    inflight.catch(() => undefined); // surfaced by the next await
   };
+  const seenIds = new Map<string, number>();
+  let keys: (string | null)[] | null = null;
   let rowNo = 0;
   for await (const cells of readSheetRows(job.filePath, job.format)) {
     rowNo += 1;
@@ -172,10 +189,11 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, encrypt: boolean, onBat
     }
     r.total += 1;
     const values: Record<string, string> = {};
-    keys.forEach((k, i) => {
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
       if (k) values[k] = cells[i] ?? '';
-    });
-    const { errors, built } = buildRow(job.kind, rowNo, values, places, deps.pii, deps.clock, encrypt);
+    }
+    const { errors, built } = buildRow(job.kind, rowNo, values, places, deps.pii, deps.clock, mode === 'commit');
     if (built?.idHash) {
       const first = seenIds.get(built.idHash);
       if (first) errors.push({ row: rowNo, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
@@ -187,11 +205,13 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, encrypt: boolean, onBat
       batch.push({ rowNo, built });
     }
     if (batch.length >= BATCH) await flush();
-    if (rowNo % 500 === 0) progress.set(job.id, r.total);
+    if ((rowNo & 1023) === 0) progress.set(job.id, r.total);
   }
   if (batch.length) await flush();
+  await inflight;
   if (!keys) addErrors([{ row: 1, column: '', message: '文件中没有表头行' }]);
   else if (r.total === 0) addErrors([{ row: 2, column: '', message: '文件中没有数据行' }]);
+  r.errors.sort((a, b) => a.row - b.row);
   return r;
 }
 
@@ -202,7 +222,7 @@ async function finish(deps: ImportsDeps, id: string, values: Partial<typeof impo
 
 async function runValidation(deps: ImportsDeps, job: Job) {
   try {
-    const r = await pass(deps, deps.db, job, false, async () => undefined);
+    const r = await pass(deps, deps.db, job, 'validate');
     await finish(deps, job.id, { status: r.errorCount ? 'invalid' : 'validated', totalRows: r.total, validRows: r.valid, errorCount: r.errorCount, errors: r.errors });
   } catch (e) {
     await finish(deps, job.id, { status: 'failed', failure: e instanceof AppError ? e.message : '文件无法读取，请确认是 CSV 或 .xlsx 格式' });
@@ -218,12 +238,7 @@ class ImportHadErrors extends Error {
 async function runCommit(deps: ImportsDeps, job: Job) {
   try {
     const r = await deps.db.transaction(async (tx) => {
-      const result = await pass(deps, tx, job, true, async (rows) => {
-        const resRows = rows.flatMap((b) => (b.kind === 'residents' ? [b.values] : []));
-        const houseRows = rows.flatMap((b) => (b.kind === 'houses' ? [b.values] : []));
-        if (resRows.length) await tx.insert(residents).values(resRows);
-        if (houseRows.length) await tx.insert(houses).values(houseRows);
-      });
+      const result = await pass(deps, tx, job, 'commit');
       if (result.errorCount) throw new ImportHadErrors(result);
       return result;
     });
