@@ -34,9 +34,9 @@ const file = path.join(dir, 'residents.csv');
     const first17 = `41010${(i % 10) === 0 ? 4 : 5}${birth}${seq}`.slice(0, 14) + seq;
     const id = first17 + idCheckChar(first17);
     const line = `居民${i},${id},1${3 + (i % 7)}${String(i).padStart(9, '0')},,,${CATS[i % CATS.length]},${VILLAGES[i % VILLAGES.length]},,${1 + (i % 30)}号楼${1 + (i % 6)}单元\n`;
-    if (!out.write(line)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
   }
-  await new Promise((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 console.log(`generated ${rows.toLocaleString()} rows, ${mb(fs.statSync(file).size)}`);
 
