@@ -110,3 +110,42 @@ export const houseViewSchema = z.object({
 });
 
 export const linkBodySchema = z.strictObject({ residentId: z.string().uuid(), relation: z.enum(['owner', 'family', 'tenant']), since: dateString.optional() });
+
+export const ORG_KINDS = ['enterprise', 'individual_business', 'social_org', 'public_institution', 'government', 'other'] as const;
+export const KEY_PLACE_KINDS = ['school', 'hospital', 'market', 'station', 'hazardous', 'venue', 'religious', 'other'] as const;
+
+const placedInput = { villageId: z.string().uuid(), gridId: z.string().uuid().optional() };
+const placedView = { id: z.string().uuid(), villageId: z.string().uuid(), gridId: z.string().uuid().nullable() };
+
+/** 统一社会信用代码: 18 characters from the GB 32100 alphabet (digits and upper-case letters without I, O, Z, S, V). */
+export const creditCodeSchema = z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码格式不正确');
+
+export const organisationInputSchema = z.strictObject({
+  ...placedInput,
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(ORG_KINDS),
+  creditCode: creditCodeSchema.optional(),
+  address: z.string().trim().max(200).optional(),
+  employees: z.number().int().min(0).max(1_000_000).optional(),
+});
+export const organisationViewSchema = z.object({ ...placedView, name: z.string(), kind: z.enum(ORG_KINDS), creditCode: z.string().nullable(), address: z.string().nullable(), employees: z.number().nullable() });
+
+export const buildingInputSchema = z.strictObject({
+  ...placedInput,
+  name: z.string().trim().min(1).max(100),
+  address: z.string().trim().max(200).optional(),
+  floors: z.number().int().min(1).max(200).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+});
+export const buildingViewSchema = z.object({ ...placedView, name: z.string(), address: z.string().nullable(), floors: z.number().nullable(), lon: z.number().nullable(), lat: z.number().nullable() });
+
+export const keyPlaceInputSchema = z.strictObject({
+  ...placedInput,
+  name: z.string().trim().min(1).max(100),
+  kind: z.enum(KEY_PLACE_KINDS),
+  address: z.string().trim().max(200).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+});
+export const keyPlaceViewSchema = z.object({ ...placedView, name: z.string(), kind: z.enum(KEY_PLACE_KINDS), address: z.string().nullable(), lon: z.number().nullable(), lat: z.number().nullable() });

@@ -2,6 +2,7 @@ import { assignBodySchema, assignmentViewSchema, createGridBodySchema, gridCheck
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './grids.service.ts';
+import { exportGridsGeoJson, importGridsGeoJson } from './grids.transfer.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
@@ -19,6 +20,27 @@ export async function gridRoutes(app: AppInstance) {
   app.get('/api/grids/checks', {
     schema: { tags, summary: '网格检查：同村网格重叠、与村（社区）边界的缝隙与越界（含面积）', querystring: z.strictObject({ villageId: z.string().uuid() }), response: { 200: gridCheckSchema } },
     handler: (req) => service.checkVillageGrids(deps, req.ctx, req.query.villageId),
+  });
+  app.get('/api/grids/export.geojson', {
+    schema: { tags, summary: '导出网格（GeoJSON，WGS84）' },
+    handler: async (req, reply) =>
+      reply
+        .header('content-type', 'application/geo+json; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('网格.geojson')}`)
+        .send(JSON.stringify(await exportGridsGeoJson(deps, req.ctx))),
+  });
+  app.post('/api/grids/import', {
+    bodyLimit: 64 * 1024 * 1024,
+    schema: {
+      tags,
+      summary: '导入网格（GeoJSON）：commit=false 只校验；commit=true 全部写入或全部不写入',
+      querystring: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
+      body: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), geometry: z.any(), properties: z.record(z.string(), z.unknown()).nullable() })).min(1).max(100_000) }),
+      response: {
+        200: z.object({ features: z.number(), create: z.number(), update: z.number(), committed: z.boolean(), errors: z.array(z.object({ index: z.number(), code: z.string().nullable(), field: z.string(), message: z.string() })) }),
+      },
+    },
+    handler: (req) => importGridsGeoJson(deps, req.ctx, { collection: req.body as never, commit: req.query.commit }),
   });
   app.get('/api/grids/:id', {
     schema: { tags, summary: '网格详情：人员、户数、人口、房屋', params: idParams, response: { 200: gridDetailSchema } },

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import type { houses, residents } from '../people/people.table.ts';
+import { organisations, type houses, type residents } from '../people/people.table.ts';
 
 /**
  * Bulk inserts for imports. A batch travels as one JSON parameter expanded by
@@ -45,4 +45,9 @@ export async function insertHousesBulk(db: Db, rows: (typeof houses.$inferInsert
   await db.execute(sql`INSERT INTO houses (region_path, village_id, grid_id, address, usage, area_m2)
     SELECT region_path, village_id, grid_id, address, usage, area_m2
     FROM jsonb_to_recordset(${json}::jsonb) AS x(region_path text, village_id uuid, grid_id uuid, address text, usage text, area_m2 double precision)`);
+}
+
+export async function insertOrganisationsBulk(db: Db, rows: (typeof organisations.$inferInsert)[]) {
+  // Organisation files are small (thousands of rows): the ORM's insert is fine here.
+  if (rows.length) await db.insert(organisations).values(rows);
 }

@@ -4,7 +4,7 @@
  */
 import { RESIDENT_CATEGORIES } from '@gewu/domain';
 
-export type ImportKind = 'residents' | 'houses';
+export type ImportKind = 'residents' | 'houses' | 'organisations';
 
 export const COLUMNS: Record<ImportKind, { header: string; key: string; required: boolean; example: string }[]> = {
   residents: [
@@ -27,6 +27,24 @@ export const COLUMNS: Record<ImportKind, { header: string; key: string; required
     { header: '村（社区）代码', key: 'villageCode', required: true, example: '410104001001' },
     { header: '网格编码', key: 'gridCode', required: false, example: '410104001001002' },
   ],
+  organisations: [
+    { header: '名称', key: 'name', required: true, example: '格物便民超市' },
+    { header: '类型', key: 'kind', required: true, example: '个体工商户' },
+    { header: '统一社会信用代码', key: 'creditCode', required: false, example: '92410104MA9XXXXX0X' },
+    { header: '地址', key: 'address', required: false, example: '明德路12号' },
+    { header: '从业人数', key: 'employees', required: false, example: '3' },
+    { header: '村（社区）代码', key: 'villageCode', required: true, example: '410104001001' },
+    { header: '网格编码', key: 'gridCode', required: false, example: '' },
+  ],
+};
+
+export const ORG_KIND_LABELS: Record<string, 'enterprise' | 'individual_business' | 'social_org' | 'public_institution' | 'government' | 'other'> = {
+  企业: 'enterprise',
+  个体工商户: 'individual_business',
+  社会组织: 'social_org',
+  事业单位: 'public_institution',
+  机关: 'government',
+  其他: 'other',
 };
 
 export const CATEGORY_LABELS: Record<string, (typeof RESIDENT_CATEGORIES)[number]> = {

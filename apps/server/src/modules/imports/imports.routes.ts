@@ -4,10 +4,10 @@ import type { AppInstance } from '../../app.ts';
 import * as service from './imports.service.ts';
 import { exportResidents, importTemplate, streamSheet } from './imports.export.ts';
 
-const kindSchema = z.enum(['residents', 'houses']);
+const kindSchema = z.enum(['residents', 'houses', 'organisations']);
 const formatSchema = z.enum(['csv', 'xlsx']);
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-const KIND_NAMES = { residents: '实有人口', houses: '实有房屋' };
+const KIND_NAMES = { residents: '实有人口', houses: '实有房屋', organisations: '组织与企业' };
 
 const jobSchema = z.object({
   id: z.string(),

@@ -1,8 +1,9 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { checkIdNumber, checkPhone, idNumberFacts, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone } from '@gewu/domain';
-import type { houses, residents } from '../people/people.table.ts';
-import { type CellError, type ImportKind, USAGE_LABELS, headerOf, parseDateCell, splitCategories } from './imports.columns.ts';
+import type { houses, organisations, residents } from '../people/people.table.ts';
+import { creditCodeSchema } from '@gewu/domain';
+import { type CellError, type ImportKind, ORG_KIND_LABELS, USAGE_LABELS, headerOf, parseDateCell, splitCategories } from './imports.columns.ts';
 
 export interface Places {
   villages: Map<string, { id: string; path: string }>;
@@ -11,7 +12,8 @@ export interface Places {
 
 export type Built =
   | { kind: 'residents'; values: typeof residents.$inferInsert; idHash: string | null }
-  | { kind: 'houses'; values: typeof houses.$inferInsert; idHash: null };
+  | { kind: 'houses'; values: typeof houses.$inferInsert; idHash: null }
+  | { kind: 'organisations'; values: typeof organisations.$inferInsert; idHash: null };
 
 /**
  * Checks one data row and, when `encrypt` is set, builds the row to insert (personal numbers
@@ -39,6 +41,17 @@ export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, stri
     if (area !== null && (!Number.isFinite(area) || area <= 0 || area > 100_000)) err('areaM2', '面积应为正数（平方米）');
     if (errors.length) return { errors };
     return { errors, built: { kind, idHash: null, values: { ...place, address: v.address as string, usage: usage as NonNullable<typeof usage>, areaM2: area } } };
+  }
+
+  if (kind === 'organisations') {
+    if (!v.name) err('name', '必填');
+    const orgKind = ORG_KIND_LABELS[v.kind ?? ''];
+    if (!orgKind) err('kind', `类型应为 ${Object.keys(ORG_KIND_LABELS).join('、')} 之一`);
+    if (v.creditCode && !creditCodeSchema.safeParse(v.creditCode).success) err('creditCode', '统一社会信用代码格式不正确');
+    const employees = v.employees ? Number(v.employees) : null;
+    if (employees !== null && (!Number.isInteger(employees) || employees < 0)) err('employees', '从业人数应为非负整数');
+    if (errors.length) return { errors };
+    return { errors, built: { kind, idHash: null, values: { ...place, name: v.name as string, kind: orgKind as NonNullable<typeof orgKind>, creditCode: v.creditCode || null, address: v.address || null, employees } } };
   }
 
   if (!v.name) err('name', '必填');

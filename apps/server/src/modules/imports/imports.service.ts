@@ -13,7 +13,7 @@ import type { PiiCipher } from '../../platform/pii.ts';
 import { regions } from '../regions/regions.table.ts';
 import { grids } from '../grids/grids.table.ts';
 import { residents } from '../people/people.table.ts';
-import { insertHousesBulk, insertResidentsBulk } from './imports.bulk.ts';
+import { insertHousesBulk, insertOrganisationsBulk, insertResidentsBulk } from './imports.bulk.ts';
 import { type CellError, type ImportKind, mapHeader } from './imports.columns.ts';
 import { readSheetRows } from './imports.reader.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
@@ -152,9 +152,9 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'com
   const processBatch = async (b: { rowNo: number; built: Built }[]) => {
     if (mode === 'commit') {
       if (r.errorCount) return;
-      const conflicts = job.kind === 'residents'
-        ? await insertResidentsBulk(db, b.flatMap((x) => (x.built.kind === 'residents' ? [x.built.values] : [])))
-        : (await insertHousesBulk(db, b.flatMap((x) => (x.built.kind === 'houses' ? [x.built.values] : []))), new Set<string>());
+      const conflicts = job.kind === 'residents' ? await insertResidentsBulk(db, b.flatMap((x) => (x.built.kind === 'residents' ? [x.built.values] : []))) : new Set<string>();
+      await insertHousesBulk(db, b.flatMap((x) => (x.built.kind === 'houses' ? [x.built.values] : [])));
+      await insertOrganisationsBulk(db, b.flatMap((x) => (x.built.kind === 'organisations' ? [x.built.values] : [])));
       for (const x of b) if (x.built.idHash && conflicts.has(x.built.idHash)) alreadyRegistered(x.rowNo);
       return;
     }

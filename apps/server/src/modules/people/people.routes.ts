@@ -1,5 +1,11 @@
 import {
+  buildingInputSchema,
+  buildingViewSchema,
   houseInputSchema,
+  keyPlaceInputSchema,
+  keyPlaceViewSchema,
+  organisationInputSchema,
+  organisationViewSchema,
   houseUsageSchema,
   houseViewSchema,
   linkBodySchema,
@@ -19,6 +25,7 @@ import type { AppInstance } from '../../app.ts';
 import * as residentsService from './residents.service.ts';
 import * as special from './special.service.ts';
 import * as housesService from './houses.service.ts';
+import { createPlace, listPlaces } from './places.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
@@ -79,4 +86,20 @@ export async function peopleRoutes(app: AppInstance) {
     schema: { tags, summary: '人房关联（产权人、家庭成员、租户）', params: idParams, body: linkBodySchema, response: { 200: houseViewSchema } },
     handler: (req) => housesService.linkResidentToHouse(deps, req.ctx, req.params.id, req.body),
   });
+  const placeQuery = z.strictObject({ villageId: z.string().uuid().optional(), gridId: z.string().uuid().optional() });
+  const places = [
+    ['organisations', 'organisations', '组织与企业', organisationInputSchema, organisationViewSchema],
+    ['buildings', 'buildings', '楼栋', buildingInputSchema, buildingViewSchema],
+    ['key-places', 'keyPlaces', '重点场所', keyPlaceInputSchema, keyPlaceViewSchema],
+  ] as const;
+  for (const [path, kind, title, input, view] of places) {
+    app.get(`/api/${path}`, {
+      schema: { tags, summary: `${title}列表`, querystring: placeQuery, response: { 200: z.object({ items: z.array(view) }) } },
+      handler: async (req) => ({ items: (await listPlaces(deps, req.ctx, kind, req.query)) as never }),
+    });
+    app.post(`/api/${path}`, {
+      schema: { tags, summary: `登记${title}`, body: input, response: { 201: view } },
+      handler: async (req, reply) => reply.code(201).send((await createPlace(deps, req.ctx, kind, req.body as never)) as never),
+    });
+  }
 }

@@ -1,0 +1,48 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { RequestContext } from '../../platform/context.ts';
+import { authorize, inScope } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type PeopleDeps, resolvePlace } from './residents.service.ts';
+import { buildings, keyPlaces, organisations } from './people.table.ts';
+
+/**
+ * Organisations, buildings and key places (组织、楼栋、重点场所): placed in a village (and
+ * optionally a grid) of the caller's scope, listed within that scope.
+ */
+const TABLES = { organisations, buildings, keyPlaces } as const;
+export type PlaceKind = keyof typeof TABLES;
+type Row<K extends PlaceKind> = (typeof TABLES)[K]['$inferSelect'];
+
+function view<K extends PlaceKind>(row: Row<K>) {
+  const { regionPath: _path, ...rest } = row as Row<K> & { regionPath: string };
+  return rest;
+}
+
+export async function listPlaces<K extends PlaceKind>(deps: PeopleDeps, ctx: RequestContext, kind: K, q: { villageId?: string; gridId?: string }) {
+  const actor = authorize(ctx, 'person.read');
+  // The three tables share the placement columns used here.
+  const table = TABLES[kind] as unknown as typeof organisations;
+  const rows = await deps.db
+    .select()
+    .from(table)
+    .where(and(inScope(actor, table.regionPath), q.villageId ? eq(table.villageId, q.villageId) : undefined, q.gridId ? eq(table.gridId, q.gridId) : undefined))
+    .orderBy(asc(table.regionPath), asc(table.name))
+    .limit(1000);
+  return rows.map((r) => view<K>(r as Row<K>));
+}
+
+export async function createPlace<K extends PlaceKind>(deps: PeopleDeps, ctx: RequestContext, kind: K, input: { villageId: string; gridId?: string } & Record<string, unknown>) {
+  const actor = authorize(ctx, 'person.manage');
+  const table = TABLES[kind] as unknown as typeof organisations;
+  return deps.db.transaction(async (tx) => {
+    const { village, regionPath } = await resolvePlace(tx, actor, input.villageId, input.gridId);
+    const { villageId: _v, gridId, ...rest } = input;
+    const [row] = await tx
+      .insert(table)
+      .values({ ...rest, regionPath, villageId: village.id, gridId: gridId ?? null } as never)
+      .returning();
+    const created = row as Row<K>;
+    await recordAudit(tx, deps.clock, ctx, { action: `${kind}.create`, targetType: kind, targetId: (created as { id: string }).id, regionPath });
+    return view<K>(created);
+  });
+}
