@@ -15,7 +15,7 @@ import { grids } from '../grids/grids.table.ts';
 import { residents } from '../people/people.table.ts';
 import { insertHousesBulk, insertOrganisationsBulk, insertResidentsBulk } from './imports.bulk.ts';
 import { type CellError, type ImportKind, mapHeader } from './imports.columns.ts';
-import { readSheetRows } from './imports.reader.ts';
+import { readSheetChunks } from './imports.reader.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
 import { importJobs } from './imports.table.ts';
 
@@ -176,7 +176,7 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'com
   const seenIds = new Map<string, number>();
   let keys: (string | null)[] | null = null;
   let rowNo = 0;
-  for await (const cells of readSheetRows(job.filePath, job.format)) {
+  for await (const chunk of readSheetChunks(job.filePath, job.format)) for (const cells of chunk) {
     rowNo += 1;
     if (!keys) {
       const header = mapHeader(job.kind, cells);
