@@ -4,6 +4,7 @@
 // (index == naive on a sample). Prints figures only; never asserts timings.
 // Usage: cd bench && npx tsx grid-lookup.ts [--grids 200000] [--points 1000000] [--naive-points 2000]
 //        [--pg-points 20000] [--pg-concurrency 8] [--no-pg] [--database-url postgres://…]
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -31,6 +32,11 @@ const HENAN: [number, number, number, number] = [110.3, 31.4, 116.6, 36.4];
 v8.setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 const now = () => performance.now();
+/** CPU milliseconds used by this process (all its threads: JS, GC helpers). */
+const cpuNow = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const mb = (bytes: number) => `${fmt(bytes / 2 ** 20, 1)} MB`;
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
@@ -40,7 +46,9 @@ const heapBytes = () => {
   return m.heapUsed + m.arrayBuffers;
 };
 
-console.log(`grid-lookup — node ${process.version}, ${GRIDS.toLocaleString('en-US')} grids over Henan's extent ${HENAN.join(', ')}`);
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`grid-lookup — node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`);
+console.log(`${GRIDS.toLocaleString('en-US')} grids over Henan's extent ${HENAN.join(', ')}`);
 
 // 1. Tiling. cols × rows = GRIDS exactly when a divisor pair near the extent's aspect exists.
 const aspect = (HENAN[2] - HENAN[0]) / (HENAN[3] - HENAN[1]);
@@ -62,8 +70,10 @@ console.log(`validateBoundary on ${fmt(sampleValid.length)} sampled grids: ${inv
 // 2. Build (cold, then a rebuild as the server would do when grids change).
 const heapBefore = heapBytes();
 t = now();
+let cpu = cpuNow();
 let index = new GridIndex(items);
 const buildColdMs = now() - t;
+const buildCpuMs = cpuNow() - cpu;
 const heapAfter = heapBytes();
 const rebuilds: number[] = [];
 for (let k = 0; k < 3; k++) {
@@ -71,7 +81,7 @@ for (let k = 0; k < 3; k++) {
   index = new GridIndex(items);
   rebuilds.push(now() - t);
 }
-console.log(`\nindex build: ${fmt(buildColdMs)} ms cold, rebuilds ${rebuilds.map((x) => fmt(x)).join(' / ')} ms`);
+console.log(`\nindex build: ${fmt(buildColdMs)} ms cold (${fmt(buildCpuMs)} ms CPU), rebuilds ${rebuilds.map((x) => fmt(x)).join(' / ')} ms`);
 console.log(`index memory: ${mb(index.memoryBytes)} (memoryBytes); heap + ArrayBuffers grew ${mb(heapAfter - heapBefore)} during the first build`);
 
 // 3. Throughput over POINTS uniformly random points in the extent, one thread.
@@ -89,10 +99,13 @@ const sweep = () => {
 };
 sweep(); // warm-up (JIT)
 t = now();
+cpu = cpuNow();
 const found = sweep();
 const sweepMs = now() - t;
+const sweepCpuMs = cpuNow() - cpu;
 const perSecond = (POINTS / sweepMs) * 1000;
 console.log(`\nlookups: ${fmt(POINTS)} random points in ${fmt(sweepMs)} ms → ${fmt(perSecond)} lookups/s on one core; ${fmt(POINTS - found)} found no grid`);
+console.log(`  the same per CPU-second (less sensitive to other processes taking the core): ${fmt((POINTS / sweepCpuMs) * 1000)} lookups/s`);
 
 // 4. Latency. One lookup takes about a microsecond, close to the cost of reading the clock
 // (process.hrtime.bigint ≈ tens of ns), so two views: (a) each lookup timed alone, minus the median
@@ -171,7 +184,7 @@ console.log(`correctness: index == naive on ${fmt(naiveN - mismatches)}/${fmt(na
 let pgPerSecond: number | null = null;
 if (!args['no-pg']) pgPerSecond = await benchPostgres();
 
-console.log('\nsummary');
+console.log(`\nsummary (load average now ${load()}; other processes on this machine slow every figure down)`);
 console.log(`  build            ${fmt(buildColdMs)} ms (target < 5,000 ms: ${buildColdMs < 5000 ? 'met' : 'NOT met'})`);
 console.log(`  index memory     ${mb(index.memoryBytes)} (target < 300 MB: ${index.memoryBytes < 300 * 2 ** 20 ? 'met' : 'NOT met'})`);
 console.log(`  lookups/s        ${fmt(perSecond)} (target ≥ 500,000: ${perSecond >= 500_000 ? 'met' : 'NOT met'})`);

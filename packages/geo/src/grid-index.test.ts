@@ -148,3 +148,48 @@ describe('GridIndex on a jittered tiling', () => {
     expect(seen.size).toBeGreaterThan(1000);
   });
 });
+
+describe('GridIndex on mixed sizes (exercises the raster fast path next to the exact path)', () => {
+  // Two big triangles sharing a long diagonal, a dense tiling in one corner, micro-grids over part of
+  // it, and a donut whose hole is partly filled.
+  const small = jitteredTiling({ cols: 20, rows: 20, extent: [0, 0, 1, 1], seed: 3, codePrefix: '9' });
+  const items: GridIndexItem[] = [
+    ...small,
+    item('T1', '100', { type: 'Polygon', coordinates: [[[1, 0], [8, 0], [8, 7], [1, 0]]] }),
+    item('T2', '101', { type: 'Polygon', coordinates: [[[1, 0], [8, 7], [1, 7], [1, 0]]] }),
+    item('D', '102', rect(0, 1, 1, 7, rectRing(0.25, 2, 0.75, 3).reverse())),
+    item('P', '103', rect(0.25, 2, 0.5, 3)),
+    // A comb: row lines cross it many times.
+    item('C', '104', {
+      type: 'Polygon',
+      coordinates: [[[8, 0], [10, 0], [10, 3], ...[9.75, 9.5, 9.25, 9, 8.75, 8.5, 8.25].flatMap((x, k) => (k % 2 === 0 ? [[x, 3], [x, 0.5]] : [[x, 0.5], [x, 3]])), [8, 3], [8, 0]]],
+    }),
+    ...small.slice(0, 30).map((g, k) => ({ ...g, id: `m${k}`, code: `8${k}`, kind: 'micro' as const })),
+  ];
+  const index = new GridIndex(items);
+  const check = (x: number, y: number) => {
+    expect(index.lookup(x, y), `(${x}, ${y})`).toEqual({ gridId: naive(items, 'grid', x, y), microId: naive(items, 'micro', x, y) });
+  };
+
+  it('agrees with the brute-force rule on random points, on the long diagonal and one ulp beside edges', () => {
+    const random = mulberry32(5);
+    for (let k = 0; k < 4000; k++) check(random() * 10, random() * 7);
+    for (let k = 0; k <= 64; k++) {
+      const t = 1 + (7 * k) / 64; // exactly on the diagonal (1,0)-(8,7): y = x - 1
+      check(t, t - 1);
+      check(t, (t - 1) * (1 + Number.EPSILON));
+      check(t * (1 + Number.EPSILON), t - 1);
+    }
+  });
+
+  it('agrees on every vertex and a hair off every vertex of the dense corner', () => {
+    for (const it of [...items.slice(0, 60), ...items.slice(400, 405)]) {
+      for (const [x, y] of (it.geometry.coordinates as number[][][])[0] as [number, number][]) {
+        check(x, y);
+        check(x + 1e-12, y);
+        check(x, y - 1e-12);
+      }
+    }
+  });
+});
+

@@ -7,3 +7,5 @@ export { findOverlaps, findGaps, type Overlap, type OverlapInput, type GapReport
 export { areaM2 } from './area.ts';
 export { classifyPoint, INSIDE, ON_BOUNDARY, OUTSIDE, type PointClass } from './pip.ts';
 export type { Boundary, MultiPolygon, Polygon, Position } from './types.ts';
+export { pointInBoundary } from './point-in-boundary.ts';
+export { jitteredTiling, mulberry32, type TilingOptions } from './synthetic.ts';

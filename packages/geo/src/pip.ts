@@ -19,9 +19,8 @@ export const INSIDE = 1;
 export type PointClass = typeof OUTSIDE | typeof ON_BOUNDARY | typeof INSIDE;
 
 /**
- * Classifies (px, py) against rings [ringFrom, ringTo): INSIDE (1), ON_BOUNDARY (0) or OUTSIDE (-1).
- * A ray is cast towards +x; an edge counts when it straddles the ray's line under the half-open rule
- * (one end strictly above, the other at or below) and p lies strictly on its inner side.
+ * Classifies (px, py) against rings [ringFrom, ringTo): INSIDE (1), ON_BOUNDARY (0) or OUTSIDE (-1),
+ * combining the rings even–odd.
  */
 export function classifyPoint(
   coords: Float64Array,
@@ -33,29 +32,40 @@ export function classifyPoint(
 ): PointClass {
   let inside = false;
   for (let r = ringFrom; r < ringTo; r++) {
-    const start = ringOffsets[r]!;
-    const end = ringOffsets[r + 1]!;
-    if (end - start < 2) continue;
-    let xj = coords[2 * end - 2]!;
-    let yj = coords[2 * end - 1]!;
-    for (let i = start; i < end; i++) {
-      const xi = coords[2 * i]!;
-      const yi = coords[2 * i + 1]!;
-      if (yi > py !== yj > py) {
-        // The edge crosses the line y = py. orient2d < 0 ⇔ p is left of j→i, = 0 ⇔ p is on the edge
-        // (its y lies within the edge's y-range, so on the line means on the segment).
-        const o = orient2d(xj, yj, xi, yi, px, py);
-        if (o === 0) return ON_BOUNDARY;
-        // Upward edge with p on its left, or downward edge with p on its right: crossing at x > px.
-        if (yi > yj === o < 0) inside = !inside;
-      } else if (yi === py) {
-        if (xi === px) return ON_BOUNDARY;
-        // Horizontal edge on the ray's line: never counted, but p may lie on it.
-        if (yj === py && (xi < px) !== (xj < px)) return ON_BOUNDARY;
-      }
-      xj = xi;
-      yj = yi;
+    const c = classifyRing(coords, ringOffsets[r]!, ringOffsets[r + 1]!, px, py);
+    if (c === ON_BOUNDARY) return ON_BOUNDARY;
+    if (c === INSIDE) inside = !inside;
+  }
+  return inside ? INSIDE : OUTSIDE;
+}
+
+/**
+ * Classifies (px, py) against the single ring of vertices [start, end). A ray is cast towards +x; an
+ * edge counts when it straddles the ray's line under the half-open rule (one end strictly above, the
+ * other at or below) and p lies strictly on its inner side.
+ */
+export function classifyRing(coords: Float64Array, start: number, end: number, px: number, py: number): PointClass {
+  if (end - start < 2) return OUTSIDE;
+  let inside = false;
+  let xj = coords[2 * end - 2]!;
+  let yj = coords[2 * end - 1]!;
+  for (let i = start; i < end; i++) {
+    const xi = coords[2 * i]!;
+    const yi = coords[2 * i + 1]!;
+    if (yi > py !== yj > py) {
+      // The edge crosses the line y = py. orient2d < 0 ⇔ p is left of j→i, = 0 ⇔ p is on the edge
+      // (its y lies within the edge's y-range, so on the line means on the segment).
+      const o = orient2d(xj, yj, xi, yi, px, py);
+      if (o === 0) return ON_BOUNDARY;
+      // Upward edge with p on its left, or downward edge with p on its right: crossing at x > px.
+      if (yi > yj === o < 0) inside = !inside;
+    } else if (yi === py) {
+      if (xi === px) return ON_BOUNDARY;
+      // Horizontal edge on the ray's line: never counted, but p may lie on it.
+      if (yj === py && xi < px !== xj < px) return ON_BOUNDARY;
     }
+    xj = xi;
+    yj = yi;
   }
   return inside ? INSIDE : OUTSIDE;
 }

@@ -62,7 +62,9 @@ async function errorFrom(res: Response): Promise<ApiError> {
 
 async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A file goes up as it is (imports); everything else as JSON.
+  const raw = body instanceof Blob;
+  if (body !== undefined) headers['content-type'] = raw ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -70,7 +72,7 @@ async function request<T>(method: Method, path: string, body?: unknown, query?: 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { code: 'network', message: i18n.t('errors.network') });
@@ -92,7 +94,14 @@ export const api = {
   put: <T = void>(path: string, body?: unknown) => request<T>('PUT', path, body),
   patch: <T = void>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** Uploads a file as the raw request body (`application/octet-stream`). */
+  upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, file, query),
 };
+
+/** A same-origin URL with query parameters, for downloads opened as plain links (the cookie goes along). */
+export function apiUrl(path: string, query?: Query): string {
+  return withQuery(path, query);
+}
 
 export interface Page<T> {
   items: T[];

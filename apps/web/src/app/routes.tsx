@@ -1,4 +1,7 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Route, Routes } from 'react-router';
+import { Spin } from 'antd';
+import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
 import { AppShell } from './layout/AppShell.tsx';
 import { NotFound } from './layout/NotFound.tsx';
@@ -8,6 +11,27 @@ import { AccountPage } from '../features/account/AccountPage.tsx';
 import { RegionsPage } from '../features/regions/RegionsPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
+import { ResidentsPage } from '../features/people/ResidentsPage.tsx';
+import { HousesPage } from '../features/people/HousesPage.tsx';
+import { SpecialPage } from '../features/people/SpecialPage.tsx';
+import { ImportPage } from '../features/imports/ImportPage.tsx';
+
+// The map (Leaflet) and the charts (ECharts) load only when their page is opened.
+const GridsPage = lazy(() => import('../features/grids/GridsPage.tsx').then((m) => ({ default: m.GridsPage })));
+const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
+
+/** Pages behind an action: the menu hides them, and a deep link shows 403 (the server checks again). */
+const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
+  ['grids', 'grid.read', <GridsPage />],
+  ['residents', 'person.read', <ResidentsPage />],
+  ['houses', 'person.read', <HousesPage />],
+  ['special', 'special_population.read', <SpecialPage />],
+  ['imports', 'base.import', <ImportPage />],
+  ['stats', 'stats.read', <StatsPage />],
+  ['regions', 'region.read', <RegionsPage />],
+  ['users', 'user.read', <UsersPage />],
+  ['audit', 'audit.read', <AuditPage />],
+];
 
 export function AppRoutes() {
   return (
@@ -24,30 +48,17 @@ export function AppRoutes() {
         <Route element={<AppShell />}>
           <Route index element={<HomePage />} />
           <Route path="account" element={<AccountPage />} />
-          <Route
-            path="regions"
-            element={
-              <Allow action="region.read">
-                <RegionsPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="users"
-            element={
-              <Allow action="user.read">
-                <UsersPage />
-              </Allow>
-            }
-          />
-          <Route
-            path="audit"
-            element={
-              <Allow action="audit.read">
-                <AuditPage />
-              </Allow>
-            }
-          />
+          {GUARDED.map(([path, action, page]) => (
+            <Route
+              key={path}
+              path={path}
+              element={
+                <Allow action={action}>
+                  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>{page}</Suspense>
+                </Allow>
+              }
+            />
+          ))}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Route>

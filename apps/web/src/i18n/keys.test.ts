@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import zhCN from './zh-CN.json';
+import en from './en.json';
+
+function keysOf(tree: object, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+}
+
+describe('translations', () => {
+  it('have the same keys in Chinese and English', () => {
+    expect(keysOf(en).sort()).toEqual(keysOf(zhCN).sort());
+  });
+});
