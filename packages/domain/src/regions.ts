@@ -48,6 +48,8 @@ export const regionSchema = z.object({
   level: regionLevelSchema,
   parentId: z.string().uuid().nullable(),
   path: z.string(),
+  /** Outline (GeoJSON, WGS84) when one has been drawn; villages use it for grid checks. */
+  boundary: z.object({ type: z.enum(['Polygon', 'MultiPolygon']), coordinates: z.array(z.any()) }).nullable(),
 });
 export type Region = z.infer<typeof regionSchema>;
 

@@ -66,6 +66,9 @@ describe('grids', () => {
     expect(res.statusCode).toBe(200);
     const detail = (await get(admin, `/api/grids/${g2.id}`)).json();
     expect(detail.boundaryVersions).toBe(2);
+    // Saving the same shape again is not a new version.
+    await t.app.inject({ method: 'PUT', url: `/api/grids/${g2.id}/boundary`, ...as(admin), payload: { boundary: square(113.696, 34.745, 113.701, 34.75) } });
+    expect((await get(admin, `/api/grids/${g2.id}`)).json().boundaryVersions).toBe(2);
     expect((await get(admin, '/api/grids/lookup?lon=113.7015&lat=34.747')).json().grid).toBeNull();
     expect((await get(admin, '/api/grids/lookup?lon=113.6995&lat=34.747')).json().grid.code).toBe('410104001001002');
     const checks = (await get(admin, `/api/grids/checks?villageId=${mingde}`)).json();
@@ -86,6 +89,13 @@ describe('grids', () => {
     const total = checks.overlaps.reduce((s: number, o: { areaM2: number }) => s + o.areaM2, 0);
     expect(total).toBeGreaterThan(15_000); // 0.001° × 0.002° ≈ 91 m × 222 m, all of it over grids 001–004
     expect(total).toBeLessThan(22_000);
+
+    // Micro-grids are checked among themselves: a third one over micro-grid 1 of grid 001.
+    const unit = (await get(admin, `/api/grids?villageId=${mingde}`)).json().items.find((g: { code: string }) => g.code === '410104001001001');
+    const micro = await t.app.inject({ method: 'POST', url: '/api/grids', ...as(admin), payload: { villageId: mingde, parentGridId: unit.id, seq: '003', name: '微网格3', kind: 'micro', boundary: square(113.691, 34.746, 113.692, 34.747) } });
+    expect(micro.json().code).toBe('410104001001001003');
+    const again = (await get(admin, `/api/grids/checks?villageId=${mingde}`)).json();
+    expect(again.overlaps.some((o: { aCode: string; bCode: string }) => [o.aCode, o.bCode].sort().join('~') === '410104001001001001~410104001001001003')).toBe(true);
   });
 
   it('assigns people with masked phones; scope hides other townships and non-managers cannot edit', async () => {

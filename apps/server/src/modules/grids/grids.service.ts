@@ -10,6 +10,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
+import { canonicalJson } from '../../platform/audit/audit.chain.ts';
 import { houses, residents } from '../people/people.table.ts';
 import type { GridLocator } from './grids.index.ts';
 import { areaM2, assertInsideParent, bboxOf, boundaryToWgs84, checkedBoundary } from './grids.geometry.ts';
@@ -134,16 +135,18 @@ export async function setGridBoundary(deps: GridsDeps, ctx: RequestContext, id: 
   const now = deps.clock.now();
   const view = await deps.db.transaction(async (tx) => {
     const { actor, row } = await loadGrid(tx, ctx, id, 'grid.manage');
+    // Saving the same shape again is not a change: no new version, nothing to audit.
+    if (row.boundary && canonicalJson(row.boundary.geometry) === canonicalJson(geometry)) return { view: toGridView(row), changed: false };
     const parent = row.grid.parentGridId ? await repo.findGridInScope(tx, actor, row.grid.parentGridId) : null;
     const village = parent ? null : await findRegionInScope(tx, actor, row.grid.villageId);
     assertInsideParent(geometry, parent ? (parent.boundary?.geometry ?? null) : (village?.boundary ?? null), parent?.grid.name ?? village?.name ?? '');
     const boundary = await repo.replaceBoundary(tx, id, geometry, bboxOf(geometry), areaM2(geometry), now, actor.id);
     await repo.bumpChangeCounter(tx, 'grids');
     await recordAudit(tx, deps.clock, ctx, { action: 'grid.set_boundary', targetType: 'grid', targetId: id, regionPath: row.grid.regionPath, detail: { boundaryVersion: boundary.id, areaM2: Math.round(boundary.areaM2), crs } });
-    return toGridView({ grid: row.grid, boundary });
+    return { view: toGridView({ grid: row.grid, boundary }), changed: true };
   });
-  deps.gridLocator.invalidate();
-  return view;
+  if (view.changed) deps.gridLocator.invalidate();
+  return view.view;
 }
 
 /** Assigns a person to a grid duty; their phone is stored encrypted and shown masked. */
@@ -199,15 +202,27 @@ export async function checkVillageGrids(deps: GridsDeps, ctx: RequestContext, vi
   const actor = authorize(ctx, 'grid.read');
   const village = await findRegionInScope(deps.db, actor, villageId);
   if (!village || village.level !== 'village') throw notFound('region.not_found', '村（社区）不存在或不在您的管辖范围内');
-  const rows = (await repo.listGridsInScope(deps.db, actor, { villageId })).filter((r) => r.grid.kind !== 'micro' && r.boundary);
-  const items = rows.map((r) => ({ id: r.grid.id, code: r.grid.code, geometry: (r.boundary as repo.BoundaryRow).geometry }));
-  const codeOf = new Map(items.map((i) => [i.id, i.code]));
-  const overlaps = findOverlaps(items).map((o) => ({ aId: o.aId, aCode: codeOf.get(o.aId) ?? '', bId: o.bId, bCode: codeOf.get(o.bId) ?? '', areaM2: Math.round(o.areaM2), geometry: o.geometry }));
+  const all = (await repo.listGridsInScope(deps.db, actor, { villageId })).filter((r) => r.boundary);
+  const asItem = (r: (typeof all)[number]) => ({ id: r.grid.id, code: r.grid.code, geometry: (r.boundary as repo.BoundaryRow).geometry });
+  const items = all.filter((r) => r.grid.kind !== 'micro').map(asItem);
+  const codeOf = new Map(all.map((r) => [r.grid.id, r.grid.code]));
+  const pairs = (list: { id: string; code: string; geometry: repo.BoundaryRow['geometry'] }[]) =>
+    findOverlaps(list).map((o) => ({ aId: o.aId, aCode: codeOf.get(o.aId) ?? '', bId: o.bId, bCode: codeOf.get(o.bId) ?? '', areaM2: Math.round(o.areaM2), geometry: o.geometry }));
+  const overlaps = pairs(items);
   const parent = village.boundary ?? null;
   const gaps = parent ? findGaps(parent, items.map((i) => i.geometry)) : null;
   const outside = parent
     ? items.map((i) => ({ id: i.id, code: i.code, areaM2: Math.round(findGaps(parent, [i.geometry]).outsideAreaM2) })).filter((o) => o.areaM2 > 1)
     : [];
+  // Micro-grids are checked against their own unit grid: overlaps among siblings, parts outside it.
+  for (const unit of items) {
+    const micros = all.filter((r) => r.grid.parentGridId === unit.id).map(asItem);
+    overlaps.push(...pairs(micros));
+    for (const m of micros) {
+      const area = Math.round(findGaps(unit.geometry, [m.geometry]).outsideAreaM2);
+      if (area > 1) outside.push({ id: m.id, code: m.code, areaM2: area });
+    }
+  }
   return {
     villageId,
     gridCount: items.length,

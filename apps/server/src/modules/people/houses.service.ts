@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -30,14 +30,12 @@ async function withOccupants(deps: PeopleDeps, rows: (typeof houses.$inferSelect
 
 export async function listHouses(deps: PeopleDeps, ctx: RequestContext, q: { villageId?: string; gridId?: string; usage?: Usage; page: number; pageSize: number }) {
   const actor = authorize(ctx, 'person.read');
-  const rows = await deps.db
-    .select()
-    .from(houses)
-    .where(and(inScope(actor, houses.regionPath), q.villageId ? eq(houses.villageId, q.villageId) : undefined, q.gridId ? eq(houses.gridId, q.gridId) : undefined, q.usage ? eq(houses.usage, q.usage) : undefined))
-    .orderBy(asc(houses.regionPath), asc(houses.address))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize);
-  return withOccupants(deps, rows);
+  const where = and(inScope(actor, houses.regionPath), q.villageId ? eq(houses.villageId, q.villageId) : undefined, q.gridId ? eq(houses.gridId, q.gridId) : undefined, q.usage ? eq(houses.usage, q.usage) : undefined);
+  const [rows, [total]] = await Promise.all([
+    deps.db.select().from(houses).where(where).orderBy(asc(houses.regionPath), asc(houses.address), asc(houses.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    deps.db.select({ n: count() }).from(houses).where(where),
+  ]);
+  return { items: await withOccupants(deps, rows), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 export async function createHouse(deps: PeopleDeps, ctx: RequestContext, input: { villageId: string; gridId?: string; address: string; usage: Usage; areaM2?: number }) {

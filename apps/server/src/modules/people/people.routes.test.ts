@@ -88,6 +88,18 @@ describe('special populations and visits', () => {
     for (const who of ['mediator', 'leader', 'handler', 'admin']) expect((await get(await login(t.app, who), '/api/special-populations')).statusCode).toBe(403);
   });
 
+  it('filters overdue records in the query and pages with a total', async () => {
+    const all = (await get(dispatcher, '/api/special-populations?pageSize=500')).json();
+    const overdue = (await get(dispatcher, '/api/special-populations?overdue=true')).json();
+    const onTime = (await get(dispatcher, '/api/special-populations?overdue=false')).json();
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.every((x: { overdue: boolean }) => x.overdue)).toBe(true);
+    expect(onTime.items.every((x: { overdue: boolean }) => !x.overdue)).toBe(true);
+    expect(overdue.total + onTime.total).toBe(all.total);
+    const page2 = (await get(dispatcher, '/api/special-populations?pageSize=2&page=2')).json();
+    expect(page2.items.map((x: { id: string }) => x.id)).toEqual(all.items.slice(2, 4).map((x: { id: string }) => x.id));
+  });
+
   it('registers a record, and a visit moves the next visit due date on', async () => {
     const r = (await post(dispatcher, '/api/residents', { villageId: mingde, name: '帮扶对象' })).json();
     const s = await post(gridworker, '/api/special-populations', { residentId: r.id, kind: 'released_prisoner', riskLevel: 'medium', helperGroup: ['网格员'], visitIntervalDays: 14, nextVisitDue: '2026-11-01' });

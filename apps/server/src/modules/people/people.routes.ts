@@ -49,7 +49,7 @@ export async function peopleRoutes(app: AppInstance) {
     handler: (req) => residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
   });
   app.get('/api/residents/:id/visits', {
-    schema: { tags, summary: '走访记录', params: idParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), visitedAt: z.string(), note: z.string(), visitorId: z.string(), specialPopulationId: z.string().nullable() })) }) } },
+    schema: { tags, summary: '走访记录', params: idParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), visitedAt: z.string(), note: z.string(), visitorId: z.string(), visitorName: z.string().nullable(), specialPopulationId: z.string().nullable() })) }) } },
     handler: async (req) => ({ items: await special.listVisits(deps, req.ctx, req.params.id) }),
   });
   app.post('/api/visits', {
@@ -60,10 +60,16 @@ export async function peopleRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '特殊人群（仅有权限的角色，管辖范围内）',
-      querystring: z.strictObject({ kind: specialKindSchema.optional(), riskLevel: riskLevelSchema.optional(), overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }),
-      response: { 200: z.object({ items: z.array(specialViewSchema) }) },
+      querystring: z.strictObject({
+        kind: specialKindSchema.optional(),
+        riskLevel: riskLevelSchema.optional(),
+        overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+        page: z.coerce.number().int().min(1).default(1),
+        pageSize: z.coerce.number().int().min(1).max(500).default(100),
+      }),
+      response: { 200: pageOf(specialViewSchema) },
     },
-    handler: async (req) => ({ items: await special.listSpecial(deps, req.ctx, req.query) }),
+    handler: (req) => special.listSpecial(deps, req.ctx, req.query),
   });
   app.post('/api/special-populations', {
     schema: { tags, summary: '登记特殊人群', body: specialInputSchema, response: { 201: specialViewSchema } },
@@ -74,9 +80,9 @@ export async function peopleRoutes(app: AppInstance) {
       tags,
       summary: '实有房屋（含出租屋及住户）',
       querystring: z.strictObject({ villageId: z.string().uuid().optional(), gridId: z.string().uuid().optional(), usage: houseUsageSchema.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
-      response: { 200: z.object({ items: z.array(houseViewSchema) }) },
+      response: { 200: pageOf(houseViewSchema) },
     },
-    handler: async (req) => ({ items: await housesService.listHouses(deps, req.ctx, req.query) }),
+    handler: (req) => housesService.listHouses(deps, req.ctx, req.query),
   });
   app.post('/api/houses', {
     schema: { tags, summary: '登记房屋', body: houseInputSchema, response: { 201: houseViewSchema } },

@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, lt, not } from 'drizzle-orm';
+import { users } from '../users/users.table.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -30,17 +31,28 @@ function toView(deps: PeopleDeps, s: typeof specialPopulations.$inferSelect, r: 
 }
 
 /** Special-population records in scope, most urgent visit first. Only roles with the permission see them. */
-export async function listSpecial(deps: PeopleDeps, ctx: RequestContext, q: { kind?: Kind; riskLevel?: Risk; overdue?: boolean }) {
+export async function listSpecial(deps: PeopleDeps, ctx: RequestContext, q: { kind?: Kind; riskLevel?: Risk; overdue?: boolean; page: number; pageSize: number }) {
   const actor = authorize(ctx, 'special_population.read');
-  const rows = await deps.db
-    .select({ s: specialPopulations, name: residents.name, idMasked: residents.idMasked })
-    .from(specialPopulations)
-    .innerJoin(residents, eq(residents.id, specialPopulations.residentId))
-    .where(and(inScope(actor, specialPopulations.regionPath), q.kind ? eq(specialPopulations.kind, q.kind) : undefined, q.riskLevel ? eq(specialPopulations.riskLevel, q.riskLevel) : undefined))
-    .orderBy(asc(specialPopulations.nextVisitDue))
-    .limit(500);
+  const isOverdue = and(eq(specialPopulations.status, 'active'), lt(specialPopulations.nextVisitDue, today(deps)));
+  const where = and(
+    inScope(actor, specialPopulations.regionPath),
+    q.kind ? eq(specialPopulations.kind, q.kind) : undefined,
+    q.riskLevel ? eq(specialPopulations.riskLevel, q.riskLevel) : undefined,
+    q.overdue === true ? isOverdue : q.overdue === false ? not(isOverdue as SQL) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    deps.db
+      .select({ s: specialPopulations, name: residents.name, idMasked: residents.idMasked })
+      .from(specialPopulations)
+      .innerJoin(residents, eq(residents.id, specialPopulations.residentId))
+      .where(where)
+      .orderBy(asc(specialPopulations.nextVisitDue), asc(specialPopulations.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    deps.db.select({ n: count() }).from(specialPopulations).where(where),
+  ]);
   await recordAudit(deps.db, deps.clock, ctx, { action: 'special_population.list', detail: { filter: q, count: rows.length } });
-  return rows.map((x) => toView(deps, x.s, { name: x.name, idMasked: x.idMasked })).filter((v) => q.overdue === undefined || v.overdue === q.overdue);
+  return { items: rows.map((x) => toView(deps, x.s, { name: x.name, idMasked: x.idMasked })), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 export async function createSpecial(
@@ -88,7 +100,12 @@ export async function recordVisit(deps: PeopleDeps, ctx: RequestContext, input: 
 export async function listVisits(deps: PeopleDeps, ctx: RequestContext, residentId: string) {
   const actor = authorize(ctx, 'person.read');
   const { r } = await loadResident(deps.db, actor, residentId);
-  const rows = await deps.db.select().from(visits).where(eq(visits.residentId, r.id)).orderBy(asc(visits.visitedAt));
-  return rows.map((v) => ({ id: v.id, visitedAt: v.visitedAt.toISOString(), note: v.note, visitorId: v.visitorId, specialPopulationId: v.specialPopulationId }));
+  const rows = await deps.db
+    .select({ v: visits, visitorName: users.displayName })
+    .from(visits)
+    .leftJoin(users, eq(users.id, visits.visitorId))
+    .where(eq(visits.residentId, r.id))
+    .orderBy(asc(visits.visitedAt));
+  return rows.map(({ v, visitorName }) => ({ id: v.id, visitedAt: v.visitedAt.toISOString(), note: v.note, visitorId: v.visitorId, visitorName: visitorName ?? null, specialPopulationId: v.specialPopulationId }));
 }
 

@@ -10,7 +10,7 @@ import * as repo from './regions.repository.ts';
 export type RegionsDeps = { db: Db; clock: Clock };
 
 export function toRegionView(row: repo.RegionRow): Region {
-  return { id: row.id, code: row.code, name: row.name, level: row.level as RegionLevel, parentId: row.parentId, path: row.path };
+  return { id: row.id, code: row.code, name: row.name, level: row.level as RegionLevel, parentId: row.parentId, path: row.path, boundary: row.boundary ?? null };
 }
 
 /** The caller's region and everything under it (only that subtree). */

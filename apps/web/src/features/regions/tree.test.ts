@@ -9,6 +9,7 @@ const region = (id: string, code: string, name: string, parentId: string | null)
   level: code.length === 6 ? 'county' : code.length === 9 ? 'township' : 'village',
   parentId,
   path: `/${code}/`,
+  boundary: null,
 });
 
 // A county-level scope: the county's parent (the city) is not in the list.
