@@ -51,3 +51,10 @@ export async function insertOrganisationsBulk(db: Db, rows: (typeof organisation
   // Organisation files are small (thousands of rows): the ORM's insert is fine here.
   if (rows.length) await db.insert(organisations).values(rows);
 }
+
+/** Grid attribute rows update existing grids; empty cells keep what was there. */
+export async function updateGridsBulk(db: Db, rows: { id: string; name: string | null; households: number | null }[]) {
+  if (!rows.length) return;
+  await db.execute(sql`UPDATE grids AS g SET name = COALESCE(x.name, g.name), households = COALESCE(x.households, g.households)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, name text, households integer) WHERE g.id = x.id`);
+}

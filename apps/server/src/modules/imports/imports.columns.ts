@@ -4,7 +4,7 @@
  */
 import { RESIDENT_CATEGORIES } from '@gewu/domain';
 
-export type ImportKind = 'residents' | 'houses' | 'organisations';
+export type ImportKind = 'residents' | 'houses' | 'organisations' | 'grids';
 
 export const COLUMNS: Record<ImportKind, { header: string; key: string; required: boolean; example: string }[]> = {
   residents: [
@@ -35,6 +35,16 @@ export const COLUMNS: Record<ImportKind, { header: string; key: string; required
     { header: '从业人数', key: 'employees', required: false, example: '3' },
     { header: '村（社区）代码', key: 'villageCode', required: true, example: '410104001001' },
     { header: '网格编码', key: 'gridCode', required: false, example: '' },
+  ],
+  // Grid attributes: updates existing grids by code (boundaries come as GeoJSON).
+  grids: [
+    { header: '网格编码', key: 'gridCode', required: true, example: '410104001001001' },
+    { header: '名称', key: 'name', required: false, example: '明德社区第1网格' },
+    { header: '户数', key: 'households', required: false, example: '320' },
+    // Read-only columns of the export; accepted and ignored so an exported file imports again.
+    { header: '类型', key: '_kind', required: false, example: '' },
+    { header: '村（社区）代码', key: '_village', required: false, example: '' },
+    { header: '面积（平方米）', key: '_area', required: false, example: '' },
   ],
 };
 

@@ -3,11 +3,12 @@ import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './imports.service.ts';
 import { exportResidents, importTemplate, streamSheet } from './imports.export.ts';
+import { exportTable } from './imports.export-more.ts';
 
-const kindSchema = z.enum(['residents', 'houses', 'organisations']);
+const kindSchema = z.enum(['residents', 'houses', 'organisations', 'grids']);
 const formatSchema = z.enum(['csv', 'xlsx']);
 const CONTENT_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
-const KIND_NAMES = { residents: '实有人口', houses: '实有房屋', organisations: '组织与企业' };
+const KIND_NAMES = { residents: '实有人口', houses: '实有房屋', organisations: '组织与企业', grids: '网格属性' };
 
 const jobSchema = z.object({
   id: z.string(),
@@ -60,6 +61,14 @@ export async function importRoutes(app: AppInstance) {
     handler: async (req, reply) => {
       const sheet = await exportResidents(deps, req.ctx, req.query);
       return reply.headers(download(`实有人口.${req.query.format}`, req.query.format)).send(streamSheet(sheet, req.query.format, '实有人口'));
+    },
+  });
+  app.get('/api/exports/:kind', {
+    schema: { tags, summary: '导出实有房屋、组织与企业、网格属性（列与导入模板一致，可修改后再导入）', params: z.strictObject({ kind: z.enum(['houses', 'organisations', 'grids']) }), querystring: z.strictObject({ format: formatSchema }) },
+    handler: async (req, reply) => {
+      const sheet = await exportTable(deps, req.ctx, req.params.kind);
+      const title = KIND_NAMES[req.params.kind];
+      return reply.headers(download(`${title}.${req.query.format}`, req.query.format)).send(streamSheet(sheet, req.query.format, title));
     },
   });
 }

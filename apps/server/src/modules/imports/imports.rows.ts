@@ -13,7 +13,8 @@ export interface Places {
 export type Built =
   | { kind: 'residents'; values: typeof residents.$inferInsert; idHash: string | null }
   | { kind: 'houses'; values: typeof houses.$inferInsert; idHash: null }
-  | { kind: 'organisations'; values: typeof organisations.$inferInsert; idHash: null };
+  | { kind: 'organisations'; values: typeof organisations.$inferInsert; idHash: null }
+  | { kind: 'grids'; values: { id: string; name: string | null; households: number | null }; idHash: null };
 
 /**
  * Checks one data row and, when `encrypt` is set, builds the row to insert (personal numbers
@@ -22,6 +23,15 @@ export type Built =
 export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, string>, places: Places, pii: PiiCipher, clock: Clock, encrypt: boolean): { errors: CellError[]; built?: Built } {
   const errors: CellError[] = [];
   const err = (key: string, message: string) => errors.push({ row: rowNo, column: headerOf(kind, key), message });
+  if (kind === 'grids') {
+    const grid = places.grids.get(v.gridCode ?? '');
+    if (!grid) err('gridCode', `网格编码 ${v.gridCode ?? ''} 不存在或不在您的管辖范围内`);
+    const households = v.households ? Number(v.households) : null;
+    if (households !== null && (!Number.isInteger(households) || households < 0 || households > 100_000)) err('households', '户数应为 0 到 100000 的整数');
+    if (v.name && v.name.length > 100) err('name', '名称过长');
+    if (errors.length || !grid) return { errors };
+    return { errors, built: { kind, idHash: null, values: { id: grid.id, name: v.name || null, households } } };
+  }
   const village = places.villages.get(v.villageCode ?? '');
   if (!v.villageCode) err('villageCode', '必填');
   else if (!village) err('villageCode', `村（社区）代码 ${v.villageCode} 不存在或不在您的管辖范围内`);

@@ -13,7 +13,7 @@ import type { PiiCipher } from '../../platform/pii.ts';
 import { regions } from '../regions/regions.table.ts';
 import { grids } from '../grids/grids.table.ts';
 import { residents } from '../people/people.table.ts';
-import { insertHousesBulk, insertOrganisationsBulk, insertResidentsBulk } from './imports.bulk.ts';
+import { insertHousesBulk, insertOrganisationsBulk, insertResidentsBulk, updateGridsBulk } from './imports.bulk.ts';
 import { type CellError, type ImportKind, mapHeader } from './imports.columns.ts';
 import { readSheetChunks } from './imports.reader.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
@@ -59,7 +59,7 @@ export function toImportView(job: Job) {
 /** Saves the upload to disk (streamed, size-capped), records the job and starts the dry run. */
 export async function startImport(deps: ImportsDeps, ctx: RequestContext, input: { kind: ImportKind; format: 'csv' | 'xlsx'; fileName?: string; body: Readable }) {
   const actor = authorize(ctx, 'base.import');
-  authorize(ctx, 'person.manage');
+  authorize(ctx, input.kind === 'grids' ? 'grid.manage' : 'person.manage');
   const id = crypto.randomUUID();
   const dir = path.join(deps.config.dataDir, 'imports');
   fs.mkdirSync(dir, { recursive: true });
@@ -102,7 +102,8 @@ export async function getImport(deps: ImportsDeps, ctx: RequestContext, id: stri
 /** Writes every row in one transaction, after the dry run found no error; re-checks while writing. */
 export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: string) {
   const actor = authorize(ctx, 'base.import');
-  authorize(ctx, 'person.manage');
+  const [pending] = await deps.db.select({ kind: importJobs.kind }).from(importJobs).where(eq(importJobs.id, id));
+  authorize(ctx, pending?.kind === 'grids' ? 'grid.manage' : 'person.manage');
   const [job] = await deps.db
     .update(importJobs)
     .set({ status: 'committing', updatedAt: deps.clock.now() })
@@ -155,6 +156,7 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'com
       const conflicts = job.kind === 'residents' ? await insertResidentsBulk(db, b.flatMap((x) => (x.built.kind === 'residents' ? [x.built.values] : []))) : new Set<string>();
       await insertHousesBulk(db, b.flatMap((x) => (x.built.kind === 'houses' ? [x.built.values] : [])));
       await insertOrganisationsBulk(db, b.flatMap((x) => (x.built.kind === 'organisations' ? [x.built.values] : [])));
+      await updateGridsBulk(db, b.flatMap((x) => (x.built.kind === 'grids' ? [x.built.values] : [])));
       for (const x of b) if (x.built.idHash && conflicts.has(x.built.idHash)) alreadyRegistered(x.rowNo);
       return;
     }

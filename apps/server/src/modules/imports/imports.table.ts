@@ -3,7 +3,7 @@ import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 /** Bulk imports: the uploaded file is validated in full (dry run) before anything is written; commit is all-or-nothing. */
 export const importJobs = pgTable('import_jobs', {
   id: uuid('id').primaryKey().defaultRandom(),
-  kind: text('kind', { enum: ['residents', 'houses', 'organisations'] }).notNull(),
+  kind: text('kind', { enum: ['residents', 'houses', 'organisations', 'grids'] }).notNull(),
   format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
   status: text('status', { enum: ['validating', 'validated', 'invalid', 'committing', 'committed', 'failed'] }).notNull(),
   fileName: text('file_name'),
