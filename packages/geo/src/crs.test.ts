@@ -38,7 +38,7 @@ describe('coordinate systems', () => {
     expect(metres(bd, gcj)).toBeGreaterThan(500);
   });
 
-  it.each<Crs>(['GCJ02', 'BD09'])('round-trips %s → WGS84 → %s within 1e-9° (≪ 1e-6°) across China', (crs) => {
+  it.each<Crs>(['GCJ02', 'BD09'])('round-trips %s → WGS84 → back within 1e-9° (≪ 1e-6°) across China', (crs) => {
     const random = mulberry32(3);
     for (let k = 0; k < 2000; k++) {
       const lon = 74 + random() * 60;

@@ -133,19 +133,22 @@ class RasterBuilder {
     if (micro !== null) for (let cell = r * this.cols + c0; cell <= end; cell++) micro[cell] = EXACT;
   }
 
-  /** Marks every cell the edge from vertex a to vertex b may touch. (Indices, not coordinates, are
-   * passed: doubles handed to a call that is not inlined get boxed, which showed up as GC time.) */
-  private markEdge(a: number, b: number): void {
+  /**
+   * Marks every cell the edge from vertex a to vertex b may touch, given its cell range [c0, c1] ×
+   * [r0, r1]. (Indices, not coordinates, are passed: doubles handed to a call that is not inlined are
+   * boxed, which showed up as GC time.)
+   */
+  private markEdge(a: number, b: number, c0: number, c1: number, r0: number, r1: number): void {
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) <= 16) {
+      for (let r = r0; r <= r1; r++) this.mark(c0, c1, r);
+      return;
+    }
     const xa = this.coords[2 * a]!;
     const ya = this.coords[2 * a + 1]!;
     const xb = this.coords[2 * b]!;
     const yb = this.coords[2 * b + 1]!;
-    const c0 = this.col(xa < xb ? xa : xb);
-    const c1 = this.col(xa < xb ? xb : xa);
-    const r0 = this.row(ya < yb ? ya : yb);
-    const r1 = this.row(ya < yb ? yb : ya);
-    if ((c1 - c0 + 1) * (r1 - r0 + 1) <= 16 || ya === yb) {
-      for (let r = r0; r <= r1; r++) this.mark(c0, c1, r);
+    if (ya === yb) {
+      this.mark(c0, c1, r0);
       return;
     }
     // Long slanted edge: per row, the columns it crosses within the row's y-range, padded by one.
@@ -176,23 +179,28 @@ class RasterBuilder {
     for (let rg = ringFrom; rg < ringTo; rg++) {
       const start = ringOffsets[rg]!;
       const end = ringOffsets[rg + 1]!;
+      if (end === start) continue;
+      // Each vertex's cell is computed once; an edge's cell range is that of its ends (monotonicity).
+      let xj = coords[2 * end - 2]!;
+      let yj = coords[2 * end - 1]!;
+      let cj = this.col(xj);
+      let rj = this.row(yj);
       for (let i = start, j = end - 1; i < end; j = i++) {
         const xi = coords[2 * i]!;
         const yi = coords[2 * i + 1]!;
-        const xj = coords[2 * j]!;
-        const yj = coords[2 * j + 1]!;
-        this.markEdge(j, i);
-        if (yi === yj) continue;
-        const lo = yi < yj ? yi : yj;
-        const hi = yi < yj ? yj : yi;
-        const r1 = this.row(hi);
-        for (let r = this.row(lo); r <= r1; r++) {
-          const y = centreY[r]!;
-          if (!(lo <= y && y < hi)) continue;
-          const q = r - rs;
-          if (counts[q]! < SLOTS) xs[q * SLOTS + counts[q]!] = xi + ((y - yi) * (xj - xi)) / (yj - yi);
-          counts[q]!++;
+        const ci = this.col(xi);
+        const ri = this.row(yi);
+        const rLo = ri < rj ? ri : rj;
+        const rHi = ri < rj ? rj : ri;
+        if (ci === cj && ri === rj) this.mark(ci, ci, ri);
+        else this.markEdge(j, i, ci < cj ? ci : cj, ci < cj ? cj : ci, rLo, rHi);
+        if (yi !== yj) {
+          this.addCrossings(i, j, rLo, rHi, rs, counts, xs);
         }
+        xj = xi;
+        yj = yi;
+        cj = ci;
+        rj = ri;
       }
     }
     const c0 = this.col(boxes[4 * k]!);
@@ -213,6 +221,23 @@ class RasterBuilder {
         to = rowCrossings(coords, ringOffsets, ringFrom, ringTo, centreY[r]!, rowXs);
       }
       this.fillRow(k, target, r, c0, c1, rowXs, from, to);
+    }
+  }
+
+  /** Records where the edge between vertices i and j, spanning rows [rLo, rHi], crosses those rows' centre lines. */
+  private addCrossings(i: number, j: number, rLo: number, rHi: number, rs: number, counts: Int32Array, xs: Float64Array): void {
+    const xi = this.coords[2 * i]!;
+    const yi = this.coords[2 * i + 1]!;
+    const xj = this.coords[2 * j]!;
+    const yj = this.coords[2 * j + 1]!;
+    const lo = yi < yj ? yi : yj;
+    const hi = yi < yj ? yj : yi;
+    for (let r = rLo; r <= rHi; r++) {
+      const y = this.centreY[r]!;
+      if (!(lo <= y && y < hi)) continue;
+      const q = r - rs;
+      if (counts[q]! < SLOTS) xs[q * SLOTS + counts[q]!] = xi + ((y - yi) * (xj - xi)) / (yj - yi);
+      counts[q]!++;
     }
   }
 
