@@ -29,9 +29,10 @@ const file = path.join(dir, 'residents.csv');
   const out = fs.createWriteStream(file);
   out.write('姓名,身份证号,联系电话,性别,出生日期,人员类别,村（社区）代码,网格编码,居住地址\n');
   for (let i = 0; i < rows; i++) {
-    const birth = `${1940 + (i % 80)}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}`;
-    const seq = String(Math.floor(i / 960) % 1000).padStart(3, '0');
-    const first17 = `41010${(i % 10) === 0 ? 4 : 5}${birth}${seq}`.slice(0, 14) + seq;
+    // Unique numbers: 26,880 birth dates × 1,000 sequence numbers, under a county code the demo data does not use.
+    const b = i % 26_880;
+    const birth = `${1940 + Math.floor(b / 336)}${String(1 + Math.floor((b % 336) / 28)).padStart(2, '0')}${String(1 + (b % 28)).padStart(2, '0')}`;
+    const first17 = `410105${birth}${String(Math.floor(i / 26_880) % 1000).padStart(3, '0')}`;
     const id = first17 + idCheckChar(first17);
     const line = `居民${i},${id},1${3 + (i % 7)}${String(i).padStart(9, '0')},,,${CATS[i % CATS.length]},${VILLAGES[i % VILLAGES.length]},,${1 + (i % 30)}号楼${1 + (i % 6)}单元\n`;
     if (!out.write(line)) await new Promise<void>((r) => out.once('drain', () => r()));
