@@ -3,6 +3,8 @@ import { Button, Card, Space, Tabs, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/session.ts';
+import { apiUrl } from '../../app/api.ts';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { VillageSelect } from '../regions/VillageSelect.tsx';
 import { useGridChecks, useGrids } from './api.ts';
 import { GridMap, type Highlight } from './GridMap.tsx';
@@ -65,6 +67,7 @@ export function GridsPage() {
               {t('grids.count', { count: list.length })}
             </Typography.Text>
             <VillageSelect value={villageId} onChange={selectVillage} allowClear placeholder={t('grids.villageFilter')} style={{ width: 220 }} testId="grid-village-filter" />
+            <ExportMenu path="/api/exports/grids" testId="grid-export" extra={[{ key: 'geojson', label: 'GeoJSON', href: apiUrl('/api/grids/export.geojson') }]} />
             {can('grid.manage') && (
               <Button type="primary" icon={<PlusOutlined />} disabled={drawing} onClick={tools.openForm} data-testid="grid-create">
                 {t('grids.create')}

@@ -2,7 +2,16 @@ import { Button, Form, Radio, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../app/api.ts';
+import { useCan } from '../../app/session.ts';
 import { formatOf, type ImportKind } from './api.ts';
+
+/** Base data needs person.manage; grid attributes need grid.manage. */
+const KINDS: { kind: ImportKind; action: 'person.manage' | 'grid.manage' }[] = [
+  { kind: 'residents', action: 'person.manage' },
+  { kind: 'houses', action: 'person.manage' },
+  { kind: 'organisations', action: 'person.manage' },
+  { kind: 'grids', action: 'grid.manage' },
+];
 
 interface Props {
   kind: ImportKind;
@@ -16,6 +25,7 @@ interface Props {
 /** Step one: what to import, the file (kept in the browser until 开始校验), and the templates. */
 export function ChooseFileStep({ kind, onKindChange, file, onFileChange, uploading, onValidate }: Props) {
   const { t } = useTranslation();
+  const can = useCan();
   const template = (format: 'xlsx' | 'csv') => apiUrl('/api/imports/template', { kind, format });
   return (
     <Form layout="vertical" style={{ maxWidth: 640 }}>
@@ -24,7 +34,7 @@ export function ChooseFileStep({ kind, onKindChange, file, onFileChange, uploadi
           optionType="button"
           value={kind}
           onChange={(e) => onKindChange(e.target.value as ImportKind)}
-          options={(['residents', 'houses'] as const).map((k) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+          options={KINDS.filter((k) => can(k.action)).map(({ kind: k }) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
           data-testid="import-kind"
         />
       </Form.Item>

@@ -50,13 +50,20 @@ export function ImportResult({ job, onRestart }: { job: ImportJob; onRestart: ()
         />
       );
     case 'committed': {
-      const list = job.kind === 'residents' ? { to: '/residents', label: t('imports.viewResidents') } : { to: '/houses', label: t('imports.viewHouses') };
+      const list =
+        job.kind === 'residents'
+          ? { to: '/residents', label: t('imports.viewResidents'), action: 'person.read' as const }
+          : job.kind === 'houses'
+            ? { to: '/houses', label: t('imports.viewHouses'), action: 'person.read' as const }
+            : job.kind === 'grids'
+              ? { to: '/grids', label: t('imports.viewGrids'), action: 'grid.read' as const }
+              : null;
       return (
         <Result
           status="success"
           title={<span data-testid="import-committed">{t('imports.committed', { count: job.validRows })}</span>}
           extra={[
-            can('person.read') && (
+            list && can(list.action) && (
               <Link key="view" to={list.to}>
                 <Button type="primary">{list.label}</Button>
               </Link>

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api.ts';
 
-export type ImportKind = 'residents' | 'houses';
+export type ImportKind = 'residents' | 'houses' | 'organisations' | 'grids';
 export type ImportFormat = 'csv' | 'xlsx';
 export type ImportStatus = 'validating' | 'validated' | 'invalid' | 'committing' | 'committed' | 'failed';
 

@@ -4,6 +4,7 @@ import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HOUSE_USAGES } from '@gewu/domain';
 import { useCan } from '../../app/session.ts';
+import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { useRegions } from '../regions/api.ts';
 import { VillageSelect } from '../regions/VillageSelect.tsx';
 import { useGrids } from '../grids/api.ts';
@@ -43,11 +44,14 @@ export function HousesPage() {
     <Card
       title={t('houses.title')}
       extra={
-        can('person.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="house-create">
-            {t('houses.create')}
-          </Button>
-        )
+        <Space>
+          {can('base.export') && <ExportMenu path="/api/exports/houses" testId="house-export" />}
+          {can('person.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="house-create">
+              {t('houses.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
