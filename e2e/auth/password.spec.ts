@@ -36,7 +36,7 @@ test('管理员新建用户；新用户首次登录须改密，改密后用新�
     await expect(async () => {
       await dialog.getByTestId('create-region').click();
       await page.locator('.ant-select-tree-title', { hasText: '明德社区' }).click({ timeout: 2000 });
-      await expect(dialog.getByText(/明德社区（\d+）/)).toBeVisible({ timeout: 1000 });
+      await expect(dialog.getByTestId('create-region')).toContainText(/明德社区（\d+）/, { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
     await dialog.getByTestId('create-roles').click();
     await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
