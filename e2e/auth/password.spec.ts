@@ -38,8 +38,16 @@ test('管理员新建用户；新用户首次登录须改密，改密后用新�
       await page.locator('.ant-select-tree-title', { hasText: '明德社区' }).click({ timeout: 2000 });
       await expect(dialog.getByTestId('create-region')).toContainText(/明德社区（\d+）/, { timeout: 1000 });
     }).toPass({ timeout: 15_000 });
-    await dialog.getByTestId('create-roles').click();
-    await page.locator('.ant-select-item-option', { hasText: '网格员' }).click();
+    // Same for the roles: pick until the field shows the choice.
+    const roles = dialog.getByTestId('create-roles');
+    await expect(async () => {
+      // A multi-select toggles: only click while the role is not yet chosen.
+      if (!((await roles.textContent()) ?? '').includes('网格员')) {
+        await roles.click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网格员' }).first().click({ timeout: 2000 });
+      }
+      await expect(roles).toContainText('网格员', { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await page.keyboard.press('Escape');
     await page.getByTestId('create-user-submit').click();
     await expect(dialog).toBeHidden();
