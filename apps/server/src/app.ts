@@ -27,7 +27,7 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
-import { PiiCipher, loadPiiKeys } from './platform/pii.ts';
+import { type PiiCipher, piiCipherFromConfig } from './platform/pii.ts';
 
 export interface AppDeps {
   db: Db;
@@ -40,8 +40,7 @@ export interface AppDeps {
 
 /** Builds the dependencies that follow from a database and a config. */
 export function makeDeps(base: { db: Db; engine: Engine; clock: Clock; config: Config }): AppDeps {
-  const { keys } = loadPiiKeys(base.config, base.config.dataDir);
-  return { ...base, pii: new PiiCipher(keys, base.config.GEWU_PII_CIPHER), gridLocator: new GridLocator(base.db) };
+  return { ...base, pii: piiCipherFromConfig(base.config), gridLocator: new GridLocator(base.db) };
 }
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;

@@ -8,7 +8,7 @@ import { systemClock } from './platform/clock.ts';
 import { systemContext } from './platform/context.ts';
 import { chainPendingAudit, purgeExpiredAudit, recordAudit, verifyAuditChain } from './platform/audit/audit.service.ts';
 import { hashPassword } from './platform/password.ts';
-import { PiiCipher, loadPiiKeys } from './platform/pii.ts';
+import { piiCipherFromConfig } from './platform/pii.ts';
 import { regions } from './modules/regions/regions.table.ts';
 import { users } from './modules/users/users.table.ts';
 import { revokeUserSessions } from './modules/auth/auth.repository.ts';
@@ -42,7 +42,7 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
     return 0;
   },
   async seed(database) {
-    console.log((await seedDemoIfEmpty(database.db, clock, new PiiCipher(loadPiiKeys(loadConfig(), loadConfig().dataDir).keys, loadConfig().GEWU_PII_CIPHER))) ? '演示数据已创建 / demo data created' : '数据库已有数据，未写入演示数据 / database not empty, nothing seeded');
+    console.log((await seedDemoIfEmpty(database.db, clock, piiCipherFromConfig(loadConfig()))) ? '演示数据已创建 / demo data created' : '数据库已有数据，未写入演示数据 / database not empty, nothing seeded');
     return 0;
   },
   async 'create-region'(database, opts) {

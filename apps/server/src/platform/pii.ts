@@ -110,3 +110,8 @@ export function loadPiiKeys(env: { GEWU_PII_KEY?: string; GEWU_PII_HASH_KEY?: st
   const k = JSON.parse(fs.readFileSync(file, 'utf8')) as { encryptionKey: string; hashKey: string };
   return { keys: { encryptionKey: Buffer.from(k.encryptionKey, 'base64'), hashKey: Buffer.from(k.hashKey, 'base64') }, source: 'file' };
 }
+
+/** The deployment's cipher: its algorithm and keys, from the configuration (or the generated key file). */
+export function piiCipherFromConfig(config: { GEWU_PII_KEY?: string; GEWU_PII_HASH_KEY?: string; GEWU_PII_CIPHER: PiiAlgorithm; dataDir: string }): PiiCipher {
+  return new PiiCipher(loadPiiKeys(config, config.dataDir).keys, config.GEWU_PII_CIPHER);
+}

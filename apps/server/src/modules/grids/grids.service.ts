@@ -1,6 +1,6 @@
 import type { GridCheck, GridDetailView, GridDuty, GridView } from '@gewu/domain';
 import { normalizePhone, checkPhone, maskPhone } from '@gewu/domain';
-import { type Crs, findGaps, findOverlaps } from '@gewu/geo';
+import { type Crs, findGaps, findOverlaps, toWgs84 } from '@gewu/geo';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -13,7 +13,7 @@ import { findRegionInScope } from '../regions/regions.repository.ts';
 import { canonicalJson } from '../../platform/audit/audit.chain.ts';
 import { houses, residents } from '../people/people.table.ts';
 import type { GridLocator } from './grids.index.ts';
-import { areaM2, assertInsideParent, bboxOf, boundaryToWgs84, checkedBoundary } from './grids.geometry.ts';
+import { areaM2, assertInsideParent, bboxOf, checkedBoundary } from './grids.geometry.ts';
 import * as repo from './grids.repository.ts';
 
 export type GridsDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator };
@@ -186,7 +186,7 @@ export async function endGridAssignment(deps: GridsDeps, ctx: RequestContext, gr
 /** Point → grid through the in-memory index; only grids inside the caller's scope are named. */
 export async function lookupGrid(deps: GridsDeps, ctx: RequestContext, q: { lon: number; lat: number; crs: Crs }) {
   const actor = authorize(ctx, 'grid.read');
-  const [lon, lat] = boundaryToWgs84({ type: 'Point', coordinates: [[q.lon, q.lat]] }, q.crs).coordinates[0] as [number, number];
+  const [lon, lat] = q.crs === 'WGS84' ? [q.lon, q.lat] : toWgs84(q.lon, q.lat, q.crs);
   const hit = await deps.gridLocator.locate(lon, lat);
   const ids = [hit.gridId, hit.microId].filter((x): x is string => !!x);
   const found = await Promise.all(ids.map((id) => repo.findGridInScope(deps.db, actor, id)));

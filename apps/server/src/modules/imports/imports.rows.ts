@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
-import { checkIdNumber, checkPhone, idNumberFacts, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone } from '@gewu/domain';
+import { protectPii } from '../people/residents.service.ts';
 import type { houses, organisations, residents } from '../people/people.table.ts';
 import { creditCodeSchema } from '@gewu/domain';
 import { type CellError, type ImportKind, ORG_KIND_LABELS, USAGE_LABELS, headerOf, parseDateCell, splitCategories } from './imports.columns.ts';
@@ -66,18 +66,9 @@ export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, stri
 
   if (!v.name) err('name', '必填');
   else if (v.name.length > 64) err('name', '姓名过长');
-  let id: string | null = null;
-  if (v.idNumber) {
-    id = normalizeIdNumber(v.idNumber);
-    const reason = checkIdNumber(id, clock.now());
-    if (reason) err('idNumber', reason);
-  }
-  let phone: string | null = null;
-  if (v.phone) {
-    phone = normalizePhone(v.phone);
-    const reason = checkPhone(phone);
-    if (reason) err('phone', reason);
-  }
+  const piiErrors: { path: string; message: string }[] = [];
+  const numbers = protectPii(pii, clock, v.idNumber, v.phone, piiErrors, encrypt);
+  for (const e of piiErrors) err(e.path, e.message);
   let gender: 'male' | 'female' | null = null;
   if (v.gender) {
     gender = v.gender === '男' ? 'male' : v.gender === '女' ? 'female' : null;
@@ -92,26 +83,20 @@ export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, stri
   const cats = splitCategories(v.categories ?? '');
   if (cats.unknown.length) err('categories', `未知的人员类别：${cats.unknown.join('、')}`);
   if (errors.length) return { errors };
-  const facts = id ? idNumberFacts(id) : null;
-  if (facts && gender && facts.gender !== gender) err('gender', '性别与身份证号不符');
-  if (facts && birthDate && facts.birthDate !== birthDate) err('birthDate', '出生日期与身份证号不符');
+  if (numbers.gender && gender && numbers.gender !== gender) err('gender', '性别与身份证号不符');
+  if (numbers.birthDate && birthDate && numbers.birthDate !== birthDate) err('birthDate', '出生日期与身份证号不符');
   if (errors.length) return { errors };
-  const idHash = id ? pii.lookupHash('id', id) : null;
+  const { gender: idGender, birthDate: idBirthDate, ...protectedNumbers } = numbers;
   const values: typeof residents.$inferInsert = {
     ...place,
+    ...protectedNumbers,
     name: v.name as string,
-    gender: gender ?? facts?.gender ?? null,
-    birthDate: birthDate ?? facts?.birthDate ?? null,
+    gender: gender ?? idGender ?? null,
+    birthDate: birthDate ?? idBirthDate ?? null,
     ethnicity: v.ethnicity || null,
-    idHash,
-    idMasked: id ? maskIdNumber(id) : null,
-    idEnc: id && encrypt ? pii.encrypt(id) : null,
-    phoneHash: phone ? pii.lookupHash('phone', phone) : null,
-    phoneMasked: phone ? maskPhone(phone) : null,
-    phoneEnc: phone && encrypt ? pii.encrypt(phone) : null,
     categories: cats.values,
     address: v.address || null,
     note: v.note || null,
   };
-  return { errors, built: { kind, values, idHash } };
+  return { errors, built: { kind, values, idHash: numbers.idHash } };
 }

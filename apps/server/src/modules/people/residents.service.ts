@@ -53,21 +53,23 @@ export interface PiiFields {
 
 /**
  * Validates and protects an identity number and a phone number: returns only encrypted, hashed
- * and masked forms. `errors` collects Chinese reasons per field instead of throwing (for imports).
+ * and masked forms, plus the birth date and sex an identity number states. `errors` collects
+ * Chinese reasons per field instead of throwing (for imports). Without `encrypt` only the hash and
+ * mask are computed (an import's dry run).
  */
-export function protectPii(pii: PiiCipher, clock: Clock, idNumber: string | undefined, phone: string | undefined, errors: { path: string; message: string }[]) {
+export function protectPii(pii: PiiCipher, clock: Clock, idNumber: string | undefined, phone: string | undefined, errors: { path: string; message: string }[], encrypt = true) {
   const out: PiiFields & { gender?: 'male' | 'female'; birthDate?: string } = { idEnc: null, idHash: null, idMasked: null, phoneEnc: null, phoneHash: null, phoneMasked: null };
   if (idNumber) {
     const id = normalizeIdNumber(idNumber);
     const reason = checkIdNumber(id, clock.now());
     if (reason) errors.push({ path: 'idNumber', message: reason });
-    else Object.assign(out, { idEnc: pii.encrypt(id), idHash: pii.lookupHash('id', id), idMasked: maskIdNumber(id), ...idNumberFacts(id) });
+    else Object.assign(out, { idEnc: encrypt ? pii.encrypt(id) : null, idHash: pii.lookupHash('id', id), idMasked: maskIdNumber(id), ...idNumberFacts(id) });
   }
   if (phone) {
     const p = normalizePhone(phone);
     const reason = checkPhone(p);
     if (reason) errors.push({ path: 'phone', message: reason });
-    else Object.assign(out, { phoneEnc: pii.encrypt(p), phoneHash: pii.lookupHash('phone', p), phoneMasked: maskPhone(p) });
+    else Object.assign(out, { phoneEnc: encrypt ? pii.encrypt(p) : null, phoneHash: pii.lookupHash('phone', p), phoneMasked: maskPhone(p) });
   }
   return out;
 }
