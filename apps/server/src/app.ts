@@ -26,6 +26,13 @@ import { gridRoutes } from './modules/grids/grids.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { unitRoutes } from './modules/units/units.routes.ts';
+import { itemRoutes } from './modules/items/items.routes.ts';
+import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
+import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { type PiiCipher, piiCipherFromConfig } from './platform/pii.ts';
 
@@ -108,6 +115,13 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   await app.register(peopleRoutes);
   await app.register(importRoutes);
   await app.register(statsRoutes);
+  await app.register(calendarRoutes);
+  await app.register(unitRoutes);
+  await app.register(itemRoutes);
+  await app.register(apiKeyRoutes);
+  await app.register(attachmentRoutes);
+  await app.register(caseRoutes);
+  await app.register(notificationRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

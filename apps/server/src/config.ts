@@ -31,10 +31,17 @@ export const configSchema = z.object({
     .min(180, '审计日志至少保留 180 天（网络安全法第二十一条）')
     .default(365),
   GEWU_AUDIT_CHAIN_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** How often the deadline sweep looks for cases turning yellow or red. */
+  GEWU_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** How often a live notification stream looks for rows written by other instances. */
+  GEWU_NOTIFY_POLL_MS: z.coerce.number().int().min(200).default(3000),
+  /** Reports per minute one API key may file (other systems: cameras, sensors, 12345). */
+  GEWU_API_KEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   GEWU_PII_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   GEWU_PII_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
   GEWU_PII_HASH_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
   GEWU_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),
+  GEWU_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   GEWU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 

@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { chainPendingAudit, purgeExpiredAudit } from './platform/audit/audit.service.ts';
 import { startIntervalJob } from './platform/jobs.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { sweepDeadlines } from './modules/cases/cases.jobs.ts';
 
 async function main() {
   const config = loadConfig();
@@ -18,6 +19,7 @@ async function main() {
 
   const jobs = [
     startIntervalJob('audit.chain', config.GEWU_AUDIT_CHAIN_INTERVAL_MS, () => chainPendingAudit(database.db, config.GEWU_AUDIT_HASH), app.log),
+    startIntervalJob('cases.deadlines', config.GEWU_SWEEP_INTERVAL_MS, () => sweepDeadlines({ db: database.db, clock }), app.log),
     startIntervalJob('audit.retention', 3_600_000, () => purgeExpiredAudit(database.db, clock, config.GEWU_AUDIT_RETENTION_DAYS), app.log),
   ];
 

@@ -63,7 +63,8 @@ export async function tableCounts(database: TestDatabase): Promise<Record<string
   const rows = await queryRows<{ t: string; n: number }>(
     database.db,
     sql`SELECT 'regions' AS t, count(*)::int AS n FROM regions UNION ALL SELECT 'users', count(*)::int FROM users
-        UNION ALL SELECT 'sessions', count(*)::int FROM sessions`,
+        UNION ALL SELECT 'sessions', count(*)::int FROM sessions UNION ALL SELECT 'cases', count(*)::int FROM cases
+        UNION ALL SELECT 'case_events', count(*)::int FROM case_events UNION ALL SELECT 'attachments', count(*)::int FROM attachments`,
   );
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
@@ -72,4 +73,23 @@ export async function regionIdByCode(database: TestDatabase, code: string): Prom
   const [row] = await queryRows<{ id: string }>(database.db, sql`SELECT id FROM regions WHERE code = ${code}`);
   if (!row) throw new Error(`no region ${code}`);
   return row.id;
+}
+
+/** A WGS84 point inside a grid (the centre of its current boundary's box). */
+export async function pointInGrid(database: TestDatabase, code: string): Promise<{ lon: number; lat: number; gridId: string }> {
+  const [row] = await queryRows<{ lon: number; lat: number; id: string }>(
+    database.db,
+    sql`SELECT (b.min_lon + b.max_lon) / 2 AS lon, (b.min_lat + b.max_lat) / 2 AS lat, g.id FROM grids g JOIN grid_boundaries b ON b.grid_id = g.id AND b.valid_to IS NULL WHERE g.code = ${code}`,
+  );
+  if (!row) throw new Error(`no grid ${code}`);
+  return { lon: row.lon, lat: row.lat, gridId: row.id };
+}
+
+/** Adds an account directly (for scope tests needing a second unit or township). */
+export async function addUser(database: TestDatabase, u: { username: string; role: string; regionCode: string; unitName?: string }): Promise<void> {
+  const { hashPassword } = await import('../src/platform/password.ts');
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await database.db.execute(sql`INSERT INTO users (username, display_name, password_hash, region_id, roles, unit_id)
+    SELECT ${u.username}, ${u.username}, ${hash}, r.id, ARRAY[${u.role}]::text[], (SELECT id FROM units WHERE name = ${u.unitName ?? ''} LIMIT 1)
+    FROM regions r WHERE r.code = ${u.regionCode}`);
 }

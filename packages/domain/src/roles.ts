@@ -48,6 +48,18 @@ export const ACTIONS = [
   'base.import',
   'base.export',
   'stats.read',
+  'case.report',
+  'case.read',
+  'case.centre',
+  'case.handle',
+  'case.supervise',
+  'item.read',
+  'item.manage',
+  'item.propose',
+  'item.approve',
+  'calendar.manage',
+  'unit.manage',
+  'apikey.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -56,17 +68,20 @@ export type Action = (typeof ACTIONS)[number];
  * security_admin owns permissions and account security; auditor alone reads the audit log.
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
-  resident: [],
+  // Residents report and follow their own reports only.
+  resident: ['case.report', 'item.read'],
   // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
-  grid_worker: ['region.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.export', 'stats.read'],
+  grid_worker: ['region.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.export', 'stats.read', 'case.report', 'case.read', 'case.handle', 'item.read'],
   // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
-  dispatcher: ['region.read', 'user.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.import', 'base.export', 'stats.read'],
-  handler: ['region.read', 'grid.read'],
+  dispatcher: ['region.read', 'user.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.import', 'base.export', 'stats.read', 'case.report', 'case.read', 'case.centre', 'case.supervise', 'item.read', 'item.propose'],
+  // Departments handle what is dispatched to them and propose items for admission to grids.
+  handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
   mediator: ['region.read', 'grid.read', 'person.read'],
   // Leaders see figures (一表通 tallies), not personal records.
-  leader: ['region.read', 'user.read', 'grid.read', 'stats.read'],
+  // Leaders (same-level party committee and government) approve items for grids and supervise (督办).
+  leader: ['region.read', 'user.read', 'grid.read', 'stats.read', 'case.read', 'case.supervise', 'item.read', 'item.approve'],
   // The system admin keeps regions, grids and accounts, never personal data.
-  admin: ['region.read', 'region.manage', 'user.read', 'user.create', 'user.update', 'user.assign_business_roles', 'grid.read', 'grid.manage', 'base.import'],
+  admin: ['region.read', 'region.manage', 'user.read', 'user.create', 'user.update', 'user.assign_business_roles', 'grid.read', 'grid.manage', 'base.import', 'item.read', 'item.manage', 'calendar.manage', 'unit.manage', 'apikey.manage'],
   security_admin: [
     'region.read',
     'user.read',

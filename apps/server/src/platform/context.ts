@@ -12,6 +12,8 @@ export interface Actor {
   regionLevel: RegionLevel;
   /** Materialized path of the actor's region: the scope of everything they may see. */
   regionPath: string;
+  /** The handling unit of a handler account (处置单位), if any. */
+  unitId: string | null;
   sessionId: string;
   mustChangePassword: boolean;
 }

@@ -1,5 +1,5 @@
 import { type RegionLevel, type Role, LEVEL_CODE_DIGITS, REGION_LEVELS } from '@gewu/domain';
-import { count } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
 import { recordAudit } from '../platform/audit/audit.service.ts';
@@ -7,10 +7,14 @@ import { systemContext } from '../platform/context.ts';
 import { hashPassword } from '../platform/password.ts';
 import { regions } from '../modules/regions/regions.table.ts';
 import { users } from '../modules/users/users.table.ts';
+import { gridAssignments, grids } from '../modules/grids/grids.table.ts';
 import type { PiiCipher } from '../platform/pii.ts';
 import { seedDemoBase } from './demo-base.ts';
+import { seedCaseBase } from './demo-cases-base.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
+/** The village of the demo grid worker; their grid is its first (…001). */
+export const DEMO_GRID_WORKER_VILLAGE = '410104001001';
 
 /** A fictional township (格物街道) and its neighbour under the real county code 410104 郑州市管城回族区. */
 export const DEMO_REGIONS: [code: string, name: string][] = [
@@ -75,7 +79,20 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
       await tx.insert(users).values({ username: u.username, displayName: u.displayName, passwordHash, regionId: region.id, roles: [u.role], passwordChangedAt: clock.now() });
     }
     const base = await seedDemoBase(tx, clock, pii);
-    await recordAudit(tx, clock, systemContext(), { action: 'system.seed_demo', detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base } });
+    const caseBase = await seedCaseBase(tx, clock, ids);
+    await linkDemoGridWorker(tx);
+    await recordAudit(tx, clock, systemContext(), { action: 'system.seed_demo', detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base, ...caseBase } });
   });
   return true;
+}
+
+/** The demo grid worker account is the full-time worker of 明德社区第1网格 (so cases there reach a real person). */
+async function linkDemoGridWorker(db: Db) {
+  const [worker] = await db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.username, 'gridworker'));
+  const [grid] = await db.select({ id: grids.id }).from(grids).where(eq(grids.code, `${DEMO_GRID_WORKER_VILLAGE}001`));
+  if (!worker || !grid) throw new Error('demo grid worker or grid missing');
+  await db
+    .update(gridAssignments)
+    .set({ userId: worker.id, personName: worker.name })
+    .where(and(eq(gridAssignments.gridId, grid.id), eq(gridAssignments.duty, 'grid_worker_full')));
 }

@@ -15,9 +15,11 @@ import { ResidentsPage } from '../features/people/ResidentsPage.tsx';
 import { HousesPage } from '../features/people/HousesPage.tsx';
 import { SpecialPage } from '../features/people/SpecialPage.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
+import { CASE_ROUTES } from '../features/cases/routes.tsx';
 
 // The map (Leaflet) and the charts (ECharts) load only when their page is opened.
 const GridsPage = lazy(() => import('../features/grids/GridsPage.tsx').then((m) => ({ default: m.GridsPage })));
+const MobileApp = lazy(() => import('../mobile/MobileApp.tsx'));
 const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 /** Pages behind an action: the menu hides them, and a deep link shows 403 (the server checks again). */
@@ -31,6 +33,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['regions', 'region.read', <RegionsPage />],
   ['users', 'user.read', <UsersPage />],
   ['audit', 'audit.read', <AuditPage />],
+  ...CASE_ROUTES,
 ];
 
 export function AppRoutes() {
@@ -45,6 +48,15 @@ export function AppRoutes() {
         }
       />
       <Route element={<RequireAuth />}>
+        {/* Phone screens for residents and grid workers: their own light layout, no desktop shell. */}
+        <Route
+          path="m/*"
+          element={
+            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
+              <MobileApp />
+            </Suspense>
+          }
+        />
         <Route element={<AppShell />}>
           <Route index element={<HomePage />} />
           <Route path="account" element={<AccountPage />} />

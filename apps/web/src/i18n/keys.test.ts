@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import zhCN from './zh-CN.json';
-import en from './en.json';
+import { en, zhCN } from './resources.ts';
 
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));

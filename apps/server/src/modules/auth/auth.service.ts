@@ -27,6 +27,7 @@ function toActor(row: Pick<UserRow, 'user' | 'region'>, sessionId: string): Acto
     regionName: row.region.name,
     regionLevel: row.region.level as RegionLevel,
     regionPath: row.region.path,
+    unitId: row.user.unitId ?? null,
     sessionId,
     mustChangePassword: row.user.mustChangePassword,
   };

@@ -13,6 +13,8 @@ export const users = pgTable(
       .notNull()
       .references(() => regions.id),
     roles: text('roles').array().notNull(),
+    /** The handling unit (处置单位) a handler account works for. */
+    unitId: uuid('unit_id'),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
     failedLogins: integer('failed_logins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),

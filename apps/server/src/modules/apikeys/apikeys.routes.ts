@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { AppInstance } from '../../app.ts';
+import * as service from './apikeys.service.ts';
+
+const sourceSchema = z.enum(service.API_KEY_SOURCES);
+const apiKeyViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  regionId: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  source: sourceSchema,
+  ratePerMinute: z.number(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+
+export async function apiKeyRoutes(app: AppInstance) {
+  const deps = app.deps;
+  const tags = ['api-keys'];
+  app.get('/api/api-keys', {
+    schema: { tags, summary: '接口密钥列表（不含密钥本身）', response: { 200: z.object({ items: z.array(apiKeyViewSchema) }) } },
+    handler: async (req) => ({ items: await service.listApiKeys(deps, req.ctx) }),
+  });
+  app.post('/api/api-keys', {
+    schema: {
+      tags,
+      summary: '新建接口密钥（密钥明文仅此一次返回）',
+      body: z.strictObject({ name: z.string().trim().min(1).max(60), regionId: z.string().uuid(), source: sourceSchema, ratePerMinute: z.number().int().min(1).max(100_000).optional() }),
+      response: { 201: apiKeyViewSchema.extend({ key: z.string() }) },
+    },
+    handler: async (req, reply) => reply.code(201).send(await service.createApiKey(deps, req.ctx, req.body)),
+  });
+  app.post('/api/api-keys/:id/revoke', {
+    schema: { tags, summary: '吊销接口密钥', params: z.strictObject({ id: z.string().uuid() }), response: { 200: apiKeyViewSchema } },
+    handler: (req) => service.revokeApiKey(deps, req.ctx, req.params.id),
+  });
+}

@@ -1,0 +1,59 @@
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppInstance } from '../../app.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { notImage } from './attachments.images.ts';
+import * as service from './attachments.service.ts';
+
+const viewSchema = z.object({
+  id: z.string(),
+  mime: z.string(),
+  bytes: z.number(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  thumbUrl: z.string(),
+  url: z.string(),
+});
+
+export async function attachmentRoutes(app: AppInstance) {
+  const deps = app.deps;
+  const tags = ['attachments'];
+  // The photo arrives as the raw body; the service reads it with its own size cap (the global
+  // body limit does not apply to a parser that hands the stream over). Scoped to this plugin.
+  app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+  app.addContentTypeParser(/^image\/[\w.+-]+$/, (_req, payload, done) => done(null, payload));
+  // A refused upload (too large) is answered before its body has been read; that connection cannot
+  // carry another request, so tell the client to close it instead of leaving it half-read.
+  app.addHook('onSend', async (req, reply) => {
+    if (req.method === 'POST' && !req.raw.readableEnded) reply.header('connection', 'close');
+  });
+
+  app.post('/api/attachments', {
+    schema: {
+      tags,
+      summary: '上传图片（请求体为图片本身；按内容识别 JPEG、PNG、WebP；原图仅工作人员可见，公开副本去除 EXIF/GPS）',
+      querystring: z.strictObject({ name: z.string().max(200).optional() }),
+      response: { 201: viewSchema },
+    },
+    handler: async (req, reply) => {
+      if (req.body === undefined || req.body === null) throw badRequest('attachment.empty', '文件为空');
+      if (!(req.body instanceof Readable)) throw notImage();
+      return reply.code(201).send(await service.uploadUserAttachment(deps, req.ctx, req.body, req.query.name));
+    },
+  });
+
+  app.get('/api/attachments/:id', {
+    schema: {
+      tags,
+      summary: '读取图片：thumb 缩略图、public 去除元数据的副本（默认）、original 原图（仅受理派遣和处置人员）',
+      params: z.strictObject({ id: z.string().uuid() }),
+      querystring: z.strictObject({ size: z.enum(['thumb', 'public', 'original']).default('public') }),
+    },
+    handler: async (req, reply) => {
+      const file = await service.openAttachment(deps, req.ctx, req.params.id, req.query.size);
+      reply.type(file.mime).header('content-length', file.bytes).header('cache-control', file.cacheControl);
+      if (file.fileName) reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      return reply.send(file.stream);
+    },
+  });
+}

@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { type RequestContext, systemContext } from '../../platform/context.ts';
+import { can, requireActor } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { processImage, readUpload } from './attachments.images.ts';
+import { attachments } from './attachments.table.ts';
+
+export type AttachmentsDeps = { db: Db; clock: Clock; config: { dataDir: string; GEWU_ATTACHMENT_MAX_BYTES: number } };
+/** Who uploaded: a signed-in user, or another system through its API key. */
+export type AttachmentOwner = { uploadedBy?: string; apiKeyId?: string };
+export type AttachmentSize = 'thumb' | 'public' | 'original';
+type Row = typeof attachments.$inferSelect;
+
+export interface AttachmentView {
+  id: string;
+  mime: string;
+  bytes: number;
+  width: number | null;
+  height: number | null;
+  thumbUrl: string;
+  url: string;
+}
+
+/** How long browsers may keep a copy. The original carries the GPS position: kept briefly. */
+const CACHE_SECONDS: Record<AttachmentSize, number> = { thumb: 86_400, public: 86_400, original: 600 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toAttachmentView(row: Row): AttachmentView {
+  const url = `/api/attachments/${row.id}`;
+  return { id: row.id, mime: row.mime, bytes: row.bytes, width: row.width, height: row.height, thumbUrl: `${url}?size=thumb`, url };
+}
+
+/**
+ * Stores an uploaded photo: checks size and type (by content), keeps the original bytes, writes a
+ * stripped, upright JPEG copy (≤ 2048 px) and a 320 px thumbnail, records the row and its audit entry.
+ * Nothing is written when the upload is refused. Used by the session route below and by routes that
+ * authenticate other systems by API key (pass their request context for the audit row).
+ */
+export async function uploadAttachment(deps: AttachmentsDeps, owner: AttachmentOwner, stream: Readable, name?: string, ctx: RequestContext = systemContext()): Promise<AttachmentView> {
+  if (!owner.uploadedBy && !owner.apiKeyId) throw new Error('uploadAttachment: an uploader or an API key is required');
+  const original = await readUpload(stream, deps.config.GEWU_ATTACHMENT_MAX_BYTES);
+  const image = await processImage(original);
+  const id = randomUUID();
+  const now = deps.clock.now();
+  // Grouped by upload month (UTC) so no directory grows without bound.
+  const dir = path.posix.join('attachments', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'));
+  const files = [
+    { rel: `${dir}/${id}.orig`, data: original },
+    { rel: `${dir}/${id}.jpg`, data: image.publicJpeg },
+    { rel: `${dir}/${id}.thumb.jpg`, data: image.thumbJpeg },
+  ] as const;
+  const absolute = (rel: string) => path.join(deps.config.dataDir, rel);
+  try {
+    await fs.promises.mkdir(absolute(dir), { recursive: true });
+    await Promise.all(files.map((f) => fs.promises.writeFile(absolute(f.rel), f.data, { flag: 'wx', mode: 0o600 })));
+    const fileName = cleanFileName(name);
+    const row = await deps.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(attachments)
+        .values({
+          id,
+          sha256: image.sha256,
+          mime: image.mime,
+          bytes: original.length,
+          width: image.width,
+          height: image.height,
+          originalPath: files[0].rel,
+          publicPath: files[1].rel,
+          thumbPath: files[2].rel,
+          fileName,
+          uploadedBy: owner.uploadedBy ?? null,
+          apiKeyId: owner.apiKeyId ?? null,
+          createdAt: now,
+        })
+        .returning();
+      await recordAudit(tx, deps.clock, ctx, {
+        action: 'attachment.upload',
+        targetType: 'attachment',
+        targetId: id,
+        detail: { mime: image.mime, bytes: original.length, fileName, apiKeyId: owner.apiKeyId },
+      });
+      return inserted as Row;
+    });
+    return toAttachmentView(row);
+  } catch (e) {
+    await Promise.all(files.map((f) => fs.promises.rm(absolute(f.rel), { force: true })));
+    throw e;
+  }
+}
+
+/** Uploads a photo for the signed-in user: anyone who may report or handle a case. */
+export async function uploadUserAttachment(deps: AttachmentsDeps, ctx: RequestContext, stream: Readable, name?: string): Promise<AttachmentView> {
+  const actor = requireActor(ctx);
+  if (!can(actor, 'case.report') && !can(actor, 'case.handle')) throw forbidden('无权上传图片');
+  return uploadAttachment(deps, { uploadedBy: actor.id }, stream, name, ctx);
+}
+
+/**
+ * Opens one size of a photo for reading. Any signed-in user may see the thumbnail and the stripped
+ * public copy (to be scoped by case later); only the centre and handlers see the original.
+ */
+export async function openAttachment(deps: AttachmentsDeps, ctx: RequestContext, id: string, size: AttachmentSize) {
+  const actor = requireActor(ctx);
+  if (size === 'original' && !can(actor, 'case.centre') && !can(actor, 'case.handle')) throw forbidden('无权查看原图');
+  const [row] = await deps.db.select().from(attachments).where(eq(attachments.id, id));
+  if (!row) throw notFound('attachment.not_found', '附件不存在');
+  const rel = size === 'original' ? row.originalPath : size === 'thumb' ? row.thumbPath : row.publicPath;
+  const file = path.join(deps.config.dataDir, rel);
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat) throw notFound('attachment.not_found', '附件文件不存在');
+  return {
+    stream: fs.createReadStream(file),
+    mime: size === 'original' ? row.mime : 'image/jpeg',
+    bytes: stat.size,
+    fileName: size === 'original' ? row.fileName : null,
+    cacheControl: `private, max-age=${CACHE_SECONDS[size]}`,
+  };
+}
+
+/**
+ * For services that link photos to a record (the case service): throws 400 `attachment.unknown`
+ * when an id does not exist or was uploaded by someone other than `owner`.
+ */
+export async function checkAttachmentsOwned(db: Db, ids: string[], owner: { userId?: string; apiKeyId?: string }, field = 'attachmentIds'): Promise<void> {
+  const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
+  const rows = wanted.length
+    ? await db.select({ id: attachments.id, uploadedBy: attachments.uploadedBy, apiKeyId: attachments.apiKeyId }).from(attachments).where(inArray(attachments.id, wanted))
+    : [];
+  const owned = new Set(
+    rows.filter((r) => (owner.userId !== undefined && r.uploadedBy === owner.userId) || (owner.apiKeyId !== undefined && r.apiKeyId === owner.apiKeyId)).map((r) => r.id),
+  );
+  const details = ids.flatMap((id, i) => (owned.has(id.toLowerCase()) ? [] : [{ path: `${field}.${i}`, message: `附件不存在或不是本人上传：${id.slice(0, 64)}` }]));
+  if (details.length) throw badRequest('attachment.unknown', '附件不存在或不是本人上传', details);
+}
+
+/** Keeps only the base name, without control characters, at most 200 characters. */
+function cleanFileName(name?: string): string | null {
+  // eslint-disable-next-line no-control-regex
+  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return base ? base : null;
+}

@@ -1,0 +1,213 @@
+import { type CaseChannel, type CaseLevel, type ReportBody, type ReportFacts } from '@gewu/domain';
+import { toWgs84 } from '@gewu/geo';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { can, requireActor } from '../../platform/access.ts';
+import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
+import { protectPii } from '../people/residents.service.ts';
+import { gridAssignments, grids } from '../grids/grids.table.ts';
+import type { GridLocator } from '../grids/grids.index.ts';
+import { items } from '../items/items.table.ts';
+import { getWorkCalendar } from '../calendar/calendar.service.ts';
+import { isItemAdmitted } from '../items/items.service.ts';
+import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
+import { notify, wakeStreams } from '../notifications/notifications.service.ts';
+import { stageClock } from './cases.clock.ts';
+import { centrePathFor, coversPath } from './cases.policy.ts';
+import { type CaseRow, appendEvent, findByIdempotencyKey, nextCaseCode } from './cases.repository.ts';
+
+export type IntakeDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator };
+
+/** Who is filing: a signed-in person, or another system by its API key. */
+export type Reporter = { kind: 'user'; ctx: RequestContext } | { kind: 'api_key'; key: { id: string; name: string; regionPath: string; source: string } };
+
+export type ItemRow = typeof items.$inferSelect;
+
+/**
+ * Items are read on every report and change a few times a year: each instance keeps them for a
+ * few seconds (an admin's edit reaches every instance within ITEM_CACHE_MS).
+ */
+const ITEM_CACHE_MS = 5_000;
+const itemCaches = new WeakMap<Db, Map<string, { item: ItemRow | undefined; at: number }>>();
+
+export async function itemByCode(db: Db, code: string): Promise<ItemRow> {
+  let itemCache = itemCaches.get(db);
+  if (!itemCache) itemCaches.set(db, (itemCache = new Map()));
+  let hit = itemCache.get(code);
+  if (!hit || Date.now() - hit.at > ITEM_CACHE_MS) {
+    const [item] = await db.select().from(items).where(eq(items.code, code));
+    hit = { item, at: Date.now() };
+    if (item) itemCache.set(code, hit);
+  }
+  const item = hit.item;
+  if (!item || !item.active) throw badRequest('case.unknown_item', `事项编码 ${code} 不存在或已停用`, [{ path: 'itemCode', message: '未知的事项' }]);
+  return item;
+}
+
+/** A grid's region path never changes (its code is permanent), so it is looked up once per process. */
+const gridPaths = new Map<string, string>();
+
+/** The grid worker (with an account) currently responsible for a grid, full-time before part-time. */
+export async function gridWorkerOf(db: Db, gridId: string | null): Promise<string | null> {
+  if (!gridId) return null;
+  const rows = await db
+    .select({ userId: gridAssignments.userId, duty: gridAssignments.duty })
+    .from(gridAssignments)
+    .where(and(eq(gridAssignments.gridId, gridId), inArray(gridAssignments.duty, ['grid_worker_full', 'grid_worker_part']), isNull(gridAssignments.validTo)));
+  const withAccount = rows.filter((r) => r.userId).sort((a, b) => (a.duty === 'grid_worker_full' ? -1 : 1) - (b.duty === 'grid_worker_full' ? -1 : 1));
+  return withAccount[0]?.userId ?? null;
+}
+
+/** Where the case is: the grid a point falls in (its unit grid, not the micro-grid), else refused. */
+async function placeOf(deps: IntakeDeps, body: ReportBody, fallbackPath: string | null) {
+  if (!body.location) {
+    if (!fallbackPath) throw badRequest('case.location_required', '请在地图上标注问题位置', [{ path: 'location', message: '必填' }]);
+    return { gridId: null, regionPath: fallbackPath, lon: null, lat: null };
+  }
+  const [lon, lat] = toWgs84(body.location.lon, body.location.lat, body.location.crs);
+  const found = await deps.gridLocator.locate(lon, lat);
+  if (!found.gridId) throw badRequest('case.outside_area', '该位置不在本平台的网格范围内', [{ path: 'location', message: '位置超出辖区' }]);
+  let regionPath = gridPaths.get(found.gridId);
+  if (!regionPath) {
+    const [grid] = await deps.db.select({ regionPath: grids.regionPath }).from(grids).where(eq(grids.id, found.gridId));
+    if (!grid) throw badRequest('case.outside_area', '该位置不在本平台的网格范围内');
+    regionPath = grid.regionPath;
+    gridPaths.set(found.gridId, regionPath);
+  }
+  return { gridId: found.gridId, regionPath, lon, lat };
+}
+
+/**
+ * Files a report from any channel (resident, grid worker, hotline staff, another system).
+ * Idempotent: the same reporter sending the same idempotency key gets the case it already made
+ * (`created: false`), however often it retries. Grid lookup, routing to the centre, the event,
+ * the audit row and the notifications all commit together.
+ */
+export async function reportCase(deps: IntakeDeps, reporter: Reporter, body: ReportBody): Promise<{ created: boolean; case: CaseRow }> {
+  const actor = reporter.kind === 'user' ? requireActor(reporter.ctx) : null;
+  if (actor && !can(actor, 'case.report')) throw forbidden();
+  const reporterKey = actor ? `u:${actor.id}` : `k:${reporter.kind === 'api_key' ? reporter.key.id : ''}`;
+  const existing = await findByIdempotencyKey(deps.db, reporterKey, body.idempotencyKey);
+  if (existing) return { created: false, case: existing };
+
+  const item = await itemByCode(deps.db, body.itemCode);
+  const isStaff = !!actor && actor.roles.some((r) => r !== 'resident');
+  if (!isStaff && !item.publicReport) throw badRequest('case.item_not_public', '该事项不接受群众直接上报，请拨打热线', [{ path: 'itemCode', message: '不可上报' }]);
+  const channel: CaseChannel = !actor ? 'api' : actor.roles.includes('grid_worker') ? 'grid_worker' : isStaff ? 'hotline' : 'resident_web';
+  const place = await placeOf(deps, body, channel === 'hotline' ? (actor?.regionPath ?? null) : null);
+  // Staff and systems file only inside their own area; residents anywhere the platform covers.
+  const scopePath = actor && isStaff ? actor.regionPath : reporter.kind === 'api_key' ? reporter.key.regionPath : null;
+  if (scopePath && !coversPath({ regionPath: scopePath }, place.regionPath)) throw badRequest('case.outside_scope', '该位置不在您的管辖范围内', [{ path: 'location', message: '超出管辖范围' }]);
+  if (body.selfHandle && channel !== 'grid_worker') throw forbidden('只有网格员可以即报即办');
+  if (body.selfHandle && !(item.minor && (await isItemAdmitted(deps.db, item.id, place.regionPath)))) {
+    throw new AppError(422, 'case.self_handle_not_allowed', `事项「${item.name}」未准入网格或不属于可即报即办的小事，请上报由中心派遣`);
+  }
+  const owner = actor ? { userId: actor.id } : { apiKeyId: reporter.kind === 'api_key' ? reporter.key.id : '' };
+  await checkAttachmentsOwned(deps.db, [...body.attachmentIds, ...(body.selfHandle?.attachmentIds ?? [])], owner);
+  checkFields(item, body.fields);
+
+  const errors: { path: string; message: string }[] = [];
+  const phone = protectPii(deps.pii, deps.clock, undefined, body.caller?.phone, errors);
+  if (errors.length) throw badRequest('case.invalid_phone', errors[0]?.message ?? '电话号码无效', errors.map((e) => ({ path: `caller.${e.path}`, message: e.message })));
+
+  const now = deps.clock.now();
+  const cal = await getWorkCalendar(deps.db);
+  const level: CaseLevel = 'township';
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const report: ReportFacts = {
+        id: crypto.randomUUID(),
+        code: await nextCaseCode(tx, chinaDay(now)),
+        itemId: item.id,
+        itemCode: item.code,
+        level,
+        regionPath: place.regionPath,
+        gridId: place.gridId,
+        lon: place.lon,
+        lat: place.lat,
+        address: body.address ?? null,
+        description: body.description,
+        channel,
+        source: reporter.kind === 'api_key' ? reporter.key.source : null,
+        externalRef: body.externalRef ?? null,
+        reporterUserId: actor?.id ?? null,
+        reporterApiKeyId: reporter.kind === 'api_key' ? reporter.key.id : null,
+        reporterName: body.anonymous ? null : (body.caller?.name ?? actor?.displayName ?? null),
+        reporterPhoneEnc: phone.phoneEnc,
+        reporterPhoneHash: phone.phoneHash,
+        reporterPhoneMasked: phone.phoneMasked,
+        anonymous: body.anonymous,
+        reporterKey,
+        idempotencyKey: body.idempotencyKey,
+      };
+      const who = actor ? { id: actor.id, name: actor.displayName, unitId: actor.unitId } : null;
+      const clock = body.selfHandle ? null : stageClock('accept', now, item.limits.accept, cal);
+      let row = await appendEvent(tx, null, { type: 'report', at: now, actor: who, note: null, data: { report, clock, fields: body.fields }, attachmentIds: body.attachmentIds });
+      if (body.selfHandle) {
+        row = await appendEvent(tx, row, { type: 'self_handle', at: now, actor: who, note: body.selfHandle.note, data: { clock: null }, attachmentIds: body.selfHandle.attachmentIds });
+      } else {
+        await notify(tx, deps.clock, [{ regionPath: centrePathFor(row.regionPath, row.level as CaseLevel), role: 'dispatcher' }], {
+          kind: 'case.reported',
+          title: `新上报：${item.name}`,
+          body: body.description.slice(0, 100),
+          caseId: row.id,
+        });
+      }
+      const ctx = reporter.kind === 'user' ? reporter.ctx : { actor: null, ip: null, requestId: null, audited: false };
+      await recordAudit(tx, deps.clock, ctx, {
+        action: body.selfHandle ? 'case.self_handle' : 'case.report',
+        targetType: 'case',
+        targetId: row.id,
+        regionPath: row.regionPath,
+        detail: { code: row.code, itemCode: item.code, channel, apiKey: reporter.kind === 'api_key' ? reporter.key.name : undefined },
+        ...(reporter.kind === 'api_key' ? { actor: { id: reporter.key.id, name: `api-key:${reporter.key.name}`, roles: [] } } : {}),
+      });
+      return { created: true, case: row };
+    });
+  } catch (e) {
+    // Two retries raced past the first lookup: the loser returns the winner's case.
+    if (isUniqueViolation(e)) {
+      const again = await findByIdempotencyKey(deps.db, reporterKey, body.idempotencyKey);
+      if (again) return { created: false, case: again };
+    }
+    throw e;
+  } finally {
+    wakeStreams();
+  }
+}
+
+function checkFields(item: ItemRow, values: ReportBody['fields']) {
+  const details: { path: string; message: string }[] = [];
+  for (const f of item.fields) {
+    const v = values[f.code];
+    if (v === undefined || v === '') {
+      if (f.required) details.push({ path: `fields.${f.code}`, message: `请填写「${f.label}」` });
+      continue;
+    }
+    const keys = f.options?.map((o) => o.key) ?? [];
+    const bad =
+      (f.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v))) ||
+      (f.type === 'datetime' && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) ||
+      ((f.type === 'string' || f.type === 'text') && typeof v !== 'string') ||
+      (f.type === 'singlevaluelist' && (typeof v !== 'string' || !keys.includes(v))) ||
+      (f.type === 'multivaluelist' && (!Array.isArray(v) || v.some((x) => !keys.includes(x))));
+    if (bad) details.push({ path: `fields.${f.code}`, message: `「${f.label}」的值无效` });
+  }
+  const unknown = Object.keys(values).filter((k) => !item.fields.some((f) => f.code === k));
+  for (const k of unknown) details.push({ path: `fields.${k}`, message: '该事项没有此字段' });
+  if (details.length) throw badRequest('case.invalid_fields', '附加信息填写有误', details);
+}
+
+/** YYYYMMDD in China time, for case numbers. */
+export function chinaDay(d: Date): string {
+  return new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10).replaceAll('-', '');
+}
+
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  return code === '23505';
+}

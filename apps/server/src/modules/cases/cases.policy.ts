@@ -1,0 +1,72 @@
+import { type CaseLevel, CASE_LEVELS, type Relation } from '@gewu/domain';
+import { type SQL, and, eq, or, sql } from 'drizzle-orm';
+import { can, inScope, isInScope } from '../../platform/access.ts';
+import type { Actor } from '../../platform/context.ts';
+import { cases } from './cases.table.ts';
+
+/** The actor plus the handling unit a handler account works for. */
+export type CaseActor = Actor & { unitId: string | null };
+
+const LEVEL_OF_REGION: Record<string, CaseLevel> = { province: 'city', city: 'city', county: 'county', township: 'township', village: 'village' };
+const SEGMENT_LENGTH: Partial<Record<CaseLevel, number>> = { city: 4, county: 6, township: 9, village: 12 };
+
+/** The tier an actor's centre works at (a city or province centre both act as the top tier). */
+export function tierOf(actor: Pick<Actor, 'regionLevel'>): CaseLevel {
+  return LEVEL_OF_REGION[actor.regionLevel] ?? 'township';
+}
+
+export function levelRank(level: CaseLevel): number {
+  return CASE_LEVELS.indexOf(level);
+}
+
+/** The path of the region at `level` that contains `path` (e.g. the township of a grid), or null. */
+export function pathAtLevel(path: string, level: CaseLevel): string | null {
+  const len = SEGMENT_LENGTH[level];
+  if (!len) return null;
+  const parts = path.split('/').filter(Boolean);
+  const i = parts.findIndex((p) => p.length === len);
+  return i < 0 ? null : `/${parts.slice(0, i + 1).join('/')}/`;
+}
+
+/** The centre responsible for a case at its level: grid and village tiers are run by the township centre. */
+export function centrePathFor(regionPath: string, level: CaseLevel): string {
+  const tier = level === 'grid' || level === 'village' ? 'township' : level;
+  return pathAtLevel(regionPath, tier) ?? pathAtLevel(regionPath, 'county') ?? regionPath;
+}
+
+type CaseRow = typeof cases.$inferSelect;
+
+/** How the actor stands to the case; the pure rules decide what each relation may do. */
+export function relationsTo(actor: CaseActor, c: Pick<CaseRow, 'regionPath' | 'level' | 'assigneeUnitId' | 'assigneeUserId' | 'verifierUserId' | 'reporterUserId'>, coUnitIds: readonly string[]): Relation[] {
+  const r: Relation[] = [];
+  // A centre acts on cases in its area at its own tier or below: a county centre takes over what a township escalated.
+  if (can(actor, 'case.centre', c.regionPath) && levelRank(tierOf(actor)) >= levelRank(c.level as CaseLevel)) r.push('centre');
+  if (can(actor, 'case.handle') && ((actor.unitId && c.assigneeUnitId === actor.unitId) || c.assigneeUserId === actor.id)) r.push('assignee');
+  if (actor.unitId && can(actor, 'case.handle') && coUnitIds.includes(actor.unitId)) r.push('coUnit');
+  if (c.verifierUserId === actor.id) r.push('verifier');
+  if (c.reporterUserId === actor.id) r.push('reporter');
+  if (can(actor, 'case.supervise', c.regionPath) && actor.roles.includes('leader')) r.push('supervisor');
+  return r;
+}
+
+/**
+ * Which cases the actor may see at all: residents their own reports; handlers what their unit
+ * was given (lead or co-handling); grid workers what they report, hold or verify, plus their
+ * area's cases; centres and leaders everything located in their region.
+ */
+export function visibleCases(actor: CaseActor): SQL {
+  const own = [eq(cases.reporterUserId, actor.id), eq(cases.assigneeUserId, actor.id), eq(cases.verifierUserId, actor.id)];
+  if (actor.roles.some((r) => r === 'dispatcher' || r === 'leader' || r === 'grid_worker')) own.push(inScope(actor, cases.regionPath));
+  if (actor.unitId && actor.roles.includes('handler')) {
+    own.push(eq(cases.assigneeUnitId, actor.unitId));
+    own.push(sql`EXISTS (SELECT 1 FROM case_units cu WHERE cu.case_id = ${cases.id} AND cu.unit_id = ${actor.unitId})`);
+  }
+  return or(...own) ?? sql`false`;
+}
+
+/** Whether a located case lies in the actor's area (reports by staff must be inside it). */
+export function coversPath(actor: Pick<Actor, 'regionPath'>, path: string): boolean {
+  return isInScope(actor.regionPath, path);
+}
+
+export const andAll = (...conds: (SQL | undefined)[]) => and(...conds.filter((c): c is SQL => !!c));

@@ -1,0 +1,222 @@
+import { ACTION_LABELS, type CaseEventType, type CaseLevel, type CaseQueueQuery, type CaseSummary, type Light, availableActions } from '@gewu/domain';
+import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { inScope, requireActor } from '../../platform/access.ts';
+import { grids } from '../grids/grids.table.ts';
+import { items } from '../items/items.table.ts';
+import { units } from '../units/units.table.ts';
+import { users } from '../users/users.table.ts';
+import { andAll, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
+import { type CaseRow, coUnitsOf, listEvents } from './cases.repository.ts';
+import { visibleCase } from './cases.actions.ts';
+import { cases } from './cases.table.ts';
+
+export type QueryDeps = { db: Db; clock: Clock };
+
+const assigneeUser = alias(users, 'assignee_user');
+
+/** The warning light of a case's current stage (null when no clock runs). */
+export function lightSql(now: Date): SQL<Light | null> {
+  const t = now.toISOString();
+  return sql<Light | null>`CASE WHEN ${cases.stage} IS NULL THEN NULL WHEN ${cases.stageDeadline} < ${t}::timestamptz THEN 'red' WHEN ${cases.stageWarnAt} <= ${t}::timestamptz THEN 'yellow' ELSE 'green' END`;
+}
+
+const summaryColumns = (now: Date) => ({
+  c: cases,
+  itemName: items.name,
+  gridName: grids.name,
+  unitName: units.name,
+  userName: assigneeUser.displayName,
+  light: lightSql(now),
+});
+
+type SummaryRow = { c: CaseRow; itemName: string | null; gridName: string | null; unitName: string | null; userName: string | null; light: Light | null };
+
+export function toSummary(r: SummaryRow): CaseSummary {
+  const c = r.c;
+  return {
+    id: c.id,
+    code: c.code,
+    itemCode: c.itemCode,
+    itemName: r.itemName ?? c.itemCode,
+    state: c.state as CaseSummary['state'],
+    level: c.level as CaseLevel,
+    channel: c.channel as CaseSummary['channel'],
+    description: c.description,
+    address: c.address,
+    lon: c.lon,
+    lat: c.lat,
+    gridId: c.gridId,
+    gridName: r.gridName,
+    regionPath: c.regionPath,
+    assigneeUnitId: c.assigneeUnitId,
+    assigneeUnitName: r.unitName,
+    assigneeUserId: c.assigneeUserId,
+    assigneeUserName: r.userName,
+    stage: c.stage,
+    stageDeadline: c.stageDeadline?.toISOString() ?? null,
+    light: r.light,
+    supervision: c.supervision,
+    rectifyBy: c.rectifyBy?.toISOString() ?? null,
+    pendingKind: (c.pending?.kind as string | undefined) ?? null,
+    rating: c.rating as CaseSummary['rating'],
+    reportedAt: c.reportedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+    version: c.version,
+  };
+}
+
+function baseQuery(db: Db, now: Date) {
+  return db
+    .select(summaryColumns(now))
+    .from(cases)
+    .leftJoin(items, eq(items.id, cases.itemId))
+    .leftJoin(grids, eq(grids.id, cases.gridId))
+    .leftJoin(units, eq(units.id, cases.assigneeUnitId))
+    .leftJoin(assigneeUser, eq(assigneeUser.id, cases.assigneeUserId));
+}
+
+/** The lists: the centre's queue, a unit's or grid worker's tasks, things to verify, my reports, supervision, all. */
+export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQueueQuery) {
+  const actor = requireActor(ctx);
+  const now = deps.clock.now();
+  const t = now.toISOString();
+  const lvl = levelRank(tierOf(actor));
+  const levelsAtOrBelow = ['grid', 'village', 'township', 'county', 'city'].filter((l) => levelRank(l as CaseLevel) <= lvl);
+  const mine = [eq(cases.assigneeUserId, actor.id), ...(actor.unitId ? [eq(cases.assigneeUnitId, actor.unitId), sql`EXISTS (SELECT 1 FROM case_units cu WHERE cu.case_id = ${cases.id} AND cu.unit_id = ${actor.unitId})`] : [])];
+  const viewCond: Record<CaseQueueQuery['view'], SQL | undefined> = {
+    queue: and(
+      inScope(actor, cases.regionPath),
+      inArray(cases.level, levelsAtOrBelow),
+      or(inArray(cases.state, ['reported', 'accepted', 'verified']), isNotNull(cases.pending), and(eq(cases.state, 'fed_back'), isNull(cases.verifierUserId))),
+    ),
+    tasks: and(or(...mine), inArray(cases.state, ['dispatched', 'handling', 'suspended'])),
+    verify: and(eq(cases.verifierUserId, actor.id), eq(cases.state, 'fed_back')),
+    mine: eq(cases.reporterUserId, actor.id),
+    supervision: and(inScope(actor, cases.regionPath), isNotNull(cases.stage)),
+    all: undefined,
+  };
+  const states = q.state === undefined ? undefined : Array.isArray(q.state) ? q.state : [q.state];
+  const lightCond: Record<Light, SQL> = {
+    red: sql`${cases.stageDeadline} < ${t}::timestamptz`,
+    yellow: sql`${cases.stageWarnAt} <= ${t}::timestamptz AND ${cases.stageDeadline} >= ${t}::timestamptz`,
+    green: sql`${cases.stageWarnAt} > ${t}::timestamptz`,
+  };
+  const where = andAll(
+    visibleCases(actor),
+    viewCond[q.view],
+    states ? inArray(cases.state, states) : undefined,
+    q.itemCode ? (q.itemCode.length === 5 ? eq(cases.itemCode, q.itemCode) : like(cases.itemCode, `${q.itemCode}%`)) : undefined,
+    q.light ? and(isNotNull(cases.stage), lightCond[q.light]) : undefined,
+    q.gridId ? eq(cases.gridId, q.gridId) : undefined,
+    q.q ? or(eq(cases.code, q.q), sql`${cases.description} ILIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`) : undefined,
+  );
+  const order =
+    q.view === 'supervision'
+      ? [asc(cases.stageDeadline)]
+      : q.sort === 'deadline_asc'
+        ? [sql`${cases.stageDeadline} ASC NULLS LAST`, desc(cases.reportedAt)]
+        : q.sort === 'reported_asc'
+          ? [asc(cases.reportedAt)]
+          : [desc(cases.reportedAt)];
+  const rows = await baseQuery(deps.db, now)
+    .where(where)
+    .orderBy(...order)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  // Counting a million rows for a pager is wasteful: count up to a cap and say "10,000+".
+  const cap = 10_000;
+  const counted = await deps.db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${cases} WHERE ${where} LIMIT ${cap + 1}) x`);
+  const n = ((counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) as number;
+  return { items: rows.map(toSummary), total: Math.min(n, cap), totalCapped: n > cap, page: q.page, pageSize: q.pageSize };
+}
+
+/** One case with its timeline, co-handling units and the actions the actor may take now. */
+export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: string) {
+  const actor = requireActor(ctx);
+  const row = await visibleCase(deps.db, ctx, id);
+  const now = deps.clock.now();
+  const [summary] = await baseQuery(deps.db, now).where(eq(cases.id, row.id));
+  const [events, co] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id)]);
+  const coNames = co.length ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, co.map((u) => u.unitId))) : [];
+  const relations = relationsTo(actor, row, co.map((u) => u.unitId));
+  const isResident = actor.roles.every((r) => r === 'resident');
+  const reportEvent = events.find((e) => e.type === 'report');
+  return {
+    ...toSummary(summary as SummaryRow),
+    anonymous: row.anonymous,
+    // Residents and units see who reported only when they are the reporter; the centre sees the masked phone.
+    reporterName: relations.includes('centre') || row.reporterUserId === actor.id ? row.reporterName : null,
+    reporterPhoneMasked: relations.includes('centre') ? row.reporterPhoneMasked : null,
+    verifierUserId: row.verifierUserId,
+    handleDeadline: row.handleDeadline?.toISOString() ?? null,
+    coUnits: co.map((u) => ({ unitId: u.unitId, name: coNames.find((n) => n.id === u.unitId)?.name ?? '', fedBackAt: u.fedBackAt?.toISOString() ?? null })),
+    counters: { dispatch: row.dispatchCount, return: row.returnCount, rework: row.reworkCount, escalation: row.escalationCount, reopen: row.reopenCount },
+    resolved: row.resolved,
+    closedAt: row.closedAt?.toISOString() ?? null,
+    mergedIntoId: row.mergedIntoId,
+    selfHandled: row.selfHandled,
+    attachmentIds: reportEvent?.attachmentIds ?? [],
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      label: ACTION_LABELS[e.type as CaseEventType] ?? e.type,
+      at: e.at.toISOString(),
+      // A resident sees what was done, not which staff member did it.
+      actorName: isResident && e.actorId !== actor.id ? null : e.actorName,
+      note: e.note,
+      attachmentIds: e.attachmentIds,
+      data: publicEventData(e.data as Record<string, unknown>),
+    })),
+    actions: availableActions(
+      { state: row.state as never, pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null, rated: !!row.rating, level: row.level as CaseLevel, assignedToGridWorker: !!row.assigneeUserId },
+      relations,
+    ),
+  };
+}
+
+/** Event data safe to show: the report's encrypted phone and keys stay on the server. */
+function publicEventData(d: Record<string, unknown>): Record<string, unknown> {
+  const { report: _report, ...rest } = d;
+  return rest;
+}
+
+/** Possible duplicates (并案): same item, within 50 m, reported in the last 7 days, not this case. */
+export async function nearbyDuplicates(deps: QueryDeps, ctx: RequestContext, id: string) {
+  const row = await visibleCase(deps.db, ctx, id);
+  if (row.lon === null || row.lat === null) return { items: [] };
+  const actor = requireActor(ctx);
+  const since = new Date(row.reportedAt.getTime() - 7 * 86_400_000);
+  // 50 m as degrees: latitude exactly, longitude scaled by cos(lat); then the exact distance below.
+  const dLat = 50 / 111_320;
+  const dLon = dLat / Math.cos((row.lat * Math.PI) / 180);
+  const rows = await baseQuery(deps.db, deps.clock.now())
+    .where(
+      and(
+        visibleCases(actor),
+        eq(cases.itemId, row.itemId),
+        gte(cases.reportedAt, since),
+        sql`${cases.id} <> ${row.id}`,
+        sql`${cases.lon} BETWEEN ${row.lon - dLon} AND ${row.lon + dLon}`,
+        sql`${cases.lat} BETWEEN ${row.lat - dLat} AND ${row.lat + dLat}`,
+        inArray(cases.state, ['reported', 'accepted', 'dispatched', 'handling', 'suspended', 'fed_back', 'verified', 'closed']),
+      ),
+    )
+    .orderBy(desc(cases.reportedAt))
+    .limit(20);
+  return {
+    items: rows
+      .map((r) => ({ ...toSummary(r as SummaryRow), distanceM: Math.round(metres(row.lon as number, row.lat as number, r.c.lon as number, r.c.lat as number)) }))
+      .filter((r) => r.distanceM <= 50),
+  };
+}
+
+function metres(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const rad = Math.PI / 180;
+  const x = (lon2 - lon1) * rad * Math.cos(((lat1 + lat2) / 2) * rad);
+  const y = (lat2 - lat1) * rad;
+  return Math.sqrt(x * x + y * y) * 6_371_000;
+}

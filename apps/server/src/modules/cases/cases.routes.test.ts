@@ -1,0 +1,242 @@
+import { STARTER_CATALOGUE, replayCase, type CaseEventRecord } from '@gewu/domain';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
+import { addUser, as, createTestApp, login, pointInGrid, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+import { sweepDeadlines } from './cases.jobs.ts';
+
+let t: TestApp;
+let resident: Session;
+let gridworker: Session;
+let dispatcher: Session;
+let handler: Session;
+let policeHandler: Session;
+let zhixingDispatcher: Session;
+let spot: { lon: number; lat: number; gridId: string };
+
+const minorAdmitted = STARTER_CATALOGUE.find((i) => i.minor && i.publicReport) as (typeof STARTER_CATALOGUE)[number];
+const notForGrids = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativeList && i.publicReport && i.departmentKind === 'urban_management' && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await addUser(t.database, { username: 'police1', role: 'handler', regionCode: '410104001', unitName: '格物派出所' });
+  await addUser(t.database, { username: 'zxdispatcher', role: 'dispatcher', regionCode: '410104002' });
+  [resident, gridworker, dispatcher, handler, policeHandler, zhixingDispatcher] = (await Promise.all(['resident', 'gridworker', 'dispatcher', 'handler', 'police1', 'zxdispatcher'].map((u) => login(t.app, u)))) as Session[] as [Session, Session, Session, Session, Session, Session];
+  spot = await pointInGrid(t.database, '410104001001001');
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const post = (s: Session, url: string, payload: object) => t.app.inject({ method: 'POST', url, ...as(s), payload });
+const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
+const act = (s: Session, id: string, version: number, action: string, more: object = {}) => post(s, `/api/cases/${id}/actions`, { action, version, ...more });
+const report = (s: Session, body: object) => post(s, '/api/cases', { itemCode: notForGrids.code, description: '路口有问题需要处理', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: crypto.randomUUID(), ...body });
+
+describe('intake', () => {
+  it('files a resident report once however often the phone retries', async () => {
+    const key = crypto.randomUUID();
+    const first = await report(resident, { idempotencyKey: key });
+    expect(first.statusCode).toBe(201);
+    expect(first.json()).toMatchObject({ state: 'reported', created: true, version: 1 });
+    const retries = await Promise.all([1, 2, 3].map(() => report(resident, { idempotencyKey: key })));
+    for (const r of retries) expect(r.json()).toMatchObject({ id: first.json().id, created: false });
+    const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cases WHERE idempotency_key = ${key}`);
+    expect(n?.n).toBe(1);
+    const detail = (await get(resident, `/api/cases/${first.json().id}`)).json();
+    expect(detail).toMatchObject({ gridId: spot.gridId, channel: 'resident_web', level: 'township', stage: 'accept', light: 'green' });
+  });
+
+  it('refuses an unknown item, a point outside the area and a foreign photo, changing nothing', async () => {
+    const before = await tableCounts(t.database);
+    const unknown = await report(resident, { itemCode: '99999' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'case.unknown_item' });
+    expect(unknown.json().message).toMatch(/事项/);
+    const outside = await report(resident, { location: { lon: 0.5, lat: 0.5 } });
+    expect(outside.json()).toMatchObject({ code: 'case.outside_area' });
+    const foreign = await report(resident, { attachmentIds: [crypto.randomUUID()] });
+    expect(foreign.statusCode).toBe(400);
+    const badField = await report(resident, { fields: { nonsense: 'x' } });
+    expect(badField.json()).toMatchObject({ code: 'case.invalid_fields' });
+    expect(await tableCounts(t.database)).toEqual(before);
+  });
+
+  it('takes reports from other systems by API key, idempotently, and refuses a bad key', async () => {
+    const admin = await login(t.app, 'admin');
+    const regions = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM regions WHERE code = '410104001'`);
+    const created = await post(admin, '/api/api-keys', { name: '视频告警平台', regionId: regions[0]?.id, source: 'video' });
+    expect(created.statusCode).toBe(201);
+    const key = created.json().key as string;
+    const body = { itemCode: notForGrids.code, description: '摄像头识别到占道', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: 'cam-event-0001' };
+    const first = await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': key }, payload: body });
+    expect(first.statusCode).toBe(201);
+    const again = await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': key }, payload: body });
+    expect(again.json()).toMatchObject({ id: first.json().id, created: false });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': 'gw_wrong' }, payload: body });
+    expect(bad.statusCode).toBe(403);
+    expect(bad.json().code).toBe('api_key.invalid');
+  });
+});
+
+describe('the chain: report → accept → dispatch → sign → feed back → verify (rework) → close → rate', () => {
+  let id: string;
+  let version: number;
+  const step = async (s: Session, action: string, more: object = {}) => {
+    const res = await act(s, id, version, action, more);
+    expect(res.statusCode, res.body).toBe(200);
+    version = res.json().version;
+    return res.json();
+  };
+
+  it('runs the whole loop, each step by the right person, and the case follows from its events', async () => {
+    id = (await report(resident, {})).json().id;
+    version = 1;
+    const queue = (await get(dispatcher, '/api/cases?view=queue')).json();
+    expect(queue.items.map((c: { id: string }) => c.id)).toContain(id);
+    expect((await step(dispatcher, 'accept')).state).toBe('accepted');
+
+    const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
+    expect(proposal.recommended).toMatchObject({ kind: 'unit' });
+    const unit = proposal.units.find((u: { responsible: boolean }) => u.responsible);
+    expect(unit.name).toBe('格物街道综合行政执法中队');
+
+    // Grid workers only get admitted items (网格事项准入).
+    const gw = proposal.gridWorkers.find((w: { ownGrid: boolean }) => w.ownGrid);
+    const refused = await act(dispatcher, id, version, 'dispatch', { userId: gw.id });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'dispatch.item_not_admitted' });
+    expect(refused.json().message).toMatch(/准入/);
+
+    expect((await step(dispatcher, 'dispatch', { unitId: unit.id })).state).toBe('dispatched');
+    // The police have no business with it; the 城管 squad sees it in its tasks.
+    expect((await get(policeHandler, `/api/cases/${id}`)).statusCode).toBe(404);
+    expect((await get(policeHandler, '/api/cases?view=tasks')).json().items).toHaveLength(0);
+    expect((await get(handler, '/api/cases?view=tasks')).json().items.map((c: { id: string }) => c.id)).toContain(id);
+    const signed = await step(handler, 'sign');
+    expect(signed).toMatchObject({ state: 'handling', stage: 'handle' });
+    await step(handler, 'step', { note: '已到现场，正在处置' });
+    const fed = await step(handler, 'feed_back', { note: '已处理完毕' });
+    expect(fed.verifierUserId).toBe(gridworker.userId);
+
+    // The grid worker finds it not fixed: back for rework.
+    expect((await get(gridworker, '/api/cases?view=verify')).json().items.map((c: { id: string }) => c.id)).toContain(id);
+    expect((await step(gridworker, 'verify_fail', { note: '现场仍有问题' })).state).toBe('handling');
+    await step(handler, 'feed_back', { note: '已重新处理' });
+    expect((await step(gridworker, 'verify_pass')).state).toBe('verified');
+    expect((await step(dispatcher, 'close')).state).toBe('closed');
+    const rated = await step(resident, 'rate', { rating: 'basically_satisfied', resolved: true });
+    expect(rated.rating).toBe('basically_satisfied');
+    expect(rated.events.map((e: { type: string }) => e.type)).toEqual(['report', 'accept', 'dispatch', 'sign', 'step', 'feed_back', 'verify_fail', 'feed_back', 'verify_pass', 'close', 'rate']);
+    // The resident sees what happened but not which staff member did it.
+    const mine = (await get(resident, `/api/cases/${id}`)).json();
+    expect(mine.events.filter((e: { actorName: string | null }) => e.actorName && e.actorName !== '李群众')).toEqual([]);
+
+    // The row equals the replay of its append-only events.
+    const events = await queryRows<{ type: string; at: Date; actor_id: string | null; data: CaseEventRecord['data'] }>(t.database.db, sql`SELECT type, at, actor_id, data FROM case_events WHERE case_id = ${id} ORDER BY seq`);
+    const replayed = replayCase(events.map((e) => ({ type: e.type as CaseEventRecord['type'], at: new Date(e.at), actorId: e.actor_id, data: e.data })));
+    const [row] = await queryRows<{ state: string; version: number; rework_count: number; rating: string }>(t.database.db, sql`SELECT state, version, rework_count, rating FROM cases WHERE id = ${id}`);
+    expect(row).toMatchObject({ state: replayed.state, version: replayed.version, rework_count: replayed.reworkCount, rating: replayed.rating });
+    await expect(t.database.db.execute(sql`DELETE FROM case_events WHERE case_id = ${id}`)).rejects.toThrow();
+  });
+
+  it('refuses an action not allowed in the state or for the role, leaving the case unchanged', async () => {
+    const before = (await get(dispatcher, `/api/cases/${id}`)).json();
+    const wrongState = await act(dispatcher, id, version, 'dispatch', { unitId: crypto.randomUUID() });
+    expect(wrongState.statusCode).toBe(422);
+    expect(wrongState.json().code).toBe('case.invalid_state');
+    const wrongRole = await act(handler, id, version, 'callback', { note: 'x' });
+    expect(wrongRole.statusCode).toBe(403);
+    const after = (await get(dispatcher, `/api/cases/${id}`)).json();
+    expect(after.version).toBe(before.version);
+  });
+
+  it('lets the resident reopen a case that was not fixed', async () => {
+    const reopened = await step(resident, 'reopen', { note: '问题又出现了' });
+    expect(reopened).toMatchObject({ state: 'accepted', rating: null });
+    expect(reopened.counters.reopen).toBe(1);
+  });
+});
+
+describe('races, scope and self-handling', () => {
+  it('of two people acting at once, one wins and the other gets 409 with the new state', async () => {
+    const id = (await report(resident, {})).json().id;
+    const [a, b] = await Promise.all([act(dispatcher, id, 1, 'accept'), act(dispatcher, id, 1, 'reject', { note: '重复' })]);
+    const codes = [a.statusCode, b.statusCode].sort();
+    expect(codes).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(loser.json()).toMatchObject({ code: 'case.conflict', current: { id, version: 2 } });
+    const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM case_events WHERE case_id = ${id}`);
+    expect(n?.n).toBe(2);
+  });
+
+  it('a township sees only its own cases', async () => {
+    const id = (await report(resident, {})).json().id;
+    expect((await get(zhixingDispatcher, `/api/cases/${id}`)).statusCode).toBe(404);
+    const theirs = (await get(zhixingDispatcher, '/api/cases?view=all')).json();
+    expect(theirs.items.map((c: { id: string }) => c.id)).not.toContain(id);
+    expect((await act(zhixingDispatcher, id, 1, 'accept')).statusCode).toBe(404);
+  });
+
+  it('a grid worker self-handles an admitted small item in one step, and not a non-admitted one', async () => {
+    const done = await report(gridworker, { itemCode: minorAdmitted.code, selfHandle: { note: '已当场劝导清理' } });
+    expect(done.statusCode).toBe(201);
+    expect(done.json().state).toBe('closed');
+    const detail = (await get(gridworker, `/api/cases/${done.json().id}`)).json();
+    expect(detail).toMatchObject({ selfHandled: true, level: 'grid', channel: 'grid_worker' });
+    const refused = await report(gridworker, { selfHandle: { note: '已处理' } });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('case.self_handle_not_allowed');
+  });
+
+  it('dispatches an admitted item to the grid worker, who may escalate it to the village tier', async () => {
+    const id = (await report(resident, { itemCode: minorAdmitted.code })).json().id;
+    await act(dispatcher, id, 1, 'accept');
+    const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
+    expect(proposal.recommended).toEqual({ kind: 'grid_worker', userId: gridworker.userId });
+    expect((await act(dispatcher, id, 2, 'dispatch', { userId: gridworker.userId })).json()).toMatchObject({ state: 'dispatched', level: 'grid' });
+    await act(gridworker, id, 3, 'sign');
+    const up = await act(gridworker, id, 4, 'escalate', { note: '需要社区协调' });
+    expect(up.json()).toMatchObject({ state: 'accepted', level: 'village', assigneeUserId: null });
+    const load = (await get(dispatcher, '/api/grid-workers/load')).json();
+    expect(load.items.find((w: { id: string }) => w.id === gridworker.userId)).toBeTruthy();
+  });
+});
+
+describe('deadline sweep', () => {
+  it('turns stages yellow then red once each, even when run twice (two instances)', async () => {
+    const id = (await report(resident, {})).json().id;
+    const notes = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${id} AND kind IN ('case.overdue','case.warning')`))[0]?.n ?? 0;
+    await sweepDeadlines(t.deps);
+    expect(await notes()).toBe(0);
+    t.clock.advance(3 * 3_600_000); // past the 2-working-hour acceptance limit
+    const [a, b] = await Promise.all([sweepDeadlines(t.deps), sweepDeadlines(t.deps)]);
+    expect(a.overdue + b.overdue).toBeGreaterThanOrEqual(1);
+    const after = await notes();
+    expect(after).toBeGreaterThanOrEqual(2); // warning + overdue (centre)
+    await sweepDeadlines(t.deps);
+    expect(await notes()).toBe(after);
+    dispatcher = await login(t.app, 'dispatcher'); // the old session idled out while the clock moved
+    const detail = (await get(dispatcher, `/api/cases/${id}`)).json();
+    expect(detail.light).toBe('red');
+    const red = (await get(dispatcher, '/api/cases?view=supervision&light=red')).json();
+    expect(red.items.map((c: { id: string }) => c.id)).toContain(id);
+    const inbox = (await get(dispatcher, '/api/notifications')).json();
+    expect(inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue')).toBe(true);
+  });
+});
+
+describe('figures', () => {
+  it('counts the period per unit with the formulas of domain.md', async () => {
+    const from = new Date(t.clock.now().getTime() - 86_400_000).toISOString();
+    const to = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+    const res = await get(dispatcher, `/api/case-figures?from=${from}&to=${to}&by=unit`);
+    expect(res.statusCode).toBe(200);
+    const squad = res.json().items.find((i: { name: string }) => i.name === '格物街道综合行政执法中队');
+    expect(squad.counts).toMatchObject({ dispatched: 1, returned: 0, handled: 1, reworked: 1 });
+    expect(squad.rates.dispatchAccuracy).toBe(1);
+    expect(squad.rates.rework).toBe(1);
+    const bad = await get(dispatcher, `/api/case-figures?from=${to}&to=${from}`);
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import type { CaseEventData } from '@gewu/domain';
+
+export const caseCodeSeq = pgSequence('case_code_seq', { startWith: 1 });
+
+/**
+ * A case (案件) — the projection of its events: every column below follows from `case_events`
+ * by the pure reducer in `@gewu/domain` (cases.rules). `version` is the number of events; a
+ * transition updates the row only `WHERE version = <the version the actor saw>`, so of two people
+ * acting at once one wins and the other gets 409.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    itemId: uuid('item_id').notNull(),
+    itemCode: varchar('item_code', { length: 5 }).notNull(),
+    state: text('state').notNull(),
+    /** Tier now responsible: grid → village → township → county → city (逐级上报). */
+    level: text('level').notNull(),
+    /** Path of the grid the case was reported in (or the village/township when outside grids). */
+    regionPath: text('region_path').notNull(),
+    gridId: uuid('grid_id'),
+    lon: doublePrecision('lon'),
+    lat: doublePrecision('lat'),
+    address: text('address'),
+    description: text('description').notNull(),
+    channel: text('channel').notNull(),
+    source: text('source'),
+    externalRef: text('external_ref'),
+    reporterUserId: uuid('reporter_user_id'),
+    reporterApiKeyId: uuid('reporter_api_key_id'),
+    reporterName: text('reporter_name'),
+    reporterPhoneEnc: text('reporter_phone_enc'),
+    reporterPhoneHash: text('reporter_phone_hash'),
+    reporterPhoneMasked: text('reporter_phone_masked'),
+    anonymous: boolean('anonymous').notNull().default(false),
+    /** Who files: `u:<user id>` or `k:<api key id>`; with the idempotency key, a retry finds the case it made. */
+    reporterKey: text('reporter_key').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    firstContactUserId: uuid('first_contact_user_id'),
+    assigneeUnitId: uuid('assignee_unit_id'),
+    assigneeUserId: uuid('assignee_user_id'),
+    verifierUserId: uuid('verifier_user_id'),
+    stage: text('stage'),
+    stageStartedAt: timestamp('stage_started_at', { withTimezone: true }),
+    stageDeadline: timestamp('stage_deadline', { withTimezone: true }),
+    /** When 80% of the stage's limit (in its own time unit) has passed: the yellow light. */
+    stageWarnAt: timestamp('stage_warn_at', { withTimezone: true }),
+    /** The stage the overdue sweep last flagged (claimed by a conditional update, so it fires once). */
+    overdueStage: text('overdue_stage'),
+    warnedStage: text('warned_stage'),
+    everOverdue: boolean('ever_overdue').notNull().default(false),
+    handleDeadline: timestamp('handle_deadline', { withTimezone: true }),
+    pending: jsonb('pending').$type<CaseEventData>(),
+    supervision: text('supervision'),
+    rectifyBy: timestamp('rectify_by', { withTimezone: true }),
+    dispatchCount: integer('dispatch_count').notNull().default(0),
+    dispatchOnTime: boolean('dispatch_on_time'),
+    returnCount: integer('return_count').notNull().default(0),
+    reworkCount: integer('rework_count').notNull().default(0),
+    escalationCount: integer('escalation_count').notNull().default(0),
+    reopenCount: integer('reopen_count').notNull().default(0),
+    selfHandled: boolean('self_handled').notNull().default(false),
+    mergedIntoId: uuid('merged_into_id'),
+    rating: text('rating'),
+    resolved: boolean('resolved'),
+    contactedInTime: boolean('contacted_in_time'),
+    reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    signedAt: timestamp('signed_at', { withTimezone: true }),
+    fedBackAt: timestamp('fed_back_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    version: integer('version').notNull(),
+  },
+  (t) => [
+    uniqueIndex('cases_idempotency_idx').on(t.reporterKey, t.idempotencyKey),
+    index('cases_queue_idx').on(t.state, t.reportedAt),
+    index('cases_region_idx').using('btree', t.regionPath.op('text_pattern_ops'), t.reportedAt),
+    index('cases_unit_idx').on(t.assigneeUnitId, t.state),
+    index('cases_user_idx').on(t.assigneeUserId, t.state),
+    index('cases_verifier_idx').on(t.verifierUserId, t.state),
+    index('cases_reporter_idx').on(t.reporterUserId, t.reportedAt),
+    index('cases_nearby_idx').on(t.itemId, t.reportedAt),
+    index('cases_grid_idx').on(t.gridId, t.reportedAt),
+    // The sweeps read only open stages not yet flagged: small indexes however many cases there are.
+    index('cases_overdue_sweep_idx').on(t.stageDeadline).where(sql`stage IS NOT NULL AND overdue_stage IS DISTINCT FROM stage`),
+    index('cases_warn_sweep_idx').on(t.stageWarnAt).where(sql`stage IS NOT NULL AND warned_stage IS DISTINCT FROM stage`),
+  ],
+);
+
+/** The append-only history of a case: actor, time, note, attachments. The case row follows from it. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    caseId: uuid('case_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    actorUnitId: uuid('actor_unit_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    note: text('note'),
+    data: jsonb('data').$type<CaseEventData>().notNull(),
+    attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  },
+  (t) => [uniqueIndex('case_events_seq_idx').on(t.caseId, t.seq), index('case_events_at_idx').on(t.at)],
+);
+
+/** Co-handling units (协同处置) of a case besides its lead unit, with their own feedback. */
+export const caseUnits = pgTable(
+  'case_units',
+  {
+    caseId: uuid('case_id').notNull(),
+    unitId: uuid('unit_id').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull(),
+    fedBackAt: timestamp('fed_back_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.unitId] }), index('case_units_unit_idx').on(t.unitId)],
+);

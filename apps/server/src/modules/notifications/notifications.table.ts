@@ -1,0 +1,35 @@
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/**
+ * The in-app inbox. A notification goes to one user (`user_id`) or to everyone of a unit
+ * (`unit_id`) or to the centre of a region (`region_path` + `role`); the live push (SSE) streams
+ * new rows by id, which also works across server instances.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id'),
+    unitId: uuid('unit_id'),
+    regionPath: text('region_path'),
+    role: text('role'),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    caseId: uuid('case_id'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_unit_idx').on(t.unitId, t.id), index('notifications_region_idx').on(t.role, t.id)],
+);
+
+/** Read marks, one per user and notification (a unit's notification is read per person). */
+export const notificationReads = pgTable(
+  'notification_reads',
+  {
+    notificationId: bigint('notification_id', { mode: 'number' }).notNull(),
+    userId: uuid('user_id').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('notification_reads_pk').on(t.userId, t.notificationId)],
+);

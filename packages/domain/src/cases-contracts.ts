@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { CASE_ACTIONS, CASE_CHANNELS, CASE_LEVELS, CASE_STATES, RATINGS } from './cases.ts';
+import { crsSchema } from './grids.ts';
+
+/** A report from any channel. The idempotency key makes a retry (after a dead zone) return the same case. */
+export const reportBodySchema = z.strictObject({
+  itemCode: z.string().regex(/^\d{5}$/, '事项编码应为 5 位数字'),
+  description: z.string().trim().min(2, '请描述问题').max(4000, '描述不能超过 4000 字'),
+  location: z
+    .strictObject({
+      lon: z.number().min(-180).max(180),
+      lat: z.number().min(-90).max(90),
+      crs: crsSchema.default('WGS84'),
+    })
+    .optional(),
+  address: z.string().trim().max(200).optional(),
+  attachmentIds: z.array(z.string().uuid()).max(9, '最多 9 张照片').default([]),
+  idempotencyKey: z.string().trim().min(8).max(100),
+  /** A grid worker handles an admitted small item on the spot (即报即办); the note says what was done. */
+  selfHandle: z.strictObject({ note: z.string().trim().min(2).max(2000), attachmentIds: z.array(z.string().uuid()).max(9).default([]) }).optional(),
+  /** Hotline / walk-in: the caller, entered by staff. */
+  caller: z.strictObject({ name: z.string().trim().max(50).optional(), phone: z.string().trim().max(20).optional() }).optional(),
+  anonymous: z.boolean().default(false),
+  /** Extra fields defined by the item (attribute code → value). */
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
+  /** For other systems: their reference (12345 work-order number, camera event id). */
+  externalRef: z.string().trim().max(100).optional(),
+});
+export type ReportBody = z.infer<typeof reportBodySchema>;
+
+/** One action on a case. `version` is the case version the actor saw: a stale one gets 409. */
+export const caseActionBodySchema = z.strictObject({
+  action: z.enum(CASE_ACTIONS),
+  version: z.number().int().positive(),
+  note: z.string().trim().max(2000).optional(),
+  attachmentIds: z.array(z.string().uuid()).max(9).default([]),
+  /** dispatch: a unit or a grid worker (user), plus co-handling units. */
+  unitId: z.string().uuid().optional(),
+  userId: z.string().uuid().optional(),
+  coUnitIds: z.array(z.string().uuid()).max(10).optional(),
+  /** merge: the case this one duplicates. */
+  targetCaseId: z.string().uuid().optional(),
+  /** decisions on extension/suspension requests. */
+  approved: z.boolean().optional(),
+  /** request_extension: the new deadline asked for. */
+  until: z.string().datetime({ offset: true }).optional(),
+  rating: z.enum(RATINGS).optional(),
+  resolved: z.boolean().optional(),
+  /** supervise: 挂牌督办 with a rectify-by date. */
+  listed: z.boolean().optional(),
+  rectifyBy: z.string().datetime({ offset: true }).optional(),
+});
+export type CaseActionBody = z.infer<typeof caseActionBodySchema>;
+
+export const lightSchema = z.enum(['green', 'yellow', 'red']);
+export type Light = z.infer<typeof lightSchema>;
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  state: z.enum(CASE_STATES),
+  level: z.enum(CASE_LEVELS),
+  channel: z.enum(CASE_CHANNELS),
+  description: z.string(),
+  address: z.string().nullable(),
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+  gridId: z.string().nullable(),
+  gridName: z.string().nullable(),
+  regionPath: z.string(),
+  assigneeUnitId: z.string().nullable(),
+  assigneeUnitName: z.string().nullable(),
+  assigneeUserId: z.string().nullable(),
+  assigneeUserName: z.string().nullable(),
+  stage: z.string().nullable(),
+  stageDeadline: z.string().nullable(),
+  light: lightSchema.nullable(),
+  supervision: z.string().nullable(),
+  rectifyBy: z.string().nullable(),
+  pendingKind: z.string().nullable(),
+  rating: z.enum(RATINGS).nullable(),
+  reportedAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseEventViewSchema = z.object({
+  seq: z.number(),
+  type: z.string(),
+  label: z.string(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+  attachmentIds: z.array(z.string()),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  anonymous: z.boolean(),
+  reporterName: z.string().nullable(),
+  reporterPhoneMasked: z.string().nullable(),
+  verifierUserId: z.string().nullable(),
+  handleDeadline: z.string().nullable(),
+  coUnits: z.array(z.object({ unitId: z.string(), name: z.string(), fedBackAt: z.string().nullable() })),
+  counters: z.object({ dispatch: z.number(), return: z.number(), rework: z.number(), escalation: z.number(), reopen: z.number() }),
+  resolved: z.boolean().nullable(),
+  closedAt: z.string().nullable(),
+  mergedIntoId: z.string().nullable(),
+  selfHandled: z.boolean(),
+  attachmentIds: z.array(z.string()),
+  events: z.array(caseEventViewSchema),
+  actions: z.array(z.enum(CASE_ACTIONS)),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseQueueQuerySchema = z.strictObject({
+  /** Which list: the centre's queue, my tasks (unit/grid worker), things to verify, my reports, or everything in scope. */
+  view: z.enum(['queue', 'tasks', 'verify', 'mine', 'all', 'supervision']).default('all'),
+  state: z.union([z.enum(CASE_STATES), z.array(z.enum(CASE_STATES))]).optional(),
+  itemCode: z.string().regex(/^\d{2,5}$/).optional(),
+  light: lightSchema.optional(),
+  gridId: z.string().uuid().optional(),
+  q: z.string().trim().max(50).optional(),
+  sort: z.enum(['reported_desc', 'reported_asc', 'deadline_asc']).default('reported_desc'),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type CaseQueueQuery = z.infer<typeof caseQueueQuerySchema>;
