@@ -9,6 +9,14 @@ test.describe('每个演示账号登录后只看到本角色的菜单', () => {
       await expectLoginPage(page);
 
       await loginViaUi(page, account.username);
+      if (account.phone) {
+        // Residents land on the phone screens: report and my reports, no desktop menu.
+        await expect(page).toHaveURL(/\/m\//);
+        await expect(page.getByTestId('side-menu')).toHaveCount(0);
+        await expect(page.getByTestId('header-user')).toHaveText(account.displayName);
+        await logoutViaUi(page);
+        return;
+      }
       await expect(page).toHaveURL(/\/$/);
       await expect(page.getByTestId('header-user')).toHaveText(account.displayName);
       await expect(page.getByTestId('header-region')).toHaveText(account.regionName);

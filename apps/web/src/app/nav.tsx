@@ -1,20 +1,49 @@
 import type { ReactNode } from 'react';
 import type { Action } from '@gewu/domain';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   EnvironmentOutlined,
+  FundOutlined,
   HomeOutlined,
   IdcardOutlined,
+  InboxOutlined,
+  KeyOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 
-export type NavKey = 'home' | 'grids' | 'residents' | 'houses' | 'special' | 'imports' | 'stats' | 'regions' | 'users' | 'audit' | 'account';
+export type NavKey =
+  | 'home'
+  | 'cases'
+  | 'tasks'
+  | 'supervision'
+  | 'caseStats'
+  | 'inbox'
+  | 'items'
+  | 'grids'
+  | 'residents'
+  | 'houses'
+  | 'special'
+  | 'imports'
+  | 'stats'
+  | 'regions'
+  | 'users'
+  | 'workCalendar'
+  | 'units'
+  | 'apiKeys'
+  | 'audit'
+  | 'account';
 
 export interface NavItem {
   key: NavKey;
@@ -28,6 +57,12 @@ export interface NavItem {
 /** Business screens first, then the system's own (regions, accounts, audit). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> },
+  { key: 'cases', path: '/cases', labelKey: 'menu.cases', icon: <InboxOutlined />, action: 'case.centre' },
+  { key: 'tasks', path: '/tasks', labelKey: 'menu.tasks', icon: <CheckSquareOutlined />, action: 'case.handle' },
+  { key: 'supervision', path: '/supervision', labelKey: 'menu.supervision', icon: <AlertOutlined />, action: 'case.supervise' },
+  { key: 'caseStats', path: '/case-stats', labelKey: 'menu.caseStats', icon: <FundOutlined />, action: 'case.read' },
+  { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: 'case.read' },
+  { key: 'items', path: '/items', labelKey: 'menu.items', icon: <OrderedListOutlined />, action: 'item.read' },
   { key: 'grids', path: '/grids', labelKey: 'menu.grids', icon: <EnvironmentOutlined />, action: 'grid.read' },
   { key: 'residents', path: '/residents', labelKey: 'menu.residents', icon: <IdcardOutlined />, action: 'person.read' },
   { key: 'houses', path: '/houses', labelKey: 'menu.houses', icon: <ShopOutlined />, action: 'person.read' },
@@ -36,6 +71,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'stats', path: '/stats', labelKey: 'menu.stats', icon: <BarChartOutlined />, action: 'stats.read' },
   { key: 'regions', path: '/regions', labelKey: 'menu.regions', icon: <ApartmentOutlined />, action: 'region.read' },
   { key: 'users', path: '/users', labelKey: 'menu.users', icon: <TeamOutlined />, action: 'user.read' },
+  { key: 'workCalendar', path: '/setup/calendar', labelKey: 'menu.workCalendar', icon: <CalendarOutlined />, action: 'calendar.manage' },
+  { key: 'units', path: '/setup/units', labelKey: 'menu.units', icon: <ClusterOutlined />, action: 'unit.manage' },
+  { key: 'apiKeys', path: '/setup/api-keys', labelKey: 'menu.apiKeys', icon: <KeyOutlined />, action: 'apikey.manage' },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, action: 'audit.read' },
   { key: 'account', path: '/account', labelKey: 'menu.account', icon: <SettingOutlined /> },
 ];

@@ -16,6 +16,7 @@ import { HousesPage } from '../features/people/HousesPage.tsx';
 import { SpecialPage } from '../features/people/SpecialPage.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
+import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 
 // The map (Leaflet) and the charts (ECharts) load only when their page is opened.
 const GridsPage = lazy(() => import('../features/grids/GridsPage.tsx').then((m) => ({ default: m.GridsPage })));
@@ -34,6 +35,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['users', 'user.read', <UsersPage />],
   ['audit', 'audit.read', <AuditPage />],
   ...CASE_ROUTES,
+  ...SETUP_ROUTES,
 ];
 
 export function AppRoutes() {

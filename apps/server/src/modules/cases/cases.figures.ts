@@ -4,7 +4,7 @@ import { type Db, queryRows } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, escapeLike } from '../../platform/access.ts';
-import { badRequest } from '../../platform/errors.ts';
+import { badRequest, forbidden } from '../../platform/errors.ts';
 
 export const figuresQuerySchema = z.strictObject({
   from: z.string().datetime({ offset: true }),
@@ -40,7 +40,11 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 
  */
 export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestContext, q: z.infer<typeof figuresQuerySchema>) {
   const actor = authorize(ctx, 'case.read');
-  if (!actor.roles.some((r) => r === 'dispatcher' || r === 'leader')) authorize(ctx, 'stats.read');
+  const centreOrLeader = actor.roles.some((r) => r === 'dispatcher' || r === 'leader');
+  // A unit sees its own figures only; grid workers and centres see their area's.
+  const ownUnitOnly = !centreOrLeader && !actor.roles.includes('grid_worker') && actor.unitId !== null;
+  if (!centreOrLeader && !ownUnitOnly) authorize(ctx, 'stats.read');
+  if (ownUnitOnly && q.by !== 'unit') throw forbidden('处置单位只能查看本单位的指标');
   const from = new Date(q.from);
   const to = new Date(q.to);
   if (!(from < to)) throw badRequest('figures.bad_period', '统计时段的开始应早于结束', [{ path: 'from', message: '无效' }]);
@@ -49,6 +53,8 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
   const nameJoin = q.by === 'unit' ? sql`LEFT JOIN units k ON k.id = c.assignee_unit_id` : sql`LEFT JOIN grids k ON k.id = c.grid_id`;
   const f = from.toISOString();
   const t = to.toISOString();
+  // Open cases count as overdue only once their deadline has really passed (a period may end in the future).
+  const cut = new Date(Math.min(to.getTime(), deps.clock.now().getTime())).toISOString();
   const rows = await queryRows<Counts>(
     deps.db,
     sql`SELECT ${keyCol}::text AS key, min(k.name) AS name,
@@ -58,7 +64,7 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
       count(*) FILTER (WHERE c.closed_at >= ${f}::timestamptz AND c.closed_at < ${t}::timestamptz AND c.state = 'closed' AND NOT c.ever_overdue)::int AS "closedOnTime",
       count(*) FILTER (WHERE c.closed_at >= ${f}::timestamptz AND c.closed_at < ${t}::timestamptz AND c.state = 'closed' AND c.ever_overdue)::int AS "closedOverdue",
       count(*) FILTER (WHERE c.closed_at >= ${f}::timestamptz AND c.closed_at < ${t}::timestamptz AND c.state = 'closed' AND c.escalation_count = 0)::int AS "closedWithinLevel",
-      count(*) FILTER (WHERE c.reported_at < ${t}::timestamptz AND c.state NOT IN ('closed','rejected','voided','merged') AND c.stage_deadline < ${t}::timestamptz)::int AS "openOverdue",
+      count(*) FILTER (WHERE c.reported_at < ${t}::timestamptz AND c.state NOT IN ('closed','rejected','voided','merged') AND c.stage_deadline < ${cut}::timestamptz)::int AS "openOverdue",
       count(*) FILTER (WHERE c.rated_at >= ${f}::timestamptz AND c.rated_at < ${t}::timestamptz)::int AS rated,
       count(*) FILTER (WHERE c.rated_at >= ${f}::timestamptz AND c.rated_at < ${t}::timestamptz AND c.rating = 'satisfied')::int AS satisfied,
       count(*) FILTER (WHERE c.rated_at >= ${f}::timestamptz AND c.rated_at < ${t}::timestamptz AND c.rating = 'basically_satisfied')::int AS "basicallySatisfied",
@@ -113,5 +119,5 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
     };
   });
   items.sort((a, b) => b.counts.due - a.counts.due || b.counts.reported - a.counts.reported);
-  return { from: f, to: t, by: q.by, items };
+  return { from: f, to: t, by: q.by, items: ownUnitOnly ? items.filter((i) => i.key === actor.unitId) : items };
 }

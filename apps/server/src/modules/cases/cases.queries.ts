@@ -10,7 +10,7 @@ import { items } from '../items/items.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
 import { andAll, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
-import { type CaseRow, coUnitsOf, listEvents } from './cases.repository.ts';
+import { type CaseRow, coUnitsOf, findCase, listEvents } from './cases.repository.ts';
 import { visibleCase } from './cases.actions.ts';
 import { cases } from './cases.table.ts';
 
@@ -135,9 +135,11 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
 }
 
 /** One case with its timeline, co-handling units and the actions the actor may take now. */
-export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: string) {
+export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: string, opts: { justActed?: boolean } = {}) {
   const actor = requireActor(ctx);
-  const row = await visibleCase(deps.db, ctx, id);
+  // Right after acting, the actor may have handed the case out of their sight (a return, an escalation):
+  // they still get its new state once, with no further actions.
+  const row = opts.justActed ? ((await findCase(deps.db, id)) ?? (await visibleCase(deps.db, ctx, id))) : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
   const [summary] = await baseQuery(deps.db, now).where(eq(cases.id, row.id));
   const [events, co] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id)]);

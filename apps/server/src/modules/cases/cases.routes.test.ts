@@ -203,6 +203,20 @@ describe('races, scope and self-handling', () => {
   });
 });
 
+describe('returning a case', () => {
+  it('a unit returns a case that is not theirs: the centre gets it back, the unit sees the result once', async () => {
+    const id = (await report(resident, {})).json().id;
+    await act(dispatcher, id, 1, 'accept');
+    const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json().units.find((u: { responsible: boolean }) => u.responsible);
+    await act(dispatcher, id, 2, 'dispatch', { unitId: squad.id });
+    const returned = await act(handler, id, 3, 'return', { note: '不属于本单位职责' });
+    expect(returned.statusCode).toBe(200);
+    expect(returned.json()).toMatchObject({ state: 'accepted', actions: [], assigneeUnitId: null });
+    expect((await get(handler, `/api/cases/${id}`)).statusCode).toBe(404);
+    expect((await get(dispatcher, `/api/cases/${id}`)).json().counters.return).toBe(1);
+  });
+});
+
 describe('deadline sweep', () => {
   it('turns stages yellow then red once each, even when run twice (two instances)', async () => {
     const id = (await report(resident, {})).json().id;
@@ -233,10 +247,15 @@ describe('figures', () => {
     const res = await get(dispatcher, `/api/case-figures?from=${from}&to=${to}&by=unit`);
     expect(res.statusCode).toBe(200);
     const squad = res.json().items.find((i: { name: string }) => i.name === '格物街道综合行政执法中队');
-    expect(squad.counts).toMatchObject({ dispatched: 1, returned: 0, handled: 1, reworked: 1 });
-    expect(squad.rates.dispatchAccuracy).toBe(1);
+    expect(squad.counts).toMatchObject({ dispatched: 2, returned: 1, handled: 1, reworked: 1 });
+    expect(squad.rates.dispatchAccuracy).toBe(0.5);
     expect(squad.rates.rework).toBe(1);
     const bad = await get(dispatcher, `/api/case-figures?from=${to}&to=${from}`);
     expect(bad.statusCode).toBe(400);
+    // A unit sees its own row only.
+    handler = await login(t.app, 'handler');
+    const own = (await get(handler, `/api/case-figures?from=${from}&to=${to}&by=unit`)).json();
+    expect(own.items.map((i: { name: string }) => i.name)).toEqual(['格物街道综合行政执法中队']);
+    expect((await get(handler, `/api/case-figures?from=${from}&to=${to}&by=grid`)).statusCode).toBe(403);
   });
 });

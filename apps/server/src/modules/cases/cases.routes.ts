@@ -55,7 +55,7 @@ export async function caseRoutes(app: AppInstance) {
     schema: { tags, summary: '办理案件（受理、派遣、签收、退回、反馈、核查、结案、评价……）；version 不一致时返回 409', params: idParams, body: caseActionBodySchema, response: { 200: caseDetailSchema } },
     handler: async (req) => {
       await actOnCase(deps, req.ctx, req.params.id, req.body);
-      return getCaseDetail(deps, req.ctx, req.params.id);
+      return getCaseDetail(deps, req.ctx, req.params.id, { justActed: true });
     },
   });
   app.get('/api/cases/:id/duplicates', {

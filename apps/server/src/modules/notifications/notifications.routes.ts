@@ -34,7 +34,9 @@ export async function notificationRoutes(app: AppInstance) {
     schema: { tags, summary: '实时消息推送（SSE）', querystring: z.strictObject({ after: z.coerce.number().int().optional() }) },
     handler: async (req, reply) => {
       const me = recipient(req.ctx);
-      let last = req.query.after ?? (await latestId(deps.db, me));
+      // A reconnecting EventSource sends the last id it saw: resume after it, so nothing is lost.
+      const resume = Number(req.headers['last-event-id']);
+      let last = req.query.after ?? (Number.isSafeInteger(resume) && resume > 0 ? resume : await latestId(deps.db, me));
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });

@@ -5,6 +5,7 @@ import { useCurrentUser } from '../session.ts';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useLogout } from '../../features/auth/api.ts';
+import { NotificationBell } from '../../features/cases/NotificationBell.tsx';
 
 export function HeaderBar() {
   const { t } = useTranslation();
@@ -24,6 +25,7 @@ export function HeaderBar() {
       }}
     >
       <Space size="middle" wrap={false}>
+        <NotificationBell />
         <Typography.Text data-testid="header-user">
           <UserOutlined /> {user.displayName}
         </Typography.Text>

@@ -1,0 +1,49 @@
+import { App, Badge, Button, Tooltip } from 'antd';
+import { BellOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useCan } from '../../app/session.ts';
+import { useUnreadCount } from './api.ts';
+import { useNotificationStream } from './useNotificationStream.ts';
+
+/** The header's bell: unread count, live updates (SSE) with a pop-up per new message, a click opens 消息. */
+export function NotificationBell() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const navigate = useNavigate();
+  const { notification } = App.useApp();
+  const enabled = can('case.read');
+  const unread = useUnreadCount(enabled);
+
+  useNotificationStream(enabled, (n) =>
+    notification.info({
+      key: `notification-${n.id}`,
+      title: n.title,
+      description: n.body,
+      placement: 'bottomRight',
+      duration: 6,
+      onClick: () => {
+        if (n.caseId) navigate(`/cases/${n.caseId}`);
+        notification.destroy(`notification-${n.id}`);
+      },
+      style: n.caseId ? { cursor: 'pointer' } : undefined,
+    }),
+  );
+
+  if (!enabled) return null;
+  const count = unread.data ?? 0;
+  return (
+    <Tooltip title={count ? t('cases.inbox.unreadCount', { count }) : t('cases.inbox.title')}>
+      <Badge count={count} overflowCount={99} size="small" offset={[-4, 4]}>
+        <Button
+          type="text"
+          icon={<BellOutlined />}
+          onClick={() => navigate('/inbox')}
+          aria-label={t('cases.inbox.title')}
+          data-testid="notification-bell"
+          data-unread={count}
+        />
+      </Badge>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,226 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CaseActionBody, CaseDetail, CaseQueueQuery, CaseState, CaseSummary, ReportBody } from '@gewu/domain';
+import { api } from '../../app/api.ts';
+
+/** Every case list and detail lives under this key, so one invalidation refreshes them all. */
+export const CASES_KEY = ['cases'] as const;
+export const NOTIFICATIONS_KEY = ['notifications'] as const;
+
+export type CaseView = CaseQueueQuery['view'];
+/** One state at a time (the server also takes a repeated parameter, which these screens do not need). */
+export type CaseListParams = Partial<Omit<CaseQueueQuery, 'view' | 'state'>> & { view: CaseView; state?: CaseState; page: number; pageSize: number };
+export interface CasePage {
+  items: CaseSummary[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export function useCases(params: CaseListParams, enabled = true) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'list', params],
+    queryFn: () => api.get<CasePage>('/api/cases', { ...params }),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** Only the total of a list (the tab badges): one row is enough to get it. */
+export function useCaseCount(params: Omit<CaseListParams, 'page' | 'pageSize'>, enabled = true) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'count', params],
+    queryFn: async () => (await api.get<CasePage>('/api/cases', { ...params, page: 1, pageSize: 1 })).total,
+    enabled,
+    meta: { silent: true },
+  });
+}
+
+export const caseKey = (id: string) => [...CASES_KEY, 'detail', id] as const;
+
+export function useCase(id: string) {
+  return useQuery({ queryKey: caseKey(id), queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`), meta: { silent: true } });
+}
+
+export type DuplicateCase = CaseSummary & { distanceM: number };
+
+export function useDuplicates(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'duplicates', id],
+    queryFn: async () => (await api.get<{ items: DuplicateCase[] }>(`/api/cases/${id}/duplicates`)).items,
+    enabled,
+  });
+}
+
+export interface DispatchProposal {
+  item: { code: string; name: string; departmentKind: string; gridEligible: boolean; negativeList: boolean; admitted: boolean };
+  recommended: { kind: 'unit'; unitId: string } | { kind: 'grid_worker'; userId: string } | null;
+  units: { id: string; name: string; kind: string; regionName: string; responsible: boolean }[];
+  gridWorkers: { id: string; name: string; ownGrid: boolean; holding: number; verifying: number }[];
+}
+
+export function useDispatchProposal(id: string) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'proposal', id],
+    queryFn: () => api.get<DispatchProposal>(`/api/cases/${id}/dispatch-proposal`),
+    staleTime: 0,
+  });
+}
+
+/** Finds a case by its exact code (并案 to a case the suggestions missed). */
+export async function findCaseByCode(code: string): Promise<CaseSummary | null> {
+  const page = await api.get<CasePage>('/api/cases', { view: 'all', q: code, page: 1, pageSize: 5 });
+  return page.items.find((c) => c.code === code) ?? null;
+}
+
+export type ActionInput = Omit<CaseActionBody, 'attachmentIds'> & { attachmentIds?: string[] };
+
+/**
+ * POST /api/cases/:id/actions. Errors are left to the caller's onError: a 409 means someone acted
+ * first (the caller reloads the case), anything else shows the server's message.
+ */
+export function useCaseAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ActionInput) => api.post<CaseDetail>(`/api/cases/${id}/actions`, body),
+    onSuccess: async (detail) => {
+      queryClient.setQueryData(caseKey(id), detail);
+      await queryClient.invalidateQueries({ queryKey: CASES_KEY, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
+    },
+  });
+}
+
+export type ReportInput = Omit<ReportBody, 'attachmentIds' | 'anonymous' | 'fields' | 'location'> & {
+  attachmentIds?: string[];
+  fields?: ReportBody['fields'];
+  location?: { lon: number; lat: number; crs: 'WGS84' };
+};
+export interface ReportResult {
+  id: string;
+  code: string;
+  state: string;
+  created: boolean;
+  version: number;
+}
+
+/** 热线登记: the dispatcher files a caller's request (POST /api/cases). */
+export function useReportCase() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReportInput) => api.post<ReportResult>('/api/cases', body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: CASES_KEY }),
+  });
+}
+
+export interface AttachmentView {
+  id: string;
+  url: string;
+  thumbUrl: string;
+}
+
+/** Uploads one photo as the raw request body. */
+export const uploadAttachment = (file: Blob, name?: string) => api.upload<AttachmentView>('/api/attachments', file, { name });
+
+export const attachmentUrl = (id: string, size: 'thumb' | 'public' | 'original' = 'public') => `/api/attachments/${id}?size=${size}`;
+
+export interface GridWorkerLoad {
+  id: string;
+  name: string;
+  regionName: string;
+  holding: number;
+  verifying: number;
+}
+
+export function useGridWorkerLoad() {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'grid-worker-load'],
+    queryFn: async () => (await api.get<{ items: GridWorkerLoad[] }>('/api/grid-workers/load')).items,
+  });
+}
+
+export const RATE_KEYS = [
+  'closure',
+  'onTimeClosure',
+  'overdue',
+  'rework',
+  'dispatchAccuracy',
+  'onTimeDispatch',
+  'validReports',
+  'solvedWithinArea',
+  'response',
+  'resolution',
+  'satisfaction',
+] as const;
+export type RateKey = (typeof RATE_KEYS)[number];
+
+export interface FigureCounts {
+  reported: number;
+  accepted: number;
+  closed: number;
+  closedOnTime: number;
+  closedOverdue: number;
+  closedWithinLevel: number;
+  openOverdue: number;
+  handled: number;
+  reworked: number;
+  rated: number;
+  satisfied: number;
+  basicallySatisfied: number;
+  resolved: number;
+  contactedInTime: number;
+  due: number;
+  dispatched: number;
+  dispatchedOnTime: number;
+  returned: number;
+}
+
+export interface FigureRow {
+  key: string | null;
+  name: string;
+  counts: FigureCounts;
+  rates: Record<RateKey, number | null>;
+}
+
+export function useCaseFigures(params: { from: string; to: string; by: 'unit' | 'grid' }) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'figures', params],
+    queryFn: async () => (await api.get<{ items: FigureRow[] }>('/api/case-figures', params)).items,
+    placeholderData: keepPreviousData,
+    meta: { silent: true },
+  });
+}
+
+export interface NotificationView {
+  id: number;
+  kind: string;
+  title: string;
+  body: string | null;
+  caseId: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+export function useNotifications(unreadOnly = false) {
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, { unreadOnly }],
+    queryFn: () => api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 100, unreadOnly: unreadOnly ? 'true' : undefined }),
+  });
+}
+
+/** Just the unread count (the header bell): one row is enough to get it. */
+export function useUnreadCount(enabled: boolean) {
+  return useQuery({
+    queryKey: [...NOTIFICATIONS_KEY, 'unread'],
+    queryFn: async () => (await api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 1 })).unread,
+    enabled,
+    meta: { silent: true },
+  });
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (ids: number[] | 'all') => api.post<{ marked: number }>('/api/notifications/read', { ids }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+}

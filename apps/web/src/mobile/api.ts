@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ActorView, CaseAction, CaseDetail, CaseSummary, GridView, ItemField, Rating } from '@gewu/domain';
+import { api, isApiError } from '../app/api.ts';
+import { readCache, writeCache } from './offline/localCache.ts';
+
+/** Everything the phone screens cache lives under this key (invalidated together after a change). */
+export const MOBILE_KEY = ['mobile'] as const;
+export const CASES_KEY = [...MOBILE_KEY, 'cases'] as const;
+
+/** The part of a catalogue item the report form uses (kept small: it is cached on the device). */
+export interface CatalogueEntry {
+  code: string;
+  name: string;
+  categoryCode: string;
+  categoryName: string;
+  keywords: string[];
+  minor: boolean;
+  fields: ItemField[];
+}
+
+type ItemView = CatalogueEntry & Record<string, unknown>;
+
+/** Only residents: their catalogue is the publicly reportable part. */
+export const isResidentOnly = (user: ActorView) => user.roles.length > 0 && user.roles.every((r) => r === 'resident');
+export const isGridWorker = (user: ActorView) => user.roles.includes('grid_worker');
+
+/**
+ * A query whose last answer is kept in localStorage, so the screen works offline and opens at
+ * once next time; 'offlineFirst' still tries the network when the browser says it is offline.
+ */
+function useCachedQuery<T>(cacheKey: string, queryKey: readonly unknown[], fetch: () => Promise<T>, enabled = true) {
+  const [cached] = useState(() => readCache<T>(cacheKey)); // parsed once per mount, not per render
+  return useQuery({
+    queryKey,
+    queryFn: async () => {
+      const data = await fetch();
+      writeCache(cacheKey, data);
+      return data;
+    },
+    enabled,
+    initialData: cached?.data,
+    initialDataUpdatedAt: cached?.savedAt,
+    staleTime: 10 * 60_000,
+    networkMode: 'offlineFirst',
+    retry: 1,
+    meta: { silent: true },
+  });
+}
+
+/** The item catalogue for the report form: everything for staff, the reportable items for residents. */
+export function useCatalogue(user: ActorView) {
+  const publicOnly = isResidentOnly(user);
+  return useCachedQuery(`items.${user.id}`, [...MOBILE_KEY, 'items', user.id], async () => {
+    const { items } = await api.get<{ items: ItemView[] }>('/api/items', { publicOnly: publicOnly ? 'true' : undefined });
+    return items.map(
+      (i): CatalogueEntry => ({ code: i.code, name: i.name, categoryCode: i.categoryCode, categoryName: i.categoryName, keywords: i.keywords, minor: i.minor, fields: i.fields }),
+    );
+  });
+}
+
+export type GridShape = Pick<GridView, 'id' | 'code' | 'name' | 'kind' | 'boundary'>;
+
+/** The grids in the user's scope (grid workers), drawn under the pin. */
+export function useMyGrids(user: ActorView, enabled: boolean) {
+  return useCachedQuery(
+    `grids.${user.id}`,
+    [...MOBILE_KEY, 'grids', user.id],
+    async () => {
+      const { items } = await api.get<{ items: GridView[] }>('/api/grids');
+      return items.map((g): GridShape => ({ id: g.id, code: g.code, name: g.name, kind: g.kind, boundary: g.boundary }));
+    },
+    enabled,
+  );
+}
+
+export type CaseView = 'mine' | 'tasks' | 'verify';
+
+export function useCaseList(view: CaseView, enabled = true) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'list', view],
+    queryFn: () => api.get<{ items: CaseSummary[]; total: number }>('/api/cases', { view, pageSize: 50, sort: view === 'mine' ? 'reported_desc' : 'deadline_asc' }),
+    enabled,
+    staleTime: 10_000,
+    meta: { silent: true },
+  });
+}
+
+export function useCaseDetail(id: string) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'detail', id],
+    queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`),
+    staleTime: 5_000,
+    meta: { silent: true },
+  });
+}
+
+export interface ActionInput {
+  action: CaseAction;
+  version: number;
+  note?: string;
+  photos?: Blob[];
+  rating?: Rating;
+  resolved?: boolean;
+}
+
+export const uploadPhoto = (blob: Blob) => api.upload<{ id: string; url: string; thumbUrl: string }>('/api/attachments', blob);
+
+/**
+ * Takes an action on a case: photos first, then the action with the version shown. A 409 means
+ * someone acted first: the case is re-read and the caller shows the server's message.
+ */
+export function useCaseAction(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ photos = [], ...body }: ActionInput) => {
+      const attachmentIds: string[] = [];
+      for (const p of photos) attachmentIds.push((await uploadPhoto(p)).id);
+      return api.post<CaseDetail>(`/api/cases/${id}/actions`, { ...body, attachmentIds });
+    },
+    networkMode: 'always', // offline: fail at once with the network message instead of waiting silently
+    meta: { silent: true },
+    onSuccess: (detail) => {
+      queryClient.setQueryData([...CASES_KEY, 'detail', id], detail);
+      void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'list'] });
+    },
+    onError: (err) => {
+      if (isApiError(err) && err.status === 409) void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'detail', id] });
+    },
+  });
+}
+
+export interface GridLookup {
+  grid: GridView | null;
+}
+
+/** Which grid a pin falls in (staff only; residents may not read grids). */
+export function useGridLookup(point: { lon: number; lat: number } | null, enabled: boolean) {
+  const lon = point ? Number(point.lon.toFixed(6)) : null;
+  const lat = point ? Number(point.lat.toFixed(6)) : null;
+  return useQuery({
+    queryKey: [...MOBILE_KEY, 'lookup', lon, lat],
+    queryFn: () => api.get<GridLookup>('/api/grids/lookup', { lon, lat }),
+    enabled: enabled && lon !== null,
+    staleTime: 5 * 60_000,
+    retry: false,
+    meta: { silent: true },
+  });
+}
+
+export const attachmentThumb = (id: string) => `/api/attachments/${id}?size=thumb`;
+export const attachmentUrl = (id: string) => `/api/attachments/${id}`;

@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, Result, Skeleton } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { CaseDetail } from '@gewu/domain';
+import { isApiError } from '../../app/api.ts';
+import { notifySuccess } from '../../app/notify.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { isResidentOnly, useCaseAction, useCaseDetail, type ActionInput } from '../api.ts';
+import { ActionPanel, type ActResult } from './ActionPanel.tsx';
+import { LightDot, StateTag } from './caseTags.tsx';
+import { PhotoStrip } from './PhotoStrip.tsx';
+import { RatingForm } from './RatingForm.tsx';
+import { CaseTimeline } from './Timeline.tsx';
+
+/** One case: what, where, its state and clock, the timeline, and what the user may do now. */
+export function CaseDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const detail = useCaseDetail(id);
+  const action = useCaseAction(id);
+  const [pageError, setPageError] = useState<{ message: string; conflict: boolean } | null>(null);
+
+  const act = async (input: ActionInput): Promise<ActResult> => {
+    setPageError(null);
+    try {
+      await action.mutateAsync(input);
+      notifySuccess(t('mobile.actionDone', { action: t(input.action === 'rate' ? 'mobile.rating.title' : `mobile.actions.${input.action as 'sign'}`) }));
+      return { ok: true };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const conflict = isApiError(err) && err.status === 409;
+      // A conflict or a one-tap action is reported on the page; a sheet shows its own errors.
+      if (conflict || input.action === 'sign' || input.action === 'rate') setPageError({ message, conflict });
+      return { ok: false, message, conflict };
+    }
+  };
+
+  if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (detail.isError) {
+    return <Result status={isApiError(detail.error) && detail.error.status === 404 ? '404' : 'warning'} subTitle={detail.error.message} extra={<Button onClick={() => void detail.refetch()}>{t('mobile.retry')}</Button>} />;
+  }
+  const c = detail.data;
+  const canRate = c.actions.includes('rate');
+
+  return (
+    <div data-testid="case-detail" data-state={c.state} data-version={c.version}>
+      {pageError && (
+        <Alert
+          type={pageError.conflict ? 'warning' : 'error'}
+          showIcon
+          className="m-section"
+          title={pageError.message}
+          description={pageError.conflict ? t('mobile.conflict') : undefined}
+          closable={{ onClose: () => setPageError(null) }}
+          data-testid="m-action-error"
+        />
+      )}
+      <Summary c={c} />
+      {canRate && <RatingForm version={c.version} busy={action.isPending} onSubmit={(input) => void act(input)} />}
+      <ActionPanel detail={c} busy={action.isPending} onAct={act} />
+      <section className="m-section">
+        <div className="m-section-title">{t('mobile.detail.timeline')}</div>
+        <CaseTimeline events={c.events} />
+      </section>
+    </div>
+  );
+}
+
+function Summary({ c }: { c: CaseDetail }) {
+  const { t } = useTranslation();
+  // The stage clock is the staff's business; a resident would read it as a promise.
+  const staff = !isResidentOnly(useCurrentUser());
+  return (
+    <section className="m-section">
+      <div className="m-row-head">
+        <strong className="m-detail-title">{c.itemName}</strong>
+        <StateTag state={c.state} testId="case-state" />
+      </div>
+      <div className="m-muted">
+        <span data-testid="case-code">{c.code}</span> · {dayjs(c.reportedAt).format('YYYY-MM-DD HH:mm')}
+      </div>
+      {staff && c.stageDeadline && (
+        <div className="m-deadline">
+          <LightDot light={c.light} /> {t('mobile.list.deadline', { at: dayjs(c.stageDeadline).format('MM-DD HH:mm') })}
+        </div>
+      )}
+      <p className="m-detail-desc" data-testid="case-description">
+        {c.description}
+      </p>
+      <PhotoStrip ids={c.attachmentIds} testId="case-photos" />
+      <dl className="m-facts">
+        {(c.lon !== null || c.address) && (
+          <>
+            <dt>
+              <EnvironmentOutlined /> {t('mobile.detail.location')}
+            </dt>
+            <dd>
+              {c.address && <div>{c.address}</div>}
+              {c.lon !== null && c.lat !== null && <div className="m-muted">{t('mobile.location.coords', { lon: c.lon.toFixed(6), lat: c.lat.toFixed(6) })}</div>}
+            </dd>
+          </>
+        )}
+        {c.gridName && (
+          <>
+            <dt>{t('mobile.detail.grid')}</dt>
+            <dd>{c.gridName}</dd>
+          </>
+        )}
+        {(c.assigneeUnitName || c.assigneeUserName) && (
+          <>
+            <dt>{t('mobile.detail.assignee')}</dt>
+            <dd>{c.assigneeUnitName ?? c.assigneeUserName}</dd>
+          </>
+        )}
+        <dt>{t('mobile.detail.reporter')}</dt>
+        <dd>{c.anonymous ? t('mobile.detail.anonymous') : [c.reporterName, c.reporterPhoneMasked].filter(Boolean).join(' ') || '—'}</dd>
+        {c.rating && (
+          <>
+            <dt>{t('mobile.detail.rating')}</dt>
+            <dd data-testid="case-rating">
+              {t(`mobile.ratings.${c.rating}`)}
+              {c.resolved !== null && ` · ${c.resolved ? t('mobile.detail.resolved') : t('mobile.detail.unresolved')}`}
+            </dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}

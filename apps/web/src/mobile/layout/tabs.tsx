@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { CameraOutlined, CheckSquareOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
+import type { ActorView } from '@gewu/domain';
+import { isGridWorker } from '../api.ts';
+
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify';
+
+export interface Tab {
+  key: TabKey;
+  path: string;
+  icon: ReactNode;
+}
+
+const ALL: Record<TabKey, Tab> = {
+  tasks: { key: 'tasks', path: '/m/tasks', icon: <ScheduleOutlined /> },
+  verify: { key: 'verify', path: '/m/verify', icon: <CheckSquareOutlined /> },
+  report: { key: 'report', path: '/m/report', icon: <CameraOutlined /> },
+  mine: { key: 'mine', path: '/m/mine', icon: <FileTextOutlined /> },
+};
+
+/** Residents report and follow their reports; grid workers also work their tasks and verify on site. */
+export function tabsFor(user: ActorView): Tab[] {
+  return isGridWorker(user) ? [ALL.tasks, ALL.verify, ALL.report, ALL.mine] : [ALL.report, ALL.mine];
+}
+
+/** The tab a path belongs to (/m/mine/123 → mine). */
+export function tabOf(pathname: string): TabKey | null {
+  const seg = pathname.split('/')[2] ?? '';
+  return seg in ALL ? (seg as TabKey) : null;
+}
+
+/** A detail page (/m/<tab>/<id>) shows a back arrow to its list. */
+export function isDetailPath(pathname: string): boolean {
+  return pathname.split('/').filter(Boolean).length >= 3;
+}

@@ -1,0 +1,113 @@
+import { createContext, use, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { notifyError, notifySuccess } from '../../app/notify.ts';
+import { CASES_KEY } from '../api.ts';
+import type { EnqueueInput, QueuedReport, SyncOutcome } from './offlineQueue.ts';
+import { RETRY_INTERVAL_MS, outbox } from './outbox.ts';
+
+export interface Outbox {
+  /** The signed-in user's queued reports, oldest first. */
+  items: QueuedReport[];
+  enqueue(input: Omit<EnqueueInput, 'userId'>): Promise<QueuedReport>;
+  /** Sends the queue now and tells what became of this report (undefined: not reached, still queued). */
+  sendNow(id: string): Promise<SyncOutcome | undefined>;
+  syncAll(): Promise<void>;
+  retry(id: string): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+const OutboxContext = createContext<Outbox | null>(null);
+
+export function useOutbox(): Outbox {
+  const value = use(OutboxContext);
+  if (!value) throw new Error('useOutbox outside OutboxProvider');
+  return value;
+}
+
+/** One run at a time across tabs too (Web Locks where the browser has them). */
+function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  // request() resolves with the callback's result (a promise is awaited), whatever its typing says.
+  return locks ? (locks.request('gewu-mobile-outbox', fn) as unknown as Promise<T>) : fn();
+}
+
+function subscribeOnline(cb: () => void) {
+  window.addEventListener('online', cb);
+  window.addEventListener('offline', cb);
+  return () => {
+    window.removeEventListener('online', cb);
+    window.removeEventListener('offline', cb);
+  };
+}
+
+/** navigator.onLine as React state (true can still mean a dead network; the sends find out). */
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+}
+
+/**
+ * Keeps the outbox moving: sends on start, whenever the browser comes back online, and every
+ * 30 s while anything waits. Reports sent in the background are announced with their case code.
+ */
+export function OutboxProvider({ userId, children }: { userId: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [items, setItems] = useState<QueuedReport[]>([]);
+  // Reports the form is waiting on announce themselves there, not by a toast.
+  const [foreground] = useState(() => new Set<string>());
+
+  useEffect(() => {
+    const reload = () => void outbox.list(userId).then(setItems, () => setItems([]));
+    reload();
+    return outbox.subscribe(reload);
+  }, [userId]);
+
+  const announce = useCallback((outcomes: SyncOutcome[]) => {
+    if (outcomes.some((o) => o.kind === 'sent')) void queryClient.invalidateQueries({ queryKey: CASES_KEY });
+    for (const o of outcomes) {
+      if (foreground.has(o.item.id)) continue;
+      if (o.kind === 'sent') notifySuccess(t('mobile.outbox.synced', { code: o.result.code }));
+      if (o.kind === 'failed') notifyError(new Error(t('mobile.outbox.failedToast', { message: o.error.message })));
+    }
+  }, [foreground, queryClient, t]);
+
+  const syncAll = useCallback(async () => {
+    try {
+      announce(await exclusive(() => outbox.sync(userId)));
+    } catch (err) {
+      console.warn('outbox sync failed', err); // storage unavailable: nothing to send from
+    }
+  }, [userId, announce]);
+
+  useEffect(() => {
+    void syncAll();
+    const onOnline = () => void syncAll();
+    window.addEventListener('online', onOnline);
+    const timer = window.setInterval(() => void syncAll(), RETRY_INTERVAL_MS);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      window.clearInterval(timer);
+    };
+  }, [syncAll]);
+
+  const value = useMemo<Outbox>(
+    () => ({
+      items,
+      enqueue: (input) => outbox.enqueue({ ...input, userId }),
+      sendNow: async (id) => {
+        foreground.add(id);
+        await syncAll();
+        return outbox.outcomeOf(id);
+      },
+      syncAll,
+      retry: async (id) => {
+        await outbox.retry(id);
+        await syncAll();
+      },
+      remove: (id) => outbox.remove(id),
+    }),
+    [items, userId, syncAll, foreground],
+  );
+  return <OutboxContext value={value}>{children}</OutboxContext>;
+}

@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Alert, Button, Input } from 'antd';
+import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../app/session.ts';
+import { isGridWorker, useGridLookup, useMyGrids } from '../api.ts';
+import { PinMap, type LonLat } from './PinMap.tsx';
+
+interface Props {
+  value: LonLat | null;
+  onChange: (p: LonLat) => void;
+  address: string;
+  onAddress: (a: string) => void;
+  error?: string;
+}
+
+const GEO_ERRORS: Record<number, 'denied' | 'unavailable' | 'timeout'> = { 1: 'denied', 2: 'unavailable', 3: 'timeout' };
+
+/** 位置: the phone's GPS fix (WGS84, as stored) or a pin tapped on the map; the coordinates are shown. */
+export function LocationPicker({ value, onChange, address, onAddress, error }: Props) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const worker = isGridWorker(user);
+  const grids = useMyGrids(user, worker);
+  const lookup = useGridLookup(value, worker);
+  const [locating, setLocating] = useState(false);
+  const [geoError, setGeoError] = useState<string | null>(null);
+  const [focus, setFocus] = useState<{ key: number; point: LonLat } | null>(null);
+
+  const locate = () => {
+    setGeoError(null);
+    if (!('geolocation' in navigator)) {
+      setGeoError(t('mobile.location.unsupported'));
+      return;
+    }
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => {
+        setLocating(false);
+        const point = { lon: pos.coords.longitude, lat: pos.coords.latitude };
+        onChange(point);
+        setFocus({ key: Date.now(), point });
+      },
+      (err) => {
+        setLocating(false);
+        setGeoError(t(`mobile.location.${GEO_ERRORS[err.code] ?? 'unavailable'}`));
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
+    );
+  };
+
+  const gridName = lookup.data ? (lookup.data.grid ? lookup.data.grid.name : null) : undefined;
+  return (
+    <div>
+      <Button block icon={<AimOutlined />} loading={locating} onClick={locate} className="m-big" data-testid="report-locate">
+        {t('mobile.location.useCurrent')}
+      </Button>
+      <p className="m-muted m-hint">{t('mobile.location.tapHint')}</p>
+      <PinMap pin={value} onPick={onChange} grids={grids.data ?? []} focus={focus} />
+      <div className="m-coords" data-testid="report-coords">
+        <EnvironmentOutlined />{' '}
+        {value ? t('mobile.location.coords', { lon: value.lon.toFixed(6), lat: value.lat.toFixed(6) }) : t('mobile.location.none')}
+      </div>
+      {worker && value && gridName !== undefined && (
+        <div className={gridName ? 'm-muted' : 'm-field-error'} data-testid="report-grid">
+          {gridName ? t('mobile.location.inGrid', { name: gridName }) : t('mobile.location.outsideGrids')}
+        </div>
+      )}
+      {geoError && <Alert type="warning" showIcon title={geoError} style={{ marginTop: 8 }} data-testid="report-geo-error" />}
+      {error && <div className="m-field-error">{error}</div>}
+      <Input
+        value={address}
+        onChange={(e) => onAddress(e.target.value)}
+        maxLength={200}
+        placeholder={t('mobile.location.addressPlaceholder')}
+        style={{ marginTop: 10 }}
+        data-testid="report-address"
+        aria-label={t('mobile.location.address')}
+      />
+    </div>
+  );
+}
