@@ -67,7 +67,12 @@ export function ApiKeysPage() {
       <Popconfirm
         title={t('setup.apiKeys.revokeConfirm', { name: k.name })}
         okButtonProps={{ danger: true }}
-        onConfirm={() => revoke.mutateAsync(k.id).then(() => notifySuccess(t('setup.apiKeys.revokedDone', { name: k.name })))}
+        onConfirm={() =>
+          revoke.mutateAsync(k.id).then(
+            () => notifySuccess(t('setup.apiKeys.revokedDone', { name: k.name })),
+            () => undefined,
+          )
+        }
       >
         <Button type="link" size="small" danger data-testid={`api-key-revoke-${k.id}`}>
           {t('setup.apiKeys.revoke')}

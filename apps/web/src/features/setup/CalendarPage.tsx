@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Col, Popconfirm, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -31,7 +31,14 @@ export function CalendarPage() {
 function CalendarEditorView({ view }: { view: CalendarView }) {
   const { t } = useTranslation();
   const editor = useCalendarEditor(view);
-  const { draft, errorOf, actions } = editor;
+  const { draft, errorOf, actions, dirty } = editor;
+  // Closing or reloading the tab with unsaved changes asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
   const [extraYears, setExtraYears] = useState<number[]>([]);
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
   const years = yearsOf(draft, extraYears);
@@ -61,9 +68,9 @@ function CalendarEditorView({ view }: { view: CalendarView }) {
         title={t('setup.calendar.title')}
         extra={
           <Space>
-            {editor.dirty && <Tag color="orange" data-testid="calendar-dirty">{t('setup.calendar.unsaved')}</Tag>}
-            <Popconfirm title={t('setup.calendar.resetConfirm')} onConfirm={editor.reset} disabled={!editor.dirty}>
-              <Button disabled={!editor.dirty} data-testid="calendar-reset">
+            {dirty && <Tag color="orange" data-testid="calendar-dirty">{t('setup.calendar.unsaved')}</Tag>}
+            <Popconfirm title={t('setup.calendar.resetConfirm')} onConfirm={editor.reset} disabled={!dirty}>
+              <Button disabled={!dirty} data-testid="calendar-reset">
                 {t('setup.calendar.reset')}
               </Button>
             </Popconfirm>
@@ -106,7 +113,7 @@ function CalendarEditorView({ view }: { view: CalendarView }) {
           <MonthView marks={marks} workingWeekdays={draft.workingWeekdays} actions={actions} value={month} onChange={setMonth} />
         </Col>
         <Col xs={24} xl={8}>
-          <DeadlinePreview dirty={editor.dirty} />
+          <DeadlinePreview dirty={dirty} />
         </Col>
       </Row>
       <HolidayTables

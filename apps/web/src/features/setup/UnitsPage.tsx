@@ -63,7 +63,13 @@ export function UnitsPage() {
         </Button>
         <Popconfirm
           title={t('setup.units.retireConfirm', { name: u.name })}
-          onConfirm={() => retire.mutateAsync(u.id).then(() => notifySuccess(t('setup.units.retiredDone', { name: u.name })))}
+          onConfirm={() =>
+            // A refusal (accounts still in the unit) is shown by the global error toast.
+            retire.mutateAsync(u.id).then(
+              () => notifySuccess(t('setup.units.retiredDone', { name: u.name })),
+              () => undefined,
+            )
+          }
         >
           <Button type="link" size="small" danger data-testid={`unit-retire-${u.id}`}>
             {t('setup.units.retire')}
