@@ -1,6 +1,7 @@
 // bench/import-residents: 1,000,000 resident rows from CSV into PostgreSQL through the real import
 // path (HTTP upload → streamed dry run → all-or-nothing commit, with validation, keyed hashes and
-// field encryption). Prints rows per second for each pass and the process's peak memory.
+// field encryption). Prints rows per second for each pass, the process's peak memory, and the CPU
+// time each pass took in this process and in the PostgreSQL backends (when the server is local).
 // Usage: cd bench && npx tsx import-residents.ts [rows] [postgres-url]
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,36 @@ const CATS = ['户籍人口', '流动人口', '户籍人口、独居老人', '�
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+const nodeCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
+/**
+ * CPU seconds used by this database's backends, read from /proc (Linux, server on this machine).
+ * Backends come and go with the pool, so each one's last reading is kept.
+ */
+const backendCpu = new Map<string, number>();
+let pgCpuVisible = false;
+function samplePgCpu(dbName: string): number {
+  try {
+    for (const pid of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes(` ${dbName} `)) continue;
+        const f = fs.readFileSync(`/proc/${pid}/stat`, 'latin1').split(') ')[1]?.split(' ') ?? [];
+        backendCpu.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+        pgCpuVisible = true;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  let sum = 0;
+  for (const v of backendCpu.values()) sum += v;
+  return sum;
+}
 
 // 1. The file: unique, valid identity numbers.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-bench-import-'));
@@ -49,6 +80,7 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const url = new URL(baseUrl);
 url.pathname = `/${dbName}`;
 const database = await openDatabase({ url: url.toString(), poolSize: 10 });
+const pgSampler = setInterval(() => samplePgCpu(dbName), 1000);
 await database.migrate();
 const config = loadConfig({ GEWU_LOG_LEVEL: 'warn', GEWU_DATA_DIR: dir, GEWU_WEB_DIST: '/nonexistent', GEWU_LOGIN_RATE_LIMIT: '1000' });
 const deps = makeDeps({ db: database.db, engine: database.engine, clock: systemClock, config });
@@ -67,14 +99,17 @@ try {
     }
   };
   const t0 = performance.now();
+  const cpu0 = { node: nodeCpu(), pg: samplePgCpu(dbName) };
   const up = await app.inject({ method: 'POST', url: '/api/imports?kind=residents&format=csv', headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: fs.createReadStream(file) });
   const t1 = performance.now();
   const validated = await settle(up.json().id);
   const t2 = performance.now();
+  const cpu2 = { node: nodeCpu(), pg: samplePgCpu(dbName) };
   if (validated.status !== 'validated') throw new Error(`validation: ${validated.status} ${JSON.stringify(validated.errors.slice(0, 5))}`);
   await app.inject({ method: 'POST', url: `/api/imports/${up.json().id}/commit`, headers });
   const committed = await settle(up.json().id);
   const t3 = performance.now();
+  const cpu3 = { node: nodeCpu(), pg: samplePgCpu(dbName) };
   if (committed.status !== 'committed') throw new Error(`commit: ${committed.status} ${committed.failure}`);
   const check = new pg.Client({ connectionString: url.toString() });
   await check.connect();
@@ -88,8 +123,12 @@ try {
   console.log(`whole import, file → committed:   ${((t3 - t0) / 1000).toFixed(1)} s  → ${rate(t3 - t0)}`);
   console.log(`residents in the database:        ${n.toLocaleString()}`);
   console.log(`peak memory (RSS of this process): ${mb(peakRss)}`);
+  const cpu = (a: { node: number; pg: number }, b: { node: number; pg: number }) => `node ${(b.node - a.node).toFixed(1)} s, PostgreSQL ${pgCpuVisible ? `${(b.pg - a.pg).toFixed(1)} s` : 'n/a'}`;
+  console.log(`CPU time, upload + dry run:        ${cpu(cpu0, cpu2)}`);
+  console.log(`CPU time, commit:                 ${cpu(cpu2, cpu3)}`);
 } finally {
   clearInterval(sampler);
+  clearInterval(pgSampler);
   await app.close();
   await database.close();
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);

@@ -23,18 +23,19 @@ export interface PiiKeys {
 }
 
 /**
- * Random IVs drawn from a pooled buffer: one randomFillSync per 4 KiB instead of one per value
- * (imports encrypt millions of fields). Every IV is still fresh CSPRNG output, never reused.
+ * Random IVs drawn from a pooled buffer: one randomFillSync per 16 KiB instead of one per value
+ * (imports encrypt millions of fields). Every IV is still fresh CSPRNG output, never reused: a
+ * used-up buffer is replaced, never refilled, so the views handed out stay valid and distinct.
  */
 class IvPool {
-  private buf = Buffer.alloc(4096);
-  private pos = this.buf.length;
+  private buf = Buffer.alloc(0);
+  private pos = 0;
   take(n: number): Buffer {
     if (this.pos + n > this.buf.length) {
-      this.buf = randomFillSync(Buffer.alloc(4096));
+      this.buf = randomFillSync(Buffer.allocUnsafe(16384));
       this.pos = 0;
     }
-    const iv = Buffer.from(this.buf.subarray(this.pos, this.pos + n));
+    const iv = this.buf.subarray(this.pos, this.pos + n);
     this.pos += n;
     return iv;
   }
@@ -59,8 +60,10 @@ export class PiiCipher {
     }
     const iv = this.ivs.take(12);
     const c = createCipheriv('aes-256-gcm', this.keys.encryptionKey, iv);
-    const ct = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-    return ['gcm', iv.toString('base64'), ct.toString('base64'), c.getAuthTag().toString('base64')].join(':');
+    const head = c.update(plain, 'utf8');
+    const tail = c.final(); // empty: GCM is a stream mode
+    const ct = tail.length ? Buffer.concat([head, tail]) : head;
+    return `gcm:${iv.toString('base64')}:${ct.toString('base64')}:${c.getAuthTag().toString('base64')}`;
   }
 
   /** Throws when the value was altered or written under another key. */

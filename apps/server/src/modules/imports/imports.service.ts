@@ -3,7 +3,8 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { PoolClient } from 'pg';
+import type { Db, Engine } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
@@ -15,11 +16,12 @@ import { grids } from '../grids/grids.table.ts';
 import { residents } from '../people/people.table.ts';
 import { insertHousesBulk, insertOrganisationsBulk, insertResidentsBulk, updateGridsBulk } from './imports.bulk.ts';
 import { type CellError, type ImportKind, mapHeader } from './imports.columns.ts';
+import { ResidentCopy, inPgTransaction, pgPoolOf } from './imports.copy.ts';
 import { readSheetChunks } from './imports.reader.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
 import { importJobs } from './imports.table.ts';
 
-export type ImportsDeps = { db: Db; clock: Clock; pii: PiiCipher; config: { dataDir: string; GEWU_IMPORT_MAX_BYTES: number } };
+export type ImportsDeps = { db: Db; engine: Engine; clock: Clock; pii: PiiCipher; config: { dataDir: string; GEWU_IMPORT_MAX_BYTES: number } };
 type Job = typeof importJobs.$inferSelect;
 
 const BATCH = 2000;
@@ -137,12 +139,39 @@ interface PassResult {
   errors: CellError[];
 }
 
+/** Rows whose identity number is already registered, by row number (checked in batches). */
+async function registeredRows(db: Db, seenIds: Map<string, number>): Promise<number[]> {
+  const rows: number[] = [];
+  let batch: string[] = [];
+  const check = async () => {
+    for (const x of await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, batch))) rows.push(seenIds.get(x.h as string) as number);
+    batch = [];
+  };
+  for (const h of seenIds.keys()) {
+    batch.push(h);
+    if (batch.length === BATCH) await check();
+  }
+  if (batch.length) await check();
+  return rows.sort((a, b) => a - b);
+}
+
 /**
  * Reads the file once, checking every row (and duplicates within the file and against the
- * database); `onBatch` receives the built rows in batches (to insert them, when committing).
+ * database); when committing, inserts the rows in batches. With `pgClient` (a node-postgres
+ * connection holding the transaction), residents are streamed in with COPY instead.
  */
-async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'commit'): Promise<PassResult> {
+async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'commit', pgClient?: PoolClient): Promise<PassResult> {
   const places = await loadPlaces(db, job.regionPath);
+  // Opened after the last query on this connection: while COPY runs, the connection carries nothing else.
+  const copy = mode === 'commit' && job.kind === 'residents' && pgClient ? await ResidentCopy.open(pgClient) : null;
+  try {
+    return await readRows(deps, db, job, mode, places, copy);
+  } finally {
+    await copy?.close();
+  }
+}
+
+async function readRows(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'commit', places: Places, copy: ResidentCopy | null): Promise<PassResult> {
   const r: PassResult = { total: 0, valid: 0, errorCount: 0, errors: [] };
   const addErrors = (es: CellError[]) => {
     r.errorCount += es.length;
@@ -153,7 +182,12 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'com
   const processBatch = async (b: { rowNo: number; built: Built }[]) => {
     if (mode === 'commit') {
       if (r.errorCount) return;
-      const conflicts = job.kind === 'residents' ? await insertResidentsBulk(db, b.flatMap((x) => (x.built.kind === 'residents' ? [x.built.values] : []))) : new Set<string>();
+      let conflicts = new Set<string>();
+      if (job.kind === 'residents') {
+        const rows = b.flatMap((x) => (x.built.kind === 'residents' ? [x.built.values] : []));
+        if (copy) await copy.write(rows);
+        else conflicts = await insertResidentsBulk(db, rows);
+      }
       await insertHousesBulk(db, b.flatMap((x) => (x.built.kind === 'houses' ? [x.built.values] : [])));
       await insertOrganisationsBulk(db, b.flatMap((x) => (x.built.kind === 'organisations' ? [x.built.values] : [])));
       await updateGridsBulk(db, b.flatMap((x) => (x.built.kind === 'grids' ? [x.built.values] : [])));
@@ -211,6 +245,8 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'com
   }
   if (batch.length) await flush();
   await inflight;
+  // COPY stops at the first identity number registered since the dry run: report every such row.
+  if (copy && (await copy.finish()) === 'conflict') for (const row of await registeredRows(db, seenIds)) alreadyRegistered(row);
   if (!keys) addErrors([{ row: 1, column: '', message: '文件中没有表头行' }]);
   else if (r.total === 0) addErrors([{ row: 2, column: '', message: '文件中没有数据行' }]);
   r.errors.sort((a, b) => a.row - b.row);
@@ -238,12 +274,19 @@ class ImportHadErrors extends Error {
 }
 
 async function runCommit(deps: ImportsDeps, job: Job) {
+  const pool = deps.engine === 'postgresql' ? pgPoolOf(deps.db) : null;
   try {
-    const r = await deps.db.transaction(async (tx) => {
-      const result = await pass(deps, tx, job, 'commit');
-      if (result.errorCount) throw new ImportHadErrors(result);
-      return result;
-    });
+    const r = pool
+      ? await inPgTransaction(pool, async (tx, client) => {
+          const result = await pass(deps, tx, job, 'commit', client);
+          if (result.errorCount) throw new ImportHadErrors(result);
+          return result;
+        })
+      : await deps.db.transaction(async (tx) => {
+          const result = await pass(deps, tx, job, 'commit');
+          if (result.errorCount) throw new ImportHadErrors(result);
+          return result;
+        });
     await finish(deps, job.id, { status: 'committed', totalRows: r.total, validRows: r.valid });
     fs.rmSync(job.filePath, { force: true });
   } catch (e) {
