@@ -268,7 +268,7 @@ async function countCases(db: pg.Pool): Promise<number> {
 async function pgbenchInserts(url: string, clients: number, seconds: number): Promise<{ tps: number; latencyMs: number } | null> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  await c.query(`CREATE TABLE bench_pgbench_insert (id uuid PRIMARY KEY, kind text NOT NULL, at timestamptz NOT NULL, data jsonb NOT NULL)`);
+  await c.query(`DROP TABLE IF EXISTS bench_pgbench_insert; CREATE TABLE bench_pgbench_insert (id uuid PRIMARY KEY, kind text NOT NULL, at timestamptz NOT NULL, data jsonb NOT NULL)`);
   await c.end();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-bench-pgbench-'));
   const script = path.join(dir, 'insert.sql');

@@ -82,6 +82,9 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_idempotency_idx').on(t.reporterKey, t.idempotencyKey),
     index('cases_queue_idx').on(t.state, t.reportedAt),
+    // Newest-first and deadline-first pages over everything in scope (bench/queue: p95 3.3 s → 24 ms at 1M cases).
+    index('cases_reported_state_idx').on(t.reportedAt, t.state),
+    index('cases_deadline_idx').on(t.stageDeadline.asc().nullsLast(), t.reportedAt.desc()),
     index('cases_region_idx').using('btree', t.regionPath.op('text_pattern_ops'), t.reportedAt),
     index('cases_unit_idx').on(t.assigneeUnitId, t.state),
     index('cases_user_idx').on(t.assigneeUserId, t.state),
@@ -89,9 +92,10 @@ export const cases = pgTable(
     index('cases_reporter_idx').on(t.reporterUserId, t.reportedAt),
     index('cases_nearby_idx').on(t.itemId, t.reportedAt),
     index('cases_grid_idx').on(t.gridId, t.reportedAt),
-    // The sweeps read only open stages not yet flagged: small indexes however many cases there are.
-    index('cases_overdue_sweep_idx').on(t.stageDeadline).where(sql`stage IS NOT NULL AND overdue_stage IS DISTINCT FROM stage`),
-    index('cases_warn_sweep_idx').on(t.stageWarnAt).where(sql`stage IS NOT NULL AND warned_stage IS DISTINCT FROM stage`),
+    // The sweeps read only running stages: small indexes however many closed cases there are. The
+    // flag columns stay out of the index predicates so flagging a case can be a HOT (in-place) update.
+    index('cases_overdue_sweep_idx').on(t.stageDeadline).where(sql`stage IS NOT NULL`),
+    index('cases_warn_sweep_idx').on(t.stageWarnAt).where(sql`stage IS NOT NULL`),
   ],
 );
 
