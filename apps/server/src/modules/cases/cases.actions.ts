@@ -15,7 +15,7 @@ import { type NotifyTarget, notify, wakeStreams } from '../notifications/notific
 import { clockUntil, deadlineAfter, remainingMs, stageClock } from './cases.clock.ts';
 import { gridWorkerOf, itemByCode } from './cases.intake.ts';
 import { centrePathFor, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
-import { CaseConflict, type CaseRow, appendEvent, coUnitsOf, findCase, listEvents } from './cases.repository.ts';
+import { CaseConflict, type CaseRow, appendEvent, coUnitsOf } from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 
 export type ActionDeps = { db: Db; clock: Clock };
@@ -250,10 +250,3 @@ async function dispatchTarget(db: Db, row: CaseRow, body: CaseActionBody) {
   }
   return { target: { unitId: null, userId: worker.id }, coUnitIds, level: 'grid' as CaseLevel };
 }
-
-/** The case's history for the timeline. */
-export async function caseHistory(db: Db, id: string) {
-  return listEvents(db, id);
-}
-
-export { findCase };

@@ -4,9 +4,6 @@ import { can, inScope, isInScope } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { cases } from './cases.table.ts';
 
-/** The actor plus the handling unit a handler account works for. */
-export type CaseActor = Actor & { unitId: string | null };
-
 const LEVEL_OF_REGION: Record<string, CaseLevel> = { province: 'city', city: 'city', county: 'county', township: 'township', village: 'village' };
 const SEGMENT_LENGTH: Partial<Record<CaseLevel, number>> = { city: 4, county: 6, township: 9, village: 12 };
 
@@ -37,7 +34,7 @@ export function centrePathFor(regionPath: string, level: CaseLevel): string {
 type CaseRow = typeof cases.$inferSelect;
 
 /** How the actor stands to the case; the pure rules decide what each relation may do. */
-export function relationsTo(actor: CaseActor, c: Pick<CaseRow, 'regionPath' | 'level' | 'assigneeUnitId' | 'assigneeUserId' | 'verifierUserId' | 'reporterUserId'>, coUnitIds: readonly string[]): Relation[] {
+export function relationsTo(actor: Actor, c: Pick<CaseRow, 'regionPath' | 'level' | 'assigneeUnitId' | 'assigneeUserId' | 'verifierUserId' | 'reporterUserId'>, coUnitIds: readonly string[]): Relation[] {
   const r: Relation[] = [];
   // A centre acts on cases in its area at its own tier or below: a county centre takes over what a township escalated.
   if (can(actor, 'case.centre', c.regionPath) && levelRank(tierOf(actor)) >= levelRank(c.level as CaseLevel)) r.push('centre');
@@ -54,7 +51,7 @@ export function relationsTo(actor: CaseActor, c: Pick<CaseRow, 'regionPath' | 'l
  * was given (lead or co-handling); grid workers what they report, hold or verify, plus their
  * area's cases; centres and leaders everything located in their region.
  */
-export function visibleCases(actor: CaseActor): SQL {
+export function visibleCases(actor: Actor): SQL {
   const own = [eq(cases.reporterUserId, actor.id), eq(cases.assigneeUserId, actor.id), eq(cases.verifierUserId, actor.id)];
   if (actor.roles.some((r) => r === 'dispatcher' || r === 'leader' || r === 'grid_worker')) own.push(inScope(actor, cases.regionPath));
   if (actor.unitId && actor.roles.includes('handler')) {

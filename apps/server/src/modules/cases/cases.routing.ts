@@ -9,11 +9,8 @@ import { regions } from '../regions/regions.table.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { gridWorkerOf, itemByCode } from './cases.intake.ts';
 import { visibleCase } from './cases.actions.ts';
-import { cases } from './cases.table.ts';
 
 export type RoutingDeps = { db: Db; clock: Clock };
-
-const WORKING_STATES = ['dispatched', 'handling', 'suspended'];
 
 /** Open tasks per grid worker (cases held, cases to verify): the load the dispatcher weighs (减负). */
 async function loads(db: Db, userIds: string[]) {
@@ -74,4 +71,3 @@ export async function gridWorkerLoads(deps: RoutingDeps, ctx: RequestContext) {
   return { items: rows.map((r) => ({ ...r, ...(load.get(r.id) ?? { holding: 0, verifying: 0 }) })).sort((a, b) => b.holding - a.holding) };
 }
 
-export { WORKING_STATES, cases };
