@@ -80,6 +80,16 @@ function baseQuery(db: Db, now: Date) {
 }
 
 /** The lists: the centre's queue, a unit's or grid worker's tasks, things to verify, my reports, supervision, all. */
+/**
+ * The search box: a full case number (15 digits) finds that case through its unique index; any
+ * other text matches the case number or a part of the description (a scan bounded by the other filters).
+ */
+function searchCond(text: string): SQL {
+  if (CASE_CODE.test(text)) return eq(cases.code, text);
+  return or(eq(cases.code, text), sql`${cases.description} ILIKE ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`) as SQL;
+}
+const CASE_CODE = /^\d{15}$/;
+
 export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQueueQuery) {
   const actor = requireActor(ctx);
   const now = deps.clock.now();
@@ -112,7 +122,7 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
     q.itemCode ? (q.itemCode.length === 5 ? eq(cases.itemCode, q.itemCode) : like(cases.itemCode, `${q.itemCode}%`)) : undefined,
     q.light ? and(isNotNull(cases.stage), lightCond[q.light]) : undefined,
     q.gridId ? eq(cases.gridId, q.gridId) : undefined,
-    q.q ? or(eq(cases.code, q.q), sql`${cases.description} ILIKE ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`) : undefined,
+    q.q ? searchCond(q.q) : undefined,
   );
   const order =
     q.view === 'supervision'

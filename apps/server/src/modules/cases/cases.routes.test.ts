@@ -94,6 +94,11 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
     version = 1;
     const queue = (await get(dispatcher, '/api/cases?view=queue')).json();
     expect(queue.items.map((c: { id: string }) => c.id)).toContain(id);
+    // The search box finds it by its full number and by words of its description.
+    const code = queue.items.find((c: { id: string }) => c.id === id).code as string;
+    expect((await get(dispatcher, `/api/cases?view=all&q=${code}`)).json().items.map((c: { id: string }) => c.id)).toEqual([id]);
+    expect((await get(dispatcher, `/api/cases?view=all&q=${encodeURIComponent('路口有问题')}`)).json().items.map((c: { id: string }) => c.id)).toContain(id);
+    expect((await get(dispatcher, `/api/cases?view=all&q=${code.slice(0, 14)}9`)).json().items.map((c: { id: string }) => c.id)).not.toContain(id);
     expect((await step(dispatcher, 'accept')).state).toBe('accepted');
 
     const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
