@@ -2,6 +2,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions } from '../regions/regions.table.ts';
 import { sessions, users } from '../users/users.table.ts';
+import { forgetCachedSessions } from './session-cache.ts';
 
 export async function findUserForLogin(db: Db, username: string) {
   const [row] = await db
@@ -33,11 +34,13 @@ export async function touchSession(db: Db, sessionId: string, at: Date) {
 }
 
 export async function revokeSession(db: Db, sessionId: string, at: Date) {
+  forgetCachedSessions();
   await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Revokes every live session of a user, optionally keeping one. Returns how many were revoked. */
 export async function revokeUserSessions(db: Db, userId: string, at: Date, exceptSessionId?: string) {
+  forgetCachedSessions();
   const rows = await db
     .update(sessions)
     .set({ revokedAt: at })
@@ -70,6 +73,7 @@ export async function recordSuccessfulLogin(db: Db, userId: string, at: Date) {
 }
 
 export async function updatePassword(db: Db, userId: string, passwordHash: string, at: Date, mustChange: boolean) {
+  forgetCachedSessions();
   await db
     .update(users)
     .set({ passwordHash, passwordChangedAt: at, mustChangePassword: mustChange, failedLogins: 0, lockedUntil: null })

@@ -9,12 +9,14 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/password.ts';
 import { requireActor } from '../../platform/access.ts';
 import * as repo from './auth.repository.ts';
+import { cacheSession, cachedSession } from './session-cache.ts';
 
 export type AuthDeps = { db: Db; clock: Clock; config: Pick<Config, 'GEWU_SESSION_TTL_HOURS' | 'GEWU_SESSION_IDLE_MINUTES' | 'GEWU_LOGIN_MAX_FAILURES' | 'GEWU_LOGIN_LOCK_MINUTES'> };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserForLogin>>>;
+type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionByTokenHash>>>;
 
 function toActor(row: Pick<UserRow, 'user' | 'region'>, sessionId: string): Actor {
   return {
@@ -107,13 +109,21 @@ export async function login(deps: AuthDeps, ctx: RequestContext, input: { userna
 /** Resolves a session cookie to its actor, or null when absent, expired, idle too long or revoked. */
 export async function authenticate(deps: AuthDeps, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
   const { db, clock, config } = deps;
-  const row = await repo.findSessionByTokenHash(db, hashToken(token));
-  if (!row) return null;
+  const tokenHash = hashToken(token);
+  let row = cachedSession<SessionRow>(tokenHash);
+  if (!row) {
+    const found = await repo.findSessionByTokenHash(db, tokenHash);
+    if (!found) return null;
+    cacheSession(tokenHash, (row = found));
+  }
   const now = clock.now();
   const idleLimit = row.session.lastSeenAt.getTime() + config.GEWU_SESSION_IDLE_MINUTES * 60_000;
   if (row.session.expiresAt <= now || idleLimit <= now.getTime() || row.user.status !== 'active') return null;
   // Refresh the idle clock at most once a minute to keep reads cheap.
-  if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) await repo.touchSession(db, row.session.id, now);
+  if (now.getTime() - row.session.lastSeenAt.getTime() > 60_000) {
+    await repo.touchSession(db, row.session.id, now);
+    row.session.lastSeenAt = now;
+  }
   return { actor: toActor(row, row.session.id), csrfToken: row.session.csrfToken };
 }
 

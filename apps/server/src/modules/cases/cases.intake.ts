@@ -3,9 +3,9 @@ import { toWgs84 } from '@gewu/geo';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { RequestContext } from '../../platform/context.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
 import { can, requireActor } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { type AuditInput, auditRow, recordAudit } from '../../platform/audit/audit.service.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { protectPii } from '../people/residents.service.ts';
@@ -15,10 +15,10 @@ import { items } from '../items/items.table.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
-import { notify, wakeStreams } from '../notifications/notifications.service.ts';
+import { notificationRows, wakeStreams } from '../notifications/notifications.service.ts';
 import { stageClock } from './cases.clock.ts';
 import { centrePathFor, coversPath } from './cases.policy.ts';
-import { type CaseRow, appendEvent, findByIdempotencyKey, nextCaseCode } from './cases.repository.ts';
+import { type CaseRow, appendEvent, findByIdempotencyKey, insertReportedCase, nextCaseCode } from './cases.repository.ts';
 
 export type IntakeDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator };
 
@@ -91,9 +91,22 @@ export async function reportCase(deps: IntakeDeps, reporter: Reporter, body: Rep
   const actor = reporter.kind === 'user' ? requireActor(reporter.ctx) : null;
   if (actor && !can(actor, 'case.report')) throw forbidden();
   const reporterKey = actor ? `u:${actor.id}` : `k:${reporter.kind === 'api_key' ? reporter.key.id : ''}`;
-  const existing = await findByIdempotencyKey(deps.db, reporterKey, body.idempotencyKey);
-  if (existing) return { created: false, case: existing };
+  try {
+    return { created: true, case: await fileReport(deps, reporter, actor, reporterKey, body) };
+  } catch (e) {
+    // A retry gets the case its first attempt made: whether it raced that attempt (the unique index
+    // refused it) or would now be refused (an item withdrawn since, say). The lookup runs only then.
+    if (isUniqueViolation(e) || e instanceof AppError) {
+      const again = await findByIdempotencyKey(deps.db, reporterKey, body.idempotencyKey);
+      if (again) return { created: false, case: again };
+    }
+    throw e;
+  } finally {
+    wakeStreams();
+  }
+}
 
+async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | null, reporterKey: string, body: ReportBody): Promise<CaseRow> {
   const item = await itemByCode(deps.db, body.itemCode);
   const isStaff = !!actor && actor.roles.some((r) => r !== 'resident');
   if (!isStaff && !item.publicReport) throw badRequest('case.item_not_public', '该事项不接受群众直接上报，请拨打热线', [{ path: 'itemCode', message: '不可上报' }]);
@@ -117,67 +130,64 @@ export async function reportCase(deps: IntakeDeps, reporter: Reporter, body: Rep
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps.db);
   const level: CaseLevel = 'township';
-  try {
-    return await deps.db.transaction(async (tx) => {
-      const report: ReportFacts = {
-        id: crypto.randomUUID(),
-        code: await nextCaseCode(tx, chinaDay(now)),
-        itemId: item.id,
-        itemCode: item.code,
-        level,
-        regionPath: place.regionPath,
-        gridId: place.gridId,
-        lon: place.lon,
-        lat: place.lat,
-        address: body.address ?? null,
-        description: body.description,
-        channel,
-        source: reporter.kind === 'api_key' ? reporter.key.source : null,
-        externalRef: body.externalRef ?? null,
-        reporterUserId: actor?.id ?? null,
-        reporterApiKeyId: reporter.kind === 'api_key' ? reporter.key.id : null,
-        reporterName: body.anonymous ? null : (body.caller?.name ?? actor?.displayName ?? null),
-        reporterPhoneEnc: phone.phoneEnc,
-        reporterPhoneHash: phone.phoneHash,
-        reporterPhoneMasked: phone.phoneMasked,
-        anonymous: body.anonymous,
-        reporterKey,
-        idempotencyKey: body.idempotencyKey,
-      };
-      const who = actor ? { id: actor.id, name: actor.displayName, unitId: actor.unitId } : null;
-      const clock = body.selfHandle ? null : stageClock('accept', now, item.limits.accept, cal);
-      let row = await appendEvent(tx, null, { type: 'report', at: now, actor: who, note: null, data: { report, clock, fields: body.fields }, attachmentIds: body.attachmentIds });
-      if (body.selfHandle) {
-        row = await appendEvent(tx, row, { type: 'self_handle', at: now, actor: who, note: body.selfHandle.note, data: { clock: null }, attachmentIds: body.selfHandle.attachmentIds });
-      } else {
-        await notify(tx, deps.clock, [{ regionPath: centrePathFor(row.regionPath, row.level as CaseLevel), role: 'dispatcher' }], {
-          kind: 'case.reported',
-          title: `新上报：${item.name}`,
-          body: body.description.slice(0, 100),
-          caseId: row.id,
-        });
-      }
-      const ctx = reporter.kind === 'user' ? reporter.ctx : { actor: null, ip: null, requestId: null, audited: false };
-      await recordAudit(tx, deps.clock, ctx, {
-        action: body.selfHandle ? 'case.self_handle' : 'case.report',
-        targetType: 'case',
-        targetId: row.id,
-        regionPath: row.regionPath,
-        detail: { code: row.code, itemCode: item.code, channel, apiKey: reporter.kind === 'api_key' ? reporter.key.name : undefined },
-        ...(reporter.kind === 'api_key' ? { actor: { id: reporter.key.id, name: `api-key:${reporter.key.name}`, roles: [] } } : {}),
-      });
-      return { created: true, case: row };
+  const report: ReportFacts = {
+    id: crypto.randomUUID(),
+    code: '', // numbered when written
+    itemId: item.id,
+    itemCode: item.code,
+    level,
+    regionPath: place.regionPath,
+    gridId: place.gridId,
+    lon: place.lon,
+    lat: place.lat,
+    address: body.address ?? null,
+    description: body.description,
+    channel,
+    source: reporter.kind === 'api_key' ? reporter.key.source : null,
+    externalRef: body.externalRef ?? null,
+    reporterUserId: actor?.id ?? null,
+    reporterApiKeyId: reporter.kind === 'api_key' ? reporter.key.id : null,
+    reporterName: body.anonymous ? null : (body.caller?.name ?? actor?.displayName ?? null),
+    reporterPhoneEnc: phone.phoneEnc,
+    reporterPhoneHash: phone.phoneHash,
+    reporterPhoneMasked: phone.phoneMasked,
+    anonymous: body.anonymous,
+    reporterKey,
+    idempotencyKey: body.idempotencyKey,
+  };
+  const who = actor ? { id: actor.id, name: actor.displayName, unitId: actor.unitId } : null;
+  const ctx = reporter.kind === 'user' ? reporter.ctx : { actor: null, ip: null, requestId: null, audited: false };
+  const audit = (code: string): AuditInput => ({
+    action: body.selfHandle ? 'case.self_handle' : 'case.report',
+    targetType: 'case',
+    targetId: report.id,
+    regionPath: report.regionPath,
+    detail: { code, itemCode: item.code, channel, apiKey: reporter.kind === 'api_key' ? reporter.key.name : undefined },
+    ...(reporter.kind === 'api_key' ? { actor: { id: reporter.key.id, name: `api-key:${reporter.key.name}`, roles: [] } } : {}),
+  });
+  if (!body.selfHandle) {
+    // The common path: one statement (case, event, inbox row for the centre, audit row).
+    const [notification] = notificationRows(deps.clock, [{ regionPath: centrePathFor(report.regionPath, level), role: 'dispatcher' }], {
+      kind: 'case.reported',
+      title: `新上报：${item.name}`,
+      body: body.description.slice(0, 100),
+      caseId: report.id,
     });
-  } catch (e) {
-    // Two retries raced past the first lookup: the loser returns the winner's case.
-    if (isUniqueViolation(e)) {
-      const again = await findByIdempotencyKey(deps.db, reporterKey, body.idempotencyKey);
-      if (again) return { created: false, case: again };
-    }
-    throw e;
-  } finally {
-    wakeStreams();
+    const row = await insertReportedCase(deps.db, chinaDay(now), { type: 'report', at: now, actor: who, note: null, data: { report, clock: stageClock('accept', now, item.limits.accept, cal), fields: body.fields }, attachmentIds: body.attachmentIds }, {
+      notification: notification ?? null,
+      audit: auditRow(deps.clock, ctx, audit('')),
+    });
+    ctx.audited = true;
+    return row;
   }
+  const selfHandle = body.selfHandle;
+  return deps.db.transaction(async (tx) => {
+    report.code = await nextCaseCode(tx, chinaDay(now));
+    let row = await appendEvent(tx, null, { type: 'report', at: now, actor: who, note: null, data: { report, clock: null, fields: body.fields }, attachmentIds: body.attachmentIds });
+    row = await appendEvent(tx, row, { type: 'self_handle', at: now, actor: who, note: selfHandle.note, data: { clock: null }, attachmentIds: selfHandle.attachmentIds });
+    await recordAudit(tx, deps.clock, ctx, audit(row.code));
+    return row;
+  });
 }
 
 function checkFields(item: ItemRow, values: ReportBody['fields']) {

@@ -43,6 +43,17 @@ describe('intake', () => {
     for (const r of retries) expect(r.json()).toMatchObject({ id: first.json().id, created: false });
     const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cases WHERE idempotency_key = ${key}`);
     expect(n?.n).toBe(1);
+    // One statement wrote the case, its numbered report event, the centre's inbox row and the audit row.
+    const code = first.json().code as string;
+    expect(code).toMatch(/^\d{15}$/);
+    const [written] = await queryRows<{ events: number; eventCode: string; inbox: number; audit: string }>(
+      t.database.db,
+      sql`SELECT (SELECT count(*)::int FROM case_events WHERE case_id = ${first.json().id}) AS events,
+        (SELECT data->'report'->>'code' FROM case_events WHERE case_id = ${first.json().id}) AS "eventCode",
+        (SELECT count(*)::int FROM notifications WHERE case_id = ${first.json().id} AND role = 'dispatcher' AND region_path LIKE '%/410104001/') AS inbox,
+        (SELECT detail->>'code' FROM audit_log WHERE target_id = ${first.json().id} AND action = 'case.report') AS audit`,
+    );
+    expect(written).toEqual({ events: 1, eventCode: code, inbox: 1, audit: code });
     const detail = (await get(resident, `/api/cases/${first.json().id}`)).json();
     expect(detail).toMatchObject({ gridId: spot.gridId, channel: 'resident_web', level: 'township', stage: 'accept', light: 'green' });
   });

@@ -21,7 +21,13 @@ notificationBus.setMaxListeners(0);
 
 /** Writes notifications inside the caller's transaction (they commit with the change they announce). */
 export async function notify(db: Db, clock: Clock, targets: readonly (NotifyTarget | null | undefined)[], n: NotificationInput): Promise<void> {
-  const rows = uniqueTargets(targets).map((t) => ({
+  const rows = notificationRows(clock, targets, n);
+  if (rows.length) await db.insert(notifications).values(rows);
+}
+
+/** The inbox rows for a notification, one per distinct target (for callers that write them themselves). */
+export function notificationRows(clock: Clock, targets: readonly (NotifyTarget | null | undefined)[], n: NotificationInput): (typeof notifications.$inferInsert)[] {
+  return uniqueTargets(targets).map((t) => ({
     userId: 'userId' in t ? t.userId : null,
     unitId: 'unitId' in t ? t.unitId : null,
     regionPath: 'regionPath' in t ? t.regionPath : null,
@@ -33,7 +39,6 @@ export async function notify(db: Db, clock: Clock, targets: readonly (NotifyTarg
     data: n.data ?? null,
     createdAt: clock.now(),
   }));
-  if (rows.length) await db.insert(notifications).values(rows);
 }
 
 /** Tells local streams to look now (call after the transaction commits). */

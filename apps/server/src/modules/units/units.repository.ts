@@ -1,5 +1,6 @@
 import { type SQL, and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { forgetCachedSessions } from '../auth/session-cache.ts';
 import type { Actor } from '../../platform/context.ts';
 import { escapeLike, inScope } from '../../platform/access.ts';
 import { regions } from '../regions/regions.table.ts';
@@ -57,6 +58,7 @@ export async function updateUnit(db: Db, id: string, set: Partial<Pick<UnitRow, 
 }
 
 export async function setUserUnitId(db: Db, userId: string, unitId: string | null): Promise<void> {
+  forgetCachedSessions();
   await db.update(users).set({ unitId }).where(eq(users.id, userId));
 }
 

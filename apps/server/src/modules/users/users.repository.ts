@@ -1,5 +1,6 @@
 import { type SQL, and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { forgetCachedSessions } from '../auth/session-cache.ts';
 import type { Actor } from '../../platform/context.ts';
 import { escapeLike, inScope } from '../../platform/access.ts';
 import { regions } from '../regions/regions.table.ts';
@@ -62,6 +63,7 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert) {
 }
 
 export async function updateUser(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {
+  forgetCachedSessions();
   await db.update(users).set(values).where(eq(users.id, id));
 }
 

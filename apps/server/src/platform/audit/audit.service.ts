@@ -21,8 +21,14 @@ export interface AuditInput {
  * its record commit together. Only inserts: never waits on the chain.
  */
 export async function recordAudit(db: Db, clock: Clock, ctx: RequestContext, input: AuditInput): Promise<void> {
+  await db.insert(auditLog).values(auditRow(clock, ctx, input));
+  ctx.audited = true;
+}
+
+/** The audit row for an input, for callers that write it themselves (then set `ctx.audited`). */
+export function auditRow(clock: Clock, ctx: RequestContext, input: AuditInput): typeof auditLog.$inferInsert {
   const actor = input.actor !== undefined ? input.actor : ctx.actor && { id: ctx.actor.id, name: ctx.actor.username, roles: ctx.actor.roles };
-  await db.insert(auditLog).values({
+  return {
     at: clock.now(),
     actorId: actor?.id ?? null,
     actorName: actor?.name ?? null,
@@ -35,8 +41,7 @@ export async function recordAudit(db: Db, clock: Clock, ctx: RequestContext, inp
     requestId: ctx.requestId,
     outcome: input.outcome ?? 'success',
     detail: input.detail ?? null,
-  });
-  ctx.audited = true;
+  };
 }
 
 const CHAIN_LOCK = sql`hashtext('gewu.audit.chain')`;
