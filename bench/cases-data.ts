@@ -97,6 +97,10 @@ export interface GenerateOptions {
   chunk?: number;
   /** The "now" the data is generated around (deadlines, ages). */
   now?: Date;
+  /** Share of cases closed (default 0.70: a live system a year in). */
+  closedShare?: number;
+  /** Share of open cases past their deadline and not flagged yet (default 0.037). */
+  newRedShare?: number;
   log?: (line: string) => void;
 }
 
@@ -177,7 +181,7 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
     const tInsert = performance.now();
     for (let lo = 1; lo <= count; lo += chunk) {
       const hi = Math.min(count, lo + chunk - 1);
-      await c.query(CHUNK_SQL, [lo, hi, now.toISOString(), nItems, nGrids, userId('resident'), userId('dispatcher')]);
+      await c.query(CHUNK_SQL, [lo, hi, now.toISOString(), nItems, nGrids, userId('resident'), userId('dispatcher'), opts.closedShare ?? 0.7, opts.newRedShare ?? 0.037]);
       log(`  cases ${fmt(hi)} / ${fmt(count)} (${fmt((performance.now() - tInsert) / 1000, 1)} s)`);
     }
     const insertMs = performance.now() - tInsert;
@@ -198,6 +202,7 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
     const tVacuum = performance.now();
     await c.query('VACUUM ANALYZE cases');
     await c.query('VACUUM ANALYZE case_events');
+    await c.query('VACUUM ANALYZE case_deadlines');
     const vacuumMs = performance.now() - tVacuum;
     const totalMs = performance.now() - t0;
 
@@ -217,8 +222,8 @@ async function describeCases(url: string, now: Date, times: Pick<GenerateResult,
     const f = (
       await c.query<{ open: string; overdue: string; yellow: string; events: string; cmb: string; emb: string }>(
         `SELECT (SELECT count(*) FROM cases WHERE state NOT IN ('closed', 'rejected', 'voided', 'merged')) AS open,
-                (SELECT count(*) FROM cases WHERE stage IS NOT NULL AND overdue_stage IS DISTINCT FROM stage AND stage_deadline < $1) AS overdue,
-                (SELECT count(*) FROM cases WHERE stage IS NOT NULL AND warned_stage IS DISTINCT FROM stage AND stage_warn_at <= $1) AS yellow,
+                (SELECT count(*) FROM case_deadlines WHERE light = 'red' AND at < $1) AS overdue,
+                (SELECT count(*) FROM case_deadlines WHERE light = 'yellow' AND at <= $1) AS yellow,
                 (SELECT count(*) FROM case_events) AS events,
                 pg_total_relation_size('cases') / 1048576.0 AS cmb, pg_total_relation_size('case_events') / 1048576.0 AS emb`,
         [now.toISOString()],
@@ -242,7 +247,12 @@ async function describeCases(url: string, now: Date, times: Pick<GenerateResult,
 }
 
 /** Creates the database and fills it; prints what was made and how long it took. */
-export async function prepareCases(count: number, baseUrl = DEFAULT_BASE_URL, poolSize = 10): Promise<{ bench: BenchDatabase; data: GenerateResult }> {
+export async function prepareCases(
+  count: number,
+  baseUrl = DEFAULT_BASE_URL,
+  poolSize = 10,
+  spread: Pick<GenerateOptions, 'closedShare' | 'newRedShare'> = {},
+): Promise<{ bench: BenchDatabase; data: GenerateResult }> {
   const reuse = process.env.BENCH_REUSE_DATABASE;
   const t0 = performance.now();
   const bench = await createBenchDatabase(baseUrl, poolSize, reuse);
@@ -253,7 +263,7 @@ export async function prepareCases(count: number, baseUrl = DEFAULT_BASE_URL, po
   }
   try {
     console.log(`database ${bench.name}: created, migrated and demo-seeded in ${fmt(setupMs / 1000, 1)} s; generating ${fmt(count)} cases…`);
-    const data = await generateCases(bench.url, { count, log: (l) => console.log(l) });
+    const data = await generateCases(bench.url, { count, ...spread, log: (l) => console.log(l) });
     printGenerated(data);
     return { bench, data };
   } catch (e) {
@@ -274,7 +284,8 @@ export function printGenerated(d: GenerateResult): void {
 }
 
 /**
- * One chunk: $1..$2 row numbers, $3 now, $4 items, $5 grids, $6 the demo resident, $7 the demo dispatcher.
+ * One chunk: $1..$2 row numbers, $3 now, $4 items, $5 grids, $6 the demo resident, $7 the demo dispatcher,
+ * $8 the share closed, $9 the share of open stages newly red (then 0.7% newly yellow, 10% red and 15% yellow flagged).
  * r: the dice; s: state, channel, place, item; st: the stage and its clock length, the chain's offsets;
  * tm: when the current stage started (by light) and so when the case was reported.
  */
@@ -285,11 +296,12 @@ WITH r AS (
     FROM generate_series($1::int, $2::int) AS g
 ), s AS (
   SELECT r.*,
-         CASE WHEN u_state < 0.70 THEN 'closed' WHEN u_state < 0.74 THEN 'reported' WHEN u_state < 0.77 THEN 'accepted'
-              WHEN u_state < 0.81 THEN 'dispatched' WHEN u_state < 0.93 THEN 'handling' WHEN u_state < 0.97 THEN 'fed_back' ELSE 'verified' END AS state,
+         CASE WHEN u_state < $8::float8 THEN 'closed' WHEN u_state < $8 + (1 - $8) * 0.1333 THEN 'reported' WHEN u_state < $8 + (1 - $8) * 0.2333 THEN 'accepted'
+              WHEN u_state < $8 + (1 - $8) * 0.3667 THEN 'dispatched' WHEN u_state < $8 + (1 - $8) * 0.7667 THEN 'handling'
+              WHEN u_state < $8 + (1 - $8) * 0.9 THEN 'fed_back' ELSE 'verified' END AS state,
          CASE WHEN u_chan < 0.40 THEN 'resident_web' WHEN u_chan < 0.75 THEN 'grid_worker' WHEN u_chan < 0.95 THEN 'hotline' ELSE 'api' END AS channel,
-         CASE WHEN u_light < 0.037 THEN 'new_red' WHEN u_light < 0.044 THEN 'new_yellow' WHEN u_light < 0.144 THEN 'red'
-              WHEN u_light < 0.294 THEN 'yellow' ELSE 'green' END AS light,
+         CASE WHEN u_light < $9::float8 THEN 'new_red' WHEN u_light < $9 + 0.007 THEN 'new_yellow' WHEN u_light < $9 + 0.107 THEN 'red'
+              WHEN u_light < $9 + 0.257 THEN 'yellow' ELSE 'green' END AS light,
          it.id AS item_id, it.code AS item_code, it.name AS item_name, it.unit_id,
          it.accept_iv, it.dispatch_iv, it.sign_iv, it.handle_iv, it.verify_iv,
          gr.id AS grid_id, gr.region_path, gr.name AS grid_name, gr.worker_id,
@@ -329,7 +341,7 @@ WITH r AS (
          END AS t_rep
     FROM tm
 ), cr AS MATERIALIZED (
-  SELECT tr.*,
+  SELECT tr.*, gen_random_uuid() AS case_id,
          CASE channel WHEN 'resident_web' THEN CASE WHEN i % 500 = 0 THEN $6::uuid ELSE md5('resident-' || (i % 50000))::uuid END
                       WHEN 'grid_worker' THEN worker_id WHEN 'hotline' THEN $7::uuid END AS reporter_user_id,
          CASE WHEN channel = 'api' THEN md5('bench-api-key')::uuid END AS reporter_api_key_id,
@@ -345,10 +357,10 @@ WITH r AS (
 ), ins AS (
   INSERT INTO cases (id, code, item_id, item_code, state, level, region_path, grid_id, lon, lat, address, description, channel, source, external_ref,
                      reporter_user_id, reporter_api_key_id, reporter_name, anonymous, reporter_key, idempotency_key, first_contact_user_id,
-                     assignee_unit_id, assignee_user_id, verifier_user_id, stage, stage_started_at, stage_deadline, stage_warn_at, overdue_stage, warned_stage,
+                     assignee_unit_id, assignee_user_id, verifier_user_id, stage, stage_started_at, stage_deadline, stage_warn_at,
                      ever_overdue, handle_deadline, pending, dispatch_count, dispatch_on_time, self_handled, rating, resolved,
                      reported_at, accepted_at, dispatched_at, signed_at, fed_back_at, verified_at, closed_at, rated_at, updated_at, version)
-  SELECT gen_random_uuid(),
+  SELECT case_id,
          to_char(t_rep AT TIME ZONE 'Asia/Shanghai', 'YYYYMMDD') || lpad(i::text, 7, '0'),
          item_id, item_code, state, CASE WHEN self_handled THEN 'grid' ELSE 'township' END, region_path, grid_id, lon, lat,
          (1 + i % 36) || '号楼' || (1 + i % 6) || '单元附近',
@@ -367,8 +379,6 @@ WITH r AS (
          CASE WHEN self_handled THEN worker_id END,
          CASE WHEN rank >= 4 AND NOT self_handled AND u_misc < 0.3 THEN worker_id END,
          stage, started, started + dur, started + dur * 0.8,
-         CASE WHEN light = 'red' AND stage IS NOT NULL THEN stage END,
-         CASE WHEN light IN ('red', 'new_red', 'yellow') AND stage IS NOT NULL THEN stage END,
          (state = 'closed' AND u_x < 0.08),
          CASE WHEN rank >= 3 THEN signed_at + handle_iv END,
          CASE WHEN state = 'handling' AND u_misc < 0.02 THEN jsonb_build_object('kind', 'extension', 'requestedUntil', to_jsonb(started + dur + interval '3 days'), 'remainingMs', NULL, 'requestedBy', NULL) END,
@@ -382,6 +392,12 @@ WITH r AS (
     FROM cr
   RETURNING id, code, item_id, item_code, level, region_path, grid_id, lon, lat, address, description, channel, source, external_ref,
             reporter_user_id, reporter_api_key_id, reporter_name, anonymous, reporter_key, idempotency_key, reported_at, self_handled
+), dl AS (
+  -- The sweep's pending light changes: none for a light already shown (red flagged; yellow warned, also under a new red).
+  INSERT INTO case_deadlines (case_id, light, stage, at)
+  SELECT case_id, 'red', stage, started + dur FROM cr WHERE stage IS NOT NULL AND light <> 'red'
+  UNION ALL
+  SELECT case_id, 'yellow', stage, started + dur * 0.8 FROM cr WHERE stage IS NOT NULL AND light NOT IN ('red', 'new_red', 'yellow')
 )
 INSERT INTO case_events (case_id, seq, type, actor_id, actor_name, actor_unit_id, at, note, data)
 SELECT ins.id, 1, 'report', ins.reporter_user_id, ins.reporter_name, NULL, ins.reported_at, NULL,

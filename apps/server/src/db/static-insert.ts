@@ -16,6 +16,8 @@ export interface StaticInsert<Row> {
   params(row: Row): unknown[];
   /** The number of parameters this insert takes. */
   readonly paramCount: number;
+  /** The keys of the columns with a parameter, in parameter order. */
+  readonly keys: readonly string[];
 }
 
 type Keys<T extends Table> = keyof T['$inferInsert'] & string;
@@ -50,6 +52,7 @@ export function staticInsert<T extends Table>(
   return {
     text: `INSERT INTO "${tableName}" (${names}) SELECT ${values.join(', ')}`,
     paramCount: withParam.length,
+    keys: withParam.map((p) => p.key),
     params(row) {
       const r = row as Record<string, unknown>;
       const out = new Array<unknown>(withParam.length);

@@ -9,21 +9,23 @@ const CENTRE_PATH = sql.raw(`CASE WHEN c.level IN ('county') THEN substring(c.re
   ELSE coalesce(substring(c.region_path from '^(/[0-9]{2}/[0-9]{4}/[0-9]{6}/[0-9]{9}/)'), c.region_path) END`);
 
 /**
- * One pass of the deadline sweep. Each case is claimed by a conditional update (flag the stage
- * not flagged yet), so on several server instances a stage turns red — and its people are told —
- * exactly once. Overdue (red) stages notify the assignee and the centre; stages at 80% (yellow)
- * warn the assignee, or the centre when the case waits on it. Both use partial indexes that hold
- * only open, unflagged stages, so the cost follows the number of cases changing colour, not the
- * number of open cases. The notifications are written by the same statement.
+ * One pass of the deadline sweep. It takes the light changes now due from `case_deadlines` (a
+ * DELETE … RETURNING: on several server instances each row is taken once, so a stage turns red —
+ * and its people are told — exactly once) for the cases whose stage is still the one the row was
+ * for. The case rows are only read: the light itself follows from the stage's times. Overdue (red) stages notify the assignee and the centre; stages at 80% (yellow)
+ * warn the assignee, or the centre when the case waits on it. The work follows the number of
+ * cases changing colour, not the number of open cases; the notifications are written by the same
+ * statement.
  */
 export async function sweepDeadlines(deps: { db: Db; clock: Clock }): Promise<{ overdue: number; warned: number }> {
   const now = deps.clock.now().toISOString();
   const [overdue] = await queryRows<{ n: number }>(
     deps.db,
-    sql`WITH c AS (
-      UPDATE cases SET overdue_stage = stage
-      WHERE stage IS NOT NULL AND overdue_stage IS DISTINCT FROM stage AND stage_deadline < ${now}::timestamptz
-      RETURNING id, code, stage, level, region_path, assignee_unit_id, assignee_user_id
+    sql`WITH due AS (
+      DELETE FROM case_deadlines WHERE light = 'red' AND at < ${now}::timestamptz RETURNING case_id, stage
+    ), c AS (
+      SELECT cases.id, cases.code, cases.stage, cases.level, cases.region_path, cases.assignee_unit_id, cases.assignee_user_id
+        FROM due JOIN cases ON cases.id = due.case_id AND cases.stage = due.stage AND cases.stage_deadline < ${now}::timestamptz
     ), n AS (
       INSERT INTO notifications (user_id, unit_id, region_path, role, kind, title, case_id, data, created_at)
       SELECT c.assignee_user_id, c.assignee_unit_id, NULL, NULL, 'case.overdue', c.code || '：已超期', c.id, jsonb_build_object('stage', c.stage), ${now}::timestamptz
@@ -35,10 +37,11 @@ export async function sweepDeadlines(deps: { db: Db; clock: Clock }): Promise<{ 
   );
   const [warned] = await queryRows<{ n: number }>(
     deps.db,
-    sql`WITH c AS (
-      UPDATE cases SET warned_stage = stage
-      WHERE stage IS NOT NULL AND warned_stage IS DISTINCT FROM stage AND stage_warn_at <= ${now}::timestamptz
-      RETURNING id, code, stage, level, region_path, assignee_unit_id, assignee_user_id
+    sql`WITH due AS (
+      DELETE FROM case_deadlines WHERE light = 'yellow' AND at <= ${now}::timestamptz RETURNING case_id, stage
+    ), c AS (
+      SELECT cases.id, cases.code, cases.stage, cases.level, cases.region_path, cases.assignee_unit_id, cases.assignee_user_id
+        FROM due JOIN cases ON cases.id = due.case_id AND cases.stage = due.stage AND cases.stage_warn_at <= ${now}::timestamptz
     ), n AS (
       INSERT INTO notifications (user_id, unit_id, region_path, role, kind, title, case_id, data, created_at)
       SELECT c.assignee_user_id, c.assignee_unit_id,

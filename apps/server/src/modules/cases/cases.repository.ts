@@ -5,7 +5,7 @@ import { rawRows, staticInsert } from '../../db/static-insert.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { notifications } from '../notifications/notifications.table.ts';
-import { caseEvents, caseUnits, cases } from './cases.table.ts';
+import { caseDeadlines, caseEvents, caseUnits, cases } from './cases.table.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -56,16 +56,14 @@ export async function nextCaseCode(db: Db, day: string): Promise<string> {
  */
 export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Promise<CaseRow> {
   const next = applyCaseEvent(prev as CaseProjection | null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data });
-  // A new stage clock re-arms the sweeps for it (a rework restarts the same stage name).
-  const sweep = e.data.clock !== undefined ? { overdueStage: null, warnedStage: null } : {};
   let row: CaseRow | undefined;
   if (!prev) {
     [row] = await db
       .insert(cases)
-      .values({ ...next, ...sweep } as typeof cases.$inferInsert)
+      .values(next as typeof cases.$inferInsert)
       .returning();
   } else {
-    const { id: _id, ...values } = { ...next, ...sweep } as CaseRow;
+    const { id: _id, ...values } = next as CaseRow;
     [row] = await db
       .update(cases)
       .set(values)
@@ -74,6 +72,7 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
     if (!row) throw new CaseConflict(await findCase(db, prev.id));
   }
   if (!row) throw new Error('case write failed');
+  if (e.data.clock !== undefined) await setDeadlines(db, row);
   await db.insert(caseEvents).values({
     caseId: row.id,
     seq: row.version,
@@ -87,6 +86,18 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
     attachmentIds: e.attachmentIds ?? [],
   });
   return row;
+}
+
+/** The sweep's pending light changes for the stage the case is now in (none when no clock runs). */
+async function setDeadlines(db: Db, row: CaseRow): Promise<void> {
+  await db.delete(caseDeadlines).where(eq(caseDeadlines.caseId, row.id));
+  const stage = row.stage;
+  if (!stage) return;
+  const due = [
+    ...(row.stageWarnAt ? [{ caseId: row.id, light: 'yellow' as const, stage, at: row.stageWarnAt }] : []),
+    ...(row.stageDeadline ? [{ caseId: row.id, light: 'red' as const, stage, at: row.stageDeadline }] : []),
+  ];
+  if (due.length) await db.insert(caseDeadlines).values(due);
 }
 
 export async function listEvents(db: Db, caseId: string): Promise<CaseEventRow[]> {
@@ -114,11 +125,20 @@ const auditInsert = staticInsert(auditLog, 'audit_log', auditKeys, {
   expressions: { detail: `jsonb_set($$, '{code}', to_jsonb(s.code))` },
 });
 const NOTIFY_FLAG = 2 + caseInsert.paramCount + eventInsert.paramCount + notificationInsert.paramCount + auditInsert.paramCount;
+/** The stage clock's pending light changes (as setDeadlines writes them), from the case row's own parameters. */
+const param = (key: keyof CaseRow) => {
+  const i = caseInsert.keys.indexOf(key);
+  if (i < 0) throw new Error(`cases has no parameter ${key}`);
+  return `$${2 + i}`;
+};
 const REPORT_STATEMENT = { name: 'gewu_report_case', text: `WITH s AS (SELECT $1::text || lpad(nextval('case_code_seq')::text, 7, '0') AS code),
   c AS (${caseInsert.text} FROM s),
   e AS (${eventInsert.text} FROM s),
   n AS (${notificationInsert.text} FROM s WHERE $${NOTIFY_FLAG}::boolean),
-  a AS (${auditInsert.text} FROM s)
+  a AS (${auditInsert.text} FROM s),
+  d AS (INSERT INTO case_deadlines (case_id, light, stage, at)
+    SELECT ${param('id')}::uuid, x.light, ${param('stage')}::text, x.at FROM (VALUES ('yellow', ${param('stageWarnAt')}::timestamptz), ('red', ${param('stageDeadline')}::timestamptz)) AS x(light, at)
+    WHERE ${param('stage')}::text IS NOT NULL AND x.at IS NOT NULL)
 SELECT code FROM s` };
 
 /**
@@ -132,10 +152,7 @@ export async function insertReportedCase(
   extra: { notification: typeof notifications.$inferInsert | null; audit: typeof auditLog.$inferInsert },
 ): Promise<CaseRow> {
   const next = applyCaseEvent(null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data });
-  // Set in place: a spread of this sixty-column object plus new keys costs V8 microseconds each time.
   const row = next as CaseRow;
-  row.overdueStage = null;
-  row.warnedStage = null;
   const params = [
     day,
     ...caseInsert.params(row),

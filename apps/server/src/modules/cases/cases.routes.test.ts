@@ -253,6 +253,7 @@ describe('deadline sweep', () => {
     expect(red.items.map((c: { id: string }) => c.id)).toContain(id);
     const inbox = (await get(dispatcher, '/api/notifications')).json();
     expect(inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue')).toBe(true);
+
   });
 });
 
@@ -273,5 +274,43 @@ describe('figures', () => {
     const own = (await get(handler, `/api/case-figures?from=${from}&to=${to}&by=unit`)).json();
     expect(own.items.map((i: { name: string }) => i.name)).toEqual(['格物街道综合行政执法中队']);
     expect((await get(handler, `/api/case-figures?from=${from}&to=${to}&by=grid`)).statusCode).toBe(403);
+  });
+});
+
+describe('sweep across stages', () => {
+  it('replaces the taken light changes with the next stage\'s, which turns red on its own deadline', async () => {
+    resident = await login(t.app, 'resident'); // sessions idled out while earlier tests moved the clock
+    const filed = await report(resident, {});
+    expect(filed.statusCode).toBe(201);
+    const id = filed.json().id;
+    const pending = async () => queryRows<{ light: string; stage: string }>(t.database.db, sql`SELECT light, stage FROM case_deadlines WHERE case_id = ${id} ORDER BY light`);
+    expect(await pending()).toEqual([
+      { light: 'red', stage: 'accept' },
+      { light: 'yellow', stage: 'accept' },
+    ]);
+    dispatcher = await login(t.app, 'dispatcher');
+    const pastDeadline = async () => {
+      const { stageDeadline } = (await get(dispatcher, `/api/cases/${id}`)).json();
+      t.clock.advance(new Date(stageDeadline).getTime() - t.clock.now().getTime() + 60_000);
+      dispatcher = await login(t.app, 'dispatcher');
+    };
+    await pastDeadline();
+    await sweepDeadlines(t.deps);
+    expect(await pending()).toEqual([]);
+    expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
+    expect(await pending()).toEqual([
+      { light: 'red', stage: 'dispatch' },
+      { light: 'yellow', stage: 'dispatch' },
+    ]);
+    const notes = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${id} AND kind = 'case.overdue'`))[0]?.n ?? 0;
+    const before = await notes();
+    await sweepDeadlines(t.deps);
+    expect(await notes()).toBe(before);
+    await pastDeadline();
+    const [c, d] = await Promise.all([sweepDeadlines(t.deps), sweepDeadlines(t.deps)]);
+    expect(c.overdue + d.overdue).toBeGreaterThanOrEqual(1);
+    expect(await notes()).toBe(before + 1);
+    expect(await pending()).toEqual([]);
+    expect((await get(dispatcher, `/api/cases/${id}`)).json()).toMatchObject({ stage: 'dispatch', light: 'red' });
   });
 });

@@ -49,9 +49,6 @@ export const cases = pgTable(
     stageDeadline: timestamp('stage_deadline', { withTimezone: true }),
     /** When 80% of the stage's limit (in its own time unit) has passed: the yellow light. */
     stageWarnAt: timestamp('stage_warn_at', { withTimezone: true }),
-    /** The stage the overdue sweep last flagged (claimed by a conditional update, so it fires once). */
-    overdueStage: text('overdue_stage'),
-    warnedStage: text('warned_stage'),
     everOverdue: boolean('ever_overdue').notNull().default(false),
     handleDeadline: timestamp('handle_deadline', { withTimezone: true }),
     pending: jsonb('pending').$type<CaseEventData>(),
@@ -92,11 +89,25 @@ export const cases = pgTable(
     index('cases_reporter_idx').on(t.reporterUserId, t.reportedAt),
     index('cases_nearby_idx').on(t.itemId, t.reportedAt),
     index('cases_grid_idx').on(t.gridId, t.reportedAt),
-    // The sweeps read only running stages: small indexes however many closed cases there are. The
-    // flag columns stay out of the index predicates so flagging a case can be a HOT (in-place) update.
-    index('cases_overdue_sweep_idx').on(t.stageDeadline).where(sql`stage IS NOT NULL`),
-    index('cases_warn_sweep_idx').on(t.stageWarnAt).where(sql`stage IS NOT NULL`),
   ],
+);
+
+/**
+ * The light changes still to come (待预警/待超期): for each running stage, `yellow` at 80% of its limit
+ * and `red` at its deadline, until the sweep takes them. Written with every stage clock (the case's
+ * `stage`, `stage_warn_at` and `stage_deadline`); the sweep deletes what is due, so its work follows
+ * the number of cases changing colour, never the number of open cases, and flagging a case touches
+ * no indexed column of `cases` (a HOT update).
+ */
+export const caseDeadlines = pgTable(
+  'case_deadlines',
+  {
+    caseId: uuid('case_id').notNull(),
+    light: text('light', { enum: ['yellow', 'red'] }).notNull(),
+    stage: text('stage').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.light] }), index('case_deadlines_due_idx').on(t.light, t.at)],
 );
 
 /** The append-only history of a case: actor, time, note, attachments. The case row follows from it. */
