@@ -2,33 +2,13 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import { STARTER_CATALOGUE } from '@gewu/domain';
 import { loginViaUi } from '../fixtures/auth.ts';
 import { apiLogin, uniqueName } from '../fixtures/api.ts';
+import { desktopAction, openInConsole, spotInGrid } from '../fixtures/cases.ts';
 
 /** An item residents may report, for a department (not for grids), with no required extra field. */
 const ITEM = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativeList && i.publicReport && i.departmentKind === 'urban_management' && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
 const UNIT = '格物街道综合行政执法中队';
 /** A 1×1 PNG: the server re-encodes it like any phone photo. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-interface Feature {
-  properties: { code: string };
-  geometry: { type: string; coordinates: number[][][] | number[][][][] };
-}
-
-/** The centre of the demo grid worker's grid (明德社区第1网格), as a phone's GPS would give it. */
-async function spotInGrid(baseURL: string): Promise<{ longitude: number; latitude: number }> {
-  const api = await apiLogin(baseURL, 'dispatcher');
-  try {
-    const fc = await api.get<{ features: Feature[] }>('/api/grids/export.geojson');
-    const grid = fc.features.find((f) => f.properties.code === '410104001001001');
-    if (!grid) throw new Error('demo grid missing');
-    const points = (grid.geometry.coordinates as unknown[]).flat(3) as number[];
-    const lons = points.filter((_, i) => i % 2 === 0);
-    const lats = points.filter((_, i) => i % 2 === 1);
-    return { longitude: (Math.min(...lons) + Math.max(...lons)) / 2, latitude: (Math.min(...lats) + Math.max(...lats)) / 2 };
-  } finally {
-    await api.dispose();
-  }
-}
 
 async function phone(browser: Browser, spot: { longitude: number; latitude: number }): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, geolocation: spot, permissions: ['geolocation'] });
@@ -48,15 +28,6 @@ async function fillReport(page: Page, description: string, withPhoto: boolean) {
   await page.getByTestId('report-description').fill(description);
 }
 
-/** Opens a case on the desktop and takes one action through its dialog. */
-async function desktopAction(page: Page, action: string, note?: string) {
-  await page.getByTestId(`case-action-${action}`).click();
-  const dialog = page.getByTestId(`case-dialog-${action}`);
-  if (note) await dialog.getByTestId('case-dialog-note').fill(note);
-  await page.getByTestId('case-dialog-ok').click();
-  await expect(page.getByTestId(`case-action-${action}`)).toHaveCount(0);
-}
-
 test('a resident reports on a phone → dispatched → handled → verified by the grid worker → rated; the figures show it', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   const spot = await spotInGrid(baseURL as string);
@@ -74,12 +45,7 @@ test('a resident reports on a phone → dispatched → handled → verified by t
   expect(code).toMatch(/^\d{15}$/);
 
   // The dispatcher accepts and dispatches to the proposed unit.
-  const desk = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const dispatcher = await desk.newPage();
-  await loginViaUi(dispatcher, 'dispatcher');
-  await dispatcher.goto('/cases');
-  await dispatcher.getByTestId(`case-row-${code}`).click();
-  await expect(dispatcher.getByTestId('case-code')).toHaveText(code);
+  const { desk, dispatcher } = await openInConsole(browser, code);
   await desktopAction(dispatcher, 'accept');
   await dispatcher.getByTestId('case-action-dispatch').click();
   await expect(dispatcher.getByTestId('dispatch-unit')).toContainText(UNIT);

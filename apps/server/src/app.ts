@@ -32,6 +32,7 @@ import { itemRoutes } from './modules/items/items.routes.ts';
 import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { type PiiCipher, piiCipherFromConfig } from './platform/pii.ts';
@@ -122,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   await app.register(attachmentRoutes);
   await app.register(caseRoutes);
   await app.register(notificationRoutes);
+  await app.register(open311Routes);
 
   await registerWebUi(app, config.webDist);
   return app;

@@ -25,6 +25,8 @@ export const reportBodySchema = z.strictObject({
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
   /** For other systems: their reference (12345 work-order number, camera event id). */
   externalRef: z.string().trim().max(100).optional(),
+  /** A photo held by the reporting system (Open311 `media_url`): kept as a link, never fetched. */
+  mediaUrl: z.url({ protocol: /^https?$/, error: '图片地址应为 http(s) 链接' }).max(500).optional(),
 });
 export type ReportBody = z.infer<typeof reportBodySchema>;
 

@@ -35,6 +35,8 @@ export interface ReportFacts {
   anonymous: boolean;
   reporterKey: string;
   idempotencyKey: string;
+  /** A photo the reporting system holds (Open311 `media_url`); absent in older reports. */
+  mediaUrl?: string | null;
 }
 
 /** Event payloads; which fields are present depends on the event type. */
@@ -125,7 +127,8 @@ function withClock(c: CaseProjection, e: CaseEventRecord): CaseProjection {
   };
 }
 
-const NEXT_STATE: Partial<Record<CaseEventType, CaseState>> = {
+/** The state an event moves a case to (events not listed keep it, or are handled by the reducer). */
+export const NEXT_STATE: Partial<Record<CaseEventType, CaseState>> = {
   accept: 'accepted',
   reject: 'rejected',
   void: 'voided',

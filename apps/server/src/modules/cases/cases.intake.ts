@@ -23,7 +23,16 @@ import { type CaseRow, appendEvent, findByIdempotencyKey, insertReportedCase, ne
 export type IntakeDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator };
 
 /** Who is filing: a signed-in person, or another system by its API key. */
-export type Reporter = { kind: 'user'; ctx: RequestContext } | { kind: 'api_key'; key: { id: string; name: string; regionPath: string; source: string } };
+export type Reporter =
+  | { kind: 'user'; ctx: RequestContext }
+  | {
+      kind: 'api_key';
+      key: { id: string; name: string; regionPath: string; source: string };
+      /** The request, for the audit row (its IP and request id). */
+      ctx?: RequestContext;
+      /** Accept a report with an address but no point (Open311 `address_string`): filed at the key's region. */
+      addressOnly?: boolean;
+    };
 
 export type ItemRow = typeof items.$inferSelect;
 
@@ -111,7 +120,8 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
   const isStaff = !!actor && actor.roles.some((r) => r !== 'resident');
   if (!isStaff && !item.publicReport) throw badRequest('case.item_not_public', '该事项不接受群众直接上报，请拨打热线', [{ path: 'itemCode', message: '不可上报' }]);
   const channel: CaseChannel = !actor ? 'api' : actor.roles.includes('grid_worker') ? 'grid_worker' : isStaff ? 'hotline' : 'resident_web';
-  const place = await placeOf(deps, body, channel === 'hotline' ? (actor?.regionPath ?? null) : null);
+  const fallbackPath = channel === 'hotline' ? (actor?.regionPath ?? null) : reporter.kind === 'api_key' && reporter.addressOnly && body.address ? reporter.key.regionPath : null;
+  const place = await placeOf(deps, body, fallbackPath);
   // Staff and systems file only inside their own area; residents anywhere the platform covers.
   const scopePath = actor && isStaff ? actor.regionPath : reporter.kind === 'api_key' ? reporter.key.regionPath : null;
   if (scopePath && !coversPath({ regionPath: scopePath }, place.regionPath)) throw badRequest('case.outside_scope', '该位置不在您的管辖范围内', [{ path: 'location', message: '超出管辖范围' }]);
@@ -145,6 +155,7 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
     channel,
     source: reporter.kind === 'api_key' ? reporter.key.source : null,
     externalRef: body.externalRef ?? null,
+    mediaUrl: body.mediaUrl ?? null,
     reporterUserId: actor?.id ?? null,
     reporterApiKeyId: reporter.kind === 'api_key' ? reporter.key.id : null,
     reporterName: body.anonymous ? null : (body.caller?.name ?? actor?.displayName ?? null),
@@ -156,7 +167,7 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
     idempotencyKey: body.idempotencyKey,
   };
   const who = actor ? { id: actor.id, name: actor.displayName, unitId: actor.unitId } : null;
-  const ctx = reporter.kind === 'user' ? reporter.ctx : { actor: null, ip: null, requestId: null, audited: false };
+  const ctx = reporter.kind === 'user' ? reporter.ctx : (reporter.ctx ?? { actor: null, ip: null, requestId: null, audited: false });
   const audit = (code: string): AuditInput => ({
     action: body.selfHandle ? 'case.self_handle' : 'case.report',
     targetType: 'case',

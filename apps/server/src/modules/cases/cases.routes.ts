@@ -39,7 +39,7 @@ export async function caseRoutes(app: AppInstance) {
       const raw = req.headers['x-api-key'];
       const key = typeof raw === 'string' ? await authenticateApiKey(deps.db, deps.clock, raw) : null;
       if (!key) throw new AppError(403, 'api_key.invalid', '接口密钥无效或已吊销');
-      const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath: key.regionPath, source: key.source } }, req.body);
+      const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath: key.regionPath, source: key.source }, ctx: req.ctx }, req.body);
       return reply.code(r.created ? 201 : 200).send({ id: r.case.id, code: r.case.code, state: r.case.state, created: r.created, version: r.case.version });
     },
   });

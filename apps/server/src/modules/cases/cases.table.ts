@@ -30,6 +30,7 @@ export const cases = pgTable(
     channel: text('channel').notNull(),
     source: text('source'),
     externalRef: text('external_ref'),
+    mediaUrl: text('media_url'),
     reporterUserId: uuid('reporter_user_id'),
     reporterApiKeyId: uuid('reporter_api_key_id'),
     reporterName: text('reporter_name'),

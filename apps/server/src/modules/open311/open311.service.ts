@@ -1,0 +1,356 @@
+import { createHash } from 'node:crypto';
+import { ACTION_LABELS, CASE_STATE_LABELS, type CaseEventType, type CaseState, type ItemField, NEXT_STATE, type ReportBody, TERMINAL_STATES, itemCategoryName } from '@gewu/domain';
+import { type SQL, and, asc, desc, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { ApiKeyPrincipal } from '../apikeys/apikeys.service.ts';
+import { type IntakeDeps, reportCase } from '../cases/cases.intake.ts';
+import { caseEvents, cases } from '../cases/cases.table.ts';
+import { items } from '../items/items.table.ts';
+import { regions } from '../regions/regions.table.ts';
+import { units } from '../units/units.table.ts';
+import { Open311Error, isoChina } from './open311.format.ts';
+
+/**
+ * Open311 GeoReport v2 over the case chain. Services are the catalogue's items that accept public
+ * reports; a service request is a case (its public number is `service_request_id`). Reports come in
+ * through the same intake as every other channel; what goes out is the case's public face only —
+ * never the reporter's name, e-mail or phone.
+ */
+
+/** The spec's default and largest page, and the longest date window of one query. */
+export const DEFAULT_LIMIT = 1000;
+const MAX_WINDOW_MS = 90 * 86_400_000;
+
+const OPEN_SQL = notInArray(cases.state, [...TERMINAL_STATES]);
+const statusOf = (state: string) => ((TERMINAL_STATES as readonly string[]).includes(state) ? 'closed' : 'open');
+
+/** `jurisdiction_id` is a region code (province to village); absent: everything this server holds. */
+export async function jurisdictionPath(db: Db, jurisdictionId: string | undefined): Promise<string | null> {
+  if (jurisdictionId === undefined || jurisdictionId === '') return null;
+  const [region] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, jurisdictionId));
+  if (!region) throw new Open311Error(404, [`jurisdiction_id ${jurisdictionId} 不存在（应为行政区划代码）`]);
+  return region.path;
+}
+
+const underPath = (column: SQL | typeof cases.regionPath, path: string | null) => (path ? sql`${column} LIKE ${`${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined);
+
+export function discovery(baseUrl: string) {
+  return {
+    changeset: '2026-11-28T00:00:00+08:00',
+    contact: '格物基层治理平台运维：请联系部署本平台的县（市、区）社会治理中心',
+    key_service: '接口密钥由本平台系统管理员在「接口密钥」页面创建（来源选择 Open311），可限定行政区域并随时吊销',
+    endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset: '2026-11-28T00:00:00+08:00', type: 'production', formats: ['text/xml', 'application/json'] }],
+  };
+}
+
+type ItemRow = typeof items.$inferSelect;
+
+async function publicItems(db: Db): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(items)
+    .where(and(eq(items.active, true), eq(items.publicReport, true)))
+    .orderBy(asc(items.code));
+}
+
+export async function listServices(db: Db) {
+  return (await publicItems(db)).map((i) => ({
+    service_code: i.code,
+    service_name: i.name,
+    description: i.filingCondition,
+    metadata: i.fields.length > 0,
+    type: 'realtime',
+    keywords: i.keywords.join(','),
+    group: itemCategoryName(i.categoryCode) ?? i.categoryCode,
+  }));
+}
+
+async function publicItem(db: Db, code: string): Promise<ItemRow | undefined> {
+  const [item] = await db
+    .select()
+    .from(items)
+    .where(and(eq(items.code, code), eq(items.active, true), eq(items.publicReport, true)));
+  return item;
+}
+
+export async function serviceDefinition(db: Db, code: string) {
+  const item = await publicItem(db, code);
+  if (!item) throw new Open311Error(404, [`service_code ${code} 不存在或不接受公众上报`]);
+  return {
+    service_code: item.code,
+    attributes: [...item.fields]
+      .sort((a, b) => a.order - b.order)
+      .map((f) => ({
+        variable: true,
+        code: f.code,
+        datatype: f.type,
+        required: f.required,
+        datatype_description: f.description ?? '',
+        order: f.order,
+        description: f.label,
+        ...(f.options ? { values: f.options.map((o) => ({ key: o.key, name: o.name })) } : {}),
+      })),
+  };
+}
+
+/** A form field: the last value when the client sent it several times. */
+function one(form: Record<string, unknown>, key: string): string | undefined {
+  const v = form[key];
+  const s = Array.isArray(v) ? v.at(-1) : v;
+  return typeof s === 'string' ? s.trim() : undefined;
+}
+
+/** `attribute[code]` and `attribute[code][]` fields → the item's field values (numbers as numbers, lists as arrays). */
+function attributesOf(form: Record<string, unknown>, fields: readonly ItemField[], errors: string[]): ReportBody['fields'] {
+  const out: ReportBody['fields'] = {};
+  for (const [key, raw] of Object.entries(form)) {
+    const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
+    if (!m) continue;
+    const code = m[1] as string;
+    const field = fields.find((f) => f.code === code);
+    const values = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
+    if (!field) {
+      errors.push(`attribute[${code}]：该服务没有此属性`);
+      continue;
+    }
+    if (field.type === 'multivaluelist') out[code] = values;
+    else if (field.type === 'number') out[code] = values.at(-1) === undefined || values.at(-1) === '' ? '' : Number(values.at(-1));
+    else out[code] = values.at(-1) ?? '';
+  }
+  return out;
+}
+
+const FORM_KEYS = new Set(['api_key', 'jurisdiction_id', 'service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'device_id', 'account_id', 'first_name', 'last_name', 'phone', 'description', 'media_url']);
+
+/**
+ * POST requests: checks the form (all errors at once), then files the case through the common
+ * intake with the key as reporter. A retried POST (same key, same form — or the same
+ * `Idempotency-Key` header) gets the same request back.
+ */
+export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: ApiKeyPrincipal, form: Record<string, unknown>, idempotencyHeader: string | undefined) {
+  const errors: string[] = [];
+  const serviceCode = one(form, 'service_code');
+  const jurisdiction = await jurisdictionPath(deps.db, one(form, 'jurisdiction_id'));
+  const item = serviceCode ? await publicItem(deps.db, serviceCode) : undefined;
+  if (!serviceCode) errors.push('缺少 service_code（服务编码）');
+  else if (!item) errors.push(`service_code ${serviceCode} 不存在或不接受公众上报`);
+  const latText = one(form, 'lat');
+  const longText = one(form, 'long');
+  const address = one(form, 'address_string') || one(form, 'address_id') || undefined;
+  let location: ReportBody['location'];
+  if (latText || longText) {
+    const lat = Number(latText);
+    const lon = Number(longText);
+    if (!latText || !longText || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) errors.push('lat 与 long 须同时提供且为有效的 WGS84 经纬度');
+    else location = { lat, lon, crs: 'WGS84' };
+  } else if (!address) errors.push('须提供 lat 与 long，或 address_string');
+  const description = one(form, 'description') ?? '';
+  if (description.length > 4000) errors.push('description 不能超过 4000 字');
+  const mediaUrl = one(form, 'media_url') || undefined;
+  if (mediaUrl && !/^https?:\/\/\S{1,490}$/.test(mediaUrl)) errors.push('media_url 应为 http(s) 链接');
+  const email = one(form, 'email');
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push('email 格式不正确');
+  const fields = item ? attributesOf(form, item.fields, errors) : {};
+  for (const k of Object.keys(form)) if (!FORM_KEYS.has(k) && !k.startsWith('attribute[')) errors.push(`不支持的参数：${k}`);
+  if (errors.length) throw new Open311Error(400, errors);
+
+  const name = [one(form, 'last_name'), one(form, 'first_name')].filter(Boolean).join('') || undefined;
+  const canonical = JSON.stringify(Object.entries(form).filter(([k]) => k !== 'api_key').sort(([a], [b]) => a.localeCompare(b)));
+  const idempotencyKey = idempotencyHeader && /^[\w.:-]{8,100}$/.test(idempotencyHeader) ? idempotencyHeader : `o311-${createHash('sha256').update(canonical).digest('hex').slice(0, 40)}`;
+  const body: ReportBody = {
+    itemCode: (item as ItemRow).code,
+    description: description.length >= 2 ? description : (item as ItemRow).name,
+    ...(location ? { location } : {}),
+    ...(address ? { address: address.slice(0, 200) } : {}),
+    attachmentIds: [],
+    idempotencyKey,
+    ...(name || one(form, 'phone') ? { caller: { ...(name ? { name: name.slice(0, 50) } : {}), ...(one(form, 'phone') ? { phone: one(form, 'phone') } : {}) } } : {}),
+    anonymous: false,
+    fields,
+    ...(one(form, 'device_id') || one(form, 'account_id') ? { externalRef: (one(form, 'account_id') || one(form, 'device_id'))?.slice(0, 100) } : {}),
+    ...(mediaUrl ? { mediaUrl } : {}),
+  };
+  try {
+    const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath: key.regionPath, source: 'open311' }, ctx, addressOnly: true }, body);
+    if (jurisdiction && !r.case.regionPath.startsWith(jurisdiction)) throw new Open311Error(400, ['该位置不在 jurisdiction_id 所指的辖区内']);
+    return { created: r.created, row: { service_request_id: r.case.code, token: r.case.id, service_notice: '已登记，将由属地社会治理中心受理', account_id: one(form, 'account_id') ?? null } };
+  } catch (e) {
+    if (e instanceof AppError && e.status < 500) {
+      const details = e.details?.map((d) => `${d.path}：${d.message}`) ?? [];
+      throw new Open311Error(e.status === 403 ? 403 : 400, [e.message, ...details]);
+    }
+    throw e;
+  }
+}
+
+/** The columns a request is shown with. */
+const requestColumns = {
+  id: cases.id,
+  code: cases.code,
+  state: cases.state,
+  itemCode: cases.itemCode,
+  itemName: items.name,
+  description: cases.description,
+  agency: units.name,
+  reportedAt: cases.reportedAt,
+  updatedAt: cases.updatedAt,
+  handleDeadline: cases.handleDeadline,
+  stageDeadline: cases.stageDeadline,
+  address: cases.address,
+  lat: cases.lat,
+  lon: cases.lon,
+  mediaUrl: cases.mediaUrl,
+};
+type RequestRow = { [K in keyof typeof requestColumns]: unknown } & { state: string; reportedAt: Date; updatedAt: Date; handleDeadline: Date | null; stageDeadline: Date | null };
+
+function toRequest(r: RequestRow) {
+  return {
+    service_request_id: r.code,
+    status: statusOf(r.state),
+    status_notes: CASE_STATE_LABELS[r.state as CaseState] ?? '',
+    service_name: r.itemName,
+    service_code: r.itemCode,
+    description: r.description,
+    agency_responsible: r.agency ?? '',
+    service_notice: '',
+    requested_datetime: isoChina(r.reportedAt),
+    updated_datetime: isoChina(r.updatedAt),
+    expected_datetime: statusOf(r.state) === 'open' ? isoChina(r.handleDeadline ?? r.stageDeadline) : null,
+    address: r.address ?? '',
+    address_id: '',
+    zipcode: '',
+    lat: r.lat,
+    long: r.lon,
+    media_url: r.mediaUrl ?? '',
+  };
+}
+
+function requestQuery(db: Db) {
+  return db
+    .select(requestColumns)
+    .from(cases)
+    .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
+    .leftJoin(units, eq(units.id, cases.assigneeUnitId));
+}
+
+/** An ISO 8601 time with its offset (or Z), else a 400. */
+function parseTime(name: string, v: string | undefined, errors: string[]): Date | undefined {
+  if (v === undefined || v === '') return undefined;
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+  if (!ok) errors.push(`${name} 应为带时区的 ISO 8601 时间，如 2026-11-28T08:00:00+08:00`);
+  return ok ? new Date(v) : undefined;
+}
+
+function parsePage(q: Record<string, string | undefined>, errors: string[]) {
+  const page = q.page === undefined ? 1 : Number(q.page);
+  const size = q.page_size === undefined ? DEFAULT_LIMIT : Number(q.page_size);
+  if (!Number.isInteger(page) || page < 1) errors.push('page 应为正整数');
+  if (!Number.isInteger(size) || size < 1 || size > DEFAULT_LIMIT) errors.push(`page_size 应为 1 到 ${DEFAULT_LIMIT} 的整数`);
+  return { limit: size, offset: (page - 1) * size };
+}
+
+/** The date window of a query: both given, one given (90 days from/to it), or the last 90 days. */
+function windowOf(q: Record<string, string | undefined>, now: Date, errors: string[]) {
+  const start = parseTime('start_date', q.start_date, errors);
+  const end = parseTime('end_date', q.end_date, errors);
+  const to = end ?? (start ? new Date(start.getTime() + MAX_WINDOW_MS) : now);
+  const from = start ?? new Date(to.getTime() - MAX_WINDOW_MS);
+  if (start && end && end < start) errors.push('end_date 不能早于 start_date');
+  else if (start && end && end.getTime() - start.getTime() > MAX_WINDOW_MS) errors.push('start_date 到 end_date 不能超过 90 天');
+  return { from, to };
+}
+
+const QUERY_KEYS = new Set(['jurisdiction_id', 'service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'page', 'page_size', 'api_key']);
+const UPDATE_KEYS = new Set(['jurisdiction_id', 'start_date', 'end_date', 'page', 'page_size', 'api_key']);
+
+/**
+ * GET requests. `service_request_id` (a comma list) overrides every other filter; otherwise
+ * service_code (comma list), status (open/closed, comma list) and a window on requested_datetime —
+ * the last 90 days unless given, never longer — newest first, 1,000 a page.
+ */
+export async function listRequests(db: Db, now: Date, q: Record<string, string | undefined>) {
+  const errors: string[] = [];
+  for (const k of Object.keys(q)) if (!QUERY_KEYS.has(k)) errors.push(`不支持的参数：${k}`);
+  const page = parsePage(q, errors);
+  const path = await jurisdictionPath(db, q.jurisdiction_id);
+  if (q.service_request_id !== undefined) {
+    if (errors.length) throw new Open311Error(400, errors);
+    const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean).slice(0, DEFAULT_LIMIT);
+    if (!ids.length) throw new Open311Error(400, ['service_request_id 为空']);
+    const rows = await requestQuery(db).where(and(inArray(cases.code, ids), underPath(cases.regionPath, path))).orderBy(desc(cases.reportedAt));
+    return rows.map((r) => toRequest(r as RequestRow));
+  }
+  const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  for (const s of statuses) if (s !== 'open' && s !== 'closed') errors.push(`status 只能是 open 或 closed：${s}`);
+  const codes = q.service_code?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const { from, to } = windowOf(q, now, errors);
+  if (errors.length) throw new Open311Error(400, errors);
+  const statusCond = statuses.includes('open') && !statuses.includes('closed') ? OPEN_SQL : statuses.includes('closed') && !statuses.includes('open') ? inArray(cases.state, [...TERMINAL_STATES]) : undefined;
+  const rows = await requestQuery(db)
+    .where(and(gte(cases.reportedAt, from), lte(cases.reportedAt, to), codes.length ? inArray(cases.itemCode, codes) : undefined, statusCond, underPath(cases.regionPath, path)))
+    .orderBy(desc(cases.reportedAt), desc(cases.code))
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows.map((r) => toRequest(r as RequestRow));
+}
+
+export async function getRequest(db: Db, code: string, jurisdictionId: string | undefined) {
+  const path = await jurisdictionPath(db, jurisdictionId);
+  const [row] = await requestQuery(db).where(and(eq(cases.code, code), underPath(cases.regionPath, path)));
+  if (!row) throw new Open311Error(404, [`service_request_id ${code} 不存在`]);
+  return toRequest(row as RequestRow);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** GET tokens/{token}: the token of a request Gewu filed is its case's id. */
+export async function requestOfToken(db: Db, token: string) {
+  const [row] = UUID.test(token)
+    ? await db
+        .select({ code: cases.code })
+        .from(cases)
+        .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
+        .where(eq(cases.id, token))
+    : [];
+  if (!row) throw new Open311Error(404, [`token ${token} 不存在`]);
+  return { service_request_id: row.code, token };
+}
+
+/** Events that a requester sees as a status change, with the state they lead to. */
+const PUBLIC_EVENTS = Object.keys(NEXT_STATE) as CaseEventType[];
+
+/**
+ * GET servicerequestupdates (the extension FixMyStreet's Open311 client pulls): the changes of
+ * requests in a window of time (default the last 90 days, at most 90), oldest first, each with the
+ * status it leads to and what happened, in words for the public — never a staff member's note.
+ */
+export async function listUpdates(db: Db, now: Date, q: Record<string, string | undefined>) {
+  const errors: string[] = [];
+  for (const k of Object.keys(q)) if (!UPDATE_KEYS.has(k)) errors.push(`不支持的参数：${k}`);
+  const page = parsePage(q, errors);
+  const { from, to } = windowOf(q, now, errors);
+  const path = await jurisdictionPath(db, q.jurisdiction_id);
+  if (errors.length) throw new Open311Error(400, errors);
+  const rows = await db
+    .select({ id: caseEvents.id, type: caseEvents.type, at: caseEvents.at, code: cases.code })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
+    .where(and(gte(caseEvents.at, from), lt(caseEvents.at, to), inArray(caseEvents.type, PUBLIC_EVENTS), underPath(cases.regionPath, path)))
+    .orderBy(asc(caseEvents.at), asc(caseEvents.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows.map((r) => {
+    const state = NEXT_STATE[r.type as CaseEventType] as CaseState;
+    return {
+      update_id: String(r.id),
+      service_request_id: r.code,
+      status: statusOf(state),
+      updated_datetime: isoChina(r.at),
+      description: `${ACTION_LABELS[r.type as CaseEventType]}：${CASE_STATE_LABELS[state]}`,
+      media_url: '',
+    };
+  });
+}
