@@ -164,6 +164,20 @@ describe('requests', () => {
     expect(stored).toEqual({ source: 'open311', media_url: 'https://photos.example.com/42.jpg', reporter_name: '王小明' });
   });
 
+  it('takes attribute values: numbers, and several values of a multi-value list with []', async () => {
+    const multi = STARTER_CATALOGUE.find((i) => i.publicReport && i.fields.some((f) => f.type === 'multivaluelist')) as (typeof STARTER_CATALOGUE)[number];
+    const list = multi.fields.find((f) => f.type === 'multivaluelist') as (typeof multi.fields)[number];
+    const num = multi.fields.find((f) => f.type === 'number');
+    const keys = (list.options ?? []).slice(0, 2).map((o) => o.key);
+    const fields = { ...good(), service_code: multi.code, description: '外墙开裂，屋顶漏水', [`attribute[${list.code}][]`]: keys, ...(num ? { [`attribute[${num.code}]`]: '12' } : {}) };
+    const res = await post('json', fields);
+    expect(res.statusCode, res.body).toBe(201);
+    const [event] = await queryRows<{ fields: Record<string, unknown> }>(t.database.db, sql`SELECT e.data->'fields' AS fields FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.code = ${res.json()[0].service_request_id}`);
+    expect(event?.fields).toEqual({ [list.code]: keys, ...(num ? { [num.code]: 12 } : {}) });
+    const bad = await post('json', { ...fields, description: '另一处外墙开裂', [`attribute[${list.code}][]`]: [keys[0] as string, 'no_such_key'] });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('shows a request with the spec fields and types, and nothing of the reporter', async () => {
     for (const suffix of ['json', 'xml'] as const) {
       const res = await get(`/open311/v2/requests/${first.service_request_id}.${suffix}`);
