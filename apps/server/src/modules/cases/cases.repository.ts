@@ -1,5 +1,5 @@
 import { type CaseEventData, type CaseEventType, type CaseProjection, applyCaseEvent } from '@gewu/domain';
-import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { rawRows, staticInsert } from '../../db/static-insert.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -72,7 +72,7 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
     if (!row) throw new CaseConflict(await findCase(db, prev.id));
   }
   if (!row) throw new Error('case write failed');
-  if (e.data.clock !== undefined) await setDeadlines(db, row);
+  if (e.data.clock !== undefined) await setDeadlines(db, prev, row);
   await db.insert(caseEvents).values({
     caseId: row.id,
     seq: row.version,
@@ -88,9 +88,16 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
   return row;
 }
 
-/** The sweep's pending light changes for the stage the case is now in (none when no clock runs). */
-async function setDeadlines(db: Db, row: CaseRow): Promise<void> {
-  await db.delete(caseDeadlines).where(eq(caseDeadlines.caseId, row.id));
+/**
+ * The sweep's pending light changes for the stage the case is now in (none when no clock runs),
+ * replacing those of the stage before (found by their times, which the case row still had).
+ */
+async function setDeadlines(db: Db, prev: CaseRow | null, row: CaseRow): Promise<void> {
+  const old = [
+    ...(prev?.stageWarnAt ? [and(eq(caseDeadlines.light, 'yellow'), eq(caseDeadlines.at, prev.stageWarnAt))] : []),
+    ...(prev?.stageDeadline ? [and(eq(caseDeadlines.light, 'red'), eq(caseDeadlines.at, prev.stageDeadline))] : []),
+  ];
+  if (old.length) await db.delete(caseDeadlines).where(and(or(...old), eq(caseDeadlines.caseId, row.id)));
   const stage = row.stage;
   if (!stage) return;
   const due = [
