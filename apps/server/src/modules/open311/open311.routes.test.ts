@@ -129,6 +129,10 @@ describe('requests', () => {
     expect(badAttr.json().some((e: { description: string }) => /请填写/.test(e.description))).toBe(true);
     const outside = await post('json', { ...good(), lat: '1', long: '1' });
     expect(outside.statusCode).toBe(400);
+    // The point is in 格物街道: filing it under 知行街道, or under a jurisdiction the key does not cover, is refused.
+    const elsewhere = await post('json', { ...good(), jurisdiction_id: '410104002' });
+    expect(elsewhere.statusCode).toBe(400);
+    expect((await post('json', { ...good(), jurisdiction_id: '999999' })).statusCode).toBe(404);
     expect(await tableCounts(t.database)).toMatchObject({ cases: before.cases });
   });
 
@@ -146,12 +150,12 @@ describe('requests', () => {
   });
 
   it('files a case through the common intake; a retried POST gets the same request', async () => {
-    const res = await post('json', good());
+    const res = await post('json', { ...good(), jurisdiction_id: '410104001' });
     expect(res.statusCode).toBe(201);
     const [row] = res.json();
     expect(row).toMatchObject({ service_request_id: expect.stringMatching(/^\d{15}$/), account_id: null });
     first = row;
-    const again = await post('json', good());
+    const again = await post('json', { ...good(), jurisdiction_id: '410104001' });
     expect(again.statusCode).toBe(200);
     expect(again.json()[0].service_request_id).toBe(row.service_request_id);
     const viaXml = xml((await post('xml', { ...good(), description: '路灯不亮已经三天了' })).body);

@@ -172,9 +172,11 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
     ...(one(form, 'device_id') || one(form, 'account_id') ? { externalRef: (one(form, 'account_id') || one(form, 'device_id'))?.slice(0, 100) } : {}),
     ...(mediaUrl ? { mediaUrl } : {}),
   };
+  // A jurisdiction inside the key's region narrows where this request may be filed; one outside it is refused.
+  if (jurisdiction && !jurisdiction.startsWith(key.regionPath) && !key.regionPath.startsWith(jurisdiction)) throw new Open311Error(400, [`jurisdiction_id ${one(form, 'jurisdiction_id')} 不在该接口密钥的授权区域内`]);
+  const regionPath = jurisdiction && jurisdiction.startsWith(key.regionPath) ? jurisdiction : key.regionPath;
   try {
-    const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath: key.regionPath, source: 'open311' }, ctx, addressOnly: true }, body);
-    if (jurisdiction && !r.case.regionPath.startsWith(jurisdiction)) throw new Open311Error(400, ['该位置不在 jurisdiction_id 所指的辖区内']);
+    const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath, source: 'open311' }, ctx, addressOnly: true }, body);
     return { created: r.created, row: { service_request_id: r.case.code, token: r.case.id, service_notice: '已登记，将由属地社会治理中心受理', account_id: one(form, 'account_id') ?? null } };
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
