@@ -225,6 +225,8 @@ describe('requests', () => {
     expect(wide.statusCode).toBe(400);
     expect(wide.json()).toHaveLength(2);
     expect((await get('/open311/v2/requests.xml?start_date=yesterday')).statusCode).toBe(400);
+    // Parameters of other servers' dialects are ignored, not refused.
+    expect((await get('/open311/v2/requests.json?radius=500&locale=zh_CN')).json()).toHaveLength(all.length);
   });
 
   it('follows status changes made in the console in requests and servicerequestupdates', async () => {

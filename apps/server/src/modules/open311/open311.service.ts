@@ -264,17 +264,15 @@ function windowOf(q: Record<string, string | undefined>, now: Date, errors: stri
   return { from, to };
 }
 
-const QUERY_KEYS = new Set(['jurisdiction_id', 'service_request_id', 'service_code', 'start_date', 'end_date', 'status', 'page', 'page_size', 'api_key']);
-const UPDATE_KEYS = new Set(['jurisdiction_id', 'start_date', 'end_date', 'page', 'page_size', 'api_key']);
 
 /**
- * GET requests. `service_request_id` (a comma list) overrides every other filter; otherwise
+ * GET requests. Parameters it does not know are ignored, as clients written for other servers
+ * send their own (a radius, a locale). `service_request_id` (a comma list) overrides every other filter; otherwise
  * service_code (comma list), status (open/closed, comma list) and a window on requested_datetime —
  * the last 90 days unless given, never longer — newest first, 1,000 a page.
  */
 export async function listRequests(db: Db, now: Date, q: Record<string, string | undefined>) {
   const errors: string[] = [];
-  for (const k of Object.keys(q)) if (!QUERY_KEYS.has(k)) errors.push(`不支持的参数：${k}`);
   const page = parsePage(q, errors);
   const path = await jurisdictionPath(db, q.jurisdiction_id);
   if (q.service_request_id !== undefined) {
@@ -330,7 +328,6 @@ const PUBLIC_EVENTS = Object.keys(NEXT_STATE) as CaseEventType[];
  */
 export async function listUpdates(db: Db, now: Date, q: Record<string, string | undefined>) {
   const errors: string[] = [];
-  for (const k of Object.keys(q)) if (!UPDATE_KEYS.has(k)) errors.push(`不支持的参数：${k}`);
   const page = parsePage(q, errors);
   const { from, to } = windowOf(q, now, errors);
   const path = await jurisdictionPath(db, q.jurisdiction_id);
