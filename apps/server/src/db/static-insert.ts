@@ -1,4 +1,4 @@
-import { type Column, type Table, getTableColumns } from 'drizzle-orm';
+import { type Column, type Table, getTableColumns, getTableName } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from './client.ts';
 
@@ -16,6 +16,8 @@ export interface StaticInsert<Row> {
   params(row: Row): unknown[];
   /** The number of parameters this insert takes. */
   readonly paramCount: number;
+  /** The number of the first parameter after this insert's own. */
+  readonly nextParam: number;
   /** The keys of the columns with a parameter, in parameter order. */
   readonly keys: readonly string[];
 }
@@ -29,10 +31,10 @@ type Keys<T extends Table> = keyof T['$inferInsert'] & string;
  */
 export function staticInsert<T extends Table>(
   table: T,
-  tableName: string,
   keys: readonly Keys<T>[],
   options: { firstParam: number; expressions?: Partial<Record<Keys<T>, string>> },
 ): StaticInsert<T['$inferInsert']> {
+  const tableName = getTableName(table);
   const all = getTableColumns(table) as Record<string, Column>;
   const withParam: { key: string; column: Column }[] = [];
   const values: string[] = [];
@@ -52,6 +54,7 @@ export function staticInsert<T extends Table>(
   return {
     text: `INSERT INTO "${tableName}" (${names}) SELECT ${values.join(', ')}`,
     paramCount: withParam.length,
+    nextParam: options.firstParam + withParam.length,
     keys: withParam.map((p) => p.key),
     params(row) {
       const r = row as Record<string, unknown>;

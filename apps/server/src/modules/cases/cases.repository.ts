@@ -121,22 +121,21 @@ export async function coUnitsOf(db: Db, caseId: string) {
  * text is built once; a second report with the same (reporter, idempotency key) fails the whole
  * statement on the unique index (code 23505) and writes nothing.
  */
-const caseInsert = staticInsert(cases, 'cases', Object.keys(getTableColumns(cases)) as (keyof CaseRow)[], { firstParam: 2, expressions: { code: 's.code' } });
+/** $1 is the day the case number starts with; the case row's parameters follow. */
+const CASE_FIRST_PARAM = 2;
+const caseInsert = staticInsert(cases, Object.keys(getTableColumns(cases)) as (keyof CaseRow)[], { firstParam: CASE_FIRST_PARAM, expressions: { code: 's.code' } });
 const eventKeys = ['caseId', 'seq', 'type', 'actorId', 'actorName', 'actorUnitId', 'at', 'note', 'data', 'attachmentIds'] as const;
-const eventInsert = staticInsert(caseEvents, 'case_events', eventKeys, { firstParam: 2 + caseInsert.paramCount, expressions: { data: `jsonb_set($$, '{report,code}', to_jsonb(s.code))` } });
+const eventInsert = staticInsert(caseEvents, eventKeys, { firstParam: caseInsert.nextParam, expressions: { data: `jsonb_set($$, '{report,code}', to_jsonb(s.code))` } });
 const notificationKeys = ['userId', 'unitId', 'regionPath', 'role', 'kind', 'title', 'body', 'caseId', 'data', 'createdAt'] as const;
-const notificationInsert = staticInsert(notifications, 'notifications', notificationKeys, { firstParam: 2 + caseInsert.paramCount + eventInsert.paramCount });
+const notificationInsert = staticInsert(notifications, notificationKeys, { firstParam: eventInsert.nextParam });
 const auditKeys = ['at', 'actorId', 'actorName', 'actorRoles', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'outcome', 'detail'] as const;
-const auditInsert = staticInsert(auditLog, 'audit_log', auditKeys, {
-  firstParam: 2 + caseInsert.paramCount + eventInsert.paramCount + notificationInsert.paramCount,
-  expressions: { detail: `jsonb_set($$, '{code}', to_jsonb(s.code))` },
-});
-const NOTIFY_FLAG = 2 + caseInsert.paramCount + eventInsert.paramCount + notificationInsert.paramCount + auditInsert.paramCount;
+const auditInsert = staticInsert(auditLog, auditKeys, { firstParam: notificationInsert.nextParam, expressions: { detail: `jsonb_set($$, '{code}', to_jsonb(s.code))` } });
+const NOTIFY_FLAG = auditInsert.nextParam;
 /** The stage clock's pending light changes (as setDeadlines writes them), from the case row's own parameters. */
 const param = (key: keyof CaseRow) => {
   const i = caseInsert.keys.indexOf(key);
   if (i < 0) throw new Error(`cases has no parameter ${key}`);
-  return `$${2 + i}`;
+  return `$${CASE_FIRST_PARAM + i}`;
 };
 const REPORT_STATEMENT = { name: 'gewu_report_case', text: `WITH s AS (SELECT $1::text || lpad(nextval('case_code_seq')::text, 7, '0') AS code),
   c AS (${caseInsert.text} FROM s),

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { ACTION_LABELS, CASE_STATE_LABELS, type CaseEventType, type CaseState, type ItemField, NEXT_STATE, type ReportBody, TERMINAL_STATES, itemCategoryName } from '@gewu/domain';
-import { type SQL, and, asc, desc, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
+import { inScope } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ApiKeyPrincipal } from '../apikeys/apikeys.service.ts';
 import { type IntakeDeps, reportCase } from '../cases/cases.intake.ts';
@@ -34,7 +35,8 @@ export async function jurisdictionPath(db: Db, jurisdictionId: string | undefine
   return region.path;
 }
 
-const underPath = (column: SQL | typeof cases.regionPath, path: string | null) => (path ? sql`${column} LIKE ${`${path.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : undefined);
+/** Cases under a jurisdiction's region (everything when there is none). */
+const underPath = (path: string | null) => (path ? inScope({ regionPath: path }, cases.regionPath) : undefined);
 
 export function discovery(baseUrl: string) {
   return {
@@ -157,6 +159,9 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
   if (errors.length) throw new Open311Error(400, errors);
 
   const name = [one(form, 'last_name'), one(form, 'first_name')].filter(Boolean).join('') || undefined;
+  const phone = one(form, 'phone') || undefined;
+  const accountId = one(form, 'account_id');
+  const externalRef = accountId || one(form, 'device_id') || undefined;
   const canonical = JSON.stringify(Object.entries(form).filter(([k]) => k !== 'api_key').sort(([a], [b]) => a.localeCompare(b)));
   const idempotencyKey = idempotencyHeader && /^[\w.:-]{8,100}$/.test(idempotencyHeader) ? idempotencyHeader : `o311-${createHash('sha256').update(canonical).digest('hex').slice(0, 40)}`;
   const body: ReportBody = {
@@ -166,10 +171,10 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
     ...(address ? { address: address.slice(0, 200) } : {}),
     attachmentIds: [],
     idempotencyKey,
-    ...(name || one(form, 'phone') ? { caller: { ...(name ? { name: name.slice(0, 50) } : {}), ...(one(form, 'phone') ? { phone: one(form, 'phone') } : {}) } } : {}),
+    ...(name || phone ? { caller: { ...(name ? { name: name.slice(0, 50) } : {}), ...(phone ? { phone } : {}) } } : {}),
     anonymous: false,
     fields,
-    ...(one(form, 'device_id') || one(form, 'account_id') ? { externalRef: (one(form, 'account_id') || one(form, 'device_id'))?.slice(0, 100) } : {}),
+    ...(externalRef ? { externalRef: externalRef.slice(0, 100) } : {}),
     ...(mediaUrl ? { mediaUrl } : {}),
   };
   // A jurisdiction inside the key's region narrows where this request may be filed; one outside it is refused.
@@ -177,7 +182,7 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
   const regionPath = jurisdiction && jurisdiction.startsWith(key.regionPath) ? jurisdiction : key.regionPath;
   try {
     const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath, source: 'open311' }, ctx, addressOnly: true }, body);
-    return { created: r.created, row: { service_request_id: r.case.code, token: r.case.id, service_notice: '已登记，将由属地社会治理中心受理', account_id: one(form, 'account_id') ?? null } };
+    return { created: r.created, row: { service_request_id: r.case.code, token: r.case.id, service_notice: '已登记，将由属地社会治理中心受理', account_id: accountId ?? null } };
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
       const details = e.details?.map((d) => `${d.path}：${d.message}`) ?? [];
@@ -279,7 +284,7 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
     if (errors.length) throw new Open311Error(400, errors);
     const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean).slice(0, DEFAULT_LIMIT);
     if (!ids.length) throw new Open311Error(400, ['service_request_id 为空']);
-    const rows = await requestQuery(db).where(and(inArray(cases.code, ids), underPath(cases.regionPath, path))).orderBy(desc(cases.reportedAt));
+    const rows = await requestQuery(db).where(and(inArray(cases.code, ids), underPath(path))).orderBy(desc(cases.reportedAt));
     return rows.map((r) => toRequest(r as RequestRow));
   }
   const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
@@ -289,7 +294,7 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
   if (errors.length) throw new Open311Error(400, errors);
   const statusCond = statuses.includes('open') && !statuses.includes('closed') ? OPEN_SQL : statuses.includes('closed') && !statuses.includes('open') ? inArray(cases.state, [...TERMINAL_STATES]) : undefined;
   const rows = await requestQuery(db)
-    .where(and(gte(cases.reportedAt, from), lte(cases.reportedAt, to), codes.length ? inArray(cases.itemCode, codes) : undefined, statusCond, underPath(cases.regionPath, path)))
+    .where(and(gte(cases.reportedAt, from), lte(cases.reportedAt, to), codes.length ? inArray(cases.itemCode, codes) : undefined, statusCond, underPath(path)))
     .orderBy(desc(cases.reportedAt), desc(cases.code))
     .limit(page.limit)
     .offset(page.offset);
@@ -298,7 +303,7 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
 
 export async function getRequest(db: Db, code: string, jurisdictionId: string | undefined) {
   const path = await jurisdictionPath(db, jurisdictionId);
-  const [row] = await requestQuery(db).where(and(eq(cases.code, code), underPath(cases.regionPath, path)));
+  const [row] = await requestQuery(db).where(and(eq(cases.code, code), underPath(path)));
   if (!row) throw new Open311Error(404, [`service_request_id ${code} 不存在`]);
   return toRequest(row as RequestRow);
 }
@@ -337,7 +342,7 @@ export async function listUpdates(db: Db, now: Date, q: Record<string, string | 
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
-    .where(and(gte(caseEvents.at, from), lt(caseEvents.at, to), inArray(caseEvents.type, PUBLIC_EVENTS), underPath(cases.regionPath, path)))
+    .where(and(gte(caseEvents.at, from), lt(caseEvents.at, to), inArray(caseEvents.type, PUBLIC_EVENTS), underPath(path)))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id))
     .limit(page.limit)
     .offset(page.offset);
