@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { pickTreeNode } from '../fixtures/antd.ts';
 import { DEMO_PASSWORD } from '../fixtures/accounts.ts';
 import { expectLoginPage, loginViaUi, logoutViaUi, submitLogin } from '../fixtures/auth.ts';
 import { uniqueName } from '../fixtures/api.ts';
@@ -32,12 +33,7 @@ test('管理员新建用户；新用户首次登录须改密，改密后用新�
     await page.getByTestId('create-user-submit').click();
     await expect(dialog.getByText('密码至少 8 位')).toBeVisible();
     await dialog.getByTestId('create-password').fill(initial);
-    // The tree loads and re-renders asynchronously: retry until the choice shows in the field.
-    await expect(async () => {
-      await dialog.getByTestId('create-region').click();
-      await page.locator('.ant-select-tree-title', { hasText: '明德社区' }).click({ timeout: 2000 });
-      await expect(dialog.getByTestId('create-region')).toContainText(/明德社区（\d+）/, { timeout: 1000 });
-    }).toPass({ timeout: 15_000 });
+    await pickTreeNode(page, dialog.getByTestId('create-region'), '明德社区', /明德社区（\d+）/);
     // Same for the roles: pick until the field shows the choice.
     const roles = dialog.getByTestId('create-roles');
     await expect(async () => {

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { pickOption } from '../fixtures/antd.ts';
+import { pickOption, pickTreeNode } from '../fixtures/antd.ts';
 import { createUserViaApi, uniqueName } from '../fixtures/api.ts';
 import { loginViaUi, logoutViaUi } from '../fixtures/auth.ts';
 
@@ -10,15 +10,6 @@ async function typeDate(page: Page, input: Locator, text: string): Promise<void>
   await input.press('Enter');
   await page.keyboard.press('Escape');
   await expect(input).toHaveValue(text);
-}
-
-/** Picks a region in an antd TreeSelect, retrying while the tree loads. */
-async function pickRegion(page: Page, field: Locator, name: string): Promise<void> {
-  await expect(async () => {
-    await field.click();
-    await page.locator('.ant-select-tree-title', { hasText: name }).click({ timeout: 2000 });
-    await expect(field).toContainText(new RegExp(`${name}（\\d+）`), { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
 }
 
 /** Runs the deadline preview from `start` (one working day, the form's default). */
@@ -39,7 +30,7 @@ test('系统管理员新建接口密钥：明文只显示一次，之后只见�
   await page.getByTestId('api-key-submit').click();
   await expect(dialog.getByText('必填').first()).toBeVisible();
   await dialog.getByTestId('api-key-name').fill(name);
-  await pickRegion(page, dialog.getByTestId('api-key-region'), '格物街道');
+  await pickTreeNode(page, dialog.getByTestId('api-key-region'), '格物街道', /格物街道（\d+）/);
   await pickOption(page, dialog.getByTestId('api-key-source'), '视频监控');
   await page.getByTestId('api-key-submit').click();
 
@@ -144,7 +135,7 @@ test('系统管理员新建处置单位并把处置账号归入；单位还有�
   const dialog = page.getByRole('dialog');
   const createUnit = async () => {
     await page.getByTestId('units-create').click();
-    await pickRegion(page, dialog.getByTestId('unit-region'), '格物街道');
+    await pickTreeNode(page, dialog.getByTestId('unit-region'), '格物街道', /格物街道（\d+）/);
     await pickOption(page, dialog.getByTestId('unit-kind'), '城市管理');
     await dialog.getByTestId('unit-name').fill(unitName);
     await page.getByTestId('unit-submit').click();
