@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { and, asc, desc, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
@@ -54,8 +55,12 @@ function contentOf(row: typeof auditLog.$inferSelect): ChainedContent {
 /**
  * Links rows not yet chained onto the end of the chain, in id order. One instance at a time
  * (a transaction-scoped advisory lock; others skip), so writers never wait. Returns rows chained.
+ *
+ * It runs in the server beside requests, so it works in small batches written with one statement
+ * each (the links go over as four arrays, not as thousands of parameters) and lets waiting requests
+ * run between batches: a long synchronous stretch here would be every request's latency.
  */
-export async function chainPendingAudit(db: Db, alg: HashAlgorithm, batchSize = 1000): Promise<number> {
+export async function chainPendingAudit(db: Db, alg: HashAlgorithm, batchSize = 200): Promise<number> {
   let total = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
@@ -71,19 +76,25 @@ export async function chainPendingAudit(db: Db, alg: HashAlgorithm, batchSize = 
       if (pending.length === 0) return 0;
       let prev = head?.hash ?? GENESIS_HASH;
       let no = head?.chainNo ?? 0n;
-      const values = pending.map((row) => {
+      const links = { ids: [] as string[], nos: [] as string[], prevs: [] as string[], hashes: [] as string[] };
+      for (const row of pending) {
         no += 1n;
         const hash = chainHash(alg, prev, no, contentOf(row));
-        const v = sql`(${row.id.toString()}::bigint, ${no.toString()}::bigint, ${prev}, ${hash}, ${alg})`;
+        links.ids.push(row.id.toString());
+        links.nos.push(no.toString());
+        links.prevs.push(prev);
+        links.hashes.push(hash);
         prev = hash;
-        return v;
-      });
-      await tx.execute(sql`UPDATE audit_log AS a SET chain_no = v.chain_no, prev_hash = v.prev_hash, hash = v.hash, hash_alg = v.alg
-        FROM (VALUES ${sql.join(values, sql`, `)}) AS v(id, chain_no, prev_hash, hash, alg) WHERE a.id = v.id`);
+      }
+      await tx.execute(sql`UPDATE audit_log AS a SET chain_no = v.chain_no, prev_hash = v.prev_hash, hash = v.hash, hash_alg = ${alg}
+        FROM unnest(${sql.param(links.ids)}::bigint[], ${sql.param(links.nos)}::bigint[], ${sql.param(links.prevs)}::text[], ${sql.param(links.hashes)}::text[])
+          AS v(id, chain_no, prev_hash, hash)
+        WHERE a.id = v.id`);
       return pending.length;
     });
     total += n;
     if (n < batchSize) return total;
+    await setImmediate();
   }
 }
 

@@ -1,0 +1,116 @@
+// An open-loop load generator: requests are due at a fixed rate whether or not the server keeps up,
+// and each one's latency runs from the moment it was due (not from when a connection was free to send
+// it), so time spent queueing for a connection counts. This is how wrk2 measures; autocannon's
+// `overallRate` instead lets every connection fire its whole per-second quota back to back at the top
+// of each second and then idle, which is a burst at full speed and not a rate.
+import { performance } from 'node:perf_hooks';
+import * as hdr from 'hdr-histogram-js';
+import { Client } from 'undici';
+
+export interface PacedRequest {
+  method: 'POST' | 'GET';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface PacedResult {
+  /** Requests due in the run (rate × seconds). */
+  due: number;
+  completed: number;
+  statusCounts: Record<string, number>;
+  errors: number;
+  /** Seconds from the first due time to the last response. */
+  durationS: number;
+  /** Milliseconds from each request's due time to its full response. */
+  latency: { p50: number; p90: number; p99: number; p999: number; max: number };
+  /** The most requests that were due but waiting for a free connection at one time. */
+  maxBacklog: number;
+  /** The slowest latency (ms) among the requests due in each second of the run, in order. */
+  slowestPerSecond: number[];
+}
+
+/**
+ * Sends `rate` requests a second for `seconds` over `connections` keep-alive connections (one request
+ * in flight on each). Arrivals are evenly spaced (`uniform`, as wrk2) or a Poisson process
+ * (`poisson`, exponential gaps with the same mean, as independent users would arrive).
+ */
+export async function runPaced(opts: {
+  url: string;
+  connections: number;
+  rate: number;
+  seconds: number;
+  arrivals: 'uniform' | 'poisson';
+  request: () => PacedRequest;
+}): Promise<PacedResult> {
+  const clients = Array.from({ length: opts.connections }, () => new Client(opts.url, { pipelining: 1, keepAliveTimeout: 60_000 }));
+  const free = [...clients];
+  const waiting: number[] = []; // due times of requests not yet sent
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  const statusCounts: Record<string, number> = {};
+  let errors = 0;
+  let completed = 0;
+  let maxBacklog = 0;
+  const slowestPerSecond = Array.from({ length: Math.ceil(opts.seconds) }, () => 0);
+  const due = Math.round(opts.rate * opts.seconds);
+  const meanGapMs = 1000 / opts.rate;
+  const start = performance.now() + 20;
+  let nextDue = start;
+  let scheduled = 0;
+  let lastResponse = start;
+  let done!: () => void;
+  const finished = new Promise<void>((resolve) => (done = resolve));
+
+  const send = (client: Client, dueAt: number) => {
+    const r = opts.request();
+    client
+      .request({ method: r.method, path: r.path, headers: r.headers, body: r.body })
+      .then(async (res) => {
+        await res.body.dump();
+        statusCounts[res.statusCode] = (statusCounts[res.statusCode] ?? 0) + 1;
+      })
+      .catch(() => {
+        errors++;
+      })
+      .finally(() => {
+        const now = performance.now();
+        const latency = now - dueAt;
+        histogram.recordValue(Math.max(1, Math.round(latency * 1000))); // µs
+        const second = Math.min(slowestPerSecond.length - 1, Math.floor((dueAt - start) / 1000));
+        slowestPerSecond[second] = Math.max(slowestPerSecond[second]!, latency);
+        lastResponse = now;
+        completed++;
+        const queued = waiting.shift();
+        if (queued !== undefined) send(client, queued);
+        else free.push(client);
+        if (completed === due) done();
+      });
+  };
+
+  const tick = () => {
+    const now = performance.now();
+    while (scheduled < due && nextDue <= now) {
+      const client = free.pop();
+      if (client) send(client, nextDue);
+      else waiting.push(nextDue);
+      scheduled++;
+      nextDue += opts.arrivals === 'uniform' ? meanGapMs : -Math.log(1 - Math.random()) * meanGapMs;
+    }
+    maxBacklog = Math.max(maxBacklog, waiting.length);
+    if (scheduled < due) setTimeout(tick, Math.max(0, Math.min(1, nextDue - performance.now())));
+  };
+  setTimeout(tick, 20);
+  await finished;
+  await Promise.all(clients.map((c) => c.close()));
+  const ms = (p: number) => histogram.getValueAtPercentile(p) / 1000;
+  return {
+    due,
+    completed,
+    statusCounts,
+    errors,
+    durationS: (lastResponse - start) / 1000,
+    latency: { p50: ms(50), p90: ms(90), p99: ms(99), p999: ms(99.9), max: histogram.maxValue / 1000 },
+    maxBacklog,
+    slowestPerSecond,
+  };
+}
