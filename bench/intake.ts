@@ -11,12 +11,13 @@
 // latency runs from when the report was due, so queueing for a connection counts), with evenly spaced
 // and with Poisson arrivals.
 // Usage: npm run intake -w @gewu/bench [-- --cases 1000000 --duration 20 --connections 50 --rate 1000 --pool 10
-//        --sessions 8 --jobs --cpu-prof DIR --database-url postgres://…]
+//        --sessions 8 --without-jobs --cpu-prof DIR --database-url postgres://…]
 //   --pool      the server's pg pool size (main.ts uses the default, 10)
-//   --jobs      also run main.ts's interval jobs in the server (audit chain, deadline sweep, retention)
+//   --without-jobs  leave out main.ts's interval jobs (audit chain, deadline sweep, retention), which the
+//               server otherwise runs beside the requests as in production
 //   --cpu-prof  profile the server process over the measured run (V8 inspector), write the .cpuprofile
 //               to DIR and print where its CPU went
-//   (--role server|empty is how this file starts its own child processes.) Needs pgbench on the PATH.
+//   (--role server|empty and --jobs are how this file starts its own child processes.) Needs pgbench on the PATH.
 import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
@@ -51,6 +52,7 @@ const { values: args } = parseArgs({
     rate: { type: 'string', default: '1000' },
     pool: { type: 'string', default: '10' },
     sessions: { type: 'string', default: '8' },
+    'without-jobs': { type: 'boolean', default: false },
     jobs: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     'database-url': { type: 'string', default: DEFAULT_BASE_URL },
@@ -71,7 +73,7 @@ if (args.role === 'server') await serveApp();
 else if (args.role === 'empty') await serveEmpty();
 else await main();
 
-/** Child: the real app over the bench database, as main.ts builds it (jobs only with --jobs). */
+/** Child: the real app over the bench database, as main.ts builds it (with its jobs unless told not to). */
 async function serveApp() {
   const config = benchConfig(args['data-dir']!);
   const database = await openDatabase({ url: args.url!, poolSize: Number(args.pool) });
@@ -204,7 +206,7 @@ async function main() {
     // 1. The real server.
     const profileDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
-    const server = await startChild('server', ['--url', bench.url, '--data-dir', bench.dataDir, '--pool', args.pool!, ...(args.jobs ? ['--jobs'] : [])]);
+    const server = await startChild('server', ['--url', bench.url, '--data-dir', bench.dataDir, '--pool', args.pool!, ...(args['without-jobs'] ? [] : ['--jobs'])]);
     const base = `http://127.0.0.1:${server.port}`;
     const sessions: { cookie: string; csrf: string }[] = [];
     for (let k = 0; k < Number(args.sessions); k++) {
@@ -281,7 +283,7 @@ async function main() {
     const dup = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM cases GROUP BY reporter_key, idempotency_key HAVING count(*) > 1) d`)).rows[0]?.n);
     const events = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.idempotency_key LIKE $1`, [`intake-${runId}-%`])).rows[0]?.n);
 
-    console.log(`\nPOST /api/cases — ${CONNECTIONS} connections, ${fmt(r.duration, 1)} s after a ${WARMUP} s warm-up; server pool ${args.pool}, ${sessions.length} resident sessions${args.jobs ? ', with main.ts jobs' : ''}`);
+    console.log(`\nPOST /api/cases — ${CONNECTIONS} connections, ${fmt(r.duration, 1)} s after a ${WARMUP} s warm-up; server pool ${args.pool}, ${sessions.length} resident sessions${args['without-jobs'] ? ', without the jobs' : ', with main.ts jobs running'}`);
     console.log(`  reports/s        ${fmt(rate)} (2xx ${fmt(r['2xx'])}; all responses ${fmt(r.requests.total)})`);
     console.log(`  latency          p50 ${fmt(r.latency.p50, 1)} ms, p90 ${fmt(r.latency.p90, 1)} ms, p99 ${fmt(r.latency.p99, 1)} ms, max ${fmt(r.latency.max)} ms`);
     console.log(`  non-2xx          ${fmt(r.non2xx)}; errors ${r.errors}, timeouts ${r.timeouts}; status codes ${codes}`);
