@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -9,20 +10,46 @@ const CENTRE_PATH = sql.raw(`CASE WHEN c.level IN ('county') THEN substring(c.re
   ELSE coalesce(substring(c.region_path from '^(/[0-9]{2}/[0-9]{4}/[0-9]{6}/[0-9]{9}/)'), c.region_path) END`);
 
 /**
+ * The due light changes of one colour, oldest first, at most `limit`, locked for this sweep: rows
+ * another instance's sweep holds are skipped (it takes them), so nobody waits and none is taken twice.
+ * Red is due once its time has passed, yellow from its time on (as the stage clock says).
+ */
+function dueRows(light: 'red' | 'yellow', now: string, limit: number) {
+  const due = light === 'red' ? sql`at < ${now}::timestamptz` : sql`at <= ${now}::timestamptz`;
+  return sql`SELECT ctid FROM case_deadlines WHERE light = ${light} AND ${due} ORDER BY at LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+}
+
+/**
+ * Runs one batch statement until a batch takes fewer rows than its limit, letting requests run
+ * between batches (a catch-up after downtime is then many short statements, not one long one that
+ * holds a core and the WAL for seconds). Returns the cases the batches changed.
+ */
+async function inBatches(limit: number, batch: (limit: number) => Promise<{ taken: number; n: number }[]>): Promise<number> {
+  let changed = 0;
+  for (;;) {
+    const [r] = await batch(limit);
+    changed += r?.n ?? 0;
+    if ((r?.taken ?? 0) < limit) return changed;
+    await setImmediate();
+  }
+}
+
+/**
  * One pass of the deadline sweep. It takes the light changes now due from `case_deadlines` (a
  * DELETE … RETURNING: on several server instances each row is taken once, so a stage turns red —
  * and its people are told — exactly once) for the cases whose stage is still the one the row was
  * for. The case rows are only read: the light itself follows from the stage's times. Overdue (red) stages notify the assignee and the centre; stages at 80% (yellow)
  * warn the assignee, or the centre when the case waits on it. The work follows the number of
  * cases changing colour, not the number of open cases; the notifications are written by the same
- * statement.
+ * statement, in batches of `batchSize` light changes.
  */
-export async function sweepDeadlines(deps: { db: Db; clock: Clock }): Promise<{ overdue: number; warned: number }> {
+export async function sweepDeadlines(deps: { db: Db; clock: Clock }, batchSize = 2000): Promise<{ overdue: number; warned: number }> {
   const now = deps.clock.now().toISOString();
-  const [overdue] = await queryRows<{ n: number }>(
-    deps.db,
-    sql`WITH due AS (
-      DELETE FROM case_deadlines WHERE light = 'red' AND at < ${now}::timestamptz RETURNING case_id, stage
+  const overdue = await inBatches(batchSize, (limit) =>
+    queryRows<{ taken: number; n: number }>(
+      deps.db,
+      sql`WITH due AS (
+      DELETE FROM case_deadlines WHERE ctid = ANY(ARRAY(${dueRows('red', now, limit)})) RETURNING case_id, stage
     ), c AS (
       SELECT cases.id, cases.code, cases.stage, cases.level, cases.region_path, cases.assignee_unit_id, cases.assignee_user_id
         FROM due JOIN cases ON cases.id = due.case_id AND cases.stage = due.stage AND cases.stage_deadline < ${now}::timestamptz
@@ -33,12 +60,14 @@ export async function sweepDeadlines(deps: { db: Db; clock: Clock }): Promise<{ 
       UNION ALL
       SELECT NULL, NULL, ${CENTRE_PATH}, 'dispatcher', 'case.overdue', c.code || '：已超期', c.id, jsonb_build_object('stage', c.stage), ${now}::timestamptz FROM c
       RETURNING 1
-    ) SELECT (SELECT count(*)::int FROM c) AS n`,
+    ) SELECT (SELECT count(*)::int FROM due) AS taken, (SELECT count(*)::int FROM c) AS n`,
+    ),
   );
-  const [warned] = await queryRows<{ n: number }>(
-    deps.db,
-    sql`WITH due AS (
-      DELETE FROM case_deadlines WHERE light = 'yellow' AND at <= ${now}::timestamptz RETURNING case_id, stage
+  const warned = await inBatches(batchSize, (limit) =>
+    queryRows<{ taken: number; n: number }>(
+      deps.db,
+      sql`WITH due AS (
+      DELETE FROM case_deadlines WHERE ctid = ANY(ARRAY(${dueRows('yellow', now, limit)})) RETURNING case_id, stage
     ), c AS (
       SELECT cases.id, cases.code, cases.stage, cases.level, cases.region_path, cases.assignee_unit_id, cases.assignee_user_id
         FROM due JOIN cases ON cases.id = due.case_id AND cases.stage = due.stage AND cases.stage_warn_at <= ${now}::timestamptz
@@ -50,9 +79,10 @@ export async function sweepDeadlines(deps: { db: Db; clock: Clock }): Promise<{ 
              'case.warning', c.code || '：即将超期', c.id, jsonb_build_object('stage', c.stage), ${now}::timestamptz
         FROM c
       RETURNING 1
-    ) SELECT (SELECT count(*)::int FROM c) AS n`,
+    ) SELECT (SELECT count(*)::int FROM due) AS taken, (SELECT count(*)::int FROM c) AS n`,
+    ),
   );
-  const result = { overdue: overdue?.n ?? 0, warned: warned?.n ?? 0 };
+  const result = { overdue, warned };
   if (result.overdue || result.warned) wakeStreams();
   return result;
 }

@@ -255,6 +255,7 @@ describe('deadline sweep', () => {
     expect(inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue')).toBe(true);
 
   });
+
 });
 
 describe('figures', () => {
@@ -312,5 +313,28 @@ describe('sweep across stages', () => {
     expect(await notes()).toBe(before + 1);
     expect(await pending()).toEqual([]);
     expect((await get(dispatcher, `/api/cases/${id}`)).json()).toMatchObject({ stage: 'dispatch', light: 'red' });
+  });
+
+  it('catches up in small batches, two instances at once, still telling each case once', async () => {
+    resident = await login(t.app, 'resident'); // sessions idled out while earlier tests moved the clock
+    const ids: string[] = [];
+    for (let k = 0; k < 5; k++) ids.push((await report(resident, {})).json().id);
+    dispatcher = await login(t.app, 'dispatcher');
+    const deadlines = await Promise.all(ids.map(async (id) => new Date((await get(dispatcher, `/api/cases/${id}`)).json().stageDeadline).getTime()));
+    t.clock.advance(Math.max(...deadlines) - t.clock.now().getTime() + 60_000);
+    // Batches of 1 and of 2: each instance loops, skipping the rows the other holds.
+    const [a, b] = await Promise.all([sweepDeadlines(t.deps, 1), sweepDeadlines(t.deps, 2)]);
+    expect(a.overdue + b.overdue).toBeGreaterThanOrEqual(ids.length);
+    expect(a.warned + b.warned).toBeGreaterThanOrEqual(ids.length);
+    const counts = await queryRows<{ case_id: string; kind: string; n: number }>(
+      t.database.db,
+      sql`SELECT case_id, kind, count(*)::int AS n FROM notifications WHERE case_id IN ${ids} AND kind IN ('case.overdue','case.warning') GROUP BY 1, 2`,
+    );
+    // Reported, not yet accepted: no assignee, so the centre gets one warning and one overdue notice.
+    expect(counts).toHaveLength(2 * ids.length);
+    expect(counts.every((c) => c.n === 1)).toBe(true);
+    const left = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM case_deadlines WHERE case_id IN ${ids}`);
+    expect(left[0]?.n).toBe(0);
+    expect(await sweepDeadlines(t.deps, 1)).toEqual({ overdue: 0, warned: 0 });
   });
 });
