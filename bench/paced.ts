@@ -2,8 +2,9 @@
 // and each one's latency runs from the moment it was due (not from when a connection was free to send
 // it), so time spent queueing for a connection counts. This is how wrk2 measures; autocannon's
 // `overallRate` instead lets every connection fire its whole per-second quota back to back at the top
-// of each second and then idle, which is a burst at full speed and not a rate.
-import { performance } from 'node:perf_hooks';
+// of each second and then idle, which is a burst at full speed and not a rate. A warm-up at the same
+// rate opens the connections and warms the code paths before anything is recorded.
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'undici';
 
@@ -20,6 +21,8 @@ export interface PacedResult {
   completed: number;
   statusCounts: Record<string, number>;
   errors: number;
+  /** The same for the warm-up's requests (they count for what was written, not for the figures). */
+  warmup: { statusCounts: Record<string, number>; errors: number };
   /** Seconds from the first due time to the last response. */
   durationS: number;
   /** Milliseconds from each request's due time to its full response. */
@@ -28,6 +31,8 @@ export interface PacedResult {
   maxBacklog: number;
   /** The slowest latency (ms) among the requests due in each second of the run, in order. */
   slowestPerSecond: number[];
+  /** The generator's own event-loop delay (ms): when it is late, so is every send, and that counts. */
+  generatorLoop: { p99: number; max: number };
 }
 
 /**
@@ -41,6 +46,8 @@ export async function runPaced(opts: {
   rate: number;
   seconds: number;
   arrivals: 'uniform' | 'poisson';
+  /** Seconds sent at the same rate first and not recorded (new connections, cold code paths). */
+  warmupSeconds?: number;
   request: () => PacedRequest;
 }): Promise<PacedResult> {
   const clients = Array.from({ length: opts.connections }, () => new Client(opts.url, { pipelining: 1, keepAliveTimeout: 60_000 }));
@@ -48,15 +55,22 @@ export async function runPaced(opts: {
   const waiting: number[] = []; // due times of requests not yet sent
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
   const statusCounts: Record<string, number> = {};
+  const warmupStatusCounts: Record<string, number> = {};
   let errors = 0;
+  let warmupErrors = 0;
   let completed = 0;
+  let measured = 0;
   let maxBacklog = 0;
   const slowestPerSecond = Array.from({ length: Math.ceil(opts.seconds) }, () => 0);
-  const due = Math.round(opts.rate * opts.seconds);
+  const warmup = Math.round(opts.rate * (opts.warmupSeconds ?? 0));
+  const due = warmup + Math.round(opts.rate * opts.seconds);
   const meanGapMs = 1000 / opts.rate;
-  const start = performance.now() + 20;
-  let nextDue = start;
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  const begin = performance.now() + 20;
+  const start = begin + (opts.warmupSeconds ?? 0) * 1000;
+  let nextDue = begin;
   let scheduled = 0;
+  let monitoring = false;
   let lastResponse = start;
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
@@ -67,18 +81,23 @@ export async function runPaced(opts: {
       .request({ method: r.method, path: r.path, headers: r.headers, body: r.body })
       .then(async (res) => {
         await res.body.dump();
-        statusCounts[res.statusCode] = (statusCounts[res.statusCode] ?? 0) + 1;
+        const counts = dueAt >= start ? statusCounts : warmupStatusCounts;
+        counts[res.statusCode] = (counts[res.statusCode] ?? 0) + 1;
       })
       .catch(() => {
-        errors++;
+        if (dueAt >= start) errors++;
+        else warmupErrors++;
       })
       .finally(() => {
         const now = performance.now();
-        const latency = now - dueAt;
-        histogram.recordValue(Math.max(1, Math.round(latency * 1000))); // µs
-        const second = Math.min(slowestPerSecond.length - 1, Math.floor((dueAt - start) / 1000));
-        slowestPerSecond[second] = Math.max(slowestPerSecond[second]!, latency);
-        lastResponse = now;
+        if (dueAt >= start) {
+          const latency = now - dueAt;
+          histogram.recordValue(Math.max(1, Math.round(latency * 1000))); // µs
+          const second = Math.min(slowestPerSecond.length - 1, Math.floor((dueAt - start) / 1000));
+          slowestPerSecond[second] = Math.max(slowestPerSecond[second]!, latency);
+          lastResponse = now;
+          measured++;
+        }
         completed++;
         const queued = waiting.shift();
         if (queued !== undefined) send(client, queued);
@@ -96,21 +115,27 @@ export async function runPaced(opts: {
       scheduled++;
       nextDue += opts.arrivals === 'uniform' ? meanGapMs : -Math.log(1 - Math.random()) * meanGapMs;
     }
-    maxBacklog = Math.max(maxBacklog, waiting.length);
+    if (now >= start) {
+      maxBacklog = Math.max(maxBacklog, waiting.length);
+      if (!monitoring) monitoring = loop.enable();
+    }
     if (scheduled < due) setTimeout(tick, Math.max(0, Math.min(1, nextDue - performance.now())));
   };
   setTimeout(tick, 20);
   await finished;
+  loop.disable();
   await Promise.all(clients.map((c) => c.close()));
   const ms = (p: number) => histogram.getValueAtPercentile(p) / 1000;
   return {
-    due,
-    completed,
+    due: due - warmup,
+    completed: measured,
     statusCounts,
     errors,
+    warmup: { statusCounts: warmupStatusCounts, errors: warmupErrors },
     durationS: (lastResponse - start) / 1000,
     latency: { p50: ms(50), p90: ms(90), p99: ms(99), p999: ms(99.9), max: histogram.maxValue / 1000 },
     maxBacklog,
     slowestPerSecond,
+    generatorLoop: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
   };
 }
