@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
@@ -20,7 +21,13 @@ export const notifications = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('notifications_user_idx').on(t.userId, t.id), index('notifications_unit_idx').on(t.unitId, t.id), index('notifications_region_idx').on(t.role, t.id)],
+  // Partial: most rows are for one of the three kinds of recipient, and a row leaves nothing in the
+  // indexes of the other two (each inbox query names its recipient, which implies NOT NULL).
+  (t) => [
+    index('notifications_user_idx').on(t.userId, t.id).where(sql`user_id IS NOT NULL`),
+    index('notifications_unit_idx').on(t.unitId, t.id).where(sql`unit_id IS NOT NULL`),
+    index('notifications_region_idx').on(t.role, t.id).where(sql`role IS NOT NULL`),
+  ],
 );
 
 /** Read marks, one per user and notification (a unit's notification is read per person). */
