@@ -16,7 +16,7 @@ export interface PacedRequest {
 }
 
 export interface PacedResult {
-  /** Requests due in the run (rate × seconds). */
+  /** Requests due in the recorded part of the run (rate × seconds, exactly for uniform arrivals). */
   due: number;
   completed: number;
   statusCounts: Record<string, number>;
@@ -71,6 +71,7 @@ export async function runPaced(opts: {
   let nextDue = begin;
   let scheduled = 0;
   let monitoring = false;
+  let measuredDue = 0; // Poisson arrivals put a varying number into the warm-up
   let lastResponse = start;
   let done!: () => void;
   const finished = new Promise<void>((resolve) => (done = resolve));
@@ -113,6 +114,7 @@ export async function runPaced(opts: {
       if (client) send(client, nextDue);
       else waiting.push(nextDue);
       scheduled++;
+      if (nextDue >= start) measuredDue++;
       nextDue += opts.arrivals === 'uniform' ? meanGapMs : -Math.log(1 - Math.random()) * meanGapMs;
     }
     if (now >= start) {
@@ -127,7 +129,7 @@ export async function runPaced(opts: {
   await Promise.all(clients.map((c) => c.close()));
   const ms = (p: number) => histogram.getValueAtPercentile(p) / 1000;
   return {
-    due: due - warmup,
+    due: measuredDue,
     completed: measured,
     statusCounts,
     errors,
