@@ -88,6 +88,26 @@ describe('intake', () => {
     expect(bad.statusCode).toBe(403);
     expect(bad.json().code).toBe('api_key.invalid');
   });
+
+  it('holds each key to the rate the admin set for it', async () => {
+    const admin = await login(t.app, 'admin');
+    const regions = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM regions WHERE code = '410104001'`);
+    const keyAt = async (name: string, ratePerMinute: number) => (await post(admin, '/api/api-keys', { name, regionId: regions[0]?.id, source: 'sensor', ratePerMinute })).json().key as string;
+    const slow = await keyAt('慢速传感器', 2);
+    const other = await keyAt('另一套传感器', 600);
+    const send = (key: string, n: number) =>
+      t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': key }, payload: { itemCode: notForGrids.code, description: '水位超警戒', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: `rate-${key.slice(0, 8)}-${n}` } });
+    const statuses = [];
+    for (let n = 0; n < 3; n++) statuses.push((await send(slow, n)).statusCode);
+    expect(statuses).toEqual([201, 201, 429]);
+    const limited = await send(slow, 3);
+    expect(limited.json()).toMatchObject({ code: 'rate_limited' });
+    const cases = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cases WHERE idempotency_key LIKE ${`rate-${slow.slice(0, 8)}-%`}`);
+    expect(cases[0]?.n).toBe(2);
+    expect((await send(other, 0)).statusCode).toBe(201);
+    // A bad key is refused as such, not counted against anyone's rate.
+    expect((await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': 'gw_wrong' }, payload: {} })).statusCode).toBe(403);
+  });
 });
 
 describe('the chain: report → accept → dispatch → sign → feed back → verify (rework) → close → rate', () => {

@@ -2,7 +2,8 @@ import { caseActionBodySchema, caseDetailSchema, caseQueueQuerySchema, caseSumma
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
-import { authenticateApiKey } from '../apikeys/apikeys.service.ts';
+import { type ApiKeyPrincipal, authenticateApiKey } from '../apikeys/apikeys.service.ts';
+import { perKeyRateLimit } from '../apikeys/apikeys.rate.ts';
 import { actOnCase } from './cases.actions.ts';
 import { reportCase } from './cases.intake.ts';
 import { getCaseDetail, listCases, nearbyDuplicates } from './cases.queries.ts';
@@ -33,12 +34,17 @@ export async function caseRoutes(app: AppInstance) {
     },
   });
   app.post('/api/intake/cases', {
-    config: { public: true, rateLimit: { max: deps.config.GEWU_API_KEY_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req) => String(req.headers['x-api-key'] ?? req.ip) } },
-    schema: { tags, summary: '其他系统接入（视频/传感器告警、12345 转办）：以 X-Api-Key 认证', body: reportBodySchema, response: { 200: reportResult, 201: reportResult } },
-    handler: async (req, reply) => {
+    // The key first (403 for a missing or bad one), then the rate the admin set for that key.
+    preValidation: async (req) => {
       const raw = req.headers['x-api-key'];
       const key = typeof raw === 'string' ? await authenticateApiKey(deps.db, deps.clock, raw) : null;
       if (!key) throw new AppError(403, 'api_key.invalid', '接口密钥无效或已吊销');
+      req.apiKey = key;
+    },
+    config: { public: true, rateLimit: perKeyRateLimit('intake', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
+    schema: { tags, summary: '其他系统接入（视频/传感器告警、12345 转办）：以 X-Api-Key 认证，按该密钥设定的速率限流', body: reportBodySchema, response: { 200: reportResult, 201: reportResult } },
+    handler: async (req, reply) => {
+      const key = req.apiKey as ApiKeyPrincipal;
       const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath: key.regionPath, source: key.source }, ctx: req.ctx }, req.body);
       return reply.code(r.created ? 201 : 200).send({ id: r.case.id, code: r.case.code, state: r.case.state, created: r.created, version: r.case.version });
     },

@@ -3,14 +3,9 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppInstance } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type ApiKeyPrincipal, authenticateApiKey } from '../apikeys/apikeys.service.ts';
+import { perKeyRateLimit } from '../apikeys/apikeys.rate.ts';
 import { type Format, Open311Error, sendErrors, sendList, sendObject, splitFormat } from './open311.format.ts';
 import { createRequest, discovery, getRequest, listRequests, listServices, listUpdates, requestOfToken, serviceDefinition } from './open311.service.ts';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    open311Key?: ApiKeyPrincipal;
-  }
-}
 
 type Query = Record<string, string | undefined>;
 
@@ -94,22 +89,15 @@ export async function open311Routes(app: AppInstance) {
             const raw = typeof body.api_key === 'string' ? body.api_key : (queryOf(req).api_key ?? (typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : undefined));
             const key = raw ? await authenticateApiKey(deps.db, deps.clock, raw) : null;
             if (!key) throw new Open311Error(403, [raw ? 'api_key 无效或已吊销' : '缺少 api_key']);
-            req.open311Key = key;
+            req.apiKey = key;
           },
-          config: {
-            rateLimit: {
-              hook: 'preHandler',
-              max: (req: FastifyRequest) => req.open311Key?.ratePerMinute ?? deps.config.GEWU_API_KEY_RATE_PER_MINUTE,
-              timeWindow: 60_000,
-              keyGenerator: (req: FastifyRequest) => `open311:${req.open311Key?.id ?? req.ip}`,
-            },
-          },
+          config: { rateLimit: perKeyRateLimit('open311', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
         },
         async (req, reply) => {
           const file = fileOf(req, 'requests');
           const { api_key: _key, ...form } = (req.body ?? {}) as Record<string, unknown>;
           const header = req.headers['idempotency-key'];
-          const r = await createRequest(deps, req.ctx, req.open311Key as ApiKeyPrincipal, form, typeof header === 'string' ? header : undefined);
+          const r = await createRequest(deps, req.ctx, req.apiKey as ApiKeyPrincipal, form, typeof header === 'string' ? header : undefined);
           return sendList(reply, file.format, 'service_requests', 'request', [r.row], r.created ? 201 : 200);
         },
       );
