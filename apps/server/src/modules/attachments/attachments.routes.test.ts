@@ -141,7 +141,12 @@ describe('attachments', () => {
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('access.denied');
     expect((await fetchFile(await login(t.app, 'leader'), jpegId, 'original')).statusCode).toBe(403);
+    const viewed = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attachment.view_original' AND target_id = ${jpegId}`))[0]?.n ?? 0;
+    const before = await viewed();
     expect((await fetchFile(await login(t.app, 'handler'), jpegId, 'original')).statusCode).toBe(200);
+    expect(await viewed()).toBe(before + 1); // each look at an original is on record; refusals and copies are not
+    expect((await fetchFile(dispatcher, jpegId, 'public')).statusCode).toBe(200);
+    expect(await viewed()).toBe(before + 1);
     const unknown = await fetchFile(dispatcher, '00000000-0000-4000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('attachment.not_found');

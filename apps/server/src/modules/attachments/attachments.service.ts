@@ -104,7 +104,8 @@ export async function uploadUserAttachment(deps: AttachmentsDeps, ctx: RequestCo
 
 /**
  * Opens one size of a photo for reading. Any signed-in user may see the thumbnail and the stripped
- * public copy (to be scoped by case later); only the centre and handlers see the original.
+ * public copy (to be scoped by case later); only the centre and handlers see the original, and each
+ * time they do it is audited.
  */
 export async function openAttachment(deps: AttachmentsDeps, ctx: RequestContext, id: string, size: AttachmentSize) {
   const actor = requireActor(ctx);
@@ -115,6 +116,9 @@ export async function openAttachment(deps: AttachmentsDeps, ctx: RequestContext,
   const file = path.join(deps.config.dataDir, rel);
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat) throw notFound('attachment.not_found', '附件文件不存在');
+  // The original keeps what the phone wrote into it (the place it was taken, the device): who
+  // looked at one is on record, like any revealed personal data.
+  if (size === 'original') await recordAudit(deps.db, deps.clock, ctx, { action: 'attachment.view_original', targetType: 'attachment', targetId: row.id, detail: { fileName: row.fileName } });
   return {
     stream: fs.createReadStream(file),
     mime: size === 'original' ? row.mime : 'image/jpeg',
