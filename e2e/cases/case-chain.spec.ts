@@ -28,6 +28,16 @@ async function fillReport(page: Page, description: string, withPhoto: boolean) {
   await page.getByTestId('report-description').fill(description);
 }
 
+/** The case's photo thumbnail has been served and decoded (not a broken image). */
+async function expectPhotoLoaded(page: Page): Promise<void> {
+  const img = page.getByTestId('case-photos').locator('img').first();
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate((el) => {
+    const image = el as unknown as { complete: boolean; naturalWidth: number };
+    return image.complete ? image.naturalWidth : 0;
+  })).toBeGreaterThan(0);
+}
+
 test('a resident reports on a phone → dispatched → handled → verified by the grid worker → rated; the figures show it', async ({ browser, baseURL }) => {
   test.setTimeout(180_000);
   const spot = await spotInGrid(baseURL as string);
@@ -46,6 +56,7 @@ test('a resident reports on a phone → dispatched → handled → verified by t
 
   // The dispatcher accepts and dispatches to the proposed unit.
   const { desk, dispatcher } = await openInConsole(browser, code);
+  await expectPhotoLoaded(dispatcher); // the township's centre sees the resident's photo
   await desktopAction(dispatcher, 'accept');
   await dispatcher.getByTestId('case-action-dispatch').click();
   await expect(dispatcher.getByTestId('dispatch-unit')).toContainText(UNIT);
@@ -58,6 +69,7 @@ test('a resident reports on a phone → dispatched → handled → verified by t
   await loginViaUi(handler, 'handler');
   await handler.goto('/tasks');
   await handler.getByTestId(`case-row-${code}`).click();
+  await expectPhotoLoaded(handler); // and so does the unit the case was given
   await desktopAction(handler, 'sign');
   await desktopAction(handler, 'feed_back', '已清运完毕');
 

@@ -6,7 +6,8 @@ import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
-import { as, createTestApp, login, type Session, type TestApp } from '../../../test/app.ts';
+import { STARTER_CATALOGUE } from '@gewu/domain';
+import { addUser, as, createTestApp, login, pointInGrid, type Session, type TestApp } from '../../../test/app.ts';
 import { checkAttachmentsOwned, uploadAttachment } from './attachments.service.ts';
 
 const MAX_BYTES = 64 * 1024;
@@ -43,6 +44,16 @@ const hasGpsIfd = (exif: Buffer) => exif.includes(Buffer.from([0x25, 0x88])) || 
 const upload = (s: Session, body: Buffer, contentType = 'image/jpeg', name?: string) =>
   t.app.inject({ method: 'POST', url: `/api/attachments${name ? `?name=${encodeURIComponent(name)}` : ''}`, headers: { ...as(s).headers, 'content-type': contentType }, payload: body });
 const fetchFile = (s: Session, id: string, size?: string) => t.app.inject({ method: 'GET', url: `/api/attachments/${id}${size ? `?size=${size}` : ''}`, ...as(s) });
+
+/** Files a resident-style report carrying these photos, in the demo township's first grid. */
+async function reportWith(s: Session, attachmentIds: string[]): Promise<string> {
+  const item = STARTER_CATALOGUE.find((i) => i.publicReport && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
+  const spot = await pointInGrid(t.database, '410104001001001');
+  const res = t.app.inject({ method: 'POST', url: '/api/cases', ...as(s), payload: { itemCode: item.code, description: '现场照片见附件', location: { lon: spot.lon, lat: spot.lat }, attachmentIds, idempotencyKey: crypto.randomUUID() } });
+  const body = (await res).json();
+  expect(body).toMatchObject({ created: true });
+  return body.id as string;
+}
 
 async function stored(): Promise<{ rows: number; files: string[] }> {
   const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM attachments`);
@@ -82,6 +93,10 @@ describe('attachments', () => {
     expect(thumbMeta.format).toBe('jpeg');
     expect(thumbMeta.exif).toBeUndefined();
     expect(thumb.rawPayload.includes('gewu-test-marker')).toBe(false);
+
+    // Not yet part of any case: only its uploader sees it.
+    expect((await fetchFile(dispatcher, jpegId)).statusCode).toBe(404);
+    await reportWith(resident, [jpegId]);
 
     const orig = await fetchFile(dispatcher, jpegId, 'original');
     expect(orig.statusCode).toBe(200);
@@ -143,15 +158,31 @@ describe('attachments', () => {
     expect((await fetchFile(await login(t.app, 'leader'), jpegId, 'original')).statusCode).toBe(403);
     const viewed = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attachment.view_original' AND target_id = ${jpegId}`))[0]?.n ?? 0;
     const before = await viewed();
-    expect((await fetchFile(await login(t.app, 'handler'), jpegId, 'original')).statusCode).toBe(200);
+    expect((await fetchFile(dispatcher, jpegId, 'original')).statusCode).toBe(200);
     expect(await viewed()).toBe(before + 1); // each look at an original is on record; refusals and copies are not
     expect((await fetchFile(dispatcher, jpegId, 'public')).statusCode).toBe(200);
+    // A handler whose unit was not given the case does not see its photos at all.
+    expect((await fetchFile(await login(t.app, 'handler'), jpegId, 'original')).statusCode).toBe(404);
     expect(await viewed()).toBe(before + 1);
     const unknown = await fetchFile(dispatcher, '00000000-0000-4000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('attachment.not_found');
     expect((await fetchFile(dispatcher, jpegId, 'huge')).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: `/api/attachments/${jpegId}` })).statusCode).toBe(401);
+  });
+
+  it('shows a photo to those who see its case, and to no one else', async () => {
+    await addUser(t.database, { username: 'zx_dispatcher_att', role: 'dispatcher', regionCode: '410104002' });
+    const photo = (await upload(gridworker, await jpegWithGps())).json().id as string;
+    const other = await login(t.app, 'zx_dispatcher_att'); // the centre of the next township
+    expect((await fetchFile(resident, photo)).statusCode).toBe(404);
+    expect((await fetchFile(dispatcher, photo, 'thumb')).statusCode).toBe(404);
+    await reportWith(gridworker, [photo]);
+    expect((await fetchFile(dispatcher, photo, 'thumb')).statusCode).toBe(200); // the township's centre sees the case
+    expect((await fetchFile(gridworker, photo)).statusCode).toBe(200);
+    expect((await fetchFile(resident, photo)).statusCode).toBe(404); // not the resident's case
+    expect((await fetchFile(other, photo)).statusCode).toBe(404);
+    expect((await fetchFile(other, photo, 'original')).json().code).toBe('attachment.not_found');
   });
 
   it('refuses uploads from roles that neither report nor handle cases', async () => {

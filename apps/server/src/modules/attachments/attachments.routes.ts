@@ -4,6 +4,7 @@ import type { AppInstance } from '../../app.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { notImage } from './attachments.images.ts';
 import * as service from './attachments.service.ts';
+import { seesCaseWithAttachment } from '../cases/cases.attachments.ts';
 
 const viewSchema = z.object({
   id: z.string(),
@@ -45,12 +46,12 @@ export async function attachmentRoutes(app: AppInstance) {
   app.get('/api/attachments/:id', {
     schema: {
       tags,
-      summary: '读取图片：thumb 缩略图、public 去除元数据的副本（默认）、original 原图（仅受理派遣和处置人员）',
+      summary: '读取图片：thumb 缩略图、public 去除元数据的副本（默认）、original 原图（仅受理派遣和处置人员，记入审计）；上传者与能看到所属案件的人可见',
       params: z.strictObject({ id: z.string().uuid() }),
       querystring: z.strictObject({ size: z.enum(['thumb', 'public', 'original']).default('public') }),
     },
     handler: async (req, reply) => {
-      const file = await service.openAttachment(deps, req.ctx, req.params.id, req.query.size);
+      const file = await service.openAttachment(deps, req.ctx, req.params.id, req.query.size, (actor, id) => seesCaseWithAttachment(deps.db, actor, id));
       reply.type(file.mime).header('content-length', file.bytes).header('cache-control', file.cacheControl);
       if (file.fileName) reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
       return reply.send(file.stream);

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { type RequestContext, systemContext } from '../../platform/context.ts';
+import { type Actor, type RequestContext, systemContext } from '../../platform/context.ts';
 import { can, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
@@ -103,15 +103,21 @@ export async function uploadUserAttachment(deps: AttachmentsDeps, ctx: RequestCo
 }
 
 /**
- * Opens one size of a photo for reading. Any signed-in user may see the thumbnail and the stripped
- * public copy (to be scoped by case later); only the centre and handlers see the original, and each
- * time they do it is audited.
+ * Opens one size of a photo for reading. Its uploader may see it, and so may whoever `sees` a
+ * record it belongs to (the case module answers for cases); to anyone else it does not exist (404).
+ * Only the centre and handlers see the original, and each time they do it is audited.
  */
-export async function openAttachment(deps: AttachmentsDeps, ctx: RequestContext, id: string, size: AttachmentSize) {
+export async function openAttachment(
+  deps: AttachmentsDeps,
+  ctx: RequestContext,
+  id: string,
+  size: AttachmentSize,
+  sees: (actor: Actor, attachmentId: string) => Promise<boolean>,
+) {
   const actor = requireActor(ctx);
   if (size === 'original' && !can(actor, 'case.centre') && !can(actor, 'case.handle')) throw forbidden('无权查看原图');
   const [row] = await deps.db.select().from(attachments).where(eq(attachments.id, id));
-  if (!row) throw notFound('attachment.not_found', '附件不存在');
+  if (!row || (row.uploadedBy !== actor.id && !(await sees(actor, row.id)))) throw notFound('attachment.not_found', '附件不存在');
   const rel = size === 'original' ? row.originalPath : size === 'thumb' ? row.thumbPath : row.publicPath;
   const file = path.join(deps.config.dataDir, rel);
   const stat = await fs.promises.stat(file).catch(() => null);

@@ -132,7 +132,13 @@ export const caseEvents = pgTable(
     data: jsonb('data').$type<CaseEventData>().notNull(),
     attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
   },
-  (t) => [uniqueIndex('case_events_seq_idx').on(t.caseId, t.seq), index('case_events_at_idx').on(t.at)],
+  (t) => [
+    uniqueIndex('case_events_seq_idx').on(t.caseId, t.seq),
+    index('case_events_at_idx').on(t.at),
+    // Which case a photo belongs to (who may see it follows from the case). Partial: most events
+    // carry no photo and add nothing here.
+    index('case_events_attachments_idx').using('gin', t.attachmentIds).where(sql`attachment_ids <> '{}'::uuid[]`),
+  ],
 );
 
 /** Co-handling units (协同处置) of a case besides its lead unit, with their own feedback. */

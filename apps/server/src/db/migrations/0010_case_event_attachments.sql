@@ -1,0 +1,1 @@
+CREATE INDEX "case_events_attachments_idx" ON "case_events" USING gin ("attachment_ids") WHERE attachment_ids <> '{}'::uuid[];
