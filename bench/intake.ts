@@ -164,10 +164,7 @@ async function startChild(role: string, extra: string[] = []) {
       child.on('message', on);
       child.send(message);
     });
-  const cpuMs = async () => (await ask({ type: 'cpu' }, 'cpu')).cpuMs;
-  /** Event-loop delay and GC pauses since the last call (or the last cpuMs). */
-  const stalls = async () => (await ask({ type: 'cpu' }, 'cpu')).stalls;
-  /** Both at once (each call starts a new period for the stalls). */
+  /** The server's CPU time so far, and its event-loop delay and GC pauses since the last reading. */
   const reading = async () => ask({ type: 'cpu' }, 'cpu');
   const profileStart = () => child.send({ type: 'profile-start' });
   const profileStop = async (dir: string) => (await ask({ type: 'profile-stop', dir }, 'profiled')).file;
@@ -176,7 +173,7 @@ async function startChild(role: string, extra: string[] = []) {
       child.once('exit', () => resolve());
       child.send({ type: 'stop' });
     });
-  return { child, port, cpuMs, stalls, reading, profileStart, profileStop, stop };
+  return { child, port, reading, profileStart, profileStop, stop };
 }
 
 async function main() {
@@ -250,7 +247,7 @@ async function main() {
     const single = await fire(1, 3);
     const warm = await fire(CONNECTIONS, WARMUP);
     const cpu = new CpuMeter(bench.name);
-    const server0 = await server.cpuMs();
+    const server0 = (await server.reading()).cpuMs;
     if (profileDir) server.profileStart();
     const pg0 = await pgActivity(db);
     const r = await fire(CONNECTIONS, DURATION);
@@ -262,10 +259,10 @@ async function main() {
     // The target rate offered: the latency a thousand reports a second meet (the run above measures
     // the most the server takes, where every request queues behind the others).
     const stallsOf = async <T>(run: () => Promise<T>) => {
-      await server.stalls();
+      await server.reading();
       const before = await pgActivity(db);
       const result = await run();
-      return { result, stalls: { server: await server.stalls(), pg: diffActivity(before, await pgActivity(db)) } };
+      return { result, stalls: { server: (await server.reading()).stalls, pg: diffActivity(before, await pgActivity(db)) } };
     };
     // The chainer links audit rows one batch at a time; at full speed it falls behind and catches up
     // afterwards. Let it, so each paced run measures 1,000 reports/s and not the tail of the run before.
