@@ -307,7 +307,7 @@ async function main() {
     for (const [arrivals, p] of Object.entries(paced)) {
       console.log(`  ${fmt(PACED_RATE)} reports/s offered, ${arrivals} arrivals, ${CONNECTIONS} connections, ${DURATION} s after 3 s at the same rate: ${fmt(served(p))} reports/s served (${pacedCodes(p)}; errors ${p.errors}),` +
         ` latency from due time p50 ${fmt(p.latency.p50, 1)} ms, p90 ${fmt(p.latency.p90, 1)} ms, p99 ${fmt(p.latency.p99, 1)} ms, p99.9 ${fmt(p.latency.p999, 1)} ms, max ${fmt(p.latency.max)} ms; at most ${p.maxBacklog} waiting for a connection; the generator's own event-loop delay p99 ${fmt(p.generatorLoop.p99, 1)} ms, max ${fmt(p.generatorLoop.max, 1)} ms`);
-      console.log(`    stalls: ${describeStalls(pacedStalls[arrivals as keyof typeof pacedStalls], p.completed)}`);
+      console.log(`    stalls: ${describeStalls(pacedStalls[arrivals as keyof typeof pacedStalls], p.answered)}`);
       console.log(`    slowest report due in each second (ms): ${p.slowestPerSecond.map((x) => fmt(x)).join(' ')}`);
       if (arrivals === 'uniform') console.log(`    audit rows not yet chained when it ended ${fmt(settled[1]!.waiting)} (caught up ${fmt(settled[1]!.ms / 1000, 1)} s later)`);
     }

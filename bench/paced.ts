@@ -19,6 +19,8 @@ export interface PacedResult {
   /** Requests due in the recorded part of the run (rate × seconds, exactly for uniform arrivals). */
   due: number;
   completed: number;
+  /** Every request answered, warm-up included (what the server did work for in the run). */
+  answered: number;
   statusCounts: Record<string, number>;
   errors: number;
   /** The same for the warm-up's requests (they count for what was written, not for the figures). */
@@ -131,6 +133,7 @@ export async function runPaced(opts: {
   return {
     due: measuredDue,
     completed: measured,
+    answered: completed,
     statusCounts,
     errors,
     warmup: { statusCounts: warmupStatusCounts, errors: warmupErrors },
