@@ -12,7 +12,7 @@ let admin: Session;
 let gewu: string;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ GEWU_API_KEY_RATE_PER_MINUTE: '90' });
   admin = await login(t.app, 'admin');
   gewu = await regionIdByCode(t.database, '410104001');
 });
@@ -102,5 +102,11 @@ describe('API keys', () => {
     expect((await post(admin, `/api/api-keys/${id}/revoke`)).statusCode).toBe(409);
     const audit = await t.database.db.select().from(auditLog).where(eq(auditLog.action, 'apikey.revoke'));
     expect(audit.map((a) => a.targetId)).toEqual([id]);
+  });
+
+  it('a key created without a rate gets the configured default (GEWU_API_KEY_RATE_PER_MINUTE)', async () => {
+    const res = await post(admin, '/api/api-keys', { name: '格物街道传感器平台', regionId: gewu, source: 'sensor' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().ratePerMinute).toBe(90);
   });
 });

@@ -11,7 +11,7 @@ import { regions } from '../regions/regions.table.ts';
 import { users } from '../users/users.table.ts';
 import { apiKeys } from './api-keys.table.ts';
 
-export type ApiKeysDeps = { db: Db; clock: Clock };
+export type ApiKeysDeps = { db: Db; clock: Clock; config: { GEWU_API_KEY_RATE_PER_MINUTE: number } };
 export type ApiKeySource = (typeof apiKeys.$inferSelect)['source'];
 export const API_KEY_SOURCES = ['video', 'sensor', 'hotline_12345', 'open311', 'other'] as const satisfies readonly ApiKeySource[];
 
@@ -84,7 +84,7 @@ export async function createApiKey(deps: ApiKeysDeps, ctx: RequestContext, input
     if (!region) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name.trim(), prefix: key.slice(0, 8), keyHash: hashApiKey(key), regionId: region.id, regionPath: region.path, source: input.source, ratePerMinute: input.ratePerMinute ?? 600, createdBy: actor.id, createdAt: deps.clock.now() })
+      .values({ name: input.name.trim(), prefix: key.slice(0, 8), keyHash: hashApiKey(key), regionId: region.id, regionPath: region.path, source: input.source, ratePerMinute: input.ratePerMinute ?? deps.config.GEWU_API_KEY_RATE_PER_MINUTE, createdBy: actor.id, createdAt: deps.clock.now() })
       .returning();
     const created = row as typeof apiKeys.$inferSelect;
     await recordAudit(tx, deps.clock, ctx, { action: 'apikey.create', targetType: 'api_key', targetId: created.id, regionPath: region.path, detail: { name: created.name, prefix: created.prefix, source: created.source, region: region.code, ratePerMinute: created.ratePerMinute } });
