@@ -1,7 +1,7 @@
 import { type CaseEventData, type CaseEventType, type CaseProjection, applyCaseEvent } from '@gewu/domain';
 import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { rawRows, staticInsert } from '../../db/static-insert.ts';
+import { rawRows, recordsetInsert } from '../../db/recordset-insert.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { notifications } from '../notifications/notifications.table.ts';
@@ -116,59 +116,72 @@ export async function coUnitsOf(db: Db, caseId: string) {
 }
 
 /**
- * A new case as one statement: its number from the sequence, the case row, its report event, the
- * inbox rows and the audit row — all or nothing, one round trip, no explicit transaction. The
- * text is built once; a second report with the same (reporter, idempotency key) fails the whole
- * statement on the unique index (code 23505) and writes nothing.
+ * New cases as one statement: their numbers from the sequence, the case rows, their report events,
+ * inbox rows and audit rows — all or nothing, one round trip, no explicit transaction. Any number of
+ * cases travel as one JSON parameter per table (see recordsetInsert), so the text never changes and
+ * is prepared once per connection. A case whose (reporter, idempotency key) is already taken — by a
+ * committed case, a concurrent statement, or an earlier row of this one — is skipped by ON CONFLICT,
+ * and so are its event, inbox and audit rows (they join the rows actually inserted).
  */
-/** $1 is the day the case number starts with; the case row's parameters follow. */
-const CASE_FIRST_PARAM = 2;
-const caseInsert = staticInsert(cases, Object.keys(getTableColumns(cases)) as (keyof CaseRow)[], { firstParam: CASE_FIRST_PARAM, expressions: { code: 's.code' } });
-const eventKeys = ['caseId', 'seq', 'type', 'actorId', 'actorName', 'actorUnitId', 'at', 'note', 'data', 'attachmentIds'] as const;
-const eventInsert = staticInsert(caseEvents, eventKeys, { firstParam: caseInsert.nextParam, expressions: { data: `jsonb_set($$, '{report,code}', to_jsonb(s.code))` } });
-const notificationKeys = ['userId', 'unitId', 'regionPath', 'role', 'kind', 'title', 'body', 'caseId', 'data', 'createdAt'] as const;
-const notificationInsert = staticInsert(notifications, notificationKeys, { firstParam: eventInsert.nextParam });
-const auditKeys = ['at', 'actorId', 'actorName', 'actorRoles', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'outcome', 'detail'] as const;
-const auditInsert = staticInsert(auditLog, auditKeys, { firstParam: notificationInsert.nextParam, expressions: { detail: `jsonb_set($$, '{code}', to_jsonb(s.code))` } });
-const NOTIFY_FLAG = auditInsert.nextParam;
-/** The stage clock's pending light changes (as setDeadlines writes them), from the case row's own parameters. */
-const param = (key: keyof CaseRow) => {
-  const i = caseInsert.keys.indexOf(key);
-  if (i < 0) throw new Error(`cases has no parameter ${key}`);
-  return `$${CASE_FIRST_PARAM + i}`;
-};
-const REPORT_STATEMENT = { name: 'gewu_report_case', text: `WITH s AS (SELECT $1::text || lpad(nextval('case_code_seq')::text, 7, '0') AS code),
-  c AS (${caseInsert.text} FROM s),
-  e AS (${eventInsert.text} FROM s),
-  n AS (${notificationInsert.text} FROM s WHERE $${NOTIFY_FLAG}::boolean),
-  a AS (${auditInsert.text} FROM s),
+const caseRecords = recordsetInsert(cases, Object.keys(getTableColumns(cases)) as (keyof CaseRow)[], {
+  param: 1,
+  // The row carries the YYYYMMDD its number starts with.
+  expressions: { code: `$$ || lpad(nextval('case_code_seq')::text, 7, '0')` },
+});
+const eventRecords = recordsetInsert(caseEvents, ['caseId', 'seq', 'type', 'actorId', 'actorName', 'actorUnitId', 'at', 'note', 'data', 'attachmentIds'], {
+  param: 2,
+  expressions: { data: `jsonb_set($$, '{report,code}', to_jsonb(c.code))` },
+});
+const notificationRecords = recordsetInsert(notifications, ['userId', 'unitId', 'regionPath', 'role', 'kind', 'title', 'body', 'caseId', 'data', 'createdAt'], { param: 3 });
+const auditRecords = recordsetInsert(auditLog, ['at', 'actorId', 'actorName', 'actorRoles', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'outcome', 'detail'], {
+  param: 4,
+  expressions: { detail: `jsonb_set($$, '{code}', to_jsonb(c.code))` },
+});
+const REPORT_STATEMENT = {
+  name: 'gewu_report_cases',
+  text: `WITH c AS (${caseRecords.text}
+    ON CONFLICT (reporter_key, idempotency_key) DO NOTHING
+    RETURNING id, code, stage, stage_warn_at, stage_deadline),
+  e AS (${eventRecords.text} JOIN c ON c.id = x.case_id),
+  n AS (${notificationRecords.text} JOIN c ON c.id = x.case_id),
+  a AS (${auditRecords.text} JOIN c ON c.id::text = x.target_id),
   d AS (INSERT INTO case_deadlines (case_id, light, stage, at)
-    SELECT ${param('id')}::uuid, x.light, ${param('stage')}::text, x.at FROM (VALUES ('yellow', ${param('stageWarnAt')}::timestamptz), ('red', ${param('stageDeadline')}::timestamptz)) AS x(light, at)
-    WHERE ${param('stage')}::text IS NOT NULL AND x.at IS NOT NULL)
-SELECT code FROM s` };
+    SELECT c.id, v.light, c.stage, v.at FROM c CROSS JOIN LATERAL (VALUES ('yellow', c.stage_warn_at), ('red', c.stage_deadline)) AS v(light, at)
+    WHERE c.stage IS NOT NULL AND v.at IS NOT NULL)
+SELECT id, code FROM c`,
+};
+
+/** A report to file as a new case: its report event, the day (YYYYMMDD) its number starts with, its inbox row and audit row. */
+export interface NewReportedCase {
+  day: string;
+  event: NewEvent;
+  notification: typeof notifications.$inferInsert | null;
+  audit: typeof auditLog.$inferInsert;
+}
 
 /**
- * Files a report event as a new case (see REPORT_STATEMENT) with at most one inbox row. `day` is the
- * YYYYMMDD the case number starts with; the audit row's detail gets the number as `code`.
+ * Files report events as new cases (see REPORT_STATEMENT), in one statement. Returns, in order, each
+ * new case row, or null where the reporter's idempotency key was already taken (the caller looks up
+ * the case that has it). The audit rows' detail gets the case number as `code`.
  */
-export async function insertReportedCase(
-  db: Db,
-  day: string,
-  e: NewEvent,
-  extra: { notification: typeof notifications.$inferInsert | null; audit: typeof auditLog.$inferInsert },
-): Promise<CaseRow> {
-  const next = applyCaseEvent(null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data });
-  const row = next as CaseRow;
-  const params = [
-    day,
-    ...caseInsert.params(row),
-    ...eventInsert.params({ caseId: row.id, seq: 1, type: e.type, actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorUnitId: e.actor?.unitId ?? null, at: e.at, note: e.note ?? null, data: e.data, attachmentIds: e.attachmentIds ?? [] }),
-    ...notificationInsert.params(extra.notification ?? ({} as typeof notifications.$inferInsert)),
-    ...auditInsert.params(extra.audit),
-    extra.notification !== null,
-  ];
-  const [made] = await rawRows<{ code: string }>(db, REPORT_STATEMENT, params);
-  if (!made) throw new Error('case insert returned nothing');
-  row.code = made.code;
-  return row;
+export async function insertReportedCases(db: Db, reports: readonly NewReportedCase[]): Promise<(CaseRow | null)[]> {
+  const rows = reports.map(({ day, event: e }) => {
+    const row = applyCaseEvent(null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data }) as CaseRow;
+    row.code = day;
+    return row;
+  });
+  const events = reports.map(({ event: e }, i) => ({ caseId: rows[i]!.id, seq: 1, type: e.type, actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorUnitId: e.actor?.unitId ?? null, at: e.at, note: e.note ?? null, data: e.data, attachmentIds: e.attachmentIds ?? [] }));
+  const made = await rawRows<{ id: string; code: string }>(db, REPORT_STATEMENT, [
+    JSON.stringify(rows.map((r) => caseRecords.record(r))),
+    JSON.stringify(events.map((e) => eventRecords.record(e))),
+    JSON.stringify(reports.flatMap((r) => (r.notification ? [notificationRecords.record(r.notification)] : []))),
+    JSON.stringify(reports.map((r) => auditRecords.record(r.audit))),
+  ]);
+  const codes = new Map(made.map((m) => [m.id, m.code]));
+  return rows.map((row) => {
+    const code = codes.get(row.id);
+    if (code === undefined) return null;
+    row.code = code;
+    return row;
+  });
 }

@@ -1,9 +1,10 @@
-import { STARTER_CATALOGUE, replayCase, type CaseEventRecord } from '@gewu/domain';
+import { STARTER_CATALOGUE, replayCase, type CaseEventData, type CaseEventRecord } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { addUser, as, createTestApp, login, pointInGrid, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
 import { sweepDeadlines } from './cases.jobs.ts';
+import { type NewReportedCase, insertReportedCases } from './cases.repository.ts';
 
 let t: TestApp;
 let resident: Session;
@@ -56,6 +57,66 @@ describe('intake', () => {
     expect(written).toEqual({ events: 1, eventCode: code, inbox: 1, audit: code });
     const detail = (await get(resident, `/api/cases/${first.json().id}`)).json();
     expect(detail).toMatchObject({ gridId: spot.gridId, channel: 'resident_web', level: 'township', stage: 'accept', light: 'green' });
+  });
+
+  it('files reports that arrive together, a retry among them still only once', async () => {
+    const keys = Array.from({ length: 12 }, () => crypto.randomUUID());
+    // Each key sent once, the first three three times over, all at once: written in shared statements.
+    const sent = [...keys, ...keys.slice(0, 3), ...keys.slice(0, 3)];
+    const answers = await Promise.all(sent.map((idempotencyKey) => report(resident, { idempotencyKey })));
+    for (const a of answers) expect([200, 201]).toContain(a.statusCode);
+    for (const key of keys) {
+      const mine = answers.filter((_, i) => sent[i] === key).map((a) => a.json() as { id: string; code: string; created: boolean });
+      expect(new Set(mine.map((m) => m.id)).size).toBe(1);
+      expect(mine.filter((m) => m.created)).toHaveLength(1);
+    }
+    const [written] = await queryRows<{ cases: number; events: number; inbox: number; audit: number; deadlines: number; codes: number }>(
+      t.database.db,
+      sql`WITH c AS (SELECT id, code FROM cases WHERE idempotency_key IN ${keys})
+        SELECT (SELECT count(*)::int FROM c) AS cases, (SELECT count(DISTINCT code)::int FROM c) AS codes,
+          (SELECT count(*)::int FROM case_events e JOIN c ON c.id = e.case_id WHERE e.data->'report'->>'code' = c.code) AS events,
+          (SELECT count(*)::int FROM notifications n JOIN c ON c.id = n.case_id) AS inbox,
+          (SELECT count(*)::int FROM audit_log a JOIN c ON c.id::text = a.target_id WHERE a.detail->>'code' = c.code) AS audit,
+          (SELECT count(*)::int FROM case_deadlines d JOIN c ON c.id = d.case_id) AS deadlines`,
+    );
+    expect(written).toEqual({ cases: 12, codes: 12, events: 12, inbox: 12, audit: 12, deadlines: 24 });
+  });
+
+  it('writes many reports in one statement, skipping with its rows one whose key is taken', async () => {
+    const existing = (await report(resident, {})).json() as { id: string; code: string };
+    const [event] = await queryRows<{ data: CaseEventData; actor_id: string; actor_name: string }>(t.database.db, sql`SELECT data, actor_id, actor_name FROM case_events WHERE case_id = ${existing.id}`);
+    const [taken] = await queryRows<{ reporter_key: string; idempotency_key: string }>(t.database.db, sql`SELECT reporter_key, idempotency_key FROM cases WHERE id = ${existing.id}`);
+    const fresh = crypto.randomUUID();
+    const like = (idempotencyKey: string): NewReportedCase => {
+      const id = crypto.randomUUID();
+      const data = structuredClone(event!.data);
+      const facts = { ...data.report!, id, code: '', idempotencyKey };
+      data.report = facts;
+      return {
+        day: '20261128',
+        event: { type: 'report', at: t.clock.now(), actor: { id: event!.actor_id, name: event!.actor_name, unitId: null }, note: null, data },
+        notification: { role: 'dispatcher', regionPath: facts.regionPath, kind: 'case.reported', title: '新上报', caseId: id, createdAt: t.clock.now() },
+        audit: { at: t.clock.now(), actorRoles: [], action: 'case.report', targetType: 'case', targetId: id, outcome: 'success', detail: { code: '' } },
+      };
+    };
+    const batch = [like(fresh), like(fresh), like(taken!.idempotency_key)];
+    const counts = async () =>
+      (
+        await queryRows<Record<string, number>>(
+          t.database.db,
+          sql`SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM case_events) AS events, (SELECT count(*)::int FROM notifications) AS inbox,
+            (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM case_deadlines) AS deadlines`,
+        )
+      )[0]!;
+    const before = await counts();
+    const rows = await insertReportedCases(t.database.db, batch);
+    expect(rows.map((r) => r?.id ?? null)).toEqual([batch[0]!.event.data.report!.id, null, null]);
+    expect(rows[0]?.code).toMatch(/^20261128\d{7}$/);
+    const after = await counts();
+    // One case and only its rows: the second (same key, same statement) and the third (key taken) left nothing.
+    expect(Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - before[k]!]))).toEqual({ cases: 1, events: 1, inbox: 1, audit: 1, deadlines: 2 });
+    const [mine] = await queryRows<{ code: string; audit: string }>(t.database.db, sql`SELECT c.code, a.detail->>'code' AS audit FROM cases c JOIN audit_log a ON a.target_id = c.id::text WHERE c.id = ${rows[0]!.id}`);
+    expect(mine).toEqual({ code: rows[0]!.code, audit: rows[0]!.code });
   });
 
   it('refuses an unknown item, a point outside the area and a foreign photo, changing nothing', async () => {
@@ -269,7 +330,9 @@ describe('deadline sweep', () => {
     dispatcher = await login(t.app, 'dispatcher'); // the old session idled out while the clock moved
     const detail = (await get(dispatcher, `/api/cases/${id}`)).json();
     expect(detail.light).toBe('red');
-    const red = (await get(dispatcher, '/api/cases?view=supervision&light=red')).json();
+    // Every case reported so far turned red at the same moment (the test clock): ask for them all.
+    const red = (await get(dispatcher, '/api/cases?view=supervision&light=red&pageSize=100')).json();
+    expect(red.total).toBeLessThan(100);
     expect(red.items.map((c: { id: string }) => c.id)).toContain(id);
     const inbox = (await get(dispatcher, '/api/notifications')).json();
     expect(inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue')).toBe(true);
