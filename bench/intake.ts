@@ -18,6 +18,7 @@
 //   --cpu-prof  profile the server process over the measured run (V8 inspector), write the .cpuprofile
 //               to DIR and print where its CPU went
 //   (--role server|empty and --jobs are how this file starts its own child processes.) Needs pgbench on the PATH.
+//   BENCH_SERVER_FLAGS (environment): extra Node flags for the server child only, e.g. "--trace-gc".
 import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
@@ -27,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
+import * as hdr from 'hdr-histogram-js';
 import Fastify from 'fastify';
 import pg from 'pg';
 import { buildApp, makeDeps } from '../apps/server/src/app.ts';
@@ -61,6 +63,10 @@ const { values: args } = parseArgs({
 
 /** What stalled the server's event loop since the last reading (ms): its longest delay and GC pauses. */
 interface Stalls {
+  /** Time the server itself took per request (Fastify's onRequest to onResponse), ms. */
+  handledP50: number;
+  handledP99: number;
+  handledMax: number;
   loopP99: number;
   loopMax: number;
   gcCount: number;
@@ -86,8 +92,14 @@ async function serveApp() {
         startIntervalJob('audit.retention', 3_600_000, () => purgeExpiredAudit(database.db, systemClock, config.GEWU_AUDIT_RETENTION_DAYS), app.log),
       ]
     : [];
+  // How long the server itself held each request: set beside the latency the clients saw, it tells a
+  // tail made inside the server from one made outside it (scheduling, the network, the generator).
+  const handled = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  app.addHook('onResponse', async (_req, reply) => {
+    handled.recordValue(Math.max(1, Math.round(reply.elapsedTime * 1000)));
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  await childLoop((app.server.address() as AddressInfo).port, async () => {
+  await childLoop((app.server.address() as AddressInfo).port, handled, async () => {
     await app.close();
     await Promise.all(jobs.map((j) => j.stop()));
     await database.close();
@@ -99,10 +111,10 @@ async function serveEmpty() {
   const app = Fastify({ logger: false });
   app.get('/', async () => ({}));
   await app.listen({ host: '127.0.0.1', port: 0 });
-  await childLoop((app.server.address() as AddressInfo).port, () => app.close());
+  await childLoop((app.server.address() as AddressInfo).port, null, () => app.close());
 }
 
-async function childLoop(port: number, close: () => Promise<unknown>) {
+async function childLoop(port: number, handled: hdr.Histogram | null, close: () => Promise<unknown>) {
   const send = (m: ToParent) => process.send?.(m);
   const inspector = new Session();
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -130,8 +142,11 @@ async function childLoop(port: number, close: () => Promise<unknown>) {
     }
     if (m.type === 'cpu') {
       const u = process.cpuUsage();
-      const stalls = { loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, gcCount: gc.count, gcTotal: gc.total, gcMax: gc.max };
+      const ms = (q: number) => (handled ? handled.getValueAtPercentile(q) / 1000 : 0);
+      const stalls = { handledP50: ms(50), handledP99: ms(99), handledMax: ms(100),
+        loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, gcCount: gc.count, gcTotal: gc.total, gcMax: gc.max };
       loop.reset();
+      handled?.reset();
       Object.assign(gc, { count: 0, total: 0, max: 0 });
       send({ type: 'cpu', cpuMs: (u.user + u.system) / 1000, stalls });
     }
@@ -147,7 +162,7 @@ async function childLoop(port: number, close: () => Promise<unknown>) {
 
 /** Starts this file in a child process in `role`; resolves with its port once it listens. */
 async function startChild(role: string, extra: string[] = []) {
-  const child: ChildProcess = fork(import.meta.filename, ['--role', role, ...extra], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(import.meta.filename, ['--role', role, ...extra], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...(role === 'server' && process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : [])] });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${role} exited early (${code})`)));
@@ -362,7 +377,7 @@ function diffActivity(a: PgActivity, b: PgActivity): ActivityDiff {
 }
 
 function describeStalls(s: { server: Stalls; pg: ActivityDiff }, reports: number): string {
-  return `server event loop delay p99 ${fmt(s.server.loopP99, 1)} ms, max ${fmt(s.server.loopMax, 1)} ms; GC ${fmt(s.server.gcCount)} pauses, ${fmt(s.server.gcTotal)} ms in all, longest ${fmt(s.server.gcMax, 1)} ms;` +
+  return `time in the server p50 ${fmt(s.server.handledP50, 1)} ms, p99 ${fmt(s.server.handledP99, 1)} ms, max ${fmt(s.server.handledMax, 1)} ms; server event loop delay p99 ${fmt(s.server.loopP99, 1)} ms, max ${fmt(s.server.loopMax, 1)} ms; GC ${fmt(s.server.gcCount)} pauses, ${fmt(s.server.gcTotal)} ms in all, longest ${fmt(s.server.gcMax, 1)} ms;` +
     ` PostgreSQL checkpoints begun ${s.pg.checkpoints}, autovacuum/analyze on ${s.pg.auto.length ? s.pg.auto.join(', ') : 'nothing'};` +
     ` WAL ${fmt(s.pg.wal.bytes / 1048576)} MB (${fmt(s.pg.wal.bytes / Math.max(1, reports))} B and ${fmt(s.pg.wal.fpi / Math.max(1, reports), 2)} full-page images per report), WAL buffers full ${fmt(s.pg.wal.buffersFull)} times`;
 }
@@ -377,7 +392,7 @@ function pacedCodes(p: PacedResult): string {
 }
 
 async function unchainedAudit(db: pg.Pool): Promise<number> {
-  return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log WHERE chain_no IS NULL`)).rows[0]?.n);
+  return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log a, (SELECT audit_tx, audit_id FROM audit_chain ORDER BY chain_no DESC LIMIT 1) h WHERE (a.tx, a.id) > (h.audit_tx, h.audit_id)`)).rows[0]?.n);
 }
 
 async function countCases(db: pg.Pool): Promise<number> {

@@ -66,7 +66,7 @@ describe('gewu CLI', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/审计链完整.*\d+ rows checked/);
     const target = await withDb(async (db) => {
-      const [row] = await queryRows<{ id: string }>(db, sql`SELECT id::text FROM audit_log WHERE action = 'user.create' ORDER BY chain_no LIMIT 1`);
+      const [row] = await queryRows<{ id: string }>(db, sql`SELECT a.id::text FROM audit_log a JOIN audit_chain c ON c.audit_id = a.id WHERE a.action = 'user.create' ORDER BY c.chain_no LIMIT 1`);
       await db.transaction(async (tx) => {
         await tx.execute(sql`SELECT set_config('gewu.audit_maintenance', 'on', true)`);
         await tx.execute(sql`UPDATE audit_log SET actor_name = 'someone-else' WHERE id = ${row?.id}::bigint`);

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
-import { auditLog } from '../../platform/audit/audit.table.ts';
+import { auditChain, auditLog } from '../../platform/audit/audit.table.ts';
 import { chainPendingAudit, recordAudit, verifyAuditChain } from '../../platform/audit/audit.service.ts';
 
 export type AuditQueryDeps = { db: Db; clock: Clock; config: Pick<Config, 'GEWU_AUDIT_HASH'> };
@@ -35,12 +35,17 @@ export async function listAuditEntries(deps: AuditQueryDeps, ctx: RequestContext
     q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
   );
   const [rows, [total]] = await Promise.all([
-    deps.db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    deps.db
+      .select({ row: auditLog, chainNo: auditChain.chainNo })
+      .from(auditLog)
+      .leftJoin(auditChain, eq(auditChain.auditId, auditLog.id))
+      .where(where)
+      .orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     deps.db.select({ n: count() }).from(auditLog).where(where),
   ]);
   // Reading the log is itself recorded.
   await recordAudit(deps.db, deps.clock, ctx, { action: 'audit.read', detail: { filter: { ...q } } });
-  const items: AuditEntry[] = rows.map((r) => ({
+  const items: AuditEntry[] = rows.map(({ row: r, chainNo }) => ({
     id: r.id.toString(),
     at: r.at.toISOString(),
     actorId: r.actorId,
@@ -53,7 +58,7 @@ export async function listAuditEntries(deps: AuditQueryDeps, ctx: RequestContext
     ip: r.ip,
     outcome: r.outcome,
     detail: r.detail ?? null,
-    chainNo: r.chainNo?.toString() ?? null,
+    chainNo: chainNo?.toString() ?? null,
   }));
   return { items, total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }

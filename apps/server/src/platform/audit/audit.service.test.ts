@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/db.ts';
+import { createTestDatabase, testEngine, type TestDatabase } from '../../../test/db.ts';
+import { queryRows } from '../../db/client.ts';
 import { ManualClock } from '../clock.ts';
 import { systemContext } from '../context.ts';
-import { chainPendingAudit, purgeExpiredAudit, recordAudit, verifyAuditChain } from './audit.service.ts';
+import { chainPendingAudit, purgeExpiredAudit, recordAudit, unchainedAuditCount, verifyAuditChain } from './audit.service.ts';
 import { auditLog } from './audit.table.ts';
 
 let database: TestDatabase;
@@ -39,16 +40,30 @@ describe('audit hash chain', () => {
   });
 
   it('refuses updates and deletes of audit rows through the trigger', async () => {
-    await expect(database.db.execute(sql`UPDATE audit_log SET action = 'x' WHERE chain_no = 3`)).rejects.toThrow();
-    await expect(database.db.execute(sql`DELETE FROM audit_log WHERE chain_no = 3`)).rejects.toThrow();
-    await expect(database.db.execute(sql`TRUNCATE audit_log`)).rejects.toThrow();
+    /** The database's own refusal (the driver wraps it as the cause). */
+    const refusal = async (query: ReturnType<typeof sql>) => {
+      const e = await database.db.execute(query).then(
+        () => null,
+        (err: unknown) => err as { message: string; cause?: { message: string } },
+      );
+      return e?.cause?.message ?? e?.message ?? 'not refused';
+    };
+    const third = sql`(SELECT audit_id FROM audit_chain WHERE chain_no = 3)`;
+    expect(await refusal(sql`UPDATE audit_log SET action = 'x' WHERE id = ${third}`)).toMatch(/audit_log is append-only: update refused/);
+    expect(await refusal(sql`DELETE FROM audit_log WHERE id = ${third}`)).toMatch(/audit_log is append-only: delete refused/);
+    expect(await refusal(sql`TRUNCATE audit_log`)).toMatch(/cannot truncate a table referenced in a foreign key/);
+    expect(await refusal(sql`TRUNCATE audit_log, audit_chain`)).toMatch(/is append-only: truncate refused/);
+    // The chain itself is as closed.
+    expect(await refusal(sql`UPDATE audit_chain SET hash = 'x' WHERE chain_no = 3`)).toMatch(/audit_chain is append-only: update refused/);
+    expect(await refusal(sql`DELETE FROM audit_chain WHERE chain_no = 3`)).toMatch(/audit_chain is append-only: delete refused/);
+    expect(await refusal(sql`TRUNCATE audit_chain`)).toMatch(/audit_chain is append-only: truncate refused/);
     expect((await verifyAuditChain(database.db, 'sha256')).ok).toBe(true);
   });
 
   it('names the first tampered row', async () => {
-    const [target] = await database.db.select({ id: auditLog.id }).from(auditLog).where(sql`chain_no = 7`);
-    await asDba(sql`UPDATE audit_log SET detail = '{"i": 999}'::jsonb WHERE chain_no = 7`);
-    await asDba(sql`UPDATE audit_log SET outcome = 'failure' WHERE chain_no = 12`);
+    const [target] = await database.db.select({ id: auditLog.id }).from(auditLog).where(sql`id = (SELECT audit_id FROM audit_chain WHERE chain_no = 7)`);
+    await asDba(sql`UPDATE audit_log SET detail = '{"i": 999}'::jsonb WHERE id = (SELECT audit_id FROM audit_chain WHERE chain_no = 7)`);
+    await asDba(sql`UPDATE audit_log SET outcome = 'failure' WHERE id = (SELECT audit_id FROM audit_chain WHERE chain_no = 12)`);
     const result = await verifyAuditChain(database.db, 'sha256');
     expect(result.ok).toBe(false);
     expect(result.firstBrokenId).toBe(target?.id.toString());
@@ -63,7 +78,7 @@ describe('audit hash chain', () => {
       await chainPendingAudit(other.db, 'sm3');
       await other.db.transaction(async (tx) => {
         await tx.execute(sql`SELECT set_config('gewu.audit_maintenance', 'on', true)`);
-        await tx.execute(sql`DELETE FROM audit_log WHERE chain_no = 3`);
+        await tx.execute(sql`DELETE FROM audit_log WHERE id = (SELECT audit_id FROM audit_chain WHERE chain_no = 3)`);
       });
       const result = await verifyAuditChain(other.db, 'sm3');
       expect(result).toMatchObject({ ok: false, firstBrokenChainNo: '4', algorithm: 'sm3' });
@@ -72,6 +87,38 @@ describe('audit hash chain', () => {
       await other.close();
     }
   });
+
+  // PGlite has one connection: no transaction can stay open beside the chainer, so there is no race to run there.
+  if (testEngine === 'postgresql') {
+    it('links a row whose transaction commits after later rows, never skipping it', async () => {
+      const other = await createTestDatabase();
+      try {
+        await recordAudit(other.db, clock, ctx(), { action: 'before' });
+        let release!: () => void;
+        let written!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        const didWrite = new Promise<void>((r) => (written = r));
+        const late = other.db.transaction(async (tx) => {
+          await recordAudit(tx, clock, ctx(), { action: 'late' });
+          written();
+          await held;
+        });
+        await didWrite;
+        await recordAudit(other.db, clock, ctx(), { action: 'after' }); // committed first, though written later
+        // Only what no running transaction can precede: 'after' waits for 'late'.
+        expect(await chainPendingAudit(other.db, 'sha256')).toBe(1);
+        expect(await unchainedAuditCount(other.db)).toBe(1);
+        release();
+        await late;
+        expect(await chainPendingAudit(other.db, 'sha256')).toBe(2);
+        const order = await queryRows<{ action: string }>(other.db, sql`SELECT a.action FROM audit_chain c JOIN audit_log a ON a.id = c.audit_id ORDER BY c.chain_no`);
+        expect(order.map((r) => r.action)).toEqual(['before', 'late', 'after']);
+        expect(await verifyAuditChain(other.db, 'sha256')).toMatchObject({ ok: true, checked: 3, pending: 0 });
+      } finally {
+        await other.close();
+      }
+    });
+  }
 
   it('keeps the chain valid under concurrent writers and chainers, and purges only old prefixes', async () => {
     const other = await createTestDatabase();

@@ -1,9 +1,9 @@
 import { setImmediate } from 'node:timers/promises';
-import { and, asc, desc, gt, isNotNull, isNull, sql } from 'drizzle-orm';
+import { asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
 import type { RequestContext } from '../context.ts';
-import { auditLog } from './audit.table.ts';
+import { auditChain, auditLog } from './audit.table.ts';
 import { type ChainedContent, GENESIS_HASH, type HashAlgorithm, chainHash } from './audit.chain.ts';
 
 export interface AuditInput {
@@ -47,18 +47,28 @@ export function auditRow(clock: Clock, ctx: RequestContext, input: AuditInput): 
 
 const CHAIN_LOCK = sql`hashtext('gewu.audit.chain')`;
 
-function contentOf(row: typeof auditLog.$inferSelect): ChainedContent {
-  const { chainNo: _c, prevHash: _p, hash: _h, hashAlg: _a, ...content } = row;
+type AuditRow = typeof auditLog.$inferSelect;
+
+/** What the hash covers: the row as written (not the transaction id it was written by). */
+function contentOf(row: AuditRow): ChainedContent {
+  const { tx: _tx, ...content } = row;
   return content;
 }
 
 /**
- * Links rows not yet chained onto the end of the chain, in id order. One instance at a time
- * (a transaction-scoped advisory lock; others skip), so writers never wait. Returns rows chained.
+ * Links rows not yet chained onto the end of the chain. One instance at a time (a
+ * transaction-scoped advisory lock; others skip), so writers never wait. Returns rows chained.
+ *
+ * Rows are taken in (tx, id) order after the last linked row, and only rows written by
+ * transactions older than the oldest one still running (`pg_snapshot_xmin`): those have all
+ * committed or rolled back, so no row can later appear before a row already linked — a row whose
+ * transaction commits late is linked when it is visible, never skipped. The chain is a table of its
+ * own, written only by inserts: audit rows are never rewritten, and finding the next rows reads
+ * forward from the last link (no index of "unchained" rows to fill with dead entries).
  *
  * It runs in the server beside requests, so it works in small batches written with one statement
- * each (the links go over as four arrays, not as thousands of parameters) and lets waiting requests
- * run between batches: a long synchronous stretch here would be every request's latency.
+ * each (the links go over as arrays, not as thousands of parameters) and lets waiting requests run
+ * between batches: a long synchronous stretch here would be every request's latency.
  */
 export async function chainPendingAudit(db: Db, alg: HashAlgorithm, batchSize = 200): Promise<number> {
   let total = 0;
@@ -67,35 +77,53 @@ export async function chainPendingAudit(db: Db, alg: HashAlgorithm, batchSize = 
       const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK}) AS ok`);
       if (!lock?.ok) return 0;
       const [head] = await tx
-        .select({ chainNo: auditLog.chainNo, hash: auditLog.hash })
-        .from(auditLog)
-        .where(isNotNull(auditLog.chainNo))
-        .orderBy(desc(auditLog.chainNo))
+        .select({ chainNo: auditChain.chainNo, auditId: auditChain.auditId, auditTx: auditChain.auditTx, hash: auditChain.hash })
+        .from(auditChain)
+        .orderBy(desc(auditChain.chainNo))
         .limit(1);
-      const pending = await tx.select().from(auditLog).where(isNull(auditLog.chainNo)).orderBy(asc(auditLog.id)).limit(batchSize);
+      const pending = await tx
+        .select()
+        .from(auditLog)
+        .where(sql`(${auditLog.tx}, ${auditLog.id}) > (${head?.auditTx ?? '0'}::xid8, ${head?.auditId ?? 0n}) AND ${auditLog.tx} < pg_snapshot_xmin(pg_current_snapshot())`)
+        .orderBy(asc(auditLog.tx), asc(auditLog.id))
+        .limit(batchSize);
       if (pending.length === 0) return 0;
       let prev = head?.hash ?? GENESIS_HASH;
       let no = head?.chainNo ?? 0n;
-      const links = { ids: [] as string[], nos: [] as string[], prevs: [] as string[], hashes: [] as string[] };
+      const links = { nos: [] as string[], ids: [] as string[], txs: [] as string[], prevs: [] as string[], hashes: [] as string[] };
       for (const row of pending) {
         no += 1n;
         const hash = chainHash(alg, prev, no, contentOf(row));
-        links.ids.push(row.id.toString());
         links.nos.push(no.toString());
+        links.ids.push(row.id.toString());
+        links.txs.push(row.tx);
         links.prevs.push(prev);
         links.hashes.push(hash);
         prev = hash;
       }
-      await tx.execute(sql`UPDATE audit_log AS a SET chain_no = v.chain_no, prev_hash = v.prev_hash, hash = v.hash, hash_alg = ${alg}
-        FROM unnest(${sql.param(links.ids)}::bigint[], ${sql.param(links.nos)}::bigint[], ${sql.param(links.prevs)}::text[], ${sql.param(links.hashes)}::text[])
-          AS v(id, chain_no, prev_hash, hash)
-        WHERE a.id = v.id`);
+      await tx.execute(sql`INSERT INTO audit_chain (chain_no, audit_id, audit_tx, prev_hash, hash, hash_alg)
+        SELECT v.chain_no, v.audit_id, v.audit_tx, v.prev_hash, v.hash, ${alg}
+        FROM unnest(${sql.param(links.nos)}::bigint[], ${sql.param(links.ids)}::bigint[], ${sql.param(links.txs)}::xid8[], ${sql.param(links.prevs)}::text[], ${sql.param(links.hashes)}::text[])
+          AS v(chain_no, audit_id, audit_tx, prev_hash, hash)`);
       return pending.length;
     });
     total += n;
     if (n < batchSize) return total;
     await setImmediate();
   }
+}
+
+/**
+ * Audit rows not linked into the chain yet: every row before the last link in (tx, id) order is
+ * linked (see chainPendingAudit), so these are the rows after it, read from the (tx, id) index.
+ */
+export async function unchainedAuditCount(db: Db): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT (SELECT count(*) FROM audit_log a, (SELECT audit_tx, audit_id FROM audit_chain ORDER BY chain_no DESC LIMIT 1) h WHERE (a.tx, a.id) > (h.audit_tx, h.audit_id))::int
+      + (SELECT count(*) FROM audit_log WHERE NOT EXISTS (SELECT 1 FROM audit_chain))::int AS n`,
+  );
+  return row?.n ?? 0;
 }
 
 export interface VerifyResult {
@@ -110,42 +138,43 @@ export interface VerifyResult {
 
 /** Walks the chain in order and names the first row whose link or content does not match. */
 export async function verifyAuditChain(db: Db, defaultAlg: HashAlgorithm, batchSize = 5000): Promise<VerifyResult> {
-  const [{ pending } = { pending: 0 }] = await db
-    .select({ pending: sql<number>`count(*)::int` })
-    .from(auditLog)
-    .where(isNull(auditLog.chainNo));
+  const pending = await unchainedAuditCount(db);
   let checked = 0;
   let prevHash: string | null = null;
   let prevNo: bigint | null = null;
   let after = 0n;
-  const broken = (row: typeof auditLog.$inferSelect, reason: string): VerifyResult => ({
+  type Linked = { row: AuditRow; link: typeof auditChain.$inferSelect };
+  const broken = ({ row, link }: Linked, reason: string): VerifyResult => ({
     ok: false,
     checked,
     pending,
     firstBrokenId: row.id.toString(),
-    firstBrokenChainNo: row.chainNo?.toString() ?? null,
+    firstBrokenChainNo: link.chainNo.toString(),
     reason,
-    algorithm: row.hashAlg ?? defaultAlg,
+    algorithm: link.hashAlg,
   });
   for (;;) {
-    const rows = await db
-      .select()
-      .from(auditLog)
-      .where(and(isNotNull(auditLog.chainNo), gt(auditLog.chainNo, after)))
-      .orderBy(asc(auditLog.chainNo))
-      .limit(batchSize);
-    for (const row of rows) {
-      const no = row.chainNo as bigint;
+    const rows: Linked[] = (
+      await db
+        .select({ row: auditLog, link: auditChain })
+        .from(auditChain)
+        .innerJoin(auditLog, eq(auditLog.id, auditChain.auditId))
+        .where(gt(auditChain.chainNo, after))
+        .orderBy(asc(auditChain.chainNo))
+        .limit(batchSize)
+    ).map((r) => ({ row: r.row, link: r.link }));
+    for (const linked of rows) {
+      const { row, link } = linked;
+      const no = link.chainNo;
       if (prevNo === null) {
         // The oldest kept row anchors the chain; rows before it may have been purged by retention.
-        if (no === 1n && row.prevHash !== GENESIS_HASH) return broken(row, '首条记录的前序哈希不是创世值');
+        if (no === 1n && link.prevHash !== GENESIS_HASH) return broken(linked, '首条记录的前序哈希不是创世值');
       } else {
-        if (no !== prevNo + 1n) return broken(row, `链序号不连续：${prevNo} 之后是 ${no}（有记录被删除）`);
-        if (row.prevHash !== prevHash) return broken(row, '前序哈希与上一条记录不符');
+        if (no !== prevNo + 1n) return broken(linked, `链序号不连续：${prevNo} 之后是 ${no}（有记录被删除）`);
+        if (link.prevHash !== prevHash) return broken(linked, '前序哈希与上一条记录不符');
       }
-      const alg = (row.hashAlg ?? defaultAlg) as HashAlgorithm;
-      if (chainHash(alg, row.prevHash ?? '', no, contentOf(row)) !== row.hash) return broken(row, '记录内容与其哈希不符（已被篡改）');
-      prevHash = row.hash;
+      if (chainHash(link.hashAlg as HashAlgorithm, link.prevHash, no, contentOf(row)) !== link.hash) return broken(linked, '记录内容与其哈希不符（已被篡改）');
+      prevHash = link.hash;
       prevNo = no;
       checked += 1;
     }
@@ -162,9 +191,10 @@ export async function purgeExpiredAudit(db: Db, clock: Clock, retentionDays: num
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('gewu.audit_maintenance', 'on', true)`);
     // Delete a prefix of the chain only (keeping at least its last row), so what remains verifies.
-    const deleted = await queryRows<{ id: string }>(tx, sql`DELETE FROM audit_log WHERE chain_no < COALESCE(
-        (SELECT min(chain_no) FROM audit_log WHERE at >= ${cutoff} AND chain_no IS NOT NULL),
-        (SELECT max(chain_no) FROM audit_log)) AND at < ${cutoff} RETURNING id`);
+    // Their links go with them (ON DELETE CASCADE).
+    const deleted = await queryRows<{ id: string }>(tx, sql`DELETE FROM audit_log WHERE at < ${cutoff} AND id IN (SELECT c.audit_id FROM audit_chain c WHERE c.chain_no < COALESCE(
+        (SELECT min(k.chain_no) FROM audit_chain k JOIN audit_log a ON a.id = k.audit_id WHERE a.at >= ${cutoff}),
+        (SELECT max(k.chain_no) FROM audit_chain k))) RETURNING id`);
     return deleted.length;
   });
 }

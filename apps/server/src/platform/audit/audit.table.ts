@@ -1,10 +1,14 @@
+import { bigint, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** PostgreSQL's 64-bit transaction id (`xid8`), read and written as its decimal text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /**
- * Append-only audit log (a trigger refuses updates and deletes; see the custom migration).
- * Writers only insert; a background chainer later assigns `chain_no`, `prev_hash` and `hash`
- * in one pass, so no request ever waits on a chain-wide lock.
+ * Append-only audit log: a trigger refuses updates, deletes and truncation (see the custom
+ * migrations); only the retention purge may delete, and only a prefix of the chain. Writers only
+ * insert; a background chainer links each row into `audit_chain` later, so no request ever waits
+ * on a chain-wide lock, and no row is ever written twice.
  */
 export const auditLog = pgTable(
   'audit_log',
@@ -22,10 +26,30 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     outcome: text('outcome', { enum: ['success', 'denied', 'failure'] }).notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
-    chainNo: bigint('chain_no', { mode: 'bigint' }).unique(),
-    prevHash: text('prev_hash'),
-    hash: text('hash'),
-    hashAlg: text('hash_alg'),
+    /**
+     * The transaction that wrote the row. The chainer links rows in (tx, id) order, and only rows of
+     * transactions older than every one still running, so a row committed late is never skipped.
+     */
+    tx: xid8('tx')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_unchained_idx').on(t.id).where(sql`chain_no IS NULL`)],
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_tx_idx').on(t.tx, t.id)],
 );
+
+/**
+ * The hash chain over the audit log, one row per audit row in chain order:
+ * hash(n) = H(prev_hash ‖ chain_no ‖ canonical content of the audit row). Insert-only too.
+ */
+export const auditChain = pgTable('audit_chain', {
+  chainNo: bigint('chain_no', { mode: 'bigint' }).primaryKey(),
+  auditId: bigint('audit_id', { mode: 'bigint' })
+    .notNull()
+    .unique()
+    .references(() => auditLog.id, { onDelete: 'cascade' }),
+  /** The audit row's `tx`: with `audit_id`, where the next run of the chainer starts. */
+  auditTx: xid8('audit_tx').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+  hashAlg: text('hash_alg').notNull(),
+});
