@@ -64,8 +64,8 @@ export async function itemByCode(db: Db, code: string): Promise<ItemRow> {
  * write before them is in flight go together in one statement, so at a thousand reports a second
  * the database commits several cases at a time, and at full speed tens, instead of one. Each caller
  * still waits for its own case to be committed. One write in flight at a time: on the bench's
- * 2-core machine two gave no more reports per second but more, smaller commits (CPU and WAL
- * flushes per report up by a fifth), and it leaves the pool's other connections to everything else.
+ * 2-core machine two gave no more reports per second but smaller batches, so more commits and a
+ * fifth more CPU per report; and one leaves the pool's other connections to everything else.
  */
 const REPORT_BATCH = { maxBatch: 100, maxInFlight: 1 };
 const reportWriters = new WeakMap<Db, GroupCommit<NewReportedCase, CaseRow | null>>();
