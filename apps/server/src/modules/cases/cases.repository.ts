@@ -55,15 +55,15 @@ export async function nextCaseCode(db: Db, day: string): Promise<string> {
  * caller gets a 409 with the current case.
  */
 export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Promise<CaseRow> {
-  const next = applyCaseEvent(prev as CaseProjection | null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data });
+  const next = project(prev, e);
   let row: CaseRow | undefined;
   if (!prev) {
     [row] = await db
       .insert(cases)
-      .values(next as typeof cases.$inferInsert)
+      .values(next)
       .returning();
   } else {
-    const { id: _id, ...values } = next as CaseRow;
+    const { id: _id, ...values } = next;
     [row] = await db
       .update(cases)
       .set(values)
@@ -73,18 +73,7 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
   }
   if (!row) throw new Error('case write failed');
   if (e.data.clock !== undefined) await setDeadlines(db, prev, row);
-  await db.insert(caseEvents).values({
-    caseId: row.id,
-    seq: row.version,
-    type: e.type,
-    actorId: e.actor?.id ?? null,
-    actorName: e.actor?.name ?? null,
-    actorUnitId: e.actor?.unitId ?? null,
-    at: e.at,
-    note: e.note ?? null,
-    data: e.data,
-    attachmentIds: e.attachmentIds ?? [],
-  });
+  await db.insert(caseEvents).values(eventRow(row.id, row.version, e));
   return row;
 }
 
@@ -105,6 +94,16 @@ async function setDeadlines(db: Db, prev: CaseRow | null, row: CaseRow): Promise
     ...(row.stageDeadline ? [{ caseId: row.id, light: 'red' as const, stage, at: row.stageDeadline }] : []),
   ];
   if (due.length) await db.insert(caseDeadlines).values(due);
+}
+
+/** The case as the reducer makes it from the row before (none for a new case) and this event. */
+function project(prev: CaseRow | null, e: NewEvent): CaseRow {
+  return applyCaseEvent(prev as CaseProjection | null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data }) as CaseRow;
+}
+
+/** The case_events row recording `e` as event number `seq` of the case. */
+function eventRow(caseId: string, seq: number, e: NewEvent): typeof caseEvents.$inferInsert {
+  return { caseId, seq, type: e.type, actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorUnitId: e.actor?.unitId ?? null, at: e.at, note: e.note ?? null, data: e.data, attachmentIds: e.attachmentIds ?? [] };
 }
 
 export async function listEvents(db: Db, caseId: string): Promise<CaseEventRow[]> {
@@ -166,11 +165,11 @@ export interface NewReportedCase {
  */
 export async function insertReportedCases(db: Db, reports: readonly NewReportedCase[]): Promise<(CaseRow | null)[]> {
   const rows = reports.map(({ day, event: e }) => {
-    const row = applyCaseEvent(null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data }) as CaseRow;
+    const row = project(null, e);
     row.code = day;
     return row;
   });
-  const events = reports.map(({ event: e }, i) => ({ caseId: rows[i]!.id, seq: 1, type: e.type, actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorUnitId: e.actor?.unitId ?? null, at: e.at, note: e.note ?? null, data: e.data, attachmentIds: e.attachmentIds ?? [] }));
+  const events = reports.map(({ event: e }, i) => eventRow(rows[i]!.id, 1, e));
   const made = await rawRows<{ id: string; code: string }>(db, REPORT_STATEMENT, [
     JSON.stringify(rows.map((r) => caseRecords.record(r))),
     JSON.stringify(events.map((e) => eventRecords.record(e))),

@@ -156,15 +156,13 @@ export async function verifyAuditChain(db: Db, defaultAlg: HashAlgorithm, batchS
     algorithm: link.hashAlg,
   });
   for (;;) {
-    const rows: Linked[] = (
-      await db
-        .select({ row: auditLog, link: auditChain })
-        .from(auditChain)
-        .innerJoin(auditLog, eq(auditLog.id, auditChain.auditId))
-        .where(gt(auditChain.chainNo, after))
-        .orderBy(asc(auditChain.chainNo))
-        .limit(batchSize)
-    ).map((r) => ({ row: r.row, link: r.link }));
+    const rows: Linked[] = await db
+      .select({ row: auditLog, link: auditChain })
+      .from(auditChain)
+      .innerJoin(auditLog, eq(auditLog.id, auditChain.auditId))
+      .where(gt(auditChain.chainNo, after))
+      .orderBy(asc(auditChain.chainNo))
+      .limit(batchSize);
     for (const linked of rows) {
       const { row, link } = linked;
       const no = link.chainNo;
