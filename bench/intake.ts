@@ -336,6 +336,11 @@ async function main() {
     if (pgb) console.log(`  reports/s ÷ pgbench tps = ${fmt(rate / pgb.tps, 3)}`);
     const created201 = [single, warm, r].reduce((a, x) => a + (x.statusCodeStats?.['201']?.count ?? 0), 0) + [paced.uniform, paced.poisson].reduce((a, p) => a + (p.statusCounts['201'] ?? 0) + (p.warmup.statusCounts['201'] ?? 0), 0);
     console.log(`\ncases before ${fmt(casesBefore)}, after ${fmt(casesAfter)} (+${fmt(casesAfter - casesBefore)}); 201 Created responses (all runs) ${fmt(created201)}; cases with this run's keys ${fmt(created)}, their report events ${fmt(events)}`);
+    // autocannon stops counting at the end of its duration with each connection's last request still
+    // on the wire: those reports are filed and committed, but their 201 is never counted.
+    const unheard = created - created201;
+    const unheardBound = 1 + 2 * CONNECTIONS; // the one-connection run, the warm-up and the measured run
+    console.log(`  cases beyond the 201s counted: ${fmt(unheard)} (requests autocannon left in flight when its runs stopped: at most ${unheardBound}${unheard >= 0 && unheard <= unheardBound ? '' : ' — MORE, look for lost or doubled reports'})`);
     console.log(`duplicate (reporter_key, idempotency_key) pairs: ${dup}`);
     console.log(`\nsummary (load average now ${load()}; other processes on this machine slow every figure down)`);
     console.log(`  reports/s  ${fmt(rate)} at most (target ≥ 1,000: ${rate >= 1000 ? 'met' : 'NOT met'}); p99 there ${fmt(r.latency.p99, 1)} ms, every request queueing behind the others`);
