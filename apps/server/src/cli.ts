@@ -13,6 +13,7 @@ import { regions } from './modules/regions/regions.table.ts';
 import { users } from './modules/users/users.table.ts';
 import { revokeUserSessions } from './modules/auth/auth.repository.ts';
 import { levelOfCode, seedDemoIfEmpty } from './seed/demo.ts';
+import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 
 const USAGE = `用法 / usage: npm run gewu -- <command> [options]
   migrate                                   apply database migrations
@@ -21,7 +22,8 @@ const USAGE = `用法 / usage: npm run gewu -- <command> [options]
   create-user --username U --name N --region CODE --roles r1,r2 --password P
   reset-password --username U --password P  set a new password (the user must change it at next login)
   verify-audit                              check the audit hash chain; exit 1 and name the first broken row
-  purge-audit                               delete audit rows older than the retention period`;
+  purge-audit                               delete audit rows older than the retention period
+  purge-attachments                         delete uploaded photos no record links to, older than GEWU_ATTACHMENT_UNLINKED_DAYS`;
 
 class CliError extends Error {}
 
@@ -113,6 +115,11 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
   async 'purge-audit'(database) {
     const n = await purgeExpiredAudit(database.db, clock, loadConfig().GEWU_AUDIT_RETENTION_DAYS);
     console.log(`已清理 ${n} 条过期审计记录`);
+    return 0;
+  },
+  async 'purge-attachments'(database) {
+    const n = await purgeUnlinkedAttachments({ db: database.db, clock, config: loadConfig() });
+    console.log(`已清理 ${n} 张未关联的过期图片`);
     return 0;
   },
 };

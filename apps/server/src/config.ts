@@ -42,6 +42,11 @@ export const configSchema = z.object({
   GEWU_PII_HASH_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
   GEWU_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),
   GEWU_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
+  /**
+   * Days an uploaded photo that no record links to is kept before it is deleted (a report abandoned
+   * after its photo went up). Long enough for a phone to come back from a dead zone and send it.
+   */
+  GEWU_ATTACHMENT_UNLINKED_DAYS: z.coerce.number().int().min(2).default(30),
   GEWU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 

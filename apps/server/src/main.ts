@@ -7,6 +7,7 @@ import { chainPendingAudit, purgeExpiredAudit } from './platform/audit/audit.ser
 import { startIntervalJob } from './platform/jobs.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
 import { sweepDeadlines } from './modules/cases/cases.jobs.ts';
+import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 
 async function main() {
   const config = loadConfig();
@@ -21,6 +22,7 @@ async function main() {
     startIntervalJob('audit.chain', config.GEWU_AUDIT_CHAIN_INTERVAL_MS, () => chainPendingAudit(database.db, config.GEWU_AUDIT_HASH), app.log),
     startIntervalJob('cases.deadlines', config.GEWU_SWEEP_INTERVAL_MS, () => sweepDeadlines({ db: database.db, clock }), app.log),
     startIntervalJob('audit.retention', 3_600_000, () => purgeExpiredAudit(database.db, clock, config.GEWU_AUDIT_RETENTION_DAYS), app.log),
+    startIntervalJob('attachments.unlinked', 3_600_000, () => purgeUnlinkedAttachments({ db: database.db, clock, config }), app.log),
   ];
 
   let closing = false;

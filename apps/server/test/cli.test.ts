@@ -78,6 +78,27 @@ describe('gewu CLI', () => {
     expect(broken.out).toContain(`BROKEN at row id=${target} `);
   });
 
+  it('purge-attachments deletes a photo no record links to once it is older than the limit, files included', async () => {
+    const rel = (id: string, ext: string) => `attachments/2026/01/${id}${ext}`;
+    const old = '00000000-0000-4000-8000-00000000a001';
+    const young = '00000000-0000-4000-8000-00000000a002';
+    await withDb(async (db) => {
+      for (const [id, age] of [[old, '31 days'], [young, '1 day']] as const) {
+        await db.execute(sql`INSERT INTO attachments (id, sha256, mime, bytes, original_path, public_path, thumb_path, created_at)
+          VALUES (${id}, 'x', 'image/png', 1, ${rel(id, '.orig')}, ${rel(id, '.jpg')}, ${rel(id, '.thumb.jpg')}, now() - ${age}::interval)`);
+      }
+    });
+    fs.mkdirSync(path.join(dataDir, 'attachments/2026/01'), { recursive: true });
+    for (const id of [old, young]) for (const ext of ['.orig', '.jpg', '.thumb.jpg']) fs.writeFileSync(path.join(dataDir, rel(id, ext)), 'x');
+
+    const res = await cli('purge-attachments');
+    expect(res).toMatchObject({ code: 0, out: expect.stringContaining('已清理 1 张') });
+    const left = await withDb((db) => queryRows<{ id: string }>(db, sql`SELECT id FROM attachments WHERE id IN (${old}, ${young})`));
+    expect(left).toEqual([{ id: young }]);
+    expect(fs.existsSync(path.join(dataDir, rel(old, '.orig')))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, rel(young, '.orig')))).toBe(true);
+  });
+
   it('prints usage for an unknown command', async () => {
     const res = await cli('frobnicate');
     expect(res.code).toBe(2);

@@ -136,18 +136,28 @@ export async function openAttachment(
 
 /**
  * For services that link photos to a record (the case service): throws 400 `attachment.unknown`
- * when an id does not exist or was uploaded by someone other than `owner`.
+ * when an id does not exist or was uploaded by someone other than `owner`, and 400
+ * `attachment.expired` when a photo not yet linked is too old to link (uploaded before
+ * `linkableSince`, see attachmentsLinkableSince: it is about to be purged; upload it again).
  */
-export async function checkAttachmentsOwned(db: Db, ids: string[], owner: { userId?: string; apiKeyId?: string }, field = 'attachmentIds'): Promise<void> {
+export async function checkAttachmentsOwned(
+  db: Db,
+  ids: string[],
+  owner: { userId?: string; apiKeyId?: string },
+  linkableSince: Date,
+  field = 'attachmentIds',
+): Promise<void> {
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
   const rows = wanted.length
-    ? await db.select({ id: attachments.id, uploadedBy: attachments.uploadedBy, apiKeyId: attachments.apiKeyId }).from(attachments).where(inArray(attachments.id, wanted))
+    ? await db.select({ id: attachments.id, uploadedBy: attachments.uploadedBy, apiKeyId: attachments.apiKeyId, createdAt: attachments.createdAt }).from(attachments).where(inArray(attachments.id, wanted))
     : [];
-  const owned = new Set(
-    rows.filter((r) => (owner.userId !== undefined && r.uploadedBy === owner.userId) || (owner.apiKeyId !== undefined && r.apiKeyId === owner.apiKeyId)).map((r) => r.id),
-  );
-  const details = ids.flatMap((id, i) => (owned.has(id.toLowerCase()) ? [] : [{ path: `${field}.${i}`, message: `附件不存在或不是本人上传：${id.slice(0, 64)}` }]));
-  if (details.length) throw badRequest('attachment.unknown', '附件不存在或不是本人上传', details);
+  const mine = rows.filter((r) => (owner.userId !== undefined && r.uploadedBy === owner.userId) || (owner.apiKeyId !== undefined && r.apiKeyId === owner.apiKeyId));
+  const owned = new Set(mine.map((r) => r.id));
+  const unknown = ids.flatMap((id, i) => (owned.has(id.toLowerCase()) ? [] : [{ path: `${field}.${i}`, message: `附件不存在或不是本人上传：${id.slice(0, 64)}` }]));
+  if (unknown.length) throw badRequest('attachment.unknown', '附件不存在或不是本人上传', unknown);
+  const old = new Set(mine.filter((r) => r.createdAt < linkableSince).map((r) => r.id));
+  const expired = ids.flatMap((id, i) => (old.has(id.toLowerCase()) ? [{ path: `${field}.${i}`, message: `附件上传已久、即将清理，请重新上传：${id}` }] : []));
+  if (expired.length) throw badRequest('attachment.expired', '附件上传已久、即将清理，请重新上传', expired);
 }
 
 /** Keeps only the base name, without control characters, at most 200 characters. */

@@ -11,6 +11,7 @@ import { units } from '../units/units.table.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
+import { attachmentsLinkableSince } from '../attachments/attachments.retention.ts';
 import { type NotifyTarget, notify, wakeStreams } from '../notifications/notifications.service.ts';
 import { clockUntil, deadlineAfter, remainingMs, stageClock } from './cases.clock.ts';
 import { gridWorkerOf, itemByCode } from './cases.intake.ts';
@@ -18,7 +19,7 @@ import { centrePathFor, levelRank, relationsTo, tierOf, visibleCases } from './c
 import { CaseConflict, type CaseRow, appendEvent, coUnitsOf } from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 
-export type ActionDeps = { db: Db; clock: Clock };
+export type ActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
 
 /** Working days after closing within which a callback (回访) counts as timely for the 响应率. */
 export const CALLBACK_WORK_DAYS = 3;
@@ -51,7 +52,7 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
     body.note,
   );
   if (refusal) throw new AppError(STATUS_OF[refusal.code] ?? 422, refusal.code, refusal.message);
-  await checkAttachmentsOwned(deps.db, body.attachmentIds, { userId: actor.id });
+  await checkAttachmentsOwned(deps.db, body.attachmentIds, { userId: actor.id }, attachmentsLinkableSince(deps.clock.now(), deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS));
 
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps.db);

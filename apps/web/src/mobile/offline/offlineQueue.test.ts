@@ -17,6 +17,8 @@ class FakeServer implements QueueTransport {
   bodies: ReportBodyOut[] = [];
   /** Scripted failures, consumed one per call (null = answer normally). */
   failures: (object | null)[] = [];
+  /** Scripted refusals of reports, consumed one per report before it is filed (null = file it). */
+  refusals: (object | null)[] = [];
   private uploads = 0;
   private byKey = new Map<string, ReportResult>();
 
@@ -34,6 +36,8 @@ class FakeServer implements QueueTransport {
   async submitReport(body: ReportBodyOut): Promise<ReportResult> {
     this.calls.push(`report:${body.description}`);
     this.bodies.push(body);
+    const refusal = this.refusals.shift();
+    if (refusal) throw refusal;
     const seen = this.byKey.get(body.idempotencyKey);
     const result = seen ? { ...seen, created: false } : { id: `c${this.byKey.size + 1}`, code: `2026000${this.byKey.size + 1}`, state: 'reported', created: true, version: 1 };
     this.byKey.set(body.idempotencyKey, result);
@@ -118,6 +122,32 @@ describe('offline report queue', () => {
     expect((await queue.list(USER))[0]?.status).toBe('pending');
     await queue.remove(failed?.id ?? '');
     expect(await queue.list(USER)).toEqual([]);
+  });
+
+  it('uploads the photos again, once, when the server no longer links them (uploaded weeks ago)', async () => {
+    const item = await queue.enqueue({ userId: USER, draft: { ...draft('weeks offline'), selfHandleNote: '已处理' }, itemName: 'x', photos: [photo('p')], afterPhotos: [photo('q')] });
+    server.refusals = [{ status: 400, code: 'attachment.expired', message: '附件上传已久、即将清理，请重新上传' }];
+    const [outcome] = await queue.sync(USER);
+    expect(outcome?.kind).toBe('sent');
+    expect(server.calls).toEqual(['photo:p', 'photo:q', 'report:weeks offline', 'photo:p', 'photo:q', 'report:weeks offline']);
+    expect(server.bodies.map((b) => [b.attachmentIds, b.selfHandle?.attachmentIds])).toEqual([
+      [['att-1'], ['att-2']],
+      [['att-3'], ['att-4']],
+    ]);
+    expect(server.bodies.map((b) => b.idempotencyKey)).toEqual([item.idempotencyKey, item.idempotencyKey]);
+    expect(await queue.list(USER)).toEqual([]);
+  });
+
+  it('does not upload again and again: a second refusal of the photos marks the report failed', async () => {
+    await queue.enqueue({ userId: USER, draft: draft('gone'), itemName: 'x', photos: [photo('p')] });
+    const unknown = { status: 400, code: 'attachment.unknown', message: '附件不存在或不是本人上传' };
+    server.refusals = [unknown, unknown];
+    const [outcome] = await queue.sync(USER);
+    expect(outcome).toMatchObject({ kind: 'failed', error: { code: 'attachment.unknown' } });
+    expect(server.calls).toEqual(['photo:p', 'report:gone', 'photo:p', 'report:gone']);
+    const [failed] = await queue.list(USER);
+    expect(failed?.status).toBe('failed');
+    expect(failed?.photos[0]?.attachmentId).toBe('att-2');
   });
 
   it('keeps reports queued on a network error and stops there, so the order holds', async () => {

@@ -106,6 +106,12 @@ function statusOf(err: unknown): number {
   return typeof s === 'number' ? s : 0; // a plain TypeError from fetch is a network failure
 }
 
+/** The server refused the report's photo ids: too old to link (about to be purged) or purged already. */
+function isStalePhotoError(err: unknown): boolean {
+  const code = (err as TransportError | null)?.code;
+  return code === 'attachment.expired' || code === 'attachment.unknown';
+}
+
 function describe(err: unknown): NonNullable<QueuedReport['lastError']> {
   const e = err as TransportError | null;
   return { status: statusOf(err), code: e?.code ?? 'network', message: e?.message ?? String(err) };
@@ -229,9 +235,20 @@ export class OfflineQueue {
   private async send(original: QueuedReport): Promise<SyncOutcome> {
     let item: QueuedReport = { ...original, attempts: original.attempts + 1 };
     try {
-      item = await this.uploadAll(item, 'photos');
-      item = await this.uploadAll(item, 'afterPhotos');
-      const result = await this.transport.submitReport(bodyOf(item));
+      item = await this.uploadAllPhotos(item);
+      let result: ReportResult;
+      try {
+        result = await this.transport.submitReport(bodyOf(item));
+      } catch (err) {
+        if (!isStalePhotoError(err)) throw err;
+        // The photos went up long ago (a phone out of coverage for weeks) and the server no longer
+        // links them: it purges photos no record claims. The device still has them: upload them
+        // again, once, and send the report with the same key.
+        item = { ...item, photos: item.photos.map(({ blob }) => ({ blob })), afterPhotos: item.afterPhotos.map(({ blob }) => ({ blob })) };
+        await this.save(item);
+        item = await this.uploadAllPhotos(item);
+        result = await this.transport.submitReport(bodyOf(item));
+      }
       await this.store.remove(item.id);
       this.changed();
       return { kind: 'sent', item, result };
@@ -247,6 +264,10 @@ export class OfflineQueue {
 
   private async save(item: QueuedReport): Promise<void> {
     if (!this.removed.has(item.id)) await this.store.put(item);
+  }
+
+  private async uploadAllPhotos(item: QueuedReport): Promise<QueuedReport> {
+    return this.uploadAll(await this.uploadAll(item, 'photos'), 'afterPhotos');
   }
 
   /** Uploads the photos not yet uploaded, saving each id at once so a retry never uploads it again. */
