@@ -63,6 +63,10 @@ declare module 'fastify' {
   }
 }
 
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 /** Builds the HTTP application. Tests call `app.inject()` on it; main.ts listens. */
 export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   const { config } = deps;
@@ -77,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    // A number of hops as proxy-addr counts them (Fastify's types take it only as a function).
+    trustProxy: typeof config.GEWU_TRUST_PROXY === 'number' ? trustHops(config.GEWU_TRUST_PROXY) : config.GEWU_TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);

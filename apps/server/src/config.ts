@@ -1,9 +1,18 @@
 import path from 'node:path';
+import net from 'node:net';
 import { z } from 'zod';
 
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+/** An IP address, or a CIDR block (address/prefix length). */
+function isProxyAddress(v: string): boolean {
+  const [ip, bits, ...rest] = v.split('/');
+  const family = net.isIP(ip ?? '');
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 /**
  * The one place that reads process.env. Every variable is documented in the README with its default.
@@ -21,6 +30,25 @@ export const configSchema = z.object({
   GEWU_SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(720).default(12),
   GEWU_SESSION_IDLE_MINUTES: z.coerce.number().min(1).max(1440).default(120),
   GEWU_COOKIE_SECURE: bool.optional(),
+  /**
+   * Which hops may say who the client is (X-Forwarded-For, -Proto, -Host): `false` (no proxy: the
+   * socket's address is the client), `true` (any), a number of hops, or addresses/CIDRs of the
+   * reverse proxies, comma-separated. Behind nginx without it every request has the proxy's address:
+   * the audit log records it and the per-IP login limit is shared by everyone.
+   */
+  GEWU_TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): boolean | number | string[] => {
+      const s = v.trim();
+      if (s === 'true' || s === 'false') return s === 'true';
+      if (/^\d+$/.test(s)) return Number(s);
+      const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+      const bad = list.filter((x) => !isProxyAddress(x));
+      if (list.length && !bad.length) return list;
+      ctx.addIssue({ code: 'custom', message: `应为 true、false、跳数或以逗号分隔的代理地址/CIDR：${bad.join(', ') || s}` });
+      return z.NEVER;
+    }),
   GEWU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   GEWU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   GEWU_LOGIN_LOCK_MINUTES: z.coerce.number().min(1).default(15),
@@ -37,6 +65,8 @@ export const configSchema = z.object({
   GEWU_NOTIFY_POLL_MS: z.coerce.number().int().min(200).default(3000),
   /** Reports per minute one API key may file (other systems: cameras, sensors, 12345). */
   GEWU_API_KEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** Open311 reads (services, requests, updates) per client address per minute: they need no key. */
+  GEWU_OPEN311_READ_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   GEWU_PII_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   GEWU_PII_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
   GEWU_PII_HASH_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),

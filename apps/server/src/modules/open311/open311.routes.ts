@@ -49,7 +49,9 @@ export async function open311Routes(app: AppInstance) {
       });
       o311.setNotFoundHandler((req, reply) => sendErrors(reply, formatOf(req), new Open311Error(404, [`资源不存在：${req.method} ${req.url.split('?')[0]}`])));
 
-      const hide = { schema: { hide: true } };
+      // Reads need no key: each client address is held to a rate, so no one scraper takes the
+      // database from the dispatchers (with GEWU_TRUST_PROXY, the address the proxy names).
+      const hide = { schema: { hide: true }, config: { rateLimit: { max: deps.config.GEWU_OPEN311_READ_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `open311-read:${req.ip}` } } };
       o311.get('/:file', hide, async (req: FastifyRequest, reply: FastifyReply) => {
         const file = fileOf(req);
         const q = queryOf(req);
@@ -81,7 +83,7 @@ export async function open311Routes(app: AppInstance) {
       o311.post(
         '/:file',
         {
-          ...hide,
+          schema: hide.schema,
           // The key first (403 for a missing or bad one), then the key's own rate.
           preValidation: async (req) => {
             fileOf(req, 'requests');
