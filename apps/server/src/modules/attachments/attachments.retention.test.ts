@@ -84,6 +84,27 @@ describe('unlinked attachments', () => {
     expect(audit).toEqual([{ actor_id: null, detail: expect.objectContaining({ count: 1, ids: [abandoned] }) }]);
     expect((await t.app.inject({ method: 'GET', url: `/api/attachments/${abandoned}`, ...as(again) })).statusCode).toBe(404);
     expect(await purgeUnlinkedAttachments(t.deps)).toBe(0);
+
+    // The walk stopped after the last photo it looked at (both went up at the same instant: by id),
+    // and the next one that comes of age is taken from there.
+    const [mark] = await queryRows<{ id: string }>(t.database.db, sql`SELECT position->>'id' AS id FROM job_marks WHERE name = 'attachments.unlinked'`);
+    expect(mark?.id).toBe([linked, abandoned].sort().at(-1));
+    t.clock.advance(KEEP_DAYS * DAY + 1000);
+    expect(await purgeUnlinkedAttachments(t.deps)).toBe(1);
+    expect(await filesOf(linked)).toHaveLength(3);
+    expect((await queryRows(t.database.db, sql`SELECT 1 FROM attachments WHERE id = ${recent}`)).length).toBe(0);
+  });
+
+  it('two instances purging at once take each photo once', async () => {
+    const resident = await login(t.app, 'resident');
+    const abandoned: string[] = [];
+    for (let i = 0; i < 6; i++) abandoned.push(await upload(resident));
+    t.clock.advance(KEEP_DAYS * DAY + 1000);
+    const counts = await Promise.all([purgeUnlinkedAttachments(t.deps, 2), purgeUnlinkedAttachments(t.deps, 2)]);
+    expect(counts[0] + counts[1]).toBe(6);
+    const audit = await queryRows<{ ids: string[] }>(t.database.db, sql`SELECT detail->'ids' AS ids FROM audit_log WHERE action = 'attachment.purge_unlinked'`);
+    const taken = audit.flatMap((a) => a.ids).filter((id) => abandoned.includes(id));
+    expect(taken.sort()).toEqual([...abandoned].sort());
   });
 
   it('refuses to link a photo whose link window has closed (attachment.expired), and files nothing', async () => {

@@ -20,42 +20,56 @@ export function attachmentsLinkableSince(now: Date, unlinkedDays: number): Date 
 
 export type RetentionDeps = { db: Db; clock: Clock; config: { dataDir: string; GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
 
+const MARK = 'attachments.unlinked';
+
 /**
  * Deletes photos uploaded more than `GEWU_ATTACHMENT_UNLINKED_DAYS` ago that no record links to (a
  * report abandoned after its photo went up, say): the rows first, with one audit entry per batch
  * naming them, then their three files. Photos are personal data (faces, plates, the place where
  * they were taken) and are kept only for the record they belong to. Only `case_events` links photos
- * today; a module that links them elsewhere must be added to the NOT EXISTS below.
- * Safe on several instances at once: each row is locked by the batch that takes it (SKIP LOCKED).
- * Returns how many photos were purged.
+ * today; a module that links them elsewhere must be added to the EXISTS below.
+ *
+ * Each photo is looked at once, when it comes of age: the run walks `attachments` in (created_at,
+ * id) order from the mark the last run left in `job_marks`. A photo linked then stays linked (events
+ * are never deleted), so the hourly work follows the photos uploaded in an hour, not all there
+ * are. The mark's row is locked by the batch that moves it: on several instances one walks while
+ * the others wait, then find nothing left. Returns how many photos were purged.
  */
 export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 500): Promise<number> {
-  const cutoff = new Date(deps.clock.now().getTime() - deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS * DAY_MS);
+  const cutoff = new Date(deps.clock.now().getTime() - deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS * DAY_MS).toISOString();
   let purged = 0;
   for (;;) {
-    const files = await deps.db.transaction(async (tx) => {
-      const rows = await queryRows<{ id: string; original_path: string; public_path: string; thumb_path: string }>(
+    const batch = await deps.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO job_marks (name, position, updated_at) VALUES (${MARK}, '{}'::jsonb, now()) ON CONFLICT (name) DO NOTHING`);
+      const [mark] = await queryRows<{ at: string | null; id: string | null }>(tx, sql`SELECT position->>'at' AS at, position->>'id' AS id FROM job_marks WHERE name = ${MARK} FOR UPDATE`);
+      // The timestamp travels as PostgreSQL's own text, so the mark keeps its microseconds.
+      const seen = await queryRows<{ id: string; at: string; linked: boolean; original_path: string; public_path: string; thumb_path: string }>(
         tx,
-        sql`DELETE FROM attachments WHERE id IN (
-          SELECT a.id FROM attachments a
-           WHERE a.created_at < ${cutoff.toISOString()}::timestamptz
-             AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.attachment_ids <> '{}'::uuid[] AND e.attachment_ids @> ARRAY[a.id])
-           ORDER BY a.created_at LIMIT ${batchSize} FOR UPDATE SKIP LOCKED)
-        RETURNING id, original_path, public_path, thumb_path`,
+        sql`SELECT a.id, a.created_at::text AS at, a.original_path, a.public_path, a.thumb_path,
+                   EXISTS (SELECT 1 FROM case_events e WHERE e.attachment_ids <> '{}'::uuid[] AND e.attachment_ids @> ARRAY[a.id]) AS linked
+              FROM attachments a
+             WHERE (a.created_at, a.id) > (${mark?.at ?? '-infinity'}::timestamptz, ${mark?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid)
+               AND a.created_at < ${cutoff}::timestamptz
+             ORDER BY a.created_at, a.id LIMIT ${batchSize}`,
       );
-      if (rows.length) {
+      const last = seen.at(-1);
+      if (!last) return { seen: 0, files: [] };
+      const doomed = seen.filter((r) => !r.linked);
+      if (doomed.length) {
+        await tx.execute(sql`DELETE FROM attachments WHERE id = ANY(${`{${doomed.map((r) => r.id).join(',')}}`}::uuid[])`);
         await recordAudit(tx, deps.clock, systemContext(), {
           action: 'attachment.purge_unlinked',
           targetType: 'attachment',
-          detail: { count: rows.length, ids: rows.map((r) => r.id), uploadedBefore: cutoff.toISOString() },
+          detail: { count: doomed.length, ids: doomed.map((r) => r.id), uploadedBefore: cutoff },
         });
       }
-      return rows.flatMap((r) => [r.original_path, r.public_path, r.thumb_path]);
+      await tx.execute(sql`UPDATE job_marks SET position = jsonb_build_object('at', ${last.at}::text, 'id', ${last.id}::text), updated_at = now() WHERE name = ${MARK}`);
+      return { seen: seen.length, files: doomed.flatMap((r) => [r.original_path, r.public_path, r.thumb_path]) };
     });
     // The rows are gone for good; a file left behind by a failed removal is referenced by nothing.
-    await Promise.all(files.map((rel) => fs.promises.rm(path.join(deps.config.dataDir, rel), { force: true })));
-    purged += files.length / 3;
-    if (files.length / 3 < batchSize) return purged;
+    await Promise.all(batch.files.map((rel) => fs.promises.rm(path.join(deps.config.dataDir, rel), { force: true })));
+    purged += batch.files.length / 3;
+    if (batch.seen < batchSize) return purged;
     await setImmediate();
   }
 }

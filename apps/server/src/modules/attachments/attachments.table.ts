@@ -23,5 +23,6 @@ export const attachments = pgTable(
     apiKeyId: uuid('api_key_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('attachments_uploader_idx').on(t.uploadedBy)],
+  // By age: the unlinked-photo purge walks it in (created_at, id) order from where it stopped.
+  (t) => [index('attachments_uploader_idx').on(t.uploadedBy), index('attachments_created_idx').on(t.createdAt, t.id)],
 );
