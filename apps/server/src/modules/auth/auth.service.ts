@@ -9,14 +9,13 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/password.ts';
 import { requireActor } from '../../platform/access.ts';
 import * as repo from './auth.repository.ts';
-import { cacheSession, cachedSession } from './session-cache.ts';
+import { loadSession } from './session-cache.ts';
 
 export type AuthDeps = { db: Db; clock: Clock; config: Pick<Config, 'GEWU_SESSION_TTL_HOURS' | 'GEWU_SESSION_IDLE_MINUTES' | 'GEWU_LOGIN_MAX_FAILURES' | 'GEWU_LOGIN_LOCK_MINUTES'> };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserForLogin>>>;
-type SessionRow = NonNullable<Awaited<ReturnType<typeof repo.findSessionByTokenHash>>>;
 
 function toActor(row: Pick<UserRow, 'user' | 'region'>, sessionId: string): Actor {
   return {
@@ -110,12 +109,8 @@ export async function login(deps: AuthDeps, ctx: RequestContext, input: { userna
 export async function authenticate(deps: AuthDeps, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
   const { db, clock, config } = deps;
   const tokenHash = hashToken(token);
-  let row = cachedSession<SessionRow>(tokenHash);
-  if (!row) {
-    const found = await repo.findSessionByTokenHash(db, tokenHash);
-    if (!found) return null;
-    cacheSession(tokenHash, (row = found));
-  }
+  const row = await loadSession(tokenHash, () => repo.findSessionByTokenHash(db, tokenHash));
+  if (!row) return null;
   const now = clock.now();
   const idleLimit = row.session.lastSeenAt.getTime() + config.GEWU_SESSION_IDLE_MINUTES * 60_000;
   if (row.session.expiresAt <= now || idleLimit <= now.getTime() || row.user.status !== 'active') return null;

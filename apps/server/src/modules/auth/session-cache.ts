@@ -9,25 +9,54 @@
 export const SESSION_CACHE_MS = 2_000;
 const MAX_ENTRIES = 50_000;
 
-type Entry<T> = { value: T; at: number };
-const entries = new Map<string, Entry<unknown>>();
+type Entry = { value: unknown; at: number };
+const entries = new Map<string, Entry>();
+/** Lookups under way: requests of one session arriving together share one (no stampede at expiry). */
+const loading = new Map<string, Promise<unknown>>();
+/** Moves on each clear: a lookup that began before a clear must not cache what it read. */
+let generation = 0;
 
-export function cachedSession<T>(tokenHash: string): T | undefined {
+function cached(tokenHash: string): Entry | undefined {
   const hit = entries.get(tokenHash);
-  if (!hit) return undefined;
-  if (Date.now() - hit.at > SESSION_CACHE_MS) {
+  if (hit && Date.now() - hit.at > SESSION_CACHE_MS) {
     entries.delete(tokenHash);
     return undefined;
   }
-  return hit.value as T;
+  return hit;
 }
 
-export function cacheSession<T>(tokenHash: string, value: T): void {
-  if (entries.size >= MAX_ENTRIES) entries.clear();
-  entries.set(tokenHash, { value, at: Date.now() });
+/**
+ * The session row for a token hash: from the cache, from a lookup already under way for it, or from
+ * `load`, whose row is then cached unless a clear happened meanwhile. No row (no such session) is
+ * not cached: random cookies must not fill the cache and push out everyone's sessions.
+ */
+export async function loadSession<T>(tokenHash: string, load: () => Promise<T>): Promise<T> {
+  const hit = cached(tokenHash);
+  if (hit) return hit.value as T;
+  const pending = loading.get(tokenHash);
+  if (pending) return pending as Promise<T>;
+  const started = generation;
+  const lookup = load().then(
+    (value) => {
+      if (loading.get(tokenHash) === lookup) loading.delete(tokenHash);
+      if (value !== null && value !== undefined && started === generation) {
+        if (entries.size >= MAX_ENTRIES) entries.clear();
+        entries.set(tokenHash, { value, at: Date.now() });
+      }
+      return value;
+    },
+    (err: unknown) => {
+      if (loading.get(tokenHash) === lookup) loading.delete(tokenHash);
+      throw err;
+    },
+  );
+  loading.set(tokenHash, lookup);
+  return lookup;
 }
 
 /** Forgets every cached session (call on any change to sessions or to the accounts behind them). */
 export function forgetCachedSessions(): void {
+  generation++;
   entries.clear();
+  loading.clear();
 }

@@ -1,0 +1,60 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { forgetCachedSessions, loadSession } from './session-cache.ts';
+
+/** A lookup that answers when told to, counting how often it was started. */
+function gate<T>(value: T) {
+  let calls = 0;
+  let release!: () => void;
+  const opened = new Promise<void>((r) => (release = r));
+  return {
+    load: async () => {
+      calls++;
+      await opened;
+      return value;
+    },
+    release,
+    calls: () => calls,
+  };
+}
+
+beforeEach(() => forgetCachedSessions());
+
+describe('session cache', () => {
+  it('requests of one session arriving together share one lookup, and the row is then cached', async () => {
+    const row = { user: 'u1' };
+    const g = gate(row);
+    const together = [loadSession('h1', g.load), loadSession('h1', g.load), loadSession('h1', g.load)];
+    g.release();
+    expect(await Promise.all(together)).toEqual([row, row, row]);
+    expect(g.calls()).toBe(1);
+    const later = gate({ user: 'other' });
+    expect(await loadSession('h1', later.load)).toBe(row);
+    expect(later.calls()).toBe(0);
+  });
+
+  it('does not cache what a lookup read when sessions were cleared during it', async () => {
+    const stale = gate({ user: 'before revocation' });
+    const pending = loadSession('h2', stale.load);
+    forgetCachedSessions(); // e.g. a sign-out committed while the lookup was under way
+    stale.release();
+    await pending;
+    const fresh = gate(undefined);
+    const after = loadSession('h2', fresh.load);
+    fresh.release();
+    expect(await after).toBeUndefined();
+    expect(fresh.calls()).toBe(1);
+  });
+
+  it('caches no answer for an unknown token, and a failed lookup is not shared with later requests', async () => {
+    const none = gate(undefined);
+    none.release();
+    await loadSession('h3', none.load);
+    await loadSession('h3', none.load);
+    expect(none.calls()).toBe(2);
+
+    await expect(loadSession('h4', () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
+    const retry = gate({ user: 'u4' });
+    retry.release();
+    expect(await loadSession('h4', retry.load)).toEqual({ user: 'u4' });
+  });
+});
