@@ -314,6 +314,14 @@ describe('returning a case', () => {
   });
 });
 
+/** The township centre of the demo cases (格物街道). */
+const CENTRE = '/41/4101/410104/410104001/';
+const recipients = (caseId: string) =>
+  queryRows<{ kind: string; user_id: string | null; unit_id: string | null; role: string | null; region_path: string | null }>(
+    t.database.db,
+    sql`SELECT kind, user_id, unit_id, role, region_path FROM notifications WHERE case_id = ${caseId} AND kind IN ('case.overdue', 'case.warning') ORDER BY kind, unit_id NULLS FIRST`,
+  );
+
 describe('deadline sweep', () => {
   it('turns stages yellow then red once each, even when run twice (two instances)', async () => {
     const id = (await report(resident, {})).json().id;
@@ -336,9 +344,12 @@ describe('deadline sweep', () => {
     expect(red.items.map((c: { id: string }) => c.id)).toContain(id);
     const inbox = (await get(dispatcher, '/api/notifications')).json();
     expect(inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue')).toBe(true);
-
+    // Nobody holds it yet: the township centre is told both times.
+    expect(await recipients(id)).toEqual([
+      { kind: 'case.overdue', user_id: null, unit_id: null, role: 'dispatcher', region_path: CENTRE },
+      { kind: 'case.warning', user_id: null, unit_id: null, role: 'dispatcher', region_path: CENTRE },
+    ]);
   });
-
 });
 
 describe('figures', () => {
@@ -419,5 +430,30 @@ describe('sweep across stages', () => {
     const left = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM case_deadlines WHERE case_id IN ${ids}`);
     expect(left[0]?.n).toBe(0);
     expect(await sweepDeadlines(t.deps, 1)).toEqual({ overdue: 0, warned: 0 });
+  });
+});
+
+// Last: it dispatches one more case to the squad, which the figures above must not count.
+describe('deadline sweep recipients', () => {
+  it('tells the unit holding a case at yellow, and the unit and the centre at red', async () => {
+    // Sessions idled out while earlier tests moved the clock.
+    dispatcher = await login(t.app, 'dispatcher');
+    resident = await login(t.app, 'resident');
+    const id = (await report(resident, {})).json().id;
+    expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
+    const unit = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json().units.find((u: { responsible: boolean }) => u.responsible);
+    const dispatched = await act(dispatcher, id, 2, 'dispatch', { unitId: unit.id });
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    const [times] = await queryRows<{ warn: string; deadline: string }>(t.database.db, sql`SELECT stage_warn_at AS warn, stage_deadline AS deadline FROM cases WHERE id = ${id}`);
+    t.clock.set(new Date(new Date(times!.warn).getTime() + 1000));
+    await sweepDeadlines(t.deps);
+    expect(await recipients(id)).toEqual([{ kind: 'case.warning', user_id: null, unit_id: unit.id, role: null, region_path: null }]);
+    t.clock.set(new Date(new Date(times!.deadline).getTime() + 1000));
+    await sweepDeadlines(t.deps);
+    expect(await recipients(id)).toEqual([
+      { kind: 'case.overdue', user_id: null, unit_id: null, role: 'dispatcher', region_path: CENTRE },
+      { kind: 'case.overdue', user_id: null, unit_id: unit.id, role: null, region_path: null },
+      { kind: 'case.warning', user_id: null, unit_id: unit.id, role: null, region_path: null },
+    ]);
   });
 });
