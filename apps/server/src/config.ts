@@ -65,7 +65,7 @@ export const configSchema = z.object({
   GEWU_NOTIFY_POLL_MS: z.coerce.number().int().min(200).default(3000),
   /** Reports per minute one API key may file (other systems: cameras, sensors, 12345). */
   GEWU_API_KEY_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
-  /** Open311 reads (services, requests, updates) per client address per minute: they need no key. */
+  /** Open311 reads (services, requests, updates) per client address per minute and read route: they need no key. */
   GEWU_OPEN311_READ_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   GEWU_PII_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
   GEWU_PII_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
