@@ -34,7 +34,7 @@ import pg from 'pg';
 import { buildApp, makeDeps } from '../apps/server/src/app.ts';
 import { openDatabase } from '../apps/server/src/db/client.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
-import { chainPendingAudit, purgeExpiredAudit } from '../apps/server/src/platform/audit/audit.service.ts';
+import { chainPendingAudit, purgeExpiredAudit, unchainedAuditCount } from '../apps/server/src/platform/audit/audit.service.ts';
 import { startIntervalJob } from '../apps/server/src/platform/jobs.ts';
 import { sweepDeadlines } from '../apps/server/src/modules/cases/cases.jobs.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.ts';
@@ -200,6 +200,8 @@ async function main() {
   console.log(`intake — node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`);
   const { bench } = await prepareCases(Number(args.cases), args['database-url'], 4);
   const db = new pg.Pool({ connectionString: bench.url, max: 2 });
+  // The server's own queries (the backlog sweep, the audit rows not yet chained) run on this one.
+  const serverDb = await openDatabase({ url: bench.url, poolSize: 1 });
   const runId = Date.now().toString(36);
   try {
     const grids = (
@@ -217,11 +219,9 @@ async function main() {
     // The generated data holds a backlog of light changes already due (for bench/sweep). A server that
     // has been running would have swept them long ago; sweep them now, so the server's own sweep job
     // takes only what falls due during the runs, as it does in steady state.
-    const catchUp = await openDatabase({ url: bench.url, poolSize: 1 });
     const swept = performance.now();
-    const backlog = await sweepDeadlines({ db: catchUp.db, clock: systemClock });
+    const backlog = await sweepDeadlines({ db: serverDb.db, clock: systemClock });
     console.log(`  caught up the generated backlog before starting the server: ${fmt(backlog.overdue)} red, ${fmt(backlog.warned)} yellow in ${fmt(performance.now() - swept)} ms`);
-    await catchUp.close();
 
     // 1. The real server.
     const profileDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
@@ -283,8 +283,8 @@ async function main() {
     // afterwards. Let it, so each paced run measures 1,000 reports/s and not the tail of the run before.
     const settle = async () => {
       const t0 = performance.now();
-      const waiting = await unchainedAudit(db);
-      if (!args['without-jobs']) while ((await unchainedAudit(db)) > 200 && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 200));
+      const waiting = await unchainedAuditCount(serverDb.db);
+      if (!args['without-jobs']) while ((await unchainedAuditCount(serverDb.db)) > 200 && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 200));
       return { waiting, ms: performance.now() - t0 };
     };
     const settled = [await settle()];
@@ -353,6 +353,7 @@ async function main() {
       for (const line of summarizeCpuProfile(JSON.parse(fs.readFileSync(profileFile, 'utf8')))) console.log(`  ${line}`);
     }
   } finally {
+    await serverDb.close();
     await db.end();
     await bench.drop();
   }
@@ -394,10 +395,6 @@ function served(p: PacedResult): number {
 
 function pacedCodes(p: PacedResult): string {
   return Object.entries(p.statusCounts).map(([code, n]) => `${code}: ${fmt(n)}`).join(', ');
-}
-
-async function unchainedAudit(db: pg.Pool): Promise<number> {
-  return Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log a, (SELECT audit_tx, audit_id FROM audit_chain ORDER BY chain_no DESC LIMIT 1) h WHERE (a.tx, a.id) > (h.audit_tx, h.audit_id)`)).rows[0]?.n);
 }
 
 async function countCases(db: pg.Pool): Promise<number> {
