@@ -192,21 +192,19 @@ describe('attachments', () => {
   });
 
   it('checkAttachmentsOwned accepts own uploads and refuses unknown ids and other uploaders', async () => {
-    const db = t.database.db;
-    const ANY_AGE = new Date(0); // linkable since the epoch: no upload is too old here
-    await expect(checkAttachmentsOwned(db, [jpegId, jpegId.toUpperCase()], { userId: resident.userId }, ANY_AGE)).resolves.toBeUndefined();
-    await expect(checkAttachmentsOwned(db, [], { userId: resident.userId }, ANY_AGE)).resolves.toBeUndefined();
-    const other = checkAttachmentsOwned(db, [jpegId], { userId: dispatcher.userId }, ANY_AGE);
+    await expect(checkAttachmentsOwned(t.deps, [jpegId, jpegId.toUpperCase()], { userId: resident.userId })).resolves.toBeUndefined();
+    await expect(checkAttachmentsOwned(t.deps, [], { userId: resident.userId })).resolves.toBeUndefined();
+    const other = checkAttachmentsOwned(t.deps, [jpegId], { userId: dispatcher.userId });
     await expect(other).rejects.toMatchObject({ status: 400, code: 'attachment.unknown' });
-    await expect(checkAttachmentsOwned(db, ['00000000-0000-4000-8000-000000000000', 'not-a-uuid'], { userId: resident.userId }, ANY_AGE)).rejects.toMatchObject({
+    await expect(checkAttachmentsOwned(t.deps, ['00000000-0000-4000-8000-000000000000', 'not-a-uuid'], { userId: resident.userId })).rejects.toMatchObject({
       code: 'attachment.unknown',
       details: [{ path: 'attachmentIds.0' }, { path: 'attachmentIds.1' }],
     });
 
     const apiKeyId = '11111111-1111-4111-8111-111111111111';
     const viaKey = await uploadAttachment(t.deps, { apiKeyId }, Readable.from([jpeg]), 'open311.jpg');
-    await expect(checkAttachmentsOwned(db, [viaKey.id], { apiKeyId }, ANY_AGE)).resolves.toBeUndefined();
-    await expect(checkAttachmentsOwned(db, [viaKey.id], { userId: resident.userId }, ANY_AGE)).rejects.toMatchObject({ code: 'attachment.unknown' });
-    await expect(checkAttachmentsOwned(db, [jpegId], { apiKeyId }, ANY_AGE)).rejects.toMatchObject({ code: 'attachment.unknown' });
+    await expect(checkAttachmentsOwned(t.deps, [viaKey.id], { apiKeyId })).resolves.toBeUndefined();
+    await expect(checkAttachmentsOwned(t.deps, [viaKey.id], { userId: resident.userId })).rejects.toMatchObject({ code: 'attachment.unknown' });
+    await expect(checkAttachmentsOwned(t.deps, [jpegId], { apiKeyId })).rejects.toMatchObject({ code: 'attachment.unknown' });
   });
 });

@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { processImage, readUpload } from './attachments.images.ts';
 import { attachments } from './attachments.table.ts';
+import { attachmentsLinkableSince } from './attachments.retention.ts';
 
 export type AttachmentsDeps = { db: Db; clock: Clock; config: { dataDir: string; GEWU_ATTACHMENT_MAX_BYTES: number } };
 /** Who uploaded: a signed-in user, or another system through its API key. */
@@ -137,16 +138,17 @@ export async function openAttachment(
 /**
  * For services that link photos to a record (the case service): throws 400 `attachment.unknown`
  * when an id does not exist or was uploaded by someone other than `owner`, and 400
- * `attachment.expired` when a photo not yet linked is too old to link (uploaded before
- * `linkableSince`, see attachmentsLinkableSince: it is about to be purged; upload it again).
+ * `attachment.expired` when a photo is too old to link (see attachmentsLinkableSince: it is about
+ * to be purged; upload it again).
  */
 export async function checkAttachmentsOwned(
-  db: Db,
+  deps: { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } },
   ids: string[],
   owner: { userId?: string; apiKeyId?: string },
-  linkableSince: Date,
   field = 'attachmentIds',
 ): Promise<void> {
+  const { db } = deps;
+  const linkableSince = attachmentsLinkableSince(deps.clock.now(), deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS);
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
   const rows = wanted.length
     ? await db.select({ id: attachments.id, uploadedBy: attachments.uploadedBy, apiKeyId: attachments.apiKeyId, createdAt: attachments.createdAt }).from(attachments).where(inArray(attachments.id, wanted))

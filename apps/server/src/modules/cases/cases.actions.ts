@@ -11,7 +11,6 @@ import { units } from '../units/units.table.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
-import { attachmentsLinkableSince } from '../attachments/attachments.retention.ts';
 import { type NotifyTarget, notify, wakeStreams } from '../notifications/notifications.service.ts';
 import { clockUntil, deadlineAfter, remainingMs, stageClock } from './cases.clock.ts';
 import { gridWorkerOf, itemByCode } from './cases.intake.ts';
@@ -52,7 +51,7 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
     body.note,
   );
   if (refusal) throw new AppError(STATUS_OF[refusal.code] ?? 422, refusal.code, refusal.message);
-  await checkAttachmentsOwned(deps.db, body.attachmentIds, { userId: actor.id }, attachmentsLinkableSince(deps.clock.now(), deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS));
+  await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
 
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps.db);

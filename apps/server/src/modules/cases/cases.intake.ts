@@ -16,7 +16,6 @@ import { items } from '../items/items.table.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
-import { attachmentsLinkableSince } from '../attachments/attachments.retention.ts';
 import { notificationRows, wakeStreams } from '../notifications/notifications.service.ts';
 import { stageClock } from './cases.clock.ts';
 import { centrePathFor, coversPath } from './cases.policy.ts';
@@ -153,7 +152,7 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
     throw new AppError(422, 'case.self_handle_not_allowed', `事项「${item.name}」未准入网格或不属于可即报即办的小事，请上报由中心派遣`);
   }
   const owner = actor ? { userId: actor.id } : { apiKeyId: reporter.kind === 'api_key' ? reporter.key.id : '' };
-  await checkAttachmentsOwned(deps.db, [...body.attachmentIds, ...(body.selfHandle?.attachmentIds ?? [])], owner, attachmentsLinkableSince(deps.clock.now(), deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS));
+  await checkAttachmentsOwned(deps, [...body.attachmentIds, ...(body.selfHandle?.attachmentIds ?? [])], owner);
   checkFields(item, body.fields);
 
   const errors: { path: string; message: string }[] = [];
