@@ -53,7 +53,7 @@ export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 
              ORDER BY a.created_at, a.id LIMIT ${batchSize}`,
       );
       const last = seen.at(-1);
-      if (!last) return { seen: 0, files: [] };
+      if (!last) return { seen: 0, purged: 0, files: [] };
       const doomed = seen.filter((r) => !r.linked);
       if (doomed.length) {
         await tx.execute(sql`DELETE FROM attachments WHERE id = ANY(${`{${doomed.map((r) => r.id).join(',')}}`}::uuid[])`);
@@ -64,11 +64,11 @@ export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 
         });
       }
       await tx.execute(sql`UPDATE job_marks SET position = jsonb_build_object('at', ${last.at}::text, 'id', ${last.id}::text), updated_at = now() WHERE name = ${MARK}`);
-      return { seen: seen.length, files: doomed.flatMap((r) => [r.original_path, r.public_path, r.thumb_path]) };
+      return { seen: seen.length, purged: doomed.length, files: doomed.flatMap((r) => [r.original_path, r.public_path, r.thumb_path]) };
     });
     // The rows are gone for good; a file left behind by a failed removal is referenced by nothing.
     await Promise.all(batch.files.map((rel) => fs.promises.rm(path.join(deps.config.dataDir, rel), { force: true })));
-    purged += batch.files.length / 3;
+    purged += batch.purged;
     if (batch.seen < batchSize) return purged;
     await setImmediate();
   }
