@@ -49,10 +49,11 @@ export async function open311Routes(app: AppInstance) {
       });
       o311.setNotFoundHandler((req, reply) => sendErrors(reply, formatOf(req), new Open311Error(404, [`资源不存在：${req.method} ${req.url.split('?')[0]}`])));
 
+      const hidden = { hide: true }; // not in the JSON API's OpenAPI document
       // Reads need no key: each client address is held to a rate, so no one scraper takes the
       // database from the dispatchers (with GEWU_TRUST_PROXY, the address the proxy names).
-      const hide = { schema: { hide: true }, config: { rateLimit: { max: deps.config.GEWU_OPEN311_READ_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `open311-read:${req.ip}` } } };
-      o311.get('/:file', hide, async (req: FastifyRequest, reply: FastifyReply) => {
+      const readRoute = { schema: hidden, config: { rateLimit: { max: deps.config.GEWU_OPEN311_READ_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `open311-read:${req.ip}` } } };
+      o311.get('/:file', readRoute, async (req: FastifyRequest, reply: FastifyReply) => {
         const file = fileOf(req);
         const q = queryOf(req);
         switch (file.name) {
@@ -68,22 +69,22 @@ export async function open311Routes(app: AppInstance) {
             throw new Open311Error(404, [`资源不存在：${file.name}`]);
         }
       });
-      o311.get('/services/:file', hide, async (req, reply) => {
+      o311.get('/services/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
         return sendObject(reply, file.format, 'service_definition', await serviceDefinition(deps.db, file.name));
       });
-      o311.get('/requests/:file', hide, async (req, reply) => {
+      o311.get('/requests/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
         return sendList(reply, file.format, 'service_requests', 'request', [await getRequest(deps.db, file.name, queryOf(req).jurisdiction_id)]);
       });
-      o311.get('/tokens/:file', hide, async (req, reply) => {
+      o311.get('/tokens/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
         return sendList(reply, file.format, 'service_requests', 'request', [await requestOfToken(deps.db, file.name)]);
       });
       o311.post(
         '/:file',
         {
-          schema: hide.schema,
+          schema: hidden,
           // The key first (403 for a missing or bad one), then the key's own rate.
           preValidation: async (req) => {
             fileOf(req, 'requests');
