@@ -17,6 +17,7 @@ import { AppError } from './platform/errors.ts';
 import { handleError } from './platform/http/errors.ts';
 import { sessionHook } from './platform/http/session.ts';
 import { auditHook } from './platform/http/audit-hook.ts';
+import { type DeclaredRoute, declarePublic, requireRouteAccess } from './platform/http/route-access.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -60,6 +61,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** Every route with its access declaration, complete once the app is ready (matrix and fuzz tests read it). */
+    declaredRoutes: DeclaredRoute[];
   }
 }
 
@@ -86,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
+  app.decorate('declaredRoutes', requireRouteAccess(app));
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,8 +111,11 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     openapi: { info: { title: 'Gewu 格物 API', description: '基层治理平台接口', version: '0.1.0' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (docs) => {
+    declarePublic(docs, 'API documentation describes the interface, not data');
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  });
+  app.get('/api/openapi.json', { config: { access: { public: 'the OpenAPI document' } }, schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onRequest', sessionHook(deps));
   app.addHook('onResponse', auditHook(deps));
@@ -139,7 +146,12 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 async function registerWebUi(app: AppInstance, webDist: string) {
   const indexHtml = path.join(webDist, 'index.html');
   const hasUi = fs.existsSync(indexHtml);
-  if (hasUi) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  if (hasUi) {
+    await app.register(async (ui) => {
+      declarePublic(ui, 'the web UI\'s own files; data comes only through the API');
+      await ui.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
     if (!isApi && hasUi && (req.method === 'GET' || req.method === 'HEAD')) {

@@ -8,7 +8,7 @@ let regionId: string;
 beforeAll(async () => {
   t = await createTestApp({ GEWU_BODY_LIMIT_BYTES: '4096' });
   // A route that fails unexpectedly, to check a 500 leaks nothing.
-  t.app.get('/api/test/explode', { config: { public: true } }, async () => {
+  t.app.get('/api/test/explode', { config: { access: { public: 'test' } } }, async () => {
     throw new Error('secret internals: password=hunter2 at /srv/db.ts:42');
   });
   admin = await login(t.app, 'admin');

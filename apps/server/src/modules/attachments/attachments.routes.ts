@@ -30,6 +30,7 @@ export async function attachmentRoutes(app: AppInstance) {
   });
 
   app.post('/api/attachments', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler'], scope: 'own' } },
     schema: {
       tags,
       summary: '上传图片（请求体为图片本身；按内容识别 JPEG、PNG、WebP；原图仅工作人员可见，公开副本去除 EXIF/GPS）',
@@ -44,6 +45,7 @@ export async function attachmentRoutes(app: AppInstance) {
   });
 
   app.get('/api/attachments/:id', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: {
       tags,
       summary: '读取图片：thumb 缩略图、public 去除元数据的副本（默认）、original 原图（仅受理派遣和处置人员，记入审计）；上传者与能看到所属案件的人可见',

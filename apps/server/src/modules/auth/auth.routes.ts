@@ -10,7 +10,7 @@ export async function authRoutes(app: AppInstance) {
   const tags = ['auth'];
   const secureCookie = deps.config.GEWU_COOKIE_SECURE ?? false;
   app.post('/api/auth/login', {
-    config: { public: true, rateLimit: { max: deps.config.GEWU_LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
+    config: { access: { public: 'signing in' }, rateLimit: { max: deps.config.GEWU_LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
     schema: { tags, summary: '登录', body: loginBodySchema, response: { 200: sessionViewSchema } },
     handler: async (req, reply) => {
       const res = await service.login(deps, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] });
@@ -25,7 +25,7 @@ export async function authRoutes(app: AppInstance) {
     },
   });
   app.post('/api/auth/logout', {
-    config: { allowDuringPasswordChange: true },
+    config: { access: { roles: 'signed-in', scope: 'own', duringPasswordChange: true } },
     schema: { tags, summary: '退出登录', response: { 204: z.null() } },
     handler: async (req, reply) => {
       await service.logout(deps, req.ctx);
@@ -34,12 +34,12 @@ export async function authRoutes(app: AppInstance) {
     },
   });
   app.get('/api/auth/me', {
-    config: { allowDuringPasswordChange: true },
+    config: { access: { roles: 'signed-in', scope: 'own', duringPasswordChange: true } },
     schema: { tags, summary: '当前用户与 CSRF 令牌', response: { 200: sessionViewSchema } },
     handler: async (req) => ({ user: service.actorView(requireActor(req.ctx)), csrfToken: req.csrfToken ?? '' }),
   });
   app.post('/api/auth/password', {
-    config: { allowDuringPasswordChange: true },
+    config: { access: { roles: 'signed-in', scope: 'own', duringPasswordChange: true } },
     schema: { tags, summary: '修改本人密码（其他会话将下线）', body: changePasswordBodySchema, response: { 204: z.null() } },
     handler: async (req, reply) => {
       await service.changeOwnPassword(deps, req.ctx, req.body);

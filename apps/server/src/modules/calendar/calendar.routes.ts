@@ -9,14 +9,17 @@ export async function calendarRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['calendar'];
   app.get('/api/calendar', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin', 'security_admin', 'auditor'], scope: 'shared' } },
     schema: { tags, summary: '工作日历（工作时段、工作日、法定节假日、调休上班日）', response: { 200: calendarViewSchema } },
     handler: (req) => service.readWorkCalendar(deps, req.ctx),
   });
   app.put('/api/calendar', {
+    config: { access: { roles: ['admin'], scope: 'shared' } },
     schema: { tags, summary: '修改工作日历（系统管理员）', body: workCalendarSchema, response: { 200: calendarViewSchema } },
     handler: (req) => service.updateWorkCalendar(deps, req.ctx, req.body),
   });
   app.get('/api/calendar/deadline', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin', 'security_admin', 'auditor'], scope: 'shared' } },
     schema: {
       tags,
       summary: '按当前工作日历试算时限的截止时间',

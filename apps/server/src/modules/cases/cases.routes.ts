@@ -27,6 +27,7 @@ export async function caseRoutes(app: AppInstance) {
   });
 
   app.post('/api/cases', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '上报问题（群众、网格员、热线受理）；幂等键重复时返回已有案件', body: reportBodySchema, response: { 200: reportResult, 201: reportResult } },
     handler: async (req, reply) => {
       const r = await reportCase(deps, { kind: 'user', ctx: req.ctx }, req.body);
@@ -41,7 +42,7 @@ export async function caseRoutes(app: AppInstance) {
       if (!key) throw new AppError(403, 'api_key.invalid', '接口密钥无效或已吊销');
       req.apiKey = key;
     },
-    config: { public: true, rateLimit: perKeyRateLimit('intake', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
+    config: { access: { public: 'other systems: the X-Api-Key checked before validation is the credential' }, rateLimit: perKeyRateLimit('intake', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
     schema: { tags, summary: '其他系统接入（视频/传感器告警、12345 转办）：以 X-Api-Key 认证，按该密钥设定的速率限流', body: reportBodySchema, response: { 200: reportResult, 201: reportResult } },
     handler: async (req, reply) => {
       const key = req.apiKey as ApiKeyPrincipal;
@@ -50,14 +51,17 @@ export async function caseRoutes(app: AppInstance) {
     },
   });
   app.get('/api/cases', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: { tags, summary: '案件列表：受理队列、我的任务、待核查、我的上报、督办、全部', querystring: caseQueueQuerySchema, response: { 200: z.object({ items: z.array(caseSummarySchema), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() }) } },
     handler: (req) => listCases(deps, req.ctx, req.query),
   });
   app.get('/api/cases/:id', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: { tags, summary: '案件详情与时间线', params: idParams, response: { 200: caseDetailSchema } },
     handler: (req) => getCaseDetail(deps, req.ctx, req.params.id),
   });
   app.post('/api/cases/:id/actions', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: { tags, summary: '办理案件（受理、派遣、签收、退回、反馈、核查、结案、评价……）；version 不一致时返回 409', params: idParams, body: caseActionBodySchema, response: { 200: caseDetailSchema } },
     handler: async (req) => {
       await actOnCase(deps, req.ctx, req.params.id, req.body);
@@ -65,18 +69,22 @@ export async function caseRoutes(app: AppInstance) {
     },
   });
   app.get('/api/cases/:id/duplicates', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: { tags, summary: '疑似重复案件（同事项、50 米内、7 天内）', params: idParams },
     handler: (req) => nearbyDuplicates(deps, req.ctx, req.params.id),
   });
   app.get('/api/cases/:id/dispatch-proposal', {
+    config: { access: { roles: ['dispatcher'], scope: 'region' } },
     schema: { tags, summary: '派遣建议：按事项清单与位置推荐承办单位或网格员', params: idParams },
     handler: (req) => proposeDispatch(deps, req.ctx, req.params.id),
   });
   app.get('/api/grid-workers/load', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: { tags, summary: '网格员当前任务量' },
     handler: (req) => gridWorkerLoads(deps, req.ctx),
   });
   app.get('/api/case-figures', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: { tags, summary: '考核指标（按单位、按网格，指定时段）', querystring: figuresQuerySchema },
     handler: (req) => caseFigures(deps, req.ctx, req.query),
   });

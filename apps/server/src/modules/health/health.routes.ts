@@ -14,7 +14,7 @@ const healthSchema = z.object({
 export async function healthRoutes(app: AppInstance) {
   const { db, engine } = app.deps;
   app.get('/api/health', {
-    config: { public: true },
+    config: { access: { public: 'load balancers and monitoring probe it' } },
     schema: { tags: ['system'], summary: '健康检查：数据库引擎与迁移版本', response: { 200: healthSchema, 503: healthSchema } },
     handler: async (_req, reply) => {
       let serverVersion: string | null = null;

@@ -36,6 +36,7 @@ export async function importRoutes(app: AppInstance) {
   app.addHook('onClose', async () => service.drainImports());
   app.addContentTypeParser(['application/octet-stream', 'text/csv', CONTENT_TYPES.xlsx], (_req, payload, done) => done(null, payload));
   app.post('/api/imports', {
+    config: { access: { roles: ['dispatcher', 'admin'], scope: 'region' } },
     schema: {
       tags,
       summary: '上传 CSV / Excel 文件并开始校验（试导入，不写入）',
@@ -45,18 +46,22 @@ export async function importRoutes(app: AppInstance) {
     handler: async (req, reply) => reply.code(202).send(await service.startImport(deps, req.ctx, { ...req.query, body: req.body as Readable })),
   });
   app.get('/api/imports/template', {
+    config: { access: { roles: ['dispatcher', 'admin'], scope: 'shared' } },
     schema: { tags, summary: '导入模板', querystring: z.strictObject({ kind: kindSchema, format: formatSchema }) },
     handler: async (req, reply) => reply.headers(download(`${KIND_NAMES[req.query.kind]}导入模板.${req.query.format}`, req.query.format)).send(streamSheet(importTemplate(req.query.kind), req.query.format, KIND_NAMES[req.query.kind])),
   });
   app.get('/api/imports/:id', {
+    config: { access: { roles: ['dispatcher', 'admin'], scope: 'own' } },
     schema: { tags, summary: '导入进度、校验结果（逐行逐列的错误）', params: z.strictObject({ id: z.string().uuid() }), response: { 200: jobSchema } },
     handler: (req) => service.getImport(deps, req.ctx, req.params.id),
   });
   app.post('/api/imports/:id/commit', {
+    config: { access: { roles: ['dispatcher', 'admin'], scope: 'own' } },
     schema: { tags, summary: '确认导入（全部成功或全部不写入）', params: z.strictObject({ id: z.string().uuid() }), response: { 202: jobSchema } },
     handler: async (req, reply) => reply.code(202).send(await service.commitImport(deps, req.ctx, req.params.id)),
   });
   app.get('/api/exports/residents', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '导出实有人口（证件号、电话脱敏）', querystring: z.strictObject({ format: formatSchema, villageId: z.string().uuid().optional() }) },
     handler: async (req, reply) => {
       const sheet = await exportResidents(deps, req.ctx, req.query);
@@ -64,6 +69,7 @@ export async function importRoutes(app: AppInstance) {
     },
   });
   app.get('/api/exports/:kind', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin'], scope: 'region' } },
     schema: { tags, summary: '导出实有房屋、组织与企业、网格属性（列与导入模板一致，可修改后再导入）', params: z.strictObject({ kind: z.enum(['houses', 'organisations', 'grids']) }), querystring: z.strictObject({ format: formatSchema }) },
     handler: async (req, reply) => {
       const sheet = await exportTable(deps, req.ctx, req.params.kind);

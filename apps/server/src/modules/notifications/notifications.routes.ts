@@ -18,10 +18,12 @@ export async function notificationRoutes(app: AppInstance) {
     for (const end of streams) end();
   });
   app.get('/api/notifications', {
+    config: { access: { roles: 'signed-in', scope: 'own' } },
     schema: { tags, summary: '站内消息', querystring: z.strictObject({ before: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(100).default(30), unreadOnly: z.coerce.boolean().optional() }) },
     handler: (req) => listInbox(deps.db, recipient(req.ctx), req.query),
   });
   app.post('/api/notifications/read', {
+    config: { access: { roles: 'signed-in', scope: 'own' } },
     schema: { tags, summary: '标记已读', body: z.strictObject({ ids: z.union([z.array(z.number().int()).max(500), z.literal('all')]) }) },
     handler: async (req) => ({ marked: await markRead(deps.db, deps.clock, recipient(req.ctx), req.body.ids) }),
   });
@@ -31,6 +33,7 @@ export async function notificationRoutes(app: AppInstance) {
    * wake the stream at once.
    */
   app.get('/api/notifications/stream', {
+    config: { access: { roles: 'signed-in', scope: 'own' } },
     schema: { tags, summary: '实时消息推送（SSE）', querystring: z.strictObject({ after: z.coerce.number().int().optional() }) },
     handler: async (req, reply) => {
       const me = recipient(req.ctx);

@@ -52,7 +52,7 @@ export async function open311Routes(app: AppInstance) {
       const hidden = { hide: true }; // not in the JSON API's OpenAPI document
       // Reads need no key: each client address is held to a rate, so no one scraper takes the
       // database from the dispatchers (with GEWU_TRUST_PROXY, the address the proxy names).
-      const readRoute = { schema: hidden, config: { rateLimit: { max: deps.config.GEWU_OPEN311_READ_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `open311-read:${req.ip}` } } };
+      const readRoute = { schema: hidden, config: { access: { public: 'Open311 reads show only published cases, without personal data' }, rateLimit: { max: deps.config.GEWU_OPEN311_READ_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `open311-read:${req.ip}` } } };
       o311.get('/:file', readRoute, async (req: FastifyRequest, reply: FastifyReply) => {
         const file = fileOf(req);
         const q = queryOf(req);
@@ -94,7 +94,7 @@ export async function open311Routes(app: AppInstance) {
             if (!key) throw new Open311Error(403, [raw ? 'api_key 无效或已吊销' : '缺少 api_key']);
             req.apiKey = key;
           },
-          config: { rateLimit: perKeyRateLimit('open311', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
+          config: { access: { public: 'Open311 reports carry an API key, checked by the service' }, rateLimit: perKeyRateLimit('open311', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
         },
         async (req, reply) => {
           const file = fileOf(req, 'requests');

@@ -33,30 +33,37 @@ export async function peopleRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['base-data'];
   app.get('/api/residents', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },
     schema: { tags, summary: '实有人口列表（证件号、电话按密钥哈希精确查找，结果脱敏）', querystring: residentListQuerySchema, response: { 200: pageOf(residentViewSchema) } },
     handler: (req) => residentsService.listResidents(deps, req.ctx, req.query),
   });
   app.get('/api/residents/:id', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },
     schema: { tags, summary: '人员详情（脱敏）', params: idParams, response: { 200: residentViewSchema } },
     handler: (req) => residentsService.getResident(deps, req.ctx, req.params.id),
   });
   app.post('/api/residents', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '登记人员', body: residentInputSchema, response: { 201: residentViewSchema } },
     handler: async (req, reply) => reply.code(201).send(await residentsService.createResident(deps, req.ctx, req.body)),
   });
   app.post('/api/residents/:id/reveal', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '查看完整证件号或电话（须有权限并填写原因，留审计记录）', params: idParams, body: revealBodySchema, response: { 200: z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() }) } },
     handler: (req) => residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
   });
   app.get('/api/residents/:id/visits', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '走访记录', params: idParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), visitedAt: z.string(), note: z.string(), visitorId: z.string(), visitorName: z.string().nullable(), specialPopulationId: z.string().nullable() })) }) } },
     handler: async (req) => ({ items: await special.listVisits(deps, req.ctx, req.params.id) }),
   });
   app.post('/api/visits', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '登记走访', body: visitInputSchema, response: { 201: z.object({ id: z.string(), visitedAt: z.string() }) } },
     handler: async (req, reply) => reply.code(201).send(await special.recordVisit(deps, req.ctx, req.body)),
   });
   app.get('/api/special-populations', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: {
       tags,
       summary: '特殊人群（仅有权限的角色，管辖范围内）',
@@ -72,10 +79,12 @@ export async function peopleRoutes(app: AppInstance) {
     handler: (req) => special.listSpecial(deps, req.ctx, req.query),
   });
   app.post('/api/special-populations', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '登记特殊人群', body: specialInputSchema, response: { 201: specialViewSchema } },
     handler: async (req, reply) => reply.code(201).send(await special.createSpecial(deps, req.ctx, req.body)),
   });
   app.get('/api/houses', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },
     schema: {
       tags,
       summary: '实有房屋（含出租屋及住户）',
@@ -85,10 +94,12 @@ export async function peopleRoutes(app: AppInstance) {
     handler: (req) => housesService.listHouses(deps, req.ctx, req.query),
   });
   app.post('/api/houses', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '登记房屋', body: houseInputSchema, response: { 201: houseViewSchema } },
     handler: async (req, reply) => reply.code(201).send(await housesService.createHouse(deps, req.ctx, req.body)),
   });
   app.post('/api/houses/:id/residents', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '人房关联（产权人、家庭成员、租户）', params: idParams, body: linkBodySchema, response: { 200: houseViewSchema } },
     handler: (req) => housesService.linkResidentToHouse(deps, req.ctx, req.params.id, req.body),
   });
@@ -100,10 +111,12 @@ export async function peopleRoutes(app: AppInstance) {
   ] as const;
   for (const [path, kind, title, input, view] of places) {
     app.get(`/api/${path}`, {
+      config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },
       schema: { tags, summary: `${title}列表`, querystring: placeQuery, response: { 200: z.object({ items: z.array(view) }) } },
       handler: async (req) => ({ items: (await listPlaces(deps, req.ctx, kind, req.query)) as never }),
     });
     app.post(`/api/${path}`, {
+      config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
       schema: { tags, summary: `登记${title}`, body: input, response: { 201: view } },
       handler: async (req, reply) => reply.code(201).send((await createPlace(deps, req.ctx, kind, req.body as never)) as never),
     });

@@ -7,6 +7,7 @@ const query = z.strictObject({ regionId: z.string().uuid().optional() });
 export async function statsRoutes(app: AppInstance) {
   const deps = app.deps;
   app.get('/api/stats/tallies', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'leader'], scope: 'region' } },
     schema: {
       tags: ['stats'],
       summary: '一表通：独居老人（按村）、出租屋与租户（按网格）、特殊人群（按乡镇和风险等级）',
@@ -22,6 +23,7 @@ export async function statsRoutes(app: AppInstance) {
     handler: (req) => tallies(deps, req.ctx, req.query),
   });
   app.get('/api/stats/tallies/export', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'leader'], scope: 'region' } },
     schema: { tags: ['stats'], summary: '一表通统计导出 Excel', querystring: query.extend({ format: z.literal('xlsx').default('xlsx') }) },
     handler: async (req, reply) =>
       reply

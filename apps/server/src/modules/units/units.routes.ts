@@ -24,6 +24,7 @@ export async function unitRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['units'];
   app.get('/api/units', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin', 'security_admin', 'auditor'], scope: 'region' } },
     schema: {
       tags,
       summary: '处置单位列表（管辖范围内；withAncestors=true 时含上级区划的单位）',
@@ -33,18 +34,22 @@ export async function unitRoutes(app: AppInstance) {
     handler: async (req) => ({ items: await service.listUnits(deps, req.ctx, req.query) }),
   });
   app.post('/api/units', {
+    config: { access: { roles: ['admin'], scope: 'region' } },
     schema: { tags, summary: '新建处置单位（系统管理员）', body: z.strictObject({ regionId: z.string().uuid(), kind: departmentKindSchema, name: unitName }), response: { 201: unitViewSchema } },
     handler: async (req, reply) => reply.code(201).send(await service.createUnit(deps, req.ctx, req.body)),
   });
   app.patch('/api/units/:id', {
+    config: { access: { roles: ['admin'], scope: 'region' } },
     schema: { tags, summary: '修改处置单位名称或类型', params: idParams, body: z.strictObject({ name: unitName.optional(), kind: departmentKindSchema.optional() }), response: { 200: unitViewSchema } },
     handler: (req) => service.updateUnit(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/api/units/:id/retire', {
+    config: { access: { roles: ['admin'], scope: 'region' } },
     schema: { tags, summary: '撤销处置单位（不再参与派遣）', params: idParams, response: { 200: unitViewSchema } },
     handler: (req) => service.retireUnit(deps, req.ctx, req.params.id),
   });
   app.put('/api/users/:id/unit', {
+    config: { access: { roles: ['admin'], scope: 'region' } },
     schema: {
       tags,
       summary: '设置处置账号所属单位（null 表示移出）',

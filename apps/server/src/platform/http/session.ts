@@ -1,15 +1,18 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type AuthDeps, authenticate, csrfMatches } from '../../modules/auth/auth.service.ts';
 import { mustChangePasswordError } from '../access.ts';
-import { AppError, unauthenticated } from '../errors.ts';
+import { AppError, forbidden, unauthenticated } from '../errors.ts';
+import { isPublic, rolesAllowed } from './route-access.ts';
 
 export const SESSION_COOKIE = 'gewu_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * onRequest: builds the request context, resolves the session cookie to an actor, and for API
- * routes requires a session (unless public), a matching CSRF token on state-changing methods,
- * and a changed initial password.
+ * onRequest: builds the request context, resolves the session cookie to an actor, and decides
+ * from the matched route's access declaration — never from the URL as sent, which may be
+ * percent-encoded (`/%61pi/…` matches `/api/…`). Deny by default: a route that does not declare
+ * itself public needs a session, a matching CSRF token on state-changing methods, a changed
+ * initial password and one of the route's roles. Unmatched URLs fall through to the 404 handler.
  */
 export function sessionHook(deps: AuthDeps) {
   return async function onRequest(req: FastifyRequest, _reply: FastifyReply) {
@@ -22,17 +25,21 @@ export function sessionHook(deps: AuthDeps) {
         req.csrfToken = session.csrfToken;
       }
     }
-    const config = req.routeOptions.config as { public?: boolean; allowDuringPasswordChange?: boolean } | undefined;
-    if (req.is404 || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs') || config?.public) {
-      // Login is public but still must come from our own pages: refuse cross-site form posts.
+    if (req.is404) return;
+    const access = req.routeOptions.config?.access;
+    if (!access) throw forbidden('该接口未声明访问规则，已拒绝');
+    if (isPublic(access)) {
+      // Public routes (login among them) still must come from our own pages: refuse cross-site form posts.
       if (!SAFE_METHODS.has(req.method) && req.headers['sec-fetch-site'] === 'cross-site') throw new AppError(403, 'auth.csrf', '跨站请求被拒绝');
       return;
     }
-    if (!req.ctx.actor) throw unauthenticated();
+    const actor = req.ctx.actor;
+    if (!actor) throw unauthenticated();
     if (!SAFE_METHODS.has(req.method) && !csrfMatches(req.csrfToken ?? '', headerValue(req.headers['x-csrf-token']))) {
       throw new AppError(403, 'auth.csrf', 'CSRF 校验失败，请刷新页面后重试');
     }
-    if (req.ctx.actor.mustChangePassword && !config?.allowDuringPasswordChange) throw mustChangePasswordError();
+    if (actor.mustChangePassword && !access.duringPasswordChange) throw mustChangePasswordError();
+    if (!rolesAllowed(access, actor.roles)) throw forbidden();
   };
 }
 
