@@ -93,7 +93,7 @@ export async function itemRoutes(app: AppInstance) {
     handler: async (req, reply) => reply.code(201).send(await admissions.proposeAdmission(deps, req.ctx, req.params.code, req.body)),
   });
   app.get('/api/admissions', {
-    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader', 'admin'], scope: 'region' } },
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'leader', 'admin'], scope: 'region' } },
     schema: {
       tags: atags,
       summary: '事项准入记录（本级及下级，并含上级区划的准入）',

@@ -1,0 +1,248 @@
+import { idCheckChar, type Role, ROLES, STARTER_CATALOGUE } from '@gewu/domain';
+import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
+import { queryRows } from '../../src/db/client.ts';
+import { addUser, as, login, pointInGrid, regionIdByCode, type Session, type TestApp } from '../app.ts';
+
+/**
+ * Two townships, each with one account per role and one object of every kind, built through the
+ * real API: 格物街道 (A, where every actor of the matrix sits) and 知行街道 (B, the other township
+ * whose objects must stay out of A's reach).
+ */
+export type SideName = 'A' | 'B';
+
+export interface Side {
+  name: SideName;
+  townshipCode: string;
+  villageCode: string;
+  townshipId: string;
+  villageId: string;
+  gridId: string;
+  point: { lon: number; lat: number };
+  accounts: Record<Role, Session>;
+  unitId: string;
+  residentId: string;
+  specialId: string;
+  houseId: string;
+  placeIds: Record<'organisations' | 'buildings' | 'key-places', string>;
+  /** A case reported by the side's resident with a photo, dispatched to the side's handler unit. */
+  caseId: string;
+  caseCode: string;
+  attachmentId: string;
+  apiKeyId: string;
+  importId: string;
+  admissionId: string;
+  /** Accounts the user-management routes act on (never an actor of the matrix). */
+  targetUserId: string;
+  targetHandlerId: string;
+  /** Strings that must never appear in a response to the other side's actors. */
+  markers: string[];
+  /** The identity and phone numbers stored for the side's resident: never in a response unmasked. */
+  plaintexts: string[];
+}
+
+export interface World {
+  t: TestApp;
+  A: Side;
+  B: Side;
+}
+
+export const REPORT_ITEM = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativeList && i.publicReport && i.departmentKind === 'urban_management' && !i.fields.some((f) => f.required));
+export const GRID_ITEM = STARTER_CATALOGUE.find((i) => i.minor && i.publicReport && !i.fields.some((f) => f.required));
+
+const ACCOUNT_REGION: Record<Role, 'village' | 'township'> = {
+  resident: 'village',
+  grid_worker: 'village',
+  dispatcher: 'township',
+  handler: 'township',
+  mediator: 'township',
+  leader: 'township',
+  admin: 'township',
+  security_admin: 'township',
+  auditor: 'township',
+};
+
+let sequence = 0;
+/** A number unique within the test run, for names and keys that must not collide. */
+export const next = () => ++sequence;
+
+export async function expectOk(res: { statusCode: number; body: string }, what: string) {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+}
+
+export function validIdNumber(regionCode6: string, seq: number): string {
+  const body = `${regionCode6}19800101${String(seq % 1000).padStart(3, '0')}`;
+  return body + idCheckChar(body);
+}
+
+export async function photo(): Promise<Buffer> {
+  return sharp({ create: { width: 32, height: 24, channels: 3, background: '#3060c0' } }).jpeg().toBuffer();
+}
+
+const post = (t: TestApp, s: Session, url: string, payload: object) => t.app.inject({ method: 'POST', url, ...as(s), payload });
+
+/** Files a report as the side's resident, returning the case id and version. */
+export async function reportCase(t: TestApp, side: Side, opts: { attachmentIds?: string[]; itemCode?: string; by?: Session } = {}) {
+  const res = await post(t, opts.by ?? side.accounts.resident, '/api/cases', {
+    itemCode: opts.itemCode ?? REPORT_ITEM?.code,
+    description: `${side.name} 路面问题 ${next()}`,
+    location: side.point,
+    attachmentIds: opts.attachmentIds ?? [],
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(res, 'report');
+  return res.json() as { id: string; code: string; version: number };
+}
+
+export async function act(t: TestApp, s: Session, id: string, action: string, more: object = {}) {
+  const detail = await t.app.inject({ method: 'GET', url: `/api/cases/${id}`, ...as(s) });
+  await expectOk(detail, `read before ${action}`);
+  const res = await post(t, s, `/api/cases/${id}/actions`, { action, version: detail.json().version, ...more });
+  await expectOk(res, action);
+  return res.json() as { id: string; version: number; state: string };
+}
+
+/** A case of the side in the given state (reported, accepted, dispatched to the side's unit, or closed). */
+export async function caseIn(t: TestApp, side: Side, state: 'reported' | 'accepted' | 'dispatched' | 'closed', opts: { attachmentIds?: string[] } = {}) {
+  const c = await reportCase(t, side, opts);
+  const { dispatcher, handler } = side.accounts;
+  if (state === 'reported') return c;
+  await act(t, dispatcher, c.id, 'accept');
+  if (state === 'accepted') return c;
+  await act(t, dispatcher, c.id, 'dispatch', { unitId: side.unitId });
+  if (state === 'dispatched') return c;
+  await act(t, handler, c.id, 'sign');
+  await act(t, handler, c.id, 'feed_back', { note: '已处理完毕' });
+  await act(t, dispatcher, c.id, 'verify_pass');
+  await act(t, dispatcher, c.id, 'close');
+  return c;
+}
+
+const gridEligibleCodes = STARTER_CATALOGUE.filter((i) => i.gridEligible && !i.negativeList).map((i) => i.code);
+let admissionCursor = 0;
+
+/** Proposes an item for admission to grids that has none pending or active there yet. */
+export async function proposeAdmission(t: TestApp, s: Session, regionId: string): Promise<{ id: string }> {
+  for (let tries = 0; tries < gridEligibleCodes.length; tries++) {
+    const code = gridEligibleCodes[admissionCursor++ % gridEligibleCodes.length];
+    const res = await post(t, s, `/api/items/${code}/admissions`, { regionId, reason: '本辖区需要' });
+    if (res.statusCode === 201) return res.json();
+    if (res.statusCode !== 409 && res.statusCode !== 422) await expectOk(res, 'admission');
+  }
+  throw new Error('no item left to propose');
+}
+
+/** An item code for a proposal the matrix sends itself (whatever the answer). */
+export const anyGridItem = () => gridEligibleCodes[admissionCursor++ % gridEligibleCodes.length] as string;
+
+async function buildSide(t: TestApp, name: SideName, townshipCode: string, villageCode: string, unitName: string): Promise<Side> {
+  const prefix = name.toLowerCase();
+  for (const role of ROLES) {
+    await addUser(t.database, { username: `${prefix}-${role}`, role, regionCode: ACCOUNT_REGION[role] === 'village' ? villageCode : townshipCode, unitName: role === 'handler' ? unitName : undefined });
+  }
+  await addUser(t.database, { username: `${prefix}-target`, role: 'grid_worker', regionCode: townshipCode });
+  await addUser(t.database, { username: `${prefix}-target-handler`, role: 'handler', regionCode: townshipCode, unitName });
+  const accounts = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await login(t.app, `${prefix}-${r}`)] as const))) as Record<Role, Session>;
+  const ids = await queryRows<{ username: string; id: string }>(t.database.db, sql`SELECT username, id FROM users WHERE username IN (${`${prefix}-target`}, ${`${prefix}-target-handler`})`);
+  const userId = (u: string) => ids.find((r) => r.username === u)?.id as string;
+  const [unit] = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM units WHERE name = ${unitName}`);
+  const townshipId = await regionIdByCode(t.database, townshipCode);
+  const villageId = await regionIdByCode(t.database, villageCode);
+  const { admin, dispatcher, resident } = accounts;
+
+  let gridId: string;
+  let point: { lon: number; lat: number };
+  if (name === 'A') {
+    const spot = await pointInGrid(t.database, `${villageCode}001`);
+    gridId = spot.gridId;
+    point = { lon: spot.lon, lat: spot.lat };
+  } else {
+    const rect = [[113.8, 34.8], [113.81, 34.8], [113.81, 34.81], [113.8, 34.81], [113.8, 34.8]];
+    const grid = await post(t, admin, '/api/grids', { villageId, seq: '001', name: '笃行一网格', kind: 'urban_community', boundary: { type: 'Polygon', coordinates: [rect] } });
+    await expectOk(grid, 'B grid');
+    gridId = grid.json().id;
+    point = { lon: 113.805, lat: 34.805 };
+    t.deps.gridLocator.invalidate();
+  }
+  const n = next();
+  const plaintexts = [validIdNumber(townshipCode.slice(0, 6), n), `1370000${String(n).padStart(4, '0')}`];
+  const residentRes = await post(t, dispatcher, '/api/residents', { villageId, gridId, name: `${name}区居民${n}`, idNumber: plaintexts[0], phone: plaintexts[1] });
+  await expectOk(residentRes, 'resident');
+  const residentId = residentRes.json().id as string;
+  const special = await post(t, dispatcher, '/api/special-populations', { residentId, kind: 'released_prisoner', riskLevel: 'low', visitIntervalDays: 30 });
+  await expectOk(special, 'special');
+  const house = await post(t, dispatcher, '/api/houses', { villageId, gridId, address: `${name}区房屋${n}号`, usage: 'rental' });
+  await expectOk(house, 'house');
+  const placeIds = {} as Side['placeIds'];
+  for (const [path, body] of [
+    ['organisations', { villageId, name: `${name}区企业${n}`, kind: 'enterprise' }],
+    ['buildings', { villageId, name: `${name}区楼栋${n}` }],
+    ['key-places', { villageId, name: `${name}区场所${n}`, kind: 'market' }],
+  ] as const) {
+    const res = await post(t, dispatcher, `/api/${path}`, body);
+    await expectOk(res, path);
+    placeIds[path] = res.json().id;
+  }
+  const apiKey = await post(t, admin, '/api/api-keys', { name: `${name}区接口${n}`, regionId: townshipId, source: 'video' });
+  await expectOk(apiKey, 'api key');
+  const importJob = await t.app.inject({ method: 'POST', url: '/api/imports?kind=residents&format=csv', ...as(dispatcher, { 'content-type': 'application/octet-stream' }), body: `姓名,村（社区）代码\n导入${name},${villageCode}\n` });
+  await expectOk(importJob, 'import');
+  const admission = await proposeAdmission(t, dispatcher, townshipId);
+
+  const side: Side = {
+    name,
+    townshipCode,
+    villageCode,
+    townshipId,
+    villageId,
+    gridId,
+    point,
+    accounts,
+    unitId: unit?.id as string,
+    residentId,
+    specialId: special.json().id,
+    houseId: house.json().id,
+    placeIds,
+    caseId: '',
+    caseCode: '',
+    attachmentId: '',
+    apiKeyId: apiKey.json().id,
+    importId: importJob.json().id,
+    admissionId: admission.id,
+    targetUserId: userId(`${prefix}-target`),
+    targetHandlerId: userId(`${prefix}-target-handler`),
+    markers: [],
+    plaintexts,
+  };
+  const upload = await t.app.inject({ method: 'POST', url: '/api/attachments', ...as(resident, { 'content-type': 'image/jpeg' }), body: await photo() });
+  await expectOk(upload, 'photo');
+  side.attachmentId = upload.json().id;
+  const c = await caseIn(t, side, 'dispatched', { attachmentIds: [side.attachmentId] });
+  side.caseId = c.id;
+  side.caseCode = c.code;
+  side.markers = [
+    gridId,
+    residentId,
+    side.specialId,
+    side.houseId,
+    ...Object.values(placeIds),
+    c.id,
+    c.code,
+    side.attachmentId,
+    side.apiKeyId,
+    side.importId,
+    side.admissionId,
+    side.targetUserId,
+    side.targetHandlerId,
+    `${name}区居民${n}`,
+    `${name}区房屋${n}号`,
+    `${prefix}-target`,
+  ];
+  return side;
+}
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const A = await buildSide(t, 'A', '410104001', '410104001001', '格物街道综合行政执法中队');
+  const B = await buildSide(t, 'B', '410104002', '410104002001', '知行街道综合行政执法中队');
+  return { t, A, B };
+}
