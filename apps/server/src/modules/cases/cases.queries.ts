@@ -1,4 +1,4 @@
-import { ACTION_LABELS, type CaseEventType, type CaseLevel, type CaseQueueQuery, type CaseSummary, type Light, availableActions } from '@gewu/domain';
+import { ACTION_LABELS, type CaseEventType, type CaseLevel, type CaseQueueQuery, type CaseSummary, type Light, availableActions, reporterView } from '@gewu/domain';
 import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
@@ -156,14 +156,14 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
   const [events, co] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id)]);
   const coNames = co.length ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, co.map((u) => u.unitId))) : [];
   const relations = relationsTo(actor, row, co.map((u) => u.unitId));
-  const isResident = actor.roles.every((r) => r === 'resident');
   const reportEvent = events.find((e) => e.type === 'report');
+  // Who reported, and who acted, as this viewer may see it (anonymous reports name nobody but to their reporter).
+  const who = reporterView({ id: actor.id, resident: actor.roles.every((r) => r === 'resident'), centre: relations.includes('centre') }, row);
   return {
     ...toSummary(summary as SummaryRow),
     anonymous: row.anonymous,
-    // Residents and units see who reported only when they are the reporter; the centre sees the masked phone.
-    reporterName: relations.includes('centre') || row.reporterUserId === actor.id ? row.reporterName : null,
-    reporterPhoneMasked: relations.includes('centre') ? row.reporterPhoneMasked : null,
+    reporterName: who.reporterName,
+    reporterPhoneMasked: who.reporterPhoneMasked,
     verifierUserId: row.verifierUserId,
     handleDeadline: row.handleDeadline?.toISOString() ?? null,
     coUnits: co.map((u) => ({ unitId: u.unitId, name: coNames.find((n) => n.id === u.unitId)?.name ?? '', fedBackAt: u.fedBackAt?.toISOString() ?? null })),
@@ -178,8 +178,7 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
       type: e.type,
       label: ACTION_LABELS[e.type as CaseEventType] ?? e.type,
       at: e.at.toISOString(),
-      // A resident sees what was done, not which staff member did it.
-      actorName: isResident && e.actorId !== actor.id ? null : e.actorName,
+      actorName: who.actorName(e),
       note: e.note,
       attachmentIds: e.attachmentIds,
       data: publicEventData(e.data as Record<string, unknown>),
