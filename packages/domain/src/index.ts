@@ -13,3 +13,4 @@ export * from './cases.ts';
 export * from './cases-reducer.ts';
 export * from './cases-contracts.ts';
 export * from './cases-privacy.ts';
+export * from './cases-publication.ts';

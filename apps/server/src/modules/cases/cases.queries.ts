@@ -12,6 +12,7 @@ import { users } from '../users/users.table.ts';
 import { andAll, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { type CaseRow, coUnitsOf, findCase, listEvents } from './cases.repository.ts';
 import { visibleCase } from './cases.actions.ts';
+import { publicationDecision, publicationView } from './cases.publication.ts';
 import { cases } from './cases.table.ts';
 
 export type QueryDeps = { db: Db; clock: Clock };
@@ -153,7 +154,7 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
   const row = opts.justActed ? ((await findCase(deps.db, id)) ?? (await visibleCase(deps.db, ctx, id))) : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
   const [summary] = await baseQuery(deps.db, now).where(eq(cases.id, row.id));
-  const [events, co] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id)]);
+  const [events, co, decision] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id), publicationDecision(deps.db, row.id)]);
   const coNames = co.length ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, co.map((u) => u.unitId))) : [];
   const relations = relationsTo(actor, row, co.map((u) => u.unitId));
   const reportEvent = events.find((e) => e.type === 'report');
@@ -187,6 +188,7 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
       { state: row.state as never, pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null, rated: !!row.rating, level: row.level as CaseLevel, assignedToGridWorker: !!row.assigneeUserId },
       relations,
     ),
+    publication: publicationView(row, decision),
   };
 }
 

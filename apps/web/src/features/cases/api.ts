@@ -90,8 +90,10 @@ export function useCaseAction(id: string) {
   });
 }
 
-export type ReportInput = Omit<ReportBody, 'attachmentIds' | 'anonymous' | 'fields' | 'location'> & {
+export type ReportInput = Omit<ReportBody, 'attachmentIds' | 'anonymous' | 'publicConsent' | 'fields' | 'location'> & {
   attachmentIds?: string[];
+  /** Not asked on the hotline form: a caller's request is not published unless the centre decides to. */
+  publicConsent?: boolean;
   fields?: ReportBody['fields'];
   location?: { lon: number; lat: number; crs: 'WGS84' };
 };
