@@ -27,7 +27,23 @@ test('a report from an Open311 client reaches the dispatcher console, and the co
 
   // The dispatcher finds it in the intake queue and refuses it with a reason.
   const { desk, dispatcher } = await openInConsole(browser, code);
-  await expect(dispatcher.getByText(description)).toBeVisible();
+  await expect(dispatcher.getByTestId('case-info').getByText(description)).toBeVisible();
+
+  // The dispatcher reviews the public copy: the client's request is public by its own act; the text is rewritten for the feed.
+  const card = dispatcher.getByTestId('case-publication');
+  await expect(card.getByTestId('publication-consent')).toHaveText('经 Open311 提交（由提交方公开）');
+  await expect(card.getByTestId('publication-state')).toHaveText('已公开');
+  await card.getByTestId('publication-text').fill('人行道砖块松动（已审核）');
+  await card.getByTestId('publication-save').click();
+  await expect(card.getByTestId('publication-shown')).toContainText('人行道砖块松动（已审核）');
+  await card.scrollIntoViewIfNeeded();
+  await dispatcher.screenshot({ path: test.info().outputPath('publication-desktop.png') });
+  await dispatcher.setViewportSize({ width: 390, height: 844 });
+  await card.scrollIntoViewIfNeeded();
+  await dispatcher.screenshot({ path: test.info().outputPath('publication-phone.png') });
+  await dispatcher.setViewportSize({ width: 1440, height: 900 });
+  const reviewed = (await (await client.get(`/open311/v2/requests/${code}.json`)).json()) as { description: string }[];
+  expect(reviewed[0]?.description).toBe('人行道砖块松动（已审核）');
   await desktopAction(dispatcher, 'reject', '经核实属于物业管理范围，已告知物业');
   await expect(dispatcher.getByTestId('case-state')).toHaveText('不予受理');
 

@@ -21,6 +21,8 @@ export const reportBodySchema = z.strictObject({
   /** Hotline / walk-in: the caller, entered by staff. */
   caller: z.strictObject({ name: z.string().trim().max(50).optional(), phone: z.string().trim().max(20).optional() }).optional(),
   anonymous: z.boolean().default(false),
+  /** The reporter agrees to the case being shown on the public feed (Open311), text reviewed and place rounded first; not unless ticked. */
+  publicConsent: z.boolean().default(false),
   /** Extra fields defined by the item (attribute code → value). */
   fields: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
   /** For other systems: their reference (12345 work-order number, camera event id). */
@@ -100,6 +102,32 @@ export const caseEventViewSchema = z.object({
   data: z.record(z.string(), z.unknown()),
 });
 
+/** The centre's decision on a case's public copy (PUT /api/cases/:id/publication); the original description never changes. */
+export const casePublicationBodySchema = z.strictObject({
+  published: z.boolean(),
+  /** The text the public sees instead of the reporter's; absent or null keeps the original. */
+  publicDescription: z.string().trim().min(2, '公开描述至少 2 个字').max(4000, '公开描述不能超过 4000 字').nullable().optional(),
+  /** Publish without any text. */
+  hideDescription: z.boolean().default(false),
+});
+export type CasePublicationBody = z.infer<typeof casePublicationBodySchema>;
+
+/** Whether and how a case is on the public feed (Open311), as the case detail and the publication route show it. */
+export const casePublicationSchema = z.object({
+  /** The reporter agreed on the report form (or filed through Open311). */
+  consent: z.boolean(),
+  viaOpen311: z.boolean(),
+  /** A staff member has decided (published or withdrawn, text reviewed). */
+  decided: z.boolean(),
+  published: z.boolean(),
+  publicDescription: z.string().nullable(),
+  descriptionHidden: z.boolean(),
+  moderatedAt: z.string().nullable(),
+  /** What Open311 shows now (empty text while a resident's words await review). */
+  shown: z.object({ description: z.string(), address: z.string(), lon: z.number().nullable(), lat: z.number().nullable() }).nullable(),
+});
+export type CasePublication = z.infer<typeof casePublicationSchema>;
+
 export const caseDetailSchema = caseSummarySchema.extend({
   anonymous: z.boolean(),
   reporterName: z.string().nullable(),
@@ -115,6 +143,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   attachmentIds: z.array(z.string()),
   events: z.array(caseEventViewSchema),
   actions: z.array(z.enum(CASE_ACTIONS)),
+  publication: casePublicationSchema,
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -37,6 +37,8 @@ export interface ReportFacts {
   idempotencyKey: string;
   /** A photo the reporting system holds (Open311 `media_url`); absent in older reports. */
   mediaUrl?: string | null;
+  /** The reporter agreed to the case being published (Open311); absent in older reports (not agreed). */
+  publicConsent?: boolean;
 }
 
 /** Event payloads; which fields are present depends on the event type. */

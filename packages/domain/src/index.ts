@@ -12,3 +12,5 @@ export * from './items-catalogue.ts';
 export * from './cases.ts';
 export * from './cases-reducer.ts';
 export * from './cases-contracts.ts';
+export * from './cases-privacy.ts';
+export * from './cases-publication.ts';

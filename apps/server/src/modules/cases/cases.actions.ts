@@ -2,12 +2,13 @@ import { ACTION_LABELS, type CaseActionBody, type CaseEventData, type CaseLevel,
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { RequestContext } from '../../platform/context.ts';
-import { requireActor } from '../../platform/access.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { isInScope, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
 import { users } from '../users/users.table.ts';
 import { units } from '../units/units.table.ts';
+import { regions } from '../regions/regions.table.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
@@ -86,7 +87,7 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       break;
     }
     case 'dispatch': {
-      const d = await dispatchTarget(deps.db, row, body);
+      const d = await dispatchTarget(deps.db, actor, row, body);
       data = { clock: clockFor('sign'), target: d.target, coUnitIds: d.coUnitIds, toLevel: d.level, onTime: row.stage === 'dispatch' && !!row.stageDeadline && now <= row.stageDeadline };
       targets = [d.target.unitId ? { unitId: d.target.unitId } : d.target.userId ? { userId: d.target.userId } : null, ...d.coUnitIds.map((u) => ({ unitId: u }))];
       afterWrite = async (tx) => {
@@ -225,8 +226,16 @@ function sameAsActor(t: NotifyTarget | null, actor: { id: string; unitId: string
 /**
  * Checks a dispatch target: a unit above or at the case's place, or a grid worker — and a grid
  * worker only for an item admitted to the grids there (网格事项准入; the negative list never).
+ *
+ * The person branch holds a grid worker to the same place rule as a unit, and to the dispatcher's
+ * own area: the worker's account region must lie inside the dispatcher's region (a centre gives
+ * work only to its own people — someone outside it is treated as unknown, so nothing about them
+ * is revealed), and must contain the case's place (a worker of one village is not sent to the next
+ * village's case; the case's grid lies under the worker's village, or township for a township-level
+ * worker). Only an active account with the grid worker role qualifies: handlers are reached through
+ * their unit (the unit branch), never as persons.
  */
-async function dispatchTarget(db: Db, row: CaseRow, body: CaseActionBody) {
+async function dispatchTarget(db: Db, actor: Actor, row: CaseRow, body: CaseActionBody) {
   if (!!body.unitId === !!body.userId) throw badRequest('dispatch.target_required', '请选择一个承办单位或网格员', [{ path: 'unitId', message: '二选一' }]);
   const coUnitIds = [...new Set(body.coUnitIds ?? [])].filter((u) => u !== body.unitId);
   const needed = [body.unitId, ...coUnitIds].filter((u): u is string => !!u);
@@ -242,8 +251,15 @@ async function dispatchTarget(db: Db, row: CaseRow, body: CaseActionBody) {
     const level: CaseLevel = last.length >= 12 ? 'village' : last.length === 9 ? 'township' : last.length === 6 ? 'county' : 'city';
     return { target: { unitId: body.unitId, userId: null }, coUnitIds, level };
   }
-  const [worker] = await db.select({ id: users.id, roles: users.roles, status: users.status }).from(users).where(eq(users.id, body.userId as string));
-  if (!worker || worker.status !== 'active' || !worker.roles.includes('grid_worker')) throw badRequest('dispatch.not_grid_worker', '所选人员不是在岗网格员', [{ path: 'userId', message: '无效' }]);
+  const [worker] = await db
+    .select({ id: users.id, roles: users.roles, status: users.status, regionPath: regions.path })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(eq(users.id, body.userId as string));
+  if (!worker || worker.status !== 'active' || !worker.roles.includes('grid_worker') || !isInScope(actor.regionPath, worker.regionPath)) {
+    throw badRequest('dispatch.not_grid_worker', '所选人员不是您辖区内的在岗网格员', [{ path: 'userId', message: '无效' }]);
+  }
+  if (!isInScope(worker.regionPath, row.regionPath)) throw badRequest('dispatch.worker_outside_area', '所选网格员不负责该案件所在区域', [{ path: 'userId', message: '不负责该区域' }]);
   const item = await itemByCode(db, row.itemCode);
   if (!(await isItemAdmitted(db, item.id, row.regionPath))) {
     throw new AppError(422, 'dispatch.item_not_admitted', `事项「${item.name}」未经准入，不能派给网格员（网格事项准入制度）`);

@@ -188,6 +188,7 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
     reporterPhoneHash: phone.phoneHash,
     reporterPhoneMasked: phone.phoneMasked,
     anonymous: body.anonymous,
+    publicConsent: body.publicConsent,
     reporterKey,
     idempotencyKey: body.idempotencyKey,
   };

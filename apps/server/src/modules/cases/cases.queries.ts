@@ -1,4 +1,4 @@
-import { ACTION_LABELS, type CaseEventType, type CaseLevel, type CaseQueueQuery, type CaseSummary, type Light, availableActions } from '@gewu/domain';
+import { ACTION_LABELS, type CaseEventType, type CaseLevel, type CaseQueueQuery, type CaseSummary, type Light, availableActions, reporterView } from '@gewu/domain';
 import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
@@ -12,6 +12,7 @@ import { users } from '../users/users.table.ts';
 import { andAll, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { type CaseRow, coUnitsOf, findCase, listEvents } from './cases.repository.ts';
 import { visibleCase } from './cases.actions.ts';
+import { publicationDecision, publicationView } from './cases.publication.ts';
 import { cases } from './cases.table.ts';
 
 export type QueryDeps = { db: Db; clock: Clock };
@@ -153,17 +154,17 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
   const row = opts.justActed ? ((await findCase(deps.db, id)) ?? (await visibleCase(deps.db, ctx, id))) : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
   const [summary] = await baseQuery(deps.db, now).where(eq(cases.id, row.id));
-  const [events, co] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id)]);
+  const [events, co, decision] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id), publicationDecision(deps.db, row.id)]);
   const coNames = co.length ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, co.map((u) => u.unitId))) : [];
   const relations = relationsTo(actor, row, co.map((u) => u.unitId));
-  const isResident = actor.roles.every((r) => r === 'resident');
   const reportEvent = events.find((e) => e.type === 'report');
+  // Who reported, and who acted, as this viewer may see it (anonymous reports name nobody but to their reporter).
+  const who = reporterView({ id: actor.id, resident: actor.roles.every((r) => r === 'resident'), centre: relations.includes('centre') }, row);
   return {
     ...toSummary(summary as SummaryRow),
     anonymous: row.anonymous,
-    // Residents and units see who reported only when they are the reporter; the centre sees the masked phone.
-    reporterName: relations.includes('centre') || row.reporterUserId === actor.id ? row.reporterName : null,
-    reporterPhoneMasked: relations.includes('centre') ? row.reporterPhoneMasked : null,
+    reporterName: who.reporterName,
+    reporterPhoneMasked: who.reporterPhoneMasked,
     verifierUserId: row.verifierUserId,
     handleDeadline: row.handleDeadline?.toISOString() ?? null,
     coUnits: co.map((u) => ({ unitId: u.unitId, name: coNames.find((n) => n.id === u.unitId)?.name ?? '', fedBackAt: u.fedBackAt?.toISOString() ?? null })),
@@ -178,8 +179,7 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
       type: e.type,
       label: ACTION_LABELS[e.type as CaseEventType] ?? e.type,
       at: e.at.toISOString(),
-      // A resident sees what was done, not which staff member did it.
-      actorName: isResident && e.actorId !== actor.id ? null : e.actorName,
+      actorName: who.actorName(e),
       note: e.note,
       attachmentIds: e.attachmentIds,
       data: publicEventData(e.data as Record<string, unknown>),
@@ -188,6 +188,7 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
       { state: row.state as never, pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null, rated: !!row.rating, level: row.level as CaseLevel, assignedToGridWorker: !!row.assigneeUserId },
       relations,
     ),
+    publication: publicationView(row, decision),
   };
 }
 

@@ -300,6 +300,46 @@ describe('races, scope and self-handling', () => {
   });
 });
 
+describe('dispatching to a person', () => {
+  it('refuses a grid worker of another township, above the centre, of another village, a disabled one and a handler, writing nothing', async () => {
+    await addUser(t.database, { username: 'zxgrid', role: 'grid_worker', regionCode: '410104002001' });
+    await addUser(t.database, { username: 'countygrid', role: 'grid_worker', regionCode: '410104' });
+    await addUser(t.database, { username: 'zzgrid', role: 'grid_worker', regionCode: '410104001002' });
+    await addUser(t.database, { username: 'offgrid', role: 'grid_worker', regionCode: '410104001001' });
+    await t.database.db.execute(sql`UPDATE users SET status = 'disabled' WHERE username = 'offgrid'`);
+    const people = await queryRows<{ username: string; id: string }>(t.database.db, sql`SELECT username, id FROM users WHERE username IN ('zxgrid', 'countygrid', 'zzgrid', 'offgrid', 'handler')`);
+    const idOf = (u: string) => people.find((p) => p.username === u)!.id;
+    const id = (await report(resident, { itemCode: minorAdmitted.code })).json().id;
+    expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
+
+    // The proposal lists only people a dispatch would accept: the own village's active worker.
+    const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
+    expect(proposal.gridWorkers.map((w: { id: string }) => w.id)).toEqual([gridworker.userId]);
+
+    const before = await tableCounts(t.database);
+    const expected: [string, string][] = [
+      ['zxgrid', 'dispatch.not_grid_worker'], // 知行街道: outside the dispatcher's township
+      ['countygrid', 'dispatch.not_grid_worker'], // covers the place, but above the township centre's area
+      ['zzgrid', 'dispatch.worker_outside_area'], // 致知社区: inside the township, not where the case is
+      ['offgrid', 'dispatch.not_grid_worker'], // the right village, but a disabled account
+      ['handler', 'dispatch.not_grid_worker'], // a unit's person: units are dispatched as units
+    ];
+    for (const [username, code] of expected) {
+      const res = await act(dispatcher, id, 2, 'dispatch', { userId: idOf(username) });
+      expect(res.statusCode, username).toBe(400);
+      expect(res.json(), username).toMatchObject({ code });
+      expect(res.json().message).toMatch(/网格员/);
+    }
+    expect(await tableCounts(t.database)).toEqual(before);
+    expect((await get(dispatcher, `/api/cases/${id}`)).json()).toMatchObject({ state: 'accepted', version: 2, assigneeUserId: null });
+    // The neighbouring township's worker never gets to read it.
+    expect((await get(await login(t.app, 'zxgrid'), `/api/cases/${id}`)).statusCode).toBe(404);
+
+    // The own village's worker is accepted.
+    expect((await act(dispatcher, id, 2, 'dispatch', { userId: gridworker.userId })).json()).toMatchObject({ state: 'dispatched', assigneeUserId: gridworker.userId });
+  });
+});
+
 describe('returning a case', () => {
   it('a unit returns a case that is not theirs: the centre gets it back, the unit sees the result once', async () => {
     const id = (await report(resident, {})).json().id;
@@ -342,7 +382,8 @@ describe('deadline sweep', () => {
     const red = (await get(dispatcher, '/api/cases?view=supervision&light=red&pageSize=100')).json();
     expect(red.total).toBeLessThan(100);
     expect(red.items.map((c: { id: string }) => c.id)).toContain(id);
-    const inbox = (await get(dispatcher, '/api/notifications')).json();
+    // Every open case turned red at once: ask for a page that holds all their notices, whichever order the two sweeps wrote them in.
+    const inbox = (await get(dispatcher, '/api/notifications?limit=100')).json();
     expect(inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue')).toBe(true);
     // Nobody holds it yet: the township centre is told both times.
     expect(await recipients(id)).toEqual([

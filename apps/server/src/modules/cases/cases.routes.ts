@@ -1,4 +1,4 @@
-import { caseActionBodySchema, caseDetailSchema, caseQueueQuerySchema, caseSummarySchema, reportBodySchema } from '@gewu/domain';
+import { caseActionBodySchema, caseDetailSchema, casePublicationBodySchema, casePublicationSchema, caseQueueQuerySchema, caseSummarySchema, reportBodySchema } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -10,6 +10,7 @@ import { getCaseDetail, listCases, nearbyDuplicates } from './cases.queries.ts';
 import { gridWorkerLoads, proposeDispatch } from './cases.routing.ts';
 import { CaseConflict } from './cases.repository.ts';
 import { caseFigures, figuresQuerySchema } from './cases.figures.ts';
+import { setPublication } from './cases.publication.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 const reportResult = z.object({ id: z.string(), code: z.string(), state: z.string(), created: z.boolean(), version: z.number() });
@@ -67,6 +68,17 @@ export async function caseRoutes(app: AppInstance) {
       await actOnCase(deps, req.ctx, req.params.id, req.body);
       return getCaseDetail(deps, req.ctx, req.params.id, { justActed: true });
     },
+  });
+  app.put('/api/cases/:id/publication', {
+    config: { access: { roles: ['dispatcher'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '公开发布（Open311）：受理派遣中心发布或撤回案件，审核公开描述（改写或隐藏，原始描述不变）；记入审计',
+      params: idParams,
+      body: casePublicationBodySchema,
+      response: { 200: casePublicationSchema },
+    },
+    handler: (req) => setPublication(deps, req.ctx, req.params.id, req.body),
   });
   app.get('/api/cases/:id/duplicates', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },

@@ -32,7 +32,7 @@ async function loads(db: Db, userIds: string[]) {
  * own worker (小事一格解决). The dispatcher may choose any candidate instead.
  */
 export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id: string) {
-  authorize(ctx, 'case.centre');
+  const actor = authorize(ctx, 'case.centre');
   const row = await visibleCase(deps.db, ctx, id);
   const item = await itemByCode(deps.db, row.itemCode);
   // Candidate units: every live unit at a level above or at the case's place.
@@ -50,7 +50,8 @@ export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id
     .select({ id: users.id, name: users.displayName, regionPath: regions.path })
     .from(users)
     .innerJoin(regions, eq(regions.id, users.regionId))
-    .where(and(sql`'grid_worker' = ANY(${users.roles})`, eq(users.status, 'active'), sql`${row.regionPath} LIKE ${regions.path} || '%'`));
+    // The same people a dispatch accepts (dispatchTarget): active grid workers inside the dispatcher's area whose region holds the place.
+    .where(and(sql`'grid_worker' = ANY(${users.roles})`, eq(users.status, 'active'), inScope(actor, regions.path), sql`${row.regionPath} LIKE ${regions.path} || '%'`));
   const load = await loads(deps.db, workerRows.map((w) => w.id));
   const gridWorkers = workerRows.map((w) => ({ id: w.id, name: w.name, ownGrid: w.id === ownWorker, ...(load.get(w.id) ?? { holding: 0, verifying: 0 }) }));
   const recommended = admitted && item.gridEligible && ownWorker ? { kind: 'grid_worker' as const, userId: ownWorker } : responsible ? { kind: 'unit' as const, unitId: responsible.id } : null;

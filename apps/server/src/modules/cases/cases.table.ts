@@ -38,6 +38,8 @@ export const cases = pgTable(
     reporterPhoneHash: text('reporter_phone_hash'),
     reporterPhoneMasked: text('reporter_phone_masked'),
     anonymous: boolean('anonymous').notNull().default(false),
+    /** The reporter agreed to publication on the public feed (Open311); a client of Open311 by filing there. */
+    publicConsent: boolean('public_consent').notNull().default(false),
     /** Who files: `u:<user id>` or `k:<api key id>`; with the idempotency key, a retry finds the case it made. */
     reporterKey: text('reporter_key').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
@@ -152,3 +154,18 @@ export const caseUnits = pgTable(
   },
   (t) => [primaryKey({ columns: [t.caseId, t.unitId] }), index('case_units_unit_idx').on(t.unitId)],
 );
+
+/**
+ * The centre's decision on a case's public copy (Open311), when a staff member made one: publish or
+ * withdraw it, and the text to show instead of the reporter's, or none. Kept beside the case, not in
+ * it: the case row is the fold of its events, and the original description stays as reported.
+ * Whether and what a case shows follows from this and the case (`publicCopy` in @gewu/domain).
+ */
+export const casePublications = pgTable('case_publications', {
+  caseId: uuid('case_id').primaryKey(),
+  published: boolean('published').notNull(),
+  publicDescription: text('public_description'),
+  descriptionHidden: boolean('description_hidden').notNull().default(false),
+  moderatedBy: uuid('moderated_by').notNull(),
+  moderatedAt: timestamp('moderated_at', { withTimezone: true }).notNull(),
+});

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
-import { as, createTestApp, login, pointInGrid, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+import { addUser, as, createTestApp, login, pointInGrid, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -248,5 +248,111 @@ describe('requests', () => {
       expect(mine[0].updated_datetime).toMatch(ISO_WITH_OFFSET);
       expect(res.body).not.toContain('经核实');
     }
+  });
+});
+
+describe('publication', () => {
+  let resident: Session;
+  const inFeed = async (code: string) => ((await get('/open311/v2/requests.json')).json() as { service_request_id: string }[]).some((r) => r.service_request_id === code);
+  const inUpdates = async (code: string, since: string) => ((await get(`/open311/v2/servicerequestupdates.json?start_date=${encodeURIComponent(since)}`)).json() as { service_request_id: string }[]).some((r) => r.service_request_id === code);
+  const fileAsResident = async (publicConsent: boolean | undefined) => {
+    resident = await login(t.app, 'resident');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      ...as(resident),
+      payload: { itemCode: plain.code, description: '我家楼下明德路12号3单元门口的井盖坏了，我是502的住户', address: '明德路12号3单元', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: crypto.randomUUID(), ...(publicConsent === undefined ? {} : { publicConsent }) },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json() as { id: string; code: string; version: number };
+  };
+  const decide = (s: Session, id: string, payload: object) => t.app.inject({ method: 'PUT', url: `/api/cases/${id}/publication`, ...as(s), payload });
+  const publicationRows = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM case_publications`))[0]?.n;
+
+  it('keeps a resident report off the feed unless they agreed, and then shows no text, no address and a rounded point', async () => {
+    const since = new Date(t.clock.now().getTime() - 60_000).toISOString();
+    const silent = await fileAsResident(undefined); // the form's default: not agreed
+    const refused = await fileAsResident(false);
+    const agreed = await fileAsResident(true);
+    // Each is accepted: a status change servicerequestupdates would report.
+    for (const c of [silent, refused, agreed]) expect((await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/actions`, ...as(dispatcher), payload: { action: 'accept', version: 1 } })).statusCode).toBe(200);
+    for (const c of [silent, refused]) {
+      expect((await get(`/open311/v2/requests/${c.code}.json`)).statusCode).toBe(404);
+      expect(await inFeed(c.code)).toBe(false);
+      expect(await inUpdates(c.code, since)).toBe(false);
+      expect((await get(`/open311/v2/tokens/${c.id}.json`)).statusCode).toBe(404);
+    }
+    expect(await inFeed(agreed.code)).toBe(true);
+    expect(await inUpdates(agreed.code, since)).toBe(true);
+    const shown = (await get(`/open311/v2/requests/${agreed.code}.json`)).json()[0];
+    // Its words wait for a staff member's review; the address is never published; the point is rounded to 0.001°.
+    expect(shown).toMatchObject({ description: '', address: '' });
+    expect(JSON.stringify(shown)).not.toContain('明德路12号');
+    for (const [published, exact] of [[shown.lat, spot.lat], [shown.long, spot.lon]] as [number, number][]) {
+      expect(Math.abs(published - exact)).toBeLessThanOrEqual(0.0005);
+      expect(Math.abs(published * 1000 - Math.round(published * 1000))).toBeLessThan(1e-6);
+    }
+    // The dispatcher sees the consent on the case.
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${agreed.id}`, ...as(dispatcher) })).json();
+    expect(detail.publication).toMatchObject({ consent: true, viaOpen311: false, decided: false, published: true, shown: { description: '' } });
+  });
+
+  it('lets the centre publish, edit, hide and withdraw the public copy, the original kept, audited', async () => {
+    const c = await fileAsResident(false);
+    const edited = await decide(dispatcher, c.id, { published: true, publicDescription: '明德社区某处井盖损坏' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json()).toMatchObject({ consent: false, decided: true, published: true, publicDescription: '明德社区某处井盖损坏', descriptionHidden: false, shown: { description: '明德社区某处井盖损坏', address: '' } });
+    expect((await get(`/open311/v2/requests/${c.code}.json`)).json()[0].description).toBe('明德社区某处井盖损坏');
+    const xmlShown = xml((await get(`/open311/v2/requests/${c.code}.xml`)).body).service_requests.request[0];
+    expect(xmlShown.description).toBe('明德社区某处井盖损坏');
+    // The reporter's words stay as they were, for the staff.
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, ...as(dispatcher) })).json();
+    expect(detail.description).toBe('我家楼下明德路12号3单元门口的井盖坏了，我是502的住户');
+    const audit = await queryRows<{ detail: Record<string, unknown> }>(t.database.db, sql`SELECT detail FROM audit_log WHERE action = 'case.publication' AND target_id = ${c.id}`);
+    expect(audit.map((a) => a.detail)).toEqual([{ code: c.code, published: true, edited: true, hidden: false }]);
+
+    expect((await decide(dispatcher, c.id, { published: true, hideDescription: true })).statusCode).toBe(200);
+    expect((await get(`/open311/v2/requests/${c.code}.json`)).json()[0].description).toBe('');
+
+    expect((await decide(dispatcher, c.id, { published: false })).statusCode).toBe(200);
+    expect((await get(`/open311/v2/requests/${c.code}.json`)).statusCode).toBe(404);
+    expect(await inFeed(c.code)).toBe(false);
+  });
+
+  it('withdraws a request an Open311 client filed, which was public by its own act with its own text and point', async () => {
+    const filed = await post('json', { api_key: key, service_code: plain.code, lat: String(spot.lat), long: String(spot.lon), description: '公交站牌倒了', address_string: '明德路公交站' });
+    expect(filed.statusCode).toBe(201);
+    const code = filed.json()[0].service_request_id as string;
+    const shown = (await get(`/open311/v2/requests/${code}.json`)).json()[0];
+    expect(shown).toMatchObject({ description: '公交站牌倒了', address: '明德路公交站', lat: spot.lat, long: spot.lon });
+    const [c] = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM cases WHERE code = ${code}`);
+    expect((await decide(dispatcher, c!.id, { published: false })).statusCode).toBe(200);
+    expect((await get(`/open311/v2/requests/${code}.json`)).statusCode).toBe(404);
+    expect((await get(`/open311/v2/tokens/${c!.id}.json`)).statusCode).toBe(404);
+  });
+
+  it('refuses a bad decision and anyone but the centre over the case, changing nothing', async () => {
+    const c = await fileAsResident(true);
+    const gridworker = await login(t.app, 'gridworker');
+    const [zx] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM users WHERE username = 'zxpub'`);
+    if (!zx?.n) await addUser(t.database, { username: 'zxpub', role: 'dispatcher', regionCode: '410104002' });
+    const otherCentre = await login(t.app, 'zxpub');
+    const before = { ...(await tableCounts(t.database)), publications: await publicationRows() };
+    for (const payload of [{ published: 'yes' }, { published: true, publicDescription: 'x' }, { published: true, extra: 1 }, {}]) {
+      const res = await decide(dispatcher, c.id, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().code).toBe('validation.failed');
+      expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    const asWorker = await decide(gridworker, c.id, { published: false });
+    expect(asWorker.statusCode).toBe(403);
+    expect(asWorker.json().message).toMatch(/受理派遣中心/);
+    expect((await decide(resident, c.id, { published: false })).statusCode).toBe(403);
+    // Another township's centre does not even see the case.
+    const other = await decide(otherCentre, c.id, { published: false });
+    expect(other.statusCode).toBe(404);
+    expect(other.json().code).toBe('case.not_found');
+    expect({ ...(await tableCounts(t.database)), publications: await publicationRows() }).toEqual(before);
+    expect(await inFeed(c.code)).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ACTION_LABELS, CASE_STATE_LABELS, type CaseEventType, type CaseState, type ItemField, NEXT_STATE, type ReportBody, TERMINAL_STATES, itemCategoryName } from '@gewu/domain';
-import { and, asc, desc, eq, gte, inArray, lt, lte, notInArray } from 'drizzle-orm';
+import { ACTION_LABELS, CASE_STATE_LABELS, type CaseEventType, type CaseState, type ItemField, NEXT_STATE, type ReportBody, TERMINAL_STATES, itemCategoryName, publicCopy } from '@gewu/domain';
+import { type SQL, and, asc, desc, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { inScope } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ApiKeyPrincipal } from '../apikeys/apikeys.service.ts';
 import { type IntakeDeps, reportCase } from '../cases/cases.intake.ts';
-import { caseEvents, cases } from '../cases/cases.table.ts';
+import { caseEvents, casePublications, cases } from '../cases/cases.table.ts';
 import { items } from '../items/items.table.ts';
 import { regions } from '../regions/regions.table.ts';
 import { units } from '../units/units.table.ts';
@@ -17,8 +17,15 @@ import { Open311Error, isoChina } from './open311.format.ts';
  * Open311 GeoReport v2 over the case chain. Services are the catalogue's items that accept public
  * reports; a service request is a case (its public number is `service_request_id`). Reports come in
  * through the same intake as every other channel; what goes out is the case's public face only —
- * never the reporter's name, e-mail or phone.
+ * never the reporter's name, e-mail or phone — and only of published cases (`publicCopy` in
+ * @gewu/domain: the reporter's consent, a request filed here, or the centre's decision).
  */
+
+/**
+ * Published cases: the centre's decision where it made one, else the consent given with the report
+ * (`isPublished` in @gewu/domain). Every read joins case_publications on the case.
+ */
+const PUBLISHED: SQL = sql`coalesce(${casePublications.published}, ${cases.publicConsent})`;
 
 /** The spec's default and largest page, and the longest date window of one query. */
 export const DEFAULT_LIMIT = 1000;
@@ -173,6 +180,8 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
     idempotencyKey,
     ...(name || phone ? { caller: { ...(name ? { name: name.slice(0, 50) } : {}), ...(phone ? { phone } : {}) } } : {}),
     anonymous: false,
+    // Posting to a public 311 server publishes the request by the client's own act.
+    publicConsent: true,
     fields,
     ...(externalRef ? { externalRef: externalRef.slice(0, 100) } : {}),
     ...(mediaUrl ? { mediaUrl } : {}),
@@ -209,27 +218,50 @@ const requestColumns = {
   lat: cases.lat,
   lon: cases.lon,
   mediaUrl: cases.mediaUrl,
+  channel: cases.channel,
+  source: cases.source,
+  publicConsent: cases.publicConsent,
+  decided: casePublications.published,
+  publicDescription: casePublications.publicDescription,
+  descriptionHidden: casePublications.descriptionHidden,
 };
-type RequestRow = { [K in keyof typeof requestColumns]: unknown } & { state: string; reportedAt: Date; updatedAt: Date; handleDeadline: Date | null; stageDeadline: Date | null };
+type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
+  state: string;
+  reportedAt: Date;
+  updatedAt: Date;
+  handleDeadline: Date | null;
+  stageDeadline: Date | null;
+  description: string;
+  address: string | null;
+  lat: number | null;
+  lon: number | null;
+  channel: string;
+  source: string | null;
+  publicConsent: boolean;
+  decided: boolean | null;
+  publicDescription: string | null;
+  descriptionHidden: boolean | null;
+};
 
 function toRequest(r: RequestRow) {
+  const copy = publicCopy(r, r.decided === null ? null : { published: r.decided, publicDescription: r.publicDescription, descriptionHidden: !!r.descriptionHidden });
   return {
     service_request_id: r.code,
     status: statusOf(r.state),
     status_notes: CASE_STATE_LABELS[r.state as CaseState] ?? '',
     service_name: r.itemName,
     service_code: r.itemCode,
-    description: r.description,
+    description: copy.description,
     agency_responsible: r.agency ?? '',
     service_notice: '',
     requested_datetime: isoChina(r.reportedAt),
     updated_datetime: isoChina(r.updatedAt),
     expected_datetime: statusOf(r.state) === 'open' ? isoChina(r.handleDeadline ?? r.stageDeadline) : null,
-    address: r.address ?? '',
+    address: copy.address,
     address_id: '',
     zipcode: '',
-    lat: r.lat,
-    long: r.lon,
+    lat: copy.lat,
+    long: copy.lon,
     media_url: r.mediaUrl ?? '',
   };
 }
@@ -239,6 +271,7 @@ function requestQuery(db: Db) {
     .select(requestColumns)
     .from(cases)
     .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
+    .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
     .leftJoin(units, eq(units.id, cases.assigneeUnitId));
 }
 
@@ -284,7 +317,7 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
     if (errors.length) throw new Open311Error(400, errors);
     const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean).slice(0, DEFAULT_LIMIT);
     if (!ids.length) throw new Open311Error(400, ['service_request_id 为空']);
-    const rows = await requestQuery(db).where(and(inArray(cases.code, ids), underPath(path))).orderBy(desc(cases.reportedAt));
+    const rows = await requestQuery(db).where(and(inArray(cases.code, ids), PUBLISHED, underPath(path))).orderBy(desc(cases.reportedAt));
     return rows.map((r) => toRequest(r as RequestRow));
   }
   const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
@@ -294,7 +327,7 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
   if (errors.length) throw new Open311Error(400, errors);
   const statusCond = statuses.includes('open') && !statuses.includes('closed') ? OPEN_SQL : statuses.includes('closed') && !statuses.includes('open') ? inArray(cases.state, [...TERMINAL_STATES]) : undefined;
   const rows = await requestQuery(db)
-    .where(and(gte(cases.reportedAt, from), lte(cases.reportedAt, to), codes.length ? inArray(cases.itemCode, codes) : undefined, statusCond, underPath(path)))
+    .where(and(gte(cases.reportedAt, from), lte(cases.reportedAt, to), codes.length ? inArray(cases.itemCode, codes) : undefined, statusCond, PUBLISHED, underPath(path)))
     .orderBy(desc(cases.reportedAt), desc(cases.code))
     .limit(page.limit)
     .offset(page.offset);
@@ -303,7 +336,7 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
 
 export async function getRequest(db: Db, code: string, jurisdictionId: string | undefined) {
   const path = await jurisdictionPath(db, jurisdictionId);
-  const [row] = await requestQuery(db).where(and(eq(cases.code, code), underPath(path)));
+  const [row] = await requestQuery(db).where(and(eq(cases.code, code), PUBLISHED, underPath(path)));
   if (!row) throw new Open311Error(404, [`service_request_id ${code} 不存在`]);
   return toRequest(row as RequestRow);
 }
@@ -317,7 +350,8 @@ export async function requestOfToken(db: Db, token: string) {
         .select({ code: cases.code })
         .from(cases)
         .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
-        .where(eq(cases.id, token))
+        .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
+        .where(and(eq(cases.id, token), PUBLISHED))
     : [];
   if (!row) throw new Open311Error(404, [`token ${token} 不存在`]);
   return { service_request_id: row.code, token };
@@ -342,7 +376,8 @@ export async function listUpdates(db: Db, now: Date, q: Record<string, string | 
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
-    .where(and(gte(caseEvents.at, from), lt(caseEvents.at, to), inArray(caseEvents.type, PUBLIC_EVENTS), underPath(path)))
+    .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
+    .where(and(gte(caseEvents.at, from), lt(caseEvents.at, to), inArray(caseEvents.type, PUBLIC_EVENTS), PUBLISHED, underPath(path)))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id))
     .limit(page.limit)
     .offset(page.offset);

@@ -12,6 +12,8 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { Deadline, LightDot, StateTag, formatTime, useBack, useNow } from './bits.tsx';
 import { reporterLine } from './format.ts';
 import { Photos } from './Photos.tsx';
+import { PublicationCard } from './PublicationCard.tsx';
+import { useCurrentUser } from '../../app/session.ts';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
 
@@ -42,6 +44,7 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
   const back = useBack();
   const now = useNow();
   const grid = useGrid(c.gridId);
+  const user = useCurrentUser();
   const reporter = c.anonymous ? t('cases.detail.anonymous') : reporterLine(c.reporterName, c.reporterPhoneMasked);
 
   return (
@@ -135,6 +138,7 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
               ))}
             </Space>
           </Card>
+          {user.roles.includes('dispatcher') && <PublicationCard key={c.publication.moderatedAt ?? 'undecided'} detail={c} />}
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('cases.detail.map')} size="small">

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseActionBody, CaseDetail, CaseQueueQuery, CaseState, CaseSummary, ReportBody } from '@gewu/domain';
+import type { CaseActionBody, CaseDetail, CasePublication, CaseQueueQuery, CaseState, CaseSummary, ReportBody } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 /** Every case list and detail lives under this key, so one invalidation refreshes them all. */
@@ -90,8 +90,10 @@ export function useCaseAction(id: string) {
   });
 }
 
-export type ReportInput = Omit<ReportBody, 'attachmentIds' | 'anonymous' | 'fields' | 'location'> & {
+export type ReportInput = Omit<ReportBody, 'attachmentIds' | 'anonymous' | 'publicConsent' | 'fields' | 'location'> & {
   attachmentIds?: string[];
+  /** Not asked on the hotline form: a caller's request is not published unless the centre decides to. */
+  publicConsent?: boolean;
   fields?: ReportBody['fields'];
   location?: { lon: number; lat: number; crs: 'WGS84' };
 };
@@ -222,5 +224,16 @@ export function useMarkRead() {
   return useMutation({
     mutationFn: (ids: number[] | 'all') => api.post<{ marked: number }>('/api/notifications/read', { ids }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+  });
+}
+
+/** 公开发布: the centre publishes or withdraws a case on the public feed (Open311) and reviews its public text. */
+export function useSetPublication(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { published: boolean; publicDescription?: string | null; hideDescription?: boolean }) => api.put<CasePublication>(`/api/cases/${id}/publication`, body),
+    onSuccess: (publication) => {
+      queryClient.setQueryData<CaseDetail>(caseKey(id), (old) => (old ? { ...old, publication } : old));
+    },
   });
 }

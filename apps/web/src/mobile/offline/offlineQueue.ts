@@ -21,6 +21,8 @@ export interface ReportDraft {
   location: { lon: number; lat: number; crs: 'WGS84' };
   address?: string;
   anonymous?: boolean;
+  /** Absent in drafts queued before it was asked: not agreed. */
+  publicConsent?: boolean;
   fields?: Record<string, string | number | string[]>;
   /** 即报即办: what was done on the spot; its photos are `afterPhotos`. */
   selfHandleNote?: string;
@@ -63,6 +65,7 @@ export interface ReportBodyOut {
   location: ReportDraft['location'];
   address?: string;
   anonymous: boolean;
+  publicConsent: boolean;
   fields: Record<string, string | number | string[]>;
   attachmentIds: string[];
   idempotencyKey: string;
@@ -295,6 +298,7 @@ export function bodyOf(item: QueuedReport): ReportBodyOut {
     location: d.location,
     ...(d.address ? { address: d.address } : {}),
     anonymous: !!d.anonymous,
+    publicConsent: !!d.publicConsent,
     fields: d.fields ?? {},
     attachmentIds: ids(item.photos),
     idempotencyKey: item.idempotencyKey,

@@ -204,6 +204,13 @@ export function ReportPage() {
           </span>
           <Switch checked={form.anonymous} onChange={(v) => set('anonymous', v)} data-testid="report-anonymous" />
         </label>
+        <label className="m-switch-row" style={{ marginTop: 12 }}>
+          <span>
+            <strong>{t('mobile.report.publicConsent')}</strong>
+            <span className="m-muted m-hint">{t('mobile.report.publicConsentHint')}</span>
+          </span>
+          <Switch checked={form.publicConsent} onChange={(v) => set('publicConsent', v)} data-testid="report-public-consent" />
+        </label>
       </section>
 
       <Button type="primary" htmlType="submit" block size="large" className="m-big" icon={<SendOutlined />} loading={submitting} data-testid="report-submit">

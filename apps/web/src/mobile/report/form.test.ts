@@ -42,9 +42,12 @@ describe('report form', () => {
       location: { lon: 113.693, lat: 34.747, crs: 'WGS84' },
       address: '明德路 1 号',
       anonymous: false,
+      publicConsent: false,
       fields: {},
       selfHandleNote: '已清理',
     });
+    // Consent is the resident's own choice on the form, never assumed.
+    expect(draftOf(filled({ publicConsent: true })).publicConsent).toBe(true);
     const d2 = draftOf(filled({ item: manhole, selfHandle: true, selfNote: 'x', fields: { cover_type: 'rain', seen_at: '' } }));
     expect(d2.selfHandleNote).toBeUndefined();
     expect(d2.fields).toEqual({ cover_type: 'rain' });

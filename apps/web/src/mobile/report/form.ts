@@ -19,6 +19,8 @@ export interface ReportForm {
   address: string;
   description: string;
   anonymous: boolean;
+  /** Agrees to the report being shown on the public feed (Open311); off unless ticked. */
+  publicConsent: boolean;
   fields: Record<string, FieldValue>;
   /** 即报即办 (grid workers, minor items only). */
   selfHandle: boolean;
@@ -33,6 +35,7 @@ export const emptyForm = (): ReportForm => ({
   address: '',
   description: '',
   anonymous: false,
+  publicConsent: false,
   fields: {},
   selfHandle: false,
   selfNote: '',
@@ -105,6 +108,7 @@ export function draftOf(form: ReportForm): ReportDraft {
     location: { lon: location.lon, lat: location.lat, crs: 'WGS84' },
     ...(form.address.trim() ? { address: form.address.trim() } : {}),
     anonymous: form.anonymous,
+    publicConsent: form.publicConsent,
     fields,
     ...(selfHandle ? { selfHandleNote: form.selfNote.trim() } : {}),
   };
