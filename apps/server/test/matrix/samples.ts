@@ -318,6 +318,7 @@ export const SAMPLES: Record<string, Sample> = {
       return actionOn(c.w, a, kase.id, { action: 'dispatch', userId: b.accounts.grid_worker.userId });
     },
   },
+  'PUT /api/cases/:id/publication': { call: (o) => put(`/api/cases/${o.caseId}/publication`, { published: true, publicDescription: '路面有坑洼' }) },
   'GET /api/cases/:id/duplicates': { call: (o) => get(`/api/cases/${o.caseId}/duplicates`) },
   'GET /api/cases/:id/dispatch-proposal': { call: (o) => get(`/api/cases/${o.caseId}/dispatch-proposal`) },
   'GET /api/grid-workers/load': { call: () => get('/api/grid-workers/load'), out: false },
