@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Role, checkPasswordPolicy, checkRegionCode, conflictingSeparatedRoles, roleSchema } from '@gewu/domain';
+import { type Role, checkPasswordPolicy, checkRegionCode, roleSchema, roleSetProblem } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -72,7 +72,8 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
       if (!parsed.success) throw new CliError(`未知角色 ${r}`);
       return parsed.data;
     }) as Role[];
-    if (conflictingSeparatedRoles(roles).length) throw new CliError('三员角色不能由同一账号兼任');
+    const problem = roleSetProblem(roles);
+    if (problem) throw new CliError(problem.message);
     const password = need(opts, 'password');
     const policy = checkPasswordPolicy(password);
     if (policy) throw new CliError(policy);

@@ -17,6 +17,7 @@ export async function userRoutes(app: AppInstance) {
     handler: (req) => service.getUser(deps, req.ctx, req.params.id),
   });
   app.post('/api/users', {
+    config: { access: { roles: ['admin'], scope: 'region' } },
     schema: { tags, summary: '新建用户（系统管理员）', body: createUserBodySchema, response: { 201: userViewSchema } },
     handler: async (req, reply) => reply.code(201).send(await service.createUser(deps, req.ctx, req.body)),
   });
@@ -25,6 +26,7 @@ export async function userRoutes(app: AppInstance) {
     handler: (req) => service.updateUser(deps, req.ctx, req.params.id, req.body),
   });
   app.put('/api/users/:id/roles', {
+    config: { access: { roles: ['admin', 'security_admin'], scope: 'region' } },
     schema: { tags, summary: '设置角色', params: idParams, body: setRolesBodySchema, response: { 200: userViewSchema } },
     handler: (req) => service.setUserRoles(deps, req.ctx, req.params.id, req.body.roles),
   });

@@ -94,11 +94,13 @@ export async function updateUser(deps: UsersDeps, ctx: RequestContext, id: strin
   });
 }
 
+/** Replaces an account's roles. Needs the role-management permission even for an unchanged list. */
 export async function setUserRoles(deps: UsersDeps, ctx: RequestContext, id: string, roles: Role[]) {
   const actor = authorize(ctx, 'user.read');
   return deps.db.transaction(async (tx) => {
     const row = await loadUser(tx, actor, id);
     assertMaySetRoles(actor, id, row.region.path, row.user.roles as Role[], roles);
+    assertMayManage(actor, row);
     await repo.updateUser(tx, id, { roles });
     await recordAudit(tx, deps.clock, ctx, { action: 'user.set_roles', targetType: 'user', targetId: id, regionPath: row.region.path, detail: { before: row.user.roles, after: roles } });
     return toUserView(await loadUser(tx, actor, id), deps.clock.now());
