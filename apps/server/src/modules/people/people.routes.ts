@@ -49,6 +49,7 @@ export async function peopleRoutes(app: AppInstance) {
     handler: (req) => residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
   });
   app.get('/api/residents/:id/visits', {
+    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
     schema: { tags, summary: '走访记录', params: idParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), visitedAt: z.string(), note: z.string(), visitorId: z.string(), visitorName: z.string().nullable(), specialPopulationId: z.string().nullable() })) }) } },
     handler: async (req) => ({ items: await special.listVisits(deps, req.ctx, req.params.id) }),
   });
