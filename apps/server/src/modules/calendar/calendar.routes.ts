@@ -13,6 +13,7 @@ export async function calendarRoutes(app: AppInstance) {
     handler: (req) => service.readWorkCalendar(deps, req.ctx),
   });
   app.put('/api/calendar', {
+    config: { access: { roles: ['admin'], scope: 'shared' } },
     schema: { tags, summary: '修改工作日历（系统管理员）', body: workCalendarSchema, response: { 200: calendarViewSchema } },
     handler: (req) => service.updateWorkCalendar(deps, req.ctx, req.body),
   });

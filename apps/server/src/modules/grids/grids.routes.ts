@@ -59,6 +59,7 @@ export async function gridRoutes(app: AppInstance) {
     handler: (req) => service.setGridBoundary(deps, req.ctx, req.params.id, req.body.boundary, req.body.crs),
   });
   app.post('/api/grids/:id/assignments', {
+    config: { access: { roles: ['admin'], scope: 'region' } },
     schema: { tags, summary: '配置网格人员（专职/兼职网格员、民警、调解员、法律顾问）', params: idParams, body: assignBodySchema, response: { 201: assignmentViewSchema } },
     handler: async (req, reply) => reply.code(201).send(await service.assignToGrid(deps, req.ctx, req.params.id, req.body)),
   });

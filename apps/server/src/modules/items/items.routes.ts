@@ -68,10 +68,12 @@ export async function itemRoutes(app: AppInstance) {
     handler: (req) => service.getItem(deps, req.ctx, req.params.code),
   });
   app.post('/api/items', {
+    config: { access: { roles: ['admin'], scope: 'shared' } },
     schema: { tags, summary: '新增事项（系统管理员）', body: catalogueItemSchema, response: { 201: itemViewSchema } },
     handler: async (req, reply) => reply.code(201).send(await service.createItem(deps, req.ctx, req.body)),
   });
   app.put('/api/items/:code', {
+    config: { access: { roles: ['admin'], scope: 'shared' } },
     schema: { tags, summary: '修改事项（编码不变；active=false 停用）', params: codeParams, body: catalogueItemSchema.safeExtend({ active: z.boolean().optional() }), response: { 200: itemViewSchema } },
     handler: (req) => service.updateItem(deps, req.ctx, req.params.code, req.body),
   });
