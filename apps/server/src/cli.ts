@@ -11,7 +11,7 @@ import { hashPassword } from './platform/password.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { regions } from './modules/regions/regions.table.ts';
 import { users } from './modules/users/users.table.ts';
-import { revokeUserSessions } from './modules/auth/auth.repository.ts';
+import { clearLoginFailures, revokeUserSessions } from './modules/auth/auth.repository.ts';
 import { levelOfCode, seedDemoIfEmpty } from './seed/demo.ts';
 import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 
@@ -97,6 +97,7 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
     await database.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: clock.now() }).where(eq(users.id, u.id));
       await revokeUserSessions(tx, u.id, clock.now());
+      await clearLoginFailures(tx, u.username);
       await recordAudit(tx, clock, ctx(), { action: 'user.reset_password', targetType: 'user', targetId: u.id, detail: { via: 'cli' } });
     });
     console.log(`已重置 ${u.username} 的密码（下次登录须修改）`);

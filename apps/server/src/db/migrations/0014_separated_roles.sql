@@ -17,3 +17,17 @@ WHERE "roles" && ARRAY['admin', 'security_admin', 'auditor']::text[]
 --> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_separated_role_alone"
 	CHECK (NOT ("roles" && ARRAY['admin', 'security_admin', 'auditor']::text[]) OR cardinality("roles") = 1);
+
+--> statement-breakpoint
+-- Failed logins per (username as typed, client IP): see login-failures.table.ts and README Security.
+CREATE TABLE "login_failures" (
+	"username" text NOT NULL,
+	"ip" text NOT NULL,
+	"failures" integer DEFAULT 0 NOT NULL,
+	"locks" integer DEFAULT 0 NOT NULL,
+	"locked_until" timestamp with time zone,
+	"last_failure_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "login_failures_username_ip_pk" PRIMARY KEY("username","ip")
+);
+--> statement-breakpoint
+CREATE INDEX "login_failures_last_idx" ON "login_failures" USING btree ("last_failure_at");

@@ -17,7 +17,9 @@ export const users = pgTable(
     /** The handling unit (处置单位) a handler account works for. */
     unitId: uuid('unit_id'),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    /** No longer counted: failures are kept per (username, IP) in login_failures. */
     failedLogins: integer('failed_logins').notNull().default(0),
+    /** The latest login pause set against this account from any address; shown to the security admin, not enforced here. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
