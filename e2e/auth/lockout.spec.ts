@@ -3,7 +3,7 @@ import { loginViaUi, logoutViaUi, submitLogin } from '../fixtures/auth.ts';
 import { createUserViaApi, uniqueName } from '../fixtures/api.ts';
 import { confirmRowAction, findUserRow } from '../fixtures/users-page.ts';
 
-test('连续输错 5 次密码后账号锁定；安全管理员解锁后可以登录', async ({ page, baseURL }) => {
+test('同一地址连续输错 5 次密码后暂停登录；安全管理员解锁后可以登录', async ({ page, baseURL }) => {
   const username = uniqueName('lock_');
   const password = 'Lock@2026z';
   await createUserViaApi(baseURL ?? '', { username, displayName: '锁定测试', password, regionCode: '410104001', roles: ['mediator'] });
@@ -14,11 +14,11 @@ test('连续输错 5 次密码后账号锁定；安全管理员解锁后可以�
     await expect(page.getByTestId('login-error')).toHaveText('用户名或密码错误');
   }
   await submitLogin(page, username, 'Wrong@5xyz');
-  await expect(page.getByTestId('login-error')).toContainText('账号已锁定');
+  await expect(page.getByTestId('login-error')).toContainText('已暂停登录');
   await expect(page.getByTestId('login-error')).toContainText('15 分钟');
-  // Locked means locked, even with the right password.
+  // Paused means paused from this address, even with the right password (it is not checked).
   await submitLogin(page, username, password);
-  await expect(page.getByTestId('login-error')).toContainText('账号已锁定');
+  await expect(page.getByTestId('login-error')).toContainText('已暂停登录');
 
   await loginViaUi(page, 'secadmin');
   const row = await findUserRow(page, username);

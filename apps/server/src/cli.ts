@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { type Role, checkPasswordPolicy, checkRegionCode, conflictingSeparatedRoles, roleSchema } from '@gewu/domain';
+import { type Role, checkPasswordPolicy, checkRegionCode, roleSchema, roleSetProblem } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -11,7 +11,7 @@ import { hashPassword } from './platform/password.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { regions } from './modules/regions/regions.table.ts';
 import { users } from './modules/users/users.table.ts';
-import { revokeUserSessions } from './modules/auth/auth.repository.ts';
+import { clearLoginFailures, revokeUserSessions } from './modules/auth/auth.repository.ts';
 import { levelOfCode, seedDemoIfEmpty } from './seed/demo.ts';
 import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 
@@ -72,7 +72,8 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
       if (!parsed.success) throw new CliError(`未知角色 ${r}`);
       return parsed.data;
     }) as Role[];
-    if (conflictingSeparatedRoles(roles).length) throw new CliError('三员角色不能由同一账号兼任');
+    const problem = roleSetProblem(roles);
+    if (problem) throw new CliError(problem.message);
     const password = need(opts, 'password');
     const policy = checkPasswordPolicy(password);
     if (policy) throw new CliError(policy);
@@ -96,6 +97,7 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
     await database.db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: clock.now() }).where(eq(users.id, u.id));
       await revokeUserSessions(tx, u.id, clock.now());
+      await clearLoginFailures(tx, u.username);
       await recordAudit(tx, clock, ctx(), { action: 'user.reset_password', targetType: 'user', targetId: u.id, detail: { via: 'cli' } });
     });
     console.log(`已重置 ${u.username} 的密码（下次登录须修改）`);

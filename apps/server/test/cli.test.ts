@@ -61,6 +61,14 @@ describe('gewu CLI', () => {
     expect(users).toEqual([{ roles: ['dispatcher', 'leader'], must_change_password: true }]);
   });
 
+  it('create-user refuses a 三员 role beside a business role and writes nothing', async () => {
+    expect((await cli('migrate')).code).toBe(0);
+    const res = await cli('create-user', '--username', 'ops3', '--name', 'x', '--region', '410104', '--roles', 'auditor,dispatcher', '--password', 'Ops#2026ab');
+    expect(res.code).toBe(2);
+    expect(res.out).toMatch(/不能兼任业务角色/);
+    expect(await withDb((db) => queryRows(db, sql`SELECT id FROM users WHERE username = 'ops3'`))).toEqual([]);
+  });
+
   it('verify-audit passes on an intact chain and names the first tampered row', async () => {
     const ok = await cli('verify-audit');
     expect(ok.code).toBe(0);

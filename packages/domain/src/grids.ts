@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { RegionLevel } from './regions.ts';
+import type { Role } from './roles.ts';
 
 export const GRID_KINDS = ['urban_community', 'rural', 'dedicated', 'micro'] as const;
 export const gridKindSchema = z.enum(GRID_KINDS);
@@ -10,6 +12,26 @@ export const DEDICATED_KINDS = ['school', 'hospital', 'industrial_park', 'market
 export const GRID_DUTIES = ['grid_worker_full', 'grid_worker_part', 'police', 'mediator', 'legal_adviser'] as const;
 export const gridDutySchema = z.enum(GRID_DUTIES);
 export type GridDuty = z.infer<typeof gridDutySchema>;
+
+/**
+ * When an assignment names an account, the role that account must hold for the duty: grid workers
+ * (专职/兼职) are grid_worker accounts; the police officer (一格一警) works for the 派出所, a handling
+ * unit; the mediator is a mediator; the legal adviser is a mediator or works for a unit (司法所).
+ */
+export const DUTY_ROLES: Record<GridDuty, readonly Role[]> = {
+  grid_worker_full: ['grid_worker'],
+  grid_worker_part: ['grid_worker'],
+  police: ['handler'],
+  mediator: ['mediator'],
+  legal_adviser: ['mediator', 'handler'],
+};
+
+/**
+ * The levels an assigned account may sit at: the grid's own township or its village (and the
+ * account's region must contain the grid, so it sees the grid's cases). A county account is not the
+ * person on the ground, and an account elsewhere would be answerable for a grid it cannot see.
+ */
+export const ASSIGNEE_LEVELS: readonly RegionLevel[] = ['township', 'village'];
 
 export const CRS = ['WGS84', 'GCJ02', 'BD09'] as const;
 export const crsSchema = z.enum(CRS);

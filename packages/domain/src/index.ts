@@ -14,3 +14,4 @@ export * from './cases-reducer.ts';
 export * from './cases-contracts.ts';
 export * from './cases-privacy.ts';
 export * from './cases-publication.ts';
+export * from './settings.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_ACTIONS, ROLES, conflictingSeparatedRoles, roleCan } from './roles.ts';
+import { ROLE_ACTIONS, ROLES, conflictingSeparatedRoles, roleCan, roleSetProblem } from './roles.ts';
 
 describe('三员分立 separation of duties', () => {
   it('no two of admin, security_admin, auditor share any privileged action', () => {
@@ -16,5 +16,14 @@ describe('三员分立 separation of duties', () => {
   it('detects an account holding two separated roles', () => {
     expect(conflictingSeparatedRoles(['admin', 'auditor'])).toEqual(['admin', 'auditor']);
     expect(conflictingSeparatedRoles(['admin', 'dispatcher'])).toEqual([]);
+  });
+  it('a 三员 account holds its one role alone: no business role beside it', () => {
+    expect(roleSetProblem(['auditor', 'dispatcher'])?.code).toBe('user.separated_role_mix');
+    expect(roleSetProblem(['grid_worker', 'security_admin'])?.code).toBe('user.separated_role_mix');
+    expect(roleSetProblem(['admin', 'auditor'])?.code).toBe('user.roles_conflict');
+    expect(roleSetProblem(['dispatcher', 'dispatcher'])?.code).toBe('user.roles_duplicate');
+    expect(roleSetProblem(['admin'])).toBeNull();
+    expect(roleSetProblem(['dispatcher', 'leader'])).toBeNull();
+    expect(roleSetProblem([])).toBeNull();
   });
 });

@@ -24,6 +24,24 @@ export function conflictingSeparatedRoles(roles: readonly Role[]): Role[] {
   return held.length > 1 ? held : [];
 }
 
+export type RoleSetProblem = { code: 'user.roles_duplicate' | 'user.roles_conflict' | 'user.separated_role_mix'; message: string };
+
+/**
+ * The one rule on which roles an account may hold together (等保 2.0 三员分立, GB/T 22239-2019
+ * 安全管理中心: 系统管理员、审计管理员、安全管理员 are separate accounts that do only their own work).
+ * An account holding admin, security_admin or auditor holds that role alone: a 三员 account with a
+ * business role (e.g. dispatcher) could read and reveal residents' personal data, which is exactly
+ * the work the three must not do. The database enforces the same rule (users_separated_role_alone).
+ */
+export function roleSetProblem(roles: readonly Role[]): RoleSetProblem | null {
+  if (new Set(roles).size !== roles.length) return { code: 'user.roles_duplicate', message: '角色不能重复' };
+  if (conflictingSeparatedRoles(roles).length) return { code: 'user.roles_conflict', message: '系统管理员、安全管理员、审计员三种角色不能由同一账号兼任（三员分立）' };
+  const separated = roles.filter((r) => SEPARATED_ROLES.includes(r));
+  if (separated.length && roles.length > separated.length)
+    return { code: 'user.separated_role_mix', message: '系统管理员、安全管理员、审计员账号不能兼任业务角色（三员分立）' };
+  return null;
+}
+
 /** Every action the access layer knows. Services ask `can(actor, action, regionPath)`. */
 export const ACTIONS = [
   'region.read',

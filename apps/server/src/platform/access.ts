@@ -1,4 +1,4 @@
-import { type Action, type Role, roleCan } from '@gewu/domain';
+import { type Action, type Role, type Setting, levelMayChangeSetting, roleCan, settingLevelMessage } from '@gewu/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor, RequestContext } from './context.ts';
@@ -16,6 +16,11 @@ export function can(actor: Pick<Actor, 'roles' | 'regionPath'>, action: Action, 
 
 export function isInScope(scopePath: string, targetPath: string): boolean {
   return targetPath.startsWith(scopePath);
+}
+
+/** Throws 403 `setting.level_not_owner` when the actor sits below the level that owns `setting`. */
+export function assertOwnsSetting(actor: Pick<Actor, 'regionLevel'>, setting: Setting): void {
+  if (!levelMayChangeSetting(actor.regionLevel, setting)) throw new AppError(403, 'setting.level_not_owner', settingLevelMessage(setting));
 }
 
 /** Returns the actor or throws 401. */

@@ -130,7 +130,7 @@ export const SAMPLES: Record<string, Sample> = {
   // Public routes: everyone gets the same answer.
   'GET /api/health': { call: () => get('/api/health'), out: false },
   'GET /api/openapi.json': { call: () => get('/api/openapi.json'), out: false },
-  'POST /api/auth/login': { call: () => post('/api/auth/login', { username: 'nobody-here', password: 'wrong-Password1' }), out: false, expectIn: 401 },
+  'POST /api/auth/login': { call: () => post('/api/auth/login', { username: `nobody-${next()}`, password: 'wrong-Password1' }), out: false, expectIn: 401 },
   'POST /api/intake/cases': { call: () => ({ ...post('/api/intake/cases', { itemCode: REPORT_ITEM?.code, description: '无密钥上报', idempotencyKey: crypto.randomUUID() }) }), out: false, expectIn: 403 },
   'GET /open311/v2/:file': { call: () => get('/open311/v2/services.json'), out: false },
   'GET /open311/v2/services/:file': { call: () => get(`/open311/v2/services/${REPORT_ITEM?.code}.json`), out: false },
@@ -249,12 +249,14 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/stats/tallies/export': { call: (o) => get(`/api/stats/tallies/export?regionId=${o.villageId}`) },
 
   'GET /api/calendar': { call: () => get('/api/calendar'), out: false },
+  // The working calendar and the item catalogue belong to the county (SETTING_OWNER_LEVEL): a township admin is refused.
   'PUT /api/calendar': {
     call: async (_o, c) => {
       const cur = await c.w.t.app.inject({ method: 'GET', url: '/api/calendar', ...as(c.w.A.accounts.dispatcher) });
       return put('/api/calendar', cur.json().calendar);
     },
     out: false,
+    expectIn: { admin: 403 },
   },
   'GET /api/calendar/deadline': { call: () => get(`/api/calendar/deadline?start=${encodeURIComponent('2026-12-01T09:00:00+08:00')}&amount=2&unit=work_days`), out: false },
 
@@ -275,8 +277,8 @@ export const SAMPLES: Record<string, Sample> = {
 
   'GET /api/items': { call: () => get('/api/items'), out: false },
   'GET /api/items/:code': { call: () => get(`/api/items/${REPORT_ITEM?.code}`), out: false },
-  'POST /api/items': { call: () => post('/api/items', { ...REPORT_ITEM, code: `${REPORT_ITEM?.categoryCode}${900 + (next() % 99)}`, name: `新事项${next()}` }), out: false },
-  'PUT /api/items/:code': { call: () => put(`/api/items/${REPORT_ITEM?.code}`, { ...REPORT_ITEM }), out: false },
+  'POST /api/items': { call: () => post('/api/items', { ...REPORT_ITEM, code: `${REPORT_ITEM?.categoryCode}${900 + (next() % 99)}`, name: `新事项${next()}` }), out: false, expectIn: { admin: 403 } },
+  'PUT /api/items/:code': { call: () => put(`/api/items/${REPORT_ITEM?.code}`, { ...REPORT_ITEM }), out: false, expectIn: { admin: 403 } },
   'POST /api/items/:code/admissions': { call: async (o, c) => post(`/api/items/${c.allowed ? await unproposedItem(c.w, o) : anyGridItem()}/admissions`, { regionId: o.townshipId, reason: '本辖区需要' }) },
   'GET /api/admissions': { call: (o) => get(`/api/admissions?regionId=${o.townshipId}`) },
   'POST /api/admissions/:id/decision': { call: async (o, c) => post(`/api/admissions/${c.allowed && o.name === 'A' ? (await proposal(c.w, o)).id : o.admissionId}/decision`, { approve: true }) },

@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions } from '../regions/regions.table.ts';
 import { sessions, users } from '../users/users.table.ts';
+import { loginFailures } from './login-failures.table.ts';
 import { forgetCachedSessions } from './session-cache.ts';
 
 export async function findUserForLogin(db: Db, username: string) {
@@ -55,17 +56,62 @@ export async function revokeUserSessions(db: Db, userId: string, at: Date, excep
   return rows.length;
 }
 
-/** Counts a failed login; locks the account when the count reaches the limit. */
-export async function recordFailedLogin(db: Db, userId: string, maxFailures: number, lockUntil: Date) {
+/** Until when logins of `username` from `ip` are refused, or null when they are not. */
+export async function loginLockedUntil(db: Db, username: string, ip: string, now: Date): Promise<Date | null> {
   const [row] = await db
-    .update(users)
-    .set({
-      failedLogins: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN 0 ELSE ${users.failedLogins} + 1 END`,
-      lockedUntil: sql`CASE WHEN ${users.failedLogins} + 1 >= ${maxFailures} THEN ${lockUntil}::timestamptz ELSE ${users.lockedUntil} END`,
+    .select({ lockedUntil: loginFailures.lockedUntil })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip), gt(loginFailures.lockedUntil, now)));
+  return row?.lockedUntil ?? null;
+}
+
+/** The longest a lock may grow to by back-off (one day). */
+const MAX_LOCK_MINUTES = 24 * 60;
+
+/**
+ * Counts a failed login of `username` from `ip` (one atomic upsert, so parallel failures all
+ * count). The `maxFailures`-th failure in a row locks that pair for `lockMinutes` × 2^(locks so
+ * far), at most a day, and starts the count again. Returns the new lock, if this failure set one.
+ */
+export async function recordLoginFailure(db: Db, key: { username: string; ip: string }, now: Date, maxFailures: number, lockMinutes: number): Promise<Date | null> {
+  const firstLocks = maxFailures <= 1;
+  const reaches = sql`${loginFailures.failures} + 1 >= ${maxFailures}`;
+  const [row] = await db
+    .insert(loginFailures)
+    .values({
+      ...key,
+      failures: firstLocks ? 0 : 1,
+      locks: firstLocks ? 1 : 0,
+      lockedUntil: firstLocks ? new Date(now.getTime() + lockMinutes * 60_000) : null,
+      lastFailureAt: now,
     })
-    .where(eq(users.id, userId))
-    .returning({ lockedUntil: users.lockedUntil, failedLogins: users.failedLogins });
-  return row;
+    .onConflictDoUpdate({
+      target: [loginFailures.username, loginFailures.ip],
+      set: {
+        failures: sql`CASE WHEN ${reaches} THEN 0 ELSE ${loginFailures.failures} + 1 END`,
+        locks: sql`CASE WHEN ${reaches} THEN ${loginFailures.locks} + 1 ELSE ${loginFailures.locks} END`,
+        lockedUntil: sql`CASE WHEN ${reaches} THEN ${now}::timestamptz + LEAST(${lockMinutes}::float8 * power(2, ${loginFailures.locks}), ${MAX_LOCK_MINUTES}) * interval '1 minute' ELSE ${loginFailures.lockedUntil} END`,
+        lastFailureAt: now,
+      },
+    })
+    .returning({ lockedUntil: loginFailures.lockedUntil });
+  // A pair quiet for a day starts afresh (and the table does not grow with every name ever tried).
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  await db.delete(loginFailures).where(and(lt(loginFailures.lastFailureAt, dayAgo), or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now))));
+  return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
+}
+
+/** Forgets the failures of `username`, from one address or (without `ip`) from all. */
+export async function clearLoginFailures(db: Db, username: string, ip?: string) {
+  await db.delete(loginFailures).where(and(eq(loginFailures.username, username), ip === undefined ? undefined : eq(loginFailures.ip, ip)));
+}
+
+/** Shows on the account (for the security admin's list) the latest lock set against any address. */
+export async function noteAccountLocked(db: Db, userId: string, until: Date) {
+  await db
+    .update(users)
+    .set({ lockedUntil: sql`GREATEST(COALESCE(${users.lockedUntil}, ${until}::timestamptz), ${until}::timestamptz)` })
+    .where(eq(users.id, userId));
 }
 
 export async function recordSuccessfulLogin(db: Db, userId: string, at: Date) {

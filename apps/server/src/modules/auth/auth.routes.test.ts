@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, login, tableCounts, type TestApp } from '../../../test/app.ts';
+import { addUser, as, createTestApp, login, tableCounts, type TestApp } from '../../../test/app.ts';
 import { DEMO_PASSWORD } from '../../seed/demo.ts';
+import { recordLoginFailure } from './auth.repository.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -56,32 +58,60 @@ describe('login and sessions', () => {
 });
 
 describe('account lock and rate limit', () => {
-  it('locks the account after 5 wrong passwords, with a Chinese message, for 15 minutes', async () => {
-    for (let i = 0; i < 4; i++) {
-      const res = await attempt('handler', 'Wrong@pass1', '10.0.2.1');
-      expect(res.statusCode).toBe(401);
-      expect(res.json()).toMatchObject({ code: 'auth.invalid_credentials', message: '用户名或密码错误' });
-    }
-    const fifth = await attempt('handler', 'Wrong@pass1', '10.0.2.2');
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().code).toBe('auth.locked');
-    expect(fifth.json().message).toMatch(/账号已锁定.*15 分钟/);
-    // Even the right password is refused while locked.
-    const right = await attempt('handler', DEMO_PASSWORD, '10.0.2.3');
-    expect(right.statusCode).toBe(423);
-    t.clock.advance(15 * 60_000 + 1000);
-    expect((await attempt('handler', DEMO_PASSWORD, '10.0.2.3')).statusCode).toBe(200);
+  const brief = (res: { statusCode: number; json(): { code: string; message: string } }) => ({ status: res.statusCode, code: res.json().code, message: res.json().message });
+  const wrongAnswer = { status: 401, code: 'auth.invalid_credentials', message: '用户名或密码错误' };
+
+  it('answers a wrong password the same for a real, an unknown, a disabled and a locked account', async () => {
+    await addUser(t.database, { username: 'same_off', role: 'mediator', regionCode: '410104001' });
+    await t.database.db.execute(sql`UPDATE users SET status = 'disabled' WHERE username = 'same_off'`);
+    await addUser(t.database, { username: 'same_locked', role: 'mediator', regionCode: '410104001' });
+    // Locked against another address: from here it is just an account with a wrong password.
+    for (let i = 0; i < 5; i++) await attempt('same_locked', 'Wrong@pass1', '10.0.4.99');
+    for (const name of ['leader', 'nobody-at-all', 'same_off', 'same_locked']) expect([name, brief(await attempt(name, 'Wrong@pass1', '10.0.4.1'))]).toEqual([name, wrongAnswer]);
+    // Only the right password may learn that the account is disabled.
+    expect(brief(await attempt('same_off', DEMO_PASSWORD, '10.0.4.2'))).toEqual({ status: 403, code: 'auth.disabled', message: '账号已停用，请联系管理员' });
   });
 
-  it('answers an unknown user like a wrong password', async () => {
-    const res = await attempt('nobody-here', 'Whatever1!', '10.0.2.9');
-    expect(res.statusCode).toBe(401);
-    expect(res.json().code).toBe('auth.invalid_credentials');
+  it('pauses a name only on the address that failed; the right password from elsewhere still works', async () => {
+    for (let i = 0; i < 4; i++) expect(brief(await attempt('handler', 'Wrong@pass1', '10.0.2.1'))).toEqual(wrongAnswer);
+    const fifth = await attempt('handler', 'Wrong@pass1', '10.0.2.1');
+    expect(fifth.statusCode).toBe(423);
+    expect(fifth.json().code).toBe('auth.locked');
+    expect(fifth.json().message).toBe('该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试');
+    // From the failing address even the right password is not checked while paused…
+    expect((await attempt('handler', DEMO_PASSWORD, '10.0.2.1')).statusCode).toBe(423);
+    // …but an attacker there cannot lock the real user out from their own address.
+    expect((await attempt('handler', DEMO_PASSWORD, '10.0.2.7')).statusCode).toBe(200);
+    t.clock.advance(15 * 60_000 + 1000);
+    expect((await attempt('handler', DEMO_PASSWORD, '10.0.2.1')).statusCode).toBe(200);
+  });
+
+  it('doubles the pause each time the same address fails again, up to a day', async () => {
+    // Straight at the counter: the per-IP rate limit would refuse this many requests first.
+    const key = { username: 'backoff_user', ip: '10.0.5.1' };
+    const at = new Date('2027-03-01T08:00:00Z');
+    const fiveFailures = async () => {
+      const results = [];
+      for (let i = 0; i < 5; i++) results.push(await recordLoginFailure(t.database.db, key, at, 5, 15));
+      return results;
+    };
+    expect(await fiveFailures()).toEqual([null, null, null, null, new Date('2027-03-01T08:15:00Z')]);
+    expect((await fiveFailures())[4]).toEqual(new Date('2027-03-01T08:30:00Z'));
+    expect((await fiveFailures())[4]).toEqual(new Date('2027-03-01T09:00:00Z'));
+    for (let i = 0; i < 5; i++) await fiveFailures();
+    expect((await fiveFailures())[4]).toEqual(new Date('2027-03-02T08:00:00Z'));
+  });
+
+  it('pauses an unknown name exactly like a real one', async () => {
+    const answers = [];
+    for (let i = 0; i < 5; i++) answers.push(brief(await attempt('nobody-here', 'Whatever1!', '10.0.2.9')));
+    expect(answers.slice(0, 4)).toEqual(Array(4).fill(wrongAnswer));
+    expect(answers[4]).toEqual({ status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' });
   });
 
   it('rate-limits login attempts per IP', async () => {
     const codes: number[] = [];
-    for (let i = 0; i < 9; i++) codes.push((await attempt('nobody', 'x', '10.0.3.1')).statusCode);
+    for (let i = 0; i < 9; i++) codes.push((await attempt(`nobody${i}`, 'x', '10.0.3.1')).statusCode);
     expect(codes.slice(0, 8).every((c) => c === 401)).toBe(true);
     const limited = await attempt('nobody', 'x', '10.0.3.1');
     expect(limited.statusCode).toBe(429);

@@ -10,7 +10,7 @@ export async function authRoutes(app: AppInstance) {
   const tags = ['auth'];
   const secureCookie = deps.config.GEWU_COOKIE_SECURE ?? false;
   app.post('/api/auth/login', {
-    config: { access: { public: 'signing in' }, rateLimit: { max: deps.config.GEWU_LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
+    config: { access: { public: 'signing in: anyone may try, answers tell nothing about accounts' }, rateLimit: { max: deps.config.GEWU_LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
     schema: { tags, summary: '登录', body: loginBodySchema, response: { 200: sessionViewSchema } },
     handler: async (req, reply) => {
       const res = await service.login(deps, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] });

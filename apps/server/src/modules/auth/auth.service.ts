@@ -47,47 +47,54 @@ export function actorView(actor: Actor): ActorView {
 
 const invalidCredentials = () => new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
 const lockedError = (until: Date, now: Date) =>
-  new AppError(423, 'auth.locked', `密码错误次数过多，账号已锁定，请 ${Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))} 分钟后再试`);
+  new AppError(423, 'auth.locked', `该用户名在本地址登录失败次数过多，已暂停登录，请 ${Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))} 分钟后再试`);
 
 /**
- * Checks a username and password and opens a session. Five failures in a row lock the account;
- * a locked account is refused even with the right password until the lock expires.
+ * Checks a username and password and opens a session. Nothing in the answer to a wrong password
+ * tells whether the account exists, is disabled or is locked:
+ * - failures are counted per (username as typed, client IP); the Nth in a row pauses that name on
+ *   that address only, with exponential back-off — so someone elsewhere cannot lock anyone out
+ *   (the right password from another address still works), and unknown names pause just like
+ *   real ones. While paused the password is not even checked (else the pause would confirm a
+ *   right guess); the per-IP rate limit bounds guessing across names;
+ * - unknown names are checked against a dummy argon2 hash, so they take as long as real ones;
+ * - only after the right password does the answer say the account is disabled.
  */
 export async function login(deps: AuthDeps, ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
   const { db, clock, config } = deps;
   const now = clock.now();
+  const key = { username: input.username, ip: ctx.ip ?? 'unknown' };
   const row = await repo.findUserForLogin(db, input.username);
-  if (!row) {
-    await burnPasswordCheck(input.password);
-    ctx.failureAudit = { action: 'auth.login', actor: null, detail: { username: input.username, reason: 'unknown_user' } };
+  const who = row && { id: row.user.id, name: row.user.username, roles: row.user.roles };
+  const audit = (reason: string) => {
+    ctx.failureAudit = row
+      ? { action: 'auth.login', actor: who, targetType: 'user', targetId: row.user.id, regionPath: row.region.path, detail: { reason } }
+      : { action: 'auth.login', actor: null, detail: { username: input.username, reason } };
+  };
+  const pausedUntil = await repo.loginLockedUntil(db, key.username, key.ip, now);
+  if (pausedUntil) {
+    audit('locked');
+    throw lockedError(pausedUntil, now);
+  }
+  const passwordOk = row ? await verifyPassword(row.user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!passwordOk || !row) {
+    const lockedUntil = await repo.recordLoginFailure(db, key, now, config.GEWU_LOGIN_MAX_FAILURES, config.GEWU_LOGIN_LOCK_MINUTES);
+    if (lockedUntil && row) await repo.noteAccountLocked(db, row.user.id, lockedUntil);
+    audit(`${row ? 'wrong_password' : 'unknown_user'}${lockedUntil ? '_locked' : ''}`);
+    if (lockedUntil) throw lockedError(lockedUntil, now);
     throw invalidCredentials();
   }
-  const who = { id: row.user.id, name: row.user.username, roles: row.user.roles };
-  const audit = (reason: string) => {
-    ctx.failureAudit = { action: 'auth.login', actor: who, targetType: 'user', targetId: row.user.id, regionPath: row.region.path, detail: { reason } };
-  };
-  if (row.user.lockedUntil && row.user.lockedUntil > now) {
-    audit('locked');
-    throw lockedError(row.user.lockedUntil, now);
-  }
+  // The right password: now (and only now) the account's state may be told.
   if (row.user.status !== 'active') {
-    await burnPasswordCheck(input.password);
     audit('disabled');
     throw new AppError(403, 'auth.disabled', '账号已停用，请联系管理员');
-  }
-  if (!(await verifyPassword(row.user.passwordHash, input.password))) {
-    const lockUntil = new Date(now.getTime() + config.GEWU_LOGIN_LOCK_MINUTES * 60_000);
-    const after = await repo.recordFailedLogin(db, row.user.id, config.GEWU_LOGIN_MAX_FAILURES, lockUntil);
-    const locked = !!after?.lockedUntil && after.lockedUntil > now;
-    audit(locked ? 'wrong_password_locked' : 'wrong_password');
-    if (locked) throw lockedError(after.lockedUntil as Date, now);
-    throw invalidCredentials();
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const sessionId = crypto.randomUUID();
   await db.transaction(async (tx) => {
     await repo.recordSuccessfulLogin(tx, row.user.id, now);
+    await repo.clearLoginFailures(tx, key.username, key.ip);
     await repo.insertSession(tx, {
       id: sessionId,
       tokenHash: hashToken(token),

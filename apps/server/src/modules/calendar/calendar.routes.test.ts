@@ -1,7 +1,7 @@
 import { defaultWorkCalendar } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { as, createTestApp, login, type Session, type TestApp } from '../../../test/app.ts';
+import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/app.ts';
 import { workCalendars } from './calendar.table.ts';
 import { getWorkCalendar, invalidateCalendarCache } from './calendar.service.ts';
 
@@ -117,5 +117,20 @@ describe('the API description', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['/api/calendar', '/api/calendar/deadline', '/api/units', '/api/users/{id}/unit', '/api/items', '/api/items/{code}', '/api/items/{code}/admissions', '/api/admissions', '/api/admissions/{id}/decision', '/api/admissions/{id}/withdraw', '/api/api-keys', '/api/api-keys/{id}/revoke']),
     );
+  });
+});
+
+describe('the calendar belongs to the county (issue 12)', () => {
+  it('a township admin cannot change it and nothing is stored; a city admin can', async () => {
+    await addUser(t.database, { username: 'tw_admin_cal', role: 'admin', regionCode: '410104001' });
+    await addUser(t.database, { username: 'city_admin_cal', role: 'admin', regionCode: '4101' });
+    const before = await storedRow();
+    const sixDays = { ...defaultWorkCalendar(), workingWeekdays: [1, 2, 3, 4, 5, 6] };
+    const res = await put(await login(t.app, 'tw_admin_cal'), sixDays);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'setting.level_not_owner', message: '工作日历由县级及以上统一管理，本级管理员无权修改' });
+    expect(await storedRow()).toEqual(before);
+    const ok = await put(await login(t.app, 'city_admin_cal'), before?.calendar ?? defaultWorkCalendar());
+    expect(ok.statusCode).toBe(200);
   });
 });

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { authorize, requireActor } from '../../platform/access.ts';
+import { assertOwnsSetting, authorize, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { badRequest, forbidden } from '../../platform/errors.ts';
 import { users } from '../users/users.table.ts';
@@ -81,6 +81,7 @@ function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] })
 /** Replaces the working calendar (working hours, weekdays, holidays, 调休). Admin only; audited. */
 export async function updateWorkCalendar(deps: CalendarDeps, ctx: RequestContext, calendar: unknown): Promise<CalendarView> {
   const actor = authorize(ctx, 'calendar.manage');
+  assertOwnsSetting(actor, 'work_calendar');
   const parsed = workCalendarSchema.safeParse(calendar);
   if (!parsed.success) {
     const details = issuesOf(parsed.error);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toWgs84 } from '@gewu/geo';
-import { as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import { addUser, as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -114,5 +116,39 @@ describe('grids', () => {
     await t.app.inject({ method: 'POST', url: '/api/auth/password', ...as(first), payload: { currentPassword: 'Init#2026a', newPassword: 'Zhixing#2026' } });
     expect((await get(first, '/api/grids')).json().items).toEqual([]);
     expect((await get(first, `/api/grids/${id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('grid assignments name real, local accounts with the right role (issue 12)', () => {
+  const idOf = async (username: string) => (await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM users WHERE username = ${username}`))[0]?.id as string;
+  const assignmentCount = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM grid_assignments`))[0]?.n;
+
+  it('refuses a missing, disabled, distant or wrongly-roled account and writes nothing; accepts the right one', async () => {
+    const grid = (await get(admin, `/api/grids?villageId=${mingde}`)).json().items[0] as { id: string };
+    await addUser(t.database, { username: 'asg_zx_worker', role: 'grid_worker', regionCode: '410104002' });
+    await addUser(t.database, { username: 'asg_county_mediator', role: 'mediator', regionCode: '410104' });
+    await addUser(t.database, { username: 'asg_off_worker', role: 'grid_worker', regionCode: '410104001001' });
+    await t.database.db.execute(sql`UPDATE users SET status = 'disabled' WHERE username = 'asg_off_worker'`);
+    const assign = async (duty: string, userId: string) => t.app.inject({ method: 'POST', url: `/api/grids/${grid.id}/assignments`, ...as(admin), payload: { duty, userId, personName: '某人' } });
+    const before = await assignmentCount();
+    const cases: [string, string, number, string][] = [
+      ['grid_worker_full', '00000000-0000-4000-8000-000000000000', 404, 'grid.assignee_not_found'],
+      ['grid_worker_full', await idOf('asg_off_worker'), 400, 'grid.assignee_inactive'],
+      ['grid_worker_full', await idOf('asg_zx_worker'), 400, 'grid.assignee_outside_grid'],
+      ['mediator', await idOf('asg_county_mediator'), 400, 'grid.assignee_outside_grid'],
+      ['grid_worker_part', await idOf('mediator'), 400, 'grid.assignee_wrong_role'],
+      ['mediator', await idOf('gridworker'), 400, 'grid.assignee_wrong_role'],
+      ['police', await idOf('dispatcher'), 400, 'grid.assignee_wrong_role'],
+    ];
+    for (const [duty, userId, status, code] of cases) {
+      const res = await assign(duty, userId);
+      expect([duty, code, res.statusCode, res.json().code]).toEqual([duty, code, status, code]);
+      expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect(await assignmentCount()).toBe(before);
+    const worker = await assign('grid_worker_full', await idOf('gridworker'));
+    expect(worker.statusCode).toBe(201);
+    expect((await assign('mediator', await idOf('mediator'))).statusCode).toBe(201);
+    expect(await assignmentCount()).toBe((before ?? 0) + 2);
   });
 });

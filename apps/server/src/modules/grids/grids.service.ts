@@ -1,15 +1,16 @@
 import type { GridCheck, GridDetailView, GridDuty, GridView } from '@gewu/domain';
-import { normalizePhone, checkPhone, maskPhone } from '@gewu/domain';
+import { ASSIGNEE_LEVELS, DUTY_ROLES, type RegionLevel, type Role, normalizePhone, checkPhone, maskPhone } from '@gewu/domain';
 import { type Crs, findGaps, findOverlaps, toWgs84 } from '@gewu/geo';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { RequestContext } from '../../platform/context.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
+import { findUserInScope } from '../users/users.repository.ts';
 import { canonicalJson } from '../../platform/audit/audit.chain.ts';
 import { houses, residents } from '../people/people.table.ts';
 import type { GridLocator } from './grids.index.ts';
@@ -149,6 +150,25 @@ export async function setGridBoundary(deps: GridsDeps, ctx: RequestContext, id: 
   return view.view;
 }
 
+const DUTY_ROLE_NAMES: Record<string, string> = { grid_worker: '网格员', handler: '处置单位人员', mediator: '调解员' };
+
+/**
+ * The account named by an assignment must exist in the actor's scope (else 404, as for any user),
+ * be active, sit at the grid's township or village (ASSIGNEE_LEVELS) with the grid inside its
+ * region, and hold the role the duty needs (DUTY_ROLES).
+ */
+async function assertAssignable(db: Db, actor: Actor, gridPath: string, duty: GridDuty, userId: string) {
+  const row = await findUserInScope(db, actor, userId);
+  if (!row) throw notFound('grid.assignee_not_found', '指定的账号不存在或不在您的管辖范围内');
+  const refuse = (code: string, message: string) => badRequest(code, message, [{ path: 'userId', message }]);
+  if (row.user.status !== 'active') throw refuse('grid.assignee_inactive', '指定的账号已停用，不能配置到网格');
+  if (!ASSIGNEE_LEVELS.includes(row.region.level as RegionLevel) || !gridPath.startsWith(row.region.path))
+    throw refuse('grid.assignee_outside_grid', '指定的账号不属于本网格所在的乡镇（街道）或村（社区）');
+  const allowed = DUTY_ROLES[duty];
+  if (!row.user.roles.some((r) => allowed.includes(r as Role)))
+    throw refuse('grid.assignee_wrong_role', `该职责须由${allowed.map((r) => DUTY_ROLE_NAMES[r] ?? r).join('或')}账号担任`);
+}
+
 /** Assigns a person to a grid duty; their phone is stored encrypted and shown masked. */
 export async function assignToGrid(deps: GridsDeps, ctx: RequestContext, gridId: string, input: { duty: GridDuty; userId?: string; personName: string; phone?: string }) {
   let phone: string | null = null;
@@ -159,6 +179,7 @@ export async function assignToGrid(deps: GridsDeps, ctx: RequestContext, gridId:
   }
   return deps.db.transaction(async (tx) => {
     const { actor, row } = await loadGrid(tx, ctx, gridId, 'grid.manage');
+    if (input.userId) await assertAssignable(tx, actor, row.grid.regionPath, input.duty, input.userId);
     const a = await repo.insertAssignment(tx, {
       gridId,
       duty: input.duty,

@@ -1,7 +1,7 @@
 import { STARTER_CATALOGUE, type CatalogueItem } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, login, type Session, type TestApp } from '../../../test/app.ts';
+import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/app.ts';
 import { items } from './items.table.ts';
 
 let t: TestApp;
@@ -86,5 +86,26 @@ describe('keeping the catalogue', () => {
     const updates = (await get(auditor, '/api/audit?action=item.update')).json().items;
     // A PUT replaces the whole definition: the last one put back the original name and limits.
     expect(updates[0].detail).toMatchObject({ code: '12099', changed: ['name', 'limits', 'active'] });
+  });
+});
+
+describe('the catalogue belongs to the county (issue 12)', () => {
+  it('a township admin can neither change nor add an item; a county or city admin can', async () => {
+    await addUser(t.database, { username: 'tw_admin_items', role: 'admin', regionCode: '410104001' });
+    await addUser(t.database, { username: 'city_admin_items', role: 'admin', regionCode: '4101' });
+    const township = await login(t.app, 'tw_admin_items');
+    const original = catalogueItem('12004');
+    const changed = await send(township, 'PUT', '/api/items/12004', { ...original, name: '乡镇改的名字' });
+    expect(changed.statusCode).toBe(403);
+    expect(changed.json()).toMatchObject({ code: 'setting.level_not_owner', message: '网格事项清单由县级及以上统一管理，本级管理员无权修改' });
+    const added = await send(township, 'POST', '/api/items', { ...original, code: '12088', name: '乡镇自加事项' });
+    expect(added.statusCode).toBe(403);
+    expect(added.json().code).toBe('setting.level_not_owner');
+    const rows = await t.database.db.select({ code: items.code, name: items.name }).from(items).where(eq(items.categoryCode, '12'));
+    expect(rows.find((r) => r.code === '12004')?.name).toBe(original.name);
+    expect(rows.map((r) => r.code)).not.toContain('12088');
+    const city = await login(t.app, 'city_admin_items');
+    expect((await send(city, 'PUT', '/api/items/12004', original)).statusCode).toBe(200);
+    expect((await send(admin, 'PUT', '/api/items/12004', original)).statusCode).toBe(200);
   });
 });

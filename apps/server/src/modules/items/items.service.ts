@@ -2,7 +2,7 @@ import { type CatalogueItem, type DepartmentKind, DEPARTMENT_KIND_LABELS, catalo
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize } from '../../platform/access.ts';
+import { assertOwnsSetting, authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import * as repo from './items.repository.ts';
@@ -78,7 +78,7 @@ function columnsOf(item: CatalogueItem, now: Date) {
 
 /** Adds an item to the catalogue (系统管理员). */
 export async function createItem(deps: ItemsDeps, ctx: RequestContext, input: unknown): Promise<ItemView> {
-  authorize(ctx, 'item.manage');
+  assertOwnsSetting(authorize(ctx, 'item.manage'), 'item_catalogue');
   const item = validItem(input);
   try {
     return await deps.db.transaction(async (tx) => {
@@ -102,6 +102,7 @@ const TRACKED: (keyof CatalogueItem)[] = ['categoryCode', 'name', 'legalBasis', 
  */
 export async function updateItem(deps: ItemsDeps, ctx: RequestContext, code: string, input: unknown): Promise<ItemView> {
   const actor = authorize(ctx, 'item.manage');
+  assertOwnsSetting(actor, 'item_catalogue');
   const { active, ...rest } = (input ?? {}) as { active?: unknown };
   if (active !== undefined && typeof active !== 'boolean') throw badRequest('item.invalid', '事项不合法：active 应为布尔值', [{ path: 'active', message: '应为布尔值' }]);
   const item = validItem(rest);

@@ -114,6 +114,26 @@ describe('special populations and visits', () => {
   });
 });
 
+describe('visit records are for the grid workers and the centre only (issue 12)', () => {
+  it('a mediator who may look a resident up cannot read their visits, special or ordinary; grid worker and centre can', async () => {
+    const r = (await post(dispatcher, '/api/residents', { villageId: mingde, name: '走访对象' })).json();
+    const s = await post(gridworker, '/api/special-populations', { residentId: r.id, kind: 'community_correction', riskLevel: 'high', helperGroup: ['网格员'], visitIntervalDays: 7 });
+    expect((await post(gridworker, '/api/visits', { residentId: r.id, specialPopulationId: s.json().id, note: '矫正对象谈话' })).statusCode).toBe(201);
+    expect((await post(gridworker, '/api/visits', { residentId: r.id, note: '入户走访，家中老人独居' })).statusCode).toBe(201);
+    const mediator = await login(t.app, 'mediator');
+    expect((await get(mediator, `/api/residents/${r.id}`)).statusCode).toBe(200);
+    const denied = await get(mediator, `/api/residents/${r.id}/visits`);
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json()).toMatchObject({ code: 'access.denied', message: '无权执行此操作' });
+    for (const who of ['leader', 'handler', 'admin']) expect((await get(await login(t.app, who), `/api/residents/${r.id}/visits`)).statusCode).toBe(403);
+    for (const s2 of [gridworker, dispatcher]) {
+      const ok = await get(s2, `/api/residents/${r.id}/visits`);
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().items.map((v: { note: string }) => v.note).sort()).toEqual(['入户走访，家中老人独居', '矫正对象谈话'].sort());
+    }
+  });
+});
+
 describe('houses', () => {
   it('registers a rental house and its tenant (人房关联)', async () => {
     const r = (await post(dispatcher, '/api/residents', { villageId: mingde, name: '租户甲', categories: ['floating'] })).json();

@@ -97,8 +97,15 @@ export async function recordVisit(deps: PeopleDeps, ctx: RequestContext, input: 
   });
 }
 
+/**
+ * A resident's visit records (走访). Visits are field work of the responsible grid workers and the
+ * township centre: their notes describe the household's circumstances, and most are follow-ups of a
+ * special-population record (社区矫正, 安置帮教, 吸毒, 严重精神障碍) — even an ordinary household
+ * visit's note may name that status. So the whole list needs `special_population.read`, not
+ * `person.read`: a mediator or anyone else who may look people up does not read their visit file.
+ */
 export async function listVisits(deps: PeopleDeps, ctx: RequestContext, residentId: string) {
-  const actor = authorize(ctx, 'person.read');
+  const actor = authorize(ctx, 'special_population.read');
   const { r } = await loadResident(deps.db, actor, residentId);
   const rows = await deps.db
     .select({ v: visits, visitorName: users.displayName })

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
 import { as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
 
 let t: TestApp;
@@ -111,15 +113,86 @@ describe('三员分立 separation of duties', () => {
   });
 });
 
+/** The roles stored for an account and how many successful role changes the audit log holds for it. */
+async function rolesAndRoleAudits(username: string) {
+  const [row] = await queryRows<{ roles: string[]; audits: number }>(
+    t.database.db,
+    sql`SELECT u.roles, (SELECT count(*)::int FROM audit_log a WHERE a.action = 'user.set_roles' AND a.outcome = 'success' AND a.target_id = u.id::text) AS audits FROM users u WHERE u.username = ${username}`,
+  );
+  return row;
+}
+
+async function userIdOf(username: string) {
+  const [row] = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM users WHERE username = ${username}`);
+  return row?.id as string;
+}
+
+describe('三员 accounts hold no business role (issue 12)', () => {
+  it('neither the admin nor the security admin can add a business role to a 三员 account; nothing is written', async () => {
+    for (const [target, roles] of [['auditor', ['auditor', 'dispatcher']], ['secadmin', ['security_admin', 'grid_worker']], ['admin', ['admin', 'dispatcher']]] as const) {
+      const before = await rolesAndRoleAudits(target);
+      for (const s of [admin, secadmin]) {
+        const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf(target)}/roles`, ...as(s), payload: { roles } });
+        expect(res.statusCode).toBe(400);
+        expect(res.json()).toMatchObject({ code: 'user.separated_role_mix', message: '系统管理员、安全管理员、审计员账号不能兼任业务角色（三员分立）' });
+      }
+      expect(await rolesAndRoleAudits(target)).toEqual(before);
+    }
+  });
+
+  it('a business account cannot be given a 三员 role beside its business role', async () => {
+    const before = await rolesAndRoleAudits('gridworker');
+    const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf('gridworker')}/roles`, ...as(secadmin), payload: { roles: ['grid_worker', 'auditor'] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('user.separated_role_mix');
+    expect(await rolesAndRoleAudits('gridworker')).toEqual({ roles: ['grid_worker'], audits: before?.audits });
+  });
+
+  it('an account cannot be created as a 三员 account with a business role', async () => {
+    const regionId = await regionIdByCode(t.database, '410104');
+    const before = await tableCounts(t.database);
+    const res = await t.app.inject({ method: 'POST', url: '/api/users', ...as(admin), payload: { username: 'mixed', displayName: '混合', password: 'Init#2026a', regionId, roles: ['dispatcher', 'auditor'] } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('user.separated_role_mix');
+    expect(await tableCounts(t.database)).toEqual(before);
+  });
+
+  it('an unchanged role list still needs the role-management permission, and writes nothing without it', async () => {
+    const before = await rolesAndRoleAudits('gridworker');
+    const leader = await login(t.app, 'leader');
+    for (const s of [dispatcher, leader]) {
+      const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf('gridworker')}/roles`, ...as(s), payload: { roles: ['grid_worker'] } });
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('access.denied');
+    }
+    expect(await rolesAndRoleAudits('gridworker')).toEqual(before);
+  });
+
+  it('an admin cannot rewrite a 三员 account\'s roles, even unchanged', async () => {
+    const before = await rolesAndRoleAudits('auditor');
+    const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf('auditor')}/roles`, ...as(admin), payload: { roles: ['auditor'] } });
+    expect(res.statusCode).toBe(403);
+    expect(await rolesAndRoleAudits('auditor')).toEqual(before);
+  });
+
+  it('the database itself refuses a 三员 role beside another role', async () => {
+    const id = await userIdOf('auditor');
+    await expect(t.database.db.execute(sql`UPDATE users SET roles = ARRAY['auditor', 'dispatcher']::text[] WHERE id = ${id}`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`UPDATE users SET roles = ARRAY['admin', 'security_admin']::text[] WHERE id = ${id}`)).rejects.toThrow();
+    expect((await rolesAndRoleAudits('auditor'))?.roles).toEqual(['auditor']);
+  });
+});
+
 describe('security admin account actions', () => {
   it('unlocks a locked account and forces sign-out everywhere', async () => {
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'resident', password: 'Bad#pass99' }, remoteAddress: `10.9.0.${i}` });
+    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'resident', password: 'Bad#pass99' }, remoteAddress: '10.9.0.1' });
     const list = await t.app.inject({ method: 'GET', url: '/api/users?q=resident', ...as(secadmin) });
     const resident = list.json().items[0];
     expect(resident.lockedUntil).not.toBeNull();
     expect((await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/unlock`, ...as(admin) })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/unlock`, ...as(secadmin) })).statusCode).toBe(204);
-    const s = await login(t.app, 'resident');
+    // Unlocking lifts the pause on the address that failed too.
+    const s = await login(t.app, 'resident', undefined, '10.9.0.1');
     expect((await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/sessions/revoke`, ...as(secadmin) })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(s) })).statusCode).toBe(401);
   });

@@ -6,7 +6,7 @@ import { authorize, can } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/password.ts';
-import { revokeUserSessions } from '../auth/auth.repository.ts';
+import { clearLoginFailures, revokeUserSessions } from '../auth/auth.repository.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { assertMaySetRoles } from './users.policy.ts';
 import * as repo from './users.repository.ts';
@@ -94,11 +94,13 @@ export async function updateUser(deps: UsersDeps, ctx: RequestContext, id: strin
   });
 }
 
+/** Replaces an account's roles. Needs the role-management permission even for an unchanged list. */
 export async function setUserRoles(deps: UsersDeps, ctx: RequestContext, id: string, roles: Role[]) {
   const actor = authorize(ctx, 'user.read');
   return deps.db.transaction(async (tx) => {
     const row = await loadUser(tx, actor, id);
     assertMaySetRoles(actor, id, row.region.path, row.user.roles as Role[], roles);
+    assertMayManage(actor, row);
     await repo.updateUser(tx, id, { roles });
     await recordAudit(tx, deps.clock, ctx, { action: 'user.set_roles', targetType: 'user', targetId: id, regionPath: row.region.path, detail: { before: row.user.roles, after: roles } });
     return toUserView(await loadUser(tx, actor, id), deps.clock.now());
@@ -111,6 +113,7 @@ export async function unlockUser(deps: UsersDeps, ctx: RequestContext, id: strin
   await deps.db.transaction(async (tx) => {
     const row = await loadUser(tx, actor, id);
     await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
+    await clearLoginFailures(tx, row.user.username);
     await recordAudit(tx, deps.clock, ctx, { action: 'user.unlock', targetType: 'user', targetId: id, regionPath: row.region.path });
   });
 }
@@ -124,6 +127,7 @@ export async function resetUserPassword(deps: UsersDeps, ctx: RequestContext, id
     if (id === actor.id) throw badRequest('user.reset_own_password', '请在个人设置中修改自己的密码');
     const now = deps.clock.now();
     await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: now, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await clearLoginFailures(tx, row.user.username);
     const revoked = await revokeUserSessions(tx, id, now);
     await recordAudit(tx, deps.clock, ctx, { action: 'user.reset_password', targetType: 'user', targetId: id, regionPath: row.region.path, detail: { sessionsRevoked: revoked } });
   });

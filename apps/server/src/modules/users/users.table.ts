@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/regions.table.ts';
 
 /** Staff and resident accounts. Every account belongs to exactly one region node. */
@@ -16,14 +17,20 @@ export const users = pgTable(
     /** The handling unit (处置单位) a handler account works for. */
     unitId: uuid('unit_id'),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    /** No longer counted: failures are kept per (username, IP) in login_failures. */
     failedLogins: integer('failed_logins').notNull().default(0),
+    /** The latest login pause set against this account from any address; shown to the security admin, not enforced here. */
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('users_region_idx').on(t.regionId)],
+  (t) => [
+    index('users_region_idx').on(t.regionId),
+    // 三员分立 (roleSetProblem in @gewu/domain): a 三员 account holds its one role alone.
+    check('users_separated_role_alone', sql`NOT (${t.roles} && ARRAY['admin', 'security_admin', 'auditor']::text[]) OR cardinality(${t.roles}) = 1`),
+  ],
 );
 
 /** Server-side sessions. The cookie holds a random token; only its SHA-256 is stored. */

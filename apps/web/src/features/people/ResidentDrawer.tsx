@@ -19,7 +19,8 @@ interface Props {
 export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
   const { t } = useTranslation();
   const can = useCan();
-  const visits = useVisits(r.id);
+  const mayReadVisits = can('special_population.read');
+  const visits = useVisits(r.id, mayReadVisits);
   const [revealing, setRevealing] = useState<'idNumber' | 'phone' | null>(null);
   const [visiting, setVisiting] = useState(false);
 
@@ -54,13 +55,13 @@ export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
           { key: 'note', label: t('people.note'), children: r.note ?? '—' },
         ]}
       />
-      <Divider titlePlacement="start">{t('residents.visits')}</Divider>
-      {can('person.manage') && (
+      {mayReadVisits && <Divider titlePlacement="start">{t('residents.visits')}</Divider>}
+      {mayReadVisits && can('person.manage') && (
         <Button icon={<PlusOutlined />} onClick={() => setVisiting(true)} style={{ marginBottom: 16 }} data-testid="resident-add-visit">
           {t('residents.addVisit')}
         </Button>
       )}
-      {visits.data && visits.data.length > 0 ? (
+      {!mayReadVisits ? null : visits.data && visits.data.length > 0 ? (
         <Timeline
           data-testid="resident-visits"
           items={[...visits.data].reverse().map((v) => ({ key: v.id, title: dayjs(v.visitedAt).format('YYYY-MM-DD HH:mm'), content: v.note }))}

@@ -40,8 +40,10 @@ export function useResidents(params: ResidentListParams, enabled = true) {
   });
 }
 
-export function useVisits(residentId: string) {
+/** Visit records; only roles that read special populations may (`enabled` false for the others). */
+export function useVisits(residentId: string, enabled: boolean) {
   return useQuery({
+    enabled,
     queryKey: [...RESIDENTS_KEY, 'visits', residentId],
     queryFn: async () => (await api.get<{ items: Visit[] }>(`/api/residents/${residentId}/visits`)).items,
   });

@@ -1,6 +1,6 @@
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { conflictingSeparatedRoles, type Role } from '@gewu/domain';
+import { roleSetProblem, type Role } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../app/notify.ts';
 import { passwordPolicyRule } from '../../components/passwordRule.ts';
@@ -68,7 +68,7 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
             { required: true, type: 'array', min: 1, message: t('users.rolesRequired') },
             {
               validator: async (_r, value: Role[] | undefined) => {
-                if (value && conflictingSeparatedRoles(value).length > 0) throw new Error(t('users.separatedConflict'));
+                if (value && roleSetProblem(value)) throw new Error(t('users.separatedConflict'));
               },
             },
           ]}

@@ -1,6 +1,6 @@
 import { Alert, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { conflictingSeparatedRoles, type Role, type UserView } from '@gewu/domain';
+import { roleSetProblem, type Role, type UserView } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
@@ -49,7 +49,7 @@ export function RolesDialog({ user, onClose }: { user: UserView; onClose: () => 
             { required: true, type: 'array', min: 1, message: t('users.rolesRequired') },
             {
               validator: async (_r, value: Role[] | undefined) => {
-                if (value && conflictingSeparatedRoles(value).length > 0) throw new Error(t('users.separatedConflict'));
+                if (value && roleSetProblem(value)) throw new Error(t('users.separatedConflict'));
               },
             },
           ]}
