@@ -82,5 +82,18 @@ test('受理派遣员导入人口：有错的文件逐行报错且不写入，�
     await expect(row).not.toContainText(p.idNumber);
   }
   await expect(page.getByText('共 3 人')).toBeVisible();
+
+  // Found by the full ID number, which travels in a POST body and never in a URL.
+  const target = people[1] as Person;
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.getByTestId('resident-search-name').fill('');
+  await page.getByTestId('resident-search-id').fill(target.idNumber);
+  const search = page.waitForRequest((r) => r.url().endsWith('/api/residents/search') && r.method() === 'POST');
+  await page.getByTestId('resident-search').click();
+  expect((await search).postDataJSON()).toMatchObject({ idNumber: target.idNumber });
+  await expect(page.getByText('共 1 人')).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(target.name) })).toBeVisible();
+  expect(urls.filter((u) => u.includes(target.idNumber))).toEqual([]);
   await logoutViaUi(page);
 });

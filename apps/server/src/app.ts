@@ -36,6 +36,7 @@ import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { type PiiCipher, piiCipherFromConfig } from './platform/pii.ts';
+import { type LogDestination, loggerOptions } from './platform/logging.ts';
 
 export interface AppDeps {
   db: Db;
@@ -67,14 +68,17 @@ function trustHops(hops: number) {
   return (_address: string, hop: number) => hop < hops;
 }
 
+export interface BuildOptions {
+  /** Where the log lines go (stdout when unset); tests pass an in-memory stream to scan them. */
+  logStream?: LogDestination;
+}
+
 /** Builds the HTTP application. Tests call `app.inject()` on it; main.ts listens. */
-export async function buildApp(deps: AppDeps): Promise<AppInstance> {
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<AppInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: {
-      level: config.GEWU_LOG_LEVEL,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    // No query values, query parameters, hashes or personal data in the logs (platform/logging.ts).
+    logger: loggerOptions(config.GEWU_LOG_LEVEL, options.logStream),
     bodyLimit: config.GEWU_BODY_LIMIT_BYTES,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];

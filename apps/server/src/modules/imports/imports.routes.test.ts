@@ -84,7 +84,7 @@ describe('resident import', () => {
     const commit = await t.app.inject({ method: 'POST', url: `/api/imports/${job.id}/commit`, ...as(dispatcher) });
     expect(commit.statusCode).toBe(202);
     expect(await settle(job.id)).toMatchObject({ status: 'committed' });
-    const found = (await t.app.inject({ method: 'GET', url: `/api/residents?idNumber=${id('41010419920305124')}`, ...as(dispatcher) })).json().items;
+    const found = (await t.app.inject({ method: 'POST', url: '/api/residents/search', payload: { idNumber: id('41010419920305124') }, ...as(dispatcher) })).json().items;
     expect(found).toMatchObject([{ name: '李小红', categories: ['floating', 'hardship_women'], gender: 'female', birthDate: '1992-03-05', villageName: '致知社区' }]);
     // A retried commit does nothing more.
     expect((await t.app.inject({ method: 'POST', url: `/api/imports/${job.id}/commit`, ...as(dispatcher) })).json().status).toBe('committed');
