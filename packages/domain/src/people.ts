@@ -35,7 +35,8 @@ export const residentViewSchema = z.object({
   gridId: z.string().uuid().nullable(),
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
-  birthDate: z.string().nullable(),
+  /** Whole years, 100 meaning 100 or older; never the birth date (see maskIdNumber in idcard.ts). */
+  age: z.number().int().nullable(),
   ethnicity: z.string().nullable(),
   idMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),

@@ -30,9 +30,20 @@ describe('residents', () => {
   it('registers a resident: numbers stored encrypted, shown masked, facts derived from the ID number', async () => {
     const res = await post(dispatcher, '/api/residents', { villageId: zhizhi, name: '测试居民', idNumber: ID, phone: '138-1234-5678', categories: ['elderly_alone'] });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ idMasked: `${ID.slice(0, 4)}**********${ID.slice(-4)}`, phoneMasked: '138****5678', gender: 'male', birthDate: '1985-06-12', villageName: '致知社区' });
+    // Born 1985-06-12: 41 on the test clock's 2026-11-23; the birth date itself is never shown.
+    expect(res.json()).toMatchObject({ idMasked: '4101************59', phoneMasked: '138****5678', gender: 'male', age: 41, villageName: '致知社区' });
+    expect(res.json()).not.toHaveProperty('birthDate');
+    expect(res.body).not.toContain('1985');
     expect(res.body).not.toContain(ID);
     residentId = res.json().id;
+  });
+
+  it('migration 0014 rewrites a stored mask of the old form (first 4, last 4) to the new one (first 4, last 2)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { sql } = await import('drizzle-orm');
+    await t.database.db.execute(sql`UPDATE residents SET id_masked = '4101**********3459' WHERE id = ${residentId}`);
+    await t.database.db.execute(sql.raw(readFileSync(new URL('../../db/migrations/0014_id_mask_first4_last2.sql', import.meta.url), 'utf8')));
+    expect((await get(dispatcher, `/api/residents/${residentId}`)).json().idMasked).toBe('4101************59');
   });
 
   it('refuses an invalid ID number or phone in Chinese, and a duplicate ID number', async () => {
