@@ -17,6 +17,7 @@ import { AppError } from './platform/errors.ts';
 import { handleError } from './platform/http/errors.ts';
 import { sessionHook } from './platform/http/session.ts';
 import { auditHook } from './platform/http/audit-hook.ts';
+import { contentSecurityPolicy } from './platform/http/security-headers.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -96,10 +97,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setErrorHandler(handleError);
   // The API speaks JSON only; other bodies get a 415 instead of reaching the validators as strings.
   app.removeContentTypeParser('text/plain');
+  const csp = contentSecurityPolicy(config.GEWU_CSP_IMG_HOSTS);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    // No inline or foreign script, and no page of ours inside anyone's frame (clickjacking).
+    reply.header('content-security-policy', csp);
+    reply.header('x-frame-options', 'DENY');
   });
 
   await app.register(fastifyCookie);
