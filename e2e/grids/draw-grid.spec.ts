@@ -26,6 +26,11 @@ async function startMicroGrid(page: Page): Promise<{ code: string; name: string 
 }
 
 test('系统管理员在网格地图上绘制微网格，保存后刷新仍在', async ({ page }) => {
+  // The map (Leaflet, Geoman) runs under the server's strict Content-Security-Policy without a violation.
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text())) violations.push(m.text());
+  });
   await loginViaUi(page, 'admin');
   await page.getByTestId('menu-grids').click();
   await expect(page.getByTestId('grid-map').locator('path.leaflet-interactive').first()).toBeVisible();
@@ -51,6 +56,7 @@ test('系统管理员在网格地图上绘制微网格，保存后刷新仍在',
   await expect(panel.getByTestId('grid-panel-code')).toHaveText(code);
   await expect(panel).toContainText('边界版本');
   await logoutViaUi(page);
+  expect(violations).toEqual([]);
 });
 
 test('自相交（蝴蝶结形）的边界被拒绝，并显示中文原因', async ({ page }) => {

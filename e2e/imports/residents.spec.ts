@@ -50,6 +50,16 @@ test('受理派遣员导入人口：有错的文件逐行报错且不写入，�
   const people: Person[] = ['甲', '乙', '丙'].map((n) => ({ name: `${tag}${n}`, idNumber: idNumber() }));
   const bad = people.map((p, i) => (i === 1 ? { ...p, idNumber: withWrongCheck(p.idNumber) } : p));
 
+  // The strict Content-Security-Policy is on and the UI runs under it without a single violation.
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text())) violations.push(m.text());
+  });
+  const documentCsp: string[] = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'document') documentCsp.push(r.headers()['content-security-policy'] ?? '');
+  });
+
   await loginViaUi(page, 'dispatcher');
   await page.getByTestId('menu-imports').click();
   await expect(page.getByTestId('import-template-xlsx')).toHaveAttribute('href', /\/api\/imports\/template\?kind=residents&format=xlsx/);
@@ -78,9 +88,27 @@ test('受理派遣员导入人口：有错的文件逐行报错且不写入，�
     const row = table.getByRole('row', { name: new RegExp(p.name) });
     await expect(row).toContainText('明德社区');
     // Only the masked number is ever shown.
-    await expect(row).toContainText(`${p.idNumber.slice(0, 4)}**********${p.idNumber.slice(-4)}`);
+    await expect(row).toContainText(`${p.idNumber.slice(0, 4)}************${p.idNumber.slice(-2)}`);
+    // …beside the age, never the birth date (together they would give the number away).
+    await expect(row).not.toContainText(`${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`);
     await expect(row).not.toContainText(p.idNumber);
   }
   await expect(page.getByText('共 3 人')).toBeVisible();
+
+  // Found by the full ID number, which travels in a POST body and never in a URL.
+  const target = people[1] as Person;
+  const urls: string[] = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.getByTestId('resident-search-name').fill('');
+  await page.getByTestId('resident-search-id').fill(target.idNumber);
+  const search = page.waitForRequest((r) => r.url().endsWith('/api/residents/search') && r.method() === 'POST');
+  await page.getByTestId('resident-search').click();
+  expect((await search).postDataJSON()).toMatchObject({ idNumber: target.idNumber });
+  await expect(page.getByText('共 1 人')).toBeVisible();
+  await expect(table.getByRole('row', { name: new RegExp(target.name) })).toBeVisible();
+  expect(urls.filter((u) => u.includes(target.idNumber))).toEqual([]);
   await logoutViaUi(page);
+  expect(documentCsp.length).toBeGreaterThan(0);
+  for (const csp of documentCsp) expect(csp).toContain("script-src 'self'");
+  expect(violations).toEqual([]);
 });

@@ -18,6 +18,7 @@ import { handleError } from './platform/http/errors.ts';
 import { sessionHook } from './platform/http/session.ts';
 import { auditHook } from './platform/http/audit-hook.ts';
 import { type DeclaredRoute, declarePublic, requireRouteAccess } from './platform/http/route-access.ts';
+import { contentSecurityPolicy } from './platform/http/security-headers.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { regionRoutes } from './modules/regions/regions.routes.ts';
@@ -37,6 +38,7 @@ import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { type PiiCipher, piiCipherFromConfig } from './platform/pii.ts';
+import { type LogDestination, loggerOptions } from './platform/logging.ts';
 
 export interface AppDeps {
   db: Db;
@@ -70,14 +72,17 @@ function trustHops(hops: number) {
   return (_address: string, hop: number) => hop < hops;
 }
 
+export interface BuildOptions {
+  /** Where the log lines go (stdout when unset); tests pass an in-memory stream to scan them. */
+  logStream?: LogDestination;
+}
+
 /** Builds the HTTP application. Tests call `app.inject()` on it; main.ts listens. */
-export async function buildApp(deps: AppDeps): Promise<AppInstance> {
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<AppInstance> {
   const { config } = deps;
   const app = Fastify({
-    logger: {
-      level: config.GEWU_LOG_LEVEL,
-      redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    // No query values, query parameters, hashes or personal data in the logs (platform/logging.ts).
+    logger: loggerOptions(config.GEWU_LOG_LEVEL, options.logStream),
     bodyLimit: config.GEWU_BODY_LIMIT_BYTES,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -96,10 +101,14 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.setErrorHandler(handleError);
   // The API speaks JSON only; other bodies get a 415 instead of reaching the validators as strings.
   app.removeContentTypeParser('text/plain');
+  const csp = contentSecurityPolicy(config.GEWU_CSP_IMG_HOSTS);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
+    // No inline or foreign script, and no page of ours inside anyone's frame (clickjacking).
+    reply.header('content-security-policy', csp);
+    reply.header('x-frame-options', 'DENY');
   });
 
   await app.register(fastifyCookie);

@@ -78,6 +78,16 @@ export const configSchema = z.object({
    */
   GEWU_ATTACHMENT_UNLINKED_DAYS: z.coerce.number().int().min(2).default(30),
   GEWU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * Hosts the web UI may load images from besides itself: the map tile servers of VITE_TILE_URL and
+   * VITE_TILE_LABEL_URL, as Content-Security-Policy host sources, comma-separated
+   * (`https://*.tianditu.gov.cn`). Unset: images only from the server itself (and data:/blob:).
+   */
+  GEWU_CSP_IMG_HOSTS: z
+    .string()
+    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(https?:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, '须为主机来源，如 https://*.tianditu.gov.cn（逗号分隔）')))
+    .default([]),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string; webDist: string };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { buildApp, makeDeps, type AppDeps, type AppInstance } from '../src/app.ts';
+import { buildApp, makeDeps, type AppDeps, type AppInstance, type BuildOptions } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { queryRows } from '../src/db/client.ts';
@@ -18,13 +18,14 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database with the demo data, answering through `inject`. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock();
-  const config = loadConfig({ NODE_ENV: 'test', GEWU_LOG_LEVEL: 'silent', GEWU_WEB_DIST: '/nonexistent', GEWU_PII_KEY: TEST_KEY, GEWU_PII_HASH_KEY: TEST_HASH_KEY, ...env });
+  // Silent unless a test captures the log (test/log-capture.ts), which then sees every info line.
+  const config = loadConfig({ NODE_ENV: 'test', GEWU_LOG_LEVEL: options.logStream ? 'info' : 'silent', GEWU_WEB_DIST: '/nonexistent', GEWU_PII_KEY: TEST_KEY, GEWU_PII_HASH_KEY: TEST_HASH_KEY, ...env });
   const deps = makeDeps({ db: database.db, engine: database.engine, clock, config });
   await seedDemoIfEmpty(database.db, clock, deps.pii);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, options);
   return {
     app,
     deps,

@@ -2,6 +2,7 @@ import { type Role, ROLES } from '@gewu/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPublic, rolesAllowed } from '../src/platform/http/route-access.ts';
 import { createTestApp, type TestApp } from './app.ts';
+import { captureLogs, findPersonalData } from './log-capture.ts';
 import { type Req, SAMPLES } from './matrix/samples.ts';
 import { buildWorld, type World } from './matrix/world.ts';
 
@@ -25,9 +26,10 @@ let t: TestApp;
 let w: World;
 const ACTORS: (Role | undefined)[] = [undefined, ...ROLES];
 const checked = { calls: 0, routes: 0 };
+const logs = captureLogs();
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { logStream: logs.stream });
   w = await buildWorld(t);
   await t.app.ready();
 }, 300_000);
@@ -110,4 +112,9 @@ describe('authorization matrix', () => {
       expect(failures).toEqual([]);
     });
   }
+
+  it('nothing the matrix made the server log carries personal data or a secret', () => {
+    expect(logs.text().length).toBeGreaterThan(0);
+    expect(findPersonalData(logs.text(), [...w.A.plaintexts, ...w.B.plaintexts])).toEqual([]);
+  });
 });

@@ -57,9 +57,39 @@ export function normalizePhone(raw: string): string {
   return raw.replace(/[\s-]/g, '').replace(/^\+?86/, '');
 }
 
-/** `4101**********1234`: first four and last four characters shown. */
+/**
+ * What may be shown of a person's identity number, and beside it. One rule, used by every
+ * response, export and screen (issue 12): the first four and the last two characters
+ * (`4101************34`), and beside them the sex and the age in whole years — never the birth
+ * date nor the birth year, and an age of 100 or more shown as 100.
+ *
+ * Why this leaves at least 1,000 candidates (idcard.test.ts enumerates them): even if a reader
+ * knows the whole 6-digit region code (from the village shown), the age leaves a window of 365
+ * or 366 possible birth dates (100+: decades), and the first two sequence digits are hidden. The
+ * last sequence digit (which states the sex) and the check character are shown; for each date,
+ * the check rule `8·d15 + 4·d16 ≡ r (mod 11)` is met by 9 or 10 of the 100 pairs (d15, d16) — for
+ * each d15 exactly one residue of d16 fits, and it is a digit unless it is 10. So at least
+ * 365 × 9 = 3,285 valid numbers match everything visible. The old mask (first 4 and last 4
+ * beside the full birth date) left one.
+ */
+export const ID_MASK_HEAD = 4;
+export const ID_MASK_TAIL = 2;
+
 export function maskIdNumber(id: string): string {
-  return id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+  return id.length <= ID_MASK_HEAD + ID_MASK_TAIL ? '*'.repeat(id.length) : `${id.slice(0, ID_MASK_HEAD)}${'*'.repeat(id.length - ID_MASK_HEAD - ID_MASK_TAIL)}${id.slice(-ID_MASK_TAIL)}`;
+}
+
+/** Ages from this one up are shown as this one (a 1-year window would otherwise meet the 1900 floor of valid birth dates). */
+export const AGE_SHOWN_MAX = 100;
+
+/**
+ * The age shown beside a masked number: whole years on `today`'s date in China (UTC+8), capped at
+ * AGE_SHOWN_MAX. `birthDate` is YYYY-MM-DD.
+ */
+export function ageShown(birthDate: string, today: Date): number {
+  const local = new Date(today.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const years = Number(local.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (local.slice(5) < birthDate.slice(5, 10) ? 1 : 0);
+  return Math.min(Math.max(years, 0), AGE_SHOWN_MAX);
 }
 
 /** `138****1234`: first three and last four digits shown. */

@@ -35,7 +35,8 @@ export const residentViewSchema = z.object({
   gridId: z.string().uuid().nullable(),
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
-  birthDate: z.string().nullable(),
+  /** Whole years, 100 meaning 100 or older; never the birth date (see maskIdNumber in idcard.ts). */
+  age: z.number().int().nullable(),
   ethnicity: z.string().nullable(),
   idMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),
@@ -45,15 +46,24 @@ export const residentViewSchema = z.object({
 });
 export type ResidentView = z.infer<typeof residentViewSchema>;
 
+/**
+ * Filters of `GET /api/residents`. Identity and phone numbers are never query parameters: a URL
+ * lands in access logs, proxies and browser history, so a lookup by number goes in the body of
+ * `POST /api/residents/search` (residentSearchBodySchema).
+ */
 export const residentListQuerySchema = z.strictObject({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   q: z.string().trim().max(64).optional(),
-  idNumber: z.string().trim().max(18).optional(),
-  phone: z.string().trim().max(20).optional(),
   category: residentCategorySchema.optional(),
   villageId: z.string().uuid().optional(),
   gridId: z.string().uuid().optional(),
+});
+
+/** The same filters plus an exact identity or phone number, matched by its keyed hash. */
+export const residentSearchBodySchema = residentListQuerySchema.extend({
+  idNumber: z.string().trim().max(18).optional(),
+  phone: z.string().trim().max(20).optional(),
 });
 
 export const revealBodySchema = z.strictObject({

@@ -201,6 +201,8 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   'GET /api/residents': { call: (o) => get(`/api/residents?villageId=${o.villageId}&pageSize=200`) },
+  // The number to look up travels in the body (URLs are logged): the other township's is not found.
+  'POST /api/residents/search': { call: (o) => post('/api/residents/search', { idNumber: o.plaintexts[0] }) },
   'GET /api/residents/:id': { call: (o) => get(`/api/residents/${o.residentId}`) },
   'POST /api/residents': { call: (o) => post('/api/residents', { villageId: o.villageId, name: `登记人${next()}` }), cross: (a, b) => post('/api/residents', { villageId: a.villageId, gridId: b.gridId, name: `登记人${next()}` }) },
   'POST /api/residents/:id/reveal': { call: (o) => post(`/api/residents/${o.residentId}/reveal`, { field: 'phone', reason: '核实联系方式' }) },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import sharp, { type Metadata } from 'sharp';
 import { AppError, badRequest } from '../../platform/errors.ts';
 
 /**
@@ -14,6 +14,17 @@ export type ImageMime = (typeof ACCEPTED_MIMES)[number];
 /** Longest side of the public copy and of the thumbnail, in pixels. */
 export const PUBLIC_MAX_PX = 2048;
 export const THUMB_MAX_PX = 320;
+
+/**
+ * Most pixels a photo may have (40 megapixels — more than any phone camera takes). Decoding costs
+ * about 1.3 bytes of memory per pixel per copy however well the file compresses: a 10000×10000
+ * picture of a few KB would take over 130 MB of server memory, so it is refused from its header,
+ * before anything is decoded.
+ */
+export const MAX_INPUT_PIXELS = 40_000_000;
+
+export const tooManyPixels = (width: number, height: number) =>
+  new AppError(413, 'attachment.too_many_pixels', `图片像素过多（${width}×${height}），上限为 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素（4000 万像素）`);
 
 export const notImage = (message = '文件不是支持的图片格式（JPEG、PNG、WebP）') => new AppError(415, 'attachment.not_image', message);
 
@@ -59,8 +70,15 @@ export async function processImage(original: Buffer): Promise<ProcessedImage> {
   const type = await fileTypeFromBuffer(original);
   const mime = ACCEPTED_MIMES.find((m) => m === type?.mime);
   if (!mime) throw notImage();
+  let meta: Metadata;
   try {
-    const meta = await sharp(original).metadata();
+    // metadata() reads the header only.
+    meta = await sharp(original, { limitInputPixels: false }).metadata();
+  } catch {
+    throw notImage('图片已损坏或无法解码');
+  }
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) throw tooManyPixels(meta.width ?? 0, meta.height ?? 0);
+  try {
     const [publicJpeg, thumbJpeg] = await Promise.all([renderJpeg(original, PUBLIC_MAX_PX, 85), renderJpeg(original, THUMB_MAX_PX, 75)]);
     return {
       mime,
@@ -80,7 +98,8 @@ export async function processImage(original: Buffer): Promise<ProcessedImage> {
  * GPS position; it also converts to sRGB. Transparent PNG/WebP areas become white, not black.
  */
 function renderJpeg(input: Buffer, maxPx: number, quality: number): Promise<Buffer> {
-  return sharp(input, { autoOrient: true })
+  // limitInputPixels again, should a header ever understate what the decoder finds.
+  return sharp(input, { autoOrient: true, limitInputPixels: MAX_INPUT_PIXELS })
     .resize({ width: maxPx, height: maxPx, fit: 'inside', withoutEnlargement: true })
     .flatten({ background: '#ffffff' })
     .jpeg({ quality })

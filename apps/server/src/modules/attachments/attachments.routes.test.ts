@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { deflateSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,41 @@ async function jpegWithGps(): Promise<Buffer> {
     .withExif({ IFD0: { ImageDescription: 'gewu-test-marker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 45/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '113/1 40/1 0/1' } })
     .withMetadata({ orientation: 6 })
     .toBuffer();
+}
+
+/**
+ * A valid 10000×10000 black-and-white PNG (1 bit per pixel, all white) of about 12 KB: cheap to
+ * send, 100 megapixels to decode. Written by hand (signature, IHDR, IDAT, IEND with their CRCs).
+ */
+function hugeBlankPng(side = 10_000): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of buf) c = (crcTable[(c ^ b) & 0xff] as number) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), body.length + 4);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(side, 0);
+  ihdr.writeUInt32BE(side, 4);
+  ihdr[8] = 1; // bit depth
+  ihdr[9] = 0; // greyscale
+  const row = Buffer.alloc(1 + Math.ceil(side / 8), 0xff);
+  row[0] = 0; // filter: none
+  const raw = Buffer.alloc(row.length * side);
+  for (let y = 0; y < side; y++) row.copy(raw, y * row.length);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 /** The GPS IFD pointer tag (0x8825), in either byte order. */
@@ -148,6 +184,17 @@ describe('attachments', () => {
     expect(res.json()).toMatchObject({ code: 'attachment.too_large', message: '图片超过 64 KB 上限' });
     expect(res.headers.connection).toBe('close'); // the unread rest of the body cannot be followed by another request
     expect((await upload(resident, Buffer.alloc(0))).json().code).toBe('attachment.empty');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a 10000×10000 picture (100 megapixels) from its header with 413, before decoding it, and writes nothing', async () => {
+    const before = await stored();
+    const png = hugeBlankPng();
+    expect(png.length).toBeLessThan(MAX_BYTES); // small on the wire: only its pixel count is too big
+    expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 10_000, height: 10_000 });
+    const res = await upload(resident, png, 'image/png', 'huge.png');
+    expect(res.statusCode).toBe(413);
+    expect(res.json()).toMatchObject({ code: 'attachment.too_many_pixels', message: '图片像素过多（10000×10000），上限为 40 百万像素（4000 万像素）' });
     expect(await stored()).toEqual(before);
   });
 

@@ -30,9 +30,20 @@ describe('residents', () => {
   it('registers a resident: numbers stored encrypted, shown masked, facts derived from the ID number', async () => {
     const res = await post(dispatcher, '/api/residents', { villageId: zhizhi, name: '测试居民', idNumber: ID, phone: '138-1234-5678', categories: ['elderly_alone'] });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ idMasked: `${ID.slice(0, 4)}**********${ID.slice(-4)}`, phoneMasked: '138****5678', gender: 'male', birthDate: '1985-06-12', villageName: '致知社区' });
+    // Born 1985-06-12: 41 on the test clock's 2026-11-23; the birth date itself is never shown.
+    expect(res.json()).toMatchObject({ idMasked: '4101************59', phoneMasked: '138****5678', gender: 'male', age: 41, villageName: '致知社区' });
+    expect(res.json()).not.toHaveProperty('birthDate');
+    expect(res.body).not.toContain('1985');
     expect(res.body).not.toContain(ID);
     residentId = res.json().id;
+  });
+
+  it('migration 0016 rewrites a stored mask of the old form (first 4, last 4) to the new one (first 4, last 2)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { sql } = await import('drizzle-orm');
+    await t.database.db.execute(sql`UPDATE residents SET id_masked = '4101**********3459' WHERE id = ${residentId}`);
+    await t.database.db.execute(sql.raw(readFileSync(new URL('../../db/migrations/0016_id_mask_first4_last2.sql', import.meta.url), 'utf8')));
+    expect((await get(dispatcher, `/api/residents/${residentId}`)).json().idMasked).toBe('4101************59');
   });
 
   it('refuses an invalid ID number or phone in Chinese, and a duplicate ID number', async () => {
@@ -46,10 +57,38 @@ describe('residents', () => {
     expect(await tableCounts(t.database)).toEqual(before);
   });
 
-  it('finds by exact ID number and phone through the keyed hash', async () => {
-    expect((await get(dispatcher, `/api/residents?idNumber=${ID}`)).json().items.map((r: { id: string }) => r.id)).toEqual([residentId]);
-    expect((await get(dispatcher, '/api/residents?phone=13812345678')).json().total).toBe(1);
-    expect((await get(dispatcher, `/api/residents?idNumber=${ID.slice(0, 10)}`)).json().total).toBe(0);
+  it('finds by exact ID number and phone through the keyed hash, the number in a POST body', async () => {
+    expect((await post(dispatcher, '/api/residents/search', { idNumber: ID })).json().items.map((r: { id: string }) => r.id)).toEqual([residentId]);
+    expect((await post(dispatcher, '/api/residents/search', { phone: '13812345678' })).json().total).toBe(1);
+    expect((await post(dispatcher, '/api/residents/search', { idNumber: ID.slice(0, 10) })).json().total).toBe(0);
+    // The list filters apply to the search too.
+    expect((await post(dispatcher, '/api/residents/search', { phone: '13812345678', villageId: mingde })).json().total).toBe(0);
+    expect((await post(dispatcher, '/api/residents/search', { phone: '13812345678', q: '测试', pageSize: 5 })).json()).toMatchObject({ total: 1, pageSize: 5 });
+  });
+
+  it('refuses an ID number or phone in the URL of the list (URLs are logged), changing nothing', async () => {
+    const byId = await get(dispatcher, `/api/residents?idNumber=${ID}`);
+    expect(byId.statusCode).toBe(400);
+    expect(byId.json()).toMatchObject({ code: 'validation.failed', message: '查询参数不合法：不允许的字段：idNumber' });
+    expect(byId.body).not.toContain(ID);
+    const byPhone = await get(dispatcher, '/api/residents?phone=13812345678');
+    expect(byPhone.statusCode).toBe(400);
+    expect(byPhone.json().code).toBe('validation.failed');
+    const unknown = await post(dispatcher, '/api/residents/search', { idNumber: ID, name: '测试居民' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: 'validation.failed', message: '请求体不合法：不允许的字段：name' });
+  });
+
+  it('search by number is for roles that read residents, within their scope', async () => {
+    expect((await post(gridworker, '/api/residents/search', { idNumber: ID })).json().total).toBe(0);
+    for (const who of ['leader', 'admin', 'handler']) {
+      const s = await login(t.app, who);
+      const res = await post(s, '/api/residents/search', { idNumber: ID });
+      expect(res.statusCode).toBe(403);
+      expect(res.body).not.toContain('测试居民');
+    }
+    const mediator = await login(t.app, 'mediator');
+    expect((await post(mediator, '/api/residents/search', { idNumber: ID })).json().total).toBe(1);
   });
 
   it("a village grid worker cannot see another village's residents", async () => {
@@ -57,7 +96,7 @@ describe('residents', () => {
     expect(list.json().total).toBeGreaterThan(100);
     expect(list.json().items.every((r: { villageName: string }) => r.villageName === '明德社区')).toBe(true);
     expect((await get(gridworker, `/api/residents/${residentId}`)).statusCode).toBe(404);
-    expect((await get(gridworker, `/api/residents?idNumber=${ID}`)).json().total).toBe(0);
+    expect((await post(gridworker, '/api/residents/search', { idNumber: ID })).json().total).toBe(0);
     expect((await post(gridworker, '/api/residents', { villageId: zhizhi, name: '越界登记' })).statusCode).toBe(404);
   });
 

@@ -12,6 +12,7 @@ import {
   pageOf,
   residentInputSchema,
   residentListQuerySchema,
+  residentSearchBodySchema,
   residentViewSchema,
   revealBodySchema,
   riskLevelSchema,
@@ -32,10 +33,18 @@ const idParams = z.strictObject({ id: z.string().uuid() });
 export async function peopleRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['base-data'];
+  // Roles holding person.read (ROLE_ACTIONS): the resident list and the search by number.
+  const personRead = { access: { roles: ['dispatcher', 'grid_worker', 'mediator'], scope: 'region' } } as const;
   app.get('/api/residents', {
-    config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },
-    schema: { tags, summary: '实有人口列表（证件号、电话按密钥哈希精确查找，结果脱敏）', querystring: residentListQuerySchema, response: { 200: pageOf(residentViewSchema) } },
+    config: personRead,
+    schema: { tags, summary: '实有人口列表（结果脱敏；按证件号、电话查找请用 POST /api/residents/search）', querystring: residentListQuerySchema, response: { 200: pageOf(residentViewSchema) } },
     handler: (req) => residentsService.listResidents(deps, req.ctx, req.query),
+  });
+  // A number to look up travels in the body, never in the URL (URLs end up in logs and proxies).
+  app.post('/api/residents/search', {
+    config: personRead,
+    schema: { tags, summary: '按证件号、电话（密钥哈希精确匹配）及列表条件查找人员（结果脱敏）', body: residentSearchBodySchema, response: { 200: pageOf(residentViewSchema) } },
+    handler: (req) => residentsService.listResidents(deps, req.ctx, req.body),
   });
   app.get('/api/residents/:id', {
     config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },

@@ -1,6 +1,7 @@
 import {
   type ResidentInput,
   type ResidentView,
+  ageShown,
   checkIdNumber,
   checkPhone,
   idNumberFacts,
@@ -24,7 +25,8 @@ import { residents } from './people.table.ts';
 export type PeopleDeps = { db: Db; clock: Clock; pii: PiiCipher };
 type Row = typeof residents.$inferSelect;
 
-export function toResidentView(r: Row, villageName: string): ResidentView {
+/** A resident as every response shows them: masked numbers, the age and never the birth date (idcard.ts). */
+export function toResidentView(r: Row, villageName: string, today: Date): ResidentView {
   return {
     id: r.id,
     villageId: r.villageId,
@@ -32,7 +34,7 @@ export function toResidentView(r: Row, villageName: string): ResidentView {
     gridId: r.gridId,
     name: r.name,
     gender: r.gender,
-    birthDate: r.birthDate,
+    age: r.birthDate ? ageShown(r.birthDate, today) : null,
     ethnicity: r.ethnicity,
     idMasked: r.idMasked,
     phoneMasked: r.phoneMasked,
@@ -133,7 +135,7 @@ export async function createResident(deps: PeopleDeps, ctx: RequestContext, inpu
       .returning();
     const r = row as Row;
     await recordAudit(tx, deps.clock, ctx, { action: 'person.create', targetType: 'resident', targetId: r.id, regionPath });
-    return toResidentView(r, village.name);
+    return toResidentView(r, village.name, deps.clock.now());
   });
 }
 
@@ -171,7 +173,7 @@ export async function listResidents(deps: PeopleDeps, ctx: RequestContext, q: Re
       .offset((q.page - 1) * q.pageSize),
     deps.db.select({ n: count() }).from(residents).where(where),
   ]);
-  return { items: rows.map((x) => toResidentView(x.r, x.villageName)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return { items: rows.map((x) => toResidentView(x.r, x.villageName, deps.clock.now())), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 export async function loadResident(db: Db, actor: Actor, id: string) {
@@ -188,7 +190,7 @@ export async function loadResident(db: Db, actor: Actor, id: string) {
 export async function getResident(deps: PeopleDeps, ctx: RequestContext, id: string) {
   const actor = authorize(ctx, 'person.read');
   const row = await loadResident(deps.db, actor, id);
-  return toResidentView(row.r, row.villageName);
+  return toResidentView(row.r, row.villageName, deps.clock.now());
 }
 
 /**

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../clock.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { urlPath } from '../logging.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,7 +16,8 @@ export function auditHook(deps: { db: Db; clock: Clock }) {
     const status = reply.statusCode;
     const outcome = status < 400 ? 'success' : status === 401 || status === 403 || status === 423 || status === 429 ? 'denied' : 'failure';
     try {
-      const http = { status, method: req.method, url: req.url.slice(0, 500) };
+      // The path only: a query string may carry personal data and the audit log is kept for months.
+      const http = { status, method: req.method, url: urlPath(req.url).slice(0, 500) };
       const special = status >= 400 ? req.ctx.failureAudit : undefined;
       await recordAudit(
         deps.db,
@@ -23,7 +25,7 @@ export function auditHook(deps: { db: Db; clock: Clock }) {
         req.ctx,
         special
           ? { ...special, outcome, detail: { ...special.detail, ...http } }
-          : { action: `http.${req.method.toLowerCase()}`, outcome, targetType: 'route', targetId: req.routeOptions.url ?? req.url.split('?')[0] ?? null, detail: http },
+          : { action: `http.${req.method.toLowerCase()}`, outcome, targetType: 'route', targetId: req.routeOptions.url ?? urlPath(req.url), detail: http },
       );
     } catch (err) {
       req.log.error({ err }, 'audit write failed');

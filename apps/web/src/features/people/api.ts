@@ -6,13 +6,13 @@ import type {
   houseInputSchema,
   houseViewSchema,
   linkBodySchema,
-  residentListQuerySchema,
+  residentSearchBodySchema,
   specialInputSchema,
   specialViewSchema,
 } from '@gewu/domain';
 import { api, type Page } from '../../app/api.ts';
 
-export type ResidentListParams = z.input<typeof residentListQuerySchema> & { page: number; pageSize: number };
+export type ResidentListParams = z.input<typeof residentSearchBodySchema> & { page: number; pageSize: number };
 export type HouseView = z.infer<typeof houseViewSchema>;
 export type HouseInput = z.input<typeof houseInputSchema>;
 export type HouseUsage = HouseView['usage'];
@@ -34,7 +34,11 @@ const SPECIAL_KEY = ['special'] as const;
 export function useResidents(params: ResidentListParams, enabled = true) {
   return useQuery({
     queryKey: [...RESIDENTS_KEY, 'list', params],
-    queryFn: () => api.get<Page<ResidentView>>('/api/residents', { ...params }),
+    // A lookup by identity or phone number goes in a POST body, never in the URL (URLs are logged).
+    queryFn: () =>
+      params.idNumber || params.phone
+        ? api.post<Page<ResidentView>>('/api/residents/search', params)
+        : api.get<Page<ResidentView>>('/api/residents', { ...params }),
     placeholderData: keepPreviousData,
     enabled,
   });
