@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -71,7 +71,7 @@ function trustHops(hops: number) {
 }
 
 /** Builds the HTTP application. Tests call `app.inject()` on it; main.ts listens. */
-export async function buildApp(deps: AppDeps): Promise<AppInstance> {
+export async function buildApp(deps: AppDeps, opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<AppInstance> {
   const { config } = deps;
   const app = Fastify({
     logger: {
@@ -94,6 +94,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Tests collect every route with its schemas (the fuzz test and the schema lint walk them).
+  if (opts.onRoute) app.addHook('onRoute', opts.onRoute);
   // The API speaks JSON only; other bodies get a 415 instead of reaching the validators as strings.
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (req, reply) => {

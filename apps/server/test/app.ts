@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { RouteOptions } from 'fastify';
 import { buildApp, makeDeps, type AppDeps, type AppInstance } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/platform/clock.ts';
@@ -18,13 +19,13 @@ export interface TestApp {
 }
 
 /** A real app on a fresh database with the demo data, answering through `inject`. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { onRoute?: (route: RouteOptions) => void } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new ManualClock();
   const config = loadConfig({ NODE_ENV: 'test', GEWU_LOG_LEVEL: 'silent', GEWU_WEB_DIST: '/nonexistent', GEWU_PII_KEY: TEST_KEY, GEWU_PII_HASH_KEY: TEST_HASH_KEY, ...env });
   const deps = makeDeps({ db: database.db, engine: database.engine, clock, config });
   await seedDemoIfEmpty(database.db, clock, deps.pii);
-  const app = await buildApp(deps);
+  const app = await buildApp(deps, opts);
   return {
     app,
     deps,
@@ -92,4 +93,18 @@ export async function addUser(database: TestDatabase, u: { username: string; rol
   await database.db.execute(sql`INSERT INTO users (username, display_name, password_hash, region_id, roles, unit_id)
     SELECT ${u.username}, ${u.username}, ${hash}, r.id, ARRAY[${u.role}]::text[], (SELECT id FROM units WHERE name = ${u.unitName ?? ''} LIMIT 1)
     FROM regions r WHERE r.code = ${u.regionCode}`);
+}
+
+/**
+ * Row counts of every table in the public schema except the audit log and its chain (a refused
+ * state-changing request is audited by design), to show a refused request changed nothing.
+ */
+export async function everyTableCount(database: TestDatabase): Promise<Record<string, number>> {
+  const tables = await queryRows<{ t: string }>(
+    database.db,
+    sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'audit_chain') ORDER BY table_name`,
+  );
+  const union = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`).join(' UNION ALL ');
+  const rows = await queryRows<{ t: string; n: number }>(database.db, sql.raw(union));
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }

@@ -12,3 +12,4 @@ export * from './items-catalogue.ts';
 export * from './cases.ts';
 export * from './cases-reducer.ts';
 export * from './cases-contracts.ts';
+export * from './text.ts';
