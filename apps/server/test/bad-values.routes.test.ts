@@ -31,7 +31,7 @@ beforeAll(async () => {
         await tx.execute(sql`INSERT INTO bad_values_check VALUES (0)`);
       }),
   };
-  t.app.get('/api/test/db/:kind', { config: { public: true } }, async (req) => {
+  t.app.get('/api/test/db/:kind', { config: { access: { public: 'test: raises a real database error' } } }, async (req) => {
     await failing[(req.params as { kind: string }).kind]!();
     return { ok: true };
   });
