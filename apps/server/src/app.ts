@@ -14,7 +14,7 @@ import type { Db, Engine } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
 import type { RequestContext } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
-import { handleError } from './platform/http/errors.ts';
+import { handleError, handleFrameworkError } from './platform/http/errors.ts';
 import { sessionHook } from './platform/http/session.ts';
 import { auditHook } from './platform/http/audit-hook.ts';
 import { type DeclaredRoute, declarePublic, requireRouteAccess } from './platform/http/route-access.ts';
@@ -84,6 +84,7 @@ export async function buildApp(deps: AppDeps, opts: { onRoute?: (route: RouteOpt
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: handleFrameworkError,
     // A number of hops as proxy-addr counts them (Fastify's types take it only as a function).
     trustProxy: typeof config.GEWU_TRUST_PROXY === 'number' ? trustHops(config.GEWU_TRUST_PROXY) : config.GEWU_TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();

@@ -147,3 +147,25 @@ describe('a database error caused by the input is a 4xx without internals', () =
     });
   }
 });
+
+describe('found by the fuzz test', () => {
+  it('a GCJ-02 boundary whose coordinates are not numbers is a 400, not a crash in the conversion', async () => {
+    const before = await everyTableCount(t.database);
+    const res = await t.app.inject({ method: 'PUT', url: `/api/grids/${gridId}/boundary`, payload: { boundary: { type: 'Polygon', coordinates: [[[1]]] }, crs: 'GCJ02' }, ...as(admin) });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'grid.invalid_boundary', message: '网格边界无效：第 1 个环（外环）第 1 个点格式不正确，应为 [经度, 纬度]' });
+    expect(await everyTableCount(t.database)).toEqual(before);
+  });
+  it('a path with a bad percent-encoding (a lone surrogate as CESU-8) is a 400 with a code', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/residents/%ed%a0%80', ...as(dispatcher) });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ code: 'request.bad_url', message: '请求地址不合法（编码错误）' });
+  });
+  it('an over-long path parameter is a 414 with a code', async () => {
+    const before = await everyTableCount(t.database);
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${'x'.repeat(500)}`, payload: { displayName: 'x' }, ...as(admin) });
+    expect(res.statusCode).toBe(414);
+    expect(res.json()).toEqual({ code: 'request.url_too_long', message: '请求地址中的参数过长' });
+    expect(await everyTableCount(t.database)).toEqual(before);
+  });
+});

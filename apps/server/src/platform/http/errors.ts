@@ -63,6 +63,18 @@ function loggable(err: FastifyError): unknown {
   return err;
 }
 
+/** Errors Fastify's router raises before any route or hook runs (a bad percent-encoding, an over-long path parameter). */
+const FRAMEWORK_ERRORS: Record<string, [number, string, string]> = {
+  FST_ERR_BAD_URL: [400, 'request.bad_url', '请求地址不合法（编码错误）'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'request.url_too_long', '请求地址中的参数过长'],
+};
+
+/** Fastify's `frameworkErrors`: the same `{ code, message }` body as every other 4xx. */
+export function handleFrameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const [status, code, message] = FRAMEWORK_ERRORS[err.code] ?? [400, 'request.invalid', '请求无效'];
+  return reply.code(status).send({ code, message });
+}
+
 const ZOD_PARTS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
 
 /** One error handler for the whole API: 4xx with a code and a Chinese message; 5xx without internals. */
