@@ -129,7 +129,7 @@ describe('integers past the int4 columns', () => {
 
 describe('a database error caused by the input is a 4xx without internals', () => {
   const cases: [string, number, string, RegExp][] = [
-    ['nul', 400, 'request.invalid_value', /a\u0000b|0x00|UTF8/],
+    ['nul', 400, 'request.invalid_value', /a\\u0000b|0x00|UTF8/],
     ['overflow', 400, 'request.invalid_value', /2147483648|int4|range/],
     ['syntax', 400, 'request.invalid_value', /secret-not-a-uuid|uuid/],
     ['unique', 409, 'request.duplicate', /regions|pkey|already exists/],
