@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault, type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -14,7 +14,7 @@ import type { Db, Engine } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
 import type { RequestContext } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
-import { handleError } from './platform/http/errors.ts';
+import { handleError, handleFrameworkError } from './platform/http/errors.ts';
 import { sessionHook } from './platform/http/session.ts';
 import { auditHook } from './platform/http/audit-hook.ts';
 import { type DeclaredRoute, declarePublic, requireRouteAccess } from './platform/http/route-access.ts';
@@ -75,6 +75,8 @@ function trustHops(hops: number) {
 export interface BuildOptions {
   /** Where the log lines go (stdout when unset); tests pass an in-memory stream to scan them. */
   logStream?: LogDestination;
+  /** Tests collect every route with its schemas (the fuzz test and the schema lint walk them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP application. Tests call `app.inject()` on it; main.ts listens. */
@@ -89,6 +91,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: handleFrameworkError,
     // A number of hops as proxy-addr counts them (Fastify's types take it only as a function).
     trustProxy: typeof config.GEWU_TRUST_PROXY === 'number' ? trustHops(config.GEWU_TRUST_PROXY) : config.GEWU_TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
@@ -99,6 +102,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
+  // Tests collect every route with its schemas (the fuzz test and the schema lint walk them).
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // The API speaks JSON only; other bodies get a 415 instead of reaching the validators as strings.
   app.removeContentTypeParser('text/plain');
   const csp = contentSecurityPolicy(config.GEWU_CSP_IMG_HOSTS);

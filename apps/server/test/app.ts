@@ -94,3 +94,28 @@ export async function addUser(database: TestDatabase, u: { username: string; rol
     SELECT ${u.username}, ${u.username}, ${hash}, r.id, ARRAY[${u.role}]::text[], (SELECT id FROM units WHERE name = ${u.unitName ?? ''} LIMIT 1)
     FROM regions r WHERE r.code = ${u.regionCode}`);
 }
+
+/**
+ * Row counts of every table in the public schema except the audit log and its chain (a refused
+ * state-changing request is audited by design) and the failed-login counter (a refused login is
+ * counted by design: it is what pauses a guessed name), to show a refused request changed nothing.
+ */
+export async function everyTableCount(database: TestDatabase): Promise<Record<string, number>> {
+  const tables = await queryRows<{ t: string }>(
+    database.db,
+    sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'audit_chain', 'login_failures') ORDER BY table_name`,
+  );
+  const union = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`).join(' UNION ALL ');
+  const rows = await queryRows<{ t: string; n: number }>(database.db, sql.raw(union));
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+/** Every identity and phone number the database holds, decrypted: what no response or log line may show. */
+export async function storedPlaintexts(t: TestApp): Promise<Set<string>> {
+  const stored = await queryRows<{ enc: string }>(
+    t.database.db,
+    sql`SELECT id_enc AS enc FROM residents WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM residents WHERE phone_enc IS NOT NULL
+        UNION ALL SELECT phone_enc FROM grid_assignments WHERE phone_enc IS NOT NULL`,
+  );
+  return new Set(stored.map((r) => t.deps.pii.decrypt(r.enc)));
+}

@@ -57,9 +57,10 @@ function isIdNumber(s: string): boolean {
 }
 
 const PATTERNS: [FindingKind, RegExp, ((m: string) => boolean)?][] = [
-  // Not the digits of a fraction (pino's responseTime 0.043525000000954606 holds 18 of them).
-  ['id-number', /(?<![0-9.])\d{17}[\dXx](?![0-9])/g, isIdNumber],
-  ['phone', /(?<![0-9.])1[3-9]\d{9}(?![0-9])/g],
+  // Whole tokens only: not the digits of a fraction (pino's responseTime 0.043525000000954606 holds
+  // 18 of them) nor a run inside a UUID or a digest (…-9e3f-14747833804b).
+  ['id-number', /(?<![\w.-])\d{17}[\dXx](?![\w-])/g, isIdNumber],
+  ['phone', /(?<![\w.-])1[3-9]\d{9}(?![\w-])/g],
   ['password-hash', /\$argon2(?:id|i|d)\$/g],
   ['password-hash', /\$2[aby]\$\d{2}\$/g],
   ['ciphertext', /\b(?:gcm|sm4):[A-Za-z0-9+/=_-]{8,}:[A-Za-z0-9+/=_-]{4,}/g],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './text.ts';
 import { holidayOverrides } from './holidays.ts';
 
 /*
@@ -36,15 +37,15 @@ function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
 
-export const localDateSchema = z.string().refine(isValidLocalDate, '日期应为有效的 YYYY-MM-DD');
+export const localDateSchema = safeString().refine(isValidLocalDate, '日期应为有效的 YYYY-MM-DD');
 /** 'HH:MM' local time; '24:00' is allowed as an interval end. */
-export const timeOfDaySchema = z.string().regex(TIME_OF_DAY_RE, '时间应为 HH:MM（00:00–24:00）');
+export const timeOfDaySchema = safeString().regex(TIME_OF_DAY_RE, '时间应为 HH:MM（00:00–24:00）');
 
 export const workingIntervalSchema = z
   .object({ start: timeOfDaySchema, end: timeOfDaySchema })
   .refine((i) => minutesOf(i.start) < minutesOf(i.end), { message: '结束时间应晚于开始时间', path: ['end'] });
 
-const datedEntrySchema = z.object({ date: localDateSchema, name: z.string().trim().min(1).max(50) });
+const datedEntrySchema = z.object({ date: localDateSchema, name: safeString().trim().min(1).max(50) });
 
 export const workCalendarSchema = z
   .object({
@@ -100,7 +101,7 @@ export type TimeLimitUnit = z.infer<typeof timeLimitUnitSchema>;
 
 /** A stage's time limit (办理时限). Hours may be fractional (0.5 h); days are whole days. */
 export const timeLimitSchema = z
-  .object({ amount: z.number().positive('时限应大于 0'), unit: timeLimitUnitSchema })
+  .object({ amount: z.number().positive('时限应大于 0').max(10_000, '时限不能超过 10000'), unit: timeLimitUnitSchema })
   .superRefine((limit, ctx) => {
     if (limit.unit === 'work_hours' || limit.unit === 'natural_hours') {
       if (limit.amount > MAX_LIMIT_HOURS)

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { safeString, intField } from './text.ts';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_LEVELS, CASE_STATES, RATINGS } from './cases.ts';
 import { crsSchema } from './grids.ts';
 
 /** A report from any channel. The idempotency key makes a retry (after a dead zone) return the same case. */
 export const reportBodySchema = z.strictObject({
-  itemCode: z.string().regex(/^\d{5}$/, '事项编码应为 5 位数字'),
-  description: z.string().trim().min(2, '请描述问题').max(4000, '描述不能超过 4000 字'),
+  itemCode: safeString().regex(/^\d{5}$/, '事项编码应为 5 位数字'),
+  description: safeString().trim().min(2, '请描述问题').max(4000, '描述不能超过 4000 字'),
   location: z
     .strictObject({
       lon: z.number().min(-180).max(180),
@@ -13,20 +14,20 @@ export const reportBodySchema = z.strictObject({
       crs: crsSchema.default('WGS84'),
     })
     .optional(),
-  address: z.string().trim().max(200).optional(),
+  address: safeString().trim().max(200).optional(),
   attachmentIds: z.array(z.string().uuid()).max(9, '最多 9 张照片').default([]),
-  idempotencyKey: z.string().trim().min(8).max(100),
+  idempotencyKey: safeString().trim().min(8).max(100),
   /** A grid worker handles an admitted small item on the spot (即报即办); the note says what was done. */
-  selfHandle: z.strictObject({ note: z.string().trim().min(2).max(2000), attachmentIds: z.array(z.string().uuid()).max(9).default([]) }).optional(),
+  selfHandle: z.strictObject({ note: safeString().trim().min(2).max(2000), attachmentIds: z.array(z.string().uuid()).max(9).default([]) }).optional(),
   /** Hotline / walk-in: the caller, entered by staff. */
-  caller: z.strictObject({ name: z.string().trim().max(50).optional(), phone: z.string().trim().max(20).optional() }).optional(),
+  caller: z.strictObject({ name: safeString().trim().max(50).optional(), phone: safeString().trim().max(20).optional() }).optional(),
   anonymous: z.boolean().default(false),
   /** The reporter agrees to the case being shown on the public feed (Open311), text reviewed and place rounded first; not unless ticked. */
   publicConsent: z.boolean().default(false),
   /** Extra fields defined by the item (attribute code → value). */
-  fields: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])).default({}),
+  fields: z.record(safeString().max(64), z.union([safeString().max(4000), z.number().min(-1e15).max(1e15), z.array(safeString().max(200)).max(100)])).default({}),
   /** For other systems: their reference (12345 work-order number, camera event id). */
-  externalRef: z.string().trim().max(100).optional(),
+  externalRef: safeString().trim().max(100).optional(),
   /** A photo held by the reporting system (Open311 `media_url`): kept as a link, never fetched. */
   mediaUrl: z.url({ protocol: /^https?$/, error: '图片地址应为 http(s) 链接' }).max(500).optional(),
 });
@@ -35,8 +36,8 @@ export type ReportBody = z.infer<typeof reportBodySchema>;
 /** One action on a case. `version` is the case version the actor saw: a stale one gets 409. */
 export const caseActionBodySchema = z.strictObject({
   action: z.enum(CASE_ACTIONS),
-  version: z.number().int().positive(),
-  note: z.string().trim().max(2000).optional(),
+  version: intField(1),
+  note: safeString().trim().max(2000).optional(),
   attachmentIds: z.array(z.string().uuid()).max(9).default([]),
   /** dispatch: a unit or a grid worker (user), plus co-handling units. */
   unitId: z.string().uuid().optional(),
@@ -106,7 +107,7 @@ export const caseEventViewSchema = z.object({
 export const casePublicationBodySchema = z.strictObject({
   published: z.boolean(),
   /** The text the public sees instead of the reporter's; absent or null keeps the original. */
-  publicDescription: z.string().trim().min(2, '公开描述至少 2 个字').max(4000, '公开描述不能超过 4000 字').nullable().optional(),
+  publicDescription: safeString().trim().min(2, '公开描述至少 2 个字').max(4000, '公开描述不能超过 4000 字').nullable().optional(),
   /** Publish without any text. */
   hideDescription: z.boolean().default(false),
 });
@@ -151,10 +152,10 @@ export const caseQueueQuerySchema = z.strictObject({
   /** Which list: the centre's queue, my tasks (unit/grid worker), things to verify, my reports, or everything in scope. */
   view: z.enum(['queue', 'tasks', 'verify', 'mine', 'all', 'supervision']).default('all'),
   state: z.union([z.enum(CASE_STATES), z.array(z.enum(CASE_STATES))]).optional(),
-  itemCode: z.string().regex(/^\d{2,5}$/).optional(),
+  itemCode: safeString().regex(/^\d{2,5}$/).optional(),
   light: lightSchema.optional(),
   gridId: z.string().uuid().optional(),
-  q: z.string().trim().max(50).optional(),
+  q: safeString().trim().max(50).optional(),
   sort: z.enum(['reported_desc', 'reported_asc', 'deadline_asc']).default('reported_desc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

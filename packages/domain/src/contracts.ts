@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nonEmptyPatch, queryInt, safeString } from './text.ts';
 import { roleSchema } from './roles.ts';
 import { regionLevelSchema } from './regions.ts';
 
@@ -11,16 +12,15 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-export const usernameSchema = z
-  .string()
+export const usernameSchema = safeString()
   .trim()
   .min(3)
   .max(64)
   .regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和短横线');
 
 export const loginBodySchema = z.strictObject({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
+  username: safeString().trim().min(1).max(64),
+  password: safeString().min(1).max(128),
 });
 
 export const actorSchema = z.object({
@@ -37,8 +37,8 @@ export const sessionViewSchema = z.object({ user: actorSchema, csrfToken: z.stri
 export type SessionView = z.infer<typeof sessionViewSchema>;
 
 export const changePasswordBodySchema = z.strictObject({
-  currentPassword: z.string().min(1).max(128),
-  newPassword: z.string().min(1).max(128),
+  currentPassword: safeString().min(1).max(128),
+  newPassword: safeString().min(1).max(128),
 });
 
 export const userViewSchema = z.object({
@@ -58,27 +58,29 @@ export type UserView = z.infer<typeof userViewSchema>;
 
 export const createUserBodySchema = z.strictObject({
   username: usernameSchema,
-  displayName: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
+  displayName: safeString().trim().min(1).max(64),
+  password: safeString().min(1).max(128),
   regionId: z.string().uuid(),
   roles: z.array(roleSchema).min(1).max(9),
 });
 
-export const updateUserBodySchema = z.strictObject({
-  displayName: z.string().trim().min(1).max(64).optional(),
-  status: z.enum(['active', 'disabled']).optional(),
-});
+export const updateUserBodySchema = nonEmptyPatch(
+  z.strictObject({
+    displayName: safeString().trim().min(1).max(64).optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+  }),
+);
 
 export const setRolesBodySchema = z.strictObject({ roles: z.array(roleSchema).min(1).max(9) });
-export const resetPasswordBodySchema = z.strictObject({ newPassword: z.string().min(1).max(128) });
+export const resetPasswordBodySchema = z.strictObject({ newPassword: safeString().min(1).max(128) });
 
 export const pageQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(20),
 });
 
 export const userListQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(64).optional(),
+  q: safeString().trim().max(64).optional(),
   regionId: z.string().uuid().optional(),
   role: roleSchema.optional(),
 });
@@ -101,8 +103,8 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditListQuerySchema = pageQuerySchema.extend({
-  action: z.string().max(64).optional(),
-  actor: z.string().max(64).optional(),
+  action: safeString().max(64).optional(),
+  actor: safeString().max(64).optional(),
   outcome: z.enum(['success', 'denied', 'failure']).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RegionLevel } from './regions.ts';
 import type { Role } from './roles.ts';
+import { nonEmptyPatch, safeString } from './text.ts';
 
 export const GRID_KINDS = ['urban_community', 'rural', 'dedicated', 'micro'] as const;
 export const gridKindSchema = z.enum(GRID_KINDS);
@@ -47,8 +48,8 @@ export const createGridBodySchema = z.strictObject({
   /** For a micro-grid: its unit grid. */
   parentGridId: z.string().uuid().optional(),
   /** 3-digit sequence appended to the village's (or unit grid's) code. */
-  seq: z.string().regex(/^\d{3}$/, '序号应为 3 位数字').refine((s) => s !== '000', '序号不能为 000'),
-  name: z.string().trim().min(1).max(100),
+  seq: safeString().regex(/^\d{3}$/, '序号应为 3 位数字').refine((s) => s !== '000', '序号不能为 000'),
+  name: safeString().trim().min(1).max(100),
   kind: gridKindSchema,
   dedicatedKind: z.enum(DEDICATED_KINDS).optional(),
   households: z.number().int().min(0).max(100_000).default(0),
@@ -56,18 +57,20 @@ export const createGridBodySchema = z.strictObject({
   crs: crsSchema.default('WGS84'),
 });
 
-export const updateGridBodySchema = z.strictObject({
-  name: z.string().trim().min(1).max(100).optional(),
-  households: z.number().int().min(0).max(100_000).optional(),
-});
+export const updateGridBodySchema = nonEmptyPatch(
+  z.strictObject({
+    name: safeString().trim().min(1).max(100).optional(),
+    households: z.number().int().min(0).max(100_000).optional(),
+  }),
+);
 
 export const setBoundaryBodySchema = z.strictObject({ boundary: boundarySchema, crs: crsSchema.default('WGS84') });
 
 export const assignBodySchema = z.strictObject({
   duty: gridDutySchema,
   userId: z.string().uuid().optional(),
-  personName: z.string().trim().min(1).max(64),
-  phone: z.string().trim().max(20).optional(),
+  personName: safeString().trim().min(1).max(64),
+  phone: safeString().trim().max(20).optional(),
 });
 
 export const gridViewSchema = z.object({

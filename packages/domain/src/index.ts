@@ -15,3 +15,4 @@ export * from './cases-contracts.ts';
 export * from './cases-privacy.ts';
 export * from './cases-publication.ts';
 export * from './settings.ts';
+export * from './text.ts';

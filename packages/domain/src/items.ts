@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString, intField } from './text.ts';
 import { timeLimitSchema } from './calendar.ts';
 
 /*
@@ -112,18 +113,18 @@ export function isListFieldType(type: ItemFieldType): boolean {
   return LIST_FIELD_TYPES.includes(type);
 }
 
-export const itemFieldOptionSchema = z.object({ key: z.string().min(1).max(32), name: z.string().min(1).max(50) });
+export const itemFieldOptionSchema = z.object({ key: safeString().min(1).max(32), name: safeString().min(1).max(50) });
 
 /** An extra field a report of this item asks for (Open311 attribute). */
 export const itemFieldSchema = z
   .object({
-    code: z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, '字段编码应为小写字母开头的字母、数字、下划线，最长 32 位'),
-    label: z.string().min(1).max(50),
+    code: safeString().regex(/^[a-z][a-z0-9_]{0,31}$/, '字段编码应为小写字母开头的字母、数字、下划线，最长 32 位'),
+    label: safeString().min(1).max(50),
     type: itemFieldTypeSchema,
     required: z.boolean(),
-    description: z.string().max(200).optional(),
+    description: safeString().max(200).optional(),
     options: z.array(itemFieldOptionSchema).optional(),
-    order: z.number().int(),
+    order: intField(),
   })
   .superRefine((f, ctx) => {
     if (isListFieldType(f.type)) {
@@ -155,19 +156,19 @@ export const timeLimitsSchema = timeLimits;
 export type TimeLimits = z.infer<typeof timeLimits>;
 
 /** 2-digit 大类 + 3-digit 小类. */
-export const itemCodeSchema = z.string().regex(/^\d{5}$/, '事项编码应为 5 位数字');
+export const itemCodeSchema = safeString().regex(/^\d{5}$/, '事项编码应为 5 位数字');
 
 export const catalogueItemSchema = z
   .object({
     code: itemCodeSchema,
-    categoryCode: z.string().regex(/^\d{2}$/, '大类编码应为 2 位数字'),
-    name: z.string().min(1).max(50),
+    categoryCode: safeString().regex(/^\d{2}$/, '大类编码应为 2 位数字'),
+    name: safeString().min(1).max(50),
     /** Law or regulation and article (法律依据). */
-    legalBasis: z.string().min(1).max(300),
+    legalBasis: safeString().min(1).max(300),
     /** 立案条件. */
-    filingCondition: z.string().min(1).max(300),
+    filingCondition: safeString().min(1).max(300),
     /** 结案条件. */
-    closingCondition: z.string().min(1).max(300),
+    closingCondition: safeString().min(1).max(300),
     limits: timeLimits,
     departmentKind: departmentKindSchema,
     /** May be proposed for admission to grids (可下沉网格). */
@@ -176,7 +177,7 @@ export const catalogueItemSchema = z
     negativeList: z.boolean(),
     /** Residents may report it; listed as an Open311 service. */
     publicReport: z.boolean(),
-    keywords: z.array(z.string().min(1).max(20)).max(10),
+    keywords: z.array(safeString().min(1).max(20)).max(10),
     fields: z.array(itemFieldSchema).max(20).default([]),
     /** A small matter a grid worker may self-handle on the spot (即报即办) once admitted. */
     minor: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString, queryInt } from './text.ts';
 
 export const RESIDENT_CATEGORIES = ['registered', 'floating', 'left_behind', 'elderly_alone', 'disabled', 'minor', 'hardship_women'] as const;
 export const residentCategorySchema = z.enum(RESIDENT_CATEGORIES);
@@ -13,15 +14,15 @@ const dateString = z.iso.date();
 export const residentInputSchema = z.strictObject({
   villageId: z.string().uuid(),
   gridId: z.string().uuid().optional(),
-  name: z.string().trim().min(1).max(64),
-  idNumber: z.string().trim().max(18).optional(),
-  phone: z.string().trim().max(20).optional(),
+  name: safeString().trim().min(1).max(64),
+  idNumber: safeString().trim().max(18).optional(),
+  phone: safeString().trim().max(20).optional(),
   gender: z.enum(['male', 'female']).optional(),
   birthDate: dateString.optional(),
-  ethnicity: z.string().trim().max(20).optional(),
+  ethnicity: safeString().trim().max(20).optional(),
   categories: z.array(residentCategorySchema).max(7).default([]),
-  address: z.string().trim().max(200).optional(),
-  note: z.string().trim().max(500).optional(),
+  address: safeString().trim().max(200).optional(),
+  note: safeString().trim().max(500).optional(),
 });
 export type ResidentInput = z.infer<typeof residentInputSchema>;
 
@@ -52,9 +53,9 @@ export type ResidentView = z.infer<typeof residentViewSchema>;
  * `POST /api/residents/search` (residentSearchBodySchema).
  */
 export const residentListQuerySchema = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  q: z.string().trim().max(64).optional(),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(20),
+  q: safeString().trim().max(64).optional(),
   category: residentCategorySchema.optional(),
   villageId: z.string().uuid().optional(),
   gridId: z.string().uuid().optional(),
@@ -62,20 +63,20 @@ export const residentListQuerySchema = z.strictObject({
 
 /** The same filters plus an exact identity or phone number, matched by its keyed hash. */
 export const residentSearchBodySchema = residentListQuerySchema.extend({
-  idNumber: z.string().trim().max(18).optional(),
-  phone: z.string().trim().max(20).optional(),
+  idNumber: safeString().trim().max(18).optional(),
+  phone: safeString().trim().max(20).optional(),
 });
 
 export const revealBodySchema = z.strictObject({
   field: z.enum(['idNumber', 'phone']),
-  reason: z.string().trim().min(4, '请填写查看原因（至少 4 个字）').max(200),
+  reason: safeString().trim().min(4, '请填写查看原因（至少 4 个字）').max(200),
 });
 
 export const specialInputSchema = z.strictObject({
   residentId: z.string().uuid(),
   kind: specialKindSchema,
   riskLevel: riskLevelSchema,
-  helperGroup: z.array(z.string().trim().min(1).max(32)).max(10).default([]),
+  helperGroup: z.array(safeString().trim().min(1).max(32)).max(10).default([]),
   visitIntervalDays: z.number().int().min(1).max(365),
   nextVisitDue: dateString.optional(),
 });
@@ -98,13 +99,13 @@ export const visitInputSchema = z.strictObject({
   residentId: z.string().uuid(),
   specialPopulationId: z.string().uuid().optional(),
   visitedAt: z.iso.datetime({ offset: true }).optional(),
-  note: z.string().trim().min(1).max(1000),
+  note: safeString().trim().min(1).max(1000),
 });
 
 export const houseInputSchema = z.strictObject({
   villageId: z.string().uuid(),
   gridId: z.string().uuid().optional(),
-  address: z.string().trim().min(1).max(200),
+  address: safeString().trim().min(1).max(200),
   usage: houseUsageSchema,
   areaM2: z.number().positive().max(100_000).optional(),
 });
@@ -128,22 +129,22 @@ const placedInput = { villageId: z.string().uuid(), gridId: z.string().uuid().op
 const placedView = { id: z.string().uuid(), villageId: z.string().uuid(), gridId: z.string().uuid().nullable() };
 
 /** 统一社会信用代码: 18 characters from the GB 32100 alphabet (digits and upper-case letters without I, O, Z, S, V). */
-export const creditCodeSchema = z.string().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码格式不正确');
+export const creditCodeSchema = safeString().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码格式不正确');
 
 export const organisationInputSchema = z.strictObject({
   ...placedInput,
-  name: z.string().trim().min(1).max(100),
+  name: safeString().trim().min(1).max(100),
   kind: z.enum(ORG_KINDS),
   creditCode: creditCodeSchema.optional(),
-  address: z.string().trim().max(200).optional(),
+  address: safeString().trim().max(200).optional(),
   employees: z.number().int().min(0).max(1_000_000).optional(),
 });
 export const organisationViewSchema = z.object({ ...placedView, name: z.string(), kind: z.enum(ORG_KINDS), creditCode: z.string().nullable(), address: z.string().nullable(), employees: z.number().nullable() });
 
 export const buildingInputSchema = z.strictObject({
   ...placedInput,
-  name: z.string().trim().min(1).max(100),
-  address: z.string().trim().max(200).optional(),
+  name: safeString().trim().min(1).max(100),
+  address: safeString().trim().max(200).optional(),
   floors: z.number().int().min(1).max(200).optional(),
   lon: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
@@ -152,9 +153,9 @@ export const buildingViewSchema = z.object({ ...placedView, name: z.string(), ad
 
 export const keyPlaceInputSchema = z.strictObject({
   ...placedInput,
-  name: z.string().trim().min(1).max(100),
+  name: safeString().trim().min(1).max(100),
   kind: z.enum(KEY_PLACE_KINDS),
-  address: z.string().trim().max(200).optional(),
+  address: safeString().trim().max(200).optional(),
   lon: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeString } from './text.ts';
 
 /** Region tree levels (区划层级). Grids hang under village nodes (next issue). */
 export const REGION_LEVELS = ['province', 'city', 'county', 'township', 'village'] as const;
@@ -55,6 +56,6 @@ export type Region = z.infer<typeof regionSchema>;
 
 export const createRegionSchema = z.strictObject({
   parentId: z.string().uuid(),
-  code: z.string().min(2).max(12),
-  name: z.string().trim().min(1).max(100),
+  code: safeString().min(2).max(12),
+  name: safeString().trim().min(1).max(100),
 });

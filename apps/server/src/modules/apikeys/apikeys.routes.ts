@@ -1,3 +1,4 @@
+import { safeString } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './apikeys.service.ts';
@@ -31,7 +32,7 @@ export async function apiKeyRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '新建接口密钥（密钥明文仅此一次返回）',
-      body: z.strictObject({ name: z.string().trim().min(1).max(60), regionId: z.string().uuid(), source: sourceSchema, ratePerMinute: z.number().int().min(1).max(100_000).optional() }),
+      body: z.strictObject({ name: safeString().trim().min(1).max(60), regionId: z.string().uuid(), source: sourceSchema, ratePerMinute: z.number().int().min(1).max(100_000).optional() }),
       response: { 201: apiKeyViewSchema.extend({ key: z.string() }) },
     },
     handler: async (req, reply) => reply.code(201).send(await service.createApiKey(deps, req.ctx, req.body)),

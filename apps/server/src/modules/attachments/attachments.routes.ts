@@ -1,3 +1,4 @@
+import { safeString } from '@gewu/domain';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -34,7 +35,7 @@ export async function attachmentRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '上传图片（请求体为图片本身；按内容识别 JPEG、PNG、WebP；原图仅工作人员可见，公开副本去除 EXIF/GPS）',
-      querystring: z.strictObject({ name: z.string().max(200).optional() }),
+      querystring: z.strictObject({ name: safeString().max(200).optional() }),
       response: { 201: viewSchema },
     },
     handler: async (req, reply) => {

@@ -25,7 +25,7 @@ export async function calendarRoutes(app: AppInstance) {
       summary: '按当前工作日历试算时限的截止时间',
       querystring: z.strictObject({
         start: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-        amount: z.coerce.number().positive(),
+        amount: z.coerce.number().positive().max(10_000),
         unit: timeLimitUnitSchema,
       }),
       response: { 200: z.object({ start: z.string(), amount: z.number(), unit: timeLimitUnitSchema, deadline: z.string() }) },

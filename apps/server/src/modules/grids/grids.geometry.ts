@@ -12,7 +12,12 @@ export function boundaryToWgs84(geometry: { type: string; coordinates: unknown[]
 
 /** Validates a boundary or throws 400 `grid.invalid_boundary` listing each problem in Chinese. */
 export function checkedBoundary(raw: { type: string; coordinates: unknown[] }, crs: Crs): Polygon | MultiPolygon {
-  const result = validateBoundary(boundaryToWgs84(raw, crs));
+  // The conversion takes only well-formed coordinates (gcoord throws on anything else): check the shape as sent first.
+  const sent = crs === 'WGS84' ? raw : valid(validateBoundary(raw));
+  return valid(validateBoundary(boundaryToWgs84(sent, crs)));
+}
+
+function valid(result: ReturnType<typeof validateBoundary>): Polygon | MultiPolygon {
   if (!result.ok) {
     throw new AppError(400, 'grid.invalid_boundary', `网格边界无效：${result.errors.map((e) => e.message).join('；')}`, result.errors.map((e) => ({ path: e.path ?? 'boundary', message: e.message })));
   }

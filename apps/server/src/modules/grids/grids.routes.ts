@@ -1,4 +1,4 @@
-import { assignBodySchema, assignmentViewSchema, createGridBodySchema, gridCheckSchema, gridDetailSchema, gridKindSchema, gridViewSchema, lookupQuerySchema, setBoundaryBodySchema, updateGridBodySchema } from '@gewu/domain';
+import { assignBodySchema, assignmentViewSchema, createGridBodySchema, gridCheckSchema, gridDetailSchema, gridKindSchema, gridViewSchema, lookupQuerySchema, setBoundaryBodySchema, updateGridBodySchema, safeString } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './grids.service.ts';
@@ -40,7 +40,7 @@ export async function gridRoutes(app: AppInstance) {
       tags,
       summary: '导入网格（GeoJSON）：commit=false 只校验；commit=true 全部写入或全部不写入',
       querystring: z.strictObject({ commit: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
-      body: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), geometry: z.any(), properties: z.record(z.string(), z.unknown()).nullable() })).min(1).max(100_000) }),
+      body: z.object({ type: z.literal('FeatureCollection'), features: z.array(z.object({ type: z.literal('Feature'), geometry: z.any(), properties: z.record(safeString().max(100), z.unknown()).nullable() })).min(1).max(100_000) }),
       response: {
         200: z.object({ features: z.number(), create: z.number(), update: z.number(), committed: z.boolean(), errors: z.array(z.object({ index: z.number(), code: z.string().nullable(), field: z.string(), message: z.string() })) }),
       },

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { validateBoundary } from '@gewu/geo';
 import { and, eq, inArray } from 'drizzle-orm';
-import { GRID_KINDS, type GridKind } from '@gewu/domain';
+import { DEDICATED_KINDS, GRID_KINDS, isSafeText, type GridKind } from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
@@ -12,6 +12,10 @@ import type { GridsDeps } from './grids.service.ts';
 import { areaM2, assertInsideParent, bboxOf } from './grids.geometry.ts';
 import * as repo from './grids.repository.ts';
 import { grids } from './grids.table.ts';
+
+const GRID_CODE = /^\d{15}(\d{3})?$/;
+/** The same bound as the create/update schemas (`households` is an int4 column). */
+const MAX_HOUSEHOLDS = 100_000;
 
 export interface FeatureError {
   index: number;
@@ -61,15 +65,17 @@ export async function importGridsGeoJson(deps: GridsDeps, ctx: RequestContext, i
     const errors: FeatureError[] = [];
     const features = input.collection.features as Feature[];
     const codes = features.map((f) => String(f.properties?.code ?? ''));
-    const villageCodes = [...new Set(codes.map((c) => c.slice(0, 12)))];
+    // Only well-formed codes reach the queries (a NUL or a lone surrogate would be a database error).
+    const wellFormed = codes.filter((c) => GRID_CODE.test(c));
+    const villageCodes = [...new Set(wellFormed.map((c) => c.slice(0, 12)))];
     const villages = new Map((await db.select().from(regions).where(and(inArray(regions.code, villageCodes.length ? villageCodes : ['-']), eq(regions.level, 'village'), inScope(actor, regions.path)))).map((v) => [v.code, v]));
-    const existing = new Map((await db.select().from(grids).where(and(inArray(grids.code, codes.length ? codes : ['-']), inScope(actor, grids.regionPath)))).map((g) => [g.code, g]));
+    const existing = new Map((await db.select().from(grids).where(and(inArray(grids.code, wellFormed.length ? wellFormed : ['-']), inScope(actor, grids.regionPath)))).map((g) => [g.code, g]));
     const planned: Planned[] = [];
     features.forEach((f, index) => {
       const p = (f.properties ?? {}) as Record<string, unknown>;
       const code = String(p.code ?? '');
       const err = (field: string, message: string) => errors.push({ index, code: code || null, field, message });
-      if (!/^\d{15}(\d{3})?$/.test(code)) return err('code', '网格编码应为 15 位（微网格 18 位）数字');
+      if (!GRID_CODE.test(code)) return err('code', '网格编码应为 15 位（微网格 18 位）数字');
       if (codes.indexOf(code) !== index) return err('code', `编码 ${code} 在文件中重复`);
       const village = villages.get(code.slice(0, 12));
       if (!village) return err('code', `村（社区）${code.slice(0, 12)} 不存在或不在您的管辖范围内`);
@@ -78,11 +84,14 @@ export async function importGridsGeoJson(deps: GridsDeps, ctx: RequestContext, i
       if ((kind === 'micro') !== (code.length === 18)) return err('kind', '微网格使用 18 位编码，其他网格使用 15 位编码');
       const name = String(p.name ?? '').trim();
       if (!name) return err('name', '缺少名称');
+      if (name.length > 100 || !isSafeText(name)) return err('name', '名称最长 100 字，且不能含控制字符或无效的 Unicode 编码');
       const households = p.households === undefined || p.households === null ? 0 : Number(p.households);
-      if (!Number.isInteger(households) || households < 0) return err('households', '户数应为非负整数');
+      if (!Number.isInteger(households) || households < 0 || households > MAX_HOUSEHOLDS) return err('households', `户数应为 0–${MAX_HOUSEHOLDS} 的整数`);
+      const dedicatedKind = p.dedicatedKind ? String(p.dedicatedKind) : null;
+      if (dedicatedKind !== null && !(DEDICATED_KINDS as readonly string[]).includes(dedicatedKind)) return err('dedicatedKind', `专属网格类型应为 ${DEDICATED_KINDS.join(' / ')}`);
       const v = validateBoundary(f.geometry);
       if (!v.ok) return v.errors.forEach((e) => err('geometry', e.message));
-      planned.push({ index, code, name, kind, dedicatedKind: p.dedicatedKind ? String(p.dedicatedKind) : null, households, geometry: v.geometry, village, existing: existing.get(code) ?? null, parentCode: code.length === 18 ? code.slice(0, 15) : null });
+      planned.push({ index, code, name, kind, dedicatedKind, households, geometry: v.geometry, village, existing: existing.get(code) ?? null, parentCode: code.length === 18 ? code.slice(0, 15) : null });
     });
     for (const pl of planned) {
       try {

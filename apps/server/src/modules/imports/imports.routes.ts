@@ -1,3 +1,4 @@
+import { safeString } from '@gewu/domain';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -40,7 +41,7 @@ export async function importRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '上传 CSV / Excel 文件并开始校验（试导入，不写入）',
-      querystring: z.strictObject({ kind: kindSchema, format: formatSchema, fileName: z.string().max(200).optional() }),
+      querystring: z.strictObject({ kind: kindSchema, format: formatSchema, fileName: safeString().max(200).optional() }),
       response: { 202: jobSchema },
     },
     handler: async (req, reply) => reply.code(202).send(await service.startImport(deps, req.ctx, { ...req.query, body: req.body as Readable })),

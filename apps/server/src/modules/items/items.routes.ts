@@ -1,4 +1,4 @@
-import { admissionStateSchema, catalogueItemSchema, departmentKindSchema, itemCodeSchema, itemFieldSchema, pageOf, timeLimits } from '@gewu/domain';
+import { admissionStateSchema, catalogueItemSchema, departmentKindSchema, itemCodeSchema, itemFieldSchema, pageOf, timeLimits, safeString, queryInt } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as admissions from './items.admissions.ts';
@@ -59,7 +59,7 @@ export async function itemRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '网格事项清单（按名称、关键词、编码检索；群众只见可上报事项）',
-      querystring: z.strictObject({ q: z.string().max(50).optional(), categoryCode: z.string().regex(/^\d{2}$/).optional(), publicOnly: flag, gridEligible: flag }),
+      querystring: z.strictObject({ q: safeString().max(50).optional(), categoryCode: safeString().regex(/^\d{2}$/).optional(), publicOnly: flag, gridEligible: flag }),
       response: { 200: z.object({ items: z.array(itemViewSchema) }) },
     },
     handler: async (req) => ({ items: await service.listItems(deps, req.ctx, req.query) }),
@@ -87,7 +87,7 @@ export async function itemRoutes(app: AppInstance) {
       tags: atags,
       summary: '提出网格事项准入（乡镇或县级）',
       params: codeParams,
-      body: z.strictObject({ regionId: z.string().uuid(), reason: z.string().trim().min(1).max(500) }),
+      body: z.strictObject({ regionId: z.string().uuid(), reason: safeString().trim().min(1).max(500) }),
       response: { 201: admissionViewSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await admissions.proposeAdmission(deps, req.ctx, req.params.code, req.body)),
@@ -101,8 +101,8 @@ export async function itemRoutes(app: AppInstance) {
         state: admissionStateSchema.optional(),
         regionId: z.string().uuid().optional(),
         itemCode: itemCodeSchema.optional(),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(500).default(100),
+        page: queryInt(1, 100_000).default(1),
+        pageSize: queryInt(1, 500).default(100),
       }),
       response: { 200: pageOf(admissionViewSchema) },
     },
@@ -110,12 +110,12 @@ export async function itemRoutes(app: AppInstance) {
   });
   app.post('/api/admissions/:id/decision', {
     config: { access: { roles: ['leader'], scope: 'region' } },
-    schema: { tags: atags, summary: '审批准入（同级党委政府/领导）', params: idParams, body: z.strictObject({ approve: z.boolean(), note: z.string().max(500).optional() }), response: { 200: admissionViewSchema } },
+    schema: { tags: atags, summary: '审批准入（同级党委政府/领导）', params: idParams, body: z.strictObject({ approve: z.boolean(), note: safeString().max(500).optional() }), response: { 200: admissionViewSchema } },
     handler: (req) => admissions.decideAdmission(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/api/admissions/:id/withdraw', {
     config: { access: { roles: ['leader', 'admin'], scope: 'region' } },
-    schema: { tags: atags, summary: '事项退出网格', params: idParams, body: z.strictObject({ reason: z.string().trim().min(1).max(500) }), response: { 200: admissionViewSchema } },
+    schema: { tags: atags, summary: '事项退出网格', params: idParams, body: z.strictObject({ reason: safeString().trim().min(1).max(500) }), response: { 200: admissionViewSchema } },
     handler: (req) => admissions.withdrawAdmission(deps, req.ctx, req.params.id, req.body),
   });
 }

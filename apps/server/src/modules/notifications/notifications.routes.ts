@@ -1,3 +1,4 @@
+import { intField, queryInt } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { requireActor } from '../../platform/access.ts';
@@ -19,12 +20,12 @@ export async function notificationRoutes(app: AppInstance) {
   });
   app.get('/api/notifications', {
     config: { access: { roles: 'signed-in', scope: 'own' } },
-    schema: { tags, summary: '站内消息', querystring: z.strictObject({ before: z.coerce.number().int().optional(), limit: z.coerce.number().int().min(1).max(100).default(30), unreadOnly: z.coerce.boolean().optional() }) },
+    schema: { tags, summary: '站内消息', querystring: z.strictObject({ before: queryInt().optional(), limit: queryInt(1, 100).default(30), unreadOnly: z.coerce.boolean().optional() }) },
     handler: (req) => listInbox(deps.db, recipient(req.ctx), req.query),
   });
   app.post('/api/notifications/read', {
     config: { access: { roles: 'signed-in', scope: 'own' } },
-    schema: { tags, summary: '标记已读', body: z.strictObject({ ids: z.union([z.array(z.number().int()).max(500), z.literal('all')]) }) },
+    schema: { tags, summary: '标记已读', body: z.strictObject({ ids: z.union([z.array(intField()).max(500), z.literal('all')]) }) },
     handler: async (req) => ({ marked: await markRead(deps.db, deps.clock, recipient(req.ctx), req.body.ids) }),
   });
   /**
@@ -34,7 +35,7 @@ export async function notificationRoutes(app: AppInstance) {
    */
   app.get('/api/notifications/stream', {
     config: { access: { roles: 'signed-in', scope: 'own' } },
-    schema: { tags, summary: '实时消息推送（SSE）', querystring: z.strictObject({ after: z.coerce.number().int().optional() }) },
+    schema: { tags, summary: '实时消息推送（SSE）', querystring: z.strictObject({ after: queryInt().optional() }) },
     handler: async (req, reply) => {
       const me = recipient(req.ctx);
       // A reconnecting EventSource sends the last id it saw: resume after it, so nothing is lost.

@@ -20,6 +20,7 @@ import {
   specialKindSchema,
   specialViewSchema,
   visitInputSchema,
+  queryInt,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -80,8 +81,8 @@ export async function peopleRoutes(app: AppInstance) {
         kind: specialKindSchema.optional(),
         riskLevel: riskLevelSchema.optional(),
         overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-        page: z.coerce.number().int().min(1).default(1),
-        pageSize: z.coerce.number().int().min(1).max(500).default(100),
+        page: queryInt(1, 100_000).default(1),
+        pageSize: queryInt(1, 500).default(100),
       }),
       response: { 200: pageOf(specialViewSchema) },
     },
@@ -97,7 +98,7 @@ export async function peopleRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '实有房屋（含出租屋及住户）',
-      querystring: z.strictObject({ villageId: z.string().uuid().optional(), gridId: z.string().uuid().optional(), usage: houseUsageSchema.optional(), page: z.coerce.number().int().min(1).default(1), pageSize: z.coerce.number().int().min(1).max(200).default(50) }),
+      querystring: z.strictObject({ villageId: z.string().uuid().optional(), gridId: z.string().uuid().optional(), usage: houseUsageSchema.optional(), page: queryInt(1, 100_000).default(1), pageSize: queryInt(1, 200).default(50) }),
       response: { 200: pageOf(houseViewSchema) },
     },
     handler: (req) => housesService.listHouses(deps, req.ctx, req.query),

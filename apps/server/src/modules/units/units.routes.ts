@@ -1,4 +1,4 @@
-import { departmentKindSchema } from '@gewu/domain';
+import { departmentKindSchema, nonEmptyPatch, safeString } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './units.service.ts';
@@ -18,7 +18,7 @@ const unitViewSchema = z.object({
   createdAt: z.string(),
   retiredAt: z.string().nullable(),
 });
-const unitName = z.string().trim().min(1).max(60);
+const unitName = safeString().trim().min(1).max(60);
 
 export async function unitRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -40,7 +40,7 @@ export async function unitRoutes(app: AppInstance) {
   });
   app.patch('/api/units/:id', {
     config: { access: { roles: ['admin'], scope: 'region' } },
-    schema: { tags, summary: '修改处置单位名称或类型', params: idParams, body: z.strictObject({ name: unitName.optional(), kind: departmentKindSchema.optional() }), response: { 200: unitViewSchema } },
+    schema: { tags, summary: '修改处置单位名称或类型', params: idParams, body: nonEmptyPatch(z.strictObject({ name: unitName.optional(), kind: departmentKindSchema.optional() })), response: { 200: unitViewSchema } },
     handler: (req) => service.updateUnit(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/api/units/:id/retire', {
