@@ -120,13 +120,18 @@ describe('the logs hold no personal data or secrets', () => {
     expect(text).toContain('/api/residents?idNumber=[redacted]&phone=[redacted]');
     expect(text).toContain('/api/residents/search?idNumber=[redacted]');
     expect(findPersonalData(text, [ID, PHONE])).toEqual([]);
-    // The audit hook (onResponse, it may finish after inject returns) records the path only.
+    // The search's own audit row says what kind of number was looked up, not the number.
+    const [searched] = await queryRows<{ detail: Record<string, unknown> }>(t.database.db, sql`SELECT detail FROM audit_log WHERE action = 'person.search_by_number' ORDER BY id DESC LIMIT 1`);
+    expect(searched?.detail).toEqual({ by: 'phone', found: 0 });
+    // A refused write is audited by the hook (onResponse, it may finish after inject returns), with the path only.
+    const refused = await t.app.inject({ method: 'POST', url: `/api/residents?idNumber=${ID}`, ...as(dispatcher), payload: { name: '' } });
+    expect(refused.statusCode).toBe(400);
     let row: { detail: { url: string } } | undefined;
     for (let i = 0; i < 50 && !row; i++) {
-      [row] = await queryRows<{ detail: { url: string } }>(t.database.db, sql`SELECT detail FROM audit_log WHERE target_id = '/api/residents/search' ORDER BY id DESC LIMIT 1`);
+      [row] = await queryRows<{ detail: { url: string } }>(t.database.db, sql`SELECT detail FROM audit_log WHERE target_id = '/api/residents' AND outcome = 'failure' ORDER BY id DESC LIMIT 1`);
       if (!row) await new Promise((r) => setTimeout(r, 50));
     }
-    expect(row?.detail.url).toBe('/api/residents/search');
+    expect(row?.detail.url).toBe('/api/residents');
     const [any] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE detail::text LIKE ${`%${ID}%`} OR detail::text LIKE ${`%${PHONE}%`}`);
     expect(any?.n).toBe(0);
   });

@@ -1,6 +1,8 @@
 import { idCheckChar } from '@gewu/domain';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+import { queryRows } from '../../db/client.ts';
+import { addUser, as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
 
 let t: TestApp;
 let dispatcher: Session;
@@ -40,7 +42,6 @@ describe('residents', () => {
 
   it('migration 0016 rewrites a stored mask of the old form (first 4, last 4) to the new one (first 4, last 2)', async () => {
     const { readFileSync } = await import('node:fs');
-    const { sql } = await import('drizzle-orm');
     await t.database.db.execute(sql`UPDATE residents SET id_masked = '4101**********3459' WHERE id = ${residentId}`);
     await t.database.db.execute(sql.raw(readFileSync(new URL('../../db/migrations/0016_id_mask_first4_last2.sql', import.meta.url), 'utf8')));
     expect((await get(dispatcher, `/api/residents/${residentId}`)).json().idMasked).toBe('4101************59');
@@ -79,16 +80,34 @@ describe('residents', () => {
     expect(unknown.json()).toMatchObject({ code: 'validation.failed', message: '请求体不合法：不允许的字段：name' });
   });
 
-  it('search by number is for roles that read residents, within their scope', async () => {
+  it('search by number is for roles that may reveal numbers, within their scope, audited', async () => {
     expect((await post(gridworker, '/api/residents/search', { idNumber: ID })).json().total).toBe(0);
-    for (const who of ['leader', 'admin', 'handler']) {
-      const s = await login(t.app, who);
+    // A mediator may look residents up by name, not confirm a guessed number.
+    for (const who of ['leader', 'admin', 'handler', 'mediator']) {
+      const s = await login(t.app, who, undefined, '10.0.5.1');
       const res = await post(s, '/api/residents/search', { idNumber: ID });
       expect(res.statusCode).toBe(403);
       expect(res.body).not.toContain('测试居民');
     }
-    const mediator = await login(t.app, 'mediator');
-    expect((await post(mediator, '/api/residents/search', { idNumber: ID })).json().total).toBe(1);
+    const mediator = await login(t.app, 'mediator', undefined, '10.0.5.2');
+    expect((await get(mediator, '/api/residents?q=测试居民')).json().total).toBe(1);
+    const found = await post(dispatcher, '/api/residents/search', { idNumber: ID });
+    expect(found.json().total).toBe(1);
+    const [row] = await queryRows<{ detail: Record<string, unknown>; actor: string }>(
+      t.database.db,
+      sql`SELECT detail, actor_name AS actor FROM audit_log WHERE action = 'person.search_by_number' ORDER BY id DESC LIMIT 1`,
+    );
+    expect(row).toEqual({ detail: { by: 'idNumber', found: 1 }, actor: 'dispatcher' });
+  });
+
+  it('holds each account to 30 searches by number a minute, others unaffected', async () => {
+    await addUser(t.database, { username: 'searcher', role: 'dispatcher', regionCode: '410104001' });
+    const searcher = await login(t.app, 'searcher', undefined, '10.0.5.3');
+    const answers = [];
+    for (let i = 0; i < 31; i++) answers.push((await post(searcher, '/api/residents/search', { phone: '13900000000' })).statusCode);
+    expect(answers.slice(0, 30).every((s) => s === 200)).toBe(true);
+    expect(answers[30]).toBe(429);
+    expect((await post(dispatcher, '/api/residents/search', { phone: '13900000000' })).statusCode).toBe(200);
   });
 
   it("a village grid worker cannot see another village's residents", async () => {

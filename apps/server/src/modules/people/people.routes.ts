@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import {
   buildingInputSchema,
   buildingViewSchema,
@@ -30,11 +31,12 @@ import * as housesService from './houses.service.ts';
 import { createPlace, listPlaces } from './places.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
+const NUMBER_SEARCHES_PER_MINUTE = 30;
 
 export async function peopleRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['base-data'];
-  // Roles holding person.read (ROLE_ACTIONS): the resident list and the search by number.
+  // Roles holding person.read (ROLE_ACTIONS).
   const personRead = { access: { roles: ['dispatcher', 'grid_worker', 'mediator'], scope: 'region' } } as const;
   app.get('/api/residents', {
     config: personRead,
@@ -42,8 +44,14 @@ export async function peopleRoutes(app: AppInstance) {
     handler: (req) => residentsService.listResidents(deps, req.ctx, req.query),
   });
   // A number to look up travels in the body, never in the URL (URLs end up in logs and proxies).
+  // An exact match confirms a guess, and a mask leaves a few thousand: so only the roles that may
+  // reveal a number may search by one, each search is audited, and each account is held to
+  // NUMBER_SEARCHES_PER_MINUTE (enough for a desk looking people up, far too few to walk a mask's candidates).
   app.post('/api/residents/search', {
-    config: personRead,
+    config: {
+      access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' },
+      rateLimit: { max: NUMBER_SEARCHES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `resident-search:${req.ctx?.actor?.id ?? req.ip}` },
+    },
     schema: { tags, summary: '按证件号、电话（密钥哈希精确匹配）及列表条件查找人员（结果脱敏）', body: residentSearchBodySchema, response: { 200: pageOf(residentViewSchema) } },
     handler: (req) => residentsService.listResidents(deps, req.ctx, req.body),
   });

@@ -152,7 +152,9 @@ export interface ResidentQuery {
 
 /** Residents in scope; ID and phone numbers are found by their keyed hash, never by plaintext. */
 export async function listResidents(deps: PeopleDeps, ctx: RequestContext, q: ResidentQuery) {
-  const actor = authorize(ctx, 'person.read');
+  const byNumber = q.idNumber !== undefined || q.phone !== undefined;
+  // A lookup by exact number confirms a guess: only roles that may see full numbers may make it.
+  const actor = authorize(ctx, byNumber ? 'person.reveal' : 'person.read');
   const where = and(
     inScope(actor, residents.regionPath),
     q.q ? ilike(residents.name, `%${escapeLike(q.q)}%`) : undefined,
@@ -173,6 +175,10 @@ export async function listResidents(deps: PeopleDeps, ctx: RequestContext, q: Re
       .offset((q.page - 1) * q.pageSize),
     deps.db.select({ n: count() }).from(residents).where(where),
   ]);
+  if (byNumber) {
+    // Each lookup by number is recorded (which kind, how many found — never the number itself).
+    await recordAudit(deps.db, deps.clock, ctx, { action: 'person.search_by_number', targetType: 'resident', detail: { by: q.idNumber !== undefined ? 'idNumber' : 'phone', found: total?.n ?? 0 } });
+  }
   return { items: rows.map((x) => toResidentView(x.r, x.villageName, deps.clock.now())), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 

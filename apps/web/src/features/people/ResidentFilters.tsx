@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { RESIDENT_CATEGORIES } from '@gewu/domain';
 import { VillageSelect } from '../regions/VillageSelect.tsx';
 import { GridSelect } from '../grids/GridSelect.tsx';
+import { useCan } from '../../app/session.ts';
 
 export interface ResidentFilter {
   q?: string;
@@ -17,6 +18,8 @@ export interface ResidentFilter {
 export function ResidentFilters({ onChange }: { onChange: (filter: ResidentFilter) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<ResidentFilter>();
+  // Looking a number up confirms it: offered only to roles that may reveal numbers (the server checks too).
+  const canLookUpNumbers = useCan()('person.reveal');
   const villageId = Form.useWatch('villageId', form);
   const trimmed = (v?: string) => v?.trim() || undefined;
 
@@ -35,12 +38,16 @@ export function ResidentFilters({ onChange }: { onChange: (filter: ResidentFilte
       <Form.Item name="q">
         <Input allowClear placeholder={t('residents.searchName')} style={{ width: 140 }} data-testid="resident-search-name" />
       </Form.Item>
-      <Form.Item name="idNumber">
-        <Input allowClear placeholder={t('residents.searchId')} maxLength={18} style={{ width: 200 }} data-testid="resident-search-id" />
-      </Form.Item>
-      <Form.Item name="phone">
-        <Input allowClear placeholder={t('residents.searchPhone')} maxLength={20} style={{ width: 150 }} data-testid="resident-search-phone" />
-      </Form.Item>
+      {canLookUpNumbers && (
+        <>
+          <Form.Item name="idNumber">
+            <Input allowClear placeholder={t('residents.searchId')} maxLength={18} style={{ width: 200 }} data-testid="resident-search-id" />
+          </Form.Item>
+          <Form.Item name="phone">
+            <Input allowClear placeholder={t('residents.searchPhone')} maxLength={20} style={{ width: 150 }} data-testid="resident-search-phone" />
+          </Form.Item>
+        </>
+      )}
       <Form.Item name="category">
         <Select
           allowClear
