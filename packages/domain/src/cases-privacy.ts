@@ -51,7 +51,8 @@ export function reporterView(viewer: CaseViewer, c: ReporterFacts): ReporterView
     reporterName: hidden ? null : own || viewer.centre ? c.reporterName : null,
     reporterPhoneMasked: hidden ? null : viewer.centre ? c.reporterPhoneMasked : null,
     actorName: (e) => {
-      if (hidden && byReporter(e)) return null;
+      // The reporter's name, as the actor of their own events too, goes where reporterName goes.
+      if (byReporter(e) && (hidden || !(own || viewer.centre))) return null;
       if (viewer.resident && e.actorId !== viewer.id) return null;
       return e.actorName;
     },

@@ -134,6 +134,7 @@ export const SAMPLES: Record<string, Sample> = {
   'POST /api/intake/cases': { call: () => ({ ...post('/api/intake/cases', { itemCode: REPORT_ITEM?.code, description: '无密钥上报', idempotencyKey: crypto.randomUUID() }) }), out: false, expectIn: 403 },
   'GET /open311/v2/:file': { call: () => get('/open311/v2/services.json'), out: false },
   'GET /open311/v2/services/:file': { call: () => get(`/open311/v2/services/${REPORT_ITEM?.code}.json`), out: false },
+  // A resident's report without consent or a staff decision is not on the public feed.
   'GET /open311/v2/requests/:file': { call: (o) => get(`/open311/v2/requests/${o.caseCode}.json`), out: false, expectIn: 404 },
   'GET /open311/v2/tokens/:file': { call: () => get('/open311/v2/tokens/no-such-token.json'), out: false, expectIn: 404 },
   'POST /open311/v2/:file': { call: () => ({ method: 'POST', url: '/open311/v2/requests.json', body: `service_code=${REPORT_ITEM?.code}&description=x`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }), out: false, expectIn: 403 },
@@ -322,7 +323,10 @@ export const SAMPLES: Record<string, Sample> = {
       return actionOn(c.w, a, kase.id, { action: 'dispatch', userId: b.accounts.grid_worker.userId });
     },
   },
-  'PUT /api/cases/:id/publication': { call: (o) => put(`/api/cases/${o.caseId}/publication`, { published: true, publicDescription: '路面有坑洼' }) },
+  // A fresh case each time: the world's case stays unpublished (the Open311 sample expects it off the feed).
+  'PUT /api/cases/:id/publication': {
+    call: async (o, c) => put(`/api/cases/${c.allowed && o.name === 'A' ? (await caseIn(c.w.t, o, 'reported')).id : o.caseId}/publication`, { published: true, publicDescription: '路面有坑洼' }),
+  },
   'GET /api/cases/:id/duplicates': { call: (o) => get(`/api/cases/${o.caseId}/duplicates`) },
   'GET /api/cases/:id/dispatch-proposal': { call: (o) => get(`/api/cases/${o.caseId}/dispatch-proposal`) },
   'GET /api/grid-workers/load': { call: () => get('/api/grid-workers/load'), out: false },

@@ -117,6 +117,11 @@ describe('an anonymous report', () => {
     await act(dispatcher, id, 'accept');
     const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json().units.find((u: { responsible: boolean }) => u.responsible);
     await act(dispatcher, id, 'dispatch', { unitId: squad.id });
-    expect((await get(handler, `/api/cases/${id}`)).json()).toMatchObject({ reporterName: null, reporterPhoneMasked: null });
+    const unitView = await get(handler, `/api/cases/${id}`);
+    expect(unitView.json()).toMatchObject({ reporterName: null, reporterPhoneMasked: null });
+    // Nor as the actor of the report in the timeline: the unit sees that it was reported, not by whom.
+    expect(unitView.json().events[0]).toMatchObject({ type: 'report', actorName: null });
+    expect(unitView.body).not.toContain(REPORTER_NAME);
+    expect((await get(resident, `/api/cases/${id}`)).json().events[0]).toMatchObject({ type: 'report', actorName: REPORTER_NAME });
   });
 });
