@@ -89,7 +89,8 @@ test('受理派遣员导入人口：有错的文件逐行报错且不写入，�
     await expect(row).toContainText('明德社区');
     // Only the masked number is ever shown.
     await expect(row).toContainText(`${p.idNumber.slice(0, 4)}************${p.idNumber.slice(-2)}`);
-    // …beside the age, never the birth date (together they would give the number away).
+    // …beside the birth year, never the birth date (together they would give the number away).
+    await expect(row).toContainText(p.idNumber.slice(6, 10));
     await expect(row).not.toContainText(`${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`);
     await expect(row).not.toContainText(p.idNumber);
   }

@@ -59,18 +59,27 @@ export function normalizePhone(raw: string): string {
 
 /**
  * What may be shown of a person's identity number, and beside it. One rule, used by every
- * response, export and screen (issue 12): the first four and the last two characters
- * (`4101************34`), and beside them the sex and the age in whole years — never the birth
- * date nor the birth year, and an age of 100 or more shown as 100.
+ * response, export and screen (issue 12; the 去标识化 of 个人信息保护法 art. 51(3) and GB/T 35273-2020):
+ * the first four and the last two characters (`4101************34`), and beside them the sex and
+ * the birth year as `birthYearShown` gives it — never the birth date, nor an age.
+ *
+ * Why not an age: an age computed from the birth date changes on the birthday, so a reader who
+ * looks at the list or an export on different days learns the birth date (about 9 candidates
+ * left). Any display derived day by day from the birthday leaks the same way. The birth year
+ * changes only on 1 January, which says nothing about anyone's birthday.
  *
  * Why this leaves at least 1,000 candidates (idcard.test.ts enumerates them): even if a reader
- * knows the whole 6-digit region code (from the village shown), the age leaves a window of 365
- * or 366 possible birth dates (100+: decades), and the first two sequence digits are hidden. The
- * last sequence digit (which states the sex) and the check character are shown; for each date,
- * the check rule `8·d15 + 4·d16 ≡ r (mod 11)` is met by 9 or 10 of the 100 pairs (d15, d16) — for
- * each d15 exactly one residue of d16 fits, and it is a digit unless it is 10. So at least
- * 365 × 9 = 3,285 valid numbers match everything visible. The old mask (first 4 and last 4
- * beside the full birth date) left one.
+ * knows the whole 6-digit region code (from the village shown), the birth year leaves at least
+ * 365 possible birth dates (for the two youngest years, see `birthYearShown`), and the first two
+ * sequence digits are hidden. The last sequence digit (which states the sex) and the check
+ * character are shown; for each date, the check rule `8·d15 + 4·d16 ≡ r (mod 11)` is met by 9 or
+ * 10 of the 100 pairs (d15, d16) — for each d15 exactly one residue of d16 fits, and it is a digit
+ * unless it is 10. So at least 365 × 9 = 3,285 valid numbers match everything visible on any day.
+ * Views of different days combined still leave at least 1,000 as long as the reader's first view
+ * of the record came at least 112 days after 1 January of the birth year (then the dates left are
+ * 1 January up to that view, × 9). What no display of the birth can avoid: a record seen within
+ * days of a birth early in a year, and seen again once the year is shown alone, narrows the birth
+ * to those few days. The old mask (first 4 and last 4 beside the full birth date) left one.
  */
 export const ID_MASK_HEAD = 4;
 export const ID_MASK_TAIL = 2;
@@ -79,17 +88,19 @@ export function maskIdNumber(id: string): string {
   return id.length <= ID_MASK_HEAD + ID_MASK_TAIL ? '*'.repeat(id.length) : `${id.slice(0, ID_MASK_HEAD)}${'*'.repeat(id.length - ID_MASK_HEAD - ID_MASK_TAIL)}${id.slice(-ID_MASK_TAIL)}`;
 }
 
-/** Ages from this one up are shown as this one (a 1-year window would otherwise meet the 1900 floor of valid birth dates). */
-export const AGE_SHOWN_MAX = 100;
-
 /**
- * The age shown beside a masked number: whole years on `today`'s date in China (UTC+8), capped at
- * AGE_SHOWN_MAX. `birthDate` is YYYY-MM-DD.
+ * The birth year shown beside a masked number (出生年份): the year of `birthDate` (YYYY-MM-DD), except
+ * that people born in the current or the previous calendar year — by `today`'s date in Beijing
+ * (UTC+8) — are shown as the band `2025–2026` (previous–current year). A year alone would leave a
+ * baby born on 2 January, seen on 3 January, two possible dates; the band always spans at least
+ * 365 days of possible birth dates. What is shown changes only on 1 January. Null without a
+ * birth date.
  */
-export function ageShown(birthDate: string, today: Date): number {
-  const local = new Date(today.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-  const years = Number(local.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (local.slice(5) < birthDate.slice(5, 10) ? 1 : 0);
-  return Math.min(Math.max(years, 0), AGE_SHOWN_MAX);
+export function birthYearShown(birthDate: string | null, today: Date): string | null {
+  if (!birthDate) return null;
+  const year = Number(birthDate.slice(0, 4));
+  const current = new Date(today.getTime() + 8 * 3600_000).getUTCFullYear();
+  return year >= current - 1 ? `${current - 1}–${current}` : String(year);
 }
 
 /** `138****1234`: first three and last four digits shown. */

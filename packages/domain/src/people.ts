@@ -36,8 +36,8 @@ export const residentViewSchema = z.object({
   gridId: z.string().uuid().nullable(),
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
-  /** Whole years, 100 meaning 100 or older; never the birth date (see maskIdNumber in idcard.ts). */
-  age: z.number().int().nullable(),
+  /** 出生年份: the year, or "2025–2026" for the two youngest years (birthYearShown in idcard.ts); never the birth date nor an age. */
+  birthYear: z.string().nullable(),
   ethnicity: z.string().nullable(),
   idMasked: z.string().nullable(),
   phoneMasked: z.string().nullable(),

@@ -10,7 +10,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { regions } from '../regions/regions.table.ts';
 import { grids } from '../grids/grids.table.ts';
 import { residents } from '../people/people.table.ts';
-import { ageShown } from '@gewu/domain';
+import { birthYearShown } from '@gewu/domain';
 import { CATEGORY_LABELS, COLUMNS, type ImportKind } from './imports.columns.ts';
 
 export type Sheet = { header: string[]; rows: AsyncIterable<(string | number | null)[]> | (string | number | null)[][] };
@@ -54,9 +54,9 @@ export async function exportResidents(deps: { db: Db; clock: Clock }, ctx: Reque
   const actor = authorize(ctx, 'base.export');
   authorize(ctx, 'person.read');
   await recordAudit(deps.db, deps.clock, ctx, { action: 'export.residents', detail: { villageId: q.villageId ?? null } });
-  // The age, never the birth date: beside the masked number a birth date would give it away (idcard.ts).
+  // The birth year, never the birth date nor an age: beside the masked number either would give it away (idcard.ts).
   const today = deps.clock.now();
-  const header = ['姓名', '身份证号（脱敏）', '联系电话（脱敏）', '性别', '年龄', '人员类别', '村（社区）代码', '村（社区）', '网格编码', '居住地址'];
+  const header = ['姓名', '身份证号（脱敏）', '联系电话（脱敏）', '性别', '出生年份', '人员类别', '村（社区）代码', '村（社区）', '网格编码', '居住地址'];
   async function* rows() {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -69,7 +69,7 @@ export async function exportResidents(deps: { db: Db; clock: Clock }, ctx: Reque
         .orderBy(asc(residents.id))
         .limit(5000);
       for (const { r, villageCode, villageName, gridCode } of page) {
-        yield [r.name, r.idMasked, r.phoneMasked, r.gender === 'male' ? '男' : r.gender === 'female' ? '女' : '', r.birthDate ? ageShown(r.birthDate, today) : null, r.categories.map((c) => LABEL_OF[c] ?? c).join('、'), villageCode, villageName, gridCode, r.address];
+        yield [r.name, r.idMasked, r.phoneMasked, r.gender === 'male' ? '男' : r.gender === 'female' ? '女' : '', birthYearShown(r.birthDate, today), r.categories.map((c) => LABEL_OF[c] ?? c).join('、'), villageCode, villageName, gridCode, r.address];
       }
       if (page.length < 5000) return;
       after = (page.at(-1) as (typeof page)[number]).r.id;

@@ -85,7 +85,7 @@ describe('resident import', () => {
     expect(commit.statusCode).toBe(202);
     expect(await settle(job.id)).toMatchObject({ status: 'committed' });
     const found = (await t.app.inject({ method: 'POST', url: '/api/residents/search', payload: { idNumber: id('41010419920305124') }, ...as(dispatcher) })).json().items;
-    expect(found).toMatchObject([{ name: '李小红', categories: ['floating', 'hardship_women'], gender: 'female', age: 34, villageName: '致知社区' }]);
+    expect(found).toMatchObject([{ name: '李小红', categories: ['floating', 'hardship_women'], gender: 'female', birthYear: '1992', villageName: '致知社区' }]);
     // A retried commit does nothing more.
     expect((await t.app.inject({ method: 'POST', url: `/api/imports/${job.id}/commit`, ...as(dispatcher) })).json().status).toBe('committed');
     expect((await t.app.inject({ method: 'GET', url: '/api/residents?q=张老汉', ...as(dispatcher) })).json().total).toBe(1);
@@ -118,7 +118,7 @@ describe('resident import', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets[0]?.getRow(1).getCell(1).value).toBe('地址');
-    // 410104 19700101 002, check character 4 (weighted sum 129, 129 mod 11 = 8 → '4'): a woman of 56 on 2026-11-23.
+    // 410104 19700101 002, check character 4 (weighted sum 129, 129 mod 11 = 8 → '4'): a woman born in 1970.
     const village = (await t.app.inject({ method: 'GET', url: '/api/regions', ...as(dispatcher) })).json().items.find((r: { code: string }) => r.code === '410104001001').id;
     const made = await t.app.inject({ method: 'POST', url: '/api/residents', ...as(dispatcher), payload: { villageId: village, name: '导出核对', idNumber: '410104197001010024', phone: '13900001111' } });
     expect(made.statusCode).toBe(201);
@@ -128,9 +128,9 @@ describe('resident import', () => {
     expect(exp.body).not.toMatch(/\d{17}[\dX]/);
     expect(exp.body).toMatch(/4101\*{12}\d[\dX]/);
     expect(exp.body).not.toMatch(/4101\*{10}\d{3}[\dX]/);
-    // Beside the masked number the age, never the birth date (issue 12).
-    expect(lines[0]?.replace(/^\uFEFF/, '')).toBe('姓名,身份证号（脱敏）,联系电话（脱敏）,性别,年龄,人员类别,村（社区）代码,村（社区）,网格编码,居住地址');
+    // Beside the masked number the birth year, never the birth date nor an age (issue 12).
+    expect(lines[0]?.replace(/^\uFEFF/, '')).toBe('姓名,身份证号（脱敏）,联系电话（脱敏）,性别,出生年份,人员类别,村（社区）代码,村（社区）,网格编码,居住地址');
     expect(exp.body).not.toMatch(/(19|20)\d\d-\d\d-\d\d/);
-    expect(lines.find((l) => l.startsWith('导出核对,'))?.split(',').slice(1, 5)).toEqual(['4101************24', '139****1111', '女', '56']);
+    expect(lines.find((l) => l.startsWith('导出核对,'))?.split(',').slice(1, 5)).toEqual(['4101************24', '139****1111', '女', '1970']);
   });
 });

@@ -1,7 +1,7 @@
 import {
   type ResidentInput,
   type ResidentView,
-  ageShown,
+  birthYearShown,
   checkIdNumber,
   checkPhone,
   idNumberFacts,
@@ -25,7 +25,7 @@ import { residents } from './people.table.ts';
 export type PeopleDeps = { db: Db; clock: Clock; pii: PiiCipher };
 type Row = typeof residents.$inferSelect;
 
-/** A resident as every response shows them: masked numbers, the age and never the birth date (idcard.ts). */
+/** A resident as every response shows them: masked numbers, the birth year and never the birth date (idcard.ts). */
 export function toResidentView(r: Row, villageName: string, today: Date): ResidentView {
   return {
     id: r.id,
@@ -34,7 +34,7 @@ export function toResidentView(r: Row, villageName: string, today: Date): Reside
     gridId: r.gridId,
     name: r.name,
     gender: r.gender,
-    age: r.birthDate ? ageShown(r.birthDate, today) : null,
+    birthYear: birthYearShown(r.birthDate, today),
     ethnicity: r.ethnicity,
     idMasked: r.idMasked,
     phoneMasked: r.phoneMasked,

@@ -7,7 +7,6 @@ import type { ResidentView } from '@gewu/domain';
 import { useCan } from '../../app/session.ts';
 import { useVisits } from './api.ts';
 import { RevealDialog } from './RevealDialog.tsx';
-import { ageText } from './residentColumns.tsx';
 import { VisitDialog } from './VisitDialog.tsx';
 
 interface Props {
@@ -45,7 +44,7 @@ export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
         items={[
           { key: 'name', label: t('people.name'), children: r.name },
           { key: 'gender', label: t('people.gender'), children: r.gender ? t(`people.${r.gender}`) : '—' },
-          { key: 'age', label: t('people.age'), children: ageText(t, r.age) },
+          { key: 'birthYear', label: t('people.birthYear'), children: r.birthYear ?? '—' },
           { key: 'ethnicity', label: t('people.ethnicity'), children: r.ethnicity ?? '—' },
           { key: 'id', label: t('people.idNumber'), children: masked(r.idMasked, 'idNumber') },
           { key: 'phone', label: t('people.phone'), children: masked(r.phoneMasked, 'phone') },

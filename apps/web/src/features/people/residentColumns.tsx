@@ -1,19 +1,15 @@
 import { Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import { AGE_SHOWN_MAX, type ResidentView } from '@gewu/domain';
-
-/** The age the server shows (never the birth date: beside the masked number it would give it away); 100 means 100 or older. */
-export function ageText(t: TFunction, age: number | null): string {
-  return age === null ? '—' : age >= AGE_SHOWN_MAX ? t('people.agePlus', { age: AGE_SHOWN_MAX }) : String(age);
-}
+import type { ResidentView } from '@gewu/domain';
 
 /** The resident table; numbers are only ever the masked ones the server sends. */
 export function residentColumns(t: TFunction, gridName: (id: string | null) => string): TableColumnsType<ResidentView> {
   return [
     { title: t('people.name'), dataIndex: 'name', key: 'name', render: (name: string) => <a>{name}</a> },
     { title: t('people.gender'), key: 'gender', render: (_, r) => (r.gender ? t(`people.${r.gender}`) : '—') },
-    { title: t('people.age'), key: 'age', render: (_, r) => ageText(t, r.age) },
+    // The birth year as the server shows it, never the birth date nor an age: beside the masked number either would give it away.
+    { title: t('people.birthYear'), key: 'birthYear', render: (_, r) => r.birthYear ?? '—' },
     { title: t('people.idNumber'), dataIndex: 'idMasked', key: 'id', render: (v: string | null) => <code>{v ?? '—'}</code> },
     { title: t('people.phone'), dataIndex: 'phoneMasked', key: 'phone', render: (v: string | null) => v ?? '—' },
     {
