@@ -52,6 +52,11 @@ export const configSchema = z.object({
   GEWU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   GEWU_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   GEWU_LOGIN_LOCK_MINUTES: z.coerce.number().min(1).default(15),
+  /**
+   * Failures of one name from all addresses together, within GEWU_LOGIN_LOCK_MINUTES, after which
+   * that name may sign in only from an address it signed in from in the last 90 days.
+   */
+  GEWU_LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(50),
   GEWU_AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   GEWU_AUDIT_RETENTION_DAYS: z.coerce
     .number()

@@ -85,8 +85,11 @@ export class PiiCipher {
     return Buffer.concat([d.update(ct), d.final()]).toString('utf8');
   }
 
-  /** Deterministic keyed hash for exact-match search; `kind` separates ID numbers from phones. */
-  lookupHash(kind: 'id' | 'phone', normalized: string): string {
+  /**
+   * Deterministic keyed hash for exact-match search; `kind` separates ID numbers, phones and the
+   * names typed at a failed login (which may be a number or a password typed in the wrong field).
+   */
+  lookupHash(kind: 'id' | 'phone' | 'login_name', normalized: string): string {
     return createHmac('sha256', this.keys.hashKey).update(`${kind}\u0000${normalized}`).digest('base64url');
   }
 

@@ -1,8 +1,9 @@
-import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions } from '../regions/regions.table.ts';
 import { sessions, users } from '../users/users.table.ts';
-import { loginFailures } from './login-failures.table.ts';
+import { loginAccountFailures, loginFailures } from './login-failures.table.ts';
+import { loginAddressKey } from './login-address.ts';
 import { forgetCachedSessions } from './session-cache.ts';
 
 export async function findUserForLogin(db: Db, username: string) {
@@ -101,9 +102,79 @@ export async function recordLoginFailure(db: Db, key: { username: string; ip: st
   return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }
 
-/** Forgets the failures of `username`, from one address or (without `ip`) from all. */
+/**
+ * Forgets the failures of `username`, from one address or (without `ip`, when the security admin
+ * unlocks the account or resets its password) from all, and then its per-name budget too.
+ */
 export async function clearLoginFailures(db: Db, username: string, ip?: string) {
   await db.delete(loginFailures).where(and(eq(loginFailures.username, username), ip === undefined ? undefined : eq(loginFailures.ip, ip)));
+  if (ip === undefined) await db.delete(loginAccountFailures).where(eq(loginAccountFailures.username, username));
+}
+
+/**
+ * Writes a login attempt of `username` into its per-name budget before its password is checked
+ * (and forgets rows older than the window, for every name). Returns the row's id: the attempt
+ * keeps it when the password was wrong and removes it otherwise (`releaseAccountAttempt`).
+ * Written first and committed at once, so of any two parallel attempts the later one sees the
+ * earlier: a burst cannot pass the budget.
+ */
+export async function reserveAccountAttempt(db: Db, username: string, now: Date, windowMinutes: number): Promise<string> {
+  await db.delete(loginAccountFailures).where(lte(loginAccountFailures.at, new Date(now.getTime() - windowMinutes * 60_000)));
+  const [row] = await db.insert(loginAccountFailures).values({ username, at: now }).returning({ id: loginAccountFailures.id });
+  if (!row) throw new Error('login attempt not recorded');
+  return row.id;
+}
+
+export async function releaseAccountAttempt(db: Db, id: string) {
+  await db.delete(loginAccountFailures).where(eq(loginAccountFailures.id, id));
+}
+
+/**
+ * Until when the budget of `username` is spent: it has had `budget` failures (besides the attempt
+ * `exceptId`) within the last `windowMinutes`, and stays spent until the `budget`-th most recent of
+ * them is that old. Null while it is not spent.
+ */
+export async function accountBudgetSpentUntil(db: Db, username: string, now: Date, windowMinutes: number, budget: number, exceptId?: string): Promise<Date | null> {
+  const windowMs = windowMinutes * 60_000;
+  const [row] = await db
+    .select({ at: loginAccountFailures.at })
+    .from(loginAccountFailures)
+    .where(
+      and(
+        eq(loginAccountFailures.username, username),
+        gt(loginAccountFailures.at, new Date(now.getTime() - windowMs)),
+        exceptId ? ne(loginAccountFailures.id, exceptId) : undefined,
+      ),
+    )
+    .orderBy(desc(loginAccountFailures.at))
+    .offset(budget - 1)
+    .limit(1);
+  return row ? new Date(row.at.getTime() + windowMs) : null;
+}
+
+/** How far back a successful sign-in makes an address known to an account. */
+export const KNOWN_ADDRESS_DAYS = 90;
+
+/**
+ * Whether the account `userId` (null: a name without an account, which has no known address but
+ * costs the same query) signed in successfully from `addressKey` within the last
+ * `KNOWN_ADDRESS_DAYS`. Read from the sessions, which keep the client address of each sign-in.
+ */
+export async function isKnownAddress(db: Db, userId: string | null, addressKey: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .select({ ip: sessions.ip })
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.userId, userId ?? '00000000-0000-0000-0000-000000000000'),
+        gte(sessions.createdAt, new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000)),
+        isNotNull(sessions.ip),
+      ),
+    )
+    .groupBy(sessions.ip)
+    .orderBy(desc(sql`max(${sessions.createdAt})`))
+    .limit(1000);
+  return rows.some((r) => loginAddressKey(r.ip) === addressKey);
 }
 
 /** Shows on the account (for the security admin's list) the latest lock set against any address. */

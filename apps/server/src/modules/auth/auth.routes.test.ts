@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addUser, as, createTestApp, login, tableCounts, type TestApp } from '../../../test/app.ts';
+import { queryRows } from '../../db/client.ts';
 import { DEMO_PASSWORD } from '../../seed/demo.ts';
 import { recordLoginFailure } from './auth.repository.ts';
+import { loginAddressKey } from './login-address.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -109,6 +111,99 @@ describe('account lock and rate limit', () => {
     expect(answers[4]).toEqual({ status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' });
   });
 
+  it('counts an IPv6 address by its /64 and an IPv4 address whole', () => {
+    expect(loginAddressKey('10.0.0.1')).toBe('10.0.0.1');
+    expect(loginAddressKey('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(loginAddressKey('2001:db8:1:2::a')).toBe('2001:db8:1:2::/64');
+    expect(loginAddressKey('2001:0DB8:0001:0002:ffff:0:0:1')).toBe('2001:db8:1:2::/64');
+    expect(loginAddressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(loginAddressKey('2001:db8:1:3::a')).toBe('2001:db8:1:3::/64');
+  });
+
+  it('shares one pause between two IPv6 addresses of a /64, not between two /64s', async () => {
+    await addUser(t.database, { username: 'v6_user', role: 'mediator', regionCode: '410104001' });
+    for (let i = 0; i < 2; i++) expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2::a'))).toEqual(wrongAnswer);
+    for (let i = 0; i < 2; i++) expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2:ffff::1'))).toEqual(wrongAnswer);
+    // The fifth failure of the /64, from a third address in it, pauses the whole /64.
+    expect((await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2::3')).statusCode).toBe(423);
+    expect(brief(await attempt('v6_user', DEMO_PASSWORD, '2001:db8:1:2::4'))).toEqual({ status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' });
+    // The next /64 has its own count: a wrong password there is just wrong, the right one signs in.
+    expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:3::a'))).toEqual(wrongAnswer);
+    expect((await attempt('v6_user', DEMO_PASSWORD, '2001:db8:1:3::b')).statusCode).toBe(200);
+  });
+
+  it('bounds the guesses at one name from many addresses; its owner still signs in from a known address', async () => {
+    await addUser(t.database, { username: 'guarded_sec', role: 'security_admin', regionCode: '410104' });
+    // The owner's usual place: signed in from there before the attack.
+    expect((await attempt('guarded_sec', DEMO_PASSWORD, '10.7.0.1')).statusCode).toBe(200);
+    const answers = [];
+    for (let i = 1; i <= 60; i++) answers.push(brief(await attempt('guarded_sec', `Wrong@pass${i}`, `10.7.1.${i}`)));
+    const paused = { status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' };
+    // 50 (GEWU_LOGIN_ACCOUNT_FAILURES) wrong passwords are checked; then new addresses are paused.
+    expect(answers).toEqual([...Array(50).fill(wrongAnswer), ...Array(10).fill(paused)]);
+    // The security admin's list shows the account paused.
+    const [row] = await queryRows<{ locked: boolean }>(t.database.db, sql`SELECT locked_until > ${t.clock.now()} AS locked FROM users WHERE username = 'guarded_sec'`);
+    expect(row?.locked).toBe(true);
+    // Paused means the password is not checked, so the right one from a new address gets the same.
+    expect(brief(await attempt('guarded_sec', DEMO_PASSWORD, '10.7.2.1'))).toEqual(paused);
+    // The owner's known address is not paused: a wrong password there is just wrong, the right one signs in.
+    expect(brief(await attempt('guarded_sec', 'Wrong@pass0', '10.7.0.1'))).toEqual(wrongAnswer);
+    expect((await attempt('guarded_sec', DEMO_PASSWORD, '10.7.0.1')).statusCode).toBe(200);
+    // Once the window has passed, a new address may try again.
+    t.clock.advance(15 * 60_000 + 1000);
+    expect((await attempt('guarded_sec', DEMO_PASSWORD, '10.7.2.2')).statusCode).toBe(200);
+  });
+
+  it('bounds an unknown name exactly like a real one (here with GEWU_LOGIN_ACCOUNT_FAILURES=10)', async () => {
+    const small = await createTestApp({ GEWU_LOGIN_RATE_LIMIT: '8', GEWU_LOGIN_ACCOUNT_FAILURES: '10' });
+    try {
+      await addUser(small.database, { username: 'budget_real', role: 'mediator', regionCode: '410104001' });
+      const run = async (name: string, net: number) => {
+        const answers = [];
+        for (let i = 1; i <= 15; i++) {
+          const res = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: 'Wrong@pass1' }, remoteAddress: `10.8.${net}.${i}` });
+          answers.push(brief(res));
+        }
+        const right = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: DEMO_PASSWORD }, remoteAddress: `10.8.${net}.200` });
+        answers.push(brief(right));
+        return answers;
+      };
+      const paused = { status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' };
+      const expected = [...Array(10).fill(wrongAnswer), ...Array(6).fill(paused)];
+      expect(await run('budget_real', 1)).toEqual(expected);
+      expect(await run('budget_nobody', 2)).toEqual(expected);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('keeps only a keyed hash of an unknown name in the audit log', async () => {
+    const typed = '13912345678';
+    for (const ip of ['10.0.6.1', '10.0.6.2']) expect(brief(await attempt(typed, 'Wrong@pass1', ip))).toEqual(wrongAnswer);
+    // The audit row of a refused request is written as the response goes out: wait for it.
+    const rows = await vi.waitFor(async () => {
+      const found = await queryRows<{ detail: Record<string, unknown>; text: string }>(
+        t.database.db,
+        sql`SELECT detail, row_to_json(a)::text AS text FROM audit_log a WHERE action = 'auth.login' AND ip IN ('10.0.6.1', '10.0.6.2') ORDER BY id`,
+      );
+      expect(found).toHaveLength(2);
+      return found;
+    });
+    for (const r of rows) {
+      expect(r.text).not.toContain(typed);
+      expect(r.detail).toMatchObject({ usernameHash: t.deps.pii.lookupHash('login_name', typed), reason: 'unknown_user' });
+      expect(r.detail).not.toHaveProperty('username');
+    }
+    // A real account's failure still names the account.
+    await attempt('leader', 'Wrong@pass1', '10.0.6.3');
+    const real = await vi.waitFor(async () => {
+      const [found] = await queryRows<{ name: string | null; detail: Record<string, unknown> }>(t.database.db, sql`SELECT actor_name AS name, detail FROM audit_log WHERE action = 'auth.login' AND ip = '10.0.6.3'`);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(real).toMatchObject({ name: 'leader', detail: { reason: 'wrong_password' } });
+  });
+
   it('rate-limits login attempts per IP', async () => {
     const codes: number[] = [];
     for (let i = 0; i < 9; i++) codes.push((await attempt(`nobody${i}`, 'x', '10.0.3.1')).statusCode);
@@ -118,6 +213,14 @@ describe('account lock and rate limit', () => {
     expect(limited.json()).toMatchObject({ code: 'rate_limited', message: '请求过于频繁，请稍后再试' });
     // Another address is not affected.
     expect((await attempt('nobody', 'x', '10.0.3.2')).statusCode).toBe(401);
+  });
+
+  it('rate-limits an IPv6 /64 as one address', async () => {
+    const codes: number[] = [];
+    for (let i = 1; i <= 8; i++) codes.push((await attempt(`nobody_v6_${i}`, 'x', `2001:db8:9:9::${i}`)).statusCode);
+    expect(codes).toEqual(Array(8).fill(401));
+    expect((await attempt('nobody_v6', 'x', '2001:db8:9:9:abcd::1')).statusCode).toBe(429);
+    expect((await attempt('nobody_v6', 'x', '2001:db8:9:a::1')).statusCode).toBe(401);
   });
 });
 

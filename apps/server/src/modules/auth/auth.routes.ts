@@ -1,16 +1,18 @@
 import { changePasswordBodySchema, loginBodySchema, sessionViewSchema } from '@gewu/domain';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { requireActor } from '../../platform/access.ts';
 import { SESSION_COOKIE } from '../../platform/http/session.ts';
 import * as service from './auth.service.ts';
+import { loginAddressKey } from './login-address.ts';
 
 export async function authRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['auth'];
   const secureCookie = deps.config.GEWU_COOKIE_SECURE ?? false;
   app.post('/api/auth/login', {
-    config: { access: { public: 'signing in: anyone may try, answers tell nothing about accounts' }, rateLimit: { max: deps.config.GEWU_LOGIN_RATE_LIMIT, timeWindow: '1 minute' } },
+    config: { access: { public: 'signing in: anyone may try, answers tell nothing about accounts' }, rateLimit: { max: deps.config.GEWU_LOGIN_RATE_LIMIT, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `login:${loginAddressKey(req.ip)}` } },
     schema: { tags, summary: '登录', body: loginBodySchema, response: { 200: sessionViewSchema } },
     handler: async (req, reply) => {
       const res = await service.login(deps, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] });

@@ -8,10 +8,13 @@ import { AppError, badRequest } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/password.ts';
 import { requireActor } from '../../platform/access.ts';
+import type { PiiCipher } from '../../platform/pii.ts';
+import { loginAddressKey } from './login-address.ts';
 import * as repo from './auth.repository.ts';
 import { loadSession } from './session-cache.ts';
 
 export type AuthDeps = { db: Db; clock: Clock; config: Pick<Config, 'GEWU_SESSION_TTL_HOURS' | 'GEWU_SESSION_IDLE_MINUTES' | 'GEWU_LOGIN_MAX_FAILURES' | 'GEWU_LOGIN_LOCK_MINUTES'> };
+export type LoginDeps = Omit<AuthDeps, 'config'> & { pii: PiiCipher; config: AuthDeps['config'] & Pick<Config, 'GEWU_LOGIN_ACCOUNT_FAILURES'> };
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -52,38 +55,58 @@ const lockedError = (until: Date, now: Date) =>
 /**
  * Checks a username and password and opens a session. Nothing in the answer to a wrong password
  * tells whether the account exists, is disabled or is locked:
- * - failures are counted per (username as typed, client IP); the Nth in a row pauses that name on
- *   that address only, with exponential back-off — so someone elsewhere cannot lock anyone out
- *   (the right password from another address still works), and unknown names pause just like
- *   real ones. While paused the password is not even checked (else the pause would confirm a
- *   right guess); the per-IP rate limit bounds guessing across names;
+ * - failures are counted per (username as typed, client address — IPv6 by its /64); the Nth in a
+ *   row pauses that name on that address only, with exponential back-off — so someone elsewhere
+ *   cannot lock anyone out (the right password from another address still works), and unknown
+ *   names pause just like real ones. While paused the password is not even checked (else the pause
+ *   would confirm a right guess); the per-address rate limit bounds guessing across names;
+ * - failures of a name from all addresses together are bounded too: once it has had
+ *   `GEWU_LOGIN_ACCOUNT_FAILURES` within the pause window, it is paused (the same 423) on every
+ *   address it has not signed in from within 90 days, until the window passes — its owner still
+ *   signs in from their usual place; an unknown name has no such place and is paused everywhere;
  * - unknown names are checked against a dummy argon2 hash, so they take as long as real ones;
  * - only after the right password does the answer say the account is disabled.
  */
-export async function login(deps: AuthDeps, ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
+export async function login(deps: LoginDeps, ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
   const { db, clock, config } = deps;
   const now = clock.now();
-  const key = { username: input.username, ip: ctx.ip ?? 'unknown' };
+  const key = { username: input.username, ip: loginAddressKey(ctx.ip) };
   const row = await repo.findUserForLogin(db, input.username);
   const who = row && { id: row.user.id, name: row.user.username, roles: row.user.roles };
   const audit = (reason: string) => {
+    // A name without an account may be anything typed in the wrong field (a phone number, a
+    // password): the audit log keeps only its keyed hash, enough to see repeated tries on one name.
     ctx.failureAudit = row
       ? { action: 'auth.login', actor: who, targetType: 'user', targetId: row.user.id, regionPath: row.region.path, detail: { reason } }
-      : { action: 'auth.login', actor: null, detail: { username: input.username, reason } };
+      : { action: 'auth.login', actor: null, detail: { usernameHash: deps.pii.lookupHash('login_name', input.username), reason } };
   };
   const pausedUntil = await repo.loginLockedUntil(db, key.username, key.ip, now);
   if (pausedUntil) {
     audit('locked');
     throw lockedError(pausedUntil, now);
   }
+  const window = config.GEWU_LOGIN_LOCK_MINUTES;
+  const attemptId = await repo.reserveAccountAttempt(db, key.username, now, window);
+  const budgetSpentUntil = await repo.accountBudgetSpentUntil(db, key.username, now, window, config.GEWU_LOGIN_ACCOUNT_FAILURES, attemptId);
+  if (budgetSpentUntil && !(await repo.isKnownAddress(db, row?.user.id ?? null, key.ip, now))) {
+    await repo.releaseAccountAttempt(db, attemptId);
+    audit('account_budget_spent');
+    throw lockedError(budgetSpentUntil, now);
+  }
   const passwordOk = row ? await verifyPassword(row.user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
   if (!passwordOk || !row) {
+    // The reserved attempt stays in the name's budget: it is a failure now.
     const lockedUntil = await repo.recordLoginFailure(db, key, now, config.GEWU_LOGIN_MAX_FAILURES, config.GEWU_LOGIN_LOCK_MINUTES);
-    if (lockedUntil && row) await repo.noteAccountLocked(db, row.user.id, lockedUntil);
+    if (row) {
+      const budgetUntil = await repo.accountBudgetSpentUntil(db, key.username, now, window, config.GEWU_LOGIN_ACCOUNT_FAILURES);
+      const latest = [lockedUntil, budgetUntil].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+      if (latest) await repo.noteAccountLocked(db, row.user.id, latest);
+    }
     audit(`${row ? 'wrong_password' : 'unknown_user'}${lockedUntil ? '_locked' : ''}`);
     if (lockedUntil) throw lockedError(lockedUntil, now);
     throw invalidCredentials();
   }
+  await repo.releaseAccountAttempt(db, attemptId);
   // The right password: now (and only now) the account's state may be told.
   if (row.user.status !== 'active') {
     audit('disabled');
