@@ -1,6 +1,8 @@
-import { type Action, type Role, type Setting, levelMayChangeSetting, roleCan, settingLevelMessage } from '@gewu/domain';
+import { type Action, type Role, type Setting, SETTING_OWNER_LEVEL, levelMayChangeSetting, roleCan, settingOwnerProblem } from '@gewu/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client.ts';
+import { countRegionsOutside } from '../modules/regions/regions.repository.ts';
 import type { Actor, RequestContext } from './context.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 
@@ -18,9 +20,16 @@ export function isInScope(scopePath: string, targetPath: string): boolean {
   return targetPath.startsWith(scopePath);
 }
 
-/** Throws 403 `setting.level_not_owner` when the actor sits below the level that owns `setting`. */
-export function assertOwnsSetting(actor: Pick<Actor, 'regionLevel'>, setting: Setting): void {
-  if (!levelMayChangeSetting(actor.regionLevel, setting)) throw new AppError(403, 'setting.level_not_owner', settingLevelMessage(setting));
+/**
+ * Throws 403 `setting.level_not_owner` unless the actor's region covers every region `setting`
+ * applies to: `setting` is stored once for the deployment, so the actor must sit at or above its
+ * level (`SETTING_OWNER_LEVEL`) with no region of that level outside their subtree — the county
+ * admin of a single-county deployment may, a county admin of a province deployment may not.
+ */
+export async function assertOwnsSetting(db: Db, actor: Pick<Actor, 'regionLevel' | 'regionPath'>, setting: Setting): Promise<void> {
+  const outside = levelMayChangeSetting(actor.regionLevel, setting) ? await countRegionsOutside(db, SETTING_OWNER_LEVEL[setting], actor.regionPath) : 0;
+  const problem = settingOwnerProblem(setting, actor.regionLevel, outside);
+  if (problem) throw new AppError(403, 'setting.level_not_owner', problem);
 }
 
 /** Returns the actor or throws 401. */

@@ -1,7 +1,7 @@
 import { defaultWorkCalendar } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/app.ts';
+import { addUser, as, createTestApp, login, regionIdByCode, type Session, type TestApp } from '../../../test/app.ts';
 import { workCalendars } from './calendar.table.ts';
 import { getWorkCalendar, invalidateCalendarCache } from './calendar.service.ts';
 
@@ -120,17 +120,44 @@ describe('the API description', () => {
   });
 });
 
-describe('the calendar belongs to the county (issue 12)', () => {
-  it('a township admin cannot change it and nothing is stored; a city admin can', async () => {
+describe('the calendar is one for the deployment: only an admin over all its counties changes it (issue 12)', () => {
+  it('a township admin cannot change it and nothing is stored; in this one-county deployment a city admin can', async () => {
     await addUser(t.database, { username: 'tw_admin_cal', role: 'admin', regionCode: '410104001' });
     await addUser(t.database, { username: 'city_admin_cal', role: 'admin', regionCode: '4101' });
     const before = await storedRow();
     const sixDays = { ...defaultWorkCalendar(), workingWeekdays: [1, 2, 3, 4, 5, 6] };
     const res = await put(await login(t.app, 'tw_admin_cal'), sixDays);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'setting.level_not_owner', message: '工作日历由县级及以上统一管理，本级管理员无权修改' });
+    expect(res.json()).toMatchObject({ code: 'setting.level_not_owner', message: '工作日历全系统统一适用于每个县级区划，只能由管辖全部县级区划的管理员修改，乡镇（街道）管理员无权修改' });
     expect(await storedRow()).toEqual(before);
     const ok = await put(await login(t.app, 'city_admin_cal'), before?.calendar ?? defaultWorkCalendar());
     expect(ok.statusCode).toBe(200);
+  });
+
+  it('once a second county exists, its neighbour county admin is refused and nothing is stored; the city admin may', async () => {
+    // A deployment of its own, so the second county does not change the other tests' deployment.
+    const two = await createTestApp();
+    try {
+      await addUser(two.database, { username: 'city_admin_two', role: 'admin', regionCode: '4101' });
+      const city = await login(two.app, 'city_admin_two');
+      const created = await two.app.inject({ method: 'POST', url: '/api/regions', ...as(city), payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' } });
+      expect(created.statusCode).toBe(201);
+      const stored = async () => (await two.database.db.select().from(workCalendars).where(eq(workCalendars.id, 'default')))[0];
+      const putTwo = (s: Session, payload: object) => two.app.inject({ method: 'PUT', url: '/api/calendar', ...as(s), payload });
+      const before = await stored();
+      const sixDays = { ...defaultWorkCalendar(), workingWeekdays: [1, 2, 3, 4, 5, 6] };
+      const refused = await putTwo(await login(two.app, 'admin'), sixDays); // the 410104 county admin
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({
+        code: 'setting.level_not_owner',
+        message: '工作日历全系统统一适用于每个县级区划，本系统另有 1 个县级区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部县级区划的上级管理员修改',
+      });
+      expect(await stored()).toEqual(before);
+      const ok = await putTwo(city, sixDays);
+      expect(ok.statusCode).toBe(200);
+      expect((await stored())?.calendar).toMatchObject({ workingWeekdays: [1, 2, 3, 4, 5, 6] });
+    } finally {
+      await two.close();
+    }
   });
 });

@@ -81,7 +81,7 @@ function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] })
 /** Replaces the working calendar (working hours, weekdays, holidays, 调休). Admin only; audited. */
 export async function updateWorkCalendar(deps: CalendarDeps, ctx: RequestContext, calendar: unknown): Promise<CalendarView> {
   const actor = authorize(ctx, 'calendar.manage');
-  assertOwnsSetting(actor, 'work_calendar');
+  await assertOwnsSetting(deps.db, actor, 'work_calendar');
   const parsed = workCalendarSchema.safeParse(calendar);
   if (!parsed.success) {
     const details = issuesOf(parsed.error);

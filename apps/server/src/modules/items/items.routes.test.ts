@@ -1,7 +1,7 @@
 import { STARTER_CATALOGUE, type CatalogueItem } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, as, createTestApp, login, type Session, type TestApp } from '../../../test/app.ts';
+import { addUser, as, createTestApp, login, regionIdByCode, type Session, type TestApp } from '../../../test/app.ts';
 import { items } from './items.table.ts';
 
 let t: TestApp;
@@ -89,15 +89,15 @@ describe('keeping the catalogue', () => {
   });
 });
 
-describe('the catalogue belongs to the county (issue 12)', () => {
-  it('a township admin can neither change nor add an item; a county or city admin can', async () => {
+describe('the catalogue is one for the deployment: only an admin over all its counties changes it (issue 12)', () => {
+  it('a township admin can neither change nor add an item; in this one-county deployment the county or city admin can', async () => {
     await addUser(t.database, { username: 'tw_admin_items', role: 'admin', regionCode: '410104001' });
     await addUser(t.database, { username: 'city_admin_items', role: 'admin', regionCode: '4101' });
     const township = await login(t.app, 'tw_admin_items');
     const original = catalogueItem('12004');
     const changed = await send(township, 'PUT', '/api/items/12004', { ...original, name: '乡镇改的名字' });
     expect(changed.statusCode).toBe(403);
-    expect(changed.json()).toMatchObject({ code: 'setting.level_not_owner', message: '网格事项清单由县级及以上统一管理，本级管理员无权修改' });
+    expect(changed.json()).toMatchObject({ code: 'setting.level_not_owner', message: '网格事项清单全系统统一适用于每个县级区划，只能由管辖全部县级区划的管理员修改，乡镇（街道）管理员无权修改' });
     const added = await send(township, 'POST', '/api/items', { ...original, code: '12088', name: '乡镇自加事项' });
     expect(added.statusCode).toBe(403);
     expect(added.json().code).toBe('setting.level_not_owner');
@@ -107,5 +107,34 @@ describe('the catalogue belongs to the county (issue 12)', () => {
     const city = await login(t.app, 'city_admin_items');
     expect((await send(city, 'PUT', '/api/items/12004', original)).statusCode).toBe(200);
     expect((await send(admin, 'PUT', '/api/items/12004', original)).statusCode).toBe(200);
+  });
+
+  it('once a second county exists, its neighbour county admin is refused and nothing is stored; the city admin may', async () => {
+    // A deployment of its own, so the second county does not change the other tests' deployment.
+    const two = await createTestApp();
+    try {
+      await addUser(two.database, { username: 'city_admin_two', role: 'admin', regionCode: '4101' });
+      const city = await login(two.app, 'city_admin_two');
+      const created = await two.app.inject({ method: 'POST', url: '/api/regions', ...as(city), payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' } });
+      expect(created.statusCode).toBe(201);
+      const county = await login(two.app, 'admin'); // the 410104 county admin
+      const original = catalogueItem('12004');
+      const sendTwo = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) => two.app.inject({ method, url, ...as(s), payload });
+      const message = '网格事项清单全系统统一适用于每个县级区划，本系统另有 1 个县级区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部县级区划的上级管理员修改';
+      const changed = await sendTwo(county, 'PUT', '/api/items/12004', { ...original, name: '区县改的名字' });
+      expect(changed.statusCode).toBe(403);
+      expect(changed.json()).toMatchObject({ code: 'setting.level_not_owner', message });
+      const added = await sendTwo(county, 'POST', '/api/items', { ...original, code: '12087', name: '区县自加事项' });
+      expect(added.statusCode).toBe(403);
+      expect(added.json()).toMatchObject({ code: 'setting.level_not_owner', message });
+      const rows = await two.database.db.select({ code: items.code, name: items.name }).from(items).where(eq(items.categoryCode, '12'));
+      expect(rows.find((r) => r.code === '12004')?.name).toBe(original.name);
+      expect(rows.map((r) => r.code)).not.toContain('12087');
+      const byCity = await sendTwo(city, 'PUT', '/api/items/12004', { ...original, name: '市里改的名字' });
+      expect(byCity.statusCode).toBe(200);
+      expect(byCity.json().name).toBe('市里改的名字');
+    } finally {
+      await two.close();
+    }
   });
 });

@@ -78,7 +78,7 @@ function columnsOf(item: CatalogueItem, now: Date) {
 
 /** Adds an item to the catalogue (系统管理员). */
 export async function createItem(deps: ItemsDeps, ctx: RequestContext, input: unknown): Promise<ItemView> {
-  assertOwnsSetting(authorize(ctx, 'item.manage'), 'item_catalogue');
+  await assertOwnsSetting(deps.db, authorize(ctx, 'item.manage'), 'item_catalogue');
   const item = validItem(input);
   try {
     return await deps.db.transaction(async (tx) => {
@@ -102,7 +102,7 @@ const TRACKED: (keyof CatalogueItem)[] = ['categoryCode', 'name', 'legalBasis', 
  */
 export async function updateItem(deps: ItemsDeps, ctx: RequestContext, code: string, input: unknown): Promise<ItemView> {
   const actor = authorize(ctx, 'item.manage');
-  assertOwnsSetting(actor, 'item_catalogue');
+  await assertOwnsSetting(deps.db, actor, 'item_catalogue');
   const { active, ...rest } = (input ?? {}) as { active?: unknown };
   if (active !== undefined && typeof active !== 'boolean') throw badRequest('item.invalid', '事项不合法：active 应为布尔值', [{ path: 'active', message: '应为布尔值' }]);
   const item = validItem(rest);

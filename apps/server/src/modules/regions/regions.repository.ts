@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import type { RegionLevel } from '@gewu/domain';
+import { and, asc, eq, not, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { inScope } from '../../platform/access.ts';
@@ -28,4 +29,13 @@ export async function findRegionByCode(db: Db, code: string): Promise<RegionRow 
 export async function insertRegion(db: Db, values: typeof regions.$inferInsert): Promise<RegionRow> {
   const [row] = await db.insert(regions).values(values).returning();
   return row as RegionRow;
+}
+
+/** How many regions of `level` lie outside the subtree at `path` (the deployment's other counties, say). */
+export async function countRegionsOutside(db: Db, level: RegionLevel, path: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(regions)
+    .where(and(eq(regions.level, level), not(inScope({ regionPath: path }, regions.path))));
+  return row?.n ?? 0;
 }
