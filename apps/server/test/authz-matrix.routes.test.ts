@@ -25,7 +25,7 @@ import { buildWorld, type World } from './matrix/world.ts';
 let t: TestApp;
 let w: World;
 const ACTORS: (Role | undefined)[] = [undefined, ...ROLES];
-const checked = { calls: 0, routes: 0 };
+const checked = { calls: 0, routes: 0, in: 0, out: 0, cross: 0, head: 0 };
 const logs = captureLogs();
 
 beforeAll(async () => {
@@ -34,7 +34,10 @@ beforeAll(async () => {
   await t.app.ready();
 }, 300_000);
 afterAll(async () => {
-  console.log(`authorization matrix: ${checked.routes} routes × ${ACTORS.length} actors (9 roles + anonymous) × in scope / out of scope / naming another township's object → ${checked.calls} calls`);
+  console.log(
+    `authorization matrix: ${checked.routes} routes × ${ACTORS.length} actors (9 roles + anonymous) × in scope / out of scope / naming another township's object → ${checked.calls} calls ` +
+      `(${checked.in} in scope, ${checked.out} out of scope, ${checked.cross} naming another township's object, ${checked.head} HEAD twins of GETs)`,
+  );
   await t?.close();
 });
 
@@ -76,6 +79,7 @@ describe('authorization matrix', () => {
           const req = side === 'cross' && sample.cross ? await sample.cross(w.A, w.B, c) : await sample.call(o, c);
           const res = await send(req, actor);
           checked.calls += 1;
+          checked[side] += 1;
           const who = `${actor ?? 'anonymous'} ${side} ${req.method} ${req.url}`;
           const status = res.statusCode;
           const ok = status >= 200 && status < 300;
@@ -105,6 +109,7 @@ describe('authorization matrix', () => {
           if (req.method === 'GET' && key !== 'GET /api/notifications/stream') {
             const head = await send(req, actor, 'HEAD');
             checked.calls += 1;
+            checked.head += 1;
             if (head.statusCode !== status) failures.push(`${who}: HEAD answered ${head.statusCode}, GET ${status}`);
           }
         }

@@ -5,7 +5,7 @@ import { DEMO_USERS } from '../src/seed/demo.ts';
 import { queryRows } from '../src/db/client.ts';
 import { rolesAllowed, type RouteAccess } from '../src/platform/http/route-access.ts';
 import { as, everyTableCount, login, type Session, type TestApp } from './app.ts';
-import type { RouteInfo } from './routes.ts';
+import { type Def, defOf, type RouteInfo } from './routes.ts';
 
 /** One request the fuzzer sent and what came back — kept for the personal-data scan. */
 export interface Captured {
@@ -79,23 +79,6 @@ const anyBad: fc.Arbitrary<unknown> = fc.oneof(badString, badNumber, wrongType);
 // ---------------------------------------------------------------------------------------------
 // Values that follow a zod schema, with adversarial leaves
 
-interface Def {
-  type: string;
-  format?: string;
-  checks?: { _zod: { def: { check: string; format?: string; pattern?: RegExp; minimum?: number; maximum?: number; value?: number } } }[];
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  options?: z.ZodType[];
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  keyType?: z.ZodType;
-  valueType?: z.ZodType;
-  entries?: Record<string, string | number>;
-  values?: unknown[];
-  left?: z.ZodType;
-  pattern?: RegExp;
-}
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Things the seeded database holds, used for ids and codes so requests reach the services. */
 export interface Known {

@@ -29,11 +29,11 @@ export async function createAppWithRoutes(env: Record<string, string> = {}, opti
   return { t, routes };
 }
 
-// A structural view of zod 4's definitions, enough to walk them.
-interface Def {
+// A structural view of zod 4's definitions, enough to walk them (the schema lint here, the fuzzer in fuzz.ts).
+export interface Def {
   type: string;
   format?: string;
-  checks?: { _zod: { def: { check: string; format?: string; fn?: unknown } } }[];
+  checks?: { _zod: { def: { check: string; format?: string; fn?: unknown; pattern?: RegExp; minimum?: number; maximum?: number; value?: number } } }[];
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   options?: z.ZodType[];
@@ -42,13 +42,16 @@ interface Def {
   out?: z.ZodType;
   keyType?: z.ZodType;
   valueType?: z.ZodType;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
   left?: z.ZodType;
   right?: z.ZodType;
   items?: z.ZodType[];
   rest?: z.ZodType | null;
   getter?: () => z.ZodType;
+  pattern?: RegExp;
 }
-const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+export const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /**
  * Every place in an input schema that would let text or a number through unchecked:

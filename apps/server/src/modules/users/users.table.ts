@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { SEPARATED_ROLES } from '@gewu/domain';
 import { regions } from '../regions/regions.table.ts';
+
+/** SEPARATED_ROLES as an SQL array literal (the generated constraint reads ARRAY['admin', 'security_admin', 'auditor']::text[]). */
+const SEPARATED_ROLES_ARRAY = sql.raw(`ARRAY[${SEPARATED_ROLES.map((r) => `'${r}'`).join(', ')}]::text[]`);
 
 /** Staff and resident accounts. Every account belongs to exactly one region node. */
 export const users = pgTable(
@@ -29,7 +33,7 @@ export const users = pgTable(
   (t) => [
     index('users_region_idx').on(t.regionId),
     // 三员分立 (roleSetProblem in @gewu/domain): a 三员 account holds its one role alone.
-    check('users_separated_role_alone', sql`NOT (${t.roles} && ARRAY['admin', 'security_admin', 'auditor']::text[]) OR cardinality(${t.roles}) = 1`),
+    check('users_separated_role_alone', sql`NOT (${t.roles} && ${SEPARATED_ROLES_ARRAY}) OR cardinality(${t.roles}) = 1`),
   ],
 );
 
