@@ -16,3 +16,4 @@ export * from './cases-privacy.ts';
 export * from './cases-publication.ts';
 export * from './settings.ts';
 export * from './text.ts';
+export * from './cases-views.ts';

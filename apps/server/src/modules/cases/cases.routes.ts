@@ -1,4 +1,4 @@
-import { caseActionBodySchema, caseDetailSchema, casePublicationBodySchema, casePublicationSchema, caseQueueQuerySchema, caseSummarySchema, reportBodySchema } from '@gewu/domain';
+import { caseActionBodySchema, caseDetailSchema, caseFiguresViewSchema, casePublicationBodySchema, casePublicationSchema, caseQueueQuerySchema, caseSummarySchema, dispatchProposalSchema, duplicatesViewSchema, gridWorkerLoadsViewSchema, reportBodySchema } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -82,22 +82,22 @@ export async function caseRoutes(app: AppInstance) {
   });
   app.get('/api/cases/:id/duplicates', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
-    schema: { tags, summary: '疑似重复案件（同事项、50 米内、7 天内）', params: idParams },
+    schema: { tags, summary: '疑似重复案件（同事项、50 米内、7 天内）', params: idParams, response: { 200: duplicatesViewSchema } },
     handler: (req) => nearbyDuplicates(deps, req.ctx, req.params.id),
   });
   app.get('/api/cases/:id/dispatch-proposal', {
     config: { access: { roles: ['dispatcher'], scope: 'region' } },
-    schema: { tags, summary: '派遣建议：按事项清单与位置推荐承办单位或网格员', params: idParams },
+    schema: { tags, summary: '派遣建议：按事项清单与位置推荐承办单位或网格员', params: idParams, response: { 200: dispatchProposalSchema } },
     handler: (req) => proposeDispatch(deps, req.ctx, req.params.id),
   });
   app.get('/api/grid-workers/load', {
     config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
-    schema: { tags, summary: '网格员当前任务量' },
+    schema: { tags, summary: '网格员当前任务量', response: { 200: gridWorkerLoadsViewSchema } },
     handler: (req) => gridWorkerLoads(deps, req.ctx),
   });
   app.get('/api/case-figures', {
     config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
-    schema: { tags, summary: '考核指标（按单位、按网格，指定时段）', querystring: figuresQuerySchema },
+    schema: { tags, summary: '考核指标（按单位、按网格，指定时段）', querystring: figuresQuerySchema, response: { 200: caseFiguresViewSchema } },
     handler: (req) => caseFigures(deps, req.ctx, req.query),
   });
 }

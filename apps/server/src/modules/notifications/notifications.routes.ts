@@ -1,4 +1,4 @@
-import { intField, queryInt } from '@gewu/domain';
+import { inboxViewSchema, intField, markedReadSchema, queryInt } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { requireActor } from '../../platform/access.ts';
@@ -20,12 +20,12 @@ export async function notificationRoutes(app: AppInstance) {
   });
   app.get('/api/notifications', {
     config: { access: { roles: 'signed-in', scope: 'own' } },
-    schema: { tags, summary: '站内消息', querystring: z.strictObject({ before: queryInt().optional(), limit: queryInt(1, 100).default(30), unreadOnly: z.coerce.boolean().optional() }) },
+    schema: { tags, summary: '站内消息', querystring: z.strictObject({ before: queryInt().optional(), limit: queryInt(1, 100).default(30), unreadOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }), response: { 200: inboxViewSchema } },
     handler: (req) => listInbox(deps.db, recipient(req.ctx), req.query),
   });
   app.post('/api/notifications/read', {
     config: { access: { roles: 'signed-in', scope: 'own' } },
-    schema: { tags, summary: '标记已读', body: z.strictObject({ ids: z.union([z.array(intField()).max(500), z.literal('all')]) }) },
+    schema: { tags, summary: '标记已读', body: z.strictObject({ ids: z.union([z.array(intField()).max(500), z.literal('all')]) }), response: { 200: markedReadSchema } },
     handler: async (req) => ({ marked: await markRead(deps.db, deps.clock, recipient(req.ctx), req.body.ids) }),
   });
   /**

@@ -1,5 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseActionBody, CaseDetail, CasePublication, CaseQueueQuery, CaseState, CaseSummary, ReportBody } from '@gewu/domain';
+import type { CaseActionBody, CaseDetail, CasePublication, CaseQueueQuery, CaseState, CaseSummary, DispatchProposal, DuplicateCase, FigureRow, GridWorkerLoad, NotificationView, ReportBody } from '@gewu/domain';
+
+// The views are declared once in @gewu/domain (cases-views.ts), with the routes' response schemas.
+export { RATE_KEYS } from '@gewu/domain';
+export type { DispatchProposal, DuplicateCase, FigureCounts, FigureRow, GridWorkerLoad, NotificationView, RateKey } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 /** Every case list and detail lives under this key, so one invalidation refreshes them all. */
@@ -42,21 +46,12 @@ export function useCase(id: string) {
   return useQuery({ queryKey: caseKey(id), queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`), meta: { silent: true } });
 }
 
-export type DuplicateCase = CaseSummary & { distanceM: number };
-
 export function useDuplicates(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...CASES_KEY, 'duplicates', id],
     queryFn: async () => (await api.get<{ items: DuplicateCase[] }>(`/api/cases/${id}/duplicates`)).items,
     enabled,
   });
-}
-
-export interface DispatchProposal {
-  item: { code: string; name: string; departmentKind: string; gridEligible: boolean; negativeList: boolean; admitted: boolean };
-  recommended: { kind: 'unit'; unitId: string } | { kind: 'grid_worker'; userId: string } | null;
-  units: { id: string; name: string; kind: string; regionName: string; responsible: boolean }[];
-  gridWorkers: { id: string; name: string; ownGrid: boolean; holding: number; verifying: number }[];
 }
 
 export function useDispatchProposal(id: string) {
@@ -125,62 +120,11 @@ export const uploadAttachment = (file: Blob, name?: string) => api.upload<Attach
 
 export const attachmentUrl = (id: string, size: 'thumb' | 'public' | 'original' = 'public') => `/api/attachments/${id}?size=${size}`;
 
-export interface GridWorkerLoad {
-  id: string;
-  name: string;
-  regionName: string;
-  holding: number;
-  verifying: number;
-}
-
 export function useGridWorkerLoad() {
   return useQuery({
     queryKey: [...CASES_KEY, 'grid-worker-load'],
     queryFn: async () => (await api.get<{ items: GridWorkerLoad[] }>('/api/grid-workers/load')).items,
   });
-}
-
-export const RATE_KEYS = [
-  'closure',
-  'onTimeClosure',
-  'overdue',
-  'rework',
-  'dispatchAccuracy',
-  'onTimeDispatch',
-  'validReports',
-  'solvedWithinArea',
-  'response',
-  'resolution',
-  'satisfaction',
-] as const;
-export type RateKey = (typeof RATE_KEYS)[number];
-
-export interface FigureCounts {
-  reported: number;
-  accepted: number;
-  closed: number;
-  closedOnTime: number;
-  closedOverdue: number;
-  closedWithinLevel: number;
-  openOverdue: number;
-  handled: number;
-  reworked: number;
-  rated: number;
-  satisfied: number;
-  basicallySatisfied: number;
-  resolved: number;
-  contactedInTime: number;
-  due: number;
-  dispatched: number;
-  dispatchedOnTime: number;
-  returned: number;
-}
-
-export interface FigureRow {
-  key: string | null;
-  name: string;
-  counts: FigureCounts;
-  rates: Record<RateKey, number | null>;
 }
 
 export function useCaseFigures(params: { from: string; to: string; by: 'unit' | 'grid' }) {
@@ -190,16 +134,6 @@ export function useCaseFigures(params: { from: string; to: string; by: 'unit' | 
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });
-}
-
-export interface NotificationView {
-  id: number;
-  kind: string;
-  title: string;
-  body: string | null;
-  caseId: string | null;
-  createdAt: string;
-  read: boolean;
 }
 
 export function useNotifications(unreadOnly = false) {

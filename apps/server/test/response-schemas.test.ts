@@ -1,0 +1,51 @@
+import type { RouteOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './app.ts';
+
+/**
+ * Every route that answers JSON declares what it answers: the response schema both documents the
+ * route (OpenAPI) and strips anything a service returns beyond it. The routes that answer something
+ * else are listed here by hand, each with what it sends.
+ */
+const NOT_JSON: Record<string, string> = {
+  'GET /api/attachments/:id': 'the photo itself (image/jpeg, png, webp)',
+  'GET /api/imports/template': 'a CSV or Excel file',
+  'GET /api/exports/residents': 'a CSV or Excel file',
+  'GET /api/exports/:kind': 'a CSV or Excel file',
+  'GET /api/stats/tallies/export': 'an Excel workbook',
+  'GET /api/grids/export.geojson': 'a GeoJSON file download',
+  'GET /api/notifications/stream': 'a Server-Sent Events stream',
+  'GET /api/openapi.json': 'the OpenAPI document itself',
+  'GET /open311/v2/:file': 'Open311 XML or JSON by suffix, in the specification\'s shapes',
+  'POST /open311/v2/:file': 'Open311 XML or JSON by suffix',
+  'GET /open311/v2/services/:file': 'Open311 XML or JSON by suffix',
+  'GET /open311/v2/requests/:file': 'Open311 XML or JSON by suffix',
+  'GET /open311/v2/tokens/:file': 'Open311 XML or JSON by suffix',
+};
+
+const routes: { key: string; hasResponse: boolean }[] = [];
+let t: TestApp;
+
+beforeAll(async () => {
+  const onRoute = (r: RouteOptions) => {
+    for (const method of [r.method].flat()) {
+      if (method === 'HEAD' || r.url.startsWith('/api/docs')) continue;
+      routes.push({ key: `${method} ${r.url}`, hasResponse: Boolean((r.schema as { response?: unknown } | undefined)?.response) });
+    }
+  };
+  t = await createTestApp({}, { onRoute });
+  await t.app.ready();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('response contracts', () => {
+  it('every JSON route declares its response schema', () => {
+    expect(routes.filter((r) => !r.hasResponse && !NOT_JSON[r.key]).map((r) => r.key)).toEqual([]);
+  });
+
+  it('the routes listed as not JSON exist', () => {
+    expect(Object.keys(NOT_JSON).filter((k) => !routes.some((r) => r.key === k))).toEqual([]);
+  });
+});
