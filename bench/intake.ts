@@ -42,6 +42,9 @@ import { DEFAULT_BASE_URL, benchConfig, fmt, prepareCases } from './cases-data.t
 import { CpuMeter, summarizeCpuProfile } from './cpu.ts';
 import { runPaced, type PacedRequest, type PacedResult } from './paced.ts';
 
+/** The cores this machine has, as measured (the figures are printed per core, never assumed). */
+const CORES = os.availableParallelism();
+
 const { values: args } = parseArgs({
   options: {
     role: { type: 'string', default: 'main' },
@@ -327,7 +330,7 @@ async function main() {
       if (arrivals === 'uniform') console.log(`    audit rows not yet chained when it ended ${fmt(settled[1]!.waiting)} (caught up ${fmt(settled[1]!.ms / 1000, 1)} s later)`);
     }
     console.log(`  one connection   ${fmt(single['2xx'] / single.duration)} reports/s, p50 ${fmt(single.latency.p50, 1)} ms, p99 ${fmt(single.latency.p99, 1)} ms (the serial cost of one report)`);
-    console.log(`  CPU during the run (${fmt(used.wallMs / 1000, 1)} s wall, 2 cores = ${fmt((2 * used.wallMs) / 1000, 1)} core-s): machine ${fmt(used.machineBusyPct)}% busy;` +
+    console.log(`  CPU during the run (${fmt(used.wallMs / 1000, 1)} s wall, ${CORES} cores = ${fmt((CORES * used.wallMs) / 1000, 1)} core-s): machine ${fmt(used.machineBusyPct)}% busy;` +
       ` server ${fmt(serverCpuMs / 1000, 1)} core-s, our postgres backends ${fmt(used.backendMs / 1000, 1)} core-s, load generator ${fmt(used.selfMs / 1000, 1)} core-s`);
     console.log(`  CPU per report   server ${fmt((serverCpuMs * 1000) / Math.max(1, r['2xx']))} µs, postgres ${fmt((used.backendMs * 1000) / Math.max(1, r['2xx']))} µs, load generator ${fmt((used.selfMs * 1000) / Math.max(1, r['2xx']))} µs`);
     console.log(`\nempty Fastify route (GET → {}), ${CONNECTIONS} connections, ${fmt(e.duration, 1)} s: ${fmt(emptyRate)} req/s, p50 ${fmt(e.latency.p50, 1)} ms, p99 ${fmt(e.latency.p99, 1)} ms`);

@@ -10,6 +10,7 @@ import { findRegionInScope } from '../regions/regions.repository.ts';
 import { regions } from '../regions/regions.table.ts';
 import { users } from '../users/users.table.ts';
 import { apiKeys } from './api-keys.table.ts';
+import { regionNotFound } from '../regions/regions.errors.ts';
 
 export type ApiKeysDeps = { db: Db; clock: Clock; config: { GEWU_API_KEY_RATE_PER_MINUTE: number } };
 export type ApiKeySource = (typeof apiKeys.$inferSelect)['source'];
@@ -81,7 +82,7 @@ export async function createApiKey(deps: ApiKeysDeps, ctx: RequestContext, input
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   return deps.db.transaction(async (tx) => {
     const region = await findRegionInScope(tx, actor, input.regionId);
-    if (!region) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+    if (!region) throw regionNotFound();
     const [row] = await tx
       .insert(apiKeys)
       .values({ name: input.name.trim(), prefix: key.slice(0, 8), keyHash: hashApiKey(key), regionId: region.id, regionPath: region.path, source: input.source, ratePerMinute: input.ratePerMinute ?? deps.config.GEWU_API_KEY_RATE_PER_MINUTE, createdBy: actor.id, createdAt: deps.clock.now() })

@@ -291,12 +291,16 @@ describe('races, scope and self-handling', () => {
     await act(dispatcher, id, 1, 'accept');
     const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
     expect(proposal.recommended).toEqual({ kind: 'grid_worker', userId: gridworker.userId });
+    const loadOf = async () => (await get(dispatcher, '/api/grid-workers/load')).json().items.find((w: { id: string }) => w.id === gridworker.userId);
+    const before = await loadOf();
+    expect(before).toMatchObject({ name: '王网格', regionName: '明德社区' });
     expect((await act(dispatcher, id, 2, 'dispatch', { userId: gridworker.userId })).json()).toMatchObject({ state: 'dispatched', level: 'grid' });
     await act(gridworker, id, 3, 'sign');
+    expect(await loadOf()).toEqual({ ...before, holding: before.holding + 1 });
     const up = await act(gridworker, id, 4, 'escalate', { note: '需要社区协调' });
     expect(up.json()).toMatchObject({ state: 'accepted', level: 'village', assigneeUserId: null });
-    const load = (await get(dispatcher, '/api/grid-workers/load')).json();
-    expect(load.items.find((w: { id: string }) => w.id === gridworker.userId)).toBeTruthy();
+    // Passed up, the case no longer weighs on the grid worker.
+    expect(await loadOf()).toEqual(before);
   });
 });
 

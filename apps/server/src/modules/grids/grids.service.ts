@@ -16,6 +16,7 @@ import { houses, residents } from '../people/people.table.ts';
 import type { GridLocator } from './grids.index.ts';
 import { areaM2, assertInsideParent, bboxOf, checkedBoundary } from './grids.geometry.ts';
 import * as repo from './grids.repository.ts';
+import { villageNotFound } from '../regions/regions.errors.ts';
 
 export type GridsDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator };
 
@@ -87,7 +88,7 @@ export async function createGrid(deps: GridsDeps, ctx: RequestContext, input: Cr
   const now = deps.clock.now();
   const view = await deps.db.transaction(async (tx) => {
     const village = await findRegionInScope(tx, actor, input.villageId);
-    if (!village) throw notFound('region.not_found', '村（社区）不存在或不在您的管辖范围内');
+    if (!village) throw villageNotFound();
     if (village.level !== 'village') throw badRequest('grid.parent_not_village', '网格只能建在村（社区）下');
     let parent: Awaited<ReturnType<typeof repo.findGridInScope>> = null;
     if (input.kind === 'micro') {
@@ -222,7 +223,7 @@ export async function lookupGrid(deps: GridsDeps, ctx: RequestContext, q: { lon:
 export async function checkVillageGrids(deps: GridsDeps, ctx: RequestContext, villageId: string): Promise<GridCheck> {
   const actor = authorize(ctx, 'grid.read');
   const village = await findRegionInScope(deps.db, actor, villageId);
-  if (!village || village.level !== 'village') throw notFound('region.not_found', '村（社区）不存在或不在您的管辖范围内');
+  if (!village || village.level !== 'village') throw villageNotFound();
   const all = (await repo.listGridsInScope(deps.db, actor, { villageId })).filter((r) => r.boundary);
   const asItem = (r: (typeof all)[number]) => ({ id: r.grid.id, code: r.grid.code, geometry: (r.boundary as repo.BoundaryRow).geometry });
   const items = all.filter((r) => r.grid.kind !== 'micro').map(asItem);

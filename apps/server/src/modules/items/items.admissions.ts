@@ -6,6 +6,7 @@ import { AppError, badRequest, conflict, forbidden, notFound } from '../../platf
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import * as repo from './items.repository.ts';
 import type { ItemsDeps } from './items.service.ts';
+import { regionNotFound } from '../regions/regions.errors.ts';
 
 /*
  * 网格事项准入/退出: a department (or the centre) proposes an item for the grids of a township or
@@ -78,7 +79,7 @@ export async function proposeAdmission(deps: ItemsDeps, ctx: RequestContext, cod
       const item = await repo.getItemByCode(tx, code);
       if (!item || !item.active) throw notFound('item.not_found', '事项不存在');
       const region = await findRegionInScope(tx, actor, input.regionId);
-      if (!region) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+      if (!region) throw regionNotFound();
       if (region.level !== 'township' && region.level !== 'county') throw badRequest('admission.bad_level', '网格事项准入只能在乡镇（街道）或县（区）一级办理');
       if (item.negativeList) throw unprocessable('item.negative_list', '该事项列入负面清单，不得下沉网格');
       if (!item.gridEligible) throw unprocessable('item.not_grid_eligible', '该事项不属于可下沉网格的事项');

@@ -21,6 +21,7 @@ import type { PiiCipher } from '../../platform/pii.ts';
 import { regions } from '../regions/regions.table.ts';
 import { grids } from '../grids/grids.table.ts';
 import { residents } from './people.table.ts';
+import { villageNotFound } from '../regions/regions.errors.ts';
 
 export type PeopleDeps = { db: Db; clock: Clock; pii: PiiCipher };
 type Row = typeof residents.$inferSelect;
@@ -91,7 +92,7 @@ export function protectPii(pii: PiiCipher, clock: Clock, idNumber: string | unde
 /** The village (in scope) and optional grid (in that village) a record is placed in. */
 export async function resolvePlace(db: Db, actor: Actor, villageId: string, gridId: string | undefined) {
   const [village] = await db.select().from(regions).where(and(eq(regions.id, villageId), inScope(actor, regions.path))).limit(1);
-  if (!village || village.level !== 'village') throw notFound('region.not_found', '村（社区）不存在或不在您的管辖范围内');
+  if (!village || village.level !== 'village') throw villageNotFound();
   let regionPath = village.path;
   if (gridId) {
     const [grid] = await db.select().from(grids).where(and(eq(grids.id, gridId), eq(grids.villageId, village.id))).limit(1);

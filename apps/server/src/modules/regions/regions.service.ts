@@ -4,8 +4,9 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest, conflict } from '../../platform/errors.ts';
 import * as repo from './regions.repository.ts';
+import { parentRegionNotFound } from './regions.errors.ts';
 
 export type RegionsDeps = { db: Db; clock: Clock };
 
@@ -24,7 +25,7 @@ export async function createRegion(deps: RegionsDeps, ctx: RequestContext, input
   const actor = authorize(ctx, 'region.manage');
   return deps.db.transaction(async (tx) => {
     const parent = await repo.findRegionInScope(tx, actor, input.parentId);
-    if (!parent) throw notFound('region.not_found', '上级区划不存在或不在您的管辖范围内');
+    if (!parent) throw parentRegionNotFound();
     const level = childLevel(parent.level as RegionLevel);
     if (!level) throw badRequest('region.no_child_level', `${levelName(parent.level as RegionLevel)}区划下不能再建区划（网格在网格管理中维护）`);
     const reason = checkRegionCode(level, input.code, parent.code);

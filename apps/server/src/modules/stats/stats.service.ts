@@ -5,10 +5,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { notFound } from '../../platform/errors.ts';
 import { regions } from '../regions/regions.table.ts';
 import { grids } from '../grids/grids.table.ts';
 import { houses, residentHouses, residents, specialPopulations } from '../people/people.table.ts';
+import { regionNotFound } from '../regions/regions.errors.ts';
 
 export type StatsDeps = { db: Db; clock: Clock };
 
@@ -22,7 +22,7 @@ export async function tallies(deps: StatsDeps, ctx: RequestContext, q: { regionI
   let scope = { regionPath: actor.regionPath };
   if (q.regionId) {
     const [r] = await deps.db.select({ path: regions.path }).from(regions).where(and(eq(regions.id, q.regionId), inScope(actor, regions.path)));
-    if (!r) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+    if (!r) throw regionNotFound();
     scope = { regionPath: r.path };
   }
   const township = sql<string>`split_part(${specialPopulations.regionPath}, '/', 5)`;

@@ -8,6 +8,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { findUserInScope } from '../users/users.repository.ts';
 import * as repo from './units.repository.ts';
+import { regionNotFound } from '../regions/regions.errors.ts';
 
 export { findResponsibleUnit, unitOfUser, type UnitRow } from './units.repository.ts';
 
@@ -65,7 +66,7 @@ export async function listUnits(deps: UnitsDeps, ctx: RequestContext, q: { kind?
   let underPath: string | undefined;
   if (q.regionId) {
     const region = await findRegionInScope(deps.db, actor, q.regionId);
-    if (!region) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+    if (!region) throw regionNotFound();
     underPath = region.path;
   }
   const rows = await repo.listUnits(deps.db, actor, { kind: q.kind, underPath, includeRetired: q.includeRetired, withAncestors: q.withAncestors && !underPath });
@@ -81,7 +82,7 @@ export async function createUnit(deps: UnitsDeps, ctx: RequestContext, input: { 
   try {
     return await deps.db.transaction(async (tx) => {
       const region = await findRegionInScope(tx, actor, input.regionId);
-      if (!region) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+      if (!region) throw regionNotFound();
       checkKindAtLevel(kind, region.level);
       const unit = await repo.insertUnit(tx, { regionId: region.id, regionPath: region.path, kind, name, createdAt: deps.clock.now() });
       await recordAudit(tx, deps.clock, ctx, { action: 'unit.create', targetType: 'unit', targetId: unit.id, regionPath: unit.regionPath, detail: { kind, name, region: region.code } });

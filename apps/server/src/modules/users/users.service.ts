@@ -10,6 +10,7 @@ import { clearLoginFailures, revokeUserSessions } from '../auth/auth.repository.
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { assertMaySetRoles } from './users.policy.ts';
 import * as repo from './users.repository.ts';
+import { regionNotFound } from '../regions/regions.errors.ts';
 
 export type UsersDeps = { db: Db; clock: Clock };
 
@@ -35,7 +36,7 @@ export async function listUsers(deps: UsersDeps, ctx: RequestContext, q: { page:
   let regionPath: string | undefined;
   if (q.regionId) {
     const region = await findRegionInScope(deps.db, actor, q.regionId);
-    if (!region) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+    if (!region) throw regionNotFound();
     regionPath = region.path;
   }
   const { rows, total } = await repo.listUsersInScope(deps.db, actor, { q: q.q, role: q.role, regionPath }, q.page, q.pageSize);
@@ -72,7 +73,7 @@ export async function createUser(deps: UsersDeps, ctx: RequestContext, input: { 
   const passwordHash = await hashPassword(input.password);
   return deps.db.transaction(async (tx) => {
     const region = await findRegionInScope(tx, actor, input.regionId);
-    if (!region) throw notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+    if (!region) throw regionNotFound();
     assertMaySetRoles(actor, null, region.path, [], input.roles);
     if (await repo.usernameExists(tx, input.username)) throw conflict('user.username_taken', `用户名 ${input.username} 已被使用`);
     const user = await repo.insertUser(tx, { ...input, passwordHash, mustChangePassword: true, passwordChangedAt: deps.clock.now() });

@@ -1,0 +1,11 @@
+import { notFound } from '../../platform/errors.ts';
+
+/**
+ * The region errors, each code with one message, for every module that looks a region up
+ * (a region outside the caller's subtree is "not found", never "forbidden": its existence is not told).
+ */
+export const regionNotFound = () => notFound('region.not_found', '区划不存在或不在您的管辖范围内');
+/** Where a village or community (村/社区) is required: a missing one, one out of scope, or a region of another level. */
+export const villageNotFound = () => notFound('region.village_not_found', '村（社区）不存在或不在您的管辖范围内');
+/** A new region's parent. */
+export const parentRegionNotFound = () => notFound('region.parent_not_found', '上级区划不存在或不在您的管辖范围内');
