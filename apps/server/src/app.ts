@@ -51,7 +51,7 @@ export interface AppDeps {
 
 /** Builds the dependencies that follow from a database and a config. */
 export function makeDeps(base: { db: Db; engine: Engine; clock: Clock; config: Config }): AppDeps {
-  return { ...base, pii: piiCipherFromConfig(base.config), gridLocator: new GridLocator(base.db) };
+  return { ...base, pii: piiCipherFromConfig(base.config), gridLocator: new GridLocator(base.db, base.clock) };
 }
 
 export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;

@@ -139,7 +139,7 @@ export async function login(deps: LoginDeps, ctx: RequestContext, input: { usern
 export async function authenticate(deps: AuthDeps, token: string): Promise<{ actor: Actor; csrfToken: string } | null> {
   const { db, clock, config } = deps;
   const tokenHash = hashToken(token);
-  const row = await loadSession(tokenHash, () => repo.findSessionByTokenHash(db, tokenHash));
+  const row = await loadSession(clock, tokenHash, () => repo.findSessionByTokenHash(db, tokenHash));
   if (!row) return null;
   const now = clock.now();
   const idleLimit = row.session.lastSeenAt.getTime() + config.GEWU_SESSION_IDLE_MINUTES * 60_000;

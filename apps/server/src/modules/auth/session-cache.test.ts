@@ -1,5 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { forgetCachedSessions, loadSession } from './session-cache.ts';
+import { ManualClock } from '../../platform/clock.ts';
+import { SESSION_CACHE_MS, forgetCachedSessions, loadSession as loadSessionAt } from './session-cache.ts';
+
+const clock = new ManualClock();
+const loadSession = <T>(tokenHash: string, load: () => Promise<T>) => loadSessionAt(clock, tokenHash, load);
 
 /** A lookup that answers when told to, counting how often it was started. */
 function gate<T>(value: T) {
@@ -56,5 +60,23 @@ describe('session cache', () => {
     const retry = gate({ user: 'u4' });
     retry.release();
     expect(await loadSession('h4', retry.load)).toEqual({ user: 'u4' });
+  });
+
+  it('keeps a row for SESSION_CACHE_MS on the injected clock, then reads it again', async () => {
+    const first = gate({ user: 'u5', roles: ['dispatcher'] });
+    first.release();
+    const row = await loadSession('h5', first.load);
+    // Another instance changed the session; this one keeps its copy until the lifetime is over.
+    const changed = gate({ user: 'u5', roles: ['auditor'] });
+    changed.release();
+    clock.advance(SESSION_CACHE_MS);
+    expect(await loadSession('h5', changed.load)).toBe(row);
+    expect(changed.calls()).toBe(0);
+    clock.advance(1);
+    expect(await loadSession('h5', changed.load)).toEqual({ user: 'u5', roles: ['auditor'] });
+    expect(changed.calls()).toBe(1);
+    // The new row is cached from the moment it was read.
+    expect(await loadSession('h5', first.load)).toEqual({ user: 'u5', roles: ['auditor'] });
+    expect(first.calls()).toBe(1);
   });
 });

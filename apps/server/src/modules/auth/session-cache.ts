@@ -1,3 +1,5 @@
+import type { Clock } from '../../platform/clock.ts';
+
 /**
  * Signed-in requests each resolve their session cookie; at a thousand reports a second that lookup
  * (a three-table join) would be a large share of the work. This process keeps what it read for a
@@ -16,9 +18,9 @@ const loading = new Map<string, Promise<unknown>>();
 /** Moves on each clear: a lookup that began before a clear must not cache what it read. */
 let generation = 0;
 
-function cached(tokenHash: string): Entry | undefined {
+function cached(clock: Clock, tokenHash: string): Entry | undefined {
   const hit = entries.get(tokenHash);
-  if (hit && Date.now() - hit.at > SESSION_CACHE_MS) {
+  if (hit && clock.now().getTime() - hit.at > SESSION_CACHE_MS) {
     entries.delete(tokenHash);
     return undefined;
   }
@@ -28,10 +30,11 @@ function cached(tokenHash: string): Entry | undefined {
 /**
  * The session row for a token hash: from the cache, from a lookup already under way for it, or from
  * `load`, whose row is then cached unless a clear happened meanwhile. No row (no such session) is
- * not cached: random cookies must not fill the cache and push out everyone's sessions.
+ * not cached: random cookies must not fill the cache and push out everyone's sessions. Ages are
+ * measured on `clock` (the app's injected clock), so tests move it instead of waiting.
  */
-export async function loadSession<T>(tokenHash: string, load: () => Promise<T>): Promise<T> {
-  const hit = cached(tokenHash);
+export async function loadSession<T>(clock: Clock, tokenHash: string, load: () => Promise<T>): Promise<T> {
+  const hit = cached(clock, tokenHash);
   if (hit) return hit.value as T;
   const pending = loading.get(tokenHash);
   if (pending) return pending as Promise<T>;
@@ -41,7 +44,7 @@ export async function loadSession<T>(tokenHash: string, load: () => Promise<T>):
       if (loading.get(tokenHash) === lookup) loading.delete(tokenHash);
       if (value !== null && value !== undefined && started === generation) {
         if (entries.size >= MAX_ENTRIES) entries.clear();
-        entries.set(tokenHash, { value, at: Date.now() });
+        entries.set(tokenHash, { value, at: clock.now().getTime() });
       }
       return value;
     },

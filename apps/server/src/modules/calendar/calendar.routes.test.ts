@@ -1,6 +1,6 @@
 import { defaultWorkCalendar } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser, as, createTestApp, login, regionIdByCode, type Session, type TestApp } from '../../../test/app.ts';
 import { workCalendars } from './calendar.table.ts';
 import { getWorkCalendar, invalidateCalendarCache } from './calendar.service.ts';
@@ -16,9 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
 });
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
@@ -76,7 +73,7 @@ describe('changing the calendar', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ isDefault: false, updatedByName: '系统管理员', updatedAt: t.clock.now().toISOString() });
     expect((await deadline(dispatcher, '2026-11-23T02:00:00Z', 1, 'work_days')).json().deadline).toBe('2026-11-25T09:30:00.000Z');
-    expect((await getWorkCalendar(t.database.db)).holidays.some((h) => h.date === '2026-11-24')).toBe(true);
+    expect((await getWorkCalendar(t.deps)).holidays.some((h) => h.date === '2026-11-24')).toBe(true);
     const audit = (await get(await login(t.app, 'auditor'), '/api/audit?action=calendar.update')).json().items;
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorName: 'admin', targetId: 'default' });
@@ -86,26 +83,28 @@ describe('changing the calendar', () => {
 describe('the per-process cache', () => {
   it('keeps its copy for 30 s, then notices a change made elsewhere by updatedAt', async () => {
     invalidateCalendarCache();
-    const first = await getWorkCalendar(t.database.db);
-    expect(await getWorkCalendar(t.database.db)).toBe(first);
+    const first = await getWorkCalendar(t.deps);
+    expect(await getWorkCalendar(t.deps)).toBe(first);
     // Another instance changes the row directly.
     const changed = { ...defaultWorkCalendar(), workingWeekdays: [1, 2, 3, 4, 5, 6] };
     await t.database.db.update(workCalendars).set({ calendar: changed, updatedAt: new Date(t.clock.now().getTime() + 1000) }).where(eq(workCalendars.id, 'default'));
-    expect(await getWorkCalendar(t.database.db)).toBe(first);
-    const later = Date.now() + 31_000;
-    vi.spyOn(Date, 'now').mockReturnValue(later);
-    const fresh = await getWorkCalendar(t.database.db);
+    expect(await getWorkCalendar(t.deps)).toBe(first);
+    // Still within its 30 s on the app's clock: the old copy.
+    t.clock.advance(29_000);
+    expect(await getWorkCalendar(t.deps)).toBe(first);
+    t.clock.advance(2_000);
+    const fresh = await getWorkCalendar(t.deps);
     expect(fresh.workingWeekdays).toEqual([1, 2, 3, 4, 5, 6]);
     // Unchanged row after another 30 s: the same object (its compiled form stays cached).
-    vi.spyOn(Date, 'now').mockReturnValue(later + 31_000);
-    expect(await getWorkCalendar(t.database.db)).toBe(fresh);
+    t.clock.advance(31_000);
+    expect(await getWorkCalendar(t.deps)).toBe(fresh);
   });
 
   it('invalidateCalendarCache forces a re-read; without a row the built-in calendar is used', async () => {
     await t.database.db.delete(workCalendars);
-    expect((await getWorkCalendar(t.database.db)).workingWeekdays).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await getWorkCalendar(t.deps)).workingWeekdays).toEqual([1, 2, 3, 4, 5, 6]);
     invalidateCalendarCache();
-    expect(await getWorkCalendar(t.database.db)).toEqual(defaultWorkCalendar());
+    expect(await getWorkCalendar(t.deps)).toEqual(defaultWorkCalendar());
     const view = (await get(dispatcher, '/api/calendar')).json();
     expect(view).toMatchObject({ isDefault: true, updatedAt: null, updatedByName: null });
   });

@@ -30,8 +30,8 @@ export function invalidateCalendarCache(): void {
   cache = null;
 }
 
-async function loadCalendar(db: Db): Promise<CacheEntry> {
-  const now = Date.now();
+async function loadCalendar({ db, clock }: CalendarDeps): Promise<CacheEntry> {
+  const now = clock.now().getTime();
   if (cache && now - cache.checkedAt < CACHE_TTL_MS) return cache;
   const [row] = await db.select().from(workCalendars).where(eq(workCalendars.id, CALENDAR_ID)).limit(1);
   const updatedAt = row ? row.updatedAt.getTime() : null;
@@ -46,11 +46,11 @@ async function loadCalendar(db: Db): Promise<CacheEntry> {
 
 /**
  * The working calendar deadlines are counted on: the `default` row, or the built-in township
- * calendar when there is none. Cached per process; a change shows up here within 30 s (at once in
- * the process that made it). Treat the result as immutable.
+ * calendar when there is none. Cached per process; a change shows up here within 30 s on `deps.clock`
+ * (at once in the process that made it). Treat the result as immutable.
  */
-export async function getWorkCalendar(db: Db): Promise<WorkCalendar> {
-  return (await loadCalendar(db)).calendar;
+export async function getWorkCalendar(deps: CalendarDeps): Promise<WorkCalendar> {
+  return (await loadCalendar(deps)).calendar;
 }
 
 function requireStaff(ctx: RequestContext): Actor {
@@ -69,7 +69,7 @@ export interface CalendarView {
 /** The calendar with who changed it last; any staff account may read it. */
 export async function readWorkCalendar(deps: CalendarDeps, ctx: RequestContext): Promise<CalendarView> {
   requireStaff(ctx);
-  const entry = await loadCalendar(deps.db);
+  const entry = await loadCalendar(deps);
   const [who] = entry.updatedBy ? await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, entry.updatedBy)) : [];
   return { calendar: entry.calendar, isDefault: entry.updatedAt === null, updatedAt: entry.updatedAt === null ? null : new Date(entry.updatedAt).toISOString(), updatedByName: who?.name ?? null };
 }
@@ -110,7 +110,7 @@ export async function previewDeadline(deps: CalendarDeps, ctx: RequestContext, q
   requireStaff(ctx);
   const parsed = timeLimitSchema.safeParse(q.limit);
   if (!parsed.success) throw badRequest('calendar.invalid_limit', parsed.error.issues[0]?.message ?? '时限不合法', issuesOf(parsed.error));
-  const calendar = await getWorkCalendar(deps.db);
+  const calendar = await getWorkCalendar(deps);
   let deadline: Date;
   try {
     deadline = addLimit(q.start, parsed.data, calendar);

@@ -55,8 +55,8 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
   await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
 
   const now = deps.clock.now();
-  const cal = await getWorkCalendar(deps.db);
-  const item = await itemByCode(deps.db, row.itemCode);
+  const cal = await getWorkCalendar(deps);
+  const item = await itemByCode(deps, row.itemCode);
   const clockFor = (stage: CaseStage) => stageClock(stage, now, item.limits[stage], cal);
   const centre: NotifyTarget = { regionPath: centrePathFor(row.regionPath, row.level as CaseLevel), role: 'dispatcher' };
   const assignee: NotifyTarget | null = row.assigneeUnitId ? { unitId: row.assigneeUnitId } : row.assigneeUserId ? { userId: row.assigneeUserId } : null;
@@ -87,7 +87,7 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       break;
     }
     case 'dispatch': {
-      const d = await dispatchTarget(deps.db, actor, row, body);
+      const d = await dispatchTarget(deps, actor, row, body);
       data = { clock: clockFor('sign'), target: d.target, coUnitIds: d.coUnitIds, toLevel: d.level, onTime: row.stage === 'dispatch' && !!row.stageDeadline && now <= row.stageDeadline };
       targets = [d.target.unitId ? { unitId: d.target.unitId } : d.target.userId ? { userId: d.target.userId } : null, ...d.coUnitIds.map((u) => ({ unitId: u }))];
       afterWrite = async (tx) => {
@@ -235,7 +235,8 @@ function sameAsActor(t: NotifyTarget | null, actor: { id: string; unitId: string
  * worker). Only an active account with the grid worker role qualifies: handlers are reached through
  * their unit (the unit branch), never as persons.
  */
-async function dispatchTarget(db: Db, actor: Actor, row: CaseRow, body: CaseActionBody) {
+async function dispatchTarget(deps: Pick<ActionDeps, 'db' | 'clock'>, actor: Actor, row: CaseRow, body: CaseActionBody) {
+  const { db } = deps;
   if (!!body.unitId === !!body.userId) throw badRequest('dispatch.target_required', '请选择一个承办单位或网格员', [{ path: 'unitId', message: '二选一' }]);
   const coUnitIds = [...new Set(body.coUnitIds ?? [])].filter((u) => u !== body.unitId);
   const needed = [body.unitId, ...coUnitIds].filter((u): u is string => !!u);
@@ -260,7 +261,7 @@ async function dispatchTarget(db: Db, actor: Actor, row: CaseRow, body: CaseActi
     throw badRequest('dispatch.not_grid_worker', '所选人员不是您辖区内的在岗网格员', [{ path: 'userId', message: '无效' }]);
   }
   if (!isInScope(worker.regionPath, row.regionPath)) throw badRequest('dispatch.worker_outside_area', '所选网格员不负责该案件所在区域', [{ path: 'userId', message: '不负责该区域' }]);
-  const item = await itemByCode(db, row.itemCode);
+  const item = await itemByCode(deps, row.itemCode);
   if (!(await isItemAdmitted(db, item.id, row.regionPath))) {
     throw new AppError(422, 'dispatch.item_not_admitted', `事项「${item.name}」未经准入，不能派给网格员（网格事项准入制度）`);
   }

@@ -45,13 +45,13 @@ export type ItemRow = typeof items.$inferSelect;
 const ITEM_CACHE_MS = 5_000;
 const itemCaches = new WeakMap<Db, Map<string, { item: ItemRow | undefined; at: number }>>();
 
-export async function itemByCode(db: Db, code: string): Promise<ItemRow> {
+export async function itemByCode({ db, clock }: Pick<IntakeDeps, 'db' | 'clock'>, code: string): Promise<ItemRow> {
   let itemCache = itemCaches.get(db);
   if (!itemCache) itemCaches.set(db, (itemCache = new Map()));
   let hit = itemCache.get(code);
-  if (!hit || Date.now() - hit.at > ITEM_CACHE_MS) {
+  if (!hit || clock.now().getTime() - hit.at > ITEM_CACHE_MS) {
     const [item] = await db.select().from(items).where(eq(items.code, code));
-    hit = { item, at: Date.now() };
+    hit = { item, at: clock.now().getTime() };
     if (item) itemCache.set(code, hit);
   }
   const item = hit.item;
@@ -138,7 +138,7 @@ export async function reportCase(deps: IntakeDeps, reporter: Reporter, body: Rep
 }
 
 async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | null, reporterKey: string, body: ReportBody): Promise<CaseRow> {
-  const item = await itemByCode(deps.db, body.itemCode);
+  const item = await itemByCode(deps, body.itemCode);
   const isStaff = !!actor && actor.roles.some((r) => r !== 'resident');
   if (!isStaff && !item.publicReport) throw badRequest('case.item_not_public', '该事项不接受群众直接上报，请拨打热线', [{ path: 'itemCode', message: '不可上报' }]);
   const channel: CaseChannel = !actor ? 'api' : actor.roles.includes('grid_worker') ? 'grid_worker' : isStaff ? 'hotline' : 'resident_web';
@@ -160,7 +160,7 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
   if (errors.length) throw badRequest('case.invalid_phone', errors[0]?.message ?? '电话号码无效', errors.map((e) => ({ path: `caller.${e.path}`, message: e.message })));
 
   const now = deps.clock.now();
-  const cal = await getWorkCalendar(deps.db);
+  const cal = await getWorkCalendar(deps);
   const level: CaseLevel = 'township';
   const report: ReportFacts = {
     // Time-ordered (UUIDv7): new cases' keys land together at one edge of the primary key and of

@@ -34,7 +34,7 @@ async function loads(db: Db, userIds: string[]) {
 export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id: string) {
   const actor = authorize(ctx, 'case.centre');
   const row = await visibleCase(deps.db, ctx, id);
-  const item = await itemByCode(deps.db, row.itemCode);
+  const item = await itemByCode(deps, row.itemCode);
   // Candidate units: every live unit at a level above or at the case's place.
   const ancestors = row.regionPath.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
   const candidates = await deps.db

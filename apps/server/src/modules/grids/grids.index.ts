@@ -1,21 +1,24 @@
 import { GridIndex } from '@gewu/geo';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
 import { allCurrentBoundaries, readChangeCounter } from './grids.repository.ts';
 
 /**
  * The in-memory point → grid index, shared by every request of this process. Any instance that
  * changes grids bumps the `grids` change counter in the same transaction; each instance checks the
- * counter before a lookup (at most once per `checkEveryMs`) and rebuilds when it moved, so several
- * server instances stay fresh without talking to each other.
+ * counter before a lookup (at most once per `checkEveryMs` on the injected clock) and rebuilds when
+ * it moved, so several server instances stay fresh without talking to each other.
  */
 export class GridLocator {
   private index: GridIndex = new GridIndex([]);
   private version = -1;
-  private checkedAt = 0;
+  /** When the counter was last read (clock ms); -Infinity: read it before the next lookup. */
+  private checkedAt = Number.NEGATIVE_INFINITY;
   private rebuilding: Promise<void> | null = null;
 
   constructor(
     private readonly db: Db,
+    private readonly clock: Clock,
     private readonly checkEveryMs = 2000,
   ) {}
 
@@ -27,7 +30,7 @@ export class GridLocator {
 
   /** Marks the index stale at once (this instance just changed grids). */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.checkedAt = Number.NEGATIVE_INFINITY;
   }
 
   get size(): number {
@@ -35,7 +38,7 @@ export class GridLocator {
   }
 
   async ensureFresh(): Promise<void> {
-    if (Date.now() - this.checkedAt < this.checkEveryMs) return;
+    if (this.clock.now().getTime() - this.checkedAt < this.checkEveryMs) return;
     this.rebuilding ??= (async () => {
       try {
         const version = await readChangeCounter(this.db, 'grids');
@@ -44,7 +47,7 @@ export class GridLocator {
           this.index = new GridIndex(rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind === 'micro' ? 'micro' : 'grid', geometry: r.geometry })));
           this.version = version;
         }
-        this.checkedAt = Date.now();
+        this.checkedAt = this.clock.now().getTime();
       } finally {
         this.rebuilding = null;
       }
