@@ -27,8 +27,10 @@ import { seedDemoIfEmpty } from '../apps/server/src/seed/demo.ts';
 
 export const DEFAULT_BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-export const pct = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((sorted.length * p) / 100) - 1))] ?? NaN;
+export const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+export const pct = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((sorted.length * p) / 100) - 1))] ?? NaN;
 
 export interface BenchDatabase {
   name: string;
@@ -44,11 +46,20 @@ export interface BenchDatabase {
 
 /** The config every bench process uses (the server's defaults, quiet logs, no web UI, logins not rate-limited). */
 export function benchConfig(dataDir: string): Config {
-  return loadConfig({ GEWU_LOG_LEVEL: 'warn', GEWU_DATA_DIR: dataDir, GEWU_WEB_DIST: '/nonexistent', GEWU_LOGIN_RATE_LIMIT: '100000' });
+  return loadConfig({
+    GEWU_LOG_LEVEL: 'warn',
+    GEWU_DATA_DIR: dataDir,
+    GEWU_WEB_DIST: '/nonexistent',
+    GEWU_LOGIN_RATE_LIMIT: '100000',
+  });
 }
 
 /** A fresh database on the server, migrated, with the demo township, regions, users, grids, items and units. */
-export async function createBenchDatabase(baseUrl = DEFAULT_BASE_URL, poolSize = 10, reuse?: string): Promise<BenchDatabase> {
+export async function createBenchDatabase(
+  baseUrl = DEFAULT_BASE_URL,
+  poolSize = 10,
+  reuse?: string,
+): Promise<BenchDatabase> {
   const name = reuse ?? `gewu_bench_${Date.now()}`;
   if (!/^gewu_bench_\w+$/.test(name)) throw new Error(`not a bench database: ${name}`);
   if (!reuse) {
@@ -138,8 +149,14 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
   await c.connect();
   const t0 = performance.now();
   try {
-    await c.query(`SET TimeZone = 'UTC'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off; SELECT setseed(0.2026)`);
-    const users = (await c.query<{ username: string; id: string }>(`SELECT username, id FROM users WHERE username IN ('resident', 'dispatcher')`)).rows;
+    await c.query(
+      `SET TimeZone = 'UTC'; SET maintenance_work_mem = '512MB'; SET synchronous_commit = off; SELECT setseed(0.2026)`,
+    );
+    const users = (
+      await c.query<{ username: string; id: string }>(
+        `SELECT username, id FROM users WHERE username IN ('resident', 'dispatcher')`,
+      )
+    ).rows;
     const userId = (u: string) => users.find((r) => r.username === u)?.id ?? null;
     // Helper tables: the real demo grids (unit grids only, as the locator files cases) and the items, with
     // their stage limits as intervals (a working hour counted as 3 elapsed, a working day as 1.4 days).
@@ -157,7 +174,9 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
                       (SELECT u.id FROM units u WHERE u.kind = 'governance_centre' ORDER BY length(u.region_path) DESC LIMIT 1)) AS unit_id,
              ${['accept', 'dispatch', 'sign', 'handle', 'verify']
                .map(
-                 (s) => `(i.limits->'${s}'->>'amount')::float8 * CASE i.limits->'${s}'->>'unit' WHEN 'work_hours' THEN interval '3 hours' WHEN 'work_days' THEN interval '1.4 days'
+                 (
+                   s,
+                 ) => `(i.limits->'${s}'->>'amount')::float8 * CASE i.limits->'${s}'->>'unit' WHEN 'work_hours' THEN interval '3 hours' WHEN 'work_days' THEN interval '1.4 days'
                    WHEN 'natural_days' THEN interval '1 day' ELSE interval '1 hour' END AS ${s}_iv`,
                )
                .join(',\n')}
@@ -181,7 +200,17 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
     const tInsert = performance.now();
     for (let lo = 1; lo <= count; lo += chunk) {
       const hi = Math.min(count, lo + chunk - 1);
-      await c.query(CHUNK_SQL, [lo, hi, now.toISOString(), nItems, nGrids, userId('resident'), userId('dispatcher'), opts.closedShare ?? 0.7, opts.newRedShare ?? 0.037]);
+      await c.query(CHUNK_SQL, [
+        lo,
+        hi,
+        now.toISOString(),
+        nItems,
+        nGrids,
+        userId('resident'),
+        userId('dispatcher'),
+        opts.closedShare ?? 0.7,
+        opts.newRedShare ?? 0.037,
+      ]);
       log(`  cases ${fmt(hi)} / ${fmt(count)} (${fmt((performance.now() - tInsert) / 1000, 1)} s)`);
     }
     const insertMs = performance.now() - tInsert;
@@ -189,7 +218,9 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
     // A live table holds its rows roughly in the order they were filed (and rows changed lately, which
     // are mostly the open ones, near its end): put the heap in reported_at order, as such a table would be.
     const tCluster = performance.now();
-    await c.query(`CREATE INDEX bench_reported_tmp ON cases (reported_at); CLUSTER cases USING bench_reported_tmp; DROP INDEX bench_reported_tmp`);
+    await c.query(
+      `CREATE INDEX bench_reported_tmp ON cases (reported_at); CLUSTER cases USING bench_reported_tmp; DROP INDEX bench_reported_tmp`,
+    );
     const clusterMs = performance.now() - tCluster;
     log(`  heap ordered by reported_at (CLUSTER) in ${fmt(clusterMs / 1000, 1)} s`);
 
@@ -213,11 +244,19 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
 }
 
 /** What the database holds now: states, open cases, what the next sweep has to do, sizes. */
-async function describeCases(url: string, now: Date, times: Pick<GenerateResult, 'totalMs' | 'insertMs' | 'clusterMs' | 'indexMs' | 'vacuumMs'>): Promise<GenerateResult> {
+async function describeCases(
+  url: string,
+  now: Date,
+  times: Pick<GenerateResult, 'totalMs' | 'insertMs' | 'clusterMs' | 'indexMs' | 'vacuumMs'>,
+): Promise<GenerateResult> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    const states = (await c.query<{ state: string; n: string }>('SELECT state, count(*) AS n FROM cases GROUP BY state ORDER BY count(*) DESC')).rows;
+    const states = (
+      await c.query<{ state: string; n: string }>(
+        'SELECT state, count(*) AS n FROM cases GROUP BY state ORDER BY count(*) DESC',
+      )
+    ).rows;
     const byState = Object.fromEntries(states.map((r) => [r.state, Number(r.n)]));
     const f = (
       await c.query<{ open: string; overdue: string; yellow: string; events: string; cmb: string; emb: string }>(
@@ -258,11 +297,24 @@ export async function prepareCases(
   const bench = await createBenchDatabase(baseUrl, poolSize, reuse);
   const setupMs = performance.now() - t0;
   if (reuse) {
-    console.log(`database ${bench.name}: REUSED (BENCH_REUSE_DATABASE), not generated — figures are not comparable with a fresh run`);
-    return { bench, data: await describeCases(bench.url, new Date(), { totalMs: 0, insertMs: 0, clusterMs: 0, indexMs: 0, vacuumMs: 0 }) };
+    console.log(
+      `database ${bench.name}: REUSED (BENCH_REUSE_DATABASE), not generated — figures are not comparable with a fresh run`,
+    );
+    return {
+      bench,
+      data: await describeCases(bench.url, new Date(), {
+        totalMs: 0,
+        insertMs: 0,
+        clusterMs: 0,
+        indexMs: 0,
+        vacuumMs: 0,
+      }),
+    };
   }
   try {
-    console.log(`database ${bench.name}: created, migrated and demo-seeded in ${fmt(setupMs / 1000, 1)} s; generating ${fmt(count)} cases…`);
+    console.log(
+      `database ${bench.name}: created, migrated and demo-seeded in ${fmt(setupMs / 1000, 1)} s; generating ${fmt(count)} cases…`,
+    );
     const data = await generateCases(bench.url, { count, ...spread, log: (l) => console.log(l) });
     printGenerated(data);
     return { bench, data };
@@ -278,8 +330,14 @@ export function printGenerated(d: GenerateResult): void {
     `generated ${fmt(d.cases)} cases + ${fmt(d.events)} report events in ${fmt(d.totalMs / 1000, 1)} s ` +
       `(insert ${fmt(d.insertMs / 1000, 1)} s → ${fmt(d.cases / (d.insertMs / 1000))} cases/s, CLUSTER ${fmt(d.clusterMs / 1000, 1)} s, index rebuild ${fmt(d.indexMs / 1000, 1)} s, VACUUM ANALYZE ${fmt(d.vacuumMs / 1000, 1)} s)`,
   );
-  console.log(`  states: ${Object.entries(d.byState).map(([s, n]) => `${s} ${share(n)}`).join(', ')}`);
-  console.log(`  open ${fmt(d.open)}; past deadline and not yet flagged ${fmt(d.newlyOverdue)} (${share(d.newlyOverdue)}); past 80% not yet warned ${fmt(d.newlyYellow)}`);
+  console.log(
+    `  states: ${Object.entries(d.byState)
+      .map(([s, n]) => `${s} ${share(n)}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  open ${fmt(d.open)}; past deadline and not yet flagged ${fmt(d.newlyOverdue)} (${share(d.newlyOverdue)}); past 80% not yet warned ${fmt(d.newlyYellow)}`,
+  );
   console.log(`  size: cases ${fmt(d.casesMb)} MB, case_events ${fmt(d.eventsMb)} MB (with indexes)`);
 }
 

@@ -85,7 +85,9 @@ export function summarizeCpuProfile(p: CpuProfile, top = 25): string[] {
   const self = new Map<number, number>();
   p.samples.forEach((id, k) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[k] ?? 0)));
   const total = [...self.values()].reduce((a, b) => a + b, 0);
-  const idle = [...self.entries()].filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)').reduce((a, [, v]) => a + v, 0);
+  const idle = [...self.entries()]
+    .filter(([id]) => byId.get(id)?.callFrame.functionName === '(idle)')
+    .reduce((a, [, v]) => a + v, 0);
   const busy = total - idle;
   const byOwner = new Map<string, number>();
   const byFn = new Map<string, number>();
@@ -98,7 +100,9 @@ export function summarizeCpuProfile(p: CpuProfile, top = 25): string[] {
     byFn.set(name, (byFn.get(name) ?? 0) + us);
   }
   const share = (us: number) => `${((100 * us) / Math.max(1, busy)).toFixed(1).padStart(5)}%`;
-  const lines = [`${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s on CPU (not idle); self time by owner:`];
+  const lines = [
+    `${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s on CPU (not idle); self time by owner:`,
+  ];
   for (const [o, us] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 20)) lines.push(`  ${share(us)}  ${o}`);
   lines.push(`heaviest functions (self time):`);
   for (const [fn, us] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${share(us)}  ${fn}`);

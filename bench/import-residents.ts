@@ -82,13 +82,22 @@ url.pathname = `/${dbName}`;
 const database = await openDatabase({ url: url.toString(), poolSize: 10 });
 const pgSampler = setInterval(() => samplePgCpu(dbName), 1000);
 await database.migrate();
-const config = loadConfig({ GEWU_LOG_LEVEL: 'warn', GEWU_DATA_DIR: dir, GEWU_WEB_DIST: '/nonexistent', GEWU_LOGIN_RATE_LIMIT: '1000' });
+const config = loadConfig({
+  GEWU_LOG_LEVEL: 'warn',
+  GEWU_DATA_DIR: dir,
+  GEWU_WEB_DIST: '/nonexistent',
+  GEWU_LOGIN_RATE_LIMIT: '1000',
+});
 const deps = makeDeps({ db: database.db, engine: database.engine, clock: systemClock, config });
 await seedDemoIfEmpty(database.db, systemClock, deps.pii);
 const app = await buildApp(deps);
 
 try {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dispatcher', password: DEMO_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'dispatcher', password: DEMO_PASSWORD },
+  });
   const cookie = `gewu_session=${login.cookies.find((c) => c.name === 'gewu_session')?.value}`;
   const headers = { cookie, 'x-csrf-token': login.json().csrfToken as string };
   const settle = async (id: string) => {
@@ -100,12 +109,18 @@ try {
   };
   const t0 = performance.now();
   const cpu0 = { node: nodeCpu(), pg: samplePgCpu(dbName) };
-  const up = await app.inject({ method: 'POST', url: '/api/imports?kind=residents&format=csv', headers: { ...headers, 'content-type': 'application/octet-stream' }, payload: fs.createReadStream(file) });
+  const up = await app.inject({
+    method: 'POST',
+    url: '/api/imports?kind=residents&format=csv',
+    headers: { ...headers, 'content-type': 'application/octet-stream' },
+    payload: fs.createReadStream(file),
+  });
   const t1 = performance.now();
   const validated = await settle(up.json().id);
   const t2 = performance.now();
   const cpu2 = { node: nodeCpu(), pg: samplePgCpu(dbName) };
-  if (validated.status !== 'validated') throw new Error(`validation: ${validated.status} ${JSON.stringify(validated.errors.slice(0, 5))}`);
+  if (validated.status !== 'validated')
+    throw new Error(`validation: ${validated.status} ${JSON.stringify(validated.errors.slice(0, 5))}`);
   await app.inject({ method: 'POST', url: `/api/imports/${up.json().id}/commit`, headers });
   const committed = await settle(up.json().id);
   const t3 = performance.now();
@@ -123,7 +138,8 @@ try {
   console.log(`whole import, file → committed:   ${((t3 - t0) / 1000).toFixed(1)} s  → ${rate(t3 - t0)}`);
   console.log(`residents in the database:        ${n.toLocaleString()}`);
   console.log(`peak memory (RSS of this process): ${mb(peakRss)}`);
-  const cpu = (a: { node: number; pg: number }, b: { node: number; pg: number }) => `node ${(b.node - a.node).toFixed(1)} s, PostgreSQL ${pgCpuVisible ? `${(b.pg - a.pg).toFixed(1)} s` : 'n/a'}`;
+  const cpu = (a: { node: number; pg: number }, b: { node: number; pg: number }) =>
+    `node ${(b.node - a.node).toFixed(1)} s, PostgreSQL ${pgCpuVisible ? `${(b.pg - a.pg).toFixed(1)} s` : 'n/a'}`;
   console.log(`CPU time, upload + dry run:        ${cpu(cpu0, cpu2)}`);
   console.log(`CPU time, commit:                 ${cpu(cpu2, cpu3)}`);
 } finally {

@@ -34,7 +34,11 @@ import pg from 'pg';
 import { buildApp, makeDeps } from '../apps/server/src/app.ts';
 import { openDatabase } from '../apps/server/src/db/client.ts';
 import { systemClock } from '../apps/server/src/platform/clock.ts';
-import { chainPendingAudit, purgeExpiredAudit, unchainedAuditCount } from '../apps/server/src/platform/audit/audit.service.ts';
+import {
+  chainPendingAudit,
+  purgeExpiredAudit,
+  unchainedAuditCount,
+} from '../apps/server/src/platform/audit/audit.service.ts';
 import { startIntervalJob } from '../apps/server/src/platform/jobs.ts';
 import { sweepDeadlines } from '../apps/server/src/modules/cases/cases.jobs.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.ts';
@@ -76,7 +80,11 @@ interface Stalls {
   gcTotal: number;
   gcMax: number;
 }
-type ToParent = { type: 'ready'; port: number } | { type: 'cpu'; cpuMs: number; stalls: Stalls } | { type: 'profiled'; file: string } | { type: 'stopped' };
+type ToParent =
+  | { type: 'ready'; port: number }
+  | { type: 'cpu'; cpuMs: number; stalls: Stalls }
+  | { type: 'profiled'; file: string }
+  | { type: 'stopped' };
 
 if (args.role === 'server') await serveApp();
 else if (args.role === 'empty') await serveEmpty();
@@ -90,14 +98,33 @@ async function serveApp() {
   const app = await buildApp(deps);
   const jobs = args.jobs
     ? [
-        startIntervalJob('audit.chain', config.GEWU_AUDIT_CHAIN_INTERVAL_MS, () => chainPendingAudit(database.db, config.GEWU_AUDIT_HASH), app.log),
-        startIntervalJob('cases.deadlines', config.GEWU_SWEEP_INTERVAL_MS, () => sweepDeadlines({ db: database.db, clock: systemClock }), app.log),
-        startIntervalJob('audit.retention', 3_600_000, () => purgeExpiredAudit(database.db, systemClock, config.GEWU_AUDIT_RETENTION_DAYS), app.log),
+        startIntervalJob(
+          'audit.chain',
+          config.GEWU_AUDIT_CHAIN_INTERVAL_MS,
+          () => chainPendingAudit(database.db, config.GEWU_AUDIT_HASH),
+          app.log,
+        ),
+        startIntervalJob(
+          'cases.deadlines',
+          config.GEWU_SWEEP_INTERVAL_MS,
+          () => sweepDeadlines({ db: database.db, clock: systemClock }),
+          app.log,
+        ),
+        startIntervalJob(
+          'audit.retention',
+          3_600_000,
+          () => purgeExpiredAudit(database.db, systemClock, config.GEWU_AUDIT_RETENTION_DAYS),
+          app.log,
+        ),
       ]
     : [];
   // How long the server itself held each request: set beside the latency the clients saw, it tells a
   // tail made inside the server from one made outside it (scheduling, the network, the generator).
-  const handled = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  const handled = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 600_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   app.addHook('onResponse', async (_req, reply) => {
     handled.recordValue(Math.max(1, Math.round(reply.elapsedTime * 1000)));
   });
@@ -146,8 +173,16 @@ async function childLoop(port: number, handled: hdr.Histogram | null, close: () 
     if (m.type === 'cpu') {
       const u = process.cpuUsage();
       const ms = (q: number) => (handled ? handled.getValueAtPercentile(q) / 1000 : 0);
-      const stalls = { handledP50: ms(50), handledP99: ms(99), handledMax: ms(100),
-        loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, gcCount: gc.count, gcTotal: gc.total, gcMax: gc.max };
+      const stalls = {
+        handledP50: ms(50),
+        handledP99: ms(99),
+        handledMax: ms(100),
+        loopP99: loop.percentile(99) / 1e6,
+        loopMax: loop.max / 1e6,
+        gcCount: gc.count,
+        gcTotal: gc.total,
+        gcMax: gc.max,
+      };
       loop.reset();
       handled?.reset();
       Object.assign(gc, { count: 0, total: 0, max: 0 });
@@ -165,7 +200,13 @@ async function childLoop(port: number, handled: hdr.Histogram | null, close: () 
 
 /** Starts this file in a child process in `role`; resolves with its port once it listens. */
 async function startChild(role: string, extra: string[] = []) {
-  const child: ChildProcess = fork(import.meta.filename, ['--role', role, ...extra], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, ...(role === 'server' && process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : [])] });
+  const child: ChildProcess = fork(import.meta.filename, ['--role', role, ...extra], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: [
+      ...process.execArgv,
+      ...(role === 'server' && process.env.BENCH_SERVER_FLAGS ? process.env.BENCH_SERVER_FLAGS.split(' ') : []),
+    ],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`${role} exited early (${code})`)));
@@ -199,7 +240,11 @@ async function main() {
   const PACED_RATE = Number(args.rate);
   const DURATION = Number(args.duration);
   const WARMUP = Number(args.warmup);
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   console.log(`intake — node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`);
   const { bench } = await prepareCases(Number(args.cases), args['database-url'], 4);
   const db = new pg.Pool({ connectionString: bench.url, max: 2 });
@@ -224,16 +269,30 @@ async function main() {
     // takes only what falls due during the runs, as it does in steady state.
     const swept = performance.now();
     const backlog = await sweepDeadlines({ db: serverDb.db, clock: systemClock });
-    console.log(`  caught up the generated backlog before starting the server: ${fmt(backlog.overdue)} red, ${fmt(backlog.warned)} yellow in ${fmt(performance.now() - swept)} ms`);
+    console.log(
+      `  caught up the generated backlog before starting the server: ${fmt(backlog.overdue)} red, ${fmt(backlog.warned)} yellow in ${fmt(performance.now() - swept)} ms`,
+    );
 
     // 1. The real server.
     const profileDir = args['cpu-prof'] ? path.resolve(args['cpu-prof']) : undefined;
     if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
-    const server = await startChild('server', ['--url', bench.url, '--data-dir', bench.dataDir, '--pool', args.pool!, ...(args['without-jobs'] ? [] : ['--jobs'])]);
+    const server = await startChild('server', [
+      '--url',
+      bench.url,
+      '--data-dir',
+      bench.dataDir,
+      '--pool',
+      args.pool!,
+      ...(args['without-jobs'] ? [] : ['--jobs']),
+    ]);
     const base = `http://127.0.0.1:${server.port}`;
     const sessions: { cookie: string; csrf: string }[] = [];
     for (let k = 0; k < Number(args.sessions); k++) {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'resident', password: DEMO_PASSWORD }) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'resident', password: DEMO_PASSWORD }),
+      });
       if (res.status !== 200) throw new Error(`login: ${res.status} ${await res.text()}`);
       const token = /gewu_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
       sessions.push({ cookie: `gewu_session=${token}`, csrf: ((await res.json()) as { csrfToken: string }).csrfToken });
@@ -259,8 +318,22 @@ async function main() {
       };
     };
     const fire = (connections: number, seconds: number) =>
-      autocannon({ url: base, connections, duration: seconds, requests: [{ setupRequest: (req) => ({ ...req, ...report() }) }] });
-    const pace = (arrivals: 'uniform' | 'poisson') => runPaced({ url: base, connections: CONNECTIONS, rate: PACED_RATE, seconds: DURATION, warmupSeconds: 3, arrivals, request: report });
+      autocannon({
+        url: base,
+        connections,
+        duration: seconds,
+        requests: [{ setupRequest: (req) => ({ ...req, ...report() }) }],
+      });
+    const pace = (arrivals: 'uniform' | 'poisson') =>
+      runPaced({
+        url: base,
+        connections: CONNECTIONS,
+        rate: PACED_RATE,
+        seconds: DURATION,
+        warmupSeconds: 3,
+        arrivals,
+        request: report,
+      });
 
     const single = await fire(1, 3);
     const warm = await fire(CONNECTIONS, WARMUP);
@@ -280,14 +353,19 @@ async function main() {
       await server.reading();
       const before = await pgActivity(db);
       const result = await run();
-      return { result, stalls: { server: (await server.reading()).stalls, pg: diffActivity(before, await pgActivity(db)) } };
+      return {
+        result,
+        stalls: { server: (await server.reading()).stalls, pg: diffActivity(before, await pgActivity(db)) },
+      };
     };
     // The chainer links audit rows one batch at a time; at full speed it falls behind and catches up
     // afterwards. Let it, so each paced run measures 1,000 reports/s and not the tail of the run before.
     const settle = async () => {
       const t0 = performance.now();
       const waiting = await unchainedAuditCount(serverDb.db);
-      if (!args['without-jobs']) while ((await unchainedAuditCount(serverDb.db)) > 200 && performance.now() - t0 < 120_000) await new Promise((r) => setTimeout(r, 200));
+      if (!args['without-jobs'])
+        while ((await unchainedAuditCount(serverDb.db)) > 200 && performance.now() - t0 < 120_000)
+          await new Promise((r) => setTimeout(r, 200));
       return { waiting, ms: performance.now() - t0 };
     };
     const settled = [await settle()];
@@ -299,7 +377,9 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1500)); // let the server settle before it is stopped
     await server.stop();
     const rate = r['2xx'] / r.duration;
-    const codes = Object.entries(r.statusCodeStats ?? {}).map(([code, v]) => `${code}: ${fmt(v.count ?? 0)}`).join(', ');
+    const codes = Object.entries(r.statusCodeStats ?? {})
+      .map(([code, v]) => `${code}: ${fmt(v.count ?? 0)}`)
+      .join(', ');
 
     // 2. An empty Fastify route, same concurrency.
     const empty = await startChild('empty');
@@ -312,48 +392,110 @@ async function main() {
     const pgb = await pgbenchInserts(bench.url, CONNECTIONS, 15);
 
     const casesAfter = await countCases(db);
-    const created = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases WHERE idempotency_key LIKE $1`, [`intake-${runId}-%`])).rows[0]?.n);
-    const dup = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM (SELECT 1 FROM cases GROUP BY reporter_key, idempotency_key HAVING count(*) > 1) d`)).rows[0]?.n);
-    const events = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.idempotency_key LIKE $1`, [`intake-${runId}-%`])).rows[0]?.n);
+    const created = Number(
+      (
+        await db.query<{ n: string }>(`SELECT count(*) AS n FROM cases WHERE idempotency_key LIKE $1`, [
+          `intake-${runId}-%`,
+        ])
+      ).rows[0]?.n,
+    );
+    const dup = Number(
+      (
+        await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM cases GROUP BY reporter_key, idempotency_key HAVING count(*) > 1) d`,
+        )
+      ).rows[0]?.n,
+    );
+    const events = Number(
+      (
+        await db.query<{ n: string }>(
+          `SELECT count(*) AS n FROM case_events e JOIN cases c ON c.id = e.case_id WHERE c.idempotency_key LIKE $1`,
+          [`intake-${runId}-%`],
+        )
+      ).rows[0]?.n,
+    );
 
-    console.log(`\nPOST /api/cases — ${CONNECTIONS} connections, ${fmt(r.duration, 1)} s after a ${WARMUP} s warm-up; server pool ${args.pool}, ${sessions.length} resident sessions${args['without-jobs'] ? ', without the jobs' : ', with main.ts jobs running'}`);
+    console.log(
+      `\nPOST /api/cases — ${CONNECTIONS} connections, ${fmt(r.duration, 1)} s after a ${WARMUP} s warm-up; server pool ${args.pool}, ${sessions.length} resident sessions${args['without-jobs'] ? ', without the jobs' : ', with main.ts jobs running'}`,
+    );
     console.log(`  reports/s        ${fmt(rate)} (2xx ${fmt(r['2xx'])}; all responses ${fmt(r.requests.total)})`);
-    console.log(`  latency          p50 ${fmt(r.latency.p50, 1)} ms, p90 ${fmt(r.latency.p90, 1)} ms, p99 ${fmt(r.latency.p99, 1)} ms, max ${fmt(r.latency.max)} ms`);
-    console.log(`  non-2xx          ${fmt(r.non2xx)}; errors ${r.errors}, timeouts ${r.timeouts}; status codes ${codes}`);
+    console.log(
+      `  latency          p50 ${fmt(r.latency.p50, 1)} ms, p90 ${fmt(r.latency.p90, 1)} ms, p99 ${fmt(r.latency.p99, 1)} ms, max ${fmt(r.latency.max)} ms`,
+    );
+    console.log(
+      `  non-2xx          ${fmt(r.non2xx)}; errors ${r.errors}, timeouts ${r.timeouts}; status codes ${codes}`,
+    );
     console.log(`  stalls           ${describeStalls(rStalls, r.requests.total)}`);
-    console.log(`  audit rows not yet chained when the run ended ${fmt(settled[0]!.waiting)}; caught up ${fmt(settled[0]!.ms / 1000, 1)} s later, before the paced runs`);
+    console.log(
+      `  audit rows not yet chained when the run ended ${fmt(settled[0]!.waiting)}; caught up ${fmt(settled[0]!.ms / 1000, 1)} s later, before the paced runs`,
+    );
     for (const [arrivals, p] of Object.entries(paced)) {
-      console.log(`  ${fmt(PACED_RATE)} reports/s offered, ${arrivals} arrivals, ${CONNECTIONS} connections, ${DURATION} s after 3 s at the same rate: ${fmt(served(p))} reports/s served (${pacedCodes(p)}; errors ${p.errors}),` +
-        ` latency from due time p50 ${fmt(p.latency.p50, 1)} ms, p90 ${fmt(p.latency.p90, 1)} ms, p99 ${fmt(p.latency.p99, 1)} ms, p99.9 ${fmt(p.latency.p999, 1)} ms, max ${fmt(p.latency.max)} ms; at most ${p.maxBacklog} waiting for a connection; the generator's own event-loop delay p99 ${fmt(p.generatorLoop.p99, 1)} ms, max ${fmt(p.generatorLoop.max, 1)} ms`);
+      console.log(
+        `  ${fmt(PACED_RATE)} reports/s offered, ${arrivals} arrivals, ${CONNECTIONS} connections, ${DURATION} s after 3 s at the same rate: ${fmt(served(p))} reports/s served (${pacedCodes(p)}; errors ${p.errors}),` +
+          ` latency from due time p50 ${fmt(p.latency.p50, 1)} ms, p90 ${fmt(p.latency.p90, 1)} ms, p99 ${fmt(p.latency.p99, 1)} ms, p99.9 ${fmt(p.latency.p999, 1)} ms, max ${fmt(p.latency.max)} ms; at most ${p.maxBacklog} waiting for a connection; the generator's own event-loop delay p99 ${fmt(p.generatorLoop.p99, 1)} ms, max ${fmt(p.generatorLoop.max, 1)} ms`,
+      );
       console.log(`    stalls: ${describeStalls(pacedStalls[arrivals as keyof typeof pacedStalls], p.answered)}`);
       console.log(`    slowest report due in each second (ms): ${p.slowestPerSecond.map((x) => fmt(x)).join(' ')}`);
-      if (arrivals === 'uniform') console.log(`    audit rows not yet chained when it ended ${fmt(settled[1]!.waiting)} (caught up ${fmt(settled[1]!.ms / 1000, 1)} s later)`);
+      if (arrivals === 'uniform')
+        console.log(
+          `    audit rows not yet chained when it ended ${fmt(settled[1]!.waiting)} (caught up ${fmt(settled[1]!.ms / 1000, 1)} s later)`,
+        );
     }
-    console.log(`  one connection   ${fmt(single['2xx'] / single.duration)} reports/s, p50 ${fmt(single.latency.p50, 1)} ms, p99 ${fmt(single.latency.p99, 1)} ms (the serial cost of one report)`);
-    console.log(`  CPU during the run (${fmt(used.wallMs / 1000, 1)} s wall, ${CORES} cores = ${fmt((CORES * used.wallMs) / 1000, 1)} core-s): machine ${fmt(used.machineBusyPct)}% busy;` +
-      ` server ${fmt(serverCpuMs / 1000, 1)} core-s, our postgres backends ${fmt(used.backendMs / 1000, 1)} core-s, load generator ${fmt(used.selfMs / 1000, 1)} core-s`);
-    console.log(`  CPU per report   server ${fmt((serverCpuMs * 1000) / Math.max(1, r['2xx']))} µs, postgres ${fmt((used.backendMs * 1000) / Math.max(1, r['2xx']))} µs, load generator ${fmt((used.selfMs * 1000) / Math.max(1, r['2xx']))} µs`);
-    console.log(`\nempty Fastify route (GET → {}), ${CONNECTIONS} connections, ${fmt(e.duration, 1)} s: ${fmt(emptyRate)} req/s, p50 ${fmt(e.latency.p50, 1)} ms, p99 ${fmt(e.latency.p99, 1)} ms`);
+    console.log(
+      `  one connection   ${fmt(single['2xx'] / single.duration)} reports/s, p50 ${fmt(single.latency.p50, 1)} ms, p99 ${fmt(single.latency.p99, 1)} ms (the serial cost of one report)`,
+    );
+    console.log(
+      `  CPU during the run (${fmt(used.wallMs / 1000, 1)} s wall, ${CORES} cores = ${fmt((CORES * used.wallMs) / 1000, 1)} core-s): machine ${fmt(used.machineBusyPct)}% busy;` +
+        ` server ${fmt(serverCpuMs / 1000, 1)} core-s, our postgres backends ${fmt(used.backendMs / 1000, 1)} core-s, load generator ${fmt(used.selfMs / 1000, 1)} core-s`,
+    );
+    console.log(
+      `  CPU per report   server ${fmt((serverCpuMs * 1000) / Math.max(1, r['2xx']))} µs, postgres ${fmt((used.backendMs * 1000) / Math.max(1, r['2xx']))} µs, load generator ${fmt((used.selfMs * 1000) / Math.max(1, r['2xx']))} µs`,
+    );
+    console.log(
+      `\nempty Fastify route (GET → {}), ${CONNECTIONS} connections, ${fmt(e.duration, 1)} s: ${fmt(emptyRate)} req/s, p50 ${fmt(e.latency.p50, 1)} ms, p99 ${fmt(e.latency.p99, 1)} ms`,
+    );
     console.log(`  reports/s ÷ empty route = ${fmt(rate / emptyRate, 3)}`);
-    console.log(`\npgbench, single-row INSERT transactions (uuid, text, timestamptz, jsonb), -c ${CONNECTIONS} -j 2 -T 15: ${pgb ? `${fmt(pgb.tps)} tps, average latency ${fmt(pgb.latencyMs, 1)} ms` : 'not run'}`);
+    console.log(
+      `\npgbench, single-row INSERT transactions (uuid, text, timestamptz, jsonb), -c ${CONNECTIONS} -j 2 -T 15: ${pgb ? `${fmt(pgb.tps)} tps, average latency ${fmt(pgb.latencyMs, 1)} ms` : 'not run'}`,
+    );
     if (pgb) console.log(`  reports/s ÷ pgbench tps = ${fmt(rate / pgb.tps, 3)}`);
-    const created201 = [single, warm, r].reduce((a, x) => a + (x.statusCodeStats?.['201']?.count ?? 0), 0) + [paced.uniform, paced.poisson].reduce((a, p) => a + (p.statusCounts['201'] ?? 0) + (p.warmup.statusCounts['201'] ?? 0), 0);
-    console.log(`\ncases before ${fmt(casesBefore)}, after ${fmt(casesAfter)} (+${fmt(casesAfter - casesBefore)}); 201 Created responses (all runs) ${fmt(created201)}; cases with this run's keys ${fmt(created)}, their report events ${fmt(events)}`);
+    const created201 =
+      [single, warm, r].reduce((a, x) => a + (x.statusCodeStats?.['201']?.count ?? 0), 0) +
+      [paced.uniform, paced.poisson].reduce(
+        (a, p) => a + (p.statusCounts['201'] ?? 0) + (p.warmup.statusCounts['201'] ?? 0),
+        0,
+      );
+    console.log(
+      `\ncases before ${fmt(casesBefore)}, after ${fmt(casesAfter)} (+${fmt(casesAfter - casesBefore)}); 201 Created responses (all runs) ${fmt(created201)}; cases with this run's keys ${fmt(created)}, their report events ${fmt(events)}`,
+    );
     // autocannon stops counting at the end of its duration with each connection's last request still
     // on the wire: those reports are filed and committed, but their 201 is never counted.
     const unheard = created - created201;
     const unheardBound = 1 + 2 * CONNECTIONS; // the one-connection run, the warm-up and the measured run
-    console.log(`  cases beyond the 201s counted: ${fmt(unheard)} (requests autocannon left in flight when its runs stopped: at most ${unheardBound}${unheard >= 0 && unheard <= unheardBound ? '' : ' — MORE, look for lost or doubled reports'})`);
+    console.log(
+      `  cases beyond the 201s counted: ${fmt(unheard)} (requests autocannon left in flight when its runs stopped: at most ${unheardBound}${unheard >= 0 && unheard <= unheardBound ? '' : ' — MORE, look for lost or doubled reports'})`,
+    );
     console.log(`duplicate (reporter_key, idempotency_key) pairs: ${dup}`);
     console.log(`\nsummary (load average now ${load()}; other processes on this machine slow every figure down)`);
-    console.log(`  reports/s  ${fmt(rate)} at most (target ≥ 1,000: ${rate >= 1000 ? 'met' : 'NOT met'}); p99 there ${fmt(r.latency.p99, 1)} ms, every request queueing behind the others`);
+    console.log(
+      `  reports/s  ${fmt(rate)} at most (target ≥ 1,000: ${rate >= 1000 ? 'met' : 'NOT met'}); p99 there ${fmt(r.latency.p99, 1)} ms, every request queueing behind the others`,
+    );
     for (const [arrivals, p] of Object.entries(paced)) {
-      const ok = p.latency.p99 < 50 && served(p) >= 0.98 * PACED_RATE && p.errors === 0 && (p.statusCounts['201'] ?? 0) === p.due;
-      console.log(`  at ${fmt(PACED_RATE)} reports/s (${arrivals}): ${fmt(served(p))} served, p99 ${fmt(p.latency.p99, 1)} ms (target < 50 ms: ${ok ? 'met' : 'NOT met'})`);
+      const ok =
+        p.latency.p99 < 50 &&
+        served(p) >= 0.98 * PACED_RATE &&
+        p.errors === 0 &&
+        (p.statusCounts['201'] ?? 0) === p.due;
+      console.log(
+        `  at ${fmt(PACED_RATE)} reports/s (${arrivals}): ${fmt(served(p))} served, p99 ${fmt(p.latency.p99, 1)} ms (target < 50 ms: ${ok ? 'met' : 'NOT met'})`,
+      );
     }
     if (profileFile) {
-      console.log(`\nserver CPU profile over the measured run (${profileFile}; the profiler itself adds some overhead):`);
-      for (const line of summarizeCpuProfile(JSON.parse(fs.readFileSync(profileFile, 'utf8')))) console.log(`  ${line}`);
+      console.log(
+        `\nserver CPU profile over the measured run (${profileFile}; the profiler itself adds some overhead):`,
+      );
+      for (const line of summarizeCpuProfile(JSON.parse(fs.readFileSync(profileFile, 'utf8'))))
+        console.log(`  ${line}`);
     }
   } finally {
     await serverDb.close();
@@ -372,8 +514,12 @@ interface PgActivity {
 /** Counters that say what PostgreSQL did in the background, to put beside a latency spike. */
 async function pgActivity(db: pg.Pool): Promise<PgActivity> {
   const c = await db.query<{ n: string }>(`SELECT checkpoints_timed + checkpoints_req AS n FROM pg_stat_bgwriter`);
-  const t = await db.query<{ relname: string; n: string }>(`SELECT relname, autovacuum_count + autoanalyze_count AS n FROM pg_stat_user_tables`);
-  const w = await db.query<{ bytes: string; fpi: string; full: string }>(`SELECT wal_bytes AS bytes, wal_fpi AS fpi, wal_buffers_full AS full FROM pg_stat_wal`);
+  const t = await db.query<{ relname: string; n: string }>(
+    `SELECT relname, autovacuum_count + autoanalyze_count AS n FROM pg_stat_user_tables`,
+  );
+  const w = await db.query<{ bytes: string; fpi: string; full: string }>(
+    `SELECT wal_bytes AS bytes, wal_fpi AS fpi, wal_buffers_full AS full FROM pg_stat_wal`,
+  );
   const wal = { bytes: Number(w.rows[0]?.bytes), fpi: Number(w.rows[0]?.fpi), buffersFull: Number(w.rows[0]?.full) };
   return { checkpoints: Number(c.rows[0]?.n), wal, auto: new Map(t.rows.map((x) => [x.relname, Number(x.n)])) };
 }
@@ -381,14 +527,24 @@ async function pgActivity(db: pg.Pool): Promise<PgActivity> {
 type ActivityDiff = { checkpoints: number; wal: PgActivity['wal']; auto: string[] };
 
 function diffActivity(a: PgActivity, b: PgActivity): ActivityDiff {
-  const wal = { bytes: b.wal.bytes - a.wal.bytes, fpi: b.wal.fpi - a.wal.fpi, buffersFull: b.wal.buffersFull - a.wal.buffersFull };
-  return { checkpoints: b.checkpoints - a.checkpoints, wal, auto: [...b.auto].filter(([k, n]) => n > (a.auto.get(k) ?? 0)).map(([k]) => k) };
+  const wal = {
+    bytes: b.wal.bytes - a.wal.bytes,
+    fpi: b.wal.fpi - a.wal.fpi,
+    buffersFull: b.wal.buffersFull - a.wal.buffersFull,
+  };
+  return {
+    checkpoints: b.checkpoints - a.checkpoints,
+    wal,
+    auto: [...b.auto].filter(([k, n]) => n > (a.auto.get(k) ?? 0)).map(([k]) => k),
+  };
 }
 
 function describeStalls(s: { server: Stalls; pg: ActivityDiff }, reports: number): string {
-  return `time in the server p50 ${fmt(s.server.handledP50, 1)} ms, p99 ${fmt(s.server.handledP99, 1)} ms, max ${fmt(s.server.handledMax, 1)} ms; server event loop delay p99 ${fmt(s.server.loopP99, 1)} ms, max ${fmt(s.server.loopMax, 1)} ms; GC ${fmt(s.server.gcCount)} pauses, ${fmt(s.server.gcTotal)} ms in all, longest ${fmt(s.server.gcMax, 1)} ms;` +
+  return (
+    `time in the server p50 ${fmt(s.server.handledP50, 1)} ms, p99 ${fmt(s.server.handledP99, 1)} ms, max ${fmt(s.server.handledMax, 1)} ms; server event loop delay p99 ${fmt(s.server.loopP99, 1)} ms, max ${fmt(s.server.loopMax, 1)} ms; GC ${fmt(s.server.gcCount)} pauses, ${fmt(s.server.gcTotal)} ms in all, longest ${fmt(s.server.gcMax, 1)} ms;` +
     ` PostgreSQL checkpoints begun ${s.pg.checkpoints}, autovacuum/analyze on ${s.pg.auto.length ? s.pg.auto.join(', ') : 'nothing'};` +
-    ` WAL ${fmt(s.pg.wal.bytes / 1048576)} MB (${fmt(s.pg.wal.bytes / Math.max(1, reports))} B and ${fmt(s.pg.wal.fpi / Math.max(1, reports), 2)} full-page images per report), WAL buffers full ${fmt(s.pg.wal.buffersFull)} times`;
+    ` WAL ${fmt(s.pg.wal.bytes / 1048576)} MB (${fmt(s.pg.wal.bytes / Math.max(1, reports))} B and ${fmt(s.pg.wal.fpi / Math.max(1, reports), 2)} full-page images per report), WAL buffers full ${fmt(s.pg.wal.buffersFull)} times`
+  );
 }
 
 /** Reports a second a paced run got answered with 201. */
@@ -397,7 +553,9 @@ function served(p: PacedResult): number {
 }
 
 function pacedCodes(p: PacedResult): string {
-  return Object.entries(p.statusCounts).map(([code, n]) => `${code}: ${fmt(n)}`).join(', ');
+  return Object.entries(p.statusCounts)
+    .map(([code, n]) => `${code}: ${fmt(n)}`)
+    .join(', ');
 }
 
 async function countCases(db: pg.Pool): Promise<number> {
@@ -405,10 +563,16 @@ async function countCases(db: pg.Pool): Promise<number> {
 }
 
 /** pgbench with a custom one-statement script on a small table shaped like a report row. */
-async function pgbenchInserts(url: string, clients: number, seconds: number): Promise<{ tps: number; latencyMs: number } | null> {
+async function pgbenchInserts(
+  url: string,
+  clients: number,
+  seconds: number,
+): Promise<{ tps: number; latencyMs: number } | null> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  await c.query(`DROP TABLE IF EXISTS bench_pgbench_insert; CREATE TABLE bench_pgbench_insert (id uuid PRIMARY KEY, kind text NOT NULL, at timestamptz NOT NULL, data jsonb NOT NULL)`);
+  await c.query(
+    `DROP TABLE IF EXISTS bench_pgbench_insert; CREATE TABLE bench_pgbench_insert (id uuid PRIMARY KEY, kind text NOT NULL, at timestamptz NOT NULL, data jsonb NOT NULL)`,
+  );
   await c.end();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-bench-pgbench-'));
   const script = path.join(dir, 'insert.sql');
@@ -420,7 +584,24 @@ async function pgbenchInserts(url: string, clients: number, seconds: number): Pr
   try {
     const { stdout } = await promisify(execFile)(
       'pgbench',
-      ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), '-f', script, '-h', u.hostname, '-p', u.port || '5432', '-U', decodeURIComponent(u.username || 'postgres'), u.pathname.slice(1)],
+      [
+        '-n',
+        '-c',
+        String(clients),
+        '-j',
+        '2',
+        '-T',
+        String(seconds),
+        '-f',
+        script,
+        '-h',
+        u.hostname,
+        '-p',
+        u.port || '5432',
+        '-U',
+        decodeURIComponent(u.username || 'postgres'),
+        u.pathname.slice(1),
+      ],
       { env: { ...process.env, PGPASSWORD: decodeURIComponent(u.password) } },
     );
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(stdout)?.[1]);

@@ -52,10 +52,17 @@ export async function runPaced(opts: {
   warmupSeconds?: number;
   request: () => PacedRequest;
 }): Promise<PacedResult> {
-  const clients = Array.from({ length: opts.connections }, () => new Client(opts.url, { pipelining: 1, keepAliveTimeout: 60_000 }));
+  const clients = Array.from(
+    { length: opts.connections },
+    () => new Client(opts.url, { pipelining: 1, keepAliveTimeout: 60_000 }),
+  );
   const free = [...clients];
   const waiting: number[] = []; // due times of requests not yet sent
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 600_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   const statusCounts: Record<string, number> = {};
   const warmupStatusCounts: Record<string, number> = {};
   let errors = 0;

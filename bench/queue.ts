@@ -25,7 +25,11 @@ const { values: args } = parseArgs({
   },
 });
 const PER_KIND = Number(args['per-kind']);
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 console.log(`queue — node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`);
 
 const { bench } = await prepareCases(Number(args.cases), args['database-url'], 10);
@@ -50,24 +54,53 @@ const isRows = (s: Stmt) => s.text.includes('from "cases" left join "items"');
 const isCount = (s: Stmt) => s.text.includes('count(*)::int AS n FROM (SELECT 1 FROM "cases"');
 
 try {
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dispatcher', password: DEMO_PASSWORD } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'dispatcher', password: DEMO_PASSWORD },
+  });
   const headers = { cookie: `gewu_session=${login.cookies.find((c) => c.name === 'gewu_session')?.value}` };
-  const categories = (await pool.query<{ c: string }>(`SELECT DISTINCT category_code AS c FROM items ORDER BY 1`)).rows.map((r) => r.c);
-  const codes = (await pool.query<{ code: string }>(`SELECT code FROM cases TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT $1`, [PER_KIND])).rows.map((r) => r.code);
+  const categories = (
+    await pool.query<{ c: string }>(`SELECT DISTINCT category_code AS c FROM items ORDER BY 1`)
+  ).rows.map((r) => r.c);
+  const codes = (
+    await pool.query<{ code: string }>(`SELECT code FROM cases TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT $1`, [
+      PER_KIND,
+    ])
+  ).rows.map((r) => r.code);
   const STATES = ['handling', 'dispatched', 'fed_back', 'closed'];
 
   // What a township centre's screens ask for all day.
   const kinds: { name: string; url: (k: number) => string }[] = [
     { name: 'queue (view=queue, newest first)', url: (k) => `view=queue&page=${1 + (k % 5)}` },
     { name: 'queue by deadline', url: (k) => `view=queue&sort=deadline_asc&page=${1 + (k % 5)}` },
-    { name: 'all + state', url: (k) => `view=all&state=${STATES[k % STATES.length]}&page=${1 + (Math.floor(k / STATES.length) % 5)}` },
-    { name: 'all + state=handling by deadline', url: (k) => `view=all&state=handling&sort=deadline_asc&page=${1 + (k % 5)}` },
-    { name: 'all + item category (itemCode=NN)', url: (k) => `view=all&itemCode=${categories[k % categories.length]}&page=${1 + (Math.floor(k / categories.length) % 5)}` },
+    {
+      name: 'all + state',
+      url: (k) => `view=all&state=${STATES[k % STATES.length]}&page=${1 + (Math.floor(k / STATES.length) % 5)}`,
+    },
+    {
+      name: 'all + state=handling by deadline',
+      url: (k) => `view=all&state=handling&sort=deadline_asc&page=${1 + (k % 5)}`,
+    },
+    {
+      name: 'all + item category (itemCode=NN)',
+      url: (k) =>
+        `view=all&itemCode=${categories[k % categories.length]}&page=${1 + (Math.floor(k / categories.length) % 5)}`,
+    },
     { name: 'all + light=red', url: (k) => `view=all&light=red&page=${1 + (k % 5)}` },
     { name: 'all + q=<case code>', url: (k) => `view=all&q=${codes[k % codes.length]}` },
     { name: 'all, newest first', url: (k) => `view=all&page=${1 + (k % 5)}` },
   ];
-  type Sample = { kind: number; url: string; ms: number; cpuMs: number; sqlRows: number; sqlCount: number; total: number; stmts: Stmt[] };
+  type Sample = {
+    kind: number;
+    url: string;
+    ms: number;
+    cpuMs: number;
+    sqlRows: number;
+    sqlCount: number;
+    total: number;
+    stmts: Stmt[];
+  };
   const run = async (kind: number, k: number): Promise<Sample> => {
     const url = `/api/cases?${kinds[kind]!.url(k)}`;
     statements = [];
@@ -80,7 +113,16 @@ try {
     await new Promise((r) => setImmediate(r)); // let the statement timers settle
     const body = res.json() as { total: number };
     const sum = (f: (s: Stmt) => boolean) => statements.filter(f).reduce((a, s) => a + s.ms, 0);
-    return { kind, url, ms, cpuMs: (used.user + used.system) / 1000, sqlRows: sum(isRows), sqlCount: sum(isCount), total: body.total, stmts: statements };
+    return {
+      kind,
+      url,
+      ms,
+      cpuMs: (used.user + used.system) / 1000,
+      sqlRows: sum(isRows),
+      sqlCount: sum(isCount),
+      total: body.total,
+      stmts: statements,
+    };
   };
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -103,8 +145,12 @@ try {
     const t0 = performance.now();
     for (const [kind, k] of plan) samples.push(await run(kind, k));
     const wall = performance.now() - t0;
-    console.log(`\n${label}: GET /api/cases as the township dispatcher, ${fmt(samples.length)} requests (${PER_KIND} per kind, interleaved) in ${fmt(wall / 1000, 1)} s, one at a time, load average ${load()}; ms:`);
-    console.log(`  ${'kind'.padEnd(36)}     p50     p95     p99     max │ rows SQL p50/p95 │ count SQL p50/p95 │ p95 w/o count │ node CPU p50 │ total (capped at 10,000)`);
+    console.log(
+      `\n${label}: GET /api/cases as the township dispatcher, ${fmt(samples.length)} requests (${PER_KIND} per kind, interleaved) in ${fmt(wall / 1000, 1)} s, one at a time, load average ${load()}; ms:`,
+    );
+    console.log(
+      `  ${'kind'.padEnd(36)}     p50     p95     p99     max │ rows SQL p50/p95 │ count SQL p50/p95 │ p95 w/o count │ node CPU p50 │ total (capped at 10,000)`,
+    );
     const byKind: { name: string; p95: number; samples: Sample[] }[] = [];
     for (let kind = 0; kind < kinds.length; kind++) {
       const ks = samples.filter((s) => s.kind === kind);
@@ -120,13 +166,21 @@ try {
     const all = stats(samples.map((s) => s.ms));
     const other = stats(samples.map((s) => s.ms - s.sqlRows - s.sqlCount));
     const allWithoutCount = stats(samples.map((s) => s.ms - s.sqlCount));
-    console.log(`  ${'overall'.padEnd(36)} ${f1(all.p50)} ${f1(all.p95)} ${f1(all.p99)} ${f1(all.max)} │                  │                   │ ${f1(allWithoutCount.p95)}`);
-    console.log(`  outside the two list statements (session lookup, validation, serialization): p50 ${fmt(other.p50, 1)} ms, p95 ${fmt(other.p95, 1)} ms`);
+    console.log(
+      `  ${'overall'.padEnd(36)} ${f1(all.p50)} ${f1(all.p95)} ${f1(all.p99)} ${f1(all.max)} │                  │                   │ ${f1(allWithoutCount.p95)}`,
+    );
+    console.log(
+      `  outside the two list statements (session lookup, validation, serialization): p50 ${fmt(other.p50, 1)} ms, p95 ${fmt(other.p95, 1)} ms`,
+    );
 
     // The slowest kind's statements, as the app sent them, under EXPLAIN ANALYZE.
     const slowest = [...byKind].sort((a, b) => b.p95 - a.p95)[0]!;
-    const worst = [...slowest.samples].sort((a, b) => b.ms - a.ms)[Math.floor(slowest.samples.length * 0.05)] ?? slowest.samples[0]!;
-    console.log(`\n  slowest kind by p95: ${slowest.name} — EXPLAIN (ANALYZE, BUFFERS) of ${worst.url} (${fmt(worst.ms, 1)} ms):`);
+    const worst =
+      [...slowest.samples].sort((a, b) => b.ms - a.ms)[Math.floor(slowest.samples.length * 0.05)] ??
+      slowest.samples[0]!;
+    console.log(
+      `\n  slowest kind by p95: ${slowest.name} — EXPLAIN (ANALYZE, BUFFERS) of ${worst.url} (${fmt(worst.ms, 1)} ms):`,
+    );
     for (const st of worst.stmts.filter((x) => isRows(x) || isCount(x))) {
       const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${st.text}`, st.values);
       console.log(`\n  ${isRows(st) ? 'rows' : 'count'} statement (${fmt(st.ms, 1)} ms in the run):`);
@@ -149,9 +203,19 @@ try {
     after = await measure('with the indexes above');
   }
   console.log(`\nsummary (load average now ${load()}; other processes on this machine slow every figure down)`);
-  for (const [label, m] of [['as migrated', before], ['with the indexes', after]] as const) {
+  for (const [label, m] of [
+    ['as migrated', before],
+    ['with the indexes', after],
+  ] as const) {
     if (!m) continue;
-    console.log(`  ${label}: overall p50 ${fmt(m.all.p50, 1)} ms, p95 ${fmt(m.all.p95, 1)} ms, p99 ${fmt(m.all.p99, 1)} ms (target p95 < 50 ms: ${m.all.p95 < 50 ? 'met' : 'NOT met'}); kinds over 50 ms at p95: ${m.byKind.filter((k) => k.p95 >= 50).map((k) => `${k.name} (${fmt(k.p95)})`).join('; ') || 'none'}`);
+    console.log(
+      `  ${label}: overall p50 ${fmt(m.all.p50, 1)} ms, p95 ${fmt(m.all.p95, 1)} ms, p99 ${fmt(m.all.p99, 1)} ms (target p95 < 50 ms: ${m.all.p95 < 50 ? 'met' : 'NOT met'}); kinds over 50 ms at p95: ${
+        m.byKind
+          .filter((k) => k.p95 >= 50)
+          .map((k) => `${k.name} (${fmt(k.p95)})`)
+          .join('; ') || 'none'
+      }`,
+    );
     console.log(`    the same requests less their count statement: p95 ${fmt(m.allWithoutCount.p95, 1)} ms`);
   }
 } finally {

@@ -26,10 +26,17 @@ const { values: args } = parseArgs({
     'database-url': { type: 'string', default: DEFAULT_BASE_URL },
   },
 });
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 console.log(`sweep — node ${process.version}, ${os.cpus().length} CPUs, load average ${load()}`);
 
-const { bench, data } = await prepareCases(Number(args.cases), args['database-url'], 4, { closedShare: Number(args['closed-share']), newRedShare: Number(args['new-red']) });
+const { bench, data } = await prepareCases(Number(args.cases), args['database-url'], 4, {
+  closedShare: Number(args['closed-share']),
+  newRedShare: Number(args['new-red']),
+});
 const db = bench.database.db;
 const one = async <T>(q: ReturnType<typeof sql>) => (await queryRows<T>(db, q))[0] as T;
 const notifications = async () => (await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM notifications`)).n;
@@ -54,8 +61,12 @@ try {
     db,
     sql`SELECT c.relname AS name, pg_relation_size(c.oid) / 1048576.0 AS mb, c.reltuples::int AS rows FROM pg_class c WHERE c.relname IN ('case_deadlines', 'case_deadlines_due_idx') ORDER BY 1`,
   );
-  console.log(`\nbefore the sweep: ${fmt(data.open)} open cases, ${fmt(due.open)} with a running stage clock; due now: ${fmt(due.overdue)} to flag overdue, ${fmt(due.warn)} to warn`);
-  console.log(`  pending light changes: ${idx.map((i) => `${i.name} ${fmt(Number(i.mb), 1)} MB, ~${fmt(i.rows)} entries`).join('; ')}`);
+  console.log(
+    `\nbefore the sweep: ${fmt(data.open)} open cases, ${fmt(due.open)} with a running stage clock; due now: ${fmt(due.overdue)} to flag overdue, ${fmt(due.warn)} to warn`,
+  );
+  console.log(
+    `  pending light changes: ${idx.map((i) => `${i.name} ${fmt(Number(i.mb), 1)} MB, ~${fmt(i.rows)} entries`).join('; ')}`,
+  );
   const sweeps: { ms: number; overdue: number; warned: number; notes: number }[] = [];
   for (let k = 0; k < 2; k++) {
     const before = await notifications();
@@ -76,12 +87,21 @@ try {
     const r = await sweepDeadlines({ db, clock: { now: () => at } });
     steady.push({ ms: performance.now() - t, ...r, notes: (await notifications()) - before });
   }
-  const left = await one<{ n: number }>(sql`SELECT count(*)::int AS n FROM case_deadlines WHERE light = 'red' AND at < ${now}::timestamptz`);
-  console.log(`\nfirst sweep:  ${fmt(first.ms)} ms — flagged ${fmt(first.overdue)} overdue, warned ${fmt(first.warned)}, wrote ${fmt(first.notes)} notifications`);
-  console.log(`second sweep: ${fmt(second.ms, 1)} ms — flagged ${fmt(second.overdue)} overdue, warned ${fmt(second.warned)}, wrote ${fmt(second.notes)} notifications`);
+  const left = await one<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM case_deadlines WHERE light = 'red' AND at < ${now}::timestamptz`,
+  );
+  console.log(
+    `\nfirst sweep:  ${fmt(first.ms)} ms — flagged ${fmt(first.overdue)} overdue, warned ${fmt(first.warned)}, wrote ${fmt(first.notes)} notifications`,
+  );
+  console.log(
+    `second sweep: ${fmt(second.ms, 1)} ms — flagged ${fmt(second.overdue)} overdue, warned ${fmt(second.warned)}, wrote ${fmt(second.notes)} notifications`,
+  );
   console.log(`overdue and still unflagged afterwards: ${fmt(left.n)}`);
   console.log(`then one sweep a minute (clock +1…+5 min), each flagging what fell due in its minute:`);
-  for (const [k, x] of steady.entries()) console.log(`  +${k + 1} min: ${fmt(x.ms, 1)} ms — flagged ${fmt(x.overdue)} overdue, warned ${fmt(x.warned)}, wrote ${fmt(x.notes)} notifications`);
+  for (const [k, x] of steady.entries())
+    console.log(
+      `  +${k + 1} min: ${fmt(x.ms, 1)} ms — flagged ${fmt(x.overdue)} overdue, warned ${fmt(x.warned)}, wrote ${fmt(x.notes)} notifications`,
+    );
   const worstSteady = Math.max(...steady.map((x) => x.ms));
   // The plans of the two selections as the second sweep met them (after the first, so it ran cold as in production).
   const t2 = now;
@@ -89,12 +109,24 @@ try {
     ['overdue', sql`light = 'red' AND at < ${t2}::timestamptz`],
     ['warning', sql`light = 'yellow' AND at <= ${t2}::timestamptz`],
   ] as const) {
-    const plan = await queryRows<{ 'QUERY PLAN': string }>(db, sql`EXPLAIN (ANALYZE, BUFFERS) SELECT case_id FROM case_deadlines WHERE ${cond}`);
-    console.log(`plan of the ${label} selection now: ${plan.map((r) => r['QUERY PLAN'].trim()).filter((l) => /Scan|Cond|Filter|Buffers|Execution/.test(l)).join(' | ')}`);
+    const plan = await queryRows<{ 'QUERY PLAN': string }>(
+      db,
+      sql`EXPLAIN (ANALYZE, BUFFERS) SELECT case_id FROM case_deadlines WHERE ${cond}`,
+    );
+    console.log(
+      `plan of the ${label} selection now: ${plan
+        .map((r) => r['QUERY PLAN'].trim())
+        .filter((l) => /Scan|Cond|Filter|Buffers|Execution/.test(l))
+        .join(' | ')}`,
+    );
   }
   console.log(`\nsummary (load average now ${load()}; other processes on this machine slow every figure down)`);
-  console.log(`  a sweep over ${fmt(data.open)} open cases as the job runs it (each minute): at most ${fmt(worstSteady, 1)} ms (target < 1,000 ms: ${worstSteady < 1000 ? 'met' : 'NOT met'})`);
-  console.log(`  catching up a backlog of ${fmt(first.overdue + first.warned)} light changes at once: ${fmt(first.ms)} ms${first.ms < 1000 ? '' : ' (over 1 s)'}; a sweep with nothing due: ${fmt(second.ms, 1)} ms`);
+  console.log(
+    `  a sweep over ${fmt(data.open)} open cases as the job runs it (each minute): at most ${fmt(worstSteady, 1)} ms (target < 1,000 ms: ${worstSteady < 1000 ? 'met' : 'NOT met'})`,
+  );
+  console.log(
+    `  catching up a backlog of ${fmt(first.overdue + first.warned)} light changes at once: ${fmt(first.ms)} ms${first.ms < 1000 ? '' : ' (over 1 s)'}; a sweep with nothing due: ${fmt(second.ms, 1)} ms`,
+  );
 } finally {
   await bench.drop();
 }

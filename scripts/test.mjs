@@ -21,7 +21,12 @@ function run(label, cmd, args, env = {}) {
 
 function vitest(label, report, filters, env) {
   const file = path.join(out, report);
-  const status = run(label, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...filters], env);
+  const status = run(
+    label,
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`, ...filters],
+    env,
+  );
   if (!fs.existsSync(file)) {
     totals.failed += 1;
     console.error(`${label}: no report written (exit ${status})`);
@@ -29,7 +34,9 @@ function vitest(label, report, filters, env) {
   }
   const r = JSON.parse(fs.readFileSync(file, 'utf8'));
   // A file that fails to load has no failing tests but a failing suite: count it.
-  const brokenFiles = r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed')).length;
+  const brokenFiles = r.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'),
+  ).length;
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests + brokenFiles + (status !== 0 && r.numFailedTests + brokenFiles === 0 ? 1 : 0);
   totals.skipped += r.numPendingTests + r.numTodoTests;
@@ -40,7 +47,10 @@ function ensureChromium() {
   if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     console.log('Installing Debian chromium for the browser tests…');
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   return fs.existsSync('/usr/bin/chromium');
 }
@@ -55,7 +65,9 @@ if (process.env.TEST_DATABASE_URL) {
 if (process.env.GEWU_SKIP_E2E === '1') {
   console.log('\n(GEWU_SKIP_E2E=1: end-to-end tests skipped)');
 } else if (!ensureChromium()) {
-  console.error('\nChromium not found at /usr/bin/chromium: install Debian\'s chromium package (apt-get install chromium).');
+  console.error(
+    "\nChromium not found at /usr/bin/chromium: install Debian's chromium package (apt-get install chromium).",
+  );
   totals.failed += 1;
 } else {
   const report = path.join(root, 'e2e/.test-output/results.json');

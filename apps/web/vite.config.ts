@@ -22,7 +22,11 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // geoman reads a global L that features/grids/leaflet.ts sets: one chunk keeps their order.
-            { name: 'map', test: /node_modules[\\/](leaflet|@geoman-io)[\\/]|features[\\/]grids[\\/](leaflet|geoman)\.ts$/, priority: 4 },
+            {
+              name: 'map',
+              test: /node_modules[\\/](leaflet|@geoman-io)[\\/]|features[\\/]grids[\\/](leaflet|geoman)\.ts$/,
+              priority: 4,
+            },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 2 },

@@ -5,7 +5,13 @@ import { confirmRowAction, findUserRow } from '../fixtures/users-page.ts';
 
 test('安全管理员强制下线并重置密码：被下线的会话回到登录页，新密码须再修改', async ({ page, browser, baseURL }) => {
   const username = uniqueName('sec_');
-  await createUserViaApi(baseURL ?? '', { username, displayName: '下线测试', password: 'First@2026a', regionCode: '410104001', roles: ['handler'] });
+  await createUserViaApi(baseURL ?? '', {
+    username,
+    displayName: '下线测试',
+    password: 'First@2026a',
+    regionCode: '410104001',
+    roles: ['handler'],
+  });
 
   // The user signs in elsewhere (a second browser), and must change the initial password.
   const other = await browser.newContext();
@@ -43,7 +49,13 @@ test('安全管理员强制下线并重置密码：被下线的会话回到登�
 
 test('系统管理员修改姓名并停用账号；停用的账号不能登录', async ({ page, baseURL }) => {
   const username = uniqueName('off_');
-  await createUserViaApi(baseURL ?? '', { username, displayName: '停用测试', password: 'Off@2026abc', regionCode: '410104001', roles: ['mediator'] });
+  await createUserViaApi(baseURL ?? '', {
+    username,
+    displayName: '停用测试',
+    password: 'Off@2026abc',
+    regionCode: '410104001',
+    roles: ['mediator'],
+  });
 
   await loginViaUi(page, 'admin');
   const row = await findUserRow(page, username);

@@ -6,7 +6,13 @@ import { confirmRowAction, findUserRow } from '../fixtures/users-page.ts';
 test('同一地址连续输错 5 次密码后暂停登录；安全管理员解锁后可以登录', async ({ page, baseURL }) => {
   const username = uniqueName('lock_');
   const password = 'Lock@2026z';
-  await createUserViaApi(baseURL ?? '', { username, displayName: '锁定测试', password, regionCode: '410104001', roles: ['mediator'] });
+  await createUserViaApi(baseURL ?? '', {
+    username,
+    displayName: '锁定测试',
+    password,
+    regionCode: '410104001',
+    roles: ['mediator'],
+  });
 
   await page.goto('/login');
   for (let i = 1; i <= 4; i++) {

@@ -40,7 +40,10 @@ test('管理员新建用户；新用户首次登录须改密，改密后用新�
       // A multi-select toggles: only click while the role is not yet chosen.
       if (!((await roles.textContent()) ?? '').includes('网格员')) {
         await roles.click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网格员' }).first().click({ timeout: 2000 });
+        await page
+          .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网格员' })
+          .first()
+          .click({ timeout: 2000 });
       }
       await expect(roles).toContainText('网格员', { timeout: 1000 });
     }).toPass({ timeout: 15_000 });

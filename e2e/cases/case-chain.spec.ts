@@ -5,13 +5,29 @@ import { apiLogin, uniqueName } from '../fixtures/api.ts';
 import { desktopAction, openInConsole, spotInGrid } from '../fixtures/cases.ts';
 
 /** An item residents may report, for a department (not for grids), with no required extra field. */
-const ITEM = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativeList && i.publicReport && i.departmentKind === 'urban_management' && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
+const ITEM = STARTER_CATALOGUE.find(
+  (i) =>
+    !i.gridEligible &&
+    !i.negativeList &&
+    i.publicReport &&
+    i.departmentKind === 'urban_management' &&
+    !i.fields.some((f) => f.required),
+) as (typeof STARTER_CATALOGUE)[number];
 const UNIT = '格物街道综合行政执法中队';
 /** A 1×1 PNG: the server re-encodes it like any phone photo. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function phone(browser: Browser, spot: { longitude: number; latitude: number }): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, geolocation: spot, permissions: ['geolocation'] });
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    geolocation: spot,
+    permissions: ['geolocation'],
+  });
 }
 
 /** Fills the phone report form (the page must be on the report screen). */
@@ -32,13 +48,20 @@ async function fillReport(page: Page, description: string, withPhoto: boolean) {
 async function expectPhotoLoaded(page: Page): Promise<void> {
   const img = page.getByTestId('case-photos').locator('img').first();
   await expect(img).toBeVisible();
-  await expect.poll(() => img.evaluate((el) => {
-    const image = el as unknown as { complete: boolean; naturalWidth: number };
-    return image.complete ? image.naturalWidth : 0;
-  })).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      img.evaluate((el) => {
+        const image = el as unknown as { complete: boolean; naturalWidth: number };
+        return image.complete ? image.naturalWidth : 0;
+      }),
+    )
+    .toBeGreaterThan(0);
 }
 
-test('a resident reports on a phone → dispatched → handled → verified by the grid worker → rated; the figures show it', async ({ browser, baseURL }) => {
+test('a resident reports on a phone → dispatched → handled → verified by the grid worker → rated; the figures show it', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const spot = await spotInGrid(baseURL as string);
   const description = uniqueName('小区门口垃圾成堆');
@@ -132,7 +155,9 @@ test('a grid worker’s report made offline appears once after going back online
   // Exactly one case on the server.
   const api = await apiLogin(baseURL as string, 'dispatcher');
   try {
-    const found = await api.get<{ items: { description: string }[] }>(`/api/cases?view=all&q=${encodeURIComponent(description)}`);
+    const found = await api.get<{ items: { description: string }[] }>(
+      `/api/cases?view=all&q=${encodeURIComponent(description)}`,
+    );
     expect(found.items.filter((c) => c.description === description)).toHaveLength(1);
   } finally {
     await api.dispose();

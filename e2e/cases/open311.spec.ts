@@ -3,23 +3,41 @@ import { STARTER_CATALOGUE } from '@gewu/domain';
 import { apiLogin, uniqueName } from '../fixtures/api.ts';
 import { desktopAction, openInConsole, spotInGrid } from '../fixtures/cases.ts';
 
-const ITEM = STARTER_CATALOGUE.find((i) => i.publicReport && i.fields.length === 0) as (typeof STARTER_CATALOGUE)[number];
+const ITEM = STARTER_CATALOGUE.find(
+  (i) => i.publicReport && i.fields.length === 0,
+) as (typeof STARTER_CATALOGUE)[number];
 
-test('a report from an Open311 client reaches the dispatcher console, and the console’s decision reaches the client', async ({ browser, baseURL }) => {
+test('a report from an Open311 client reaches the dispatcher console, and the console’s decision reaches the client', async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const spot = await spotInGrid(baseURL as string);
   // The admin issues a key for the city app.
   const admin = await apiLogin(baseURL as string, 'admin');
   const regions = await admin.get<{ items: { id: string; code: string }[] }>('/api/regions');
   const township = regions.items.find((r) => r.code === '410104001');
-  const { key } = await admin.post<{ key: string }>('/api/api-keys', { name: uniqueName('城市服务App'), regionId: township?.id, source: 'open311' });
+  const { key } = await admin.post<{ key: string }>('/api/api-keys', {
+    name: uniqueName('城市服务App'),
+    regionId: township?.id,
+    source: 'open311',
+  });
   await admin.dispose();
 
   // The app posts a request, as any GeoReport v2 client does.
   const client = await request.newContext({ baseURL });
   const description = uniqueName('Open311 上报：人行道砖块松动');
   const posted = await client.post('/open311/v2/requests.json', {
-    form: { api_key: key, service_code: ITEM.code, lat: String(spot.latitude), long: String(spot.longitude), description, first_name: '小红', last_name: '李', phone: '13800138000' },
+    form: {
+      api_key: key,
+      service_code: ITEM.code,
+      lat: String(spot.latitude),
+      long: String(spot.longitude),
+      description,
+      first_name: '小红',
+      last_name: '李',
+      phone: '13800138000',
+    },
   });
   expect(posted.status()).toBe(201);
   const [{ service_request_id: code }] = (await posted.json()) as [{ service_request_id: string }];
@@ -48,7 +66,10 @@ test('a report from an Open311 client reaches the dispatcher console, and the co
   await expect(dispatcher.getByTestId('case-state')).toHaveText('不予受理');
 
   // The client sees the request closed, and the change among the updates, without the reason's wording.
-  const shown = (await (await client.get(`/open311/v2/requests/${code}.json`)).json()) as { status: string; status_notes: string }[];
+  const shown = (await (await client.get(`/open311/v2/requests/${code}.json`)).json()) as {
+    status: string;
+    status_notes: string;
+  }[];
   expect(shown[0]).toMatchObject({ status: 'closed', status_notes: '不予受理' });
   const updates = await client.get('/open311/v2/servicerequestupdates.xml');
   expect(updates.headers()['content-type']).toMatch(/text\/xml/);

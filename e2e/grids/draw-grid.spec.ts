@@ -29,7 +29,8 @@ test('系统管理员在网格地图上绘制微网格，保存后刷新仍在',
   // The map (Leaflet, Geoman) runs under the server's strict Content-Security-Policy without a violation.
   const violations: string[] = [];
   page.on('console', (m) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text())) violations.push(m.text());
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text()))
+      violations.push(m.text());
   });
   await loginViaUi(page, 'admin');
   await page.getByTestId('menu-grids').click();
@@ -38,7 +39,15 @@ test('系统管理员在网格地图上绘制微网格，保存后刷新仍在',
 
   const { code, name } = await startMicroGrid(page);
   // A quadrilateral around the centre of the parent grid.
-  await drawPolygon(page, await aroundMapCentre(page, [[-1, -1], [1, -1], [1, 1], [-1, 1]]));
+  await drawPolygon(
+    page,
+    await aroundMapCentre(page, [
+      [-1, -1],
+      [1, -1],
+      [1, 1],
+      [-1, 1],
+    ]),
+  );
   await expect(page.getByText(`已新建网格 ${name}`)).toBeVisible();
   const panel = page.getByTestId('grid-panel');
   await expect(panel.getByTestId('grid-panel-name')).toHaveText(name);
@@ -67,7 +76,15 @@ test('自相交（蝴蝶结形）的边界被拒绝，并显示中文原因', as
 
   const { code } = await startMicroGrid(page);
   // Corners in the order NW, SE, NE, SW: the two edges cross in the middle.
-  await drawPolygon(page, await aroundMapCentre(page, [[-1, -1], [1, 1], [1, -1], [-1, 1]]));
+  await drawPolygon(
+    page,
+    await aroundMapCentre(page, [
+      [-1, -1],
+      [1, 1],
+      [1, -1],
+      [-1, 1],
+    ]),
+  );
   const error = page.getByTestId('draw-error');
   await expect(error).toContainText('网格边界无效');
   await expect(error).toContainText('自相交');

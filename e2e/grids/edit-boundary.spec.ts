@@ -18,7 +18,13 @@ async function createMicroGrid(baseURL: string): Promise<Grid> {
     const parent = items.find((g) => g.code === '410104001002002');
     if (!parent) throw new Error('demo grid 410104001002002 missing');
     const seq = String(100 + Math.floor(Math.random() * 800));
-    const square = [[113.71, 34.7465], [113.712, 34.7465], [113.712, 34.7485], [113.71, 34.7485], [113.71, 34.7465]];
+    const square = [
+      [113.71, 34.7465],
+      [113.712, 34.7465],
+      [113.712, 34.7485],
+      [113.71, 34.7485],
+      [113.71, 34.7465],
+    ];
     return await admin.post<Grid>('/api/grids', {
       villageId: parent.villageId,
       parentGridId: parent.id,
@@ -42,12 +48,15 @@ async function zoomOut(page: Page, levels: number): Promise<void> {
   const handle = page.locator(VERTEX).first();
   let last = '';
   await expect
-    .poll(async () => {
-      const now = JSON.stringify(await handle.boundingBox());
-      const settled = now === last;
-      last = now;
-      return settled;
-    }, { intervals: [300] })
+    .poll(
+      async () => {
+        const now = JSON.stringify(await handle.boundingBox());
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { intervals: [300] },
+    )
     .toBe(true);
 }
 

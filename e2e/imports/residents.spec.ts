@@ -26,14 +26,22 @@ function withWrongCheck(id: string): string {
 
 /** A CSV as Excel saves it (UTF-8 with BOM), in the template's Chinese columns. */
 function csv(people: readonly Person[]): Buffer {
-  const lines = ['姓名,身份证号,联系电话,人员类别,村（社区）代码,居住地址', ...people.map((p, i) => `${p.name},${p.idNumber},1390000${String(1000 + i)},户籍人口,410104001001,${i + 1}号楼101室`)];
+  const lines = [
+    '姓名,身份证号,联系电话,人员类别,村（社区）代码,居住地址',
+    ...people.map(
+      (p, i) => `${p.name},${p.idNumber},1390000${String(1000 + i)},户籍人口,410104001001,${i + 1}号楼101室`,
+    ),
+  ];
   return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 async function uploadAndValidate(page: Page, file: Buffer): Promise<void> {
   await expect(page.getByTestId('import-kind')).toBeVisible();
   await page.getByTestId('import-kind').getByText('实有人口').click();
-  await page.getByTestId('import-file').locator('input[type=file]').setInputFiles({ name: '实有人口.csv', mimeType: 'text/csv', buffer: file });
+  await page
+    .getByTestId('import-file')
+    .locator('input[type=file]')
+    .setInputFiles({ name: '实有人口.csv', mimeType: 'text/csv', buffer: file });
   await expect(page.getByTestId('import-file')).toContainText('实有人口.csv');
   await page.getByTestId('import-validate').click();
 }
@@ -53,7 +61,8 @@ test('受理派遣员导入人口：有错的文件逐行报错且不写入，�
   // The strict Content-Security-Policy is on and the UI runs under it without a single violation.
   const violations: string[] = [];
   page.on('console', (m) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text())) violations.push(m.text());
+    if (/Content Security Policy|Refused to (load|execute|apply|frame|connect)/i.test(m.text()))
+      violations.push(m.text());
   });
   const documentCsp: string[] = [];
   page.on('response', (r) => {
@@ -62,7 +71,10 @@ test('受理派遣员导入人口：有错的文件逐行报错且不写入，�
 
   await loginViaUi(page, 'dispatcher');
   await page.getByTestId('menu-imports').click();
-  await expect(page.getByTestId('import-template-xlsx')).toHaveAttribute('href', /\/api\/imports\/template\?kind=residents&format=xlsx/);
+  await expect(page.getByTestId('import-template-xlsx')).toHaveAttribute(
+    'href',
+    /\/api\/imports\/template\?kind=residents&format=xlsx/,
+  );
 
   // Dry run: the second data row (spreadsheet row 3) has a wrong check digit.
   await uploadAndValidate(page, csv(bad));
@@ -91,7 +103,9 @@ test('受理派遣员导入人口：有错的文件逐行报错且不写入，�
     await expect(row).toContainText(`${p.idNumber.slice(0, 4)}************${p.idNumber.slice(-2)}`);
     // …beside the birth year, never the birth date (together they would give the number away).
     await expect(row).toContainText(p.idNumber.slice(6, 10));
-    await expect(row).not.toContainText(`${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`);
+    await expect(row).not.toContainText(
+      `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`,
+    );
     await expect(row).not.toContainText(p.idNumber);
   }
   await expect(page.getByText('共 3 人')).toBeVisible();

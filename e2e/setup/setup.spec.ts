@@ -110,7 +110,9 @@ test('系统管理员在工作日历中添加节假日并保存；服务器的�
   await page.getByTestId('calendar-year-2027').click();
   const rows = page.getByTestId('holiday-table-2027').getByTestId('holiday-row');
   await expect(rows.first()).toBeVisible();
-  const names = await rows.getByTestId('holiday-name').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
+  const names = await rows
+    .getByTestId('holiday-name')
+    .evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
   expect(names.filter((n) => n === '演示休息日')).toHaveLength(1);
   const saved = rows.nth(names.indexOf('演示休息日'));
   await expect(saved.getByTestId('holiday-date')).toHaveValue('2027-11-23');
@@ -126,7 +128,13 @@ test('系统管理员新建处置单位并把处置账号归入；单位还有�
   test.setTimeout(120_000);
   const username = uniqueName('e2e_unit_');
   const displayName = uniqueName('处置员');
-  await createUserViaApi(baseURL ?? '', { username, displayName, password: 'Unit@2026abc', regionCode: '410104001', roles: ['handler'] });
+  await createUserViaApi(baseURL ?? '', {
+    username,
+    displayName,
+    password: 'Unit@2026abc',
+    regionCode: '410104001',
+    roles: ['handler'],
+  });
   const unitName = uniqueName('格物街道测试中队');
 
   await loginViaUi(page, 'admin');

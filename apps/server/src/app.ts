@@ -2,13 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault, type RouteOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+  type RouteOptions,
+} from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  type ZodTypeProvider,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Db, Engine } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
@@ -54,7 +64,13 @@ export function makeDeps(base: { db: Db; engine: Engine; clock: Clock; config: C
   return { ...base, pii: piiCipherFromConfig(base.config), gridLocator: new GridLocator(base.db, base.clock) };
 }
 
-export type AppInstance = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -93,7 +109,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors: handleFrameworkError,
     // A number of hops as proxy-addr counts them (Fastify's types take it only as a function).
-    trustProxy: typeof config.GEWU_TRUST_PROXY === 'number' ? trustHops(config.GEWU_TRUST_PROXY) : config.GEWU_TRUST_PROXY,
+    trustProxy:
+      typeof config.GEWU_TRUST_PROXY === 'number' ? trustHops(config.GEWU_TRUST_PROXY) : config.GEWU_TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('deps', deps);
@@ -129,7 +146,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     declarePublic(docs, 'API documentation describes the interface, not data');
     await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   });
-  app.get('/api/openapi.json', { config: { access: { public: 'the OpenAPI document' } }, schema: { hide: true } }, async () => app.swagger());
+  app.get(
+    '/api/openapi.json',
+    { config: { access: { public: 'the OpenAPI document' } }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
 
   app.addHook('onRequest', sessionHook(deps));
   app.addHook('onResponse', auditHook(deps));
@@ -162,15 +183,20 @@ async function registerWebUi(app: AppInstance, webDist: string) {
   const hasUi = fs.existsSync(indexHtml);
   if (hasUi) {
     await app.register(async (ui) => {
-      declarePublic(ui, 'the web UI\'s own files; data comes only through the API');
+      declarePublic(ui, "the web UI's own files; data comes only through the API");
       await ui.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
     });
   }
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
     if (!isApi && hasUi && (req.method === 'GET' || req.method === 'HEAD')) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.createReadStream(indexHtml));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(fs.createReadStream(indexHtml));
     }
-    return reply.code(404).send({ code: 'route.not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
+    return reply
+      .code(404)
+      .send({ code: 'route.not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
   });
 }

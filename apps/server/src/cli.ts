@@ -44,7 +44,11 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
     return 0;
   },
   async seed(database) {
-    console.log((await seedDemoIfEmpty(database.db, clock, piiCipherFromConfig(loadConfig()))) ? '演示数据已创建 / demo data created' : '数据库已有数据，未写入演示数据 / database not empty, nothing seeded');
+    console.log(
+      (await seedDemoIfEmpty(database.db, clock, piiCipherFromConfig(loadConfig())))
+        ? '演示数据已创建 / demo data created'
+        : '数据库已有数据，未写入演示数据 / database not empty, nothing seeded',
+    );
     return 0;
   },
   async 'create-region'(database, opts) {
@@ -59,30 +63,62 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
     await database.db.transaction(async (tx) => {
       const [row] = await tx
         .insert(regions)
-        .values({ code, name, level: levelOfCode(code), parentId: parent?.id ?? null, path: `${parent?.path ?? '/'}${code}/` })
+        .values({
+          code,
+          name,
+          level: levelOfCode(code),
+          parentId: parent?.id ?? null,
+          path: `${parent?.path ?? '/'}${code}/`,
+        })
         .returning({ id: regions.id, path: regions.path });
-      await recordAudit(tx, clock, ctx(), { action: 'region.create', targetType: 'region', targetId: row?.id ?? null, regionPath: row?.path ?? null, detail: { code, name, via: 'cli' } });
+      await recordAudit(tx, clock, ctx(), {
+        action: 'region.create',
+        targetType: 'region',
+        targetId: row?.id ?? null,
+        regionPath: row?.path ?? null,
+        detail: { code, name, via: 'cli' },
+      });
     });
     console.log(`已创建区划 ${code} ${name}`);
     return 0;
   },
   async 'create-user'(database, opts) {
-    const roles = need(opts, 'roles').split(',').map((r) => {
-      const parsed = roleSchema.safeParse(r.trim());
-      if (!parsed.success) throw new CliError(`未知角色 ${r}`);
-      return parsed.data;
-    }) as Role[];
+    const roles = need(opts, 'roles')
+      .split(',')
+      .map((r) => {
+        const parsed = roleSchema.safeParse(r.trim());
+        if (!parsed.success) throw new CliError(`未知角色 ${r}`);
+        return parsed.data;
+      }) as Role[];
     const problem = roleSetProblem(roles);
     if (problem) throw new CliError(problem.message);
     const password = need(opts, 'password');
     const policy = checkPasswordPolicy(password);
     if (policy) throw new CliError(policy);
-    const [region] = await database.db.select().from(regions).where(eq(regions.code, need(opts, 'region')));
+    const [region] = await database.db
+      .select()
+      .from(regions)
+      .where(eq(regions.code, need(opts, 'region')));
     if (!region) throw new CliError(`区划 ${opts.region} 不存在`);
     const passwordHash = await hashPassword(password);
     await database.db.transaction(async (tx) => {
-      const [u] = await tx.insert(users).values({ username: need(opts, 'username'), displayName: need(opts, 'name'), passwordHash, regionId: region.id, roles }).returning({ id: users.id });
-      await recordAudit(tx, clock, ctx(), { action: 'user.create', targetType: 'user', targetId: u?.id ?? null, regionPath: region.path, detail: { username: opts.username, roles, via: 'cli' } });
+      const [u] = await tx
+        .insert(users)
+        .values({
+          username: need(opts, 'username'),
+          displayName: need(opts, 'name'),
+          passwordHash,
+          regionId: region.id,
+          roles,
+        })
+        .returning({ id: users.id });
+      await recordAudit(tx, clock, ctx(), {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: u?.id ?? null,
+        regionPath: region.path,
+        detail: { username: opts.username, roles, via: 'cli' },
+      });
     });
     console.log(`已创建用户 ${opts.username}`);
     return 0;
@@ -91,14 +127,31 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
     const password = need(opts, 'password');
     const policy = checkPasswordPolicy(password);
     if (policy) throw new CliError(policy);
-    const [u] = await database.db.select().from(users).where(eq(users.username, need(opts, 'username')));
+    const [u] = await database.db
+      .select()
+      .from(users)
+      .where(eq(users.username, need(opts, 'username')));
     if (!u) throw new CliError(`用户 ${opts.username} 不存在`);
     const passwordHash = await hashPassword(password);
     await database.db.transaction(async (tx) => {
-      await tx.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, passwordChangedAt: clock.now() }).where(eq(users.id, u.id));
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          mustChangePassword: true,
+          failedLogins: 0,
+          lockedUntil: null,
+          passwordChangedAt: clock.now(),
+        })
+        .where(eq(users.id, u.id));
       await revokeUserSessions(tx, u.id, clock.now());
       await clearLoginFailures(tx, u.username);
-      await recordAudit(tx, clock, ctx(), { action: 'user.reset_password', targetType: 'user', targetId: u.id, detail: { via: 'cli' } });
+      await recordAudit(tx, clock, ctx(), {
+        action: 'user.reset_password',
+        targetType: 'user',
+        targetId: u.id,
+        detail: { via: 'cli' },
+      });
     });
     console.log(`已重置 ${u.username} 的密码（下次登录须修改）`);
     return 0;
@@ -111,7 +164,9 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
       console.log(`审计链完整 / audit chain intact: ${r.checked} rows checked (${r.algorithm})`);
       return 0;
     }
-    console.log(`审计链断裂 / audit chain BROKEN at row id=${r.firstBrokenId} chain_no=${r.firstBrokenChainNo}: ${r.reason}`);
+    console.log(
+      `审计链断裂 / audit chain BROKEN at row id=${r.firstBrokenId} chain_no=${r.firstBrokenChainNo}: ${r.reason}`,
+    );
     return 1;
   },
   async 'purge-audit'(database) {

@@ -13,7 +13,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}).GEWU_TRUST_PROXY).toBe(false);
     expect(loadConfig({ GEWU_TRUST_PROXY: 'true' }).GEWU_TRUST_PROXY).toBe(true);
     expect(loadConfig({ GEWU_TRUST_PROXY: '2' }).GEWU_TRUST_PROXY).toBe(2);
-    expect(loadConfig({ GEWU_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).GEWU_TRUST_PROXY).toEqual(['10.0.0.0/8', '127.0.0.1', '::1']);
+    expect(loadConfig({ GEWU_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1' }).GEWU_TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+    ]);
     // (An empty variable counts as unset, so a blank one stands for empty here.)
     for (const bad of ['yes', '10.0.0.0/33', 'nginx.local', '10.0.0.1,x', ' ']) {
       expect(() => loadConfig({ GEWU_TRUST_PROXY: bad }), bad).toThrow(/GEWU_TRUST_PROXY/);

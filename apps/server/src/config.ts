@@ -2,9 +2,7 @@ import path from 'node:path';
 import net from 'node:net';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** An IP address, or a CIDR block (address/prefix length). */
 function isProxyAddress(v: string): boolean {
@@ -43,10 +41,16 @@ export const configSchema = z.object({
       const s = v.trim();
       if (s === 'true' || s === 'false') return s === 'true';
       if (/^\d+$/.test(s)) return Number(s);
-      const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+      const list = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
       const bad = list.filter((x) => !isProxyAddress(x));
       if (list.length && !bad.length) return list;
-      ctx.addIssue({ code: 'custom', message: `应为 true、false、跳数或以逗号分隔的代理地址/CIDR：${bad.join(', ') || s}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `应为 true、false、跳数或以逗号分隔的代理地址/CIDR：${bad.join(', ') || s}`,
+      });
       return z.NEVER;
     }),
   GEWU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
@@ -73,8 +77,14 @@ export const configSchema = z.object({
   /** Open311 reads (services, requests, updates) per client address per minute and read route: they need no key. */
   GEWU_OPEN311_READ_RATE_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   GEWU_PII_CIPHER: z.enum(['aes-256-gcm', 'sm4']).default('aes-256-gcm'),
-  GEWU_PII_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
-  GEWU_PII_HASH_KEY: z.string().refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64').optional(),
+  GEWU_PII_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64')
+    .optional(),
+  GEWU_PII_HASH_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, '须为 32 字节密钥的 base64')
+    .optional(),
   GEWU_IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(536_870_912),
   GEWU_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).default(10_485_760),
   /**
@@ -90,8 +100,22 @@ export const configSchema = z.object({
    */
   GEWU_CSP_IMG_HOSTS: z
     .string()
-    .transform((v) => v.split(',').map((h) => h.trim()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^(https?:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i, '须为主机来源，如 https://*.tianditu.gov.cn（逗号分隔）')))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(https?:\/\/)?(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i,
+            '须为主机来源，如 https://*.tianditu.gov.cn（逗号分隔）',
+          ),
+      ),
+    )
     .default([]),
 });
 

@@ -16,13 +16,34 @@ async function main() {
   const clock = systemClock;
   const deps = makeDeps({ db: database.db, engine: database.engine, clock, config });
   const app = await buildApp(deps);
-  if (config.GEWU_SEED_DEMO && (await seedDemoIfEmpty(database.db, clock, deps.pii))) app.log.info('demo data created (演示数据已创建)');
+  if (config.GEWU_SEED_DEMO && (await seedDemoIfEmpty(database.db, clock, deps.pii)))
+    app.log.info('demo data created (演示数据已创建)');
 
   const jobs = [
-    startIntervalJob('audit.chain', config.GEWU_AUDIT_CHAIN_INTERVAL_MS, () => chainPendingAudit(database.db, config.GEWU_AUDIT_HASH), app.log),
-    startIntervalJob('cases.deadlines', config.GEWU_SWEEP_INTERVAL_MS, () => sweepDeadlines({ db: database.db, clock }), app.log),
-    startIntervalJob('audit.retention', 3_600_000, () => purgeExpiredAudit(database.db, clock, config.GEWU_AUDIT_RETENTION_DAYS), app.log),
-    startIntervalJob('attachments.unlinked', 3_600_000, () => purgeUnlinkedAttachments({ db: database.db, clock, config }), app.log),
+    startIntervalJob(
+      'audit.chain',
+      config.GEWU_AUDIT_CHAIN_INTERVAL_MS,
+      () => chainPendingAudit(database.db, config.GEWU_AUDIT_HASH),
+      app.log,
+    ),
+    startIntervalJob(
+      'cases.deadlines',
+      config.GEWU_SWEEP_INTERVAL_MS,
+      () => sweepDeadlines({ db: database.db, clock }),
+      app.log,
+    ),
+    startIntervalJob(
+      'audit.retention',
+      3_600_000,
+      () => purgeExpiredAudit(database.db, clock, config.GEWU_AUDIT_RETENTION_DAYS),
+      app.log,
+    ),
+    startIntervalJob(
+      'attachments.unlinked',
+      3_600_000,
+      () => purgeUnlinkedAttachments({ db: database.db, clock, config }),
+      app.log,
+    ),
   ];
 
   let closing = false;

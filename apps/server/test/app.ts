@@ -22,7 +22,14 @@ export async function createTestApp(env: Record<string, string> = {}, options: B
   const database = await createTestDatabase();
   const clock = new ManualClock();
   // Silent unless a test captures the log (test/log-capture.ts), which then sees every info line.
-  const config = loadConfig({ NODE_ENV: 'test', GEWU_LOG_LEVEL: options.logStream ? 'info' : 'silent', GEWU_WEB_DIST: '/nonexistent', GEWU_PII_KEY: TEST_KEY, GEWU_PII_HASH_KEY: TEST_HASH_KEY, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    GEWU_LOG_LEVEL: options.logStream ? 'info' : 'silent',
+    GEWU_WEB_DIST: '/nonexistent',
+    GEWU_PII_KEY: TEST_KEY,
+    GEWU_PII_HASH_KEY: TEST_HASH_KEY,
+    ...env,
+  });
   const deps = makeDeps({ db: database.db, engine: database.engine, clock, config });
   await seedDemoIfEmpty(database.db, clock, deps.pii);
   const app = await buildApp(deps, options);
@@ -45,8 +52,18 @@ export interface Session {
 }
 
 /** Logs in through the real endpoint and returns what a browser would hold. */
-export async function login(app: AppInstance, username: string, password = DEMO_PASSWORD, ip = '10.0.0.1'): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: ip });
+export async function login(
+  app: AppInstance,
+  username: string,
+  password = DEMO_PASSWORD,
+  ip = '10.0.0.1',
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username, password },
+    remoteAddress: ip,
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'gewu_session');
   if (!cookie) throw new Error('no session cookie');
@@ -77,7 +94,10 @@ export async function regionIdByCode(database: TestDatabase, code: string): Prom
 }
 
 /** A WGS84 point inside a grid (the centre of its current boundary's box). */
-export async function pointInGrid(database: TestDatabase, code: string): Promise<{ lon: number; lat: number; gridId: string }> {
+export async function pointInGrid(
+  database: TestDatabase,
+  code: string,
+): Promise<{ lon: number; lat: number; gridId: string }> {
   const [row] = await queryRows<{ lon: number; lat: number; id: string }>(
     database.db,
     sql`SELECT (b.min_lon + b.max_lon) / 2 AS lon, (b.min_lat + b.max_lat) / 2 AS lat, g.id FROM grids g JOIN grid_boundaries b ON b.grid_id = g.id AND b.valid_to IS NULL WHERE g.code = ${code}`,
@@ -87,7 +107,10 @@ export async function pointInGrid(database: TestDatabase, code: string): Promise
 }
 
 /** Adds an account directly (for scope tests needing a second unit or township). */
-export async function addUser(database: TestDatabase, u: { username: string; role: string; regionCode: string; unitName?: string }): Promise<void> {
+export async function addUser(
+  database: TestDatabase,
+  u: { username: string; role: string; regionCode: string; unitName?: string },
+): Promise<void> {
   const { hashPassword } = await import('../src/platform/password.ts');
   const hash = await hashPassword(DEMO_PASSWORD);
   await database.db.execute(sql`INSERT INTO users (username, display_name, password_hash, region_id, roles, unit_id)
@@ -106,7 +129,9 @@ export async function everyTableCount(database: TestDatabase): Promise<Record<st
     database.db,
     sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'audit_chain', 'login_failures', 'login_account_failures') ORDER BY table_name`,
   );
-  const union = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`).join(' UNION ALL ');
+  const union = tables
+    .map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`)
+    .join(' UNION ALL ');
   const rows = await queryRows<{ t: string; n: number }>(database.db, sql.raw(union));
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }

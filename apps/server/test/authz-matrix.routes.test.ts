@@ -43,13 +43,21 @@ afterAll(async () => {
 
 /** Routes the matrix covers: ours, not the API viewer's assets; HEAD runs with its GET. */
 function matrixKeys(): string[] {
-  return t.app.declaredRoutes.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
+  return t.app.declaredRoutes
+    .filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD')
+    .map((r) => `${r.method} ${r.url}`);
 }
 
 async function send(req: Req, actor: Role | undefined, method = req.method) {
   const session = actor ? (req.session ?? w.A.accounts[actor]) : undefined;
   const headers = { ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...req.headers };
-  return t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.payload ? { payload: req.payload } : {}), ...(req.body !== undefined ? { body: req.body } : {}) });
+  return t.app.inject({
+    method: method as 'GET',
+    url: req.url,
+    headers,
+    ...(req.payload ? { payload: req.payload } : {}),
+    ...(req.body !== undefined ? { body: req.body } : {}),
+  });
 }
 
 describe('authorization matrix', () => {
@@ -83,24 +91,30 @@ describe('authorization matrix', () => {
           const who = `${actor ?? 'anonymous'} ${side} ${req.method} ${req.url}`;
           const status = res.statusCode;
           const ok = status >= 200 && status < 300;
-          const wanted = typeof sample.expectIn === 'number' ? sample.expectIn : actor ? sample.expectIn?.[actor] : undefined;
+          const wanted =
+            typeof sample.expectIn === 'number' ? sample.expectIn : actor ? sample.expectIn?.[actor] : undefined;
           if (status >= 500) failures.push(`${who}: ${status} ${res.body.slice(0, 200)}`);
           else if (isPublic(access)) {
-            if (wanted ? status !== wanted : !ok) failures.push(`${who}: public route answered ${status}, expected ${wanted ?? '2xx'}`);
+            if (wanted ? status !== wanted : !ok)
+              failures.push(`${who}: public route answered ${status}, expected ${wanted ?? '2xx'}`);
           } else if (!actor) {
             if (status !== 401) failures.push(`${who}: expected 401, got ${status}`);
           } else if (!allowed) {
-            if (status !== 403 || res.json().code !== 'access.denied') failures.push(`${who}: expected 403 access.denied, got ${status} ${res.body.slice(0, 120)}`);
+            if (status !== 403 || res.json().code !== 'access.denied')
+              failures.push(`${who}: expected 403 access.denied, got ${status} ${res.body.slice(0, 120)}`);
           } else if (side === 'in') {
-            if (wanted ? status !== wanted : !ok) failures.push(`${who}: expected ${wanted ?? '2xx'}, got ${status} ${res.body.slice(0, 200)}`);
+            if (wanted ? status !== wanted : !ok)
+              failures.push(`${who}: expected ${wanted ?? '2xx'}, got ${status} ${res.body.slice(0, 200)}`);
           } else if (side === 'cross') {
-            if (status < 400 || status === 401) failures.push(`${who}: naming the other township's object answered ${status} ${res.body.slice(0, 160)}`);
+            if (status < 400 || status === 401)
+              failures.push(`${who}: naming the other township's object answered ${status} ${res.body.slice(0, 160)}`);
           } else if (!(ok || (status >= 400 && status !== 401))) {
             failures.push(`${who}: out of scope answered ${status}`);
           }
           if (ok && actor) {
             const leaked = foreign.filter((m) => res.body.includes(m));
-            if (leaked.length > 0 && sample.scan !== false) failures.push(`${who}: shows the other township's ${leaked.join(', ')}`);
+            if (leaked.length > 0 && sample.scan !== false)
+              failures.push(`${who}: shows the other township's ${leaked.join(', ')}`);
             const wrong = sample.check?.(res.body, w.A);
             if (wrong) failures.push(`${who}: ${wrong}`);
             const plain = key === 'POST /api/residents/:id/reveal' ? [] : stored.filter((p) => res.body.includes(p));

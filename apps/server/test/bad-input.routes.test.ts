@@ -18,22 +18,58 @@ afterAll(async () => {
   await t.close();
 });
 
-const good = () => ({ username: 'newbie', displayName: '新人', password: 'Init#2026a', regionId, roles: ['grid_worker'] });
+const good = () => ({
+  username: 'newbie',
+  displayName: '新人',
+  password: 'Init#2026a',
+  regionId,
+  roles: ['grid_worker'],
+});
 const json = (s: Session) => as(s, { 'content-type': 'application/json' });
 
 describe('bad input is refused with a code and a Chinese message, and writes nothing', () => {
   const cases: [string, () => Record<string, unknown>, number, string][] = [
     ['malformed JSON', () => ({ body: '{"username": "x",', ...json(admin) }), 400, 'request.malformed_json'],
     ['an unknown field', () => ({ payload: { ...good(), isRoot: true }, ...as(admin) }), 400, 'validation.failed'],
-    ['a missing field', () => ({ payload: { ...good(), password: undefined }, ...as(admin) }), 400, 'validation.failed'],
+    [
+      'a missing field',
+      () => ({ payload: { ...good(), password: undefined }, ...as(admin) }),
+      400,
+      'validation.failed',
+    ],
     ['a wrong type', () => ({ payload: { ...good(), roles: 'admin' }, ...as(admin) }), 400, 'validation.failed'],
     ['an unknown role', () => ({ payload: { ...good(), roles: ['king'] }, ...as(admin) }), 400, 'validation.failed'],
     ['a bad uuid', () => ({ payload: { ...good(), regionId: 'x' }, ...as(admin) }), 400, 'validation.failed'],
-    ['an oversized body', () => ({ payload: { ...good(), displayName: 'x'.repeat(5000) }, ...as(admin) }), 413, 'request.too_large'],
-    ['a non-JSON content type', () => ({ body: 'username=x', ...as(admin, { 'content-type': 'text/plain' }) }), 415, 'request.unsupported_media_type'],
-    ['a weak password', () => ({ payload: { ...good(), password: 'password' }, ...as(admin) }), 400, 'auth.password_policy'],
-    ['a region outside the tree', () => ({ payload: { ...good(), regionId: '00000000-0000-4000-8000-000000000000' }, ...as(admin) }), 404, 'region.not_found'],
-    ['a taken username', () => ({ payload: { ...good(), username: 'dispatcher' }, ...as(admin) }), 409, 'user.username_taken'],
+    [
+      'an oversized body',
+      () => ({ payload: { ...good(), displayName: 'x'.repeat(5000) }, ...as(admin) }),
+      413,
+      'request.too_large',
+    ],
+    [
+      'a non-JSON content type',
+      () => ({ body: 'username=x', ...as(admin, { 'content-type': 'text/plain' }) }),
+      415,
+      'request.unsupported_media_type',
+    ],
+    [
+      'a weak password',
+      () => ({ payload: { ...good(), password: 'password' }, ...as(admin) }),
+      400,
+      'auth.password_policy',
+    ],
+    [
+      'a region outside the tree',
+      () => ({ payload: { ...good(), regionId: '00000000-0000-4000-8000-000000000000' }, ...as(admin) }),
+      404,
+      'region.not_found',
+    ],
+    [
+      'a taken username',
+      () => ({ payload: { ...good(), username: 'dispatcher' }, ...as(admin) }),
+      409,
+      'user.username_taken',
+    ],
   ];
   for (const [name, opts, status, code] of cases) {
     it(name, async () => {
@@ -47,7 +83,12 @@ describe('bad input is refused with a code and a Chinese message, and writes not
   }
 
   it('validation details name the field', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', payload: { ...good(), isRoot: true, roles: 'x' }, ...as(admin) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { ...good(), isRoot: true, roles: 'x' },
+      ...as(admin),
+    });
     expect(res.json().message).toMatch(/请求体不合法/);
     expect(res.json().details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining(['roles']));
     expect(res.json().message).toMatch(/isRoot/);
@@ -70,7 +111,11 @@ describe('bad input is refused with a code and a Chinese message, and writes not
   it('an unexpected error is a 500 with a request id and no internals', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/test/explode' });
     expect(res.statusCode).toBe(500);
-    expect(res.json()).toEqual({ code: 'internal', message: '服务器内部错误，请稍后重试', requestId: res.headers['x-request-id'] });
+    expect(res.json()).toEqual({
+      code: 'internal',
+      message: '服务器内部错误，请稍后重试',
+      requestId: res.headers['x-request-id'],
+    });
     expect(res.body).not.toMatch(/secret|hunter2|db\.ts/);
   });
 
@@ -92,9 +137,13 @@ describe('system endpoints', () => {
   it('serves the OpenAPI document and a docs page', async () => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.json().openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/users', '/api/auth/login', '/api/audit', '/api/regions']));
+    expect(Object.keys(doc.json().paths)).toEqual(
+      expect.arrayContaining(['/api/users', '/api/auth/login', '/api/audit', '/api/regions']),
+    );
     // The body schema is documented: its required fields as the route validates them.
-    expect(doc.json().paths['/api/users'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['username', 'displayName', 'password', 'regionId', 'roles']));
+    expect(doc.json().paths['/api/users'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['username', 'displayName', 'password', 'regionId', 'roles']),
+    );
     const page = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toMatch(/html/);

@@ -52,18 +52,63 @@ describe('gewu CLI', () => {
     expect((await cli('migrate')).code).toBe(0);
     expect((await cli('seed')).out).toMatch(/演示数据已创建/);
     expect((await cli('seed')).out).toMatch(/未写入演示数据/);
-    const created = await cli('create-user', '--username', 'ops1', '--name', '运维一', '--region', '410104001', '--roles', 'dispatcher,leader', '--password', 'Ops#2026ab');
+    const created = await cli(
+      'create-user',
+      '--username',
+      'ops1',
+      '--name',
+      '运维一',
+      '--region',
+      '410104001',
+      '--roles',
+      'dispatcher,leader',
+      '--password',
+      'Ops#2026ab',
+    );
     expect(created).toMatchObject({ code: 0 });
-    expect((await cli('create-user', '--username', 'ops2', '--name', 'x', '--region', '410104', '--roles', 'admin,auditor', '--password', 'Ops#2026ab')).code).toBe(2);
+    expect(
+      (
+        await cli(
+          'create-user',
+          '--username',
+          'ops2',
+          '--name',
+          'x',
+          '--region',
+          '410104',
+          '--roles',
+          'admin,auditor',
+          '--password',
+          'Ops#2026ab',
+        )
+      ).code,
+    ).toBe(2);
     expect((await cli('reset-password', '--username', 'ops1', '--password', 'weak')).out).toMatch(/密码至少 8 位/);
     expect((await cli('reset-password', '--username', 'ops1', '--password', 'Reset#2026x')).code).toBe(0);
-    const users = await withDb((db) => queryRows<{ roles: string[]; must_change_password: boolean }>(db, sql`SELECT roles, must_change_password FROM users WHERE username = 'ops1'`));
+    const users = await withDb((db) =>
+      queryRows<{ roles: string[]; must_change_password: boolean }>(
+        db,
+        sql`SELECT roles, must_change_password FROM users WHERE username = 'ops1'`,
+      ),
+    );
     expect(users).toEqual([{ roles: ['dispatcher', 'leader'], must_change_password: true }]);
   });
 
   it('create-user refuses a 三员 role beside a business role and writes nothing', async () => {
     expect((await cli('migrate')).code).toBe(0);
-    const res = await cli('create-user', '--username', 'ops3', '--name', 'x', '--region', '410104', '--roles', 'auditor,dispatcher', '--password', 'Ops#2026ab');
+    const res = await cli(
+      'create-user',
+      '--username',
+      'ops3',
+      '--name',
+      'x',
+      '--region',
+      '410104',
+      '--roles',
+      'auditor,dispatcher',
+      '--password',
+      'Ops#2026ab',
+    );
     expect(res.code).toBe(2);
     expect(res.out).toMatch(/不能兼任业务角色/);
     expect(await withDb((db) => queryRows(db, sql`SELECT id FROM users WHERE username = 'ops3'`))).toEqual([]);
@@ -74,7 +119,10 @@ describe('gewu CLI', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toMatch(/审计链完整.*\d+ rows checked/);
     const target = await withDb(async (db) => {
-      const [row] = await queryRows<{ id: string }>(db, sql`SELECT a.id::text FROM audit_log a JOIN audit_chain c ON c.audit_id = a.id WHERE a.action = 'user.create' ORDER BY c.chain_no LIMIT 1`);
+      const [row] = await queryRows<{ id: string }>(
+        db,
+        sql`SELECT a.id::text FROM audit_log a JOIN audit_chain c ON c.audit_id = a.id WHERE a.action = 'user.create' ORDER BY c.chain_no LIMIT 1`,
+      );
       await db.transaction(async (tx) => {
         await tx.execute(sql`SELECT set_config('gewu.audit_maintenance', 'on', true)`);
         await tx.execute(sql`UPDATE audit_log SET actor_name = 'someone-else' WHERE id = ${row?.id}::bigint`);
@@ -91,17 +139,23 @@ describe('gewu CLI', () => {
     const old = '00000000-0000-4000-8000-00000000a001';
     const young = '00000000-0000-4000-8000-00000000a002';
     await withDb(async (db) => {
-      for (const [id, age] of [[old, '31 days'], [young, '1 day']] as const) {
+      for (const [id, age] of [
+        [old, '31 days'],
+        [young, '1 day'],
+      ] as const) {
         await db.execute(sql`INSERT INTO attachments (id, sha256, mime, bytes, original_path, public_path, thumb_path, created_at)
           VALUES (${id}, 'x', 'image/png', 1, ${rel(id, '.orig')}, ${rel(id, '.jpg')}, ${rel(id, '.thumb.jpg')}, now() - ${age}::interval)`);
       }
     });
     fs.mkdirSync(path.join(dataDir, 'attachments/2026/01'), { recursive: true });
-    for (const id of [old, young]) for (const ext of ['.orig', '.jpg', '.thumb.jpg']) fs.writeFileSync(path.join(dataDir, rel(id, ext)), 'x');
+    for (const id of [old, young])
+      for (const ext of ['.orig', '.jpg', '.thumb.jpg']) fs.writeFileSync(path.join(dataDir, rel(id, ext)), 'x');
 
     const res = await cli('purge-attachments');
     expect(res).toMatchObject({ code: 0, out: expect.stringContaining('已清理 1 张') });
-    const left = await withDb((db) => queryRows<{ id: string }>(db, sql`SELECT id FROM attachments WHERE id IN (${old}, ${young})`));
+    const left = await withDb((db) =>
+      queryRows<{ id: string }>(db, sql`SELECT id FROM attachments WHERE id IN (${old}, ${young})`),
+    );
     expect(left).toEqual([{ id: young }]);
     expect(fs.existsSync(path.join(dataDir, rel(old, '.orig')))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, rel(young, '.orig')))).toBe(true);

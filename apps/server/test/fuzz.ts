@@ -79,7 +79,6 @@ const anyBad: fc.Arbitrary<unknown> = fc.oneof(badString, badNumber, wrongType);
 // ---------------------------------------------------------------------------------------------
 // Values that follow a zod schema, with adversarial leaves
 
-
 /** Things the seeded database holds, used for ids and codes so requests reach the services. */
 export interface Known {
   ids: string[];
@@ -92,21 +91,45 @@ function plausibleString(d: Def, known: Known): fc.Arbitrary<string> {
   const formats = [d.format, ...(d.checks ?? []).map((c) => c._zod.def.format)].filter(Boolean);
   const pattern = d.pattern ?? (d.checks ?? []).map((c) => c._zod.def.pattern).find(Boolean);
   if (formats.includes('uuid') || formats.includes('guid')) return fc.oneof(fc.constantFrom(...known.ids), fc.uuid());
-  if (formats.includes('datetime')) return fc.constantFrom('2026-03-02T09:00:00+08:00', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z');
+  if (formats.includes('datetime'))
+    return fc.constantFrom('2026-03-02T09:00:00+08:00', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z');
   if (formats.includes('date')) return fc.constantFrom('2026-03-02', '1900-01-01', '9999-12-31');
   if (pattern) {
-    const candidates = ['01001', '01', '001', '099', '2026-03-02', '08:30', '24:00', 'abc', 'a_b', '410104001001', '410104001001001', ...known.itemCodes, ...known.regionCodes, '91410100MA44XXXX1X', '11010519491231002X'];
+    const candidates = [
+      '01001',
+      '01',
+      '001',
+      '099',
+      '2026-03-02',
+      '08:30',
+      '24:00',
+      'abc',
+      'a_b',
+      '410104001001',
+      '410104001001001',
+      ...known.itemCodes,
+      ...known.regionCodes,
+      '91410100MA44XXXX1X',
+      '11010519491231002X',
+    ];
     const fits = candidates.filter((c) => pattern.test(c));
     if (fits.length) return fc.constantFrom(...fits);
     return fc.stringMatching(pattern, { maxLength: 40 });
   }
-  return fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("' OR 1=1 --", '%', '_', '\\', '张三', '🏠', 'ab\tc\nd'));
+  return fc.oneof(
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom("' OR 1=1 --", '%', '_', '\\', '张三', '🏠', 'ab\tc\nd'),
+  );
 }
 
 /** A value shaped like `schema` whose leaves are now plausible, now adversarial (`badRate` of the time). */
 export function arbFor(schema: z.ZodType, known: Known, badRate: number, depth = 0): fc.Arbitrary<unknown> {
   const d = defOf(schema);
-  const leaf = (good: fc.Arbitrary<unknown>) => fc.oneof({ weight: Math.round(badRate * 100), arbitrary: anyBad }, { weight: Math.round((1 - badRate) * 100), arbitrary: good });
+  const leaf = (good: fc.Arbitrary<unknown>) =>
+    fc.oneof(
+      { weight: Math.round(badRate * 100), arbitrary: anyBad },
+      { weight: Math.round((1 - badRate) * 100), arbitrary: good },
+    );
   const inner = (s: z.ZodType | undefined) => (s ? arbFor(s, known, badRate, depth + 1) : fc.constant(undefined));
   if (depth > 12) return anyBad;
   switch (d.type) {
@@ -116,8 +139,14 @@ export function arbFor(schema: z.ZodType, known: Known, badRate: number, depth =
       const n = schema as unknown as { minValue: number | null; maxValue: number | null };
       const lo = Math.max(n.minValue ?? -1e6, -1e9);
       const hi = Math.min(n.maxValue ?? 1e6, 1e9);
-      const isInt = (d.checks ?? []).some((c) => c._zod.def.format === 'safeint' || c._zod.def.format === 'int32') || d.format === 'safeint';
-      return leaf(isInt ? fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) }) : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }));
+      const isInt =
+        (d.checks ?? []).some((c) => c._zod.def.format === 'safeint' || c._zod.def.format === 'int32') ||
+        d.format === 'safeint';
+      return leaf(
+        isInt
+          ? fc.integer({ min: Math.ceil(lo), max: Math.floor(hi) })
+          : fc.double({ min: lo, max: hi, noNaN: true, noDefaultInfinity: true }),
+      );
     }
     case 'boolean':
       return leaf(fc.boolean());
@@ -141,7 +170,13 @@ export function arbFor(schema: z.ZodType, known: Known, badRate: number, depth =
     case 'array':
       return leaf(fc.array(inner(d.element), { maxLength: 3 }));
     case 'record':
-      return leaf(fc.dictionary(inner(d.keyType).map((k) => (typeof k === 'string' ? k : String(k))), inner(d.valueType), { maxKeys: 3 }));
+      return leaf(
+        fc.dictionary(
+          inner(d.keyType).map((k) => (typeof k === 'string' ? k : String(k))),
+          inner(d.valueType),
+          { maxKeys: 3 },
+        ),
+      );
     case 'union':
       return fc.oneof(...(d.options ?? []).map((o) => inner(o)));
     case 'intersection':
@@ -168,7 +203,8 @@ export function arbFor(schema: z.ZodType, known: Known, badRate: number, depth =
 
 /** Percent-encodes a query value; a lone surrogate (which encodeURIComponent refuses) becomes its CESU-8 bytes. */
 function encodeValue(v: unknown): string {
-  const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v) ?? '';
+  const s =
+    typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : (JSON.stringify(v) ?? '');
   let out = '';
   for (const ch of s) {
     try {
@@ -221,7 +257,18 @@ const HUGE_GEOJSON_PROPS = [
   { code: '410104001001098\u0000', name: '\ud800', kind: 'rural', households: '1e308' },
   { code: "' OR 1=1 --", name: LONG, kind: 'micro', dedicatedKind: '\u0000' },
 ];
-const SQUARE = { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.61, 34.71], [113.6, 34.71], [113.6, 34.7]]] };
+const SQUARE = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [113.6, 34.7],
+      [113.61, 34.7],
+      [113.61, 34.71],
+      [113.6, 34.71],
+      [113.6, 34.7],
+    ],
+  ],
+};
 
 /** Raw upload bodies: garbage bytes, NUL-laden and oversized-number CSV, truncated images. */
 function uploadArb(route: RouteInfo): fc.Arbitrary<{ body: Buffer; contentType: string }> | null {
@@ -236,8 +283,13 @@ function uploadArb(route: RouteInfo): fc.Arbitrary<{ body: Buffer; contentType: 
   if (route.url === '/api/imports' && route.method === 'POST') {
     return fc.oneof(
       fc.constantFrom(...csvRows).map((s) => ({ body: Buffer.from(s, 'utf8'), contentType: 'text/csv' })),
-      fc.uint8Array({ maxLength: 2000 }).map((b) => ({ body: Buffer.from(b), contentType: 'application/octet-stream' })),
-      fc.uint8Array({ maxLength: 500 }).map((b) => ({ body: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(b)]), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' })),
+      fc
+        .uint8Array({ maxLength: 2000 })
+        .map((b) => ({ body: Buffer.from(b), contentType: 'application/octet-stream' })),
+      fc.uint8Array({ maxLength: 500 }).map((b) => ({
+        body: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(b)]),
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      })),
     );
   }
   if (route.url === '/api/attachments' && route.method === 'POST') {
@@ -245,8 +297,12 @@ function uploadArb(route: RouteInfo): fc.Arbitrary<{ body: Buffer; contentType: 
     const pngStart = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     return fc.oneof(
       fc.uint8Array({ maxLength: 2000 }).map((b) => ({ body: Buffer.from(b), contentType: 'image/jpeg' })),
-      fc.uint8Array({ maxLength: 500 }).map((b) => ({ body: Buffer.concat([jpegStart, Buffer.from(b)]), contentType: 'image/jpeg' })),
-      fc.uint8Array({ maxLength: 500 }).map((b) => ({ body: Buffer.concat([pngStart, Buffer.from(b)]), contentType: 'image/png' })),
+      fc
+        .uint8Array({ maxLength: 500 })
+        .map((b) => ({ body: Buffer.concat([jpegStart, Buffer.from(b)]), contentType: 'image/jpeg' })),
+      fc
+        .uint8Array({ maxLength: 500 })
+        .map((b) => ({ body: Buffer.concat([pngStart, Buffer.from(b)]), contentType: 'image/png' })),
       fc.constant({ body: Buffer.from('\u0000'.repeat(100)), contentType: 'image/webp' }),
     );
   }
@@ -257,13 +313,27 @@ function plan(route: RouteInfo, known: Known, seed: number, runs: number): Plann
   const s = route.schema;
   const upload = uploadArb(route);
   const reqArb = fc.record({
-    params: s.params ? fc.dictionary(fc.constantFrom(...[...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!)), paramArb(known), { minKeys: 0 }) : fc.constant({}),
+    params: s.params
+      ? fc.dictionary(fc.constantFrom(...[...route.url.matchAll(/:(\w+)/g)].map((m) => m[1]!)), paramArb(known), {
+          minKeys: 0,
+        })
+      : fc.constant({}),
     query: s.querystring ? arbFor(s.querystring, known, 0.3) : fc.constant(undefined),
     body: upload ? upload : s.body ? arbFor(s.body, known, 0.3) : fc.constant(undefined),
   });
   const geo =
     route.url === '/api/grids/import'
-      ? fc.record({ commit: fc.constantFrom('true', 'false'), props: fc.constantFrom(...HUGE_GEOJSON_PROPS), geometry: fc.oneof(fc.constant(SQUARE as unknown), anyBad) }).map(({ commit, props, geometry }) => ({ params: {}, query: { commit }, body: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: props }] } }))
+      ? fc
+          .record({
+            commit: fc.constantFrom('true', 'false'),
+            props: fc.constantFrom(...HUGE_GEOJSON_PROPS),
+            geometry: fc.oneof(fc.constant(SQUARE as unknown), anyBad),
+          })
+          .map(({ commit, props, geometry }) => ({
+            params: {},
+            query: { commit },
+            body: { type: 'FeatureCollection', features: [{ type: 'Feature', geometry, properties: props }] },
+          }))
       : null;
   const arb = geo ? fc.oneof(reqArb, geo) : reqArb;
   return fc.sample(arb, { seed, numRuns: runs }).map((r) => {
@@ -271,11 +341,26 @@ function plan(route: RouteInfo, known: Known, seed: number, runs: number): Plann
     const input = { params: r.params, query: r.query, body: upload ? '(upload)' : r.body };
     if (upload && r.body && typeof r.body === 'object' && 'contentType' in r.body) {
       const u = r.body as { body: Buffer; contentType: string };
-      return { method: route.method, url, input: { ...input, body: `${u.contentType}: ${u.body.length} bytes ${JSON.stringify(u.body.subarray(0, 60).toString('utf8'))}` }, body: u.body, contentType: u.contentType };
+      return {
+        method: route.method,
+        url,
+        input: {
+          ...input,
+          body: `${u.contentType}: ${u.body.length} bytes ${JSON.stringify(u.body.subarray(0, 60).toString('utf8'))}`,
+        },
+        body: u.body,
+        contentType: u.contentType,
+      };
     }
     if (r.body === undefined) return { method: route.method, url, input };
     // Bodies that JSON cannot carry (a bare undefined) are sent as they serialize.
-    return { method: route.method, url, input, body: JSON.stringify(r.body) ?? 'null', contentType: 'application/json' };
+    return {
+      method: route.method,
+      url,
+      input,
+      body: JSON.stringify(r.body) ?? 'null',
+      contentType: 'application/json',
+    };
   });
 }
 
@@ -308,17 +393,45 @@ const SKIPPED = new Set(['GET /api/notifications/stream']);
 
 export async function loadKnown(t: TestApp): Promise<Known> {
   const ids: string[] = [];
-  for (const table of ['users', 'regions', 'grids', 'units', 'residents', 'houses', 'cases', 'items', 'admissions', 'api_keys', 'attachments', 'special_populations', 'grid_assignments', 'organisations', 'buildings', 'key_places']) {
+  for (const table of [
+    'users',
+    'regions',
+    'grids',
+    'units',
+    'residents',
+    'houses',
+    'cases',
+    'items',
+    'admissions',
+    'api_keys',
+    'attachments',
+    'special_populations',
+    'grid_assignments',
+    'organisations',
+    'buildings',
+    'key_places',
+  ]) {
     try {
-      const rows = await queryRows<{ id: string }>(t.database.db, sql.raw(`SELECT id::text AS id FROM "${table}" ORDER BY id LIMIT 2`));
+      const rows = await queryRows<{ id: string }>(
+        t.database.db,
+        sql.raw(`SELECT id::text AS id FROM "${table}" ORDER BY id LIMIT 2`),
+      );
       ids.push(...rows.map((r) => r.id));
     } catch {
       // a table this version does not have
     }
   }
-  const itemCodes = (await queryRows<{ code: string }>(t.database.db, sql`SELECT code FROM items ORDER BY code LIMIT 3`)).map((r) => r.code);
-  const regionCodes = (await queryRows<{ code: string }>(t.database.db, sql`SELECT code FROM regions ORDER BY code LIMIT 4`)).map((r) => r.code);
-  return { ids: ids.length ? ids : ['00000000-0000-4000-8000-000000000000'], itemCodes: itemCodes.length ? itemCodes : ['01001'], regionCodes };
+  const itemCodes = (
+    await queryRows<{ code: string }>(t.database.db, sql`SELECT code FROM items ORDER BY code LIMIT 3`)
+  ).map((r) => r.code);
+  const regionCodes = (
+    await queryRows<{ code: string }>(t.database.db, sql`SELECT code FROM regions ORDER BY code LIMIT 4`)
+  ).map((r) => r.code);
+  return {
+    ids: ids.length ? ids : ['00000000-0000-4000-8000-000000000000'],
+    itemCodes: itemCodes.length ? itemCodes : ['01001'],
+    regionCodes,
+  };
 }
 
 const CHINESE = /[\u4e00-\u9fa5]/;
@@ -328,7 +441,11 @@ const CHINESE = /[\u4e00-\u9fa5]/;
  * uploads), each as one account allowed on the route (rotating through them). Returns what it
  * found and every (route, status, body) it saw.
  */
-export async function fuzzRoutes(t: TestApp, routes: RouteInfo[], opts: { seed: number; runs: number }): Promise<{ findings: FuzzFinding[]; captured: Captured[]; routesFuzzed: string[] }> {
+export async function fuzzRoutes(
+  t: TestApp,
+  routes: RouteInfo[],
+  opts: { seed: number; runs: number },
+): Promise<{ findings: FuzzFinding[]; captured: Captured[]; routesFuzzed: string[] }> {
   const known = await loadKnown(t);
   const sessions = new Map<string, Session>();
   const sessionOf = async (username: string): Promise<Session | null> => {
@@ -359,10 +476,27 @@ export async function fuzzRoutes(t: TestApp, routes: RouteInfo[], opts: { seed: 
       for (const [i, p] of batch.entries()) {
         const account = accounts[(start + i) % accounts.length]!;
         const session = await sessionOf(account);
-        const headers: Record<string, string> = { ...(session ? as(session).headers : {}), ...(p.contentType ? { 'content-type': p.contentType } : {}) };
-        const res = await t.app.inject({ method: p.method as 'GET', url: p.url, headers, ...(p.body !== undefined ? { body: p.body } : {}), remoteAddress: `10.9.${routeNo % 250}.${(start + i) % 250}` });
+        const headers: Record<string, string> = {
+          ...(session ? as(session).headers : {}),
+          ...(p.contentType ? { 'content-type': p.contentType } : {}),
+        };
+        const res = await t.app.inject({
+          method: p.method as 'GET',
+          url: p.url,
+          headers,
+          ...(p.body !== undefined ? { body: p.body } : {}),
+          remoteAddress: `10.9.${routeNo % 250}.${(start + i) % 250}`,
+        });
         const request = { method: p.method, url: p.url, account, input: p.input };
-        captured.push({ route: name, method: p.method, url: p.url, account, input: p.input, status: res.statusCode, body: res.body });
+        captured.push({
+          route: name,
+          method: p.method,
+          url: p.url,
+          account,
+          input: p.input,
+          status: res.statusCode,
+          body: res.body,
+        });
         if (res.statusCode === 401 && session) {
           // A fuzzed request may have ended this session (a revoke with a real id): log in again,
           // and leave this batch's table counts alone (the login adds a session).
@@ -382,8 +516,17 @@ export async function fuzzRoutes(t: TestApp, routes: RouteInfo[], opts: { seed: 
             /* not JSON */
           }
           const open311 = route.url.startsWith('/open311/');
-          if (!open311 && (typeof body.code !== 'string' || typeof body.message !== 'string' || !CHINESE.test(body.message))) {
-            findings.push({ route: name, problem: '4xx without code and Chinese message', request, status: res.statusCode, body: res.body.slice(0, 300) });
+          if (
+            !open311 &&
+            (typeof body.code !== 'string' || typeof body.message !== 'string' || !CHINESE.test(body.message))
+          ) {
+            findings.push({
+              route: name,
+              problem: '4xx without code and Chinese message',
+              request,
+              status: res.statusCode,
+              body: res.body.slice(0, 300),
+            });
           }
         }
         if (res.statusCode < 400 || res.statusCode >= 500) all4xx = false;
@@ -391,7 +534,19 @@ export async function fuzzRoutes(t: TestApp, routes: RouteInfo[], opts: { seed: 
       if (all4xx) {
         const after = await everyTableCount(t.database);
         const moved = Object.keys(after).filter((k) => after[k] !== before[k]);
-        if (moved.length) findings.push({ route: name, problem: `4xx-only batch changed table counts: ${moved.join(', ')}`, request: { method: route.method, url: batch.map((b) => b.url).join(' | '), account: '', input: batch.map((b) => b.input) }, status: 0, body: '' });
+        if (moved.length)
+          findings.push({
+            route: name,
+            problem: `4xx-only batch changed table counts: ${moved.join(', ')}`,
+            request: {
+              method: route.method,
+              url: batch.map((b) => b.url).join(' | '),
+              account: '',
+              input: batch.map((b) => b.input),
+            },
+            status: 0,
+            body: '',
+          });
       }
     }
   }

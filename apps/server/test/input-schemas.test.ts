@@ -31,10 +31,12 @@ describe('every input schema refuses text and numbers the database cannot hold',
 
   it('no params/query/body string lacks the safe-text check, no integer exceeds int4, no number is unbounded', () => {
     const found = routes.flatMap((r) =>
-      SCHEMA_PARTS.flatMap((part) => (r.schema[part] ? unsafeLeaves(r.schema[part]).map((leaf) => `${r.method} ${r.url} ${part}.${leaf}`) : [])),
+      SCHEMA_PARTS.flatMap((part) =>
+        r.schema[part] ? unsafeLeaves(r.schema[part]).map((leaf) => `${r.method} ${r.url} ${part}.${leaf}`) : [],
+      ),
     );
     const left = [...new Set(found)].filter((f) => !ALLOWED.has(f));
-    if (left.length) console.log(left.join("\n"));
+    if (left.length) console.log(left.join('\n'));
     expect(left).toEqual([]);
   });
 });

@@ -41,7 +41,8 @@ export function captureLogs(): LogCapture {
   };
 }
 
-export type FindingKind = 'id-number' | 'phone' | 'password-hash' | 'ciphertext' | 'hex-digest' | 'base64-digest' | 'known-secret';
+export type FindingKind =
+  'id-number' | 'phone' | 'password-hash' | 'ciphertext' | 'hex-digest' | 'base64-digest' | 'known-secret';
 
 export interface Finding {
   kind: FindingKind;
@@ -86,7 +87,8 @@ export function findPersonalData(text: string, knownSecrets: readonly string[] =
     }
     for (const secret of knownSecrets) {
       // JSON escapes `/` nowhere but `"` and `\`, so a secret with those is also looked for escaped.
-      if (secret && (l.includes(secret) || l.includes(JSON.stringify(secret).slice(1, -1)))) found.push({ kind: 'known-secret', match: secret, line: i + 1 });
+      if (secret && (l.includes(secret) || l.includes(JSON.stringify(secret).slice(1, -1))))
+        found.push({ kind: 'known-secret', match: secret, line: i + 1 });
     }
   });
   return found;

@@ -23,8 +23,16 @@ beforeEach(() => logs.clear());
 
 /** Makes every write to a table fail inside the database, as a broken constraint or disk would. */
 async function failWritesTo(table: 'residents' | 'users' | 'api_keys', op: 'INSERT' | 'UPDATE') {
-  await t.database.db.execute(sql.raw(`CREATE OR REPLACE FUNCTION gewu_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$`));
-  await t.database.db.execute(sql.raw(`CREATE TRIGGER gewu_test_fail_${table} BEFORE ${op} ON ${table} FOR EACH ROW EXECUTE FUNCTION gewu_test_fail()`));
+  await t.database.db.execute(
+    sql.raw(
+      `CREATE OR REPLACE FUNCTION gewu_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'simulated failure'; END $$`,
+    ),
+  );
+  await t.database.db.execute(
+    sql.raw(
+      `CREATE TRIGGER gewu_test_fail_${table} BEFORE ${op} ON ${table} FOR EACH ROW EXECUTE FUNCTION gewu_test_fail()`,
+    ),
+  );
   return () => t.database.db.execute(sql.raw(`DROP TRIGGER gewu_test_fail_${table} ON ${table}`));
 }
 
@@ -51,14 +59,21 @@ describe('the logs hold no personal data or secrets', () => {
       ['hex-digest', 5],
       ['base64-digest', 6],
     ]);
-    expect(findPersonalData('{"name":"秘密值"}', ['秘密值'])).toEqual([{ kind: 'known-secret', match: '秘密值', line: 1 }]);
+    expect(findPersonalData('{"name":"秘密值"}', ['秘密值'])).toEqual([
+      { kind: 'known-secret', match: '秘密值', line: 1 },
+    ]);
   });
 
   it('a failed INSERT of a resident is logged without the query, its parameters, ciphertexts or hashes', async () => {
     const village = await regionIdByCode(t.database, '410104001002');
     const restore = await failWritesTo('residents', 'INSERT');
     try {
-      const res = await t.app.inject({ method: 'POST', url: '/api/residents', ...as(dispatcher), payload: { villageId: village, name: '日志测试', idNumber: ID, phone: PHONE } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/residents',
+        ...as(dispatcher),
+        payload: { villageId: village, name: '日志测试', idNumber: ID, phone: PHONE },
+      });
       expect(res.statusCode).toBe(500);
       expect(res.json()).toMatchObject({ code: 'internal' });
     } finally {
@@ -84,7 +99,12 @@ describe('the logs hold no personal data or secrets', () => {
     const s = await login(t.app, 'mediator');
     const restore = await failWritesTo('users', 'UPDATE');
     try {
-      const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', ...as(s), payload: { currentPassword: 'Gewu@2026', newPassword: 'Xy7#logs-test' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        ...as(s),
+        payload: { currentPassword: 'Gewu@2026', newPassword: 'Xy7#logs-test' },
+      });
       expect(res.statusCode).toBe(500);
     } finally {
       await restore();
@@ -101,7 +121,12 @@ describe('the logs hold no personal data or secrets', () => {
     const township = await regionIdByCode(t.database, '410104001');
     const restore = await failWritesTo('api_keys', 'INSERT');
     try {
-      const res = await t.app.inject({ method: 'POST', url: '/api/api-keys', ...as(admin), payload: { name: '日志测试密钥', regionId: township, source: 'open311' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/api-keys',
+        ...as(admin),
+        payload: { name: '日志测试密钥', regionId: township, source: 'open311' },
+      });
       expect(res.statusCode).toBe(500);
     } finally {
       await restore();
@@ -111,9 +136,18 @@ describe('the logs hold no personal data or secrets', () => {
   });
 
   it('numbers in a query string are neither logged nor written to the audit log', async () => {
-    const list = await t.app.inject({ method: 'GET', url: `/api/residents?idNumber=${ID}&phone=${PHONE}`, ...as(dispatcher) });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/residents?idNumber=${ID}&phone=${PHONE}`,
+      ...as(dispatcher),
+    });
     expect(list.statusCode).toBe(400);
-    const search = await t.app.inject({ method: 'POST', url: `/api/residents/search?idNumber=${ID}`, ...as(dispatcher), payload: { phone: PHONE } });
+    const search = await t.app.inject({
+      method: 'POST',
+      url: `/api/residents/search?idNumber=${ID}`,
+      ...as(dispatcher),
+      payload: { phone: PHONE },
+    });
     expect(search.statusCode).toBe(200);
     const text = logs.text();
     // The request lines are there, with the parameter names and not their values.
@@ -121,18 +155,32 @@ describe('the logs hold no personal data or secrets', () => {
     expect(text).toContain('/api/residents/search?idNumber=[redacted]');
     expect(findPersonalData(text, [ID, PHONE])).toEqual([]);
     // The search's own audit row says what kind of number was looked up, not the number.
-    const [searched] = await queryRows<{ detail: Record<string, unknown> }>(t.database.db, sql`SELECT detail FROM audit_log WHERE action = 'person.search_by_number' ORDER BY id DESC LIMIT 1`);
+    const [searched] = await queryRows<{ detail: Record<string, unknown> }>(
+      t.database.db,
+      sql`SELECT detail FROM audit_log WHERE action = 'person.search_by_number' ORDER BY id DESC LIMIT 1`,
+    );
     expect(searched?.detail).toEqual({ by: 'phone', found: 0 });
     // A refused write is audited by the hook (onResponse, it may finish after inject returns), with the path only.
-    const refused = await t.app.inject({ method: 'POST', url: `/api/residents?idNumber=${ID}`, ...as(dispatcher), payload: { name: '' } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/api/residents?idNumber=${ID}`,
+      ...as(dispatcher),
+      payload: { name: '' },
+    });
     expect(refused.statusCode).toBe(400);
     let row: { detail: { url: string } } | undefined;
     for (let i = 0; i < 50 && !row; i++) {
-      [row] = await queryRows<{ detail: { url: string } }>(t.database.db, sql`SELECT detail FROM audit_log WHERE target_id = '/api/residents' AND outcome = 'failure' ORDER BY id DESC LIMIT 1`);
+      [row] = await queryRows<{ detail: { url: string } }>(
+        t.database.db,
+        sql`SELECT detail FROM audit_log WHERE target_id = '/api/residents' AND outcome = 'failure' ORDER BY id DESC LIMIT 1`,
+      );
       if (!row) await new Promise((r) => setTimeout(r, 50));
     }
     expect(row?.detail.url).toBe('/api/residents');
-    const [any] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE detail::text LIKE ${`%${ID}%`} OR detail::text LIKE ${`%${PHONE}%`}`);
+    const [any] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE detail::text LIKE ${`%${ID}%`} OR detail::text LIKE ${`%${PHONE}%`}`,
+    );
     expect(any?.n).toBe(0);
   });
 });

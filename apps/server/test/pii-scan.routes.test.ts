@@ -14,24 +14,58 @@ afterAll(async () => {
   await t.close();
 });
 
-async function call(who: string, s: Session, method: 'GET' | 'POST', url: string, payload?: object | string, headers: Record<string, string> = {}) {
-  const res = await t.app.inject({ method, url, ...as(s, headers), ...(typeof payload === 'string' ? { body: payload } : payload ? { payload } : {}) });
+async function call(
+  who: string,
+  s: Session,
+  method: 'GET' | 'POST',
+  url: string,
+  payload?: object | string,
+  headers: Record<string, string> = {},
+) {
+  const res = await t.app.inject({
+    method,
+    url,
+    ...as(s, headers),
+    ...(typeof payload === 'string' ? { body: payload } : payload ? { payload } : {}),
+  });
   bodies.push({ who, url, body: res.body });
   return res;
 }
 
 describe('no response carries an unmasked identity or phone number', () => {
   it('across a scripted scenario of every role and every read endpoint', async () => {
-    const s = Object.fromEntries(await Promise.all(['dispatcher', 'gridworker', 'leader', 'mediator', 'admin', 'auditor', 'handler'].map(async (u) => [u, await login(t.app, u)] as const)));
+    const s = Object.fromEntries(
+      await Promise.all(
+        ['dispatcher', 'gridworker', 'leader', 'mediator', 'admin', 'auditor', 'handler'].map(
+          async (u) => [u, await login(t.app, u)] as const,
+        ),
+      ),
+    );
     const d = s.dispatcher as Session;
     const village = await regionIdByCode(t.database, '410104001001');
     const newId = `41010419660606${'123'}`;
     const fullId = newId + idCheckChar(newId);
-    const created = await call('dispatcher', d, 'POST', '/api/residents', { villageId: village, name: '扫描对象', idNumber: fullId, phone: '13700001234' });
+    const created = await call('dispatcher', d, 'POST', '/api/residents', {
+      villageId: village,
+      name: '扫描对象',
+      idNumber: fullId,
+      phone: '13700001234',
+    });
     const rid = created.json().id as string;
-    await call('dispatcher', d, 'POST', '/api/imports?kind=residents&format=csv', `姓名,身份证号,联系电话,村（社区）代码\n甲,${fullId},13700001234,410104001001\n乙,11010519491231002X,13700005678,410104001001`, { 'content-type': 'application/octet-stream' });
+    await call(
+      'dispatcher',
+      d,
+      'POST',
+      '/api/imports?kind=residents&format=csv',
+      `姓名,身份证号,联系电话,村（社区）代码\n甲,${fullId},13700001234,410104001001\n乙,11010519491231002X,13700005678,410104001001`,
+      { 'content-type': 'application/octet-stream' },
+    );
     const grids = (await call('admin', s.admin as Session, 'GET', '/api/grids')).json().items as { id: string }[];
-    await call('admin', s.admin as Session, 'POST', `/api/grids/${grids[0]?.id}/assignments`, { duty: 'police', personName: '扫描警官', phone: '13600009999' });
+    await call('admin', s.admin as Session, 'POST', `/api/grids/${grids[0]?.id}/assignments`, {
+      duty: 'police',
+      personName: '扫描警官',
+      phone: '13600009999',
+    });
     for (const [who, session] of Object.entries(s)) {
       for (const url of [
         '/api/auth/me',
@@ -63,12 +97,24 @@ describe('no response carries an unmasked identity or phone number', () => {
     expect(secrets.has('13600009999')).toBe(true);
     expect(secrets.size).toBeGreaterThan(2500);
     const leaks: string[] = [];
-    for (const b of bodies) for (const m of b.body.match(/\d{17}[\dX]|\d{11}/g) ?? []) if (secrets.has(m)) leaks.push(`${b.who} ${b.url}: ${m}`);
+    for (const b of bodies)
+      for (const m of b.body.match(/\d{17}[\dX]|\d{11}/g) ?? [])
+        if (secrets.has(m)) leaks.push(`${b.who} ${b.url}: ${m}`);
     expect(leaks).toEqual([]);
     // The scan looked at real data: the resident lists were read in full by the dispatcher.
-    expect(bodies.filter((b) => b.who === 'dispatcher' && b.url.startsWith('/api/residents?pageSize=200')).map((b) => JSON.parse(b.body).items.length).reduce((a, n) => a + n, 0)).toBeGreaterThan(1800);
+    expect(
+      bodies
+        .filter((b) => b.who === 'dispatcher' && b.url.startsWith('/api/residents?pageSize=200'))
+        .map((b) => JSON.parse(b.body).items.length)
+        .reduce((a, n) => a + n, 0),
+    ).toBeGreaterThan(1800);
     // …and the one endpoint that does reveal a number is the audited reveal.
-    const reveal = await t.app.inject({ method: 'POST', url: `/api/residents/${rid}/reveal`, ...as(d), payload: { field: 'phone', reason: '电话回访核实' } });
+    const reveal = await t.app.inject({
+      method: 'POST',
+      url: `/api/residents/${rid}/reveal`,
+      ...as(d),
+      payload: { field: 'phone', reason: '电话回访核实' },
+    });
     expect(reveal.json().value).toBe('13700001234');
   });
 });

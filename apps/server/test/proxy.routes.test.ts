@@ -20,12 +20,21 @@ afterAll(async () => {
 });
 
 const loginFrom = (t: TestApp, forwardedFor: string, password = 'Wrong#2026', remoteAddress = PROXY) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, headers: { 'x-forwarded-for': forwardedFor }, payload: { username: 'resident', password } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    remoteAddress,
+    headers: { 'x-forwarded-for': forwardedFor },
+    payload: { username: 'resident', password },
+  });
 
 describe('behind a reverse proxy (GEWU_TRUST_PROXY)', () => {
   it('records the address the proxy names in the audit log', async () => {
     expect((await loginFrom(behindProxy, '203.0.113.7', DEMO_PASSWORD)).statusCode).toBe(200);
-    const rows = await queryRows<{ ip: string }>(behindProxy.database.db, sql`SELECT ip FROM audit_log WHERE action = 'auth.login' AND outcome = 'success' ORDER BY id DESC LIMIT 1`);
+    const rows = await queryRows<{ ip: string }>(
+      behindProxy.database.db,
+      sql`SELECT ip FROM audit_log WHERE action = 'auth.login' AND outcome = 'success' ORDER BY id DESC LIMIT 1`,
+    );
     expect(rows).toEqual([{ ip: '203.0.113.7' }]);
   });
 
@@ -40,7 +49,12 @@ describe('behind a reverse proxy (GEWU_TRUST_PROXY)', () => {
   });
 
   it('limits keyless Open311 reads per client address, answering in the spec format', async () => {
-    const read = (forwardedFor: string) => behindProxy.app.inject({ method: 'GET', url: '/open311/v2/services.json', headers: { 'x-forwarded-for': forwardedFor } });
+    const read = (forwardedFor: string) =>
+      behindProxy.app.inject({
+        method: 'GET',
+        url: '/open311/v2/services.json',
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await read('203.0.113.30')).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);
@@ -50,7 +64,15 @@ describe('behind a reverse proxy (GEWU_TRUST_PROXY)', () => {
   });
 
   it('names the endpoint with the scheme the proxy was reached by', async () => {
-    const res = await behindProxy.app.inject({ method: 'GET', url: '/open311/v2/discovery.json', headers: { 'x-forwarded-for': '203.0.113.40', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'gewu.example.gov.cn' } });
+    const res = await behindProxy.app.inject({
+      method: 'GET',
+      url: '/open311/v2/discovery.json',
+      headers: {
+        'x-forwarded-for': '203.0.113.40',
+        'x-forwarded-proto': 'https',
+        'x-forwarded-host': 'gewu.example.gov.cn',
+      },
+    });
     expect(res.json().endpoints[0].url).toBe('https://gewu.example.gov.cn/open311/v2');
   });
 });
@@ -58,7 +80,8 @@ describe('behind a reverse proxy (GEWU_TRUST_PROXY)', () => {
 describe('without GEWU_TRUST_PROXY', () => {
   it('ignores X-Forwarded-For: every request counts against the connecting address', async () => {
     const codes = [];
-    for (const client of ['203.0.113.50', '203.0.113.51', '203.0.113.52']) codes.push((await loginFrom(direct, client)).statusCode);
+    for (const client of ['203.0.113.50', '203.0.113.51', '203.0.113.52'])
+      codes.push((await loginFrom(direct, client)).statusCode);
     expect(codes).toEqual([401, 401, 429]);
     expect((await loginFrom(direct, '203.0.113.53', 'Wrong#2026', '198.51.100.10')).statusCode).toBe(401);
   });

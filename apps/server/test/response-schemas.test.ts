@@ -16,7 +16,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/grids/export.geojson': 'a GeoJSON file download',
   'GET /api/notifications/stream': 'a Server-Sent Events stream',
   'GET /api/openapi.json': 'the OpenAPI document itself',
-  'GET /open311/v2/:file': 'Open311 XML or JSON by suffix, in the specification\'s shapes',
+  'GET /open311/v2/:file': "Open311 XML or JSON by suffix, in the specification's shapes",
   'POST /open311/v2/:file': 'Open311 XML or JSON by suffix',
   'GET /open311/v2/services/:file': 'Open311 XML or JSON by suffix',
   'GET /open311/v2/requests/:file': 'Open311 XML or JSON by suffix',
@@ -30,7 +30,10 @@ beforeAll(async () => {
   const onRoute = (r: RouteOptions) => {
     for (const method of [r.method].flat()) {
       if (method === 'HEAD' || r.url.startsWith('/api/docs')) continue;
-      routes.push({ key: `${method} ${r.url}`, hasResponse: Boolean((r.schema as { response?: unknown } | undefined)?.response) });
+      routes.push({
+        key: `${method} ${r.url}`,
+        hasResponse: Boolean((r.schema as { response?: unknown } | undefined)?.response),
+      });
     }
   };
   t = await createTestApp({}, { onRoute });

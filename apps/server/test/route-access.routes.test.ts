@@ -22,7 +22,12 @@ describe('access is decided from the matched route, not from the URL as sent', (
     const dispatcher = await login(t.app, 'dispatcher');
     const villageId = await regionIdByCode(t.database, '410104001001');
     const before = await residentCount();
-    const res = await t.app.inject({ method: 'POST', url: '/%61pi/residents', headers: { cookie: dispatcher.cookie }, payload: { villageId, name: '编码绕过' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/%61pi/residents',
+      headers: { cookie: dispatcher.cookie },
+      payload: { villageId, name: '编码绕过' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('auth.csrf');
     expect(await residentCount()).toBe(before);
@@ -31,7 +36,18 @@ describe('access is decided from the matched route, not from the URL as sent', (
   it('a percent-encoded path still needs a changed initial password', async () => {
     const admin = await login(t.app, 'admin');
     const regionId = await regionIdByCode(t.database, '410104001');
-    const created = await t.app.inject({ method: 'POST', url: '/api/users', ...as(admin), payload: { username: 'fresh-worker', displayName: '新网格员', password: 'Init#2026a', regionId, roles: ['dispatcher'] } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      ...as(admin),
+      payload: {
+        username: 'fresh-worker',
+        displayName: '新网格员',
+        password: 'Init#2026a',
+        regionId,
+        roles: ['dispatcher'],
+      },
+    });
     expect(created.statusCode).toBe(201);
     const fresh = await login(t.app, 'fresh-worker', 'Init#2026a');
     for (const url of ['/%61pi/residents', '/api/%72esidents', '/api/residents']) {
@@ -49,7 +65,7 @@ describe('access is decided from the matched route, not from the URL as sent', (
     }
   });
 
-  it('the route\'s declared roles are checked before any service runs', async () => {
+  it("the route's declared roles are checked before any service runs", async () => {
     const mediator = await login(t.app, 'mediator');
     const [resident] = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM residents LIMIT 1`);
     const visits = await t.app.inject({ method: 'GET', url: `/api/residents/${resident?.id}/visits`, ...as(mediator) });
@@ -57,7 +73,12 @@ describe('access is decided from the matched route, not from the URL as sent', (
     expect(visits.json()).toMatchObject({ code: 'access.denied' });
     const resident2 = await login(t.app, 'resident');
     const before = await tableCounts(t.database);
-    const write = await t.app.inject({ method: 'POST', url: '/api/units', ...as(resident2), payload: { name: '越权单位' } });
+    const write = await t.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      ...as(resident2),
+      payload: { name: '越权单位' },
+    });
     expect(write.statusCode).toBe(403);
     expect(await tableCounts(t.database)).toEqual(before);
   });

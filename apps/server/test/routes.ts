@@ -16,14 +16,18 @@ export interface RouteInfo {
 }
 
 /** A test app whose every route (method, URL, zod schemas, config) was recorded as Fastify registered it. */
-export async function createAppWithRoutes(env: Record<string, string> = {}, options: Omit<BuildOptions, 'onRoute'> = {}): Promise<{ t: TestApp; routes: RouteInfo[] }> {
+export async function createAppWithRoutes(
+  env: Record<string, string> = {},
+  options: Omit<BuildOptions, 'onRoute'> = {},
+): Promise<{ t: TestApp; routes: RouteInfo[] }> {
   const routes: RouteInfo[] = [];
   const onRoute = (r: RouteOptions) => {
     const methods = (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== 'HEAD');
     const s = (r.schema ?? {}) as Record<string, unknown>;
     const schema: RouteInfo['schema'] = {};
     for (const part of SCHEMA_PARTS) if (s[part]) schema[part] = s[part] as z.ZodType;
-    for (const method of methods) routes.push({ method, url: r.url, schema, config: (r.config ?? {}) as Record<string, unknown> });
+    for (const method of methods)
+      routes.push({ method, url: r.url, schema, config: (r.config ?? {}) as Record<string, unknown> });
   };
   const t = await createTestApp(env, { ...options, onRoute });
   return { t, routes };
@@ -33,7 +37,19 @@ export async function createAppWithRoutes(env: Record<string, string> = {}, opti
 export interface Def {
   type: string;
   format?: string;
-  checks?: { _zod: { def: { check: string; format?: string; fn?: unknown; pattern?: RegExp; minimum?: number; maximum?: number; value?: number } } }[];
+  checks?: {
+    _zod: {
+      def: {
+        check: string;
+        format?: string;
+        fn?: unknown;
+        pattern?: RegExp;
+        minimum?: number;
+        maximum?: number;
+        value?: number;
+      };
+    };
+  }[];
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
   options?: z.ZodType[];
@@ -66,12 +82,18 @@ export function unsafeLeaves(schema: z.ZodType, at = '', seen = new Set<unknown>
   const walk = (s: z.ZodType | null | undefined, p: string) => (s ? unsafeLeaves(s, p, seen) : []);
   switch (d.type) {
     case 'string': {
-      const safe = checks.some((c) => c.fn === isSafeText) || (d.format !== undefined && d.format !== 'regex') || checks.some((c) => c.check === 'string_format' && c.format !== 'regex');
+      const safe =
+        checks.some((c) => c.fn === isSafeText) ||
+        (d.format !== undefined && d.format !== 'regex') ||
+        checks.some((c) => c.check === 'string_format' && c.format !== 'regex');
       return safe ? [] : [`${at || '(root)'}: string`];
     }
     case 'number': {
       const n = schema as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean };
-      const isInt = checks.some((c) => c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32')) || d.format === 'safeint' || d.format === 'int32';
+      const isInt =
+        checks.some((c) => c.check === 'number_format' && (c.format === 'safeint' || c.format === 'int32')) ||
+        d.format === 'safeint' ||
+        d.format === 'int32';
       const lo = n.minValue ?? -Infinity;
       const hi = n.maxValue ?? Infinity;
       if (isInt) return lo >= INT4_MIN && hi <= INT4_MAX ? [] : [`${at}: integer outside int4`];

@@ -26,8 +26,14 @@ let webDist: string;
 beforeAll(async () => {
   // A stand-in for the built UI, so the HTML route is served without building the web app.
   webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-csp-'));
-  fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><head><script type="module" src="/assets/index.js"></script></head><body><div id="root"></div></body></html>');
-  t = await createTestApp({ GEWU_WEB_DIST: webDist, GEWU_CSP_IMG_HOSTS: 'https://*.tianditu.gov.cn, https://tiles.example.org:8443' });
+  fs.writeFileSync(
+    path.join(webDist, 'index.html'),
+    '<!doctype html><html><head><script type="module" src="/assets/index.js"></script></head><body><div id="root"></div></body></html>',
+  );
+  t = await createTestApp({
+    GEWU_WEB_DIST: webDist,
+    GEWU_CSP_IMG_HOSTS: 'https://*.tianditu.gov.cn, https://tiles.example.org:8443',
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -77,8 +83,12 @@ describe('Content-Security-Policy and frame protection on every response', () =>
   });
 
   it('a malformed GEWU_CSP_IMG_HOSTS stops the server at start, naming the variable', () => {
-    expect(() => loadConfig({ GEWU_CSP_IMG_HOSTS: "https://a.example.org; script-src 'unsafe-inline'" })).toThrow(ConfigError);
-    expect(() => loadConfig({ GEWU_CSP_IMG_HOSTS: "https://a.example.org; script-src 'unsafe-inline'" })).toThrow(/GEWU_CSP_IMG_HOSTS/);
+    expect(() => loadConfig({ GEWU_CSP_IMG_HOSTS: "https://a.example.org; script-src 'unsafe-inline'" })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ GEWU_CSP_IMG_HOSTS: "https://a.example.org; script-src 'unsafe-inline'" })).toThrow(
+      /GEWU_CSP_IMG_HOSTS/,
+    );
   });
 
   it("the UI's index.html has no inline script (the policy would block it)", () => {

@@ -19,9 +19,19 @@ afterAll(() => {
 
 describe('graceful shutdown', () => {
   it('on SIGTERM finishes the request in flight, then closes the database and exits 0', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, GEWU_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', GEWU_LOG_LEVEL: 'info' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      GEWU_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GEWU_LOG_LEVEL: 'info',
+    };
     delete env.DATABASE_URL;
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child = server;
     server.stdout.setEncoding('utf8');
     let log = '';
@@ -32,7 +42,9 @@ describe('graceful shutdown', () => {
           log += d;
           check();
         });
-        server.once('exit', () => (re.test(log) ? resolve() : reject(new Error(`exited before ${re}: ${log.slice(-2000)}`))));
+        server.once('exit', () =>
+          re.test(log) ? resolve() : reject(new Error(`exited before ${re}: ${log.slice(-2000)}`)),
+        );
         check();
       });
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
@@ -41,11 +53,20 @@ describe('graceful shutdown', () => {
     // Send the headers and half the body, so the request is in flight when SIGTERM arrives.
     const body = JSON.stringify({ username: 'admin', password: 'Gewu@2026' });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/auth/login', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let text = '';
-        res.on('data', (d: Buffer) => (text += d.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/auth/login',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (d: Buffer) => (text += d.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 10));
       void waitForLog(/shutting down/).then(() => req.end(body.slice(10)));

@@ -215,7 +215,10 @@ describe('workingMsBetween', () => {
       for (let day = Math.floor((a + 8 * HOUR) / DAY); day * DAY - 8 * HOUR < b; day++) {
         const date = new Date(day * DAY).toISOString().slice(0, 10);
         if (!isWorkingDay(date, cal)) continue;
-        for (const [s, e] of [[8.5, 12], [14, 17.5]] as const) {
+        for (const [s, e] of [
+          [8.5, 12],
+          [14, 17.5],
+        ] as const) {
           const from = Math.max(a, day * DAY - 8 * HOUR + s * HOUR);
           const to = Math.min(b, day * DAY - 8 * HOUR + e * HOUR);
           naive += Math.max(0, to - from);
@@ -304,14 +307,29 @@ describe('schemas', () => {
   });
   it('rejects overlapping, unordered and empty intervals and bad times', () => {
     const withHours = (workingHours: { start: string; end: string }[]) => issues({ ...valid(), workingHours });
-    expect(withHours([{ start: '08:30', end: '12:00' }, { start: '11:00', end: '17:00' }])).toContain('工作时段应按时间先后排列且不能重叠');
-    expect(withHours([{ start: '14:00', end: '17:30' }, { start: '08:30', end: '12:00' }])).toContain('工作时段应按时间先后排列且不能重叠');
+    expect(
+      withHours([
+        { start: '08:30', end: '12:00' },
+        { start: '11:00', end: '17:00' },
+      ]),
+    ).toContain('工作时段应按时间先后排列且不能重叠');
+    expect(
+      withHours([
+        { start: '14:00', end: '17:30' },
+        { start: '08:30', end: '12:00' },
+      ]),
+    ).toContain('工作时段应按时间先后排列且不能重叠');
     expect(withHours([{ start: '12:00', end: '08:30' }])).toContain('结束时间应晚于开始时间');
     expect(withHours([{ start: '09:00', end: '09:00' }])).toContain('结束时间应晚于开始时间');
     expect(withHours([{ start: '8:30', end: '12:00' }])).toContain('时间应为 HH:MM（00:00–24:00）');
     expect(withHours([{ start: '08:30', end: '24:30' }])).toContain('时间应为 HH:MM（00:00–24:00）');
     expect(withHours([])).not.toEqual([]);
-    expect(withHours([{ start: '08:00', end: '12:00' }, { start: '12:00', end: '24:00' }])).toEqual([]);
+    expect(
+      withHours([
+        { start: '08:00', end: '12:00' },
+        { start: '12:00', end: '24:00' },
+      ]),
+    ).toEqual([]);
   });
   it('rejects a date that is both holiday and 调休 day, duplicates, bad weekdays and offsets', () => {
     const both = valid();
@@ -364,11 +382,22 @@ describe('holiday data', () => {
   });
   it('has the 2026 notice exactly', () => {
     const in2026 = (list: { date: string }[]) => list.filter((e) => e.date.startsWith('2026')).map((e) => e.date);
-    expect(in2026(adjustedWorkdays)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(in2026(adjustedWorkdays)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
     expect(in2026(holidays)).toHaveLength(3 + 9 + 3 + 5 + 3 + 3 + 7);
     expect(holidays.find((h) => h.date === '2026-02-15')?.name).toBe('春节');
   });
   it('marks 2027 as provisional and the published years as not', () => {
-    expect(CHINA_HOLIDAY_YEARS.map((y) => [y.year, y.provisional])).toEqual([[2025, false], [2026, false], [2027, true]]);
+    expect(CHINA_HOLIDAY_YEARS.map((y) => [y.year, y.provisional])).toEqual([
+      [2025, false],
+      [2026, false],
+      [2027, true],
+    ]);
   });
 });

@@ -72,9 +72,14 @@ export const workCalendarSchema = z
     for (const list of ['holidays', 'adjustedWorkdays'] as const) {
       cal[list].forEach((entry, i) => {
         const earlier = seen.get(entry.date);
-        if (earlier === list) ctx.addIssue({ code: 'custom', path: [list, i, 'date'], message: `日期 ${entry.date} 重复` });
+        if (earlier === list)
+          ctx.addIssue({ code: 'custom', path: [list, i, 'date'], message: `日期 ${entry.date} 重复` });
         else if (earlier)
-          ctx.addIssue({ code: 'custom', path: [list, i, 'date'], message: `${entry.date} 不能既是节假日又是调休上班日` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'date'],
+            message: `${entry.date} 不能既是节假日又是调休上班日`,
+          });
         else seen.set(entry.date, list);
       });
     }
@@ -137,7 +142,9 @@ function compile(cal: WorkCalendar): CompiledCalendar {
   const cached = compiledCache.get(cal);
   if (cached) return cached;
   const valid = workCalendarSchema.parse(cal);
-  const intervals = valid.workingHours.map((i) => [minutesOf(i.start) * MINUTE_MS, minutesOf(i.end) * MINUTE_MS] as const);
+  const intervals = valid.workingHours.map(
+    (i) => [minutesOf(i.start) * MINUTE_MS, minutesOf(i.end) * MINUTE_MS] as const,
+  );
   const weekdayWorks = [1, 2, 3, 4, 5, 6, 7].map((d) => valid.workingWeekdays.includes(d));
   const holidayDays = new Set(valid.holidays.map((h) => dayOfDate(h.date)));
   const adjustedDays = new Set(valid.adjustedWorkdays.map((h) => dayOfDate(h.date)));
@@ -302,7 +309,13 @@ export function workingMsBetween(a: Date, b: Date, cal: WorkCalendar): number {
  * from `start`, so for work_days the rest of the start day counts too). Grows past 1 after the
  * deadline; 0 before `start`.
  */
-export function elapsedFraction(start: Date, deadline: Date, now: Date, unit: TimeLimitUnit, cal: WorkCalendar): number {
+export function elapsedFraction(
+  start: Date,
+  deadline: Date,
+  now: Date,
+  unit: TimeLimitUnit,
+  cal: WorkCalendar,
+): number {
   const natural = unit === 'natural_days' || unit === 'natural_hours';
   const measure = (to: Date) =>
     natural ? Math.max(0, timeOf(to, 'time') - timeOf(start, 'start')) : workingMsBetween(start, to, cal);
@@ -315,7 +328,13 @@ export function elapsedFraction(start: Date, deadline: Date, now: Date, unit: Ti
 export type WarningLight = 'green' | 'yellow' | 'red';
 
 /** 绿灯 below 80 % of the limit, 黄灯 from 80 % through the deadline itself, 红灯 once `now` is past it. */
-export function warningLight(start: Date, deadline: Date, now: Date, unit: TimeLimitUnit, cal: WorkCalendar): WarningLight {
+export function warningLight(
+  start: Date,
+  deadline: Date,
+  now: Date,
+  unit: TimeLimitUnit,
+  cal: WorkCalendar,
+): WarningLight {
   if (timeOf(now, 'now') > timeOf(deadline, 'deadline')) return 'red';
   return elapsedFraction(start, deadline, now, unit, cal) >= WARNING_FRACTION ? 'yellow' : 'green';
 }

@@ -18,18 +18,33 @@ export const reportBodySchema = z.strictObject({
   attachmentIds: z.array(z.string().uuid()).max(9, '最多 9 张照片').default([]),
   idempotencyKey: safeString().trim().min(8).max(100),
   /** A grid worker handles an admitted small item on the spot (即报即办); the note says what was done. */
-  selfHandle: z.strictObject({ note: safeString().trim().min(2).max(2000), attachmentIds: z.array(z.string().uuid()).max(9).default([]) }).optional(),
+  selfHandle: z
+    .strictObject({
+      note: safeString().trim().min(2).max(2000),
+      attachmentIds: z.array(z.string().uuid()).max(9).default([]),
+    })
+    .optional(),
   /** Hotline / walk-in: the caller, entered by staff. */
-  caller: z.strictObject({ name: safeString().trim().max(50).optional(), phone: safeString().trim().max(20).optional() }).optional(),
+  caller: z
+    .strictObject({ name: safeString().trim().max(50).optional(), phone: safeString().trim().max(20).optional() })
+    .optional(),
   anonymous: z.boolean().default(false),
   /** The reporter agrees to the case being shown on the public feed (Open311), text reviewed and place rounded first; not unless ticked. */
   publicConsent: z.boolean().default(false),
   /** Extra fields defined by the item (attribute code → value). */
-  fields: z.record(safeString().max(64), z.union([safeString().max(4000), z.number().min(-1e15).max(1e15), z.array(safeString().max(200)).max(100)])).default({}),
+  fields: z
+    .record(
+      safeString().max(64),
+      z.union([safeString().max(4000), z.number().min(-1e15).max(1e15), z.array(safeString().max(200)).max(100)]),
+    )
+    .default({}),
   /** For other systems: their reference (12345 work-order number, camera event id). */
   externalRef: safeString().trim().max(100).optional(),
   /** A photo held by the reporting system (Open311 `media_url`): kept as a link, never fetched. */
-  mediaUrl: z.url({ protocol: /^https?$/, error: '图片地址应为 http(s) 链接' }).max(500).optional(),
+  mediaUrl: z
+    .url({ protocol: /^https?$/, error: '图片地址应为 http(s) 链接' })
+    .max(500)
+    .optional(),
 });
 export type ReportBody = z.infer<typeof reportBodySchema>;
 
@@ -107,7 +122,12 @@ export const caseEventViewSchema = z.object({
 export const casePublicationBodySchema = z.strictObject({
   published: z.boolean(),
   /** The text the public sees instead of the reporter's; absent or null keeps the original. */
-  publicDescription: safeString().trim().min(2, '公开描述至少 2 个字').max(4000, '公开描述不能超过 4000 字').nullable().optional(),
+  publicDescription: safeString()
+    .trim()
+    .min(2, '公开描述至少 2 个字')
+    .max(4000, '公开描述不能超过 4000 字')
+    .nullable()
+    .optional(),
   /** Publish without any text. */
   hideDescription: z.boolean().default(false),
 });
@@ -125,7 +145,9 @@ export const casePublicationSchema = z.object({
   descriptionHidden: z.boolean(),
   moderatedAt: z.string().nullable(),
   /** What Open311 shows now (empty text while a resident's words await review). */
-  shown: z.object({ description: z.string(), address: z.string(), lon: z.number().nullable(), lat: z.number().nullable() }).nullable(),
+  shown: z
+    .object({ description: z.string(), address: z.string(), lon: z.number().nullable(), lat: z.number().nullable() })
+    .nullable(),
 });
 export type CasePublication = z.infer<typeof casePublicationSchema>;
 
@@ -136,7 +158,13 @@ export const caseDetailSchema = caseSummarySchema.extend({
   verifierUserId: z.string().nullable(),
   handleDeadline: z.string().nullable(),
   coUnits: z.array(z.object({ unitId: z.string(), name: z.string(), fedBackAt: z.string().nullable() })),
-  counters: z.object({ dispatch: z.number(), return: z.number(), rework: z.number(), escalation: z.number(), reopen: z.number() }),
+  counters: z.object({
+    dispatch: z.number(),
+    return: z.number(),
+    rework: z.number(),
+    escalation: z.number(),
+    reopen: z.number(),
+  }),
   resolved: z.boolean().nullable(),
   closedAt: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
@@ -152,7 +180,9 @@ export const caseQueueQuerySchema = z.strictObject({
   /** Which list: the centre's queue, my tasks (unit/grid worker), things to verify, my reports, or everything in scope. */
   view: z.enum(['queue', 'tasks', 'verify', 'mine', 'all', 'supervision']).default('all'),
   state: z.union([z.enum(CASE_STATES), z.array(z.enum(CASE_STATES))]).optional(),
-  itemCode: safeString().regex(/^\d{2,5}$/).optional(),
+  itemCode: safeString()
+    .regex(/^\d{2,5}$/)
+    .optional(),
   light: lightSchema.optional(),
   gridId: z.string().uuid().optional(),
   q: safeString().trim().max(50).optional(),

@@ -46,7 +46,8 @@ export interface ReporterView {
 export function reporterView(viewer: CaseViewer, c: ReporterFacts): ReporterView {
   const own = c.reporterUserId !== null && c.reporterUserId === viewer.id;
   const hidden = c.anonymous && !own;
-  const byReporter = (e: EventActorFacts) => e.type === 'report' || (c.reporterUserId !== null && e.actorId === c.reporterUserId);
+  const byReporter = (e: EventActorFacts) =>
+    e.type === 'report' || (c.reporterUserId !== null && e.actorId === c.reporterUserId);
   return {
     reporterName: hidden ? null : own || viewer.centre ? c.reporterName : null,
     reporterPhoneMasked: hidden ? null : viewer.centre ? c.reporterPhoneMasked : null,

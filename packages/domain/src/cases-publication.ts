@@ -61,5 +61,7 @@ export function publicCopy(c: PublicationFacts, d: PublicationDecision | null): 
   const own = filedThroughOpen311(c);
   const reviewed = own || d !== null;
   const description = !reviewed || d?.descriptionHidden ? '' : (d?.publicDescription ?? c.description);
-  return own ? { description, address: c.address ?? '', lon: c.lon, lat: c.lat } : { description, address: '', lon: round(c.lon), lat: round(c.lat) };
+  return own
+    ? { description, address: c.address ?? '', lon: c.lon, lat: c.lat }
+    : { description, address: '', lon: round(c.lon), lat: round(c.lat) };
 }

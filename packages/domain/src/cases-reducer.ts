@@ -200,7 +200,10 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
     );
   }
   if (!prev) throw new Error('event before the report');
-  let c: CaseProjection = withClock({ ...prev, state: NEXT_STATE[e.type] ?? prev.state, updatedAt: e.at, version: prev.version + 1 }, e);
+  let c: CaseProjection = withClock(
+    { ...prev, state: NEXT_STATE[e.type] ?? prev.state, updatedAt: e.at, version: prev.version + 1 },
+    e,
+  );
   const d = e.data;
   if (d.handleDeadline !== undefined) c.handleDeadline = date(d.handleDeadline);
   // Dispatch, escalation, return and reopening move the case to the tier now responsible.
@@ -213,7 +216,13 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
       c.mergedIntoId = d.mergedIntoId ?? null;
       break;
     case 'dispatch':
-      c = { ...c, assigneeUnitId: d.target?.unitId ?? null, assigneeUserId: d.target?.userId ?? null, dispatchCount: c.dispatchCount + 1, dispatchedAt: e.at };
+      c = {
+        ...c,
+        assigneeUnitId: d.target?.unitId ?? null,
+        assigneeUserId: d.target?.userId ?? null,
+        dispatchCount: c.dispatchCount + 1,
+        dispatchedAt: e.at,
+      };
       // On-time dispatch (按时派遣) is judged on the first dispatch.
       if (c.dispatchOnTime === null) c.dispatchOnTime = d.onTime ?? null;
       break;
@@ -225,7 +234,12 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
       break;
     case 'request_extension':
     case 'request_suspension':
-      c.pending = { kind: e.type === 'request_extension' ? 'extension' : 'suspension', requestedUntil: d.requestedUntil, remainingMs: d.remainingMs, requestedBy: e.actorId };
+      c.pending = {
+        kind: e.type === 'request_extension' ? 'extension' : 'suspension',
+        requestedUntil: d.requestedUntil,
+        remainingMs: d.remainingMs,
+        requestedBy: e.actorId,
+      };
       break;
     case 'decide_extension':
       c.pending = null;
@@ -247,7 +261,18 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
       c.closedAt = e.at;
       break;
     case 'self_handle':
-      c = { ...c, level: 'grid', selfHandled: true, assigneeUserId: e.actorId, acceptedAt: e.at, dispatchedAt: e.at, signedAt: e.at, fedBackAt: e.at, verifiedAt: e.at, closedAt: e.at };
+      c = {
+        ...c,
+        level: 'grid',
+        selfHandled: true,
+        assigneeUserId: e.actorId,
+        acceptedAt: e.at,
+        dispatchedAt: e.at,
+        signedAt: e.at,
+        fedBackAt: e.at,
+        verifiedAt: e.at,
+        closedAt: e.at,
+      };
       break;
     case 'rate':
       c = { ...c, rating: d.rating ?? null, resolved: d.resolved ?? null, ratedAt: e.at };
@@ -256,7 +281,18 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
       c.contactedInTime = d.contactedInTime ?? null;
       break;
     case 'reopen':
-      c = { ...c, reopenCount: c.reopenCount + 1, assigneeUnitId: null, assigneeUserId: null, verifierUserId: null, closedAt: null, verifiedAt: null, rating: null, resolved: null, ratedAt: null };
+      c = {
+        ...c,
+        reopenCount: c.reopenCount + 1,
+        assigneeUnitId: null,
+        assigneeUserId: null,
+        verifierUserId: null,
+        closedAt: null,
+        verifiedAt: null,
+        rating: null,
+        resolved: null,
+        ratedAt: null,
+      };
       break;
     case 'escalate':
       c = { ...c, escalationCount: c.escalationCount + 1, assigneeUnitId: null, assigneeUserId: null };

@@ -12,16 +12,38 @@ export type DuplicateCase = z.infer<typeof duplicateCaseSchema>;
 export const duplicatesViewSchema = z.object({ items: z.array(duplicateCaseSchema) });
 
 /** The grid worker's current load (cases held, cases waiting for their verification). */
-export const gridWorkerLoadSchema = z.object({ id: z.string(), name: z.string(), regionName: z.string(), holding: z.number(), verifying: z.number() });
+export const gridWorkerLoadSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  regionName: z.string(),
+  holding: z.number(),
+  verifying: z.number(),
+});
 export type GridWorkerLoad = z.infer<typeof gridWorkerLoadSchema>;
 export const gridWorkerLoadsViewSchema = z.object({ items: z.array(gridWorkerLoadSchema) });
 
 /** 派遣建议: the item's rules, the recommended target, and the candidates. */
 export const dispatchProposalSchema = z.object({
-  item: z.object({ code: z.string(), name: z.string(), departmentKind: z.string(), gridEligible: z.boolean(), negativeList: z.boolean(), admitted: z.boolean() }),
-  recommended: z.union([z.object({ kind: z.literal('unit'), unitId: z.string() }), z.object({ kind: z.literal('grid_worker'), userId: z.string() })]).nullable(),
-  units: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), regionName: z.string(), responsible: z.boolean() })),
-  gridWorkers: z.array(z.object({ id: z.string(), name: z.string(), ownGrid: z.boolean(), holding: z.number(), verifying: z.number() })),
+  item: z.object({
+    code: z.string(),
+    name: z.string(),
+    departmentKind: z.string(),
+    gridEligible: z.boolean(),
+    negativeList: z.boolean(),
+    admitted: z.boolean(),
+  }),
+  recommended: z
+    .union([
+      z.object({ kind: z.literal('unit'), unitId: z.string() }),
+      z.object({ kind: z.literal('grid_worker'), userId: z.string() }),
+    ])
+    .nullable(),
+  units: z.array(
+    z.object({ id: z.string(), name: z.string(), kind: z.string(), regionName: z.string(), responsible: z.boolean() }),
+  ),
+  gridWorkers: z.array(
+    z.object({ id: z.string(), name: z.string(), ownGrid: z.boolean(), holding: z.number(), verifying: z.number() }),
+  ),
 });
 export type DispatchProposal = z.infer<typeof dispatchProposalSchema>;
 
@@ -67,10 +89,17 @@ export const figureRowSchema = z.object({
   key: z.string().nullable(),
   name: z.string(),
   counts: figureCountsSchema,
-  rates: z.object(Object.fromEntries(RATE_KEYS.map((k) => [k, z.number().nullable()])) as Record<RateKey, z.ZodNullable<z.ZodNumber>>),
+  rates: z.object(
+    Object.fromEntries(RATE_KEYS.map((k) => [k, z.number().nullable()])) as Record<RateKey, z.ZodNullable<z.ZodNumber>>,
+  ),
 });
 export type FigureRow = z.infer<typeof figureRowSchema>;
-export const caseFiguresViewSchema = z.object({ from: z.string(), to: z.string(), by: z.enum(['unit', 'grid']), items: z.array(figureRowSchema) });
+export const caseFiguresViewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  by: z.enum(['unit', 'grid']),
+  items: z.array(figureRowSchema),
+});
 
 /** The in-app inbox. */
 export const notificationViewSchema = z.object({

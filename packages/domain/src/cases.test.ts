@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_RULES, CASE_ACTIONS, CASE_STATES, type CaseAction, type CaseFacts, type CaseState, RELATIONS, type Relation, availableActions, checkTransition, nextLevel } from './cases.ts';
+import {
+  ACTION_RULES,
+  CASE_ACTIONS,
+  CASE_STATES,
+  type CaseAction,
+  type CaseFacts,
+  type CaseState,
+  RELATIONS,
+  type Relation,
+  availableActions,
+  checkTransition,
+  nextLevel,
+} from './cases.ts';
 import { type CaseEventRecord, type ReportFacts, applyCaseEvent, replayCase } from './cases-reducer.ts';
 
-const facts = (state: CaseState, more: Partial<CaseFacts> = {}): CaseFacts => ({ state, pendingKind: null, rated: false, level: 'township', assignedToGridWorker: false, ...more });
+const facts = (state: CaseState, more: Partial<CaseFacts> = {}): CaseFacts => ({
+  state,
+  pendingKind: null,
+  rated: false,
+  level: 'township',
+  assignedToGridWorker: false,
+  ...more,
+});
 
 describe('case transitions (pure rules)', () => {
   // Every (state, action) pair: allowed exactly when the rule lists the state and a relation that may act.
@@ -11,9 +30,21 @@ describe('case transitions (pure rules)', () => {
       const rule = ACTION_RULES[action];
       it(`${action} from ${state}: ${rule.from.includes(state) ? 'allowed for ' + rule.who.join('/') : 'refused'}`, () => {
         for (const rel of RELATIONS) {
-          const f = facts(state, action === 'decide_extension' ? { pendingKind: 'extension' } : action === 'decide_suspension' ? { pendingKind: 'suspension' } : action === 'escalate' && state === 'handling' ? { assignedToGridWorker: true } : {});
+          const f = facts(
+            state,
+            action === 'decide_extension'
+              ? { pendingKind: 'extension' }
+              : action === 'decide_suspension'
+                ? { pendingKind: 'suspension' }
+                : action === 'escalate' && state === 'handling'
+                  ? { assignedToGridWorker: true }
+                  : {},
+          );
           const refusal = checkTransition(f, action, [rel], 'a reason');
-          const expected = rule.from.includes(state) && rule.who.includes(rel) && !(action === 'escalate' && (state === 'handling' ? rel !== 'assignee' : rel !== 'centre'));
+          const expected =
+            rule.from.includes(state) &&
+            rule.who.includes(rel) &&
+            !(action === 'escalate' && (state === 'handling' ? rel !== 'assignee' : rel !== 'centre'));
           if (expected) expect(refusal, `${rel}`).toBeNull();
           else expect(refusal?.code, `${rel}`).toMatch(/^case\.(invalid_state|not_allowed)$/);
         }
@@ -28,26 +59,47 @@ describe('case transitions (pure rules)', () => {
   });
 
   it('allows one pending request at a time and decisions only on a pending request', () => {
-    expect(checkTransition(facts('handling', { pendingKind: 'extension' }), 'request_suspension', ['assignee'], 'x')?.code).toBe('case.request_pending');
-    expect(checkTransition(facts('handling', { pendingKind: 'extension' }), 'feed_back', ['assignee'], 'x')?.code).toBe('case.request_pending');
+    expect(
+      checkTransition(facts('handling', { pendingKind: 'extension' }), 'request_suspension', ['assignee'], 'x')?.code,
+    ).toBe('case.request_pending');
+    expect(checkTransition(facts('handling', { pendingKind: 'extension' }), 'feed_back', ['assignee'], 'x')?.code).toBe(
+      'case.request_pending',
+    );
     expect(checkTransition(facts('handling'), 'decide_extension', ['centre'], 'x')?.code).toBe('case.no_request');
-    expect(checkTransition(facts('handling', { pendingKind: 'suspension' }), 'decide_extension', ['centre'], 'x')?.code).toBe('case.no_request');
-    expect(checkTransition(facts('handling', { pendingKind: 'suspension' }), 'decide_suspension', ['centre'], 'x')).toBeNull();
+    expect(
+      checkTransition(facts('handling', { pendingKind: 'suspension' }), 'decide_extension', ['centre'], 'x')?.code,
+    ).toBe('case.no_request');
+    expect(
+      checkTransition(facts('handling', { pendingKind: 'suspension' }), 'decide_suspension', ['centre'], 'x'),
+    ).toBeNull();
   });
 
   it('rates once; escalates tier by tier up to the city and no further', () => {
-    expect(checkTransition(facts('closed', { rated: true }), 'rate', ['reporter'], undefined)?.code).toBe('case.already_rated');
+    expect(checkTransition(facts('closed', { rated: true }), 'rate', ['reporter'], undefined)?.code).toBe(
+      'case.already_rated',
+    );
     expect(nextLevel('grid')).toBe('village');
     expect(nextLevel('county')).toBe('city');
     expect(nextLevel('city')).toBeNull();
-    expect(checkTransition(facts('accepted', { level: 'city' }), 'escalate', ['centre'], 'x')?.code).toBe('case.top_level');
+    expect(checkTransition(facts('accepted', { level: 'city' }), 'escalate', ['centre'], 'x')?.code).toBe(
+      'case.top_level',
+    );
     // A unit holding a case cannot escalate it; the grid worker holding it can.
     expect(checkTransition(facts('handling'), 'escalate', ['assignee'], 'x')?.code).toBe('case.not_allowed');
-    expect(checkTransition(facts('handling', { assignedToGridWorker: true, level: 'grid' }), 'escalate', ['assignee'], 'x')).toBeNull();
+    expect(
+      checkTransition(facts('handling', { assignedToGridWorker: true, level: 'grid' }), 'escalate', ['assignee'], 'x'),
+    ).toBeNull();
   });
 
   it('lists the buttons an actor has', () => {
-    expect(availableActions(facts('reported'), ['centre'])).toEqual(['accept', 'reject', 'void', 'merge', 'escalate', 'supervise']);
+    expect(availableActions(facts('reported'), ['centre'])).toEqual([
+      'accept',
+      'reject',
+      'void',
+      'merge',
+      'escalate',
+      'supervise',
+    ]);
     expect(availableActions(facts('dispatched'), ['assignee'])).toEqual(['sign', 'return']);
     expect(availableActions(facts('fed_back'), ['verifier'])).toEqual(['verify_pass', 'verify_fail']);
     expect(availableActions(facts('closed'), ['reporter'])).toEqual(['rate', 'reopen']);
@@ -81,14 +133,29 @@ const report: ReportFacts = {
   idempotencyKey: 'k-1',
 };
 const at = (h: number) => new Date(Date.UTC(2026, 10, 23, h));
-const clock = (stage: 'accept' | 'dispatch' | 'sign' | 'handle' | 'verify', h: number, limitH: number) => ({ stage, startedAt: at(h).toISOString(), deadline: at(h + limitH).toISOString(), warnAt: at(h + limitH * 0.8).toISOString() });
-const ev = (type: CaseEventRecord['type'], h: number, data: CaseEventRecord['data'] = {}, actorId = 'x'): CaseEventRecord => ({ type, at: at(h), actorId, data });
+const clock = (stage: 'accept' | 'dispatch' | 'sign' | 'handle' | 'verify', h: number, limitH: number) => ({
+  stage,
+  startedAt: at(h).toISOString(),
+  deadline: at(h + limitH).toISOString(),
+  warnAt: at(h + limitH * 0.8).toISOString(),
+});
+const ev = (
+  type: CaseEventRecord['type'],
+  h: number,
+  data: CaseEventRecord['data'] = {},
+  actorId = 'x',
+): CaseEventRecord => ({ type, at: at(h), actorId, data });
 
 describe('case reducer: the case follows from its events', () => {
   const history: CaseEventRecord[] = [
     ev('report', 1, { report, clock: clock('accept', 1, 2) }, 'r'),
     ev('accept', 2, { clock: clock('dispatch', 2, 1) }),
-    ev('dispatch', 3, { clock: clock('sign', 3, 2), target: { unitId: 'u1', userId: null }, toLevel: 'township', onTime: false }),
+    ev('dispatch', 3, {
+      clock: clock('sign', 3, 2),
+      target: { unitId: 'u1', userId: null },
+      toLevel: 'township',
+      onTime: false,
+    }),
     ev('return', 4, { clock: clock('dispatch', 4, 1), toLevel: 'township' }),
     ev('dispatch', 4, { clock: clock('sign', 4, 2), target: { unitId: 'u2', userId: null }, onTime: true }),
     ev('sign', 5, { clock: clock('handle', 5, 24), handleDeadline: at(29).toISOString() }),
@@ -122,9 +189,15 @@ describe('case reducer: the case follows from its events', () => {
   });
 
   it('marks a case overdue only when a stage ends after its deadline', () => {
-    const onTime = replayCase([ev('report', 1, { report, clock: clock('accept', 1, 2) }), ev('accept', 2, { clock: clock('dispatch', 2, 1) })]);
+    const onTime = replayCase([
+      ev('report', 1, { report, clock: clock('accept', 1, 2) }),
+      ev('accept', 2, { clock: clock('dispatch', 2, 1) }),
+    ]);
     expect(onTime.everOverdue).toBe(false);
-    const late = replayCase([ev('report', 1, { report, clock: clock('accept', 1, 2) }), ev('accept', 4, { clock: clock('dispatch', 4, 1) })]);
+    const late = replayCase([
+      ev('report', 1, { report, clock: clock('accept', 1, 2) }),
+      ev('accept', 4, { clock: clock('dispatch', 4, 1) }),
+    ]);
     expect(late.everOverdue).toBe(true);
   });
 
@@ -132,14 +205,24 @@ describe('case reducer: the case follows from its events', () => {
     const c = replayCase([ev('report', 1, { report, clock: null }, 'g'), ev('self_handle', 1, { clock: null }, 'g')]);
     expect(c).toMatchObject({ state: 'closed', selfHandled: true, level: 'grid', assigneeUserId: 'g', version: 2 });
     const reopened = applyCaseEvent(c, ev('reopen', 5, { clock: clock('dispatch', 5, 1), toLevel: 'township' }, 'r'));
-    expect(reopened).toMatchObject({ state: 'accepted', level: 'township', reopenCount: 1, closedAt: null, rating: null, stage: 'dispatch' });
+    expect(reopened).toMatchObject({
+      state: 'accepted',
+      level: 'township',
+      reopenCount: 1,
+      closedAt: null,
+      rating: null,
+      stage: 'dispatch',
+    });
   });
 
   it('keeps requests pending until decided; an approved suspension stops the clock', () => {
     const base = replayCase(history.slice(0, 6));
     const asked = applyCaseEvent(base, ev('request_suspension', 6, {}));
     expect(asked.pending).toMatchObject({ kind: 'suspension' });
-    const suspended = applyCaseEvent(asked, ev('decide_suspension', 7, { approved: true, clock: null, remainingMs: 1000 }));
+    const suspended = applyCaseEvent(
+      asked,
+      ev('decide_suspension', 7, { approved: true, clock: null, remainingMs: 1000 }),
+    );
     expect(suspended).toMatchObject({ state: 'suspended', pending: null, stage: null });
     const denied = applyCaseEvent(asked, ev('decide_suspension', 7, { approved: false }));
     expect(denied).toMatchObject({ state: 'handling', pending: null, stage: 'handle' });
@@ -159,8 +242,18 @@ describe('case reducer: the case follows from its events', () => {
   });
 
   it('each action maps to the state the chain expects', () => {
-    const expected: Partial<Record<CaseAction, CaseState>> = { accept: 'accepted', reject: 'rejected', void: 'voided', merge: 'merged', sign: 'handling', feed_back: 'fed_back', verify_pass: 'verified', close: 'closed' };
+    const expected: Partial<Record<CaseAction, CaseState>> = {
+      accept: 'accepted',
+      reject: 'rejected',
+      void: 'voided',
+      merge: 'merged',
+      sign: 'handling',
+      feed_back: 'fed_back',
+      verify_pass: 'verified',
+      close: 'closed',
+    };
     const start = replayCase([ev('report', 1, { report })]);
-    for (const [action, state] of Object.entries(expected)) expect(applyCaseEvent(start, ev(action as CaseAction, 2)).state).toBe(state);
+    for (const [action, state] of Object.entries(expected))
+      expect(applyCaseEvent(start, ev(action as CaseAction, 2)).state).toBe(state);
   });
 });

@@ -133,20 +133,37 @@ export type TransitionRefusal = { code: string; message: string };
  * Whether `action` may be taken now by someone standing in `relations` to the case.
  * Returns null when allowed, else a stable code and a Chinese message.
  */
-export function checkTransition(facts: CaseFacts, action: CaseAction, relations: readonly Relation[], note: string | undefined): TransitionRefusal | null {
+export function checkTransition(
+  facts: CaseFacts,
+  action: CaseAction,
+  relations: readonly Relation[],
+  note: string | undefined,
+): TransitionRefusal | null {
   const rule = ACTION_RULES[action];
-  if (!rule.from.includes(facts.state)) return { code: 'case.invalid_state', message: `案件当前状态（${CASE_STATE_LABELS[facts.state]}）不能${ACTION_LABELS[action]}` };
-  if (!rule.who.some((r) => relations.includes(r))) return { code: 'case.not_allowed', message: `您无权对该案件${ACTION_LABELS[action]}` };
-  if (rule.needsNote && !note?.trim()) return { code: 'case.note_required', message: `${ACTION_LABELS[action]}需要填写说明` };
-  if ((action === 'request_extension' || action === 'request_suspension') && facts.pendingKind) return { code: 'case.request_pending', message: '已有待审批的申请' };
-  if (action === 'decide_extension' && facts.pendingKind !== 'extension') return { code: 'case.no_request', message: '没有待审批的延期申请' };
-  if (action === 'decide_suspension' && facts.pendingKind !== 'suspension') return { code: 'case.no_request', message: '没有待审批的挂账申请' };
-  if (action === 'feed_back' && facts.pendingKind) return { code: 'case.request_pending', message: '申请审批期间不能反馈' };
+  if (!rule.from.includes(facts.state))
+    return {
+      code: 'case.invalid_state',
+      message: `案件当前状态（${CASE_STATE_LABELS[facts.state]}）不能${ACTION_LABELS[action]}`,
+    };
+  if (!rule.who.some((r) => relations.includes(r)))
+    return { code: 'case.not_allowed', message: `您无权对该案件${ACTION_LABELS[action]}` };
+  if (rule.needsNote && !note?.trim())
+    return { code: 'case.note_required', message: `${ACTION_LABELS[action]}需要填写说明` };
+  if ((action === 'request_extension' || action === 'request_suspension') && facts.pendingKind)
+    return { code: 'case.request_pending', message: '已有待审批的申请' };
+  if (action === 'decide_extension' && facts.pendingKind !== 'extension')
+    return { code: 'case.no_request', message: '没有待审批的延期申请' };
+  if (action === 'decide_suspension' && facts.pendingKind !== 'suspension')
+    return { code: 'case.no_request', message: '没有待审批的挂账申请' };
+  if (action === 'feed_back' && facts.pendingKind)
+    return { code: 'case.request_pending', message: '申请审批期间不能反馈' };
   if (action === 'rate' && facts.rated) return { code: 'case.already_rated', message: '该案件已评价' };
   if (action === 'escalate') {
     if (!nextLevel(facts.level)) return { code: 'case.top_level', message: '已是最高层级，不能再上报' };
-    if (facts.state === 'handling' && !(relations.includes('assignee') && facts.assignedToGridWorker)) return { code: 'case.not_allowed', message: '处置中的案件只能由承办网格员上报' };
-    if (facts.state !== 'handling' && !relations.includes('centre')) return { code: 'case.not_allowed', message: '您无权对该案件上报' };
+    if (facts.state === 'handling' && !(relations.includes('assignee') && facts.assignedToGridWorker))
+      return { code: 'case.not_allowed', message: '处置中的案件只能由承办网格员上报' };
+    if (facts.state !== 'handling' && !relations.includes('centre'))
+      return { code: 'case.not_allowed', message: '您无权对该案件上报' };
   }
   return null;
 }

@@ -48,7 +48,9 @@ export const createGridBodySchema = z.strictObject({
   /** For a micro-grid: its unit grid. */
   parentGridId: z.string().uuid().optional(),
   /** 3-digit sequence appended to the village's (or unit grid's) code. */
-  seq: safeString().regex(/^\d{3}$/, '序号应为 3 位数字').refine((s) => s !== '000', '序号不能为 000'),
+  seq: safeString()
+    .regex(/^\d{3}$/, '序号应为 3 位数字')
+    .refine((s) => s !== '000', '序号不能为 000'),
   name: safeString().trim().min(1).max(100),
   kind: gridKindSchema,
   dedicatedKind: z.enum(DEDICATED_KINDS).optional(),
@@ -114,7 +116,16 @@ export const gridCheckSchema = z.object({
   villageId: z.string().uuid(),
   gridCount: z.number(),
   parentHasBoundary: z.boolean(),
-  overlaps: z.array(z.object({ aId: z.string(), aCode: z.string(), bId: z.string(), bCode: z.string(), areaM2: z.number(), geometry: z.any() })),
+  overlaps: z.array(
+    z.object({
+      aId: z.string(),
+      aCode: z.string(),
+      bId: z.string(),
+      bCode: z.string(),
+      areaM2: z.number(),
+      geometry: z.any(),
+    }),
+  ),
   gap: z.object({ areaM2: z.number(), geometry: z.any() }).nullable(),
   outside: z.array(z.object({ id: z.string(), code: z.string(), areaM2: z.number() })),
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { birthYearShown, checkIdNumber, checkPhone, idCheckChar, idNumberFacts, maskIdNumber, maskPhone } from './idcard.ts';
+import {
+  birthYearShown,
+  checkIdNumber,
+  checkPhone,
+  idCheckChar,
+  idNumberFacts,
+  maskIdNumber,
+  maskPhone,
+} from './idcard.ts';
 
 const valid = (first17: string) => first17 + idCheckChar(first17);
 
@@ -44,7 +52,8 @@ describe('masking and phones', () => {
     expect(birthYearShown('2025-06-01', new Date('2026-12-31T16:30:00Z'))).toBe('2025');
     expect(birthYearShown('2026-06-01', new Date('2026-12-31T16:30:00Z'))).toBe('2026–2027');
     // The same on every day of a year, whatever the birthday.
-    for (let d = Date.UTC(2027, 0, 1); d < Date.UTC(2028, 0, 1); d += 86_400_000) expect(birthYearShown('1985-06-12', new Date(d))).toBe('1985');
+    for (let d = Date.UTC(2027, 0, 1); d < Date.UTC(2028, 0, 1); d += 86_400_000)
+      expect(birthYearShown('1985-06-12', new Date(d))).toBe('1985');
   });
   it('validates phones', () => {
     expect(checkPhone('138 1234 1234')).toBeNull();
@@ -65,12 +74,14 @@ describe('masking and phones', () => {
 describe('a masked number and what is shown beside it leave at least 1,000 candidates', () => {
   const WEIGHTS_BY_HAND = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const CHECK_BY_HAND = ['1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'];
-  const weighted = (digits: string, from: number) => [...digits].reduce((sum, d, i) => sum + Number(d) * (WEIGHTS_BY_HAND[from + i] as number), 0);
+  const weighted = (digits: string, from: number) =>
+    [...digits].reduce((sum, d, i) => sum + Number(d) * (WEIGHTS_BY_HAND[from + i] as number), 0);
   const DAY = 86_400_000;
 
   /** Every calendar date from 1900-01-01 to 2029-12-31, as YYYYMMDD; a date's index is its day number. */
   const DATES: string[] = [];
-  for (let d = Date.UTC(1900, 0, 1); d <= Date.UTC(2029, 11, 31); d += DAY) DATES.push(new Date(d).toISOString().slice(0, 10).replace(/-/g, ''));
+  for (let d = Date.UTC(1900, 0, 1); d <= Date.UTC(2029, 11, 31); d += DAY)
+    DATES.push(new Date(d).toISOString().slice(0, 10).replace(/-/g, ''));
   const YEAR_OF = DATES.map((ymd) => Number(ymd.slice(0, 4)));
   const dayOf = (ymd: string) => DATES.indexOf(ymd.replace(/-/g, ''));
   /** The test's "today", a Beijing date. */
@@ -105,7 +116,8 @@ describe('a masked number and what is shown beside it leave at least 1,000 candi
     let dates: number[] = [];
     for (let d = 0; d <= first.day; d++) if (fitsView(d, first)) dates.push(d);
     for (const view of rest) dates = dates.filter((d) => fitsView(d, view));
-    const fits = (s: string, from: number) => [...s].every((c, i) => v.mask[from + i] === '*' || v.mask[from + i] === c);
+    const fits = (s: string, from: number) =>
+      [...s].every((c, i) => v.mask[from + i] === '*' || v.mask[from + i] === c);
     if (v.region.length !== 6 || !fits(v.region, 0)) return { n: 0, includes: false };
     const regionSum = weighted(v.region, 0);
     const seqs: string[] = [];
@@ -132,7 +144,8 @@ describe('a masked number and what is shown beside it leave at least 1,000 candi
   /** An instant on Beijing day `day`: five past midnight or five to midnight, so the time zone matters. */
   function instant(day: number, late: boolean): Date {
     const ymd = DATES[day] as string;
-    const midnightBeijing = Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6))) - 8 * 3600_000;
+    const midnightBeijing =
+      Date.UTC(Number(ymd.slice(0, 4)), Number(ymd.slice(4, 6)) - 1, Number(ymd.slice(6))) - 8 * 3600_000;
     return new Date(midnightBeijing + (late ? 23 * 60 + 55 : 5) * 60_000);
   }
 
@@ -140,7 +153,12 @@ describe('a masked number and what is shown beside it leave at least 1,000 candi
   function shown(id: string, days: number[]): Visible {
     const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
     const views = days.map((day) => ({ day, birthYear: birthYearShown(birthDate, instant(day, day % 2 === 1)) }));
-    return { mask: maskIdNumber(id), region: id.slice(0, 6), gender: Number(id[16]) % 2 === 1 ? 'male' : 'female', views };
+    return {
+      mask: maskIdNumber(id),
+      region: id.slice(0, 6),
+      gender: Number(id[16]) % 2 === 1 ? 'male' : 'female',
+      views,
+    };
   }
   const span = (from: number, days: number) => Array.from({ length: days }, (_, i) => from + i);
 
@@ -162,10 +180,22 @@ describe('a masked number and what is shown beside it leave at least 1,000 candi
     const ids: string[] = [];
     // Born today, on 1 January of this year, on 31 December and 1 January of last year, on the
     // last day of the year before, on 29 February, on the first valid day.
-    for (const ymd of ['20261123', '20260101', '20251231', '20250101', '20241231', '20240229', '20000229', '19000101', '19001231', '19851123']) {
+    for (const ymd of [
+      '20261123',
+      '20260101',
+      '20251231',
+      '20250101',
+      '20241231',
+      '20240229',
+      '20000229',
+      '19000101',
+      '19001231',
+      '19851123',
+    ]) {
       ids.push(valid(`410104${ymd}${seq()}`));
     }
-    while (ids.length < n) ids.push(valid(`${REGIONS[Math.floor(r() * REGIONS.length)]}${DATES[Math.floor(r() * (TODAY + 1))]}${seq()}`));
+    while (ids.length < n)
+      ids.push(valid(`${REGIONS[Math.floor(r() * REGIONS.length)]}${DATES[Math.floor(r() * (TODAY + 1))]}${seq()}`));
     return ids;
   }
 
@@ -174,7 +204,9 @@ describe('a masked number and what is shown beside it leave at least 1,000 candi
     for (const id of ids) expect(checkIdNumber(id, instant(TODAY, true))).toBeNull();
     // Today, the last minutes of the year, the first minutes of the next, and two days later.
     for (const day of [TODAY, dayOf('20261231'), dayOf('20270101'), dayOf('20270103')]) {
-      const few = ids.map((id) => ({ id, day: DATES[day], ...candidates(shown(id, [day]), id) })).filter((x) => x.n < 365 * 9 || !x.includes);
+      const few = ids
+        .map((id) => ({ id, day: DATES[day], ...candidates(shown(id, [day]), id) }))
+        .filter((x) => x.n < 365 * 9 || !x.includes);
       expect(few).toEqual([]);
     }
   });
@@ -216,13 +248,23 @@ describe('a masked number and what is shown beside it leave at least 1,000 candi
   });
 
   it('an age would give the birthday away; the old rule (first 4 and last 4 beside the full birth date) left one', () => {
-    const old = candidates({ mask: '4101**********3459', region: '410104', gender: 'male', views: [{ day: TODAY, birthDate: '1985-06-12' }] }).n;
+    const old = candidates({
+      mask: '4101**********3459',
+      region: '410104',
+      gender: 'male',
+      views: [{ day: TODAY, birthDate: '1985-06-12' }],
+    }).n;
     expect(old).toBe(1);
     // An age seen on 11 and 12 June (41 turning 42 — the attacker's own age arithmetic) pins the date.
-    const ageOn = (birth: number, day: number) => (YEAR_OF[day] as number) - (YEAR_OF[birth] as number) - ((DATES[day] as string).slice(4) < (DATES[birth] as string).slice(4) ? 1 : 0);
+    const ageOn = (birth: number, day: number) =>
+      (YEAR_OF[day] as number) -
+      (YEAR_OF[birth] as number) -
+      ((DATES[day] as string).slice(4) < (DATES[birth] as string).slice(4) ? 1 : 0);
     const [d1, d2] = [dayOf('20270611'), dayOf('20270612')];
     const born = dayOf('19850612');
-    const dates = DATES.map((_, d) => d).filter((d) => d <= d1 && ageOn(d, d1) === ageOn(born, d1) && ageOn(d, d2) === ageOn(born, d2));
+    const dates = DATES.map((_, d) => d).filter(
+      (d) => d <= d1 && ageOn(d, d1) === ageOn(born, d1) && ageOn(d, d2) === ageOn(born, d2),
+    );
     expect(dates.map((d) => DATES[d])).toEqual(['19850612']);
   });
 });

@@ -5,9 +5,40 @@ const CHECK_CHARS = '10X98765432';
 
 /** GB/T 2260 province-level codes (the first two digits of an identity number). */
 export const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 export function idCheckChar(first17: string): string {
@@ -28,7 +59,8 @@ export function checkIdNumber(raw: string, today: Date = new Date()): string | n
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return `身份证号出生日期 ${id.slice(6, 14)} 无效`;
+  if (birth.getUTCFullYear() !== y || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d)
+    return `身份证号出生日期 ${id.slice(6, 14)} 无效`;
   if (y < 1900 || birth.getTime() > today.getTime()) return `身份证号出生日期 ${id.slice(6, 14)} 不在合理范围内`;
   if (idCheckChar(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确';
   return null;
@@ -85,7 +117,9 @@ export const ID_MASK_HEAD = 4;
 export const ID_MASK_TAIL = 2;
 
 export function maskIdNumber(id: string): string {
-  return id.length <= ID_MASK_HEAD + ID_MASK_TAIL ? '*'.repeat(id.length) : `${id.slice(0, ID_MASK_HEAD)}${'*'.repeat(id.length - ID_MASK_HEAD - ID_MASK_TAIL)}${id.slice(-ID_MASK_TAIL)}`;
+  return id.length <= ID_MASK_HEAD + ID_MASK_TAIL
+    ? '*'.repeat(id.length)
+    : `${id.slice(0, ID_MASK_HEAD)}${'*'.repeat(id.length - ID_MASK_HEAD - ID_MASK_TAIL)}${id.slice(-ID_MASK_TAIL)}`;
 }
 
 /**
@@ -105,5 +139,7 @@ export function birthYearShown(birthDate: string | null, today: Date): string | 
 
 /** `138****1234`: first three and last four digits shown. */
 export function maskPhone(phone: string): string {
-  return phone.length <= 7 ? '*'.repeat(phone.length) : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
+  return phone.length <= 7
+    ? '*'.repeat(phone.length)
+    : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }

@@ -26,7 +26,10 @@ function urgent(handle: TimeLimit): TimeLimits {
   return { accept: nh(0.5), dispatch: nh(0.5), sign: nh(1), handle, verify: nh(4) };
 }
 
-type ItemSpec = Omit<CatalogueItem, 'categoryCode' | 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields'> &
+type ItemSpec = Omit<
+  CatalogueItem,
+  'categoryCode' | 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields'
+> &
   Partial<Pick<CatalogueItem, 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields'>>;
 
 /** Defaults: not for grids, not on the negative list, reportable by residents, no extra fields. */
@@ -182,7 +185,14 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'urban_management',
     keywords: ['路灯', '照明', '不亮', '灯杆'],
     fields: [
-      { code: 'lamp_no', label: '路灯编号', type: 'string', required: false, description: '灯杆上喷涂的编号', order: 1 },
+      {
+        code: 'lamp_no',
+        label: '路灯编号',
+        type: 'string',
+        required: false,
+        description: '灯杆上喷涂的编号',
+        order: 1,
+      },
       {
         code: 'scope',
         label: '故障范围',
@@ -258,7 +268,9 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wh(4)),
     departmentKind: 'traffic_police',
     keywords: ['违停', '乱停车', '占道停车', '堵路'],
-    fields: [{ code: 'plate_no', label: '车牌号', type: 'string', required: false, description: '如：豫A12345', order: 1 }],
+    fields: [
+      { code: 'plate_no', label: '车牌号', type: 'string', required: false, description: '如：豫A12345', order: 1 },
+    ],
   }),
   item({
     code: '03003',
@@ -435,7 +447,8 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     code: '05004',
     name: '群租',
     legalBasis: '《商品房屋租赁管理办法》第八条',
-    filingCondition: '住宅被隔断改变原设计房间出租，或人均租住面积低于当地标准，或厨房、卫生间、阳台、地下储藏室供人居住',
+    filingCondition:
+      '住宅被隔断改变原设计房间出租，或人均租住面积低于当地标准，或厨房、卫生间、阳台、地下储藏室供人居住',
     closingCondition: '隔断已拆除，租住人数符合规定，或已移交执法',
     limits: normal(wd(10)),
     departmentKind: 'housing',
@@ -1101,6 +1114,9 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
 ];
 
 /** Looks an item up by its 5-digit code. */
-export function findCatalogueItem(code: string, catalogue: readonly CatalogueItem[] = STARTER_CATALOGUE): CatalogueItem | undefined {
+export function findCatalogueItem(
+  code: string,
+  catalogue: readonly CatalogueItem[] = STARTER_CATALOGUE,
+): CatalogueItem | undefined {
   return catalogue.find((i) => i.code === code);
 }

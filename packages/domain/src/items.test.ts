@@ -52,7 +52,8 @@ describe('starter catalogue', () => {
     expect(STARTER_CATALOGUE.filter((i) => i.minor).length).toBeGreaterThanOrEqual(3);
     expect(STARTER_CATALOGUE.filter((i) => i.negativeList).length).toBeGreaterThanOrEqual(4);
     const types = new Set(STARTER_CATALOGUE.flatMap((i) => i.fields.map((f) => f.type)));
-    for (const t of ['string', 'number', 'datetime', 'singlevaluelist', 'multivaluelist'] as const) expect(types.has(t), t).toBe(true);
+    for (const t of ['string', 'number', 'datetime', 'singlevaluelist', 'multivaluelist'] as const)
+      expect(types.has(t), t).toBe(true);
   });
 
   it('only lets residents report items that are not on the negative list', () => {
@@ -81,14 +82,18 @@ describe('catalogueItemSchema', () => {
   });
 
   it('enforces negativeList ⇒ !gridEligible and minor ⇒ gridEligible', () => {
-    expect(catalogueItemSchema.safeParse({ ...base, negativeList: true, gridEligible: true, minor: false }).success).toBe(false);
+    expect(
+      catalogueItemSchema.safeParse({ ...base, negativeList: true, gridEligible: true, minor: false }).success,
+    ).toBe(false);
     expect(catalogueItemSchema.safeParse({ ...base, gridEligible: false, minor: true }).success).toBe(false);
   });
 
   it('defaults fields to [] and caps keywords at 10', () => {
     const { fields: _fields, ...noFields } = base;
     expect(catalogueItemSchema.parse(noFields).fields).toEqual([]);
-    expect(catalogueItemSchema.safeParse({ ...base, keywords: Array.from({ length: 11 }, (_, i) => `k${i}`) }).success).toBe(false);
+    expect(
+      catalogueItemSchema.safeParse({ ...base, keywords: Array.from({ length: 11 }, (_, i) => `k${i}`) }).success,
+    ).toBe(false);
   });
 
   it('rejects duplicate field codes within an item', () => {
@@ -120,7 +125,10 @@ describe('itemFieldSchema', () => {
 
   it('accepts a list field with options and a plain field without', () => {
     expect(itemFieldSchema.safeParse(list).success).toBe(true);
-    expect(itemFieldSchema.safeParse({ code: 'seen_at', label: '发现时间', type: 'datetime', required: true, order: 1 }).success).toBe(true);
+    expect(
+      itemFieldSchema.safeParse({ code: 'seen_at', label: '发现时间', type: 'datetime', required: true, order: 1 })
+        .success,
+    ).toBe(true);
   });
 
   it('rejects a list field without options', () => {

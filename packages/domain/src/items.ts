@@ -134,7 +134,8 @@ export const itemFieldSchema = z
       }
       const seen = new Set<string>();
       f.options.forEach((o, i) => {
-        if (seen.has(o.key)) ctx.addIssue({ code: 'custom', path: ['options', i, 'key'], message: `选项键 ${o.key} 重复` });
+        if (seen.has(o.key))
+          ctx.addIssue({ code: 'custom', path: ['options', i, 'key'], message: `选项键 ${o.key} 重复` });
         seen.add(o.key);
       });
     } else if (f.options !== undefined) {
@@ -197,7 +198,8 @@ export const catalogueItemSchema = z
     }
     const codes = new Set<string>();
     item.fields.forEach((f, i) => {
-      if (codes.has(f.code)) ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: `字段编码 ${f.code} 重复` });
+      if (codes.has(f.code))
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'code'], message: `字段编码 ${f.code} 重复` });
       codes.add(f.code);
     });
   });

@@ -1,9 +1,22 @@
 import { z } from 'zod';
 import { safeString, queryInt } from './text.ts';
 
-export const RESIDENT_CATEGORIES = ['registered', 'floating', 'left_behind', 'elderly_alone', 'disabled', 'minor', 'hardship_women'] as const;
+export const RESIDENT_CATEGORIES = [
+  'registered',
+  'floating',
+  'left_behind',
+  'elderly_alone',
+  'disabled',
+  'minor',
+  'hardship_women',
+] as const;
 export const residentCategorySchema = z.enum(RESIDENT_CATEGORIES);
-export const SPECIAL_KINDS = ['community_correction', 'released_prisoner', 'drug_user', 'severe_mental_disorder'] as const;
+export const SPECIAL_KINDS = [
+  'community_correction',
+  'released_prisoner',
+  'drug_user',
+  'severe_mental_disorder',
+] as const;
 export const specialKindSchema = z.enum(SPECIAL_KINDS);
 export const riskLevelSchema = z.enum(['low', 'medium', 'high']);
 export const HOUSE_USAGES = ['self_occupied', 'rental', 'vacant', 'commercial', 'other'] as const;
@@ -117,19 +130,43 @@ export const houseViewSchema = z.object({
   address: z.string(),
   usage: houseUsageSchema,
   areaM2: z.number().nullable(),
-  occupants: z.array(z.object({ residentId: z.string().uuid(), name: z.string(), relation: z.enum(['owner', 'family', 'tenant']) })),
+  occupants: z.array(
+    z.object({ residentId: z.string().uuid(), name: z.string(), relation: z.enum(['owner', 'family', 'tenant']) }),
+  ),
 });
 
-export const linkBodySchema = z.strictObject({ residentId: z.string().uuid(), relation: z.enum(['owner', 'family', 'tenant']), since: dateString.optional() });
+export const linkBodySchema = z.strictObject({
+  residentId: z.string().uuid(),
+  relation: z.enum(['owner', 'family', 'tenant']),
+  since: dateString.optional(),
+});
 
-export const ORG_KINDS = ['enterprise', 'individual_business', 'social_org', 'public_institution', 'government', 'other'] as const;
-export const KEY_PLACE_KINDS = ['school', 'hospital', 'market', 'station', 'hazardous', 'venue', 'religious', 'other'] as const;
+export const ORG_KINDS = [
+  'enterprise',
+  'individual_business',
+  'social_org',
+  'public_institution',
+  'government',
+  'other',
+] as const;
+export const KEY_PLACE_KINDS = [
+  'school',
+  'hospital',
+  'market',
+  'station',
+  'hazardous',
+  'venue',
+  'religious',
+  'other',
+] as const;
 
 const placedInput = { villageId: z.string().uuid(), gridId: z.string().uuid().optional() };
 const placedView = { id: z.string().uuid(), villageId: z.string().uuid(), gridId: z.string().uuid().nullable() };
 
 /** 统一社会信用代码: 18 characters from the GB 32100 alphabet (digits and upper-case letters without I, O, Z, S, V). */
-export const creditCodeSchema = safeString().trim().regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码格式不正确');
+export const creditCodeSchema = safeString()
+  .trim()
+  .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码格式不正确');
 
 export const organisationInputSchema = z.strictObject({
   ...placedInput,
@@ -139,7 +176,14 @@ export const organisationInputSchema = z.strictObject({
   address: safeString().trim().max(200).optional(),
   employees: z.number().int().min(0).max(1_000_000).optional(),
 });
-export const organisationViewSchema = z.object({ ...placedView, name: z.string(), kind: z.enum(ORG_KINDS), creditCode: z.string().nullable(), address: z.string().nullable(), employees: z.number().nullable() });
+export const organisationViewSchema = z.object({
+  ...placedView,
+  name: z.string(),
+  kind: z.enum(ORG_KINDS),
+  creditCode: z.string().nullable(),
+  address: z.string().nullable(),
+  employees: z.number().nullable(),
+});
 
 export const buildingInputSchema = z.strictObject({
   ...placedInput,
@@ -149,7 +193,14 @@ export const buildingInputSchema = z.strictObject({
   lon: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
 });
-export const buildingViewSchema = z.object({ ...placedView, name: z.string(), address: z.string().nullable(), floors: z.number().nullable(), lon: z.number().nullable(), lat: z.number().nullable() });
+export const buildingViewSchema = z.object({
+  ...placedView,
+  name: z.string(),
+  address: z.string().nullable(),
+  floors: z.number().nullable(),
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+});
 
 export const keyPlaceInputSchema = z.strictObject({
   ...placedInput,
@@ -159,4 +210,11 @@ export const keyPlaceInputSchema = z.strictObject({
   lon: z.number().min(-180).max(180).optional(),
   lat: z.number().min(-90).max(90).optional(),
 });
-export const keyPlaceViewSchema = z.object({ ...placedView, name: z.string(), kind: z.enum(KEY_PLACE_KINDS), address: z.string().nullable(), lon: z.number().nullable(), lat: z.number().nullable() });
+export const keyPlaceViewSchema = z.object({
+  ...placedView,
+  name: z.string(),
+  kind: z.enum(KEY_PLACE_KINDS),
+  address: z.string().nullable(),
+  lon: z.number().nullable(),
+  lat: z.number().nullable(),
+});

@@ -3,7 +3,8 @@ import { ROLE_ACTIONS, ROLES, conflictingSeparatedRoles, roleCan, roleSetProblem
 
 describe('三员分立 separation of duties', () => {
   it('no two of admin, security_admin, auditor share any privileged action', () => {
-    const privileged = (r: 'admin' | 'security_admin' | 'auditor') => ROLE_ACTIONS[r].filter((a) => a !== 'region.read' && a !== 'user.read');
+    const privileged = (r: 'admin' | 'security_admin' | 'auditor') =>
+      ROLE_ACTIONS[r].filter((a) => a !== 'region.read' && a !== 'user.read');
     const [a, s, u] = [privileged('admin'), privileged('security_admin'), privileged('auditor')];
     expect(u.filter((x) => a.includes(x) || s.includes(x))).toEqual([]);
     expect(a.filter((x) => x !== 'user.assign_business_roles' && s.includes(x))).toEqual([]);

@@ -24,7 +24,10 @@ export function conflictingSeparatedRoles(roles: readonly Role[]): Role[] {
   return held.length > 1 ? held : [];
 }
 
-export type RoleSetProblem = { code: 'user.roles_duplicate' | 'user.roles_conflict' | 'user.separated_role_mix'; message: string };
+export type RoleSetProblem = {
+  code: 'user.roles_duplicate' | 'user.roles_conflict' | 'user.separated_role_mix';
+  message: string;
+};
 
 /**
  * The one rule on which roles an account may hold together (等保 2.0 三员分立, GB/T 22239-2019
@@ -35,10 +38,17 @@ export type RoleSetProblem = { code: 'user.roles_duplicate' | 'user.roles_confli
  */
 export function roleSetProblem(roles: readonly Role[]): RoleSetProblem | null {
   if (new Set(roles).size !== roles.length) return { code: 'user.roles_duplicate', message: '角色不能重复' };
-  if (conflictingSeparatedRoles(roles).length) return { code: 'user.roles_conflict', message: '系统管理员、安全管理员、审计员三种角色不能由同一账号兼任（三员分立）' };
+  if (conflictingSeparatedRoles(roles).length)
+    return {
+      code: 'user.roles_conflict',
+      message: '系统管理员、安全管理员、审计员三种角色不能由同一账号兼任（三员分立）',
+    };
   const separated = roles.filter((r) => SEPARATED_ROLES.includes(r));
   if (separated.length && roles.length > separated.length)
-    return { code: 'user.separated_role_mix', message: '系统管理员、安全管理员、审计员账号不能兼任业务角色（三员分立）' };
+    return {
+      code: 'user.separated_role_mix',
+      message: '系统管理员、安全管理员、审计员账号不能兼任业务角色（三员分立）',
+    };
   return null;
 }
 
@@ -89,17 +99,73 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Residents report and follow their own reports only.
   resident: ['case.report', 'item.read'],
   // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
-  grid_worker: ['region.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.export', 'stats.read', 'case.report', 'case.read', 'case.handle', 'item.read'],
+  grid_worker: [
+    'region.read',
+    'grid.read',
+    'person.read',
+    'person.manage',
+    'person.reveal',
+    'special_population.read',
+    'special_population.manage',
+    'base.export',
+    'stats.read',
+    'case.report',
+    'case.read',
+    'case.handle',
+    'item.read',
+  ],
   // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
-  dispatcher: ['region.read', 'user.read', 'grid.read', 'person.read', 'person.manage', 'person.reveal', 'special_population.read', 'special_population.manage', 'base.import', 'base.export', 'stats.read', 'case.report', 'case.read', 'case.centre', 'case.supervise', 'item.read', 'item.propose'],
+  dispatcher: [
+    'region.read',
+    'user.read',
+    'grid.read',
+    'person.read',
+    'person.manage',
+    'person.reveal',
+    'special_population.read',
+    'special_population.manage',
+    'base.import',
+    'base.export',
+    'stats.read',
+    'case.report',
+    'case.read',
+    'case.centre',
+    'case.supervise',
+    'item.read',
+    'item.propose',
+  ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
   mediator: ['region.read', 'grid.read', 'person.read'],
   // Leaders see figures (一表通 tallies), not personal records.
   // Leaders (same-level party committee and government) approve items for grids and supervise (督办).
-  leader: ['region.read', 'user.read', 'grid.read', 'stats.read', 'case.read', 'case.supervise', 'item.read', 'item.approve'],
+  leader: [
+    'region.read',
+    'user.read',
+    'grid.read',
+    'stats.read',
+    'case.read',
+    'case.supervise',
+    'item.read',
+    'item.approve',
+  ],
   // The system admin keeps regions, grids and accounts, never personal data.
-  admin: ['region.read', 'region.manage', 'user.read', 'user.create', 'user.update', 'user.assign_business_roles', 'grid.read', 'grid.manage', 'base.import', 'item.read', 'item.manage', 'calendar.manage', 'unit.manage', 'apikey.manage'],
+  admin: [
+    'region.read',
+    'region.manage',
+    'user.read',
+    'user.create',
+    'user.update',
+    'user.assign_business_roles',
+    'grid.read',
+    'grid.manage',
+    'base.import',
+    'item.read',
+    'item.manage',
+    'calendar.manage',
+    'unit.manage',
+    'apikey.manage',
+  ],
   security_admin: [
     'region.read',
     'user.read',

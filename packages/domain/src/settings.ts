@@ -32,7 +32,9 @@ export function levelMayChangeSetting(level: RegionLevel, setting: Setting): boo
 export function settingOwnerProblem(setting: Setting, level: RegionLevel, outsideCount: number): string | null {
   const name = SETTING_NAMES[setting];
   const owner = levelName(SETTING_OWNER_LEVEL[setting]);
-  if (!levelMayChangeSetting(level, setting)) return `${name}全系统统一适用于每个${owner}区划，只能由管辖全部${owner}区划的管理员修改，${levelName(level)}管理员无权修改`;
-  if (outsideCount > 0) return `${name}全系统统一适用于每个${owner}区划，本系统另有 ${outsideCount} 个${owner}区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部${owner}区划的上级管理员修改`;
+  if (!levelMayChangeSetting(level, setting))
+    return `${name}全系统统一适用于每个${owner}区划，只能由管辖全部${owner}区划的管理员修改，${levelName(level)}管理员无权修改`;
+  if (outsideCount > 0)
+    return `${name}全系统统一适用于每个${owner}区划，本系统另有 ${outsideCount} 个${owner}区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部${owner}区划的上级管理员修改`;
   return null;
 }

@@ -4,7 +4,21 @@ import { intField, isSafeText, nonEmptyPatch, queryInt, safeString } from './tex
 
 describe('isSafeText', () => {
   it('refuses NUL, other C0 controls and lone surrogates', () => {
-    for (const bad of ['\u0000', 'a\u0000b', '\u0001', '\u0008', '\u000b', '\u000c', '\u000e', '\u001f', '\ud800', 'x\ud800y', '\udc00', 'a\udfffb', '\udc00\ud800']) {
+    for (const bad of [
+      '\u0000',
+      'a\u0000b',
+      '\u0001',
+      '\u0008',
+      '\u000b',
+      '\u000c',
+      '\u000e',
+      '\u001f',
+      '\ud800',
+      'x\ud800y',
+      '\udc00',
+      'a\udfffb',
+      '\udc00\ud800',
+    ]) {
       expect(isSafeText(bad), JSON.stringify(bad)).toBe(false);
     }
   });
@@ -29,7 +43,8 @@ describe('builders', () => {
     expect(intField().safeParse(-2147483649).success).toBe(false);
     expect(intField(0, 10).safeParse(11).success).toBe(false);
     expect(queryInt(1).parse('42')).toBe(42);
-    for (const q of ['NaN', 'Infinity', '1e308', '2147483648', '1.5']) expect(queryInt().safeParse(q).success, q).toBe(false);
+    for (const q of ['NaN', 'Infinity', '1e308', '2147483648', '1.5'])
+      expect(queryInt().safeParse(q).success, q).toBe(false);
   });
   it('nonEmptyPatch refuses {} and accepts one field', () => {
     const p = nonEmptyPatch(z.strictObject({ a: z.string().optional(), b: z.number().optional() }));

@@ -8,8 +8,9 @@ import { z } from 'zod';
  */
 
 /** C0 controls other than tab, line feed and carriage return; a high surrogate not followed by a low one; a low one not preceded by a high one. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNSAFE_TEXT =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export const UNSAFE_TEXT_MESSAGE = '含有不允许的字符（控制字符或无效的 Unicode 编码）';
 
@@ -46,5 +47,7 @@ export const EMPTY_PATCH_MESSAGE = '至少需要修改一个字段';
 
 /** A PATCH body must change something: `{}` (or only undefined fields) is refused. */
 export function nonEmptyPatch<T extends z.ZodObject>(schema: T) {
-  return schema.refine((v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined), { message: EMPTY_PATCH_MESSAGE });
+  return schema.refine((v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined), {
+    message: EMPTY_PATCH_MESSAGE,
+  });
 }

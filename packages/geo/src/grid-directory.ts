@@ -60,12 +60,29 @@ export function buildDirectory(boxes: Float64Array, info: (item: number) => Entr
     heights.push(boxes[4 * k + 3]! - boxes[4 * k + 1]!);
   }
   if (count === 0) {
-    return { minX: 1, minY: 1, maxX: 0, maxY: 0, cols: 0, rows: 0, scaleX: 0, scaleY: 0, bucketStart: new Uint32Array(1), entries: new Float64Array(0) };
+    return {
+      minX: 1,
+      minY: 1,
+      maxX: 0,
+      maxY: 0,
+      cols: 0,
+      rows: 0,
+      scaleX: 0,
+      scaleY: 0,
+      bucketStart: new Uint32Array(1),
+      entries: new Float64Array(0),
+    };
   }
   const spanX = maxX - minX;
   const spanY = maxY - minY;
-  let cols = Math.max(1, Math.min(1 << 15, Math.ceil(spanX / Math.max(median(widths), spanX / (1 << 15), Number.MIN_VALUE))));
-  let rows = Math.max(1, Math.min(1 << 15, Math.ceil(spanY / Math.max(median(heights), spanY / (1 << 15), Number.MIN_VALUE))));
+  let cols = Math.max(
+    1,
+    Math.min(1 << 15, Math.ceil(spanX / Math.max(median(widths), spanX / (1 << 15), Number.MIN_VALUE))),
+  );
+  let rows = Math.max(
+    1,
+    Math.min(1 << 15, Math.ceil(spanY / Math.max(median(heights), spanY / (1 << 15), Number.MIN_VALUE))),
+  );
   const cap = 2 * count + 16;
   if (cols * rows > cap) {
     const f = Math.sqrt((cols * rows) / cap);

@@ -9,7 +9,9 @@ const grid = (index: GridIndex, x: number, y: number) => index.lookup(x, y).grid
 
 /** The boundary rule evaluated by brute force with the independent reference classifier. */
 function naive(items: GridIndexItem[], kind: 'grid' | 'micro', x: number, y: number): string | null {
-  const byRule = items.filter((i) => i.kind === kind).sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1));
+  const byRule = items
+    .filter((i) => i.kind === kind)
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id < b.id ? -1 : 1));
   return (
     byRule.find((i) => pointInBoundary(i.geometry, x, y) === INSIDE)?.id ??
     byRule.find((i) => pointInBoundary(i.geometry, x, y) === ON_BOUNDARY)?.id ??
@@ -32,10 +34,37 @@ describe('GridIndex boundary rule', () => {
 
   it('decides slanted shared edges exactly', () => {
     // Two triangles sharing the diagonal of the square (0,0)-(2,2); (1,1) and (0.5,0.5) lie on it exactly.
-    const lower = item('lower', '002', { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 0]]] });
-    const upper = item('upper', '001', { type: 'Polygon', coordinates: [[[0, 0], [2, 2], [0, 2], [0, 0]]] });
+    const lower = item('lower', '002', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 0],
+          [2, 2],
+          [0, 0],
+        ],
+      ],
+    });
+    const upper = item('upper', '001', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [2, 2],
+          [0, 2],
+          [0, 0],
+        ],
+      ],
+    });
     const index = new GridIndex([lower, upper]);
-    for (const [x, y] of [[1, 1], [0.5, 0.5], [0.25, 0.25], [2, 2], [0, 0]] as const) expect(grid(index, x, y)).toBe('upper');
+    for (const [x, y] of [
+      [1, 1],
+      [0.5, 0.5],
+      [0.25, 0.25],
+      [2, 2],
+      [0, 0],
+    ] as const)
+      expect(grid(index, x, y)).toBe('upper');
     expect(grid(index, 1.5, 0.5)).toBe('lower');
     expect(grid(index, 0.5, 1.5)).toBe('upper');
     // A point a hair below the diagonal is strictly inside `lower`.
@@ -99,11 +128,19 @@ describe('GridIndex shapes', () => {
 
   it('answers null for points outside everything and for non-finite input', () => {
     const index = new GridIndex([donut, plug]);
-    for (const [x, y] of [[10, 10], [-0.000001, 2], [4.000001, 4], [NaN, 1], [1, Infinity]] as const) {
+    for (const [x, y] of [
+      [10, 10],
+      [-0.000001, 2],
+      [4.000001, 4],
+      [NaN, 1],
+      [1, Infinity],
+    ] as const) {
       expect(index.lookup(x, y)).toEqual({ gridId: null, microId: null });
     }
     expect(new GridIndex([]).lookup(1, 1)).toEqual({ gridId: null, microId: null });
-    expect(new GridIndex([item('empty', '1', { type: 'MultiPolygon', coordinates: [] })]).lookup(0, 0).gridId).toBeNull();
+    expect(
+      new GridIndex([item('empty', '1', { type: 'MultiPolygon', coordinates: [] })]).lookup(0, 0).gridId,
+    ).toBeNull();
   });
 
   it('reports its size and an approximate memory footprint', () => {
@@ -137,7 +174,10 @@ describe('GridIndex on a jittered tiling', () => {
       for (let k = 0; k + 1 < ring.length; k++) {
         const [x, y] = ring[k] as [number, number];
         const [x2, y2] = ring[k + 1] as [number, number];
-        for (const [px, py] of [[x, y], [(x + x2) / 2, (y + y2) / 2]] as const) {
+        for (const [px, py] of [
+          [x, y],
+          [(x + x2) / 2, (y + y2) / 2],
+        ] as const) {
           const key = `${px},${py}`;
           if (seen.has(key)) continue;
           seen.add(key);
@@ -155,20 +195,62 @@ describe('GridIndex on mixed sizes (exercises the raster fast path next to the e
   const small = jitteredTiling({ cols: 20, rows: 20, extent: [0, 0, 1, 1], seed: 3, codePrefix: '9' });
   const items: GridIndexItem[] = [
     ...small,
-    item('T1', '100', { type: 'Polygon', coordinates: [[[1, 0], [8, 0], [8, 7], [1, 0]]] }),
-    item('T2', '101', { type: 'Polygon', coordinates: [[[1, 0], [8, 7], [1, 7], [1, 0]]] }),
+    item('T1', '100', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 0],
+          [8, 0],
+          [8, 7],
+          [1, 0],
+        ],
+      ],
+    }),
+    item('T2', '101', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [1, 0],
+          [8, 7],
+          [1, 7],
+          [1, 0],
+        ],
+      ],
+    }),
     item('D', '102', rect(0, 1, 1, 7, rectRing(0.25, 2, 0.75, 3).reverse())),
     item('P', '103', rect(0.25, 2, 0.5, 3)),
     // A comb: row lines cross it many times.
     item('C', '104', {
       type: 'Polygon',
-      coordinates: [[[8, 0], [10, 0], [10, 3], ...[9.75, 9.5, 9.25, 9, 8.75, 8.5, 8.25].flatMap((x, k) => (k % 2 === 0 ? [[x, 3], [x, 0.5]] : [[x, 0.5], [x, 3]])), [8, 3], [8, 0]]],
+      coordinates: [
+        [
+          [8, 0],
+          [10, 0],
+          [10, 3],
+          ...[9.75, 9.5, 9.25, 9, 8.75, 8.5, 8.25].flatMap((x, k) =>
+            k % 2 === 0
+              ? [
+                  [x, 3],
+                  [x, 0.5],
+                ]
+              : [
+                  [x, 0.5],
+                  [x, 3],
+                ],
+          ),
+          [8, 3],
+          [8, 0],
+        ],
+      ],
     }),
     ...small.slice(0, 30).map((g, k) => ({ ...g, id: `m${k}`, code: `8${k}`, kind: 'micro' as const })),
   ];
   const index = new GridIndex(items);
   const check = (x: number, y: number) => {
-    expect(index.lookup(x, y), `(${x}, ${y})`).toEqual({ gridId: naive(items, 'grid', x, y), microId: naive(items, 'micro', x, y) });
+    expect(index.lookup(x, y), `(${x}, ${y})`).toEqual({
+      gridId: naive(items, 'grid', x, y),
+      microId: naive(items, 'micro', x, y),
+    });
   };
 
   it('agrees with the brute-force rule on random points, on the long diagonal and one ulp beside edges', () => {
@@ -192,4 +274,3 @@ describe('GridIndex on mixed sizes (exercises the raster fast path next to the e
     }
   });
 });
-

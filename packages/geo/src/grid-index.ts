@@ -122,7 +122,14 @@ export class GridIndex {
     this.raster =
       d.cols > 0
         ? buildRaster(
-            { coords, ringOffsets: this.ringOffsets, itemRings: this.itemRings, boxes, isMicro: (k) => sorted[k]!.kind === 'micro', extent: [d.minX, d.minY, d.maxX, d.maxY] },
+            {
+              coords,
+              ringOffsets: this.ringOffsets,
+              itemRings: this.itemRings,
+              boxes,
+              isMicro: (k) => sorted[k]!.kind === 'micro',
+              extent: [d.minX, d.minY, d.maxX, d.maxY],
+            },
             this.hasMicro,
           )
         : null;

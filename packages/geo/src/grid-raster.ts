@@ -225,7 +225,15 @@ class RasterBuilder {
   }
 
   /** Records where the edge between vertices i and j, spanning rows [rLo, rHi], crosses those rows' centre lines. */
-  private addCrossings(i: number, j: number, rLo: number, rHi: number, rs: number, counts: Int32Array, xs: Float64Array): void {
+  private addCrossings(
+    i: number,
+    j: number,
+    rLo: number,
+    rHi: number,
+    rs: number,
+    counts: Int32Array,
+    xs: Float64Array,
+  ): void {
     const xi = this.coords[2 * i]!;
     const yi = this.coords[2 * i + 1]!;
     const xj = this.coords[2 * j]!;
@@ -242,7 +250,16 @@ class RasterBuilder {
   }
 
   /** Sorts one row's crossings and fills the unmarked cells whose centre lies between a pair. */
-  private fillRow(k: number, target: Int32Array, r: number, c0: number, c1: number, xs: Float64Array, from: number, to: number): void {
+  private fillRow(
+    k: number,
+    target: Int32Array,
+    r: number,
+    c0: number,
+    c1: number,
+    xs: Float64Array,
+    from: number,
+    to: number,
+  ): void {
     for (let a = from + 1; a < to; a++) {
       // Insertion sort: a row line crosses an item a few times.
       const v = xs[a]!;
@@ -270,7 +287,14 @@ class RasterBuilder {
 }
 
 /** x of every crossing of rings [ringFrom, ringTo) with the line y (half-open rule), into `out`. */
-function rowCrossings(coords: Float64Array, ringOffsets: Uint32Array, ringFrom: number, ringTo: number, y: number, out: Float64Array): number {
+function rowCrossings(
+  coords: Float64Array,
+  ringOffsets: Uint32Array,
+  ringFrom: number,
+  ringTo: number,
+  y: number,
+  out: Float64Array,
+): number {
   let count = 0;
   for (let rg = ringFrom; rg < ringTo; rg++) {
     const start = ringOffsets[rg]!;

@@ -7,7 +7,8 @@ import { multi, rect, rectRing } from './test-shapes.ts';
 // Exact area of a lon/lat rectangle on the sphere Turf uses: R² · Δλ · (sin φ₁ − sin φ₀).
 const R = 6_371_008.8;
 const rad = (d: number) => (d * Math.PI) / 180;
-const sphereRect = (x0: number, y0: number, x1: number, y1: number) => R * R * rad(x1 - x0) * (Math.sin(rad(y1)) - Math.sin(rad(y0)));
+const sphereRect = (x0: number, y0: number, x1: number, y1: number) =>
+  R * R * rad(x1 - x0) * (Math.sin(rad(y1)) - Math.sin(rad(y0)));
 
 /** |actual − expected| within `pct` % of expected. */
 function expectWithin(actual: number, expected: number, pct: number) {
@@ -21,8 +22,16 @@ describe('areaM2', () => {
     // Roughly 915 m × 1109 m.
     expectWithin(areaM2(square), 1_015_000, 1);
     const holed = rect(113.6, 34.7, 113.61, 34.71, rectRing(113.602, 34.702, 113.604, 34.704).reverse());
-    expectWithin(areaM2(holed), sphereRect(113.6, 34.7, 113.61, 34.71) - sphereRect(113.602, 34.702, 113.604, 34.704), 0.01);
-    expectWithin(areaM2(multi(square, rect(113.62, 34.7, 113.63, 34.71))), 2 * sphereRect(113.6, 34.7, 113.61, 34.71), 0.01);
+    expectWithin(
+      areaM2(holed),
+      sphereRect(113.6, 34.7, 113.61, 34.71) - sphereRect(113.602, 34.702, 113.604, 34.704),
+      0.01,
+    );
+    expectWithin(
+      areaM2(multi(square, rect(113.62, 34.7, 113.63, 34.71))),
+      2 * sphereRect(113.6, 34.7, 113.61, 34.71),
+      0.01,
+    );
   });
 });
 
@@ -48,7 +57,12 @@ describe('findOverlaps', () => {
     ];
     expect(findOverlaps(items)[0]).toMatchObject({ aId: 'y', bId: 'x' });
     // An overlap of 0.00000001° × 0.00001° (≈ 0.001 m²) is a sliver, not an overlap.
-    expect(findOverlaps([{ id: 'p', code: '1', geometry: rect(0, 0, 0.01, 0.01) }, { id: 'q', code: '2', geometry: rect(0.00999999, 0, 0.02, 0.00001) }])).toEqual([]);
+    expect(
+      findOverlaps([
+        { id: 'p', code: '1', geometry: rect(0, 0, 0.01, 0.01) },
+        { id: 'q', code: '2', geometry: rect(0.00999999, 0, 0.02, 0.00001) },
+      ]),
+    ).toEqual([]);
     const tiles = jitteredTiling({ cols: 6, rows: 5, extent: [113.5, 34.6, 113.8, 34.9], seed: 5 });
     expect(findOverlaps(tiles)).toEqual([]);
   });
@@ -59,7 +73,11 @@ describe('findGaps', () => {
   const whole = sphereRect(113.6, 34.7, 113.62, 34.72);
 
   it('reports nothing when the children tile the parent', () => {
-    const children = [rect(113.6, 34.7, 113.61, 34.72), rect(113.61, 34.7, 113.62, 34.71), rect(113.61, 34.71, 113.62, 34.72)];
+    const children = [
+      rect(113.6, 34.7, 113.61, 34.72),
+      rect(113.61, 34.7, 113.62, 34.71),
+      rect(113.61, 34.71, 113.62, 34.72),
+    ];
     expect(findGaps(parent, children)).toEqual({ areaM2: 0, geometry: null, outsideAreaM2: 0 });
   });
 
@@ -79,7 +97,10 @@ describe('findGaps', () => {
 
   it('finds no gap in a true tiling against its extent', () => {
     const tiles = jitteredTiling({ cols: 6, rows: 5, extent: [113.5, 34.6, 113.8, 34.9], seed: 5 });
-    const r = findGaps(rect(113.5, 34.6, 113.8, 34.9), tiles.map((t) => t.geometry));
+    const r = findGaps(
+      rect(113.5, 34.6, 113.8, 34.9),
+      tiles.map((t) => t.geometry),
+    );
     expect(r.areaM2).toBeLessThan(1);
     expect(r.outsideAreaM2).toBeLessThan(1);
   });

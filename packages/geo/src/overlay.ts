@@ -38,7 +38,9 @@ export interface OverlayOptions {
 /** Every pair of items whose intersection is larger than `minAreaM2` (default 1 m²). */
 export function findOverlaps(items: readonly OverlapInput[], options: OverlayOptions = {}): Overlap[] {
   const minArea = options.minAreaM2 ?? 1;
-  const sorted = [...items].sort((a, b) => (a.code !== b.code ? (a.code < b.code ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...items].sort((a, b) =>
+    a.code !== b.code ? (a.code < b.code ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
   if (sorted.length < 2) return [];
   const tree = new Flatbush(sorted.length);
   const boxes = sorted.map((item) => bboxOf(item.geometry));
@@ -47,7 +49,10 @@ export function findOverlaps(items: readonly OverlapInput[], options: OverlayOpt
   const overlaps: Overlap[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const [minX, minY, maxX, maxY] = boxes[i]!;
-    const others = tree.search(minX, minY, maxX, maxY).filter((j) => j > i).sort((a, b) => a - b);
+    const others = tree
+      .search(minX, minY, maxX, maxY)
+      .filter((j) => j > i)
+      .sort((a, b) => a - b);
     for (const j of others) {
       const pieces = keepPieces(intersection(asGeom(sorted[i]!.geometry), asGeom(sorted[j]!.geometry)), minArea);
       if (pieces === null) continue;

@@ -26,8 +26,22 @@ describe('classifyPoint', () => {
   const shape: Polygon = {
     type: 'Polygon',
     coordinates: [
-      [[0, 0], [4, 0], [4, 2], [2, 2], [2, 4], [0, 4], [0, 0]],
-      [[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 1.5], [0.5, 0.5]],
+      [
+        [0, 0],
+        [4, 0],
+        [4, 2],
+        [2, 2],
+        [2, 4],
+        [0, 4],
+        [0, 0],
+      ],
+      [
+        [0.5, 0.5],
+        [1.5, 0.5],
+        [1.5, 1.5],
+        [0.5, 1.5],
+        [0.5, 0.5],
+      ],
     ],
   };
 
@@ -38,7 +52,17 @@ describe('classifyPoint', () => {
     expect(classify(shape, 1, 1)).toBe(OUTSIDE); // in the hole
     expect(classify(shape, -1, 2)).toBe(OUTSIDE); // ray runs along the edge y = 2
     expect(classify(shape, 1, 2)).toBe(INSIDE); // ray passes the reflex vertex (2, 2)
-    for (const [x, y] of [[3, 2], [2, 3], [0, 0], [2, 2], [4, 1], [1, 0.5], [0.5, 1], [1.5, 1.5], [0, 4]] as const) {
+    for (const [x, y] of [
+      [3, 2],
+      [2, 3],
+      [0, 0],
+      [2, 2],
+      [4, 1],
+      [1, 0.5],
+      [0.5, 1],
+      [1.5, 1.5],
+      [0, 4],
+    ] as const) {
       expect(classify(shape, x, y)).toBe(ON_BOUNDARY);
     }
   });

@@ -19,7 +19,13 @@ export function pointInBoundary(geometry: Boundary, x: number, y: number): Point
         const bx = b[0]!;
         const by = b[1]!;
         const o = orient2d(ax, ay, bx, by, x, y); // < 0: (x, y) left of a→b
-        if (o === 0 && x >= Math.min(ax, bx) && x <= Math.max(ax, bx) && y >= Math.min(ay, by) && y <= Math.max(ay, by)) {
+        if (
+          o === 0 &&
+          x >= Math.min(ax, bx) &&
+          x <= Math.max(ax, bx) &&
+          y >= Math.min(ay, by) &&
+          y <= Math.max(ay, by)
+        ) {
           return ON_BOUNDARY;
         }
         if (ay <= y) {

@@ -14,8 +14,14 @@ export type SegmentRelation = typeof NONE | typeof CROSS | typeof TOUCH | typeof
 
 /** How segment ab relates to segment cd (neither of zero length). */
 export function relateSegments(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): SegmentRelation {
   if (Math.max(ax, bx) < Math.min(cx, dx) || Math.max(cx, dx) < Math.min(ax, bx)) return NONE;
   if (Math.max(ay, by) < Math.min(cy, dy) || Math.max(cy, dy) < Math.min(ay, by)) return NONE;
@@ -40,13 +46,24 @@ export function relateSegments(
 
 /** Where segments ab and cd meet (an approximation for messages; exact when they touch at an end). */
 export function meetingPoint(
-  ax: number, ay: number, bx: number, by: number,
-  cx: number, cy: number, dx: number, dy: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  cx: number,
+  cy: number,
+  dx: number,
+  dy: number,
 ): [number, number] {
   const den = (bx - ax) * (dy - cy) - (by - ay) * (dx - cx);
   if (den === 0) {
     // Collinear: the first endpoint of one lying within the other's box.
-    for (const [x, y] of [[cx, cy], [dx, dy], [ax, ay], [bx, by]] as const) {
+    for (const [x, y] of [
+      [cx, cy],
+      [dx, dy],
+      [ax, ay],
+      [bx, by],
+    ] as const) {
       if (within(x, ax, bx) && within(y, ay, by) && within(x, cx, dx) && within(y, cy, dy)) return [x, y];
     }
     return [ax, ay];

@@ -81,7 +81,12 @@ export function jitteredTiling(options: TilingOptions): GridIndexItem[] {
       ];
       const geometry: Polygon = { type: 'Polygon', coordinates: [ring] };
       seq++;
-      items.push({ id: `g${seq}`, code: prefix + String(seq).padStart(15 - prefix.length, '0'), kind: 'grid', geometry });
+      items.push({
+        id: `g${seq}`,
+        code: prefix + String(seq).padStart(15 - prefix.length, '0'),
+        kind: 'grid',
+        geometry,
+      });
     }
   }
   return items;

@@ -76,12 +76,21 @@ function checkPolygon(isMulti: boolean, p: number, rings: Position[][], errors: 
   const holes = rings.slice(1).map(flatRing);
   holes.forEach((hole, h) => {
     if (placeOf(hole, outer) === OUTSIDE) {
-      errors.push({ code: 'geo.hole_outside', message: `${ringName(isMulti, p, h + 1)}不在外环之内`, path: ringPath(isMulti, p, h + 1) });
+      errors.push({
+        code: 'geo.hole_outside',
+        message: `${ringName(isMulti, p, h + 1)}不在外环之内`,
+        path: ringPath(isMulti, p, h + 1),
+      });
     }
   });
   for (let a = 0; a < holes.length; a++) {
     for (let b = a + 1; b < holes.length; b++) {
-      const [inner, around] = placeOf(holes[b]!, holes[a]!) === INSIDE ? [b, a] : placeOf(holes[a]!, holes[b]!) === INSIDE ? [a, b] : [-1, -1];
+      const [inner, around] =
+        placeOf(holes[b]!, holes[a]!) === INSIDE
+          ? [b, a]
+          : placeOf(holes[a]!, holes[b]!) === INSIDE
+            ? [a, b]
+            : [-1, -1];
       if (inner < 0) continue;
       errors.push({
         code: 'geo.holes_overlap',
@@ -102,8 +111,14 @@ function checkPartsDisjoint(polygons: Position[][][], errors: GeoError[]): void 
       if (A[2] < B[0] || B[2] < A[0] || A[3] < B[1] || B[3] < A[1]) continue;
       const overlap = partOverlap(polygons[a]!, polygons[b]!);
       if (overlap === null) continue;
-      const where = overlap.at ? `（约 ${fmt(overlap.at[0]!, overlap.at[1]!)}${overlap.areaM2 > 0 ? `，重叠面积约 ${formatArea(overlap.areaM2)}` : ''}）` : '';
-      errors.push({ code: 'geo.polygons_overlap', message: `第 ${a + 1} 个多边形与第 ${b + 1} 个多边形重叠${where}`, path: `coordinates[${b}]` });
+      const where = overlap.at
+        ? `（约 ${fmt(overlap.at[0]!, overlap.at[1]!)}${overlap.areaM2 > 0 ? `，重叠面积约 ${formatArea(overlap.areaM2)}` : ''}）`
+        : '';
+      errors.push({
+        code: 'geo.polygons_overlap',
+        message: `第 ${a + 1} 个多边形与第 ${b + 1} 个多边形重叠${where}`,
+        path: `coordinates[${b}]`,
+      });
     }
   }
 }
@@ -118,7 +133,9 @@ function partOverlap(a: Position[][], b: Position[][]): { at: Position | null; a
     const fa = a.map(flatRing);
     const fb = b.map(flatRing);
     const inside = (rings: FlatRing[], other: FlatRing[]) =>
-      rings[0]!.coords.some((_, k) => k % 2 === 0 && classifyShape(other, rings[0]!.coords[k]!, rings[0]!.coords[k + 1]!) === INSIDE);
+      rings[0]!.coords.some(
+        (_, k) => k % 2 === 0 && classifyShape(other, rings[0]!.coords[k]!, rings[0]!.coords[k + 1]!) === INSIDE,
+      );
     return inside(fa, fb) || inside(fb, fa) ? { at: null, areaM2: 0 } : null;
   }
 }

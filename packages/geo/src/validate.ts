@@ -30,13 +30,20 @@ export function validateBoundary(input: unknown): BoundaryValidation {
 
 function parseStructure(input: unknown, errors: GeoError[]): Parsed | null {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    errors.push({ code: 'geo.bad_type', message: `边界必须是 GeoJSON Polygon 或 MultiPolygon 对象（收到：${describe(input)}）` });
+    errors.push({
+      code: 'geo.bad_type',
+      message: `边界必须是 GeoJSON Polygon 或 MultiPolygon 对象（收到：${describe(input)}）`,
+    });
     return null;
   }
   const { type, coordinates } = input as { type?: unknown; coordinates?: unknown };
   if (type !== 'Polygon' && type !== 'MultiPolygon') {
     const hint = type === 'Feature' ? '，请传入其 geometry' : '';
-    errors.push({ code: 'geo.bad_type', message: `边界必须是 GeoJSON Polygon 或 MultiPolygon（收到：${describe(type)}）${hint}`, path: 'type' });
+    errors.push({
+      code: 'geo.bad_type',
+      message: `边界必须是 GeoJSON Polygon 或 MultiPolygon（收到：${describe(type)}）${hint}`,
+      path: 'type',
+    });
     return null;
   }
   const isMulti = type === 'MultiPolygon';
@@ -53,11 +60,19 @@ function parseStructure(input: unknown, errors: GeoError[]): Parsed | null {
   rawPolygons.forEach((rawPolygon, p) => {
     const where = ringPath(isMulti, p);
     if (!Array.isArray(rawPolygon)) {
-      errors.push({ code: 'geo.bad_coordinates', message: `${isMulti ? `第 ${p + 1} 个多边形` : '多边形'}的坐标应为环的数组`, path: where });
+      errors.push({
+        code: 'geo.bad_coordinates',
+        message: `${isMulti ? `第 ${p + 1} 个多边形` : '多边形'}的坐标应为环的数组`,
+        path: where,
+      });
       return;
     }
     if (rawPolygon.length === 0) {
-      errors.push({ code: 'geo.empty', message: `${isMulti ? `第 ${p + 1} 个多边形` : '多边形'}没有任何环`, path: where });
+      errors.push({
+        code: 'geo.empty',
+        message: `${isMulti ? `第 ${p + 1} 个多边形` : '多边形'}没有任何环`,
+        path: where,
+      });
       return;
     }
     polygons.push(rawPolygon.map((rawRing: unknown, r) => parseRing(rawRing, isMulti, p, r, errors) ?? []));
@@ -76,7 +91,11 @@ function parseRing(raw: unknown, isMulti: boolean, p: number, r: number, errors:
   for (let i = 0; i < raw.length; i++) {
     const pos: unknown = raw[i];
     if (!Array.isArray(pos) || pos.length < 2 || typeof pos[0] !== 'number' || typeof pos[1] !== 'number') {
-      errors.push({ code: 'geo.bad_coordinates', message: `${name}第 ${i + 1} 个点格式不正确，应为 [经度, 纬度]`, path: ringPath(isMulti, p, r, i) });
+      errors.push({
+        code: 'geo.bad_coordinates',
+        message: `${name}第 ${i + 1} 个点格式不正确，应为 [经度, 纬度]`,
+        path: ringPath(isMulti, p, r, i),
+      });
       return null;
     }
     const [lon, lat] = pos as [number, number];
@@ -91,7 +110,11 @@ function parseRing(raw: unknown, isMulti: boolean, p: number, r: number, errors:
     ring.push([lon, lat]);
   }
   if (ring.length < 4) {
-    errors.push({ code: 'geo.too_few_points', message: `${name}只有 ${ring.length} 个点，闭合环至少需要 4 个（首尾相同）`, path: ringPath(isMulti, p, r) });
+    errors.push({
+      code: 'geo.too_few_points',
+      message: `${name}只有 ${ring.length} 个点，闭合环至少需要 4 个（首尾相同）`,
+      path: ringPath(isMulti, p, r),
+    });
     return null;
   }
   const first = ring[0]!;
@@ -105,7 +128,11 @@ function parseRing(raw: unknown, isMulti: boolean, p: number, r: number, errors:
     if (ring[i]![0] !== ring[i - 1]![0] || ring[i]![1] !== ring[i - 1]![1]) distinct++;
   }
   if (distinct < 3) {
-    errors.push({ code: 'geo.too_few_points', message: `${name}去掉重复点后不足 3 个不同的点，围不成面`, path: ringPath(isMulti, p, r) });
+    errors.push({
+      code: 'geo.too_few_points',
+      message: `${name}去掉重复点后不足 3 个不同的点，围不成面`,
+      path: ringPath(isMulti, p, r),
+    });
     return null;
   }
   return ring;

@@ -81,7 +81,9 @@ interface JournalEntry {
 }
 
 /** The latest migration in the repository and the one the database has applied. */
-export async function migrationStatus(db: Db): Promise<{ applied: number; latest: string | null; current: string | null }> {
+export async function migrationStatus(
+  db: Db,
+): Promise<{ applied: number; latest: string | null; current: string | null }> {
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as {
     entries: JournalEntry[];
   };

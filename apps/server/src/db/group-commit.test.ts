@@ -88,7 +88,12 @@ describe('group commit', () => {
       { maxBatch: 10, maxInFlight: 1 },
     );
     const settled = await Promise.allSettled([11, 12, 13, 14].map((i) => gc.submit(i)));
-    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([110, 120, 'bad item 13', 140]);
+    expect(settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as Error).message))).toEqual([
+      110,
+      120,
+      'bad item 13',
+      140,
+    ]);
     expect(batches).toEqual([[11, 12, 13, 14], [11], [12], [13], [14]]);
   });
 

@@ -25,7 +25,11 @@ type Keys<T extends Table> = keyof T['$inferInsert'] & string;
  * under the alias `x`. `expressions` replaces a column's value with SQL text, in which `$$` stands
  * for the row's own value (`x."col"`).
  */
-export function recordsetInsert<T extends Table>(table: T, keys: readonly Keys<T>[], options: { param: number; expressions?: Partial<Record<Keys<T>, string>> }): RecordsetInsert<T['$inferInsert']> {
+export function recordsetInsert<T extends Table>(
+  table: T,
+  keys: readonly Keys<T>[],
+  options: { param: number; expressions?: Partial<Record<Keys<T>, string>> },
+): RecordsetInsert<T['$inferInsert']> {
   const tableName = getTableName(table);
   const all = getTableColumns(table) as Record<string, Column>;
   const columns = keys.map((key) => {
@@ -62,6 +66,10 @@ export async function rawRows<T>(db: Db, statement: { name: string; text: string
   const client = (db as unknown as { $client?: unknown }).$client;
   if (!client) throw new Error('rawRows needs the root database, not a transaction');
   // On a server the statement is prepared once per connection (parsed and planned once, by name).
-  if (client instanceof pg.Pool) return (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: params })).rows;
-  return (await (client as { query(text: string, params: unknown[]): Promise<{ rows: T[] }> }).query(statement.text, params)).rows;
+  if (client instanceof pg.Pool)
+    return (await client.query<T & pg.QueryResultRow>({ name: statement.name, text: statement.text, values: params }))
+      .rows;
+  return (
+    await (client as { query(text: string, params: unknown[]): Promise<{ rows: T[] }> }).query(statement.text, params)
+  ).rows;
 }

@@ -4,12 +4,28 @@ export { loginAccountFailures, loginFailures } from '../modules/auth/login-failu
 export { auditChain, auditLog } from '../platform/audit/audit.table.ts';
 export { jobMarks } from '../platform/jobs.table.ts';
 export { grids, gridBoundaries, gridAssignments, changeCounters } from '../modules/grids/grids.table.ts';
-export { residents, buildings, houses, residentHouses, organisations, keyPlaces, specialPopulations, visits } from '../modules/people/people.table.ts';
+export {
+  residents,
+  buildings,
+  houses,
+  residentHouses,
+  organisations,
+  keyPlaces,
+  specialPopulations,
+  visits,
+} from '../modules/people/people.table.ts';
 export { importJobs } from '../modules/imports/imports.table.ts';
 export { units } from '../modules/units/units.table.ts';
 export { items, itemAdmissions } from '../modules/items/items.table.ts';
 export { workCalendars } from '../modules/calendar/calendar.table.ts';
-export { cases, caseEvents, caseUnits, caseCodeSeq, caseDeadlines, casePublications } from '../modules/cases/cases.table.ts';
+export {
+  cases,
+  caseEvents,
+  caseUnits,
+  caseCodeSeq,
+  caseDeadlines,
+  casePublications,
+} from '../modules/cases/cases.table.ts';
 export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications, notificationReads } from '../modules/notifications/notifications.table.ts';
 export { apiKeys } from '../modules/apikeys/api-keys.table.ts';

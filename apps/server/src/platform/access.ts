@@ -1,4 +1,12 @@
-import { type Action, type Role, type Setting, SETTING_OWNER_LEVEL, levelMayChangeSetting, roleCan, settingOwnerProblem } from '@gewu/domain';
+import {
+  type Action,
+  type Role,
+  type Setting,
+  SETTING_OWNER_LEVEL,
+  levelMayChangeSetting,
+  roleCan,
+  settingOwnerProblem,
+} from '@gewu/domain';
 import { type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
@@ -10,7 +18,11 @@ import { AppError, forbidden, unauthenticated } from './errors.ts';
  * The one place that answers "may this actor do this action on something in this region?".
  * A target region path is inside the actor's scope when it starts with the actor's own path.
  */
-export function can(actor: Pick<Actor, 'roles' | 'regionPath'>, action: Action, targetRegionPath?: string | null): boolean {
+export function can(
+  actor: Pick<Actor, 'roles' | 'regionPath'>,
+  action: Action,
+  targetRegionPath?: string | null,
+): boolean {
   if (!roleCan(actor.roles, action)) return false;
   if (targetRegionPath === undefined) return true;
   return targetRegionPath !== null && isInScope(actor.regionPath, targetRegionPath);
@@ -26,8 +38,14 @@ export function isInScope(scopePath: string, targetPath: string): boolean {
  * level (`SETTING_OWNER_LEVEL`) with no region of that level outside their subtree — the county
  * admin of a single-county deployment may, a county admin of a province deployment may not.
  */
-export async function assertOwnsSetting(db: Db, actor: Pick<Actor, 'regionLevel' | 'regionPath'>, setting: Setting): Promise<void> {
-  const outside = levelMayChangeSetting(actor.regionLevel, setting) ? await countRegionsOutside(db, SETTING_OWNER_LEVEL[setting], actor.regionPath) : 0;
+export async function assertOwnsSetting(
+  db: Db,
+  actor: Pick<Actor, 'regionLevel' | 'regionPath'>,
+  setting: Setting,
+): Promise<void> {
+  const outside = levelMayChangeSetting(actor.regionLevel, setting)
+    ? await countRegionsOutside(db, SETTING_OWNER_LEVEL[setting], actor.regionPath)
+    : 0;
   const problem = settingOwnerProblem(setting, actor.regionLevel, outside);
   if (problem) throw new AppError(403, 'setting.level_not_owner', problem);
 }

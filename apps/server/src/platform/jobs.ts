@@ -5,7 +5,12 @@ export interface Job {
 }
 
 /** Runs `fn` every `intervalMs`, never two runs at once; `stop()` waits for a run in progress. */
-export function startIntervalJob(name: string, intervalMs: number, fn: () => Promise<unknown>, log: FastifyBaseLogger): Job {
+export function startIntervalJob(
+  name: string,
+  intervalMs: number,
+  fn: () => Promise<unknown>,
+  log: FastifyBaseLogger,
+): Job {
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;

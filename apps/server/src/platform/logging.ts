@@ -68,11 +68,25 @@ export function scrubText(text: string): string {
 
 /** Drizzle's wrapper message is `Failed query: <sql>\nparams: <values>`; keep only that it failed. */
 function stripQuery(message: string): string {
-  return message.replace(/Failed query:[\s\S]*?(?:\nparams:[^\n]*)?(?=\n\s+at |$)/, 'Failed query: [query and parameters not logged]');
+  return message.replace(
+    /Failed query:[\s\S]*?(?:\nparams:[^\n]*)?(?=\n\s+at |$)/,
+    'Failed query: [query and parameters not logged]',
+  );
 }
 
 /** Fields of an error that are safe to log (codes and names, never values). */
-const SAFE_FIELDS = ['code', 'statusCode', 'severity', 'routine', 'constraint', 'table', 'column', 'schema', 'dataType', 'validationContext'] as const;
+const SAFE_FIELDS = [
+  'code',
+  'statusCode',
+  'severity',
+  'routine',
+  'constraint',
+  'table',
+  'column',
+  'schema',
+  'dataType',
+  'validationContext',
+] as const;
 
 export interface SerializedError {
   [key: string]: unknown;
@@ -113,9 +127,21 @@ export function loggerOptions(level: string, stream?: LogDestination): FastifyLo
   return {
     level,
     ...(stream ? { stream } : {}),
-    redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'req.headers["x-api-key"]', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    redact: [
+      'req.headers.cookie',
+      'req.headers["x-csrf-token"]',
+      'req.headers["x-api-key"]',
+      'req.headers.authorization',
+      'res.headers["set-cookie"]',
+    ],
     serializers: {
-      req: (req: LoggedRequest) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip, remotePort: req.socket?.remotePort }),
+      req: (req: LoggedRequest) => ({
+        method: req.method,
+        url: redactUrl(req.url),
+        host: req.host,
+        remoteAddress: req.ip,
+        remotePort: req.socket?.remotePort,
+      }),
       err: (err: unknown) => serializeError(err),
       error: (err: unknown) => serializeError(err),
     },

@@ -36,7 +36,9 @@ describe('PII field encryption', () => {
     const c = new PiiCipher(keys);
     expect(c.lookupHash('id', 'A')).toBe(c.lookupHash('id', 'A'));
     expect(c.lookupHash('id', 'A')).not.toBe(c.lookupHash('phone', 'A'));
-    expect(new PiiCipher({ encryptionKey: keys.encryptionKey, hashKey: randomBytes(32) }).lookupHash('id', 'A')).not.toBe(c.lookupHash('id', 'A'));
+    expect(
+      new PiiCipher({ encryptionKey: keys.encryptionKey, hashKey: randomBytes(32) }).lookupHash('id', 'A'),
+    ).not.toBe(c.lookupHash('id', 'A'));
   });
 
   it('generates keys once into the data directory when none are configured', () => {

@@ -1,4 +1,11 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomFillSync, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  randomFillSync,
+  timingSafeEqual,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -75,7 +82,8 @@ export class PiiCipher {
     const tag = Buffer.from(tagB, 'base64');
     if (alg === 'sm4') {
       const expected = this.sm4Tag(iv, ct);
-      if (expected.length !== tag.length || !timingSafeEqual(expected, tag)) throw new Error('encrypted value failed its integrity check');
+      if (expected.length !== tag.length || !timingSafeEqual(expected, tag))
+        throw new Error('encrypted value failed its integrity check');
       const d = createDecipheriv('sm4-cbc', this.keys.encryptionKey.subarray(0, 16), iv);
       return Buffer.concat([d.update(ct), d.final()]).toString('utf8');
     }
@@ -103,21 +111,41 @@ export class PiiCipher {
  * `<dataDir>/keys/pii.json` (mode 600) so a demo or development install works out of the box;
  * production deployments set GEWU_PII_KEY and GEWU_PII_HASH_KEY from their key management.
  */
-export function loadPiiKeys(env: { GEWU_PII_KEY?: string; GEWU_PII_HASH_KEY?: string }, dataDir: string): { keys: PiiKeys; source: 'env' | 'file' } {
+export function loadPiiKeys(
+  env: { GEWU_PII_KEY?: string; GEWU_PII_HASH_KEY?: string },
+  dataDir: string,
+): { keys: PiiKeys; source: 'env' | 'file' } {
   if (env.GEWU_PII_KEY && env.GEWU_PII_HASH_KEY) {
-    return { keys: { encryptionKey: Buffer.from(env.GEWU_PII_KEY, 'base64'), hashKey: Buffer.from(env.GEWU_PII_HASH_KEY, 'base64') }, source: 'env' };
+    return {
+      keys: {
+        encryptionKey: Buffer.from(env.GEWU_PII_KEY, 'base64'),
+        hashKey: Buffer.from(env.GEWU_PII_HASH_KEY, 'base64'),
+      },
+      source: 'env',
+    };
   }
   const file = path.join(dataDir, 'keys', 'pii.json');
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    const generated = { encryptionKey: randomBytes(32).toString('base64'), hashKey: randomBytes(32).toString('base64') };
+    const generated = {
+      encryptionKey: randomBytes(32).toString('base64'),
+      hashKey: randomBytes(32).toString('base64'),
+    };
     fs.writeFileSync(file, JSON.stringify(generated), { mode: 0o600, flag: 'wx' });
   }
   const k = JSON.parse(fs.readFileSync(file, 'utf8')) as { encryptionKey: string; hashKey: string };
-  return { keys: { encryptionKey: Buffer.from(k.encryptionKey, 'base64'), hashKey: Buffer.from(k.hashKey, 'base64') }, source: 'file' };
+  return {
+    keys: { encryptionKey: Buffer.from(k.encryptionKey, 'base64'), hashKey: Buffer.from(k.hashKey, 'base64') },
+    source: 'file',
+  };
 }
 
 /** The deployment's cipher: its algorithm and keys, from the configuration (or the generated key file). */
-export function piiCipherFromConfig(config: { GEWU_PII_KEY?: string; GEWU_PII_HASH_KEY?: string; GEWU_PII_CIPHER: PiiAlgorithm; dataDir: string }): PiiCipher {
+export function piiCipherFromConfig(config: {
+  GEWU_PII_KEY?: string;
+  GEWU_PII_HASH_KEY?: string;
+  GEWU_PII_CIPHER: PiiAlgorithm;
+  dataDir: string;
+}): PiiCipher {
   return new PiiCipher(loadPiiKeys(config, config.dataDir).keys, config.GEWU_PII_CIPHER);
 }

@@ -18,7 +18,18 @@ function rng(seed: number) {
   };
 }
 
-const rect = (w: number, s: number, e: number, n: number): Polygon => ({ type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] });
+const rect = (w: number, s: number, e: number, n: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
+});
 
 // 格物街道's six communities/villages as a 3 × 2 block east of Zhengzhou's old town (WGS84).
 const TOWN = { w: 113.69, s: 34.73, cellW: 0.012, cellH: 0.01 };
@@ -36,7 +47,8 @@ const DEDICATED: Record<string, { quadrant: number; name: string; kind: string }
   '410104001202': { quadrant: 0, name: '齐家农贸市场专属网格', kind: 'market' },
 };
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢'.split('');
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢'.split('');
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国建华玉兰文博子涵浩然欣怡梓萱宇轩'.split('');
 
 export interface DemoBaseCounts {
@@ -57,13 +69,21 @@ export async function seedDemoBase(db: Db, clock: Clock, pii: PiiCipher): Promis
     if (!village) continue;
     const w = TOWN.w + col * TOWN.cellW;
     const s = TOWN.s + row * TOWN.cellH;
-    await db.update(regions).set({ boundary: rect(w, s, w + TOWN.cellW, s + TOWN.cellH) }).where(eq(regions.id, village.id));
+    await db
+      .update(regions)
+      .set({ boundary: rect(w, s, w + TOWN.cellW, s + TOWN.cellH) })
+      .where(eq(regions.id, village.id));
     const rural = code.slice(9, 10) === '2';
     for (let q = 0; q < 4; q++) {
       // Quadrants numbered west→east, north→south as unit-grid codes are.
       const qc = q % 2;
       const qr = q < 2 ? 1 : 0;
-      const box: [number, number, number, number] = [w + (qc * TOWN.cellW) / 2, s + (qr * TOWN.cellH) / 2, w + ((qc + 1) * TOWN.cellW) / 2, s + ((qr + 1) * TOWN.cellH) / 2];
+      const box: [number, number, number, number] = [
+        w + (qc * TOWN.cellW) / 2,
+        s + (qr * TOWN.cellH) / 2,
+        w + ((qc + 1) * TOWN.cellW) / 2,
+        s + ((qr + 1) * TOWN.cellH) / 2,
+      ];
       const dedicated = DEDICATED[code]?.quadrant === q ? DEDICATED[code] : undefined;
       const gridCode = `${code}${String(q + 1).padStart(3, '0')}`;
       const geometry = rect(...box);
@@ -80,7 +100,16 @@ export async function seedDemoBase(db: Db, clock: Clock, pii: PiiCipher): Promis
         })
         .returning();
       const grid = g as typeof grids.$inferSelect;
-      await db.insert(gridBoundaries).values({ gridId: grid.id, geometry, minLon: box[0], minLat: box[1], maxLon: box[2], maxLat: box[3], areaM2: areaM2(geometry), validFrom: now });
+      await db.insert(gridBoundaries).values({
+        gridId: grid.id,
+        geometry,
+        minLon: box[0],
+        minLat: box[1],
+        maxLon: box[2],
+        maxLat: box[3],
+        areaM2: areaM2(geometry),
+        validFrom: now,
+      });
       const worker = `${pick(SURNAMES)}${pick(GIVEN)}`;
       await db.insert(gridAssignments).values([
         { gridId: grid.id, duty: 'grid_worker_full', personName: worker, phoneMasked: null, validFrom: now },
@@ -94,21 +123,58 @@ export async function seedDemoBase(db: Db, clock: Clock, pii: PiiCipher): Promis
   if (first) {
     const [w, s, e, n] = first.box;
     const mid = (w + e) / 2;
-    for (const [i, box] of [[w, s, mid, n], [mid, s, e, n]].entries()) {
+    for (const [i, box] of [
+      [w, s, mid, n],
+      [mid, s, e, n],
+    ].entries()) {
       const microCode = `${first.path.split('/').at(-2)}00${i + 1}`;
-      const [m] = await db.insert(grids).values({ code: microCode, name: `明德社区第1网格微网格${i + 1}`, kind: 'micro', villageId: first.villageId, parentGridId: first.id, regionPath: `${first.path}${microCode}/`, households: 40 }).returning();
+      const [m] = await db
+        .insert(grids)
+        .values({
+          code: microCode,
+          name: `明德社区第1网格微网格${i + 1}`,
+          kind: 'micro',
+          villageId: first.villageId,
+          parentGridId: first.id,
+          regionPath: `${first.path}${microCode}/`,
+          households: 40,
+        })
+        .returning();
       const g = rect(box[0] as number, box[1] as number, box[2] as number, box[3] as number);
-      await db.insert(gridBoundaries).values({ gridId: (m as { id: string }).id, geometry: g, minLon: box[0] as number, minLat: box[1] as number, maxLon: box[2] as number, maxLat: box[3] as number, areaM2: areaM2(g), validFrom: now });
+      await db.insert(gridBoundaries).values({
+        gridId: (m as { id: string }).id,
+        geometry: g,
+        minLon: box[0] as number,
+        minLat: box[1] as number,
+        maxLon: box[2] as number,
+        maxLat: box[3] as number,
+        areaM2: areaM2(g),
+        validFrom: now,
+      });
     }
   }
 
   // 800 houses spread over the ordinary grids, a fifth of them rented out.
   const houseRows = Array.from({ length: 800 }, (_, i) => {
     const cell = gridCells[i % gridCells.length] as (typeof gridCells)[number];
-    const usage = random() < 0.2 ? ('rental' as const) : random() < 0.05 ? ('vacant' as const) : ('self_occupied' as const);
-    return { regionPath: cell.path, villageId: cell.villageId, gridId: cell.id, address: `${1 + Math.floor(i / 40)}号楼${1 + ((i / 8) % 5 | 0)}单元${100 + (i % 8) + 1}室`, usage, areaM2: 50 + Math.round(random() * 90) };
+    const usage =
+      random() < 0.2 ? ('rental' as const) : random() < 0.05 ? ('vacant' as const) : ('self_occupied' as const);
+    return {
+      regionPath: cell.path,
+      villageId: cell.villageId,
+      gridId: cell.id,
+      address: `${1 + Math.floor(i / 40)}号楼${1 + (((i / 8) % 5) | 0)}单元${100 + (i % 8) + 1}室`,
+      usage,
+      areaM2: 50 + Math.round(random() * 90),
+    };
   });
-  const insertedHouses = await db.insert(houses).values(houseRows).returning({ id: houses.id, usage: houses.usage, gridId: houses.gridId, regionPath: houses.regionPath, villageId: houses.villageId });
+  const insertedHouses = await db.insert(houses).values(houseRows).returning({
+    id: houses.id,
+    usage: houses.usage,
+    gridId: houses.gridId,
+    regionPath: houses.regionPath,
+    villageId: houses.villageId,
+  });
 
   // About 2,000 residents living in those houses.
   const people: (typeof residents.$inferInsert)[] = [];
@@ -127,7 +193,12 @@ export async function seedDemoBase(db: Db, clock: Clock, pii: PiiCipher): Promis
       const phone = `13${Math.floor(random() * 10)}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`;
       const age = 2026 - year;
       const tenant = house.usage === 'rental';
-      const categories = [tenant ? 'floating' : 'registered', ...(age >= 70 && size === 1 ? ['elderly_alone'] : []), ...(age < 18 ? ['minor'] : []), ...(age < 16 && random() < 0.3 ? ['left_behind'] : [])];
+      const categories = [
+        tenant ? 'floating' : 'registered',
+        ...(age >= 70 && size === 1 ? ['elderly_alone'] : []),
+        ...(age < 18 ? ['minor'] : []),
+        ...(age < 16 && random() < 0.3 ? ['left_behind'] : []),
+      ];
       people.push({
         regionPath: house.regionPath,
         villageId: house.villageId,
@@ -148,22 +219,39 @@ export async function seedDemoBase(db: Db, clock: Clock, pii: PiiCipher): Promis
   }
   const inserted: { id: string; regionPath: string }[] = [];
   for (let i = 0; i < people.length; i += 500) {
-    inserted.push(...(await db.insert(residents).values(people.slice(i, i + 500)).onConflictDoNothing().returning({ id: residents.id, regionPath: residents.regionPath })));
+    inserted.push(
+      ...(await db
+        .insert(residents)
+        .values(people.slice(i, i + 500))
+        .onConflictDoNothing()
+        .returning({ id: residents.id, regionPath: residents.regionPath })),
+    );
   }
-  const linkRows = inserted.map((r, i) => ({ residentId: r.id, houseId: (insertedHouses[(links[i] as { houseIndex: number }).houseIndex] as { id: string }).id, relation: (links[i] as { relation: 'owner' | 'family' | 'tenant' }).relation }));
+  const linkRows = inserted.map((r, i) => ({
+    residentId: r.id,
+    houseId: (insertedHouses[(links[i] as { houseIndex: number }).houseIndex] as { id: string }).id,
+    relation: (links[i] as { relation: 'owner' | 'family' | 'tenant' }).relation,
+  }));
   for (let i = 0; i < linkRows.length; i += 1000) await db.insert(residentHouses).values(linkRows.slice(i, i + 1000));
 
   const kinds = ['community_correction', 'released_prisoner', 'drug_user', 'severe_mental_disorder'] as const;
   const risks = ['low', 'medium', 'high'] as const;
-  const special = inserted.filter((_, i) => i % 250 === 7).map((r, i) => ({
-    residentId: r.id,
-    regionPath: r.regionPath,
-    kind: kinds[i % kinds.length] as (typeof kinds)[number],
-    riskLevel: risks[i % risks.length] as (typeof risks)[number],
-    helperGroup: ['网格员', '社区民警', '司法所'],
-    visitIntervalDays: [30, 14, 7][i % 3] as number,
-    nextVisitDue: new Date(now.getTime() + (i - 3) * 5 * 86_400_000).toISOString().slice(0, 10),
-  }));
+  const special = inserted
+    .filter((_, i) => i % 250 === 7)
+    .map((r, i) => ({
+      residentId: r.id,
+      regionPath: r.regionPath,
+      kind: kinds[i % kinds.length] as (typeof kinds)[number],
+      riskLevel: risks[i % risks.length] as (typeof risks)[number],
+      helperGroup: ['网格员', '社区民警', '司法所'],
+      visitIntervalDays: [30, 14, 7][i % 3] as number,
+      nextVisitDue: new Date(now.getTime() + (i - 3) * 5 * 86_400_000).toISOString().slice(0, 10),
+    }));
   if (special.length) await db.insert(specialPopulations).values(special);
-  return { grids: gridCells.length, residents: inserted.length, houses: insertedHouses.length, special: special.length };
+  return {
+    grids: gridCells.length,
+    residents: inserted.length,
+    houses: insertedHouses.length,
+    special: special.length,
+  };
 }

@@ -67,7 +67,11 @@ export interface CaseBaseCounts {
  * both townships and every village, the demo handler in 格物's 城管 squad, admissions of the small
  * items to 格物街道's grids (approved a month ago, one still pending), and the working calendar.
  */
-export async function seedCaseBase(db: Db, clock: Clock, ids: Map<string, { id: string; path: string }>): Promise<CaseBaseCounts> {
+export async function seedCaseBase(
+  db: Db,
+  clock: Clock,
+  ids: Map<string, { id: string; path: string }>,
+): Promise<CaseBaseCounts> {
   const now = clock.now();
   const region = (code: string) => {
     const r = ids.get(code);
@@ -82,18 +86,28 @@ export async function seedCaseBase(db: Db, clock: Clock, ids: Map<string, { id: 
   const itemId = new Map(insertedItems.map((i) => [i.code, i.id]));
 
   const villageCodes = [...ids.keys()].filter((c) => c.length === 12);
-  const villages = villageCodes.length ? await db.select({ code: regions.code, name: regions.name }).from(regions).where(inArray(regions.code, villageCodes)) : [];
+  const villages = villageCodes.length
+    ? await db
+        .select({ code: regions.code, name: regions.name })
+        .from(regions)
+        .where(inArray(regions.code, villageCodes))
+    : [];
   const unitRows: (typeof units.$inferInsert)[] = [];
-  const add = (code: string, kind: DepartmentKind, name: string) => unitRows.push({ regionId: region(code).id, regionPath: region(code).path, kind, name, createdAt: now });
+  const add = (code: string, kind: DepartmentKind, name: string) =>
+    unitRows.push({ regionId: region(code).id, regionPath: region(code).path, kind, name, createdAt: now });
   for (const kind of DEPARTMENT_KINDS) if (kind !== 'village_committee') add(COUNTY, kind, COUNTY_UNITS[kind]);
   for (const [code, list] of Object.entries(TOWNSHIP_UNITS)) for (const [kind, name] of list) add(code, kind, name);
-  for (const v of villages) add(v.code, 'village_committee', `${v.name}${v.name.endsWith('村') ? '村民委员会' : '居民委员会'}`);
+  for (const v of villages)
+    add(v.code, 'village_committee', `${v.name}${v.name.endsWith('村') ? '村民委员会' : '居民委员会'}`);
   const insertedUnits = await db.insert(units).values(unitRows).returning({ id: units.id, name: units.name });
 
   const squad = insertedUnits.find((u) => u.name === '格物街道综合行政执法中队');
   if (squad) await db.update(users).set({ unitId: squad.id }).where(eq(users.username, 'handler'));
 
-  const people = await db.select({ id: users.id, username: users.username }).from(users).where(inArray(users.username, ['leader', 'handler', 'dispatcher']));
+  const people = await db
+    .select({ id: users.id, username: users.username })
+    .from(users)
+    .where(inArray(users.username, ['leader', 'handler', 'dispatcher']));
   const userId = (name: string) => people.find((p) => p.username === name)?.id;
   const leader = userId('leader');
   const proposer = userId('handler') ?? userId('dispatcher');
@@ -120,12 +134,22 @@ export async function seedCaseBase(db: Db, clock: Clock, ids: Map<string, { id: 
     }));
     const pending = bigOnes[2];
     if (pending)
-      rows.push({ itemId: itemId.get(pending.code) as string, regionId: gewu.id, regionPath: gewu.path, state: 'proposed', reason: `${pending.name}需网格员协助发现和劝导，申请准入格物街道网格`, proposedBy: pendingProposer, proposedAt: new Date(now.getTime() - 2 * DAY_MS) });
+      rows.push({
+        itemId: itemId.get(pending.code) as string,
+        regionId: gewu.id,
+        regionPath: gewu.path,
+        state: 'proposed',
+        reason: `${pending.name}需网格员协助发现和劝导，申请准入格物街道网格`,
+        proposedBy: pendingProposer,
+        proposedAt: new Date(now.getTime() - 2 * DAY_MS),
+      });
     if (rows.length) await db.insert(itemAdmissions).values(rows);
     admissions = rows.length;
   }
 
-  await db.insert(workCalendars).values({ id: 'default', calendar: defaultWorkCalendar(), updatedAt: now }).onConflictDoNothing();
+  await db
+    .insert(workCalendars)
+    .values({ id: 'default', calendar: defaultWorkCalendar(), updatedAt: now })
+    .onConflictDoNothing();
   return { items: insertedItems.length, units: insertedUnits.length, admissions };
 }
-

@@ -53,13 +53,21 @@ export function levelOfCode(code: string): RegionLevel {
 }
 
 /** Inserts regions given parent-first, computing levels and paths. Returns code → id. */
-export async function insertRegionTree(db: Db, list: [string, string][]): Promise<Map<string, { id: string; path: string }>> {
+export async function insertRegionTree(
+  db: Db,
+  list: [string, string][],
+): Promise<Map<string, { id: string; path: string }>> {
   const byCode = new Map<string, { id: string; path: string }>();
   for (const [code, name] of list) {
-    const parentCode = [...byCode.keys()].filter((c) => code.startsWith(c) && c !== code).sort((a, b) => b.length - a.length)[0];
+    const parentCode = [...byCode.keys()]
+      .filter((c) => code.startsWith(c) && c !== code)
+      .sort((a, b) => b.length - a.length)[0];
     const parent = parentCode ? byCode.get(parentCode) : undefined;
     const path = `${parent?.path ?? '/'}${code}/`;
-    const [row] = await db.insert(regions).values({ code, name, level: levelOfCode(code), parentId: parent?.id ?? null, path }).returning({ id: regions.id });
+    const [row] = await db
+      .insert(regions)
+      .values({ code, name, level: levelOfCode(code), parentId: parent?.id ?? null, path })
+      .returning({ id: regions.id });
     byCode.set(code, { id: (row as { id: string }).id, path });
   }
   return byCode;
@@ -76,20 +84,36 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
     for (const u of DEMO_USERS) {
       const region = ids.get(u.regionCode);
       if (!region) throw new Error(`demo region ${u.regionCode} missing`);
-      await tx.insert(users).values({ username: u.username, displayName: u.displayName, passwordHash, regionId: region.id, roles: [u.role], passwordChangedAt: clock.now() });
+      await tx.insert(users).values({
+        username: u.username,
+        displayName: u.displayName,
+        passwordHash,
+        regionId: region.id,
+        roles: [u.role],
+        passwordChangedAt: clock.now(),
+      });
     }
     const base = await seedDemoBase(tx, clock, pii);
     const caseBase = await seedCaseBase(tx, clock, ids);
     await linkDemoGridWorker(tx);
-    await recordAudit(tx, clock, systemContext(), { action: 'system.seed_demo', detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base, ...caseBase } });
+    await recordAudit(tx, clock, systemContext(), {
+      action: 'system.seed_demo',
+      detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base, ...caseBase },
+    });
   });
   return true;
 }
 
 /** The demo grid worker account is the full-time worker of 明德社区第1网格 (so cases there reach a real person). */
 async function linkDemoGridWorker(db: Db) {
-  const [worker] = await db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.username, 'gridworker'));
-  const [grid] = await db.select({ id: grids.id }).from(grids).where(eq(grids.code, `${DEMO_GRID_WORKER_VILLAGE}001`));
+  const [worker] = await db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(eq(users.username, 'gridworker'));
+  const [grid] = await db
+    .select({ id: grids.id })
+    .from(grids)
+    .where(eq(grids.code, `${DEMO_GRID_WORKER_VILLAGE}001`));
   if (!worker || !grid) throw new Error('demo grid worker or grid missing');
   await db
     .update(gridAssignments)

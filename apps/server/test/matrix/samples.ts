@@ -2,7 +2,20 @@ import type { Role } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import { as, login, type Session } from '../app.ts';
-import { GRID_ITEM, REPORT_ITEM, act, anyGridItem, caseIn, expectOk, next, photo, proposeAdmission, reportCase, type Side, type World } from './world.ts';
+import {
+  GRID_ITEM,
+  REPORT_ITEM,
+  act,
+  anyGridItem,
+  caseIn,
+  expectOk,
+  next,
+  photo,
+  proposeAdmission,
+  reportCase,
+  type Side,
+  type World,
+} from './world.ts';
 
 /** One request of the matrix. `session` replaces the actor's own (logout needs a session to spend). */
 export interface Req {
@@ -48,10 +61,26 @@ const get = (url: string): Req => ({ method: 'GET', url });
 const post = (url: string, payload: object): Req => ({ method: 'POST', url, payload });
 const put = (url: string, payload: object): Req => ({ method: 'PUT', url, payload });
 const patch = (url: string, payload: object): Req => ({ method: 'PATCH', url, payload });
-const rect = (w: number, s: number, d = 0.0005) => ({ type: 'Polygon', coordinates: [[[w, s], [w + d, s], [w + d, s + d], [w, s + d], [w, s]]] });
+const rect = (w: number, s: number, d = 0.0005) => ({
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w, s],
+      [w + d, s],
+      [w + d, s + d],
+      [w, s + d],
+      [w, s],
+    ],
+  ],
+});
 
 async function created(w: World, s: Session, r: Req, what: string): Promise<{ id: string; [k: string]: unknown }> {
-  const res = await w.t.app.inject({ method: r.method as 'POST', url: r.url, ...as(s), ...(r.payload ? { payload: r.payload } : {}) });
+  const res = await w.t.app.inject({
+    method: r.method as 'POST',
+    url: r.url,
+    ...as(s),
+    ...(r.payload ? { payload: r.payload } : {}),
+  });
   await expectOk(res, what);
   return res.json();
 }
@@ -59,7 +88,18 @@ async function created(w: World, s: Session, r: Req, what: string): Promise<{ id
 /** A fresh grid of side `o`'s village (by its own admin), away from the demo grids. */
 async function freshGrid(w: World, o: Side) {
   const n = next();
-  return created(w, o.accounts.admin, post('/api/grids', { villageId: o.villageId, seq: String(500 + (n % 400)).padStart(3, '0'), name: `新网格${n}`, kind: 'dedicated', dedicatedKind: 'school' }), 'grid');
+  return created(
+    w,
+    o.accounts.admin,
+    post('/api/grids', {
+      villageId: o.villageId,
+      seq: String(500 + (n % 400)).padStart(3, '0'),
+      name: `新网格${n}`,
+      kind: 'dedicated',
+      dedicatedKind: 'school',
+    }),
+    'grid',
+  );
 }
 
 /** A grid-eligible item with no pending or active admission in the side's township yet. */
@@ -94,7 +134,11 @@ async function caseAction(w: World, o: Side, role: Role | undefined): Promise<Re
     case 'leader':
       return actionOn(w, o, (await caseIn(w.t, o, 'accepted')).id, { action: 'supervise', note: '请加快办理' });
     case 'resident':
-      return actionOn(w, o, (await caseIn(w.t, o, 'closed')).id, { action: 'rate', rating: 'satisfied', resolved: true });
+      return actionOn(w, o, (await caseIn(w.t, o, 'closed')).id, {
+        action: 'rate',
+        rating: 'satisfied',
+        resolved: true,
+      });
     case 'grid_worker': {
       // A grid worker holds cases of items admitted to grids that the centre dispatched to them.
       const c = await reportCase(w.t, o, { itemCode: GRID_ITEM?.code });
@@ -109,9 +153,17 @@ async function caseAction(w: World, o: Side, role: Role | undefined): Promise<Re
 
 async function importJob(w: World, o: Side, role: Role | undefined) {
   const kind = role === 'admin' ? 'grids' : 'residents';
-  const csv = kind === 'grids' ? `网格编码,名称\n${o.villageCode}001,明德社区第1网格\n` : `姓名,村（社区）代码\n导入人,${o.villageCode}\n`;
+  const csv =
+    kind === 'grids'
+      ? `网格编码,名称\n${o.villageCode}001,明德社区第1网格\n`
+      : `姓名,村（社区）代码\n导入人,${o.villageCode}\n`;
   const s = role === 'admin' ? o.accounts.admin : o.accounts.dispatcher;
-  const res = await w.t.app.inject({ method: 'POST', url: `/api/imports?kind=${kind}&format=csv`, ...as(s, { 'content-type': 'application/octet-stream' }), body: csv });
+  const res = await w.t.app.inject({
+    method: 'POST',
+    url: `/api/imports?kind=${kind}&format=csv`,
+    ...as(s, { 'content-type': 'application/octet-stream' }),
+    body: csv,
+  });
   await expectOk(res, 'import');
   const id = res.json().id as string;
   for (let i = 0; i < 200; i++) {
@@ -124,42 +176,111 @@ async function importJob(w: World, o: Side, role: Role | undefined) {
 
 const places = ['organisations', 'buildings', 'key-places'] as const;
 const placeBody = (path: (typeof places)[number], o: Side) =>
-  path === 'organisations' ? { villageId: o.villageId, name: `企业${next()}`, kind: 'enterprise' } : path === 'buildings' ? { villageId: o.villageId, name: `楼栋${next()}` } : { villageId: o.villageId, name: `场所${next()}`, kind: 'school' };
+  path === 'organisations'
+    ? { villageId: o.villageId, name: `企业${next()}`, kind: 'enterprise' }
+    : path === 'buildings'
+      ? { villageId: o.villageId, name: `楼栋${next()}` }
+      : { villageId: o.villageId, name: `场所${next()}`, kind: 'school' };
 
 export const SAMPLES: Record<string, Sample> = {
   // Public routes: everyone gets the same answer.
   'GET /api/health': { call: () => get('/api/health'), out: false },
   'GET /api/openapi.json': { call: () => get('/api/openapi.json'), out: false },
-  'POST /api/auth/login': { call: () => post('/api/auth/login', { username: `nobody-${next()}`, password: 'wrong-Password1' }), out: false, expectIn: 401 },
-  'POST /api/intake/cases': { call: () => ({ ...post('/api/intake/cases', { itemCode: REPORT_ITEM?.code, description: '无密钥上报', idempotencyKey: crypto.randomUUID() }) }), out: false, expectIn: 403 },
+  'POST /api/auth/login': {
+    call: () => post('/api/auth/login', { username: `nobody-${next()}`, password: 'wrong-Password1' }),
+    out: false,
+    expectIn: 401,
+  },
+  'POST /api/intake/cases': {
+    call: () => ({
+      ...post('/api/intake/cases', {
+        itemCode: REPORT_ITEM?.code,
+        description: '无密钥上报',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    }),
+    out: false,
+    expectIn: 403,
+  },
   'GET /open311/v2/:file': { call: () => get('/open311/v2/services.json'), out: false },
   'GET /open311/v2/services/:file': { call: () => get(`/open311/v2/services/${REPORT_ITEM?.code}.json`), out: false },
   // A resident's report without consent or a staff decision is not on the public feed.
-  'GET /open311/v2/requests/:file': { call: (o) => get(`/open311/v2/requests/${o.caseCode}.json`), out: false, expectIn: 404 },
-  'GET /open311/v2/tokens/:file': { call: () => get('/open311/v2/tokens/no-such-token.json'), out: false, expectIn: 404 },
-  'POST /open311/v2/:file': { call: () => ({ method: 'POST', url: '/open311/v2/requests.json', body: `service_code=${REPORT_ITEM?.code}&description=x`, headers: { 'content-type': 'application/x-www-form-urlencoded' } }), out: false, expectIn: 403 },
+  'GET /open311/v2/requests/:file': {
+    call: (o) => get(`/open311/v2/requests/${o.caseCode}.json`),
+    out: false,
+    expectIn: 404,
+  },
+  'GET /open311/v2/tokens/:file': {
+    call: () => get('/open311/v2/tokens/no-such-token.json'),
+    out: false,
+    expectIn: 404,
+  },
+  'POST /open311/v2/:file': {
+    call: () => ({
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      body: `service_code=${REPORT_ITEM?.code}&description=x`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }),
+    out: false,
+    expectIn: 403,
+  },
 
   // The caller's own session.
   'GET /api/auth/me': { call: () => get('/api/auth/me'), out: false },
-  'POST /api/auth/logout': { call: async (o, c) => ({ ...post('/api/auth/logout', {}), session: c.allowed && c.role ? await login(c.w.t.app, `${o.name.toLowerCase()}-${c.role}`, undefined, `10.8.0.${next() % 250}`) : undefined }), out: false },
+  'POST /api/auth/logout': {
+    call: async (o, c) => ({
+      ...post('/api/auth/logout', {}),
+      session:
+        c.allowed && c.role
+          ? await login(c.w.t.app, `${o.name.toLowerCase()}-${c.role}`, undefined, `10.8.0.${next() % 250}`)
+          : undefined,
+    }),
+    out: false,
+  },
   // A wrong current password: the route is reached (400), and no account's password changes.
-  'POST /api/auth/password': { call: () => post('/api/auth/password', { currentPassword: 'Not-the-password1', newPassword: 'Another#Pass2026' }), out: false, expectIn: 400 },
+  'POST /api/auth/password': {
+    call: () => post('/api/auth/password', { currentPassword: 'Not-the-password1', newPassword: 'Another#Pass2026' }),
+    out: false,
+    expectIn: 400,
+  },
   'GET /api/notifications': { call: () => get('/api/notifications'), out: false },
   'POST /api/notifications/read': { call: () => post('/api/notifications/read', { ids: 'all' }), out: false },
   'GET /api/notifications/stream': { call: () => get('/api/notifications/stream?probe=1'), out: false, expectIn: 400 },
 
   'GET /api/users': { call: (o) => get(`/api/users?regionId=${o.townshipId}`) },
   'GET /api/users/:id': { call: (o) => get(`/api/users/${o.targetUserId}`) },
-  'POST /api/users': { call: (o) => post('/api/users', { username: `u${next()}`, displayName: '新账号', password: 'Init#2026a', regionId: o.townshipId, roles: ['grid_worker'] }) },
+  'POST /api/users': {
+    call: (o) =>
+      post('/api/users', {
+        username: `u${next()}`,
+        displayName: '新账号',
+        password: 'Init#2026a',
+        regionId: o.townshipId,
+        roles: ['grid_worker'],
+      }),
+  },
   'PATCH /api/users/:id': { call: (o) => patch(`/api/users/${o.targetUserId}`, { displayName: `网格员${next()}` }) },
   'PUT /api/users/:id/roles': { call: (o) => put(`/api/users/${o.targetUserId}/roles`, { roles: ['grid_worker'] }) },
   'POST /api/users/:id/unlock': { call: (o) => post(`/api/users/${o.targetUserId}/unlock`, {}) },
-  'POST /api/users/:id/password': { call: (o) => post(`/api/users/${o.targetUserId}/password`, { newPassword: `Reset#${next()}x2026` }) },
+  'POST /api/users/:id/password': {
+    call: (o) => post(`/api/users/${o.targetUserId}/password`, { newPassword: `Reset#${next()}x2026` }),
+  },
   'POST /api/users/:id/sessions/revoke': { call: (o) => post(`/api/users/${o.targetUserId}/sessions/revoke`, {}) },
-  'PUT /api/users/:id/unit': { call: (o) => put(`/api/users/${o.targetHandlerId}/unit`, { unitId: o.unitId }), cross: (a, b) => put(`/api/users/${a.targetHandlerId}/unit`, { unitId: b.unitId }) },
+  'PUT /api/users/:id/unit': {
+    call: (o) => put(`/api/users/${o.targetHandlerId}/unit`, { unitId: o.unitId }),
+    cross: (a, b) => put(`/api/users/${a.targetHandlerId}/unit`, { unitId: b.unitId }),
+  },
 
   'GET /api/regions': { call: () => get('/api/regions'), out: false },
-  'POST /api/regions': { call: (o) => post('/api/regions', { parentId: o.townshipId, code: `${o.townshipCode}${300 + (next() % 600)}`, name: `新社区${next()}` }) },
+  'POST /api/regions': {
+    call: (o) =>
+      post('/api/regions', {
+        parentId: o.townshipId,
+        code: `${o.townshipCode}${300 + (next() % 600)}`,
+        name: `新社区${next()}`,
+      }),
+  },
   // The log records what A's own accounts asked for — B's ids in their refused URLs included, which is
   // what an auditor needs to see. So instead of the id scan: every row shown lies in A's subtree.
   'GET /api/audit': {
@@ -179,10 +300,29 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/grids/checks': { call: (o) => get(`/api/grids/checks?villageId=${o.villageId}`) },
   'GET /api/grids/export.geojson': { call: () => get('/api/grids/export.geojson'), out: false },
   'POST /api/grids/import': {
-    call: (o) => post('/api/grids/import?commit=false', { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: rect(o.point.lon, o.point.lat), properties: { code: `${o.villageCode}001`, name: '校验网格' } }] }),
+    call: (o) =>
+      post('/api/grids/import?commit=false', {
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: rect(o.point.lon, o.point.lat),
+            properties: { code: `${o.villageCode}001`, name: '校验网格' },
+          },
+        ],
+      }),
   },
   'GET /api/grids/:id': { call: (o) => get(`/api/grids/${o.gridId}`) },
-  'POST /api/grids': { call: (o) => post('/api/grids', { villageId: o.villageId, seq: String(100 + (next() % 400)).padStart(3, '0'), name: `网格${next()}`, kind: 'dedicated', dedicatedKind: 'hospital' }) },
+  'POST /api/grids': {
+    call: (o) =>
+      post('/api/grids', {
+        villageId: o.villageId,
+        seq: String(100 + (next() % 400)).padStart(3, '0'),
+        name: `网格${next()}`,
+        kind: 'dedicated',
+        dedicatedKind: 'hospital',
+      }),
+  },
   'PATCH /api/grids/:id': { call: (o) => patch(`/api/grids/${o.gridId}`, { households: 120 }) },
   'PUT /api/grids/:id/boundary': {
     call: async (o, c) => {
@@ -191,12 +331,29 @@ export const SAMPLES: Record<string, Sample> = {
     },
   },
   'POST /api/grids/:id/assignments': {
-    call: (o) => post(`/api/grids/${o.gridId}/assignments`, { duty: 'grid_worker_part', userId: o.accounts.grid_worker.userId, personName: '兼职网格员' }),
-    cross: (a, b) => post(`/api/grids/${a.gridId}/assignments`, { duty: 'grid_worker_part', userId: b.accounts.grid_worker.userId, personName: '外街道网格员' }),
+    call: (o) =>
+      post(`/api/grids/${o.gridId}/assignments`, {
+        duty: 'grid_worker_part',
+        userId: o.accounts.grid_worker.userId,
+        personName: '兼职网格员',
+      }),
+    cross: (a, b) =>
+      post(`/api/grids/${a.gridId}/assignments`, {
+        duty: 'grid_worker_part',
+        userId: b.accounts.grid_worker.userId,
+        personName: '外街道网格员',
+      }),
   },
   'DELETE /api/grids/:id/assignments/:assignmentId': {
     call: async (o, c) => {
-      const a = c.allowed ? await created(c.w, o.accounts.admin, post(`/api/grids/${o.gridId}/assignments`, { duty: 'police', personName: `民警${next()}` }), 'assignment') : { id: crypto.randomUUID() };
+      const a = c.allowed
+        ? await created(
+            c.w,
+            o.accounts.admin,
+            post(`/api/grids/${o.gridId}/assignments`, { duty: 'police', personName: `民警${next()}` }),
+            'assignment',
+          )
+        : { id: crypto.randomUUID() };
       return { method: 'DELETE', url: `/api/grids/${o.gridId}/assignments/${a.id}` };
     },
   },
@@ -205,25 +362,55 @@ export const SAMPLES: Record<string, Sample> = {
   // The number to look up travels in the body (URLs are logged): the other township's is not found.
   'POST /api/residents/search': { call: (o) => post('/api/residents/search', { idNumber: o.plaintexts[0] }) },
   'GET /api/residents/:id': { call: (o) => get(`/api/residents/${o.residentId}`) },
-  'POST /api/residents': { call: (o) => post('/api/residents', { villageId: o.villageId, name: `登记人${next()}` }), cross: (a, b) => post('/api/residents', { villageId: a.villageId, gridId: b.gridId, name: `登记人${next()}` }) },
-  'POST /api/residents/:id/reveal': { call: (o) => post(`/api/residents/${o.residentId}/reveal`, { field: 'phone', reason: '核实联系方式' }) },
+  'POST /api/residents': {
+    call: (o) => post('/api/residents', { villageId: o.villageId, name: `登记人${next()}` }),
+    cross: (a, b) => post('/api/residents', { villageId: a.villageId, gridId: b.gridId, name: `登记人${next()}` }),
+  },
+  'POST /api/residents/:id/reveal': {
+    call: (o) => post(`/api/residents/${o.residentId}/reveal`, { field: 'phone', reason: '核实联系方式' }),
+  },
   'GET /api/residents/:id/visits': { call: (o) => get(`/api/residents/${o.residentId}/visits`) },
   'POST /api/visits': {
-    call: (o) => post('/api/visits', { residentId: o.residentId, specialPopulationId: o.specialId, note: '上门走访，情况稳定' }),
-    cross: (a, b) => post('/api/visits', { residentId: a.residentId, specialPopulationId: b.specialId, note: '上门走访' }),
+    call: (o) =>
+      post('/api/visits', { residentId: o.residentId, specialPopulationId: o.specialId, note: '上门走访，情况稳定' }),
+    cross: (a, b) =>
+      post('/api/visits', { residentId: a.residentId, specialPopulationId: b.specialId, note: '上门走访' }),
   },
   'GET /api/special-populations': { call: () => get('/api/special-populations?pageSize=500'), out: false },
   'POST /api/special-populations': {
     call: async (o, c) => {
-      const r = c.allowed && o.name === 'A' ? await created(c.w, o.accounts.dispatcher, post('/api/residents', { villageId: o.villageId, name: `帮教对象${next()}` }), 'resident') : { id: o.residentId };
-      return post('/api/special-populations', { residentId: r.id, kind: 'community_correction', riskLevel: 'medium', visitIntervalDays: 14 });
+      const r =
+        c.allowed && o.name === 'A'
+          ? await created(
+              c.w,
+              o.accounts.dispatcher,
+              post('/api/residents', { villageId: o.villageId, name: `帮教对象${next()}` }),
+              'resident',
+            )
+          : { id: o.residentId };
+      return post('/api/special-populations', {
+        residentId: r.id,
+        kind: 'community_correction',
+        riskLevel: 'medium',
+        visitIntervalDays: 14,
+      });
     },
   },
   'GET /api/houses': { call: (o) => get(`/api/houses?villageId=${o.villageId}&pageSize=200`) },
-  'POST /api/houses': { call: (o) => post('/api/houses', { villageId: o.villageId, address: `幸福路${next()}号`, usage: 'self_occupied' }) },
+  'POST /api/houses': {
+    call: (o) => post('/api/houses', { villageId: o.villageId, address: `幸福路${next()}号`, usage: 'self_occupied' }),
+  },
   'POST /api/houses/:id/residents': {
     call: async (o, c) => {
-      const h = c.allowed && o.name === 'A' ? await created(c.w, o.accounts.dispatcher, post('/api/houses', { villageId: o.villageId, address: `和平路${next()}号`, usage: 'rental' }), 'house') : { id: o.houseId };
+      const h =
+        c.allowed && o.name === 'A'
+          ? await created(
+              c.w,
+              o.accounts.dispatcher,
+              post('/api/houses', { villageId: o.villageId, address: `和平路${next()}号`, usage: 'rental' }),
+              'house',
+            )
+          : { id: o.houseId };
       return post(`/api/houses/${h.id}/residents`, { residentId: o.residentId, relation: 'tenant' });
     },
     cross: (a, b) => post(`/api/houses/${a.houseId}/residents`, { residentId: b.residentId, relation: 'tenant' }),
@@ -240,12 +427,19 @@ export const SAMPLES: Record<string, Sample> = {
       method: 'POST',
       url: `/api/imports?kind=${c.role === 'admin' ? 'grids' : 'residents'}&format=csv`,
       headers: { 'content-type': 'application/octet-stream' },
-      body: c.role === 'admin' ? `网格编码,名称\n${o.villageCode}001,明德社区第1网格\n` : `姓名,村（社区）代码\n导入人,${o.villageCode}\n`,
+      body:
+        c.role === 'admin'
+          ? `网格编码,名称\n${o.villageCode}001,明德社区第1网格\n`
+          : `姓名,村（社区）代码\n导入人,${o.villageCode}\n`,
     }),
   },
   'GET /api/imports/template': { call: () => get('/api/imports/template?kind=houses&format=csv'), out: false },
-  'GET /api/imports/:id': { call: async (o, c) => get(`/api/imports/${c.allowed ? await importJob(c.w, o, c.role) : o.importId}`) },
-  'POST /api/imports/:id/commit': { call: async (o, c) => post(`/api/imports/${c.allowed ? await importJob(c.w, o, c.role) : o.importId}/commit`, {}) },
+  'GET /api/imports/:id': {
+    call: async (o, c) => get(`/api/imports/${c.allowed ? await importJob(c.w, o, c.role) : o.importId}`),
+  },
+  'POST /api/imports/:id/commit': {
+    call: async (o, c) => post(`/api/imports/${c.allowed ? await importJob(c.w, o, c.role) : o.importId}/commit`, {}),
+  },
   'GET /api/exports/residents': { call: (o) => get(`/api/exports/residents?format=csv&villageId=${o.villageId}`) },
   'GET /api/exports/:kind': { call: () => get('/api/exports/grids?format=csv'), out: false },
   'GET /api/stats/tallies': { call: (o) => get(`/api/stats/tallies?regionId=${o.villageId}`) },
@@ -261,30 +455,76 @@ export const SAMPLES: Record<string, Sample> = {
     out: false,
     expectIn: { admin: 403 },
   },
-  'GET /api/calendar/deadline': { call: () => get(`/api/calendar/deadline?start=${encodeURIComponent('2026-12-01T09:00:00+08:00')}&amount=2&unit=work_days`), out: false },
+  'GET /api/calendar/deadline': {
+    call: () =>
+      get(`/api/calendar/deadline?start=${encodeURIComponent('2026-12-01T09:00:00+08:00')}&amount=2&unit=work_days`),
+    out: false,
+  },
 
   'GET /api/units': { call: (o) => get(`/api/units?regionId=${o.villageId}`) },
-  'POST /api/units': { call: (o) => post('/api/units', { regionId: o.townshipId, kind: 'housing', name: `城建办${next()}` }) },
+  'POST /api/units': {
+    call: (o) => post('/api/units', { regionId: o.townshipId, kind: 'housing', name: `城建办${next()}` }),
+  },
   'PATCH /api/units/:id': {
     call: async (o, c) => {
-      const u = c.allowed && o.name === 'A' ? await created(c.w, o.accounts.admin, post('/api/units', { regionId: o.townshipId, kind: 'emergency', name: `应急${next()}` }), 'unit') : { id: o.unitId };
+      const u =
+        c.allowed && o.name === 'A'
+          ? await created(
+              c.w,
+              o.accounts.admin,
+              post('/api/units', { regionId: o.townshipId, kind: 'emergency', name: `应急${next()}` }),
+              'unit',
+            )
+          : { id: o.unitId };
       return patch(`/api/units/${u.id}`, { name: `应急办${next()}` });
     },
   },
   'POST /api/units/:id/retire': {
     call: async (o, c) => {
-      const u = c.allowed && o.name === 'A' ? await created(c.w, o.accounts.admin, post('/api/units', { regionId: o.townshipId, kind: 'emergency', name: `临时${next()}` }), 'unit') : { id: o.unitId };
+      const u =
+        c.allowed && o.name === 'A'
+          ? await created(
+              c.w,
+              o.accounts.admin,
+              post('/api/units', { regionId: o.townshipId, kind: 'emergency', name: `临时${next()}` }),
+              'unit',
+            )
+          : { id: o.unitId };
       return post(`/api/units/${u.id}/retire`, {});
     },
   },
 
   'GET /api/items': { call: () => get('/api/items'), out: false },
   'GET /api/items/:code': { call: () => get(`/api/items/${REPORT_ITEM?.code}`), out: false },
-  'POST /api/items': { call: () => post('/api/items', { ...REPORT_ITEM, code: `${REPORT_ITEM?.categoryCode}${900 + (next() % 99)}`, name: `新事项${next()}` }), out: false, expectIn: { admin: 403 } },
-  'PUT /api/items/:code': { call: () => put(`/api/items/${REPORT_ITEM?.code}`, { ...REPORT_ITEM }), out: false, expectIn: { admin: 403 } },
-  'POST /api/items/:code/admissions': { call: async (o, c) => post(`/api/items/${c.allowed ? await unproposedItem(c.w, o) : anyGridItem()}/admissions`, { regionId: o.townshipId, reason: '本辖区需要' }) },
+  'POST /api/items': {
+    call: () =>
+      post('/api/items', {
+        ...REPORT_ITEM,
+        code: `${REPORT_ITEM?.categoryCode}${900 + (next() % 99)}`,
+        name: `新事项${next()}`,
+      }),
+    out: false,
+    expectIn: { admin: 403 },
+  },
+  'PUT /api/items/:code': {
+    call: () => put(`/api/items/${REPORT_ITEM?.code}`, { ...REPORT_ITEM }),
+    out: false,
+    expectIn: { admin: 403 },
+  },
+  'POST /api/items/:code/admissions': {
+    call: async (o, c) =>
+      post(`/api/items/${c.allowed ? await unproposedItem(c.w, o) : anyGridItem()}/admissions`, {
+        regionId: o.townshipId,
+        reason: '本辖区需要',
+      }),
+  },
   'GET /api/admissions': { call: (o) => get(`/api/admissions?regionId=${o.townshipId}`) },
-  'POST /api/admissions/:id/decision': { call: async (o, c) => post(`/api/admissions/${c.allowed && o.name === 'A' ? (await proposal(c.w, o)).id : o.admissionId}/decision`, { approve: true }) },
+  'POST /api/admissions/:id/decision': {
+    call: async (o, c) =>
+      post(`/api/admissions/${c.allowed && o.name === 'A' ? (await proposal(c.w, o)).id : o.admissionId}/decision`, {
+        approve: true,
+      }),
+  },
   'POST /api/admissions/:id/withdraw': {
     call: async (o, c) => {
       let id = o.admissionId;
@@ -297,26 +537,57 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   'GET /api/api-keys': { call: () => get('/api/api-keys'), out: false },
-  'POST /api/api-keys': { call: (o) => post('/api/api-keys', { name: `接口${next()}`, regionId: o.townshipId, source: 'sensor' }) },
+  'POST /api/api-keys': {
+    call: (o) => post('/api/api-keys', { name: `接口${next()}`, regionId: o.townshipId, source: 'sensor' }),
+  },
   'POST /api/api-keys/:id/revoke': {
     call: async (o, c) => {
-      const k = c.allowed && o.name === 'A' ? await created(c.w, o.accounts.admin, post('/api/api-keys', { name: `临时接口${next()}`, regionId: o.townshipId, source: 'other' }), 'key') : { id: o.apiKeyId };
+      const k =
+        c.allowed && o.name === 'A'
+          ? await created(
+              c.w,
+              o.accounts.admin,
+              post('/api/api-keys', { name: `临时接口${next()}`, regionId: o.townshipId, source: 'other' }),
+              'key',
+            )
+          : { id: o.apiKeyId };
       return post(`/api/api-keys/${k.id}/revoke`, {});
     },
   },
 
-  'POST /api/attachments': { call: async () => ({ method: 'POST', url: '/api/attachments', headers: { 'content-type': 'image/jpeg' }, body: await photo() }), out: false },
+  'POST /api/attachments': {
+    call: async () => ({
+      method: 'POST',
+      url: '/api/attachments',
+      headers: { 'content-type': 'image/jpeg' },
+      body: await photo(),
+    }),
+    out: false,
+  },
   'GET /api/attachments/:id': { call: (o) => get(`/api/attachments/${o.attachmentId}?size=thumb`) },
   // Anyone may report a problem wherever they see it: the case then belongs to the place, and its
   // reporter follows it there. So there is no out-of-scope report, only the report's own answer.
-  'POST /api/cases': { call: (o) => post('/api/cases', { itemCode: REPORT_ITEM?.code, description: '路灯不亮需要维修', location: o.point, idempotencyKey: crypto.randomUUID() }), out: false },
+  'POST /api/cases': {
+    call: (o) =>
+      post('/api/cases', {
+        itemCode: REPORT_ITEM?.code,
+        description: '路灯不亮需要维修',
+        location: o.point,
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    out: false,
+  },
   'GET /api/cases': { call: () => get('/api/cases?pageSize=100'), out: false },
   'GET /api/cases/:id': { call: (o) => get(`/api/cases/${o.caseId}`) },
   'POST /api/cases/:id/actions': {
-    call: (o, c) => (c.allowed && o.name === 'A' ? caseAction(c.w, o, c.role) : post(`/api/cases/${o.caseId}/actions`, { action: 'accept', version: 1 })),
+    call: (o, c) =>
+      c.allowed && o.name === 'A'
+        ? caseAction(c.w, o, c.role)
+        : post(`/api/cases/${o.caseId}/actions`, { action: 'accept', version: 1 }),
     // The centre dispatching its case to another township's grid worker or unit, or merging it into another township's case.
     cross: async (a, b, c) => {
-      if (!c.allowed || c.role !== 'dispatcher') return post(`/api/cases/${a.caseId}/actions`, { action: 'merge', version: 1, targetCaseId: b.caseId });
+      if (!c.allowed || c.role !== 'dispatcher')
+        return post(`/api/cases/${a.caseId}/actions`, { action: 'merge', version: 1, targetCaseId: b.caseId });
       // An item admitted to grids, so only the target's township can be what refuses it.
       const kase = await reportCase(c.w.t, a, { itemCode: GRID_ITEM?.code });
       await act(c.w.t, a.accounts.dispatcher, kase.id, 'accept');
@@ -325,11 +596,20 @@ export const SAMPLES: Record<string, Sample> = {
   },
   // A fresh case each time: the world's case stays unpublished (the Open311 sample expects it off the feed).
   'PUT /api/cases/:id/publication': {
-    call: async (o, c) => put(`/api/cases/${c.allowed && o.name === 'A' ? (await caseIn(c.w.t, o, 'reported')).id : o.caseId}/publication`, { published: true, publicDescription: '路面有坑洼' }),
+    call: async (o, c) =>
+      put(
+        `/api/cases/${c.allowed && o.name === 'A' ? (await caseIn(c.w.t, o, 'reported')).id : o.caseId}/publication`,
+        { published: true, publicDescription: '路面有坑洼' },
+      ),
   },
   'GET /api/cases/:id/duplicates': { call: (o) => get(`/api/cases/${o.caseId}/duplicates`) },
   'GET /api/cases/:id/dispatch-proposal': { call: (o) => get(`/api/cases/${o.caseId}/dispatch-proposal`) },
   'GET /api/grid-workers/load': { call: () => get('/api/grid-workers/load'), out: false },
-  'GET /api/case-figures': { call: () => get(`/api/case-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+08:00')}`), out: false },
+  'GET /api/case-figures': {
+    call: () =>
+      get(
+        `/api/case-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+08:00')}`,
+      ),
+    out: false,
+  },
 };
-

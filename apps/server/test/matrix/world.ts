@@ -47,7 +47,14 @@ export interface World {
   B: Side;
 }
 
-export const REPORT_ITEM = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativeList && i.publicReport && i.departmentKind === 'urban_management' && !i.fields.some((f) => f.required));
+export const REPORT_ITEM = STARTER_CATALOGUE.find(
+  (i) =>
+    !i.gridEligible &&
+    !i.negativeList &&
+    i.publicReport &&
+    i.departmentKind === 'urban_management' &&
+    !i.fields.some((f) => f.required),
+);
 export const GRID_ITEM = STARTER_CATALOGUE.find((i) => i.minor && i.publicReport && !i.fields.some((f) => f.required));
 
 const ACCOUNT_REGION: Record<Role, 'village' | 'township'> = {
@@ -76,13 +83,20 @@ export function validIdNumber(regionCode6: string, seq: number): string {
 }
 
 export async function photo(): Promise<Buffer> {
-  return sharp({ create: { width: 32, height: 24, channels: 3, background: '#3060c0' } }).jpeg().toBuffer();
+  return sharp({ create: { width: 32, height: 24, channels: 3, background: '#3060c0' } })
+    .jpeg()
+    .toBuffer();
 }
 
-const post = (t: TestApp, s: Session, url: string, payload: object) => t.app.inject({ method: 'POST', url, ...as(s), payload });
+const post = (t: TestApp, s: Session, url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url, ...as(s), payload });
 
 /** Files a report as the side's resident, returning the case id and version. */
-export async function reportCase(t: TestApp, side: Side, opts: { attachmentIds?: string[]; itemCode?: string; by?: Session } = {}) {
+export async function reportCase(
+  t: TestApp,
+  side: Side,
+  opts: { attachmentIds?: string[]; itemCode?: string; by?: Session } = {},
+) {
   const res = await post(t, opts.by ?? side.accounts.resident, '/api/cases', {
     itemCode: opts.itemCode ?? REPORT_ITEM?.code,
     description: `${side.name} 路面问题 ${next()}`,
@@ -103,7 +117,12 @@ export async function act(t: TestApp, s: Session, id: string, action: string, mo
 }
 
 /** A case of the side in the given state (reported, accepted, dispatched to the side's unit, or closed). */
-export async function caseIn(t: TestApp, side: Side, state: 'reported' | 'accepted' | 'dispatched' | 'closed', opts: { attachmentIds?: string[] } = {}) {
+export async function caseIn(
+  t: TestApp,
+  side: Side,
+  state: 'reported' | 'accepted' | 'dispatched' | 'closed',
+  opts: { attachmentIds?: string[] } = {},
+) {
   const c = await reportCase(t, side, opts);
   const { dispatcher, handler } = side.accounts;
   if (state === 'reported') return c;
@@ -135,15 +154,36 @@ export async function proposeAdmission(t: TestApp, s: Session, regionId: string)
 /** An item code for a proposal the matrix sends itself (whatever the answer). */
 export const anyGridItem = () => gridEligibleCodes[admissionCursor++ % gridEligibleCodes.length] as string;
 
-async function buildSide(t: TestApp, name: SideName, townshipCode: string, villageCode: string, unitName: string): Promise<Side> {
+async function buildSide(
+  t: TestApp,
+  name: SideName,
+  townshipCode: string,
+  villageCode: string,
+  unitName: string,
+): Promise<Side> {
   const prefix = name.toLowerCase();
   for (const role of ROLES) {
-    await addUser(t.database, { username: `${prefix}-${role}`, role, regionCode: ACCOUNT_REGION[role] === 'village' ? villageCode : townshipCode, unitName: role === 'handler' ? unitName : undefined });
+    await addUser(t.database, {
+      username: `${prefix}-${role}`,
+      role,
+      regionCode: ACCOUNT_REGION[role] === 'village' ? villageCode : townshipCode,
+      unitName: role === 'handler' ? unitName : undefined,
+    });
   }
   await addUser(t.database, { username: `${prefix}-target`, role: 'grid_worker', regionCode: townshipCode });
-  await addUser(t.database, { username: `${prefix}-target-handler`, role: 'handler', regionCode: townshipCode, unitName });
-  const accounts = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await login(t.app, `${prefix}-${r}`)] as const))) as Record<Role, Session>;
-  const ids = await queryRows<{ username: string; id: string }>(t.database.db, sql`SELECT username, id FROM users WHERE username IN (${`${prefix}-target`}, ${`${prefix}-target-handler`})`);
+  await addUser(t.database, {
+    username: `${prefix}-target-handler`,
+    role: 'handler',
+    regionCode: townshipCode,
+    unitName,
+  });
+  const accounts = Object.fromEntries(
+    await Promise.all(ROLES.map(async (r) => [r, await login(t.app, `${prefix}-${r}`)] as const)),
+  ) as Record<Role, Session>;
+  const ids = await queryRows<{ username: string; id: string }>(
+    t.database.db,
+    sql`SELECT username, id FROM users WHERE username IN (${`${prefix}-target`}, ${`${prefix}-target-handler`})`,
+  );
   const userId = (u: string) => ids.find((r) => r.username === u)?.id as string;
   const [unit] = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM units WHERE name = ${unitName}`);
   const townshipId = await regionIdByCode(t.database, townshipCode);
@@ -157,8 +197,20 @@ async function buildSide(t: TestApp, name: SideName, townshipCode: string, villa
     gridId = spot.gridId;
     point = { lon: spot.lon, lat: spot.lat };
   } else {
-    const rect = [[113.8, 34.8], [113.81, 34.8], [113.81, 34.81], [113.8, 34.81], [113.8, 34.8]];
-    const grid = await post(t, admin, '/api/grids', { villageId, seq: '001', name: '笃行一网格', kind: 'urban_community', boundary: { type: 'Polygon', coordinates: [rect] } });
+    const rect = [
+      [113.8, 34.8],
+      [113.81, 34.8],
+      [113.81, 34.81],
+      [113.8, 34.81],
+      [113.8, 34.8],
+    ];
+    const grid = await post(t, admin, '/api/grids', {
+      villageId,
+      seq: '001',
+      name: '笃行一网格',
+      kind: 'urban_community',
+      boundary: { type: 'Polygon', coordinates: [rect] },
+    });
     await expectOk(grid, 'B grid');
     gridId = grid.json().id;
     point = { lon: 113.805, lat: 34.805 };
@@ -166,12 +218,28 @@ async function buildSide(t: TestApp, name: SideName, townshipCode: string, villa
   }
   const n = next();
   const plaintexts = [validIdNumber(townshipCode.slice(0, 6), n), `1370000${String(n).padStart(4, '0')}`];
-  const residentRes = await post(t, dispatcher, '/api/residents', { villageId, gridId, name: `${name}区居民${n}`, idNumber: plaintexts[0], phone: plaintexts[1] });
+  const residentRes = await post(t, dispatcher, '/api/residents', {
+    villageId,
+    gridId,
+    name: `${name}区居民${n}`,
+    idNumber: plaintexts[0],
+    phone: plaintexts[1],
+  });
   await expectOk(residentRes, 'resident');
   const residentId = residentRes.json().id as string;
-  const special = await post(t, dispatcher, '/api/special-populations', { residentId, kind: 'released_prisoner', riskLevel: 'low', visitIntervalDays: 30 });
+  const special = await post(t, dispatcher, '/api/special-populations', {
+    residentId,
+    kind: 'released_prisoner',
+    riskLevel: 'low',
+    visitIntervalDays: 30,
+  });
   await expectOk(special, 'special');
-  const house = await post(t, dispatcher, '/api/houses', { villageId, gridId, address: `${name}区房屋${n}号`, usage: 'rental' });
+  const house = await post(t, dispatcher, '/api/houses', {
+    villageId,
+    gridId,
+    address: `${name}区房屋${n}号`,
+    usage: 'rental',
+  });
   await expectOk(house, 'house');
   const placeIds = {} as Side['placeIds'];
   for (const [path, body] of [
@@ -183,9 +251,18 @@ async function buildSide(t: TestApp, name: SideName, townshipCode: string, villa
     await expectOk(res, path);
     placeIds[path] = res.json().id;
   }
-  const apiKey = await post(t, admin, '/api/api-keys', { name: `${name}区接口${n}`, regionId: townshipId, source: 'video' });
+  const apiKey = await post(t, admin, '/api/api-keys', {
+    name: `${name}区接口${n}`,
+    regionId: townshipId,
+    source: 'video',
+  });
   await expectOk(apiKey, 'api key');
-  const importJob = await t.app.inject({ method: 'POST', url: '/api/imports?kind=residents&format=csv', ...as(dispatcher, { 'content-type': 'application/octet-stream' }), body: `姓名,村（社区）代码\n导入${name},${villageCode}\n` });
+  const importJob = await t.app.inject({
+    method: 'POST',
+    url: '/api/imports?kind=residents&format=csv',
+    ...as(dispatcher, { 'content-type': 'application/octet-stream' }),
+    body: `姓名,村（社区）代码\n导入${name},${villageCode}\n`,
+  });
   await expectOk(importJob, 'import');
   const admission = await proposeAdmission(t, dispatcher, townshipId);
 
@@ -214,7 +291,12 @@ async function buildSide(t: TestApp, name: SideName, townshipCode: string, villa
     markers: [],
     plaintexts,
   };
-  const upload = await t.app.inject({ method: 'POST', url: '/api/attachments', ...as(resident, { 'content-type': 'image/jpeg' }), body: await photo() });
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    ...as(resident, { 'content-type': 'image/jpeg' }),
+    body: await photo(),
+  });
   await expectOk(upload, 'photo');
   side.attachmentId = upload.json().id;
   const c = await caseIn(t, side, 'dispatched', { attachmentIds: [side.attachmentId] });

@@ -57,7 +57,10 @@ async function errorFrom(res: Response): Promise<ApiError> {
   } catch {
     // not JSON (a proxy page, say): fall through to a generic message
   }
-  return new ApiError(res.status, { code: `http_${res.status}`, message: i18n.t('errors.http', { status: res.status }) });
+  return new ApiError(res.status, {
+    code: `http_${res.status}`,
+    message: i18n.t('errors.http', { status: res.status }),
+  });
 }
 
 async function request<T>(method: Method, path: string, body?: unknown, query?: Query): Promise<T> {

@@ -16,11 +16,26 @@ interface Props {
 export function ExportMenu({ path, params = {}, testId, extra = [] }: Props) {
   const { t } = useTranslation();
   const items = [
-    ...(['xlsx', 'csv'] as const).map((f) => ({ key: f, label: f === 'xlsx' ? 'Excel (.xlsx)' : 'CSV', href: apiUrl(path, { ...params, format: f }) })),
+    ...(['xlsx', 'csv'] as const).map((f) => ({
+      key: f,
+      label: f === 'xlsx' ? 'Excel (.xlsx)' : 'CSV',
+      href: apiUrl(path, { ...params, format: f }),
+    })),
     ...extra,
   ];
   return (
-    <Dropdown menu={{ items: items.map((i) => ({ key: i.key, label: <a href={i.href} download data-testid={`${testId}-${i.key}`}>{i.label}</a> })) }}>
+    <Dropdown
+      menu={{
+        items: items.map((i) => ({
+          key: i.key,
+          label: (
+            <a href={i.href} download data-testid={`${testId}-${i.key}`}>
+              {i.label}
+            </a>
+          ),
+        })),
+      }}
+    >
       <Button icon={<DownloadOutlined />} data-testid={testId}>
         {t('residents.export')}
       </Button>

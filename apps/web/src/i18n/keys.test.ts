@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { en, zhCN } from './resources.ts';
 
 function keysOf(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (v && typeof v === 'object' ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    v && typeof v === 'object' ? keysOf(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('translations', () => {

@@ -52,10 +52,18 @@ function useCachedQuery<T>(cacheKey: string, queryKey: readonly unknown[], fetch
 export function useCatalogue(user: ActorView) {
   const publicOnly = isResidentOnly(user);
   return useCachedQuery(`items.${user.id}`, [...MOBILE_KEY, 'items', user.id], async () => {
-    const { items } = await api.get<{ items: ItemView[] }>('/api/items', { publicOnly: publicOnly ? 'true' : undefined });
-    return items.map(
-      (i): CatalogueEntry => ({ code: i.code, name: i.name, categoryCode: i.categoryCode, categoryName: i.categoryName, keywords: i.keywords, minor: i.minor, fields: i.fields }),
-    );
+    const { items } = await api.get<{ items: ItemView[] }>('/api/items', {
+      publicOnly: publicOnly ? 'true' : undefined,
+    });
+    return items.map((i): CatalogueEntry => ({
+      code: i.code,
+      name: i.name,
+      categoryCode: i.categoryCode,
+      categoryName: i.categoryName,
+      keywords: i.keywords,
+      minor: i.minor,
+      fields: i.fields,
+    }));
   });
 }
 
@@ -68,7 +76,13 @@ export function useMyGrids(user: ActorView, enabled: boolean) {
     [...MOBILE_KEY, 'grids', user.id],
     async () => {
       const { items } = await api.get<{ items: GridView[] }>('/api/grids');
-      return items.map((g): GridShape => ({ id: g.id, code: g.code, name: g.name, kind: g.kind, boundary: g.boundary }));
+      return items.map((g): GridShape => ({
+        id: g.id,
+        code: g.code,
+        name: g.name,
+        kind: g.kind,
+        boundary: g.boundary,
+      }));
     },
     enabled,
   );
@@ -79,7 +93,12 @@ export type CaseView = 'mine' | 'tasks' | 'verify';
 export function useCaseList(view: CaseView, enabled = true) {
   return useQuery({
     queryKey: [...CASES_KEY, 'list', view],
-    queryFn: () => api.get<{ items: CaseSummary[]; total: number }>('/api/cases', { view, pageSize: 50, sort: view === 'mine' ? 'reported_desc' : 'deadline_asc' }),
+    queryFn: () =>
+      api.get<{ items: CaseSummary[]; total: number }>('/api/cases', {
+        view,
+        pageSize: 50,
+        sort: view === 'mine' ? 'reported_desc' : 'deadline_asc',
+      }),
     enabled,
     staleTime: 10_000,
     meta: { silent: true },
@@ -104,7 +123,8 @@ export interface ActionInput {
   resolved?: boolean;
 }
 
-export const uploadPhoto = (blob: Blob) => api.upload<{ id: string; url: string; thumbUrl: string }>('/api/attachments', blob);
+export const uploadPhoto = (blob: Blob) =>
+  api.upload<{ id: string; url: string; thumbUrl: string }>('/api/attachments', blob);
 
 /**
  * Takes an action on a case: photos first, then the action with the version shown. A 409 means
@@ -125,7 +145,8 @@ export function useCaseAction(id: string) {
       void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'list'] });
     },
     onError: (err) => {
-      if (isApiError(err) && err.status === 409) void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'detail', id] });
+      if (isApiError(err) && err.status === 409)
+        void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'detail', id] });
     },
   });
 }

@@ -21,7 +21,8 @@ export function useCaseUpdates(): void {
         return;
       }
       void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'list'] });
-      if (typeof caseId === 'string') void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'detail', caseId] });
+      if (typeof caseId === 'string')
+        void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'detail', caseId] });
     };
     const open = () => {
       if (source && source.readyState !== EventSource.CLOSED) return;

@@ -21,7 +21,8 @@ afterAll(async () => {
 });
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
-const post = (s: Session, url: string, payload?: object) => t.app.inject({ method: 'POST', url, ...as(s), ...(payload ? { payload } : {}) });
+const post = (s: Session, url: string, payload?: object) =>
+  t.app.inject({ method: 'POST', url, ...as(s), ...(payload ? { payload } : {}) });
 const keyRow = async (id: string) => (await t.database.db.select().from(apiKeys).where(eq(apiKeys.id, id)))[0];
 
 describe('API keys', () => {
@@ -29,12 +30,26 @@ describe('API keys', () => {
   let key: string;
 
   it('the admin creates a key; the plaintext is returned once and only its hash is stored', async () => {
-    const res = await post(admin, '/api/api-keys', { name: '格物街道视频监控平台', regionId: gewu, source: 'video', ratePerMinute: 120 });
+    const res = await post(admin, '/api/api-keys', {
+      name: '格物街道视频监控平台',
+      regionId: gewu,
+      source: 'video',
+      ratePerMinute: 120,
+    });
     expect(res.statusCode).toBe(201);
     const body = res.json();
     ({ id, key } = body);
     expect(key).toMatch(/^gw_[A-Za-z0-9_-]{43}$/);
-    expect(body).toMatchObject({ name: '格物街道视频监控平台', prefix: key.slice(0, 8), regionName: '格物街道', source: 'video', ratePerMinute: 120, revokedAt: null, lastUsedAt: null, createdByName: '系统管理员' });
+    expect(body).toMatchObject({
+      name: '格物街道视频监控平台',
+      prefix: key.slice(0, 8),
+      regionName: '格物街道',
+      source: 'video',
+      ratePerMinute: 120,
+      revokedAt: null,
+      lastUsedAt: null,
+      createdByName: '系统管理员',
+    });
     const row = await keyRow(id);
     expect(row?.keyHash).toBe(createHash('sha256').update(key).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(key);
@@ -55,7 +70,14 @@ describe('API keys', () => {
 
   it('authenticates the key and records its use at most once a minute', async () => {
     const principal = await authenticateApiKey(t.database.db, t.clock, key);
-    expect(principal).toEqual({ id, name: '格物街道视频监控平台', regionId: gewu, regionPath: '/41/4101/410104/410104001/', source: 'video', ratePerMinute: 120 });
+    expect(principal).toEqual({
+      id,
+      name: '格物街道视频监控平台',
+      regionId: gewu,
+      regionPath: '/41/4101/410104/410104001/',
+      source: 'video',
+      ratePerMinute: 120,
+    });
     const first = (await keyRow(id))?.lastUsedAt;
     expect(first?.toISOString()).toBe(t.clock.now().toISOString());
     t.clock.advance(30_000);
@@ -77,17 +99,29 @@ describe('API keys', () => {
   it('refuses other roles, regions outside the scope and bad input', async () => {
     const dispatcher = await login(t.app, 'dispatcher');
     expect((await get(dispatcher, '/api/api-keys')).statusCode).toBe(403);
-    expect((await post(dispatcher, '/api/api-keys', { name: 'x', regionId: gewu, source: 'video' })).statusCode).toBe(403);
+    expect((await post(dispatcher, '/api/api-keys', { name: 'x', regionId: gewu, source: 'video' })).statusCode).toBe(
+      403,
+    );
     const city = await regionIdByCode(t.database, '4101');
     expect((await post(admin, '/api/api-keys', { name: 'x', regionId: city, source: 'video' })).statusCode).toBe(404);
-    expect((await post(admin, '/api/api-keys', { name: 'x', regionId: gewu, source: 'telepathy' })).statusCode).toBe(400);
-    expect((await post(admin, '/api/api-keys', { name: 'x', regionId: gewu, source: 'video', ratePerMinute: 0 })).statusCode).toBe(400);
+    expect((await post(admin, '/api/api-keys', { name: 'x', regionId: gewu, source: 'telepathy' })).statusCode).toBe(
+      400,
+    );
+    expect(
+      (await post(admin, '/api/api-keys', { name: 'x', regionId: gewu, source: 'video', ratePerMinute: 0 })).statusCode,
+    ).toBe(400);
     expect((await t.database.db.select().from(apiKeys)).length).toBe(1);
   });
 
   it('an admin of another township neither sees nor revokes the key', async () => {
     const [demo] = await t.database.db.select().from(users).where(eq(users.username, 'admin'));
-    await t.database.db.insert(users).values({ username: 'zhixing_admin', displayName: '知行管理员', passwordHash: demo?.passwordHash as string, regionId: await regionIdByCode(t.database, '410104002'), roles: ['admin'] });
+    await t.database.db.insert(users).values({
+      username: 'zhixing_admin',
+      displayName: '知行管理员',
+      passwordHash: demo?.passwordHash as string,
+      regionId: await regionIdByCode(t.database, '410104002'),
+      roles: ['admin'],
+    });
     const other = await login(t.app, 'zhixing_admin');
     expect((await get(other, '/api/api-keys')).json().items).toEqual([]);
     expect((await post(other, `/api/api-keys/${id}/revoke`)).statusCode).toBe(404);

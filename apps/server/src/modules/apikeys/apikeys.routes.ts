@@ -24,7 +24,11 @@ export async function apiKeyRoutes(app: AppInstance) {
   const tags = ['api-keys'];
   app.get('/api/api-keys', {
     config: { access: { roles: ['admin'], scope: 'region' } },
-    schema: { tags, summary: '接口密钥列表（不含密钥本身）', response: { 200: z.object({ items: z.array(apiKeyViewSchema) }) } },
+    schema: {
+      tags,
+      summary: '接口密钥列表（不含密钥本身）',
+      response: { 200: z.object({ items: z.array(apiKeyViewSchema) }) },
+    },
     handler: async (req) => ({ items: await service.listApiKeys(deps, req.ctx) }),
   });
   app.post('/api/api-keys', {
@@ -32,14 +36,24 @@ export async function apiKeyRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '新建接口密钥（密钥明文仅此一次返回）',
-      body: z.strictObject({ name: safeString().trim().min(1).max(60), regionId: z.string().uuid(), source: sourceSchema, ratePerMinute: z.number().int().min(1).max(100_000).optional() }),
+      body: z.strictObject({
+        name: safeString().trim().min(1).max(60),
+        regionId: z.string().uuid(),
+        source: sourceSchema,
+        ratePerMinute: z.number().int().min(1).max(100_000).optional(),
+      }),
       response: { 201: apiKeyViewSchema.extend({ key: z.string() }) },
     },
     handler: async (req, reply) => reply.code(201).send(await service.createApiKey(deps, req.ctx, req.body)),
   });
   app.post('/api/api-keys/:id/revoke', {
     config: { access: { roles: ['admin'], scope: 'region' } },
-    schema: { tags, summary: '吊销接口密钥', params: z.strictObject({ id: z.string().uuid() }), response: { 200: apiKeyViewSchema } },
+    schema: {
+      tags,
+      summary: '吊销接口密钥',
+      params: z.strictObject({ id: z.string().uuid() }),
+      response: { 200: apiKeyViewSchema },
+    },
     handler: (req) => service.revokeApiKey(deps, req.ctx, req.params.id),
   });
 }

@@ -14,7 +14,13 @@ import { regionNotFound } from '../regions/regions.errors.ts';
 
 export type ApiKeysDeps = { db: Db; clock: Clock; config: { GEWU_API_KEY_RATE_PER_MINUTE: number } };
 export type ApiKeySource = (typeof apiKeys.$inferSelect)['source'];
-export const API_KEY_SOURCES = ['video', 'sensor', 'hotline_12345', 'open311', 'other'] as const satisfies readonly ApiKeySource[];
+export const API_KEY_SOURCES = [
+  'video',
+  'sensor',
+  'hotline_12345',
+  'open311',
+  'other',
+] as const satisfies readonly ApiKeySource[];
 
 const KEY_PREFIX = 'gw_';
 /** 'gw_' + 32 random bytes in base64url (43 characters). */
@@ -63,7 +69,11 @@ function toView(r: Row): ApiKeyView {
 }
 
 function selectKeys(db: Db) {
-  return db.select(columns).from(apiKeys).innerJoin(regions, eq(regions.id, apiKeys.regionId)).leftJoin(users, eq(users.id, apiKeys.createdBy));
+  return db
+    .select(columns)
+    .from(apiKeys)
+    .innerJoin(regions, eq(regions.id, apiKeys.regionId))
+    .leftJoin(users, eq(users.id, apiKeys.createdBy));
 }
 
 /** Keys of systems inside the admin's region; never the key itself. */
@@ -77,7 +87,11 @@ export async function listApiKeys(deps: ApiKeysDeps, ctx: RequestContext): Promi
  * Issues a key for another system (video/sensor platform, 12345 hotline, Open311 client), scoped
  * to a region. The plaintext key is returned here once; only its SHA-256 is stored.
  */
-export async function createApiKey(deps: ApiKeysDeps, ctx: RequestContext, input: { name: string; regionId: string; source: ApiKeySource; ratePerMinute?: number }): Promise<ApiKeyView & { key: string }> {
+export async function createApiKey(
+  deps: ApiKeysDeps,
+  ctx: RequestContext,
+  input: { name: string; regionId: string; source: ApiKeySource; ratePerMinute?: number },
+): Promise<ApiKeyView & { key: string }> {
   const actor = authorize(ctx, 'apikey.manage');
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   return deps.db.transaction(async (tx) => {
@@ -85,11 +99,36 @@ export async function createApiKey(deps: ApiKeysDeps, ctx: RequestContext, input
     if (!region) throw regionNotFound();
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: input.name.trim(), prefix: key.slice(0, 8), keyHash: hashApiKey(key), regionId: region.id, regionPath: region.path, source: input.source, ratePerMinute: input.ratePerMinute ?? deps.config.GEWU_API_KEY_RATE_PER_MINUTE, createdBy: actor.id, createdAt: deps.clock.now() })
+      .values({
+        name: input.name.trim(),
+        prefix: key.slice(0, 8),
+        keyHash: hashApiKey(key),
+        regionId: region.id,
+        regionPath: region.path,
+        source: input.source,
+        ratePerMinute: input.ratePerMinute ?? deps.config.GEWU_API_KEY_RATE_PER_MINUTE,
+        createdBy: actor.id,
+        createdAt: deps.clock.now(),
+      })
       .returning();
     const created = row as typeof apiKeys.$inferSelect;
-    await recordAudit(tx, deps.clock, ctx, { action: 'apikey.create', targetType: 'api_key', targetId: created.id, regionPath: region.path, detail: { name: created.name, prefix: created.prefix, source: created.source, region: region.code, ratePerMinute: created.ratePerMinute } });
-    return { ...toView({ key: created, regionCode: region.code, regionName: region.name, createdByName: actor.displayName }), key };
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'apikey.create',
+      targetType: 'api_key',
+      targetId: created.id,
+      regionPath: region.path,
+      detail: {
+        name: created.name,
+        prefix: created.prefix,
+        source: created.source,
+        region: region.code,
+        ratePerMinute: created.ratePerMinute,
+      },
+    });
+    return {
+      ...toView({ key: created, regionCode: region.code, regionName: region.name, createdByName: actor.displayName }),
+      key,
+    };
   });
 }
 
@@ -97,12 +136,20 @@ export async function createApiKey(deps: ApiKeysDeps, ctx: RequestContext, input
 export async function revokeApiKey(deps: ApiKeysDeps, ctx: RequestContext, id: string): Promise<ApiKeyView> {
   const actor = authorize(ctx, 'apikey.manage');
   return deps.db.transaction(async (tx) => {
-    const [row] = await selectKeys(tx).where(and(eq(apiKeys.id, id), inScope(actor, apiKeys.regionPath))).limit(1);
+    const [row] = await selectKeys(tx)
+      .where(and(eq(apiKeys.id, id), inScope(actor, apiKeys.regionPath)))
+      .limit(1);
     if (!row) throw notFound('apikey.not_found', '接口密钥不存在或不在您的管辖范围内');
     if (row.key.revokedAt) throw conflict('apikey.revoked', '该接口密钥已吊销');
     const revokedAt = deps.clock.now();
     await tx.update(apiKeys).set({ revokedAt, revokedBy: actor.id }).where(eq(apiKeys.id, id));
-    await recordAudit(tx, deps.clock, ctx, { action: 'apikey.revoke', targetType: 'api_key', targetId: id, regionPath: row.key.regionPath, detail: { name: row.key.name, prefix: row.key.prefix } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'apikey.revoke',
+      targetType: 'api_key',
+      targetId: id,
+      regionPath: row.key.regionPath,
+      detail: { name: row.key.name, prefix: row.key.prefix },
+    });
     return toView({ ...row, key: { ...row.key, revokedAt, revokedBy: actor.id } });
   });
 }
@@ -137,5 +184,12 @@ export async function authenticateApiKey(db: Db, clock: Clock, rawKey: string): 
       .set({ lastUsedAt: now })
       .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, threshold))));
   }
-  return { id: row.id, name: row.name, regionId: row.regionId, regionPath: row.regionPath, source: row.source, ratePerMinute: row.ratePerMinute };
+  return {
+    id: row.id,
+    name: row.name,
+    regionId: row.regionId,
+    regionPath: row.regionPath,
+    source: row.source,
+    ratePerMinute: row.ratePerMinute,
+  };
 }

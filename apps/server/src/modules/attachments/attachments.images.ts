@@ -24,11 +24,17 @@ export const THUMB_MAX_PX = 320;
 export const MAX_INPUT_PIXELS = 40_000_000;
 
 export const tooManyPixels = (width: number, height: number) =>
-  new AppError(413, 'attachment.too_many_pixels', `图片像素过多（${width}×${height}），上限为 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素（4000 万像素）`);
+  new AppError(
+    413,
+    'attachment.too_many_pixels',
+    `图片像素过多（${width}×${height}），上限为 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素（4000 万像素）`,
+  );
 
-export const notImage = (message = '文件不是支持的图片格式（JPEG、PNG、WebP）') => new AppError(415, 'attachment.not_image', message);
+export const notImage = (message = '文件不是支持的图片格式（JPEG、PNG、WebP）') =>
+  new AppError(415, 'attachment.not_image', message);
 
-export const tooLarge = (maxBytes: number) => new AppError(413, 'attachment.too_large', `图片超过 ${formatSize(maxBytes)} 上限`);
+export const tooLarge = (maxBytes: number) =>
+  new AppError(413, 'attachment.too_large', `图片超过 ${formatSize(maxBytes)} 上限`);
 
 function formatSize(bytes: number): string {
   return bytes >= 1_048_576 ? `${Math.round((bytes / 1_048_576) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
@@ -79,7 +85,10 @@ export async function processImage(original: Buffer): Promise<ProcessedImage> {
   }
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) throw tooManyPixels(meta.width ?? 0, meta.height ?? 0);
   try {
-    const [publicJpeg, thumbJpeg] = await Promise.all([renderJpeg(original, PUBLIC_MAX_PX, 85), renderJpeg(original, THUMB_MAX_PX, 75)]);
+    const [publicJpeg, thumbJpeg] = await Promise.all([
+      renderJpeg(original, PUBLIC_MAX_PX, 85),
+      renderJpeg(original, THUMB_MAX_PX, 75),
+    ]);
     return {
       mime,
       width: meta.autoOrient.width,

@@ -18,7 +18,9 @@ let png: Buffer;
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-attachments-retention-'));
   t = await createTestApp({ GEWU_DATA_DIR: dataDir, GEWU_ATTACHMENT_UNLINKED_DAYS: String(KEEP_DAYS) });
-  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3060c0' } }).png().toBuffer();
+  png = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#3060c0' } })
+    .png()
+    .toBuffer();
 });
 afterAll(async () => {
   await t?.close();
@@ -26,20 +28,41 @@ afterAll(async () => {
 });
 
 const upload = async (s: Session): Promise<string> => {
-  const res = await t.app.inject({ method: 'POST', url: '/api/attachments', headers: { ...as(s).headers, 'content-type': 'image/png' }, payload: png });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    headers: { ...as(s).headers, 'content-type': 'image/png' },
+    payload: png,
+  });
   expect(res.statusCode).toBe(201);
   return res.json().id as string;
 };
 
 const report = async (s: Session, attachmentIds: string[]) => {
-  const item = STARTER_CATALOGUE.find((i) => i.publicReport && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
+  const item = STARTER_CATALOGUE.find(
+    (i) => i.publicReport && !i.fields.some((f) => f.required),
+  ) as (typeof STARTER_CATALOGUE)[number];
   const spot = await pointInGrid(t.database, '410104001001001');
-  return t.app.inject({ method: 'POST', url: '/api/cases', ...as(s), payload: { itemCode: item.code, description: '现场照片见附件', location: { lon: spot.lon, lat: spot.lat }, attachmentIds, idempotencyKey: crypto.randomUUID() } });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    ...as(s),
+    payload: {
+      itemCode: item.code,
+      description: '现场照片见附件',
+      location: { lon: spot.lon, lat: spot.lat },
+      attachmentIds,
+      idempotencyKey: crypto.randomUUID(),
+    },
+  });
 };
 
 /** The attachment's three files (original, public copy, thumbnail) that exist on disk. */
 async function filesOf(id: string): Promise<string[]> {
-  const [row] = await queryRows<{ o: string; p: string; th: string }>(t.database.db, sql`SELECT original_path AS o, public_path AS p, thumb_path AS th FROM attachments WHERE id = ${id}`);
+  const [row] = await queryRows<{ o: string; p: string; th: string }>(
+    t.database.db,
+    sql`SELECT original_path AS o, public_path AS p, thumb_path AS th FROM attachments WHERE id = ${id}`,
+  );
   if (!row) throw new Error(`no attachment ${id}`);
   return [row.o, row.p, row.th].filter((rel) => fs.existsSync(path.join(dataDir, rel)));
 }
@@ -71,7 +94,10 @@ describe('unlinked attachments', () => {
 
     const after = await tableCounts(t.database);
     expect(after.attachments).toBe(before.attachments! - 1);
-    const ids = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM attachments WHERE id IN (${linked}, ${abandoned}, ${recent}) ORDER BY created_at`);
+    const ids = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM attachments WHERE id IN (${linked}, ${abandoned}, ${recent}) ORDER BY created_at`,
+    );
     expect(ids.map((r) => r.id)).toEqual([linked, recent]);
     for (const rel of abandonedFiles) expect(fs.existsSync(path.join(dataDir, rel))).toBe(false);
     expect(await filesOf(linked)).toHaveLength(3);
@@ -82,12 +108,17 @@ describe('unlinked attachments', () => {
       sql`SELECT actor_id, detail FROM audit_log WHERE action = 'attachment.purge_unlinked'`,
     );
     expect(audit).toEqual([{ actor_id: null, detail: expect.objectContaining({ count: 1, ids: [abandoned] }) }]);
-    expect((await t.app.inject({ method: 'GET', url: `/api/attachments/${abandoned}`, ...as(again) })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/attachments/${abandoned}`, ...as(again) })).statusCode).toBe(
+      404,
+    );
     expect(await purgeUnlinkedAttachments(t.deps)).toBe(0);
 
     // The walk stopped after the last photo it looked at (both went up at the same instant: by id),
     // and the next one that comes of age is taken from there.
-    const [mark] = await queryRows<{ id: string }>(t.database.db, sql`SELECT position->>'id' AS id FROM job_marks WHERE name = 'attachments.unlinked'`);
+    const [mark] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT position->>'id' AS id FROM job_marks WHERE name = 'attachments.unlinked'`,
+    );
     expect(mark?.id).toBe([linked, abandoned].sort().at(-1));
     t.clock.advance(KEEP_DAYS * DAY + 1000);
     expect(await purgeUnlinkedAttachments(t.deps)).toBe(1);
@@ -102,7 +133,10 @@ describe('unlinked attachments', () => {
     t.clock.advance(KEEP_DAYS * DAY + 1000);
     const counts = await Promise.all([purgeUnlinkedAttachments(t.deps, 2), purgeUnlinkedAttachments(t.deps, 2)]);
     expect(counts[0] + counts[1]).toBe(6);
-    const audit = await queryRows<{ ids: string[] }>(t.database.db, sql`SELECT detail->'ids' AS ids FROM audit_log WHERE action = 'attachment.purge_unlinked'`);
+    const audit = await queryRows<{ ids: string[] }>(
+      t.database.db,
+      sql`SELECT detail->'ids' AS ids FROM audit_log WHERE action = 'attachment.purge_unlinked'`,
+    );
     const taken = audit.flatMap((a) => a.ids).filter((id) => abandoned.includes(id));
     expect(taken.sort()).toEqual([...abandoned].sort());
   });
@@ -117,7 +151,11 @@ describe('unlinked attachments', () => {
 
     const res = await report(now, [fresh, old]);
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toMatchObject({ code: 'attachment.expired', message: '附件上传已久、即将清理，请重新上传', details: [{ path: 'attachmentIds.1' }] });
+    expect(res.json()).toMatchObject({
+      code: 'attachment.expired',
+      message: '附件上传已久、即将清理，请重新上传',
+      details: [{ path: 'attachmentIds.1' }],
+    });
     expect(await tableCounts(t.database)).toEqual(before);
 
     // Uploaded again, the same photo goes through.

@@ -18,7 +18,11 @@ export function attachmentsLinkableSince(now: Date, unlinkedDays: number): Date 
   return new Date(now.getTime() - (unlinkedDays - 1) * DAY_MS);
 }
 
-export type RetentionDeps = { db: Db; clock: Clock; config: { dataDir: string; GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
+export type RetentionDeps = {
+  db: Db;
+  clock: Clock;
+  config: { dataDir: string; GEWU_ATTACHMENT_UNLINKED_DAYS: number };
+};
 
 const MARK = 'attachments.unlinked';
 
@@ -36,14 +40,28 @@ const MARK = 'attachments.unlinked';
  * the others wait, then find nothing left. Returns how many photos were purged.
  */
 export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 500): Promise<number> {
-  const cutoff = new Date(deps.clock.now().getTime() - deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS * DAY_MS).toISOString();
+  const cutoff = new Date(
+    deps.clock.now().getTime() - deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS * DAY_MS,
+  ).toISOString();
   let purged = 0;
   for (;;) {
     const batch = await deps.db.transaction(async (tx) => {
-      await tx.execute(sql`INSERT INTO job_marks (name, position, updated_at) VALUES (${MARK}, '{}'::jsonb, now()) ON CONFLICT (name) DO NOTHING`);
-      const [mark] = await queryRows<{ at: string | null; id: string | null }>(tx, sql`SELECT position->>'at' AS at, position->>'id' AS id FROM job_marks WHERE name = ${MARK} FOR UPDATE`);
+      await tx.execute(
+        sql`INSERT INTO job_marks (name, position, updated_at) VALUES (${MARK}, '{}'::jsonb, now()) ON CONFLICT (name) DO NOTHING`,
+      );
+      const [mark] = await queryRows<{ at: string | null; id: string | null }>(
+        tx,
+        sql`SELECT position->>'at' AS at, position->>'id' AS id FROM job_marks WHERE name = ${MARK} FOR UPDATE`,
+      );
       // The timestamp travels as PostgreSQL's own text, so the mark keeps its microseconds.
-      const seen = await queryRows<{ id: string; at: string; linked: boolean; original_path: string; public_path: string; thumb_path: string }>(
+      const seen = await queryRows<{
+        id: string;
+        at: string;
+        linked: boolean;
+        original_path: string;
+        public_path: string;
+        thumb_path: string;
+      }>(
         tx,
         sql`SELECT a.id, a.created_at::text AS at, a.original_path, a.public_path, a.thumb_path,
                    EXISTS (SELECT 1 FROM case_events e WHERE e.attachment_ids <> '{}'::uuid[] AND e.attachment_ids @> ARRAY[a.id]) AS linked
@@ -56,15 +74,23 @@ export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 
       if (!last) return { seen: 0, purged: 0, files: [] };
       const doomed = seen.filter((r) => !r.linked);
       if (doomed.length) {
-        await tx.execute(sql`DELETE FROM attachments WHERE id = ANY(${`{${doomed.map((r) => r.id).join(',')}}`}::uuid[])`);
+        await tx.execute(
+          sql`DELETE FROM attachments WHERE id = ANY(${`{${doomed.map((r) => r.id).join(',')}}`}::uuid[])`,
+        );
         await recordAudit(tx, deps.clock, systemContext(), {
           action: 'attachment.purge_unlinked',
           targetType: 'attachment',
           detail: { count: doomed.length, ids: doomed.map((r) => r.id), uploadedBefore: cutoff },
         });
       }
-      await tx.execute(sql`UPDATE job_marks SET position = jsonb_build_object('at', ${last.at}::text, 'id', ${last.id}::text), updated_at = now() WHERE name = ${MARK}`);
-      return { seen: seen.length, purged: doomed.length, files: doomed.flatMap((r) => [r.original_path, r.public_path, r.thumb_path]) };
+      await tx.execute(
+        sql`UPDATE job_marks SET position = jsonb_build_object('at', ${last.at}::text, 'id', ${last.id}::text), updated_at = now() WHERE name = ${MARK}`,
+      );
+      return {
+        seen: seen.length,
+        purged: doomed.length,
+        files: doomed.flatMap((r) => [r.original_path, r.public_path, r.thumb_path]),
+      };
     });
     // The rows are gone for good; a file left behind by a failed removal is referenced by nothing.
     await Promise.all(batch.files.map((rel) => fs.promises.rm(path.join(deps.config.dataDir, rel), { force: true })));

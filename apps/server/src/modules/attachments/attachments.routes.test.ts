@@ -34,7 +34,15 @@ afterAll(async () => {
 async function jpegWithGps(): Promise<Buffer> {
   return sharp({ create: { width: 64, height: 48, channels: 3, background: '#c03030' } })
     .jpeg()
-    .withExif({ IFD0: { ImageDescription: 'gewu-test-marker' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 45/1 1234/100', GPSLongitudeRef: 'E', GPSLongitude: '113/1 40/1 0/1' } })
+    .withExif({
+      IFD0: { ImageDescription: 'gewu-test-marker' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '34/1 45/1 1234/100',
+        GPSLongitudeRef: 'E',
+        GPSLongitude: '113/1 40/1 0/1',
+      },
+    })
     .withMetadata({ orientation: 6 })
     .toBuffer();
 }
@@ -71,21 +79,46 @@ function hugeBlankPng(side = 10_000): Buffer {
   row[0] = 0; // filter: none
   const raw = Buffer.alloc(row.length * side);
   for (let y = 0; y < side; y++) row.copy(raw, y * row.length);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The GPS IFD pointer tag (0x8825), in either byte order. */
-const hasGpsIfd = (exif: Buffer) => exif.includes(Buffer.from([0x25, 0x88])) || exif.includes(Buffer.from([0x88, 0x25]));
+const hasGpsIfd = (exif: Buffer) =>
+  exif.includes(Buffer.from([0x25, 0x88])) || exif.includes(Buffer.from([0x88, 0x25]));
 
 const upload = (s: Session, body: Buffer, contentType = 'image/jpeg', name?: string) =>
-  t.app.inject({ method: 'POST', url: `/api/attachments${name ? `?name=${encodeURIComponent(name)}` : ''}`, headers: { ...as(s).headers, 'content-type': contentType }, payload: body });
-const fetchFile = (s: Session, id: string, size?: string) => t.app.inject({ method: 'GET', url: `/api/attachments/${id}${size ? `?size=${size}` : ''}`, ...as(s) });
+  t.app.inject({
+    method: 'POST',
+    url: `/api/attachments${name ? `?name=${encodeURIComponent(name)}` : ''}`,
+    headers: { ...as(s).headers, 'content-type': contentType },
+    payload: body,
+  });
+const fetchFile = (s: Session, id: string, size?: string) =>
+  t.app.inject({ method: 'GET', url: `/api/attachments/${id}${size ? `?size=${size}` : ''}`, ...as(s) });
 
 /** Files a resident-style report carrying these photos, in the demo township's first grid. */
 async function reportWith(s: Session, attachmentIds: string[]): Promise<string> {
-  const item = STARTER_CATALOGUE.find((i) => i.publicReport && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
+  const item = STARTER_CATALOGUE.find(
+    (i) => i.publicReport && !i.fields.some((f) => f.required),
+  ) as (typeof STARTER_CATALOGUE)[number];
   const spot = await pointInGrid(t.database, '410104001001001');
-  const res = t.app.inject({ method: 'POST', url: '/api/cases', ...as(s), payload: { itemCode: item.code, description: '现场照片见附件', location: { lon: spot.lon, lat: spot.lat }, attachmentIds, idempotencyKey: crypto.randomUUID() } });
+  const res = t.app.inject({
+    method: 'POST',
+    url: '/api/cases',
+    ...as(s),
+    payload: {
+      itemCode: item.code,
+      description: '现场照片见附件',
+      location: { lon: spot.lon, lat: spot.lat },
+      attachmentIds,
+      idempotencyKey: crypto.randomUUID(),
+    },
+  });
   const body = (await res).json();
   expect(body).toMatchObject({ created: true });
   return body.id as string;
@@ -94,7 +127,9 @@ async function reportWith(s: Session, attachmentIds: string[]): Promise<string> 
 async function stored(): Promise<{ rows: number; files: string[] }> {
   const [row] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM attachments`);
   const root = path.join(dataDir, 'attachments');
-  const files = fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile()) : [];
+  const files = fs.existsSync(root)
+    ? (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(root, f)).isFile())
+    : [];
   return { rows: row?.n ?? 0, files: files.sort() };
 }
 
@@ -110,7 +145,14 @@ describe('attachments', () => {
     const res = await upload(resident, jpeg, 'image/jpeg', '现场照片.jpg');
     expect(res.statusCode).toBe(201);
     const body = res.json();
-    expect(body).toMatchObject({ mime: 'image/jpeg', bytes: jpeg.length, width: 48, height: 64, url: `/api/attachments/${body.id}`, thumbUrl: `/api/attachments/${body.id}?size=thumb` });
+    expect(body).toMatchObject({
+      mime: 'image/jpeg',
+      bytes: jpeg.length,
+      width: 48,
+      height: 64,
+      url: `/api/attachments/${body.id}`,
+      thumbUrl: `/api/attachments/${body.id}?size=thumb`,
+    });
     jpegId = body.id;
     expect(res.headers.connection).not.toBe('close');
 
@@ -142,18 +184,33 @@ describe('attachments', () => {
     expect(origMeta.exif && hasGpsIfd(origMeta.exif)).toBe(true);
 
     const files = (await stored()).files;
-    expect(files).toEqual(expect.arrayContaining([`2026/11/${jpegId}.orig`, `2026/11/${jpegId}.jpg`, `2026/11/${jpegId}.thumb.jpg`].map(path.normalize)));
-    const [row] = await queryRows<{ sha256: string; file_name: string; uploaded_by: string }>(t.database.db, sql`SELECT sha256, file_name, uploaded_by FROM attachments WHERE id = ${jpegId}`);
+    expect(files).toEqual(
+      expect.arrayContaining(
+        [`2026/11/${jpegId}.orig`, `2026/11/${jpegId}.jpg`, `2026/11/${jpegId}.thumb.jpg`].map(path.normalize),
+      ),
+    );
+    const [row] = await queryRows<{ sha256: string; file_name: string; uploaded_by: string }>(
+      t.database.db,
+      sql`SELECT sha256, file_name, uploaded_by FROM attachments WHERE id = ${jpegId}`,
+    );
     expect(row).toMatchObject({ file_name: '现场照片.jpg', uploaded_by: resident.userId });
     expect(row?.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const auditor = await login(t.app, 'auditor');
     const audit = await t.app.inject({ method: 'GET', url: '/api/audit?action=attachment.upload', ...as(auditor) });
-    expect(audit.json().items[0]).toMatchObject({ actorName: 'resident', targetId: jpegId, detail: { mime: 'image/jpeg', bytes: jpeg.length } });
+    expect(audit.json().items[0]).toMatchObject({
+      actorName: 'resident',
+      targetId: jpegId,
+      detail: { mime: 'image/jpeg', bytes: jpeg.length },
+    });
   });
 
   it('accepts a PNG sent as octet-stream, recognised by its content', async () => {
-    const png = await sharp({ create: { width: 30, height: 20, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 30, height: 20, channels: 4, background: { r: 0, g: 0, b: 255, alpha: 0.5 } },
+    })
+      .png()
+      .toBuffer();
     const res = await upload(gridworker, png, 'application/octet-stream', 'scan.bin');
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ mime: 'image/png', width: 30, height: 20, bytes: png.length });
@@ -165,14 +222,24 @@ describe('attachments', () => {
 
   it('refuses a text file named .jpg with 415 and writes nothing', async () => {
     const before = await stored();
-    const res = await upload(resident, Buffer.from('这不是图片，只是一段文字。\n'.repeat(20)), 'image/jpeg', 'photo.jpg');
+    const res = await upload(
+      resident,
+      Buffer.from('这不是图片，只是一段文字。\n'.repeat(20)),
+      'image/jpeg',
+      'photo.jpg',
+    );
     expect(res.statusCode).toBe(415);
-    expect(res.json()).toMatchObject({ code: 'attachment.not_image', message: '文件不是支持的图片格式（JPEG、PNG、WebP）' });
+    expect(res.json()).toMatchObject({
+      code: 'attachment.not_image',
+      message: '文件不是支持的图片格式（JPEG、PNG、WebP）',
+    });
     const gif = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
     expect((await upload(resident, gif, 'image/gif')).json().code).toBe('attachment.not_image');
     const truncated = jpeg.subarray(0, 40);
     expect((await upload(resident, truncated)).statusCode).toBe(415);
-    expect((await t.app.inject({ method: 'POST', url: '/api/attachments', ...as(resident), payload: { a: 1 } })).statusCode).toBe(415);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/attachments', ...as(resident), payload: { a: 1 } })).statusCode,
+    ).toBe(415);
     expect(await stored()).toEqual(before);
   });
 
@@ -194,7 +261,10 @@ describe('attachments', () => {
     expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 10_000, height: 10_000 });
     const res = await upload(resident, png, 'image/png', 'huge.png');
     expect(res.statusCode).toBe(413);
-    expect(res.json()).toMatchObject({ code: 'attachment.too_many_pixels', message: '图片像素过多（10000×10000），上限为 40 百万像素（4000 万像素）' });
+    expect(res.json()).toMatchObject({
+      code: 'attachment.too_many_pixels',
+      message: '图片像素过多（10000×10000），上限为 40 百万像素（4000 万像素）',
+    });
     expect(await stored()).toEqual(before);
   });
 
@@ -203,7 +273,13 @@ describe('attachments', () => {
     expect(denied.statusCode).toBe(403);
     expect(denied.json().code).toBe('access.denied');
     expect((await fetchFile(await login(t.app, 'leader'), jpegId, 'original')).statusCode).toBe(403);
-    const viewed = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attachment.view_original' AND target_id = ${jpegId}`))[0]?.n ?? 0;
+    const viewed = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'attachment.view_original' AND target_id = ${jpegId}`,
+        )
+      )[0]?.n ?? 0;
     const before = await viewed();
     expect((await fetchFile(dispatcher, jpegId, 'original')).statusCode).toBe(200);
     expect(await viewed()).toBe(before + 1); // each look at an original is on record; refusals and copies are not
@@ -234,16 +310,23 @@ describe('attachments', () => {
 
   it('refuses uploads from roles that neither report nor handle cases', async () => {
     const before = await stored();
-    for (const who of ['admin', 'auditor', 'leader']) expect((await upload(await login(t.app, who), jpeg)).statusCode).toBe(403);
+    for (const who of ['admin', 'auditor', 'leader'])
+      expect((await upload(await login(t.app, who), jpeg)).statusCode).toBe(403);
     expect(await stored()).toEqual(before);
   });
 
   it('checkAttachmentsOwned accepts own uploads and refuses unknown ids and other uploaders', async () => {
-    await expect(checkAttachmentsOwned(t.deps, [jpegId, jpegId.toUpperCase()], { userId: resident.userId })).resolves.toBeUndefined();
+    await expect(
+      checkAttachmentsOwned(t.deps, [jpegId, jpegId.toUpperCase()], { userId: resident.userId }),
+    ).resolves.toBeUndefined();
     await expect(checkAttachmentsOwned(t.deps, [], { userId: resident.userId })).resolves.toBeUndefined();
     const other = checkAttachmentsOwned(t.deps, [jpegId], { userId: dispatcher.userId });
     await expect(other).rejects.toMatchObject({ status: 400, code: 'attachment.unknown' });
-    await expect(checkAttachmentsOwned(t.deps, ['00000000-0000-4000-8000-000000000000', 'not-a-uuid'], { userId: resident.userId })).rejects.toMatchObject({
+    await expect(
+      checkAttachmentsOwned(t.deps, ['00000000-0000-4000-8000-000000000000', 'not-a-uuid'], {
+        userId: resident.userId,
+      }),
+    ).rejects.toMatchObject({
       code: 'attachment.unknown',
       details: [{ path: 'attachmentIds.0' }, { path: 'attachmentIds.1' }],
     });
@@ -251,7 +334,11 @@ describe('attachments', () => {
     const apiKeyId = '11111111-1111-4111-8111-111111111111';
     const viaKey = await uploadAttachment(t.deps, { apiKeyId }, Readable.from([jpeg]), 'open311.jpg');
     await expect(checkAttachmentsOwned(t.deps, [viaKey.id], { apiKeyId })).resolves.toBeUndefined();
-    await expect(checkAttachmentsOwned(t.deps, [viaKey.id], { userId: resident.userId })).rejects.toMatchObject({ code: 'attachment.unknown' });
-    await expect(checkAttachmentsOwned(t.deps, [jpegId], { apiKeyId })).rejects.toMatchObject({ code: 'attachment.unknown' });
+    await expect(checkAttachmentsOwned(t.deps, [viaKey.id], { userId: resident.userId })).rejects.toMatchObject({
+      code: 'attachment.unknown',
+    });
+    await expect(checkAttachmentsOwned(t.deps, [jpegId], { apiKeyId })).rejects.toMatchObject({
+      code: 'attachment.unknown',
+    });
   });
 });

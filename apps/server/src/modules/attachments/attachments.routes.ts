@@ -49,14 +49,18 @@ export async function attachmentRoutes(app: AppInstance) {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
     schema: {
       tags,
-      summary: '读取图片：thumb 缩略图、public 去除元数据的副本（默认）、original 原图（仅受理派遣和处置人员，记入审计）；上传者与能看到所属案件的人可见',
+      summary:
+        '读取图片：thumb 缩略图、public 去除元数据的副本（默认）、original 原图（仅受理派遣和处置人员，记入审计）；上传者与能看到所属案件的人可见',
       params: z.strictObject({ id: z.string().uuid() }),
       querystring: z.strictObject({ size: z.enum(['thumb', 'public', 'original']).default('public') }),
     },
     handler: async (req, reply) => {
-      const file = await service.openAttachment(deps, req.ctx, req.params.id, req.query.size, (actor, id) => seesCaseWithAttachment(deps.db, actor, id));
+      const file = await service.openAttachment(deps, req.ctx, req.params.id, req.query.size, (actor, id) =>
+        seesCaseWithAttachment(deps.db, actor, id),
+      );
       reply.type(file.mime).header('content-length', file.bytes).header('cache-control', file.cacheControl);
-      if (file.fileName) reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
+      if (file.fileName)
+        reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
       return reply.send(file.stream);
     },
   });

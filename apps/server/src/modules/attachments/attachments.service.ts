@@ -35,7 +35,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function toAttachmentView(row: Row): AttachmentView {
   const url = `/api/attachments/${row.id}`;
-  return { id: row.id, mime: row.mime, bytes: row.bytes, width: row.width, height: row.height, thumbUrl: `${url}?size=thumb`, url };
+  return {
+    id: row.id,
+    mime: row.mime,
+    bytes: row.bytes,
+    width: row.width,
+    height: row.height,
+    thumbUrl: `${url}?size=thumb`,
+    url,
+  };
 }
 
 /**
@@ -44,14 +52,24 @@ export function toAttachmentView(row: Row): AttachmentView {
  * Nothing is written when the upload is refused. Used by the session route below and by routes that
  * authenticate other systems by API key (pass their request context for the audit row).
  */
-export async function uploadAttachment(deps: AttachmentsDeps, owner: AttachmentOwner, stream: Readable, name?: string, ctx: RequestContext = systemContext()): Promise<AttachmentView> {
+export async function uploadAttachment(
+  deps: AttachmentsDeps,
+  owner: AttachmentOwner,
+  stream: Readable,
+  name?: string,
+  ctx: RequestContext = systemContext(),
+): Promise<AttachmentView> {
   if (!owner.uploadedBy && !owner.apiKeyId) throw new Error('uploadAttachment: an uploader or an API key is required');
   const original = await readUpload(stream, deps.config.GEWU_ATTACHMENT_MAX_BYTES);
   const image = await processImage(original);
   const id = randomUUID();
   const now = deps.clock.now();
   // Grouped by upload month (UTC) so no directory grows without bound.
-  const dir = path.posix.join('attachments', String(now.getUTCFullYear()), String(now.getUTCMonth() + 1).padStart(2, '0'));
+  const dir = path.posix.join(
+    'attachments',
+    String(now.getUTCFullYear()),
+    String(now.getUTCMonth() + 1).padStart(2, '0'),
+  );
   const files = [
     { rel: `${dir}/${id}.orig`, data: original },
     { rel: `${dir}/${id}.jpg`, data: image.publicJpeg },
@@ -97,7 +115,12 @@ export async function uploadAttachment(deps: AttachmentsDeps, owner: AttachmentO
 }
 
 /** Uploads a photo for the signed-in user: anyone who may report or handle a case. */
-export async function uploadUserAttachment(deps: AttachmentsDeps, ctx: RequestContext, stream: Readable, name?: string): Promise<AttachmentView> {
+export async function uploadUserAttachment(
+  deps: AttachmentsDeps,
+  ctx: RequestContext,
+  stream: Readable,
+  name?: string,
+): Promise<AttachmentView> {
   const actor = requireActor(ctx);
   if (!can(actor, 'case.report') && !can(actor, 'case.handle')) throw forbidden('无权上传图片');
   return uploadAttachment(deps, { uploadedBy: actor.id }, stream, name, ctx);
@@ -118,14 +141,21 @@ export async function openAttachment(
   const actor = requireActor(ctx);
   if (size === 'original' && !can(actor, 'case.centre') && !can(actor, 'case.handle')) throw forbidden('无权查看原图');
   const [row] = await deps.db.select().from(attachments).where(eq(attachments.id, id));
-  if (!row || (row.uploadedBy !== actor.id && !(await sees(actor, row.id)))) throw notFound('attachment.not_found', '附件不存在');
+  if (!row || (row.uploadedBy !== actor.id && !(await sees(actor, row.id))))
+    throw notFound('attachment.not_found', '附件不存在');
   const rel = size === 'original' ? row.originalPath : size === 'thumb' ? row.thumbPath : row.publicPath;
   const file = path.join(deps.config.dataDir, rel);
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat) throw notFound('attachment.not_found', '附件文件不存在');
   // The original keeps what the phone wrote into it (the place it was taken, the device): who
   // looked at one is on record, like any revealed personal data.
-  if (size === 'original') await recordAudit(deps.db, deps.clock, ctx, { action: 'attachment.view_original', targetType: 'attachment', targetId: row.id, detail: { fileName: row.fileName } });
+  if (size === 'original')
+    await recordAudit(deps.db, deps.clock, ctx, {
+      action: 'attachment.view_original',
+      targetType: 'attachment',
+      targetId: row.id,
+      detail: { fileName: row.fileName },
+    });
   return {
     stream: fs.createReadStream(file),
     mime: size === 'original' ? row.mime : 'image/jpeg',
@@ -151,20 +181,43 @@ export async function checkAttachmentsOwned(
   const linkableSince = attachmentsLinkableSince(deps.clock.now(), deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS);
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
   const rows = wanted.length
-    ? await db.select({ id: attachments.id, uploadedBy: attachments.uploadedBy, apiKeyId: attachments.apiKeyId, createdAt: attachments.createdAt }).from(attachments).where(inArray(attachments.id, wanted))
+    ? await db
+        .select({
+          id: attachments.id,
+          uploadedBy: attachments.uploadedBy,
+          apiKeyId: attachments.apiKeyId,
+          createdAt: attachments.createdAt,
+        })
+        .from(attachments)
+        .where(inArray(attachments.id, wanted))
     : [];
-  const mine = rows.filter((r) => (owner.userId !== undefined && r.uploadedBy === owner.userId) || (owner.apiKeyId !== undefined && r.apiKeyId === owner.apiKeyId));
+  const mine = rows.filter(
+    (r) =>
+      (owner.userId !== undefined && r.uploadedBy === owner.userId) ||
+      (owner.apiKeyId !== undefined && r.apiKeyId === owner.apiKeyId),
+  );
   const owned = new Set(mine.map((r) => r.id));
-  const unknown = ids.flatMap((id, i) => (owned.has(id.toLowerCase()) ? [] : [{ path: `${field}.${i}`, message: `附件不存在或不是本人上传：${id.slice(0, 64)}` }]));
+  const unknown = ids.flatMap((id, i) =>
+    owned.has(id.toLowerCase())
+      ? []
+      : [{ path: `${field}.${i}`, message: `附件不存在或不是本人上传：${id.slice(0, 64)}` }],
+  );
   if (unknown.length) throw badRequest('attachment.unknown', '附件不存在或不是本人上传', unknown);
   const old = new Set(mine.filter((r) => r.createdAt < linkableSince).map((r) => r.id));
-  const expired = ids.flatMap((id, i) => (old.has(id.toLowerCase()) ? [{ path: `${field}.${i}`, message: `附件上传已久、即将清理，请重新上传：${id}` }] : []));
+  const expired = ids.flatMap((id, i) =>
+    old.has(id.toLowerCase()) ? [{ path: `${field}.${i}`, message: `附件上传已久、即将清理，请重新上传：${id}` }] : [],
+  );
   if (expired.length) throw badRequest('attachment.expired', '附件上传已久、即将清理，请重新上传', expired);
 }
 
 /** Keeps only the base name, without control characters, at most 200 characters. */
 function cleanFileName(name?: string): string | null {
-  // eslint-disable-next-line no-control-regex
-  const base = name?.split(/[\\/]/).pop()?.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const base = name
+    ?.split(/[\\/]/)
+    .pop()
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
+    ?.replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return base ? base : null;
 }

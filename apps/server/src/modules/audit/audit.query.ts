@@ -40,7 +40,9 @@ export async function listAuditEntries(deps: AuditQueryDeps, ctx: RequestContext
       .from(auditLog)
       .leftJoin(auditChain, eq(auditChain.auditId, auditLog.id))
       .where(where)
-      .orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+      .orderBy(desc(auditLog.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     deps.db.select({ n: count() }).from(auditLog).where(where),
   ]);
   // Reading the log is itself recorded.

@@ -7,7 +7,12 @@ export async function auditRoutes(app: AppInstance) {
   const tags = ['audit'];
   app.get('/api/audit', {
     config: { access: { roles: ['auditor'], scope: 'region' } },
-    schema: { tags, summary: '审计日志（仅审计员）', querystring: auditListQuerySchema, response: { 200: pageOf(auditEntrySchema) } },
+    schema: {
+      tags,
+      summary: '审计日志（仅审计员）',
+      querystring: auditListQuerySchema,
+      response: { 200: pageOf(auditEntrySchema) },
+    },
     handler: (req) => service.listAuditEntries(deps, req.ctx, req.query),
   });
   app.post('/api/audit/verify', {

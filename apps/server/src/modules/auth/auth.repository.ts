@@ -37,7 +37,10 @@ export async function touchSession(db: Db, sessionId: string, at: Date) {
 
 export async function revokeSession(db: Db, sessionId: string, at: Date) {
   forgetCachedSessions();
-  await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: at })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
 }
 
 /** Revokes every live session of a user, optionally keeping one. Returns how many were revoked. */
@@ -74,7 +77,13 @@ const MAX_LOCK_MINUTES = 24 * 60;
  * count). The `maxFailures`-th failure in a row locks that pair for `lockMinutes` × 2^(locks so
  * far), at most a day, and starts the count again. Returns the new lock, if this failure set one.
  */
-export async function recordLoginFailure(db: Db, key: { username: string; ip: string }, now: Date, maxFailures: number, lockMinutes: number): Promise<Date | null> {
+export async function recordLoginFailure(
+  db: Db,
+  key: { username: string; ip: string },
+  now: Date,
+  maxFailures: number,
+  lockMinutes: number,
+): Promise<Date | null> {
   const firstLocks = maxFailures <= 1;
   const reaches = sql`${loginFailures.failures} + 1 >= ${maxFailures}`;
   const [row] = await db
@@ -98,7 +107,14 @@ export async function recordLoginFailure(db: Db, key: { username: string; ip: st
     .returning({ lockedUntil: loginFailures.lockedUntil });
   // A pair quiet for a day starts afresh (and the table does not grow with every name ever tried).
   const dayAgo = new Date(now.getTime() - 86_400_000);
-  await db.delete(loginFailures).where(and(lt(loginFailures.lastFailureAt, dayAgo), or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now))));
+  await db
+    .delete(loginFailures)
+    .where(
+      and(
+        lt(loginFailures.lastFailureAt, dayAgo),
+        or(isNull(loginFailures.lockedUntil), lt(loginFailures.lockedUntil, now)),
+      ),
+    );
   return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }
 
@@ -107,7 +123,9 @@ export async function recordLoginFailure(db: Db, key: { username: string; ip: st
  * unlocks the account or resets its password) from all, and then its per-name budget too.
  */
 export async function clearLoginFailures(db: Db, username: string, ip?: string) {
-  await db.delete(loginFailures).where(and(eq(loginFailures.username, username), ip === undefined ? undefined : eq(loginFailures.ip, ip)));
+  await db
+    .delete(loginFailures)
+    .where(and(eq(loginFailures.username, username), ip === undefined ? undefined : eq(loginFailures.ip, ip)));
   if (ip === undefined) await db.delete(loginAccountFailures).where(eq(loginAccountFailures.username, username));
 }
 
@@ -118,9 +136,19 @@ export async function clearLoginFailures(db: Db, username: string, ip?: string) 
  * Written first and committed at once, so of any two parallel attempts the later one sees the
  * earlier: a burst cannot pass the budget.
  */
-export async function reserveAccountAttempt(db: Db, username: string, now: Date, windowMinutes: number): Promise<string> {
-  await db.delete(loginAccountFailures).where(lte(loginAccountFailures.at, new Date(now.getTime() - windowMinutes * 60_000)));
-  const [row] = await db.insert(loginAccountFailures).values({ username, at: now }).returning({ id: loginAccountFailures.id });
+export async function reserveAccountAttempt(
+  db: Db,
+  username: string,
+  now: Date,
+  windowMinutes: number,
+): Promise<string> {
+  await db
+    .delete(loginAccountFailures)
+    .where(lte(loginAccountFailures.at, new Date(now.getTime() - windowMinutes * 60_000)));
+  const [row] = await db
+    .insert(loginAccountFailures)
+    .values({ username, at: now })
+    .returning({ id: loginAccountFailures.id });
   if (!row) throw new Error('login attempt not recorded');
   return row.id;
 }
@@ -134,7 +162,14 @@ export async function releaseAccountAttempt(db: Db, id: string) {
  * `exceptId`) within the last `windowMinutes`, and stays spent until the `budget`-th most recent of
  * them is that old. Null while it is not spent.
  */
-export async function accountBudgetSpentUntil(db: Db, username: string, now: Date, windowMinutes: number, budget: number, exceptId?: string): Promise<Date | null> {
+export async function accountBudgetSpentUntil(
+  db: Db,
+  username: string,
+  now: Date,
+  windowMinutes: number,
+  budget: number,
+  exceptId?: string,
+): Promise<Date | null> {
   const windowMs = windowMinutes * 60_000;
   const [row] = await db
     .select({ at: loginAccountFailures.at })

@@ -23,8 +23,14 @@ describe('login and sessions', () => {
     expect(res.statusCode).toBe(200);
     const cookie = res.cookies.find((c) => c.name === 'gewu_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `gewu_session=${cookie?.value}` } });
-    expect(me.json()).toMatchObject({ user: { username: 'dispatcher', roles: ['dispatcher'], region: { code: '410104001', name: '格物街道' } } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `gewu_session=${cookie?.value}` },
+    });
+    expect(me.json()).toMatchObject({
+      user: { username: 'dispatcher', roles: ['dispatcher'], region: { code: '410104001', name: '格物街道' } },
+    });
     expect(me.json().csrfToken).toBe(res.json().csrfToken);
   });
 
@@ -52,7 +58,11 @@ describe('login and sessions', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'auth.csrf' });
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie, 'x-csrf-token': 'nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'nope' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect(await tableCounts(t.database)).toEqual(before);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(s) })).statusCode).toBe(200);
@@ -60,7 +70,11 @@ describe('login and sessions', () => {
 });
 
 describe('account lock and rate limit', () => {
-  const brief = (res: { statusCode: number; json(): { code: string; message: string } }) => ({ status: res.statusCode, code: res.json().code, message: res.json().message });
+  const brief = (res: { statusCode: number; json(): { code: string; message: string } }) => ({
+    status: res.statusCode,
+    code: res.json().code,
+    message: res.json().message,
+  });
   const wrongAnswer = { status: 401, code: 'auth.invalid_credentials', message: '用户名或密码错误' };
 
   it('answers a wrong password the same for a real, an unknown, a disabled and a locked account', async () => {
@@ -69,9 +83,14 @@ describe('account lock and rate limit', () => {
     await addUser(t.database, { username: 'same_locked', role: 'mediator', regionCode: '410104001' });
     // Locked against another address: from here it is just an account with a wrong password.
     for (let i = 0; i < 5; i++) await attempt('same_locked', 'Wrong@pass1', '10.0.4.99');
-    for (const name of ['leader', 'nobody-at-all', 'same_off', 'same_locked']) expect([name, brief(await attempt(name, 'Wrong@pass1', '10.0.4.1'))]).toEqual([name, wrongAnswer]);
+    for (const name of ['leader', 'nobody-at-all', 'same_off', 'same_locked'])
+      expect([name, brief(await attempt(name, 'Wrong@pass1', '10.0.4.1'))]).toEqual([name, wrongAnswer]);
     // Only the right password may learn that the account is disabled.
-    expect(brief(await attempt('same_off', DEMO_PASSWORD, '10.0.4.2'))).toEqual({ status: 403, code: 'auth.disabled', message: '账号已停用，请联系管理员' });
+    expect(brief(await attempt('same_off', DEMO_PASSWORD, '10.0.4.2'))).toEqual({
+      status: 403,
+      code: 'auth.disabled',
+      message: '账号已停用，请联系管理员',
+    });
   });
 
   it('pauses a name only on the address that failed; the right password from elsewhere still works', async () => {
@@ -108,7 +127,11 @@ describe('account lock and rate limit', () => {
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(brief(await attempt('nobody-here', 'Whatever1!', '10.0.2.9')));
     expect(answers.slice(0, 4)).toEqual(Array(4).fill(wrongAnswer));
-    expect(answers[4]).toEqual({ status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' });
+    expect(answers[4]).toEqual({
+      status: 423,
+      code: 'auth.locked',
+      message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试',
+    });
   });
 
   it('counts an IPv6 address by its /64 and an IPv4 address whole', () => {
@@ -122,11 +145,17 @@ describe('account lock and rate limit', () => {
 
   it('shares one pause between two IPv6 addresses of a /64, not between two /64s', async () => {
     await addUser(t.database, { username: 'v6_user', role: 'mediator', regionCode: '410104001' });
-    for (let i = 0; i < 2; i++) expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2::a'))).toEqual(wrongAnswer);
-    for (let i = 0; i < 2; i++) expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2:ffff::1'))).toEqual(wrongAnswer);
+    for (let i = 0; i < 2; i++)
+      expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2::a'))).toEqual(wrongAnswer);
+    for (let i = 0; i < 2; i++)
+      expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2:ffff::1'))).toEqual(wrongAnswer);
     // The fifth failure of the /64, from a third address in it, pauses the whole /64.
     expect((await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:2::3')).statusCode).toBe(423);
-    expect(brief(await attempt('v6_user', DEMO_PASSWORD, '2001:db8:1:2::4'))).toEqual({ status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' });
+    expect(brief(await attempt('v6_user', DEMO_PASSWORD, '2001:db8:1:2::4'))).toEqual({
+      status: 423,
+      code: 'auth.locked',
+      message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试',
+    });
     // The next /64 has its own count: a wrong password there is just wrong, the right one signs in.
     expect(brief(await attempt('v6_user', 'Wrong@pass1', '2001:db8:1:3::a'))).toEqual(wrongAnswer);
     expect((await attempt('v6_user', DEMO_PASSWORD, '2001:db8:1:3::b')).statusCode).toBe(200);
@@ -138,11 +167,18 @@ describe('account lock and rate limit', () => {
     expect((await attempt('guarded_sec', DEMO_PASSWORD, '10.7.0.1')).statusCode).toBe(200);
     const answers = [];
     for (let i = 1; i <= 60; i++) answers.push(brief(await attempt('guarded_sec', `Wrong@pass${i}`, `10.7.1.${i}`)));
-    const paused = { status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' };
+    const paused = {
+      status: 423,
+      code: 'auth.locked',
+      message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试',
+    };
     // 50 (GEWU_LOGIN_ACCOUNT_FAILURES) wrong passwords are checked; then new addresses are paused.
     expect(answers).toEqual([...Array(50).fill(wrongAnswer), ...Array(10).fill(paused)]);
     // The security admin's list shows the account paused.
-    const [row] = await queryRows<{ locked: boolean }>(t.database.db, sql`SELECT locked_until > ${t.clock.now()} AS locked FROM users WHERE username = 'guarded_sec'`);
+    const [row] = await queryRows<{ locked: boolean }>(
+      t.database.db,
+      sql`SELECT locked_until > ${t.clock.now()} AS locked FROM users WHERE username = 'guarded_sec'`,
+    );
     expect(row?.locked).toBe(true);
     // Paused means the password is not checked, so the right one from a new address gets the same.
     expect(brief(await attempt('guarded_sec', DEMO_PASSWORD, '10.7.2.1'))).toEqual(paused);
@@ -161,14 +197,28 @@ describe('account lock and rate limit', () => {
       const run = async (name: string, net: number) => {
         const answers = [];
         for (let i = 1; i <= 15; i++) {
-          const res = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: 'Wrong@pass1' }, remoteAddress: `10.8.${net}.${i}` });
+          const res = await small.app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: name, password: 'Wrong@pass1' },
+            remoteAddress: `10.8.${net}.${i}`,
+          });
           answers.push(brief(res));
         }
-        const right = await small.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: DEMO_PASSWORD }, remoteAddress: `10.8.${net}.200` });
+        const right = await small.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: name, password: DEMO_PASSWORD },
+          remoteAddress: `10.8.${net}.200`,
+        });
         answers.push(brief(right));
         return answers;
       };
-      const paused = { status: 423, code: 'auth.locked', message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试' };
+      const paused = {
+        status: 423,
+        code: 'auth.locked',
+        message: '该用户名在本地址登录失败次数过多，已暂停登录，请 15 分钟后再试',
+      };
       const expected = [...Array(10).fill(wrongAnswer), ...Array(6).fill(paused)];
       expect(await run('budget_real', 1)).toEqual(expected);
       expect(await run('budget_nobody', 2)).toEqual(expected);
@@ -179,7 +229,8 @@ describe('account lock and rate limit', () => {
 
   it('keeps only a keyed hash of an unknown name in the audit log', async () => {
     const typed = '13912345678';
-    for (const ip of ['10.0.6.1', '10.0.6.2']) expect(brief(await attempt(typed, 'Wrong@pass1', ip))).toEqual(wrongAnswer);
+    for (const ip of ['10.0.6.1', '10.0.6.2'])
+      expect(brief(await attempt(typed, 'Wrong@pass1', ip))).toEqual(wrongAnswer);
     // The audit row of a refused request is written as the response goes out: wait for it.
     const rows = await vi.waitFor(async () => {
       const found = await queryRows<{ detail: Record<string, unknown>; text: string }>(
@@ -191,13 +242,19 @@ describe('account lock and rate limit', () => {
     });
     for (const r of rows) {
       expect(r.text).not.toContain(typed);
-      expect(r.detail).toMatchObject({ usernameHash: t.deps.pii.lookupHash('login_name', typed), reason: 'unknown_user' });
+      expect(r.detail).toMatchObject({
+        usernameHash: t.deps.pii.lookupHash('login_name', typed),
+        reason: 'unknown_user',
+      });
       expect(r.detail).not.toHaveProperty('username');
     }
     // A real account's failure still names the account.
     await attempt('leader', 'Wrong@pass1', '10.0.6.3');
     const real = await vi.waitFor(async () => {
-      const [found] = await queryRows<{ name: string | null; detail: Record<string, unknown> }>(t.database.db, sql`SELECT actor_name AS name, detail FROM audit_log WHERE action = 'auth.login' AND ip = '10.0.6.3'`);
+      const [found] = await queryRows<{ name: string | null; detail: Record<string, unknown> }>(
+        t.database.db,
+        sql`SELECT actor_name AS name, detail FROM audit_log WHERE action = 'auth.login' AND ip = '10.0.6.3'`,
+      );
       expect(found).toBeDefined();
       return found;
     });
@@ -228,12 +285,27 @@ describe('password change', () => {
   it('enforces the policy, checks the current password and signs out other sessions', async () => {
     const a = await login(t.app, 'gridworker', DEMO_PASSWORD, '10.0.4.1');
     const b = await login(t.app, 'gridworker', DEMO_PASSWORD, '10.0.4.2');
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', ...as(a), payload: { currentPassword: DEMO_PASSWORD, newPassword: 'password' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      ...as(a),
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'password' },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().code).toBe('auth.password_policy');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', ...as(a), payload: { currentPassword: 'Nope@1234', newPassword: 'New#Pass2026' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      ...as(a),
+      payload: { currentPassword: 'Nope@1234', newPassword: 'New#Pass2026' },
+    });
     expect(wrong.json().code).toBe('auth.wrong_password');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', ...as(a), payload: { currentPassword: DEMO_PASSWORD, newPassword: 'New#Pass2026' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      ...as(a),
+      payload: { currentPassword: DEMO_PASSWORD, newPassword: 'New#Pass2026' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(a) })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(b) })).statusCode).toBe(401);

@@ -12,7 +12,14 @@ export async function authRoutes(app: AppInstance) {
   const tags = ['auth'];
   const secureCookie = deps.config.GEWU_COOKIE_SECURE ?? false;
   app.post('/api/auth/login', {
-    config: { access: { public: 'signing in: anyone may try, answers tell nothing about accounts' }, rateLimit: { max: deps.config.GEWU_LOGIN_RATE_LIMIT, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `login:${loginAddressKey(req.ip)}` } },
+    config: {
+      access: { public: 'signing in: anyone may try, answers tell nothing about accounts' },
+      rateLimit: {
+        max: deps.config.GEWU_LOGIN_RATE_LIMIT,
+        timeWindow: '1 minute',
+        keyGenerator: (req: FastifyRequest) => `login:${loginAddressKey(req.ip)}`,
+      },
+    },
     schema: { tags, summary: '登录', body: loginBodySchema, response: { 200: sessionViewSchema } },
     handler: async (req, reply) => {
       const res = await service.login(deps, req.ctx, { ...req.body, userAgent: req.headers['user-agent'] });
@@ -42,7 +49,12 @@ export async function authRoutes(app: AppInstance) {
   });
   app.post('/api/auth/password', {
     config: { access: { roles: 'signed-in', scope: 'own', duringPasswordChange: true } },
-    schema: { tags, summary: '修改本人密码（其他会话将下线）', body: changePasswordBodySchema, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: '修改本人密码（其他会话将下线）',
+      body: changePasswordBodySchema,
+      response: { 204: z.null() },
+    },
     handler: async (req, reply) => {
       await service.changeOwnPassword(deps, req.ctx, req.body);
       return reply.code(204).send(null);

@@ -13,8 +13,18 @@ import { loginAddressKey } from './login-address.ts';
 import * as repo from './auth.repository.ts';
 import { loadSession } from './session-cache.ts';
 
-export type AuthDeps = { db: Db; clock: Clock; config: Pick<Config, 'GEWU_SESSION_TTL_HOURS' | 'GEWU_SESSION_IDLE_MINUTES' | 'GEWU_LOGIN_MAX_FAILURES' | 'GEWU_LOGIN_LOCK_MINUTES'> };
-export type LoginDeps = Omit<AuthDeps, 'config'> & { pii: PiiCipher; config: AuthDeps['config'] & Pick<Config, 'GEWU_LOGIN_ACCOUNT_FAILURES'> };
+export type AuthDeps = {
+  db: Db;
+  clock: Clock;
+  config: Pick<
+    Config,
+    'GEWU_SESSION_TTL_HOURS' | 'GEWU_SESSION_IDLE_MINUTES' | 'GEWU_LOGIN_MAX_FAILURES' | 'GEWU_LOGIN_LOCK_MINUTES'
+  >;
+};
+export type LoginDeps = Omit<AuthDeps, 'config'> & {
+  pii: PiiCipher;
+  config: AuthDeps['config'] & Pick<Config, 'GEWU_LOGIN_ACCOUNT_FAILURES'>;
+};
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -50,7 +60,11 @@ export function actorView(actor: Actor): ActorView {
 
 const invalidCredentials = () => new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
 const lockedError = (until: Date, now: Date) =>
-  new AppError(423, 'auth.locked', `该用户名在本地址登录失败次数过多，已暂停登录，请 ${Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))} 分钟后再试`);
+  new AppError(
+    423,
+    'auth.locked',
+    `该用户名在本地址登录失败次数过多，已暂停登录，请 ${Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))} 分钟后再试`,
+  );
 
 /**
  * Checks a username and password and opens a session. Nothing in the answer to a wrong password
@@ -67,7 +81,11 @@ const lockedError = (until: Date, now: Date) =>
  * - unknown names are checked against a dummy argon2 hash, so they take as long as real ones;
  * - only after the right password does the answer say the account is disabled.
  */
-export async function login(deps: LoginDeps, ctx: RequestContext, input: { username: string; password: string; userAgent?: string }) {
+export async function login(
+  deps: LoginDeps,
+  ctx: RequestContext,
+  input: { username: string; password: string; userAgent?: string },
+) {
   const { db, clock, config } = deps;
   const now = clock.now();
   const key = { username: input.username, ip: loginAddressKey(ctx.ip) };
@@ -77,8 +95,19 @@ export async function login(deps: LoginDeps, ctx: RequestContext, input: { usern
     // A name without an account may be anything typed in the wrong field (a phone number, a
     // password): the audit log keeps only its keyed hash, enough to see repeated tries on one name.
     ctx.failureAudit = row
-      ? { action: 'auth.login', actor: who, targetType: 'user', targetId: row.user.id, regionPath: row.region.path, detail: { reason } }
-      : { action: 'auth.login', actor: null, detail: { usernameHash: deps.pii.lookupHash('login_name', input.username), reason } };
+      ? {
+          action: 'auth.login',
+          actor: who,
+          targetType: 'user',
+          targetId: row.user.id,
+          regionPath: row.region.path,
+          detail: { reason },
+        }
+      : {
+          action: 'auth.login',
+          actor: null,
+          detail: { usernameHash: deps.pii.lookupHash('login_name', input.username), reason },
+        };
   };
   const pausedUntil = await repo.loginLockedUntil(db, key.username, key.ip, now);
   if (pausedUntil) {
@@ -87,19 +116,42 @@ export async function login(deps: LoginDeps, ctx: RequestContext, input: { usern
   }
   const window = config.GEWU_LOGIN_LOCK_MINUTES;
   const attemptId = await repo.reserveAccountAttempt(db, key.username, now, window);
-  const budgetSpentUntil = await repo.accountBudgetSpentUntil(db, key.username, now, window, config.GEWU_LOGIN_ACCOUNT_FAILURES, attemptId);
+  const budgetSpentUntil = await repo.accountBudgetSpentUntil(
+    db,
+    key.username,
+    now,
+    window,
+    config.GEWU_LOGIN_ACCOUNT_FAILURES,
+    attemptId,
+  );
   if (budgetSpentUntil && !(await repo.isKnownAddress(db, row?.user.id ?? null, key.ip, now))) {
     await repo.releaseAccountAttempt(db, attemptId);
     audit('account_budget_spent');
     throw lockedError(budgetSpentUntil, now);
   }
-  const passwordOk = row ? await verifyPassword(row.user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const passwordOk = row
+    ? await verifyPassword(row.user.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!passwordOk || !row) {
     // The reserved attempt stays in the name's budget: it is a failure now.
-    const lockedUntil = await repo.recordLoginFailure(db, key, now, config.GEWU_LOGIN_MAX_FAILURES, config.GEWU_LOGIN_LOCK_MINUTES);
+    const lockedUntil = await repo.recordLoginFailure(
+      db,
+      key,
+      now,
+      config.GEWU_LOGIN_MAX_FAILURES,
+      config.GEWU_LOGIN_LOCK_MINUTES,
+    );
     if (row) {
-      const budgetUntil = await repo.accountBudgetSpentUntil(db, key.username, now, window, config.GEWU_LOGIN_ACCOUNT_FAILURES);
-      const latest = [lockedUntil, budgetUntil].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+      const budgetUntil = await repo.accountBudgetSpentUntil(
+        db,
+        key.username,
+        now,
+        window,
+        config.GEWU_LOGIN_ACCOUNT_FAILURES,
+      );
+      const latest = [lockedUntil, budgetUntil]
+        .filter((d): d is Date => d !== null)
+        .sort((a, b) => b.getTime() - a.getTime())[0];
       if (latest) await repo.noteAccountLocked(db, row.user.id, latest);
     }
     audit(`${row ? 'wrong_password' : 'unknown_user'}${lockedUntil ? '_locked' : ''}`);
@@ -130,9 +182,19 @@ export async function login(deps: LoginDeps, ctx: RequestContext, input: { usern
       userAgent: input.userAgent?.slice(0, 300) ?? null,
     });
     ctx.actor = toActor(row, sessionId);
-    await recordAudit(tx, clock, ctx, { action: 'auth.login', targetType: 'user', targetId: row.user.id, regionPath: row.region.path });
+    await recordAudit(tx, clock, ctx, {
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: row.user.id,
+      regionPath: row.region.path,
+    });
   });
-  return { token, csrfToken, actor: ctx.actor as Actor, expiresAt: new Date(now.getTime() + config.GEWU_SESSION_TTL_HOURS * 3_600_000) };
+  return {
+    token,
+    csrfToken,
+    actor: ctx.actor as Actor,
+    expiresAt: new Date(now.getTime() + config.GEWU_SESSION_TTL_HOURS * 3_600_000),
+  };
 }
 
 /** Resolves a session cookie to its actor, or null when absent, expired, idle too long or revoked. */
@@ -168,11 +230,20 @@ export async function logout(deps: AuthDeps, ctx: RequestContext) {
 }
 
 /** Changes the caller's own password and signs out their other sessions. */
-export async function changeOwnPassword(deps: AuthDeps, ctx: RequestContext, input: { currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword(
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+) {
   const actor = requireActor(ctx);
   const row = await repo.findUserForLogin(deps.db, actor.username);
   if (!row || !(await verifyPassword(row.user.passwordHash, input.currentPassword))) {
-    ctx.failureAudit = { action: 'auth.change_password', targetType: 'user', targetId: actor.id, detail: { reason: 'wrong_password' } };
+    ctx.failureAudit = {
+      action: 'auth.change_password',
+      targetType: 'user',
+      targetId: actor.id,
+      detail: { reason: 'wrong_password' },
+    };
     throw badRequest('auth.wrong_password', '当前密码不正确');
   }
   const policy = checkPasswordPolicy(input.newPassword);
@@ -183,6 +254,11 @@ export async function changeOwnPassword(deps: AuthDeps, ctx: RequestContext, inp
   await deps.db.transaction(async (tx) => {
     await repo.updatePassword(tx, actor.id, hash, now, false);
     const revoked = await repo.revokeUserSessions(tx, actor.id, now, actor.sessionId);
-    await recordAudit(tx, deps.clock, ctx, { action: 'auth.change_password', targetType: 'user', targetId: actor.id, detail: { otherSessionsRevoked: revoked } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'auth.change_password',
+      targetType: 'user',
+      targetId: actor.id,
+      detail: { otherSessionsRevoked: revoked },
+    });
   });
 }

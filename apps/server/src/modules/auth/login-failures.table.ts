@@ -34,5 +34,8 @@ export const loginAccountFailures = pgTable(
     username: text('username').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('login_account_failures_name_idx').on(t.username, t.at), index('login_account_failures_at_idx').on(t.at)],
+  (t) => [
+    index('login_account_failures_name_idx').on(t.username, t.at),
+    index('login_account_failures_at_idx').on(t.at),
+  ],
 );

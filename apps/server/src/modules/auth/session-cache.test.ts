@@ -56,7 +56,9 @@ describe('session cache', () => {
     await loadSession('h3', none.load);
     expect(none.calls()).toBe(2);
 
-    await expect(loadSession('h4', () => Promise.reject(new Error('connection lost')))).rejects.toThrow('connection lost');
+    await expect(loadSession('h4', () => Promise.reject(new Error('connection lost')))).rejects.toThrow(
+      'connection lost',
+    );
     const retry = gate({ user: 'u4' });
     retry.release();
     expect(await loadSession('h4', retry.load)).toEqual({ user: 'u4' });

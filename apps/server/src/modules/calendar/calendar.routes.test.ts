@@ -20,8 +20,10 @@ afterAll(async () => {
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
 const put = (s: Session, payload: object) => t.app.inject({ method: 'PUT', url: '/api/calendar', ...as(s), payload });
-const deadline = async (s: Session, start: string, amount: number, unit: string) => get(s, `/api/calendar/deadline?start=${encodeURIComponent(start)}&amount=${amount}&unit=${unit}`);
-const storedRow = async () => (await t.database.db.select().from(workCalendars).where(eq(workCalendars.id, 'default')))[0];
+const deadline = async (s: Session, start: string, amount: number, unit: string) =>
+  get(s, `/api/calendar/deadline?start=${encodeURIComponent(start)}&amount=${amount}&unit=${unit}`);
+const storedRow = async () =>
+  (await t.database.db.select().from(workCalendars).where(eq(workCalendars.id, 'default')))[0];
 
 describe('reading the calendar', () => {
   it('any staff account reads the seeded default calendar; residents cannot', async () => {
@@ -36,9 +38,16 @@ describe('reading the calendar', () => {
     // Monday 2026-11-23 10:00 (+08): one working day → end of Tuesday's working hours.
     const res = await deadline(dispatcher, '2026-11-23T02:00:00Z', 1, 'work_days');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ start: '2026-11-23T02:00:00.000Z', amount: 1, unit: 'work_days', deadline: '2026-11-24T09:30:00.000Z' });
+    expect(res.json()).toEqual({
+      start: '2026-11-23T02:00:00.000Z',
+      amount: 1,
+      unit: 'work_days',
+      deadline: '2026-11-24T09:30:00.000Z',
+    });
     // 10:00 + 4 working hours: 2 h to noon, 2 h from 14:00 → 16:00.
-    expect((await deadline(dispatcher, '2026-11-23T02:00:00Z', 4, 'work_hours')).json().deadline).toBe('2026-11-23T08:00:00.000Z');
+    expect((await deadline(dispatcher, '2026-11-23T02:00:00Z', 4, 'work_hours')).json().deadline).toBe(
+      '2026-11-23T08:00:00.000Z',
+    );
     expect((await deadline(dispatcher, '2026-11-23T02:00:00Z', 1.5, 'work_days')).statusCode).toBe(400);
     expect((await deadline(dispatcher, 'yesterday', 1, 'work_days')).statusCode).toBe(400);
     expect((await deadline(dispatcher, '2026-11-23T02:00:00Z', 1, 'fortnights')).statusCode).toBe(400);
@@ -54,13 +63,25 @@ describe('changing the calendar', () => {
   it('refuses an invalid calendar with a Chinese message and changes nothing', async () => {
     const before = await storedRow();
     const cal = defaultWorkCalendar();
-    const badDate = await put(admin, { ...cal, holidays: [...cal.holidays, { date: '2026-02-30', name: '不存在的日子' }] });
+    const badDate = await put(admin, {
+      ...cal,
+      holidays: [...cal.holidays, { date: '2026-02-30', name: '不存在的日子' }],
+    });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().message).toContain('日期应为有效的 YYYY-MM-DD');
-    const overlapping = await put(admin, { ...cal, workingHours: [{ start: '08:30', end: '12:00' }, { start: '11:00', end: '17:30' }] });
+    const overlapping = await put(admin, {
+      ...cal,
+      workingHours: [
+        { start: '08:30', end: '12:00' },
+        { start: '11:00', end: '17:30' },
+      ],
+    });
     expect(overlapping.statusCode).toBe(400);
     expect(overlapping.json().message).toContain('不能重叠');
-    const both = await put(admin, { ...cal, adjustedWorkdays: [...cal.adjustedWorkdays, { date: cal.holidays[0]?.date, name: '冲突' }] });
+    const both = await put(admin, {
+      ...cal,
+      adjustedWorkdays: [...cal.adjustedWorkdays, { date: cal.holidays[0]?.date, name: '冲突' }],
+    });
     expect(both.statusCode).toBe(400);
     expect(both.json().message).toContain('不能既是节假日又是调休上班日');
     expect(await storedRow()).toEqual(before);
@@ -71,8 +92,14 @@ describe('changing the calendar', () => {
     // Make Tuesday 2026-11-24 a rest day: the one-working-day deadline moves to Wednesday.
     const res = await put(admin, { ...cal, holidays: [...cal.holidays, { date: '2026-11-24', name: '演示休息日' }] });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ isDefault: false, updatedByName: '系统管理员', updatedAt: t.clock.now().toISOString() });
-    expect((await deadline(dispatcher, '2026-11-23T02:00:00Z', 1, 'work_days')).json().deadline).toBe('2026-11-25T09:30:00.000Z');
+    expect(res.json()).toMatchObject({
+      isDefault: false,
+      updatedByName: '系统管理员',
+      updatedAt: t.clock.now().toISOString(),
+    });
+    expect((await deadline(dispatcher, '2026-11-23T02:00:00Z', 1, 'work_days')).json().deadline).toBe(
+      '2026-11-25T09:30:00.000Z',
+    );
     expect((await getWorkCalendar(t.deps)).holidays.some((h) => h.date === '2026-11-24')).toBe(true);
     const audit = (await get(await login(t.app, 'auditor'), '/api/audit?action=calendar.update')).json().items;
     expect(audit).toHaveLength(1);
@@ -87,7 +114,10 @@ describe('the per-process cache', () => {
     expect(await getWorkCalendar(t.deps)).toBe(first);
     // Another instance changes the row directly.
     const changed = { ...defaultWorkCalendar(), workingWeekdays: [1, 2, 3, 4, 5, 6] };
-    await t.database.db.update(workCalendars).set({ calendar: changed, updatedAt: new Date(t.clock.now().getTime() + 1000) }).where(eq(workCalendars.id, 'default'));
+    await t.database.db
+      .update(workCalendars)
+      .set({ calendar: changed, updatedAt: new Date(t.clock.now().getTime() + 1000) })
+      .where(eq(workCalendars.id, 'default'));
     expect(await getWorkCalendar(t.deps)).toBe(first);
     // Still within its 30 s on the app's clock: the old copy.
     t.clock.advance(29_000);
@@ -114,7 +144,20 @@ describe('the API description', () => {
   it('documents the calendar, unit, item, admission and API-key routes', async () => {
     const paths = Object.keys((await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths);
     expect(paths).toEqual(
-      expect.arrayContaining(['/api/calendar', '/api/calendar/deadline', '/api/units', '/api/users/{id}/unit', '/api/items', '/api/items/{code}', '/api/items/{code}/admissions', '/api/admissions', '/api/admissions/{id}/decision', '/api/admissions/{id}/withdraw', '/api/api-keys', '/api/api-keys/{id}/revoke']),
+      expect.arrayContaining([
+        '/api/calendar',
+        '/api/calendar/deadline',
+        '/api/units',
+        '/api/users/{id}/unit',
+        '/api/items',
+        '/api/items/{code}',
+        '/api/items/{code}/admissions',
+        '/api/admissions',
+        '/api/admissions/{id}/decision',
+        '/api/admissions/{id}/withdraw',
+        '/api/api-keys',
+        '/api/api-keys/{id}/revoke',
+      ]),
     );
   });
 });
@@ -127,7 +170,10 @@ describe('the calendar is one for the deployment: only an admin over all its cou
     const sixDays = { ...defaultWorkCalendar(), workingWeekdays: [1, 2, 3, 4, 5, 6] };
     const res = await put(await login(t.app, 'tw_admin_cal'), sixDays);
     expect(res.statusCode).toBe(403);
-    expect(res.json()).toMatchObject({ code: 'setting.level_not_owner', message: '工作日历全系统统一适用于每个县级区划，只能由管辖全部县级区划的管理员修改，乡镇（街道）管理员无权修改' });
+    expect(res.json()).toMatchObject({
+      code: 'setting.level_not_owner',
+      message: '工作日历全系统统一适用于每个县级区划，只能由管辖全部县级区划的管理员修改，乡镇（街道）管理员无权修改',
+    });
     expect(await storedRow()).toEqual(before);
     const ok = await put(await login(t.app, 'city_admin_cal'), before?.calendar ?? defaultWorkCalendar());
     expect(ok.statusCode).toBe(200);
@@ -139,17 +185,25 @@ describe('the calendar is one for the deployment: only an admin over all its cou
     try {
       await addUser(two.database, { username: 'city_admin_two', role: 'admin', regionCode: '4101' });
       const city = await login(two.app, 'city_admin_two');
-      const created = await two.app.inject({ method: 'POST', url: '/api/regions', ...as(city), payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' } });
+      const created = await two.app.inject({
+        method: 'POST',
+        url: '/api/regions',
+        ...as(city),
+        payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' },
+      });
       expect(created.statusCode).toBe(201);
-      const stored = async () => (await two.database.db.select().from(workCalendars).where(eq(workCalendars.id, 'default')))[0];
-      const putTwo = (s: Session, payload: object) => two.app.inject({ method: 'PUT', url: '/api/calendar', ...as(s), payload });
+      const stored = async () =>
+        (await two.database.db.select().from(workCalendars).where(eq(workCalendars.id, 'default')))[0];
+      const putTwo = (s: Session, payload: object) =>
+        two.app.inject({ method: 'PUT', url: '/api/calendar', ...as(s), payload });
       const before = await stored();
       const sixDays = { ...defaultWorkCalendar(), workingWeekdays: [1, 2, 3, 4, 5, 6] };
       const refused = await putTwo(await login(two.app, 'admin'), sixDays); // the 410104 county admin
       expect(refused.statusCode).toBe(403);
       expect(refused.json()).toMatchObject({
         code: 'setting.level_not_owner',
-        message: '工作日历全系统统一适用于每个县级区划，本系统另有 1 个县级区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部县级区划的上级管理员修改',
+        message:
+          '工作日历全系统统一适用于每个县级区划，本系统另有 1 个县级区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部县级区划的上级管理员修改',
       });
       expect(await stored()).toEqual(before);
       const ok = await putTwo(city, sixDays);

@@ -1,4 +1,11 @@
-import { type TimeLimit, type WorkCalendar, addLimit, defaultWorkCalendar, timeLimitSchema, workCalendarSchema } from '@gewu/domain';
+import {
+  type TimeLimit,
+  type WorkCalendar,
+  addLimit,
+  defaultWorkCalendar,
+  timeLimitSchema,
+  workCalendarSchema,
+} from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -40,7 +47,12 @@ async function loadCalendar({ db, clock }: CalendarDeps): Promise<CacheEntry> {
     cache = { ...cache, checkedAt: now };
     return cache;
   }
-  cache = { calendar: row ? row.calendar : defaultWorkCalendar(), updatedAt, updatedBy: row?.updatedBy ?? null, checkedAt: now };
+  cache = {
+    calendar: row ? row.calendar : defaultWorkCalendar(),
+    updatedAt,
+    updatedBy: row?.updatedBy ?? null,
+    checkedAt: now,
+  };
   return cache;
 }
 
@@ -70,8 +82,15 @@ export interface CalendarView {
 export async function readWorkCalendar(deps: CalendarDeps, ctx: RequestContext): Promise<CalendarView> {
   requireStaff(ctx);
   const entry = await loadCalendar(deps);
-  const [who] = entry.updatedBy ? await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, entry.updatedBy)) : [];
-  return { calendar: entry.calendar, isDefault: entry.updatedAt === null, updatedAt: entry.updatedAt === null ? null : new Date(entry.updatedAt).toISOString(), updatedByName: who?.name ?? null };
+  const [who] = entry.updatedBy
+    ? await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, entry.updatedBy))
+    : [];
+  return {
+    calendar: entry.calendar,
+    isDefault: entry.updatedAt === null,
+    updatedAt: entry.updatedAt === null ? null : new Date(entry.updatedAt).toISOString(),
+    updatedByName: who?.name ?? null,
+  };
 }
 
 function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] }) {
@@ -79,13 +98,21 @@ function issuesOf(error: { issues: { path: PropertyKey[]; message: string }[] })
 }
 
 /** Replaces the working calendar (working hours, weekdays, holidays, 调休). Admin only; audited. */
-export async function updateWorkCalendar(deps: CalendarDeps, ctx: RequestContext, calendar: unknown): Promise<CalendarView> {
+export async function updateWorkCalendar(
+  deps: CalendarDeps,
+  ctx: RequestContext,
+  calendar: unknown,
+): Promise<CalendarView> {
   const actor = authorize(ctx, 'calendar.manage');
   await assertOwnsSetting(deps.db, actor, 'work_calendar');
   const parsed = workCalendarSchema.safeParse(calendar);
   if (!parsed.success) {
     const details = issuesOf(parsed.error);
-    throw badRequest('calendar.invalid', `工作日历不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`, details);
+    throw badRequest(
+      'calendar.invalid',
+      `工作日历不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`,
+      details,
+    );
   }
   const value = parsed.data;
   const now = deps.clock.now();
@@ -98,7 +125,13 @@ export async function updateWorkCalendar(deps: CalendarDeps, ctx: RequestContext
       action: 'calendar.update',
       targetType: 'work_calendar',
       targetId: CALENDAR_ID,
-      detail: { workingHours: value.workingHours, workingWeekdays: value.workingWeekdays, holidays: value.holidays.length, adjustedWorkdays: value.adjustedWorkdays.length, utcOffsetMinutes: value.utcOffsetMinutes },
+      detail: {
+        workingHours: value.workingHours,
+        workingWeekdays: value.workingWeekdays,
+        holidays: value.holidays.length,
+        adjustedWorkdays: value.adjustedWorkdays.length,
+        utcOffsetMinutes: value.utcOffsetMinutes,
+      },
     });
   });
   invalidateCalendarCache();
@@ -109,7 +142,8 @@ export async function updateWorkCalendar(deps: CalendarDeps, ctx: RequestContext
 export async function previewDeadline(deps: CalendarDeps, ctx: RequestContext, q: { start: Date; limit: TimeLimit }) {
   requireStaff(ctx);
   const parsed = timeLimitSchema.safeParse(q.limit);
-  if (!parsed.success) throw badRequest('calendar.invalid_limit', parsed.error.issues[0]?.message ?? '时限不合法', issuesOf(parsed.error));
+  if (!parsed.success)
+    throw badRequest('calendar.invalid_limit', parsed.error.issues[0]?.message ?? '时限不合法', issuesOf(parsed.error));
   const calendar = await getWorkCalendar(deps);
   let deadline: Date;
   try {
@@ -117,5 +151,10 @@ export async function previewDeadline(deps: CalendarDeps, ctx: RequestContext, q
   } catch {
     throw badRequest('calendar.no_working_time', '按当前工作日历无法计算该时限（无工作时间）');
   }
-  return { start: q.start.toISOString(), amount: parsed.data.amount, unit: parsed.data.unit, deadline: deadline.toISOString() };
+  return {
+    start: q.start.toISOString(),
+    amount: parsed.data.amount,
+    unit: parsed.data.unit,
+    deadline: deadline.toISOString(),
+  };
 }

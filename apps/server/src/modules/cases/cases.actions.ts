@@ -1,4 +1,13 @@
-import { ACTION_LABELS, type CaseActionBody, type CaseEventData, type CaseLevel, type CaseStage, addLimit, checkTransition, nextLevel } from '@gewu/domain';
+import {
+  ACTION_LABELS,
+  type CaseActionBody,
+  type CaseEventData,
+  type CaseLevel,
+  type CaseStage,
+  addLimit,
+  checkTransition,
+  nextLevel,
+} from '@gewu/domain';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -24,12 +33,19 @@ export type ActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLIN
 /** Working days after closing within which a callback (回访) counts as timely for the 响应率. */
 export const CALLBACK_WORK_DAYS = 3;
 
-const STATUS_OF: Record<string, number> = { 'case.invalid_state': 422, 'case.not_allowed': 403, 'case.note_required': 400 };
+const STATUS_OF: Record<string, number> = {
+  'case.invalid_state': 422,
+  'case.not_allowed': 403,
+  'case.note_required': 400,
+};
 
 /** Loads a case the actor may see, or 404 (never revealing that an out-of-scope case exists). */
 export async function visibleCase(db: Db, ctx: RequestContext, id: string): Promise<CaseRow> {
   const actor = requireActor(ctx);
-  const [row] = await db.select().from(cases).where(and(eq(cases.id, id), visibleCases(actor)));
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), visibleCases(actor)));
   if (!row) throw notFound('case.not_found', '案件不存在或不在您的管辖范围内');
   return row;
 }
@@ -39,14 +55,29 @@ export async function visibleCase(db: Db, ctx: RequestContext, id: string): Prom
  * the case, computes the clock the next stage starts with, appends the event and updates the case
  * if nobody acted first (else 409 with the case as it now is), notifies who must act next, audits.
  */
-export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: string, body: CaseActionBody): Promise<CaseRow> {
+export async function actOnCase(
+  deps: ActionDeps,
+  ctx: RequestContext,
+  id: string,
+  body: CaseActionBody,
+): Promise<CaseRow> {
   const actor = requireActor(ctx);
   const row = await visibleCase(deps.db, ctx, id);
   if (body.version !== row.version) throw new CaseConflict(row);
   const coUnits = await coUnitsOf(deps.db, row.id);
-  const relations = relationsTo(actor, row, coUnits.map((u) => u.unitId));
+  const relations = relationsTo(
+    actor,
+    row,
+    coUnits.map((u) => u.unitId),
+  );
   const refusal = checkTransition(
-    { state: row.state as never, pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null, rated: !!row.rating, level: row.level as CaseLevel, assignedToGridWorker: !!row.assigneeUserId },
+    {
+      state: row.state as never,
+      pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null,
+      rated: !!row.rating,
+      level: row.level as CaseLevel,
+      assignedToGridWorker: !!row.assigneeUserId,
+    },
     body.action,
     relations,
     body.note,
@@ -58,15 +89,23 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
   const cal = await getWorkCalendar(deps);
   const item = await itemByCode(deps, row.itemCode);
   const clockFor = (stage: CaseStage) => stageClock(stage, now, item.limits[stage], cal);
-  const centre: NotifyTarget = { regionPath: centrePathFor(row.regionPath, row.level as CaseLevel), role: 'dispatcher' };
-  const assignee: NotifyTarget | null = row.assigneeUnitId ? { unitId: row.assigneeUnitId } : row.assigneeUserId ? { userId: row.assigneeUserId } : null;
+  const centre: NotifyTarget = {
+    regionPath: centrePathFor(row.regionPath, row.level as CaseLevel),
+    role: 'dispatcher',
+  };
+  const assignee: NotifyTarget | null = row.assigneeUnitId
+    ? { unitId: row.assigneeUnitId }
+    : row.assigneeUserId
+      ? { userId: row.assigneeUserId }
+      : null;
   const reporter: NotifyTarget | null = row.reporterUserId ? { userId: row.reporterUserId } : null;
   const who = { id: actor.id, name: actor.displayName, unitId: actor.unitId };
 
   let data: CaseEventData = {};
   let targets: (NotifyTarget | null)[] = [];
   let afterWrite: ((tx: Db, next: CaseRow) => Promise<void>) | null = null;
-  const centreLevel = (): CaseLevel => (levelRank(row.level as CaseLevel) < levelRank('township') ? 'township' : (row.level as CaseLevel));
+  const centreLevel = (): CaseLevel =>
+    levelRank(row.level as CaseLevel) < levelRank('township') ? 'township' : (row.level as CaseLevel);
 
   switch (body.action) {
     case 'accept':
@@ -79,20 +118,34 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       targets = [reporter];
       break;
     case 'merge': {
-      if (!body.targetCaseId || body.targetCaseId === row.id) throw badRequest('case.merge_target_required', '请选择要并入的案件', [{ path: 'targetCaseId', message: '必填' }]);
+      if (!body.targetCaseId || body.targetCaseId === row.id)
+        throw badRequest('case.merge_target_required', '请选择要并入的案件', [
+          { path: 'targetCaseId', message: '必填' },
+        ]);
       const target = await visibleCase(deps.db, ctx, body.targetCaseId);
-      if (['merged', 'voided', 'rejected'].includes(target.state)) throw new AppError(422, 'case.merge_target_invalid', '不能并入已作废、已并案或不予受理的案件');
+      if (['merged', 'voided', 'rejected'].includes(target.state))
+        throw new AppError(422, 'case.merge_target_invalid', '不能并入已作废、已并案或不予受理的案件');
       data = { clock: null, mergedIntoId: target.id };
       targets = [reporter];
       break;
     }
     case 'dispatch': {
       const d = await dispatchTarget(deps, actor, row, body);
-      data = { clock: clockFor('sign'), target: d.target, coUnitIds: d.coUnitIds, toLevel: d.level, onTime: row.stage === 'dispatch' && !!row.stageDeadline && now <= row.stageDeadline };
-      targets = [d.target.unitId ? { unitId: d.target.unitId } : d.target.userId ? { userId: d.target.userId } : null, ...d.coUnitIds.map((u) => ({ unitId: u }))];
+      data = {
+        clock: clockFor('sign'),
+        target: d.target,
+        coUnitIds: d.coUnitIds,
+        toLevel: d.level,
+        onTime: row.stage === 'dispatch' && !!row.stageDeadline && now <= row.stageDeadline,
+      };
+      targets = [
+        d.target.unitId ? { unitId: d.target.unitId } : d.target.userId ? { userId: d.target.userId } : null,
+        ...d.coUnitIds.map((u) => ({ unitId: u })),
+      ];
       afterWrite = async (tx) => {
         await tx.delete(caseUnits).where(eq(caseUnits.caseId, row.id));
-        if (d.coUnitIds.length) await tx.insert(caseUnits).values(d.coUnitIds.map((unitId) => ({ caseId: row.id, unitId, addedAt: now })));
+        if (d.coUnitIds.length)
+          await tx.insert(caseUnits).values(d.coUnitIds.map((unitId) => ({ caseId: row.id, unitId, addedAt: now })));
       };
       break;
     }
@@ -110,15 +163,24 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       break;
     case 'request_extension': {
       const until = body.until ? new Date(body.until) : null;
-      if (!until || !row.stageDeadline || until <= row.stageDeadline) throw badRequest('case.extension_until', '延期后的期限应晚于当前期限', [{ path: 'until', message: '无效' }]);
+      if (!until || !row.stageDeadline || until <= row.stageDeadline)
+        throw badRequest('case.extension_until', '延期后的期限应晚于当前期限', [{ path: 'until', message: '无效' }]);
       data = { requestedUntil: until.toISOString() };
       targets = [centre];
       break;
     }
     case 'decide_extension': {
-      if (body.approved === undefined) throw badRequest('case.decision_required', '请选择同意或不同意', [{ path: 'approved', message: '必填' }]);
+      if (body.approved === undefined)
+        throw badRequest('case.decision_required', '请选择同意或不同意', [{ path: 'approved', message: '必填' }]);
       const until = row.pending?.requestedUntil ? new Date(row.pending.requestedUntil) : null;
-      data = body.approved && until && row.stageStartedAt ? { approved: true, clock: clockUntil('handle', row.stageStartedAt, until, item.limits.handle.unit, cal), handleDeadline: until.toISOString() } : { approved: false };
+      data =
+        body.approved && until && row.stageStartedAt
+          ? {
+              approved: true,
+              clock: clockUntil('handle', row.stageStartedAt, until, item.limits.handle.unit, cal),
+              handleDeadline: until.toISOString(),
+            }
+          : { approved: false };
       targets = [assignee];
       break;
     }
@@ -127,8 +189,16 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       targets = [centre];
       break;
     case 'decide_suspension':
-      if (body.approved === undefined) throw badRequest('case.decision_required', '请选择同意或不同意', [{ path: 'approved', message: '必填' }]);
-      data = body.approved && row.stageDeadline ? { approved: true, clock: null, remainingMs: remainingMs(now, row.stageDeadline, item.limits.handle.unit, cal) } : { approved: false };
+      if (body.approved === undefined)
+        throw badRequest('case.decision_required', '请选择同意或不同意', [{ path: 'approved', message: '必填' }]);
+      data =
+        body.approved && row.stageDeadline
+          ? {
+              approved: true,
+              clock: null,
+              remainingMs: remainingMs(now, row.stageDeadline, item.limits.handle.unit, cal),
+            }
+          : { approved: false };
       targets = [assignee];
       break;
     case 'resume': {
@@ -139,7 +209,10 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
         .orderBy(desc(caseEvents.seq))
         .limit(1);
       const until = deadlineAfter(now, decision?.data.remainingMs ?? 0, item.limits.handle.unit, cal);
-      data = { clock: clockUntil('handle', now, until, item.limits.handle.unit, cal), handleDeadline: until.toISOString() };
+      data = {
+        clock: clockUntil('handle', now, until, item.limits.handle.unit, cal),
+        handleDeadline: until.toISOString(),
+      };
       targets = [assignee];
       break;
     }
@@ -154,7 +227,10 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
     case 'co_feed_back':
       if (!actor.unitId) throw forbidden();
       afterWrite = async (tx) => {
-        await tx.update(caseUnits).set({ fedBackAt: now }).where(and(eq(caseUnits.caseId, row.id), eq(caseUnits.unitId, actor.unitId as string)));
+        await tx
+          .update(caseUnits)
+          .set({ fedBackAt: now })
+          .where(and(eq(caseUnits.caseId, row.id), eq(caseUnits.unitId, actor.unitId as string)));
       };
       targets = [assignee, centre];
       break;
@@ -174,12 +250,17 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       targets = [reporter];
       break;
     case 'rate':
-      if (!body.rating) throw badRequest('case.rating_required', '请选择满意程度', [{ path: 'rating', message: '必填' }]);
+      if (!body.rating)
+        throw badRequest('case.rating_required', '请选择满意程度', [{ path: 'rating', message: '必填' }]);
       data = { rating: body.rating, resolved: body.resolved ?? body.rating !== 'dissatisfied' };
       targets = body.rating === 'dissatisfied' ? [centre] : [];
       break;
     case 'callback':
-      data = { contactedInTime: !!row.closedAt && now <= addLimit(row.closedAt, { amount: CALLBACK_WORK_DAYS, unit: 'work_days' }, cal), ...(body.rating ? { rating: body.rating, resolved: body.resolved } : {}) };
+      data = {
+        contactedInTime:
+          !!row.closedAt && now <= addLimit(row.closedAt, { amount: CALLBACK_WORK_DAYS, unit: 'work_days' }, cal),
+        ...(body.rating ? { rating: body.rating, resolved: body.resolved } : {}),
+      };
       break;
     case 'reopen':
       data = { clock: clockFor('dispatch'), toLevel: centreLevel() };
@@ -187,7 +268,10 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       break;
     case 'escalate': {
       // A centre passes the case above its own tier (township → county); a grid worker to the village tier.
-      const base = relations.includes('centre') && levelRank(tierOf(actor)) > levelRank(row.level as CaseLevel) ? tierOf(actor) : (row.level as CaseLevel);
+      const base =
+        relations.includes('centre') && levelRank(tierOf(actor)) > levelRank(row.level as CaseLevel)
+          ? tierOf(actor)
+          : (row.level as CaseLevel);
       const toLevel = nextLevel(base);
       if (!toLevel) throw new AppError(422, 'case.top_level', '已是最高层级，不能再上报');
       data = { clock: clockFor('dispatch'), toLevel };
@@ -195,23 +279,47 @@ export async function actOnCase(deps: ActionDeps, ctx: RequestContext, id: strin
       break;
     }
     case 'supervise':
-      data = { supervision: body.listed ? 'listed' : 'supervise', rectifyBy: body.listed ? (body.rectifyBy ?? null) : null };
-      if (body.listed && !body.rectifyBy) throw badRequest('case.rectify_by_required', '挂牌督办须填写整改期限', [{ path: 'rectifyBy', message: '必填' }]);
+      data = {
+        supervision: body.listed ? 'listed' : 'supervise',
+        rectifyBy: body.listed ? (body.rectifyBy ?? null) : null,
+      };
+      if (body.listed && !body.rectifyBy)
+        throw badRequest('case.rectify_by_required', '挂牌督办须填写整改期限', [
+          { path: 'rectifyBy', message: '必填' },
+        ]);
       targets = [assignee, centre];
       break;
   }
 
   try {
     return await deps.db.transaction(async (tx) => {
-      const next = await appendEvent(tx, row, { type: body.action, at: now, actor: who, note: body.note ?? null, data, attachmentIds: body.attachmentIds });
-      if (afterWrite) await afterWrite(tx, next);
-      await notify(tx, deps.clock, targets.filter((t) => !sameAsActor(t, actor)), {
-        kind: `case.${body.action}`,
-        title: `${next.code}：${ACTION_LABELS[body.action]}`,
-        body: body.note?.slice(0, 100) ?? null,
-        caseId: next.id,
+      const next = await appendEvent(tx, row, {
+        type: body.action,
+        at: now,
+        actor: who,
+        note: body.note ?? null,
+        data,
+        attachmentIds: body.attachmentIds,
       });
-      await recordAudit(tx, deps.clock, ctx, { action: `case.${body.action}`, targetType: 'case', targetId: next.id, regionPath: next.regionPath, detail: { code: next.code, from: row.state, to: next.state } });
+      if (afterWrite) await afterWrite(tx, next);
+      await notify(
+        tx,
+        deps.clock,
+        targets.filter((t) => !sameAsActor(t, actor)),
+        {
+          kind: `case.${body.action}`,
+          title: `${next.code}：${ACTION_LABELS[body.action]}`,
+          body: body.note?.slice(0, 100) ?? null,
+          caseId: next.id,
+        },
+      );
+      await recordAudit(tx, deps.clock, ctx, {
+        action: `case.${body.action}`,
+        targetType: 'case',
+        targetId: next.id,
+        regionPath: next.regionPath,
+        detail: { code: next.code, from: row.state, to: next.state },
+      });
       return next;
     });
   } finally {
@@ -235,21 +343,36 @@ function sameAsActor(t: NotifyTarget | null, actor: { id: string; unitId: string
  * worker). Only an active account with the grid worker role qualifies: handlers are reached through
  * their unit (the unit branch), never as persons.
  */
-async function dispatchTarget(deps: Pick<ActionDeps, 'db' | 'clock'>, actor: Actor, row: CaseRow, body: CaseActionBody) {
+async function dispatchTarget(
+  deps: Pick<ActionDeps, 'db' | 'clock'>,
+  actor: Actor,
+  row: CaseRow,
+  body: CaseActionBody,
+) {
   const { db } = deps;
-  if (!!body.unitId === !!body.userId) throw badRequest('dispatch.target_required', '请选择一个承办单位或网格员', [{ path: 'unitId', message: '二选一' }]);
+  if (!!body.unitId === !!body.userId)
+    throw badRequest('dispatch.target_required', '请选择一个承办单位或网格员', [{ path: 'unitId', message: '二选一' }]);
   const coUnitIds = [...new Set(body.coUnitIds ?? [])].filter((u) => u !== body.unitId);
   const needed = [body.unitId, ...coUnitIds].filter((u): u is string => !!u);
-  const found = needed.length ? await db.select().from(units).where(and(inArray(units.id, needed), isNull(units.retiredAt))) : [];
+  const found = needed.length
+    ? await db
+        .select()
+        .from(units)
+        .where(and(inArray(units.id, needed), isNull(units.retiredAt)))
+    : [];
   for (const u of needed) {
     const unit = found.find((f) => f.id === u);
-    if (!unit || !row.regionPath.startsWith(unit.regionPath)) throw badRequest('dispatch.unit_invalid', '承办单位不存在或不负责该案件所在区域', [{ path: u === body.unitId ? 'unitId' : 'coUnitIds', message: '无效' }]);
+    if (!unit || !row.regionPath.startsWith(unit.regionPath))
+      throw badRequest('dispatch.unit_invalid', '承办单位不存在或不负责该案件所在区域', [
+        { path: u === body.unitId ? 'unitId' : 'coUnitIds', message: '无效' },
+      ]);
   }
   if (body.unitId) {
     const unit = found.find((f) => f.id === body.unitId);
     const segments = (unit?.regionPath ?? '').split('/').filter(Boolean);
     const last = segments[segments.length - 1] ?? '';
-    const level: CaseLevel = last.length >= 12 ? 'village' : last.length === 9 ? 'township' : last.length === 6 ? 'county' : 'city';
+    const level: CaseLevel =
+      last.length >= 12 ? 'village' : last.length === 9 ? 'township' : last.length === 6 ? 'county' : 'city';
     return { target: { unitId: body.unitId, userId: null }, coUnitIds, level };
   }
   const [worker] = await db
@@ -257,13 +380,27 @@ async function dispatchTarget(deps: Pick<ActionDeps, 'db' | 'clock'>, actor: Act
     .from(users)
     .innerJoin(regions, eq(regions.id, users.regionId))
     .where(eq(users.id, body.userId as string));
-  if (!worker || worker.status !== 'active' || !worker.roles.includes('grid_worker') || !isInScope(actor.regionPath, worker.regionPath)) {
-    throw badRequest('dispatch.not_grid_worker', '所选人员不是您辖区内的在岗网格员', [{ path: 'userId', message: '无效' }]);
+  if (
+    !worker ||
+    worker.status !== 'active' ||
+    !worker.roles.includes('grid_worker') ||
+    !isInScope(actor.regionPath, worker.regionPath)
+  ) {
+    throw badRequest('dispatch.not_grid_worker', '所选人员不是您辖区内的在岗网格员', [
+      { path: 'userId', message: '无效' },
+    ]);
   }
-  if (!isInScope(worker.regionPath, row.regionPath)) throw badRequest('dispatch.worker_outside_area', '所选网格员不负责该案件所在区域', [{ path: 'userId', message: '不负责该区域' }]);
+  if (!isInScope(worker.regionPath, row.regionPath))
+    throw badRequest('dispatch.worker_outside_area', '所选网格员不负责该案件所在区域', [
+      { path: 'userId', message: '不负责该区域' },
+    ]);
   const item = await itemByCode(deps, row.itemCode);
   if (!(await isItemAdmitted(db, item.id, row.regionPath))) {
-    throw new AppError(422, 'dispatch.item_not_admitted', `事项「${item.name}」未经准入，不能派给网格员（网格事项准入制度）`);
+    throw new AppError(
+      422,
+      'dispatch.item_not_admitted',
+      `事项「${item.name}」未经准入，不能派给网格员（网格事项准入制度）`,
+    );
   }
   return { target: { unitId: null, userId: worker.id }, coUnitIds, level: 'grid' as CaseLevel };
 }

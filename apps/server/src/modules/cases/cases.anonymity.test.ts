@@ -11,7 +11,14 @@ let leader: Session;
 let spot: { lon: number; lat: number; gridId: string };
 
 // Not for grids, handled by the 城管 squad (the demo `handler`'s unit).
-const item = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativeList && i.publicReport && i.departmentKind === 'urban_management' && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
+const item = STARTER_CATALOGUE.find(
+  (i) =>
+    !i.gridEligible &&
+    !i.negativeList &&
+    i.publicReport &&
+    i.departmentKind === 'urban_management' &&
+    !i.fields.some((f) => f.required),
+) as (typeof STARTER_CATALOGUE)[number];
 
 /** The demo resident, as the seed creates them (written here by hand, not read from the code). */
 const REPORTER_NAME = '李群众';
@@ -19,7 +26,9 @@ const REPORTER_USERNAME = '"resident"'; // as a JSON string value ("resident_web
 
 beforeAll(async () => {
   t = await createTestApp();
-  [resident, gridworker, dispatcher, handler, leader] = (await Promise.all(['resident', 'gridworker', 'dispatcher', 'handler', 'leader'].map((u) => login(t.app, u)))) as [Session, Session, Session, Session, Session];
+  [resident, gridworker, dispatcher, handler, leader] = (await Promise.all(
+    ['resident', 'gridworker', 'dispatcher', 'handler', 'leader'].map((u) => login(t.app, u)),
+  )) as [Session, Session, Session, Session, Session];
   spot = await pointInGrid(t.database, '410104001001001');
 });
 afterAll(async () => {
@@ -35,14 +44,34 @@ const act = async (s: Session, id: string, action: string, more: object = {}) =>
   return res;
 };
 const file = (s: Session, anonymous: boolean) =>
-  post(s, '/api/cases', { itemCode: item.code, description: '小区门口垃圾堆放多日无人清理', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: crypto.randomUUID(), anonymous });
+  post(s, '/api/cases', {
+    itemCode: item.code,
+    description: '小区门口垃圾堆放多日无人清理',
+    location: { lon: spot.lon, lat: spot.lat },
+    idempotencyKey: crypto.randomUUID(),
+    anonymous,
+  });
 
 /** Every body a staff member reads about the case: its detail, the lists, the duplicates, the proposal, the figures, the inbox. */
 async function everythingSeenBy(s: Session, id: string, centre: boolean): Promise<string[]> {
   const from = new Date(t.clock.now().getTime() - 86_400_000).toISOString();
   const to = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
-  const urls = [`/api/cases/${id}`, '/api/cases?view=all', '/api/cases?view=tasks', '/api/cases?view=verify', `/api/cases/${id}/duplicates`, '/api/notifications', `/api/case-figures?from=${from}&to=${to}&by=unit`];
-  if (centre) urls.push('/api/cases?view=queue', '/api/cases?view=supervision', `/api/cases/${id}/dispatch-proposal`, `/api/case-figures?from=${from}&to=${to}&by=grid`);
+  const urls = [
+    `/api/cases/${id}`,
+    '/api/cases?view=all',
+    '/api/cases?view=tasks',
+    '/api/cases?view=verify',
+    `/api/cases/${id}/duplicates`,
+    '/api/notifications',
+    `/api/case-figures?from=${from}&to=${to}&by=unit`,
+  ];
+  if (centre)
+    urls.push(
+      '/api/cases?view=queue',
+      '/api/cases?view=supervision',
+      `/api/cases/${id}/dispatch-proposal`,
+      `/api/case-figures?from=${from}&to=${to}&by=grid`,
+    );
   const bodies = [];
   for (const url of urls) {
     const res = await get(s, url);
@@ -70,7 +99,9 @@ describe('an anonymous report', () => {
     expect(detail.events[0]).toMatchObject({ type: 'report', actorName: null });
 
     await act(dispatcher, id, 'accept');
-    const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json().units.find((u: { responsible: boolean }) => u.responsible);
+    const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
+      .json()
+      .units.find((u: { responsible: boolean }) => u.responsible);
     await act(dispatcher, id, 'dispatch', { unitId: squad.id });
     // The unit given the case.
     expectNoReporter(await everythingSeenBy(handler, id, false));
@@ -102,7 +133,11 @@ describe('an anonymous report', () => {
 
     // The reporter sees their own name on their own report.
     const own = (await get(resident, `/api/cases/${id}`)).json();
-    expect(own.events.filter((e: { actorName: string | null }) => e.actorName !== null).map((e: { type: string; actorName: string }) => [e.type, e.actorName])).toEqual([
+    expect(
+      own.events
+        .filter((e: { actorName: string | null }) => e.actorName !== null)
+        .map((e: { type: string; actorName: string }) => [e.type, e.actorName]),
+    ).toEqual([
       ['report', REPORTER_NAME],
       ['rate', REPORTER_NAME],
       ['reopen', REPORTER_NAME],
@@ -115,13 +150,18 @@ describe('an anonymous report', () => {
     expect(centre).toMatchObject({ anonymous: false, reporterName: REPORTER_NAME });
     expect(centre.events[0]).toMatchObject({ type: 'report', actorName: REPORTER_NAME });
     await act(dispatcher, id, 'accept');
-    const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json().units.find((u: { responsible: boolean }) => u.responsible);
+    const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
+      .json()
+      .units.find((u: { responsible: boolean }) => u.responsible);
     await act(dispatcher, id, 'dispatch', { unitId: squad.id });
     const unitView = await get(handler, `/api/cases/${id}`);
     expect(unitView.json()).toMatchObject({ reporterName: null, reporterPhoneMasked: null });
     // Nor as the actor of the report in the timeline: the unit sees that it was reported, not by whom.
     expect(unitView.json().events[0]).toMatchObject({ type: 'report', actorName: null });
     expect(unitView.body).not.toContain(REPORTER_NAME);
-    expect((await get(resident, `/api/cases/${id}`)).json().events[0]).toMatchObject({ type: 'report', actorName: REPORTER_NAME });
+    expect((await get(resident, `/api/cases/${id}`)).json().events[0]).toMatchObject({
+      type: 'report',
+      actorName: REPORTER_NAME,
+    });
   });
 });

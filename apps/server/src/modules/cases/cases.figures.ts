@@ -29,7 +29,20 @@ interface Counts {
   contactedInTime: number;
 }
 
-const ZERO: Omit<Counts, 'key' | 'name'> = { reported: 0, accepted: 0, closed: 0, closedOnTime: 0, closedWithinLevel: 0, openOverdue: 0, closedOverdue: 0, rated: 0, satisfied: 0, basicallySatisfied: 0, resolved: 0, contactedInTime: 0 };
+const ZERO: Omit<Counts, 'key' | 'name'> = {
+  reported: 0,
+  accepted: 0,
+  closed: 0,
+  closedOnTime: 0,
+  closedWithinLevel: 0,
+  openOverdue: 0,
+  closedOverdue: 0,
+  rated: 0,
+  satisfied: 0,
+  basicallySatisfied: 0,
+  resolved: 0,
+  contactedInTime: 0,
+};
 
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
 
@@ -38,7 +51,11 @@ const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 
  * recorded. `due` = closed in the period + open cases past their deadline at its end. Every ratio
  * comes with its counts, and is null when nothing was due (small units are not ranked on noise).
  */
-export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestContext, q: z.infer<typeof figuresQuerySchema>) {
+export async function caseFigures(
+  deps: { db: Db; clock: Clock },
+  ctx: RequestContext,
+  q: z.infer<typeof figuresQuerySchema>,
+) {
   const actor = authorize(ctx, 'case.read');
   const centreOrLeader = actor.roles.some((r) => r === 'dispatcher' || r === 'leader');
   // A unit sees its own figures only; grid workers and centres see their area's.
@@ -47,10 +64,12 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
   if (ownUnitOnly && q.by !== 'unit') throw forbidden('处置单位只能查看本单位的指标');
   const from = new Date(q.from);
   const to = new Date(q.to);
-  if (!(from < to)) throw badRequest('figures.bad_period', '统计时段的开始应早于结束', [{ path: 'from', message: '无效' }]);
+  if (!(from < to))
+    throw badRequest('figures.bad_period', '统计时段的开始应早于结束', [{ path: 'from', message: '无效' }]);
   const scope = `${escapeLike(actor.regionPath)}%`;
   const keyCol = sql.raw(q.by === 'unit' ? 'c.assignee_unit_id' : 'c.grid_id');
-  const nameJoin = q.by === 'unit' ? sql`LEFT JOIN units k ON k.id = c.assignee_unit_id` : sql`LEFT JOIN grids k ON k.id = c.grid_id`;
+  const nameJoin =
+    q.by === 'unit' ? sql`LEFT JOIN units k ON k.id = c.assignee_unit_id` : sql`LEFT JOIN grids k ON k.id = c.grid_id`;
   const f = from.toISOString();
   const t = to.toISOString();
   // Open cases count as overdue only once their deadline has really passed (a period may end in the future).
@@ -75,8 +94,18 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
     GROUP BY ${keyCol}`,
   );
   // Dispatches, returns, handling and rework come from the events, so a unit keeps its record after a case moves on.
-  const eventKey = q.by === 'unit' ? sql`coalesce(e.data->'target'->>'unitId', e.data->>'unitId', e.actor_unit_id::text)` : sql`c.grid_id::text`;
-  const dispatch = await queryRows<{ key: string | null; dispatched: number; onTime: number; returned: number; handled: number; reworked: number }>(
+  const eventKey =
+    q.by === 'unit'
+      ? sql`coalesce(e.data->'target'->>'unitId', e.data->>'unitId', e.actor_unit_id::text)`
+      : sql`c.grid_id::text`;
+  const dispatch = await queryRows<{
+    key: string | null;
+    dispatched: number;
+    onTime: number;
+    returned: number;
+    handled: number;
+    reworked: number;
+  }>(
     deps.db,
     sql`SELECT ${eventKey} AS key,
         count(*) FILTER (WHERE e.type = 'dispatch')::int AS dispatched,
@@ -92,7 +121,13 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
   const missing = dispatch.map((d) => d.key).filter((k): k is string => !!k && !rows.some((r) => r.key === k));
   if (missing.length) {
     const table = sql.raw(q.by === 'unit' ? 'units' : 'grids');
-    const names = await queryRows<{ key: string; name: string }>(deps.db, sql`SELECT id::text AS key, name FROM ${table} WHERE id::text IN (${sql.join(missing.map((m) => sql`${m}`), sql`, `)})`);
+    const names = await queryRows<{ key: string; name: string }>(
+      deps.db,
+      sql`SELECT id::text AS key, name FROM ${table} WHERE id::text IN (${sql.join(
+        missing.map((m) => sql`${m}`),
+        sql`, `,
+      )})`,
+    );
     for (const key of missing) rows.push({ ...ZERO, key, name: names.find((n) => n.key === key)?.name ?? null });
   }
   const byKey = new Map(dispatch.map((d) => [d.key, d]));
@@ -102,7 +137,15 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
     return {
       key: r.key,
       name: r.name ?? (q.by === 'unit' ? '未派遣' : '无网格'),
-      counts: { ...r, due, dispatched: d.dispatched, dispatchedOnTime: d.onTime, returned: d.returned, handled: d.handled, reworked: d.reworked },
+      counts: {
+        ...r,
+        due,
+        dispatched: d.dispatched,
+        dispatchedOnTime: d.onTime,
+        returned: d.returned,
+        handled: d.handled,
+        reworked: d.reworked,
+      },
       rates: {
         closure: ratio(r.closed, due), // 结案率
         onTimeClosure: ratio(r.closedOnTime, due), // 按期结案率
@@ -114,7 +157,9 @@ export async function caseFigures(deps: { db: Db; clock: Clock }, ctx: RequestCo
         solvedWithinArea: ratio(r.closedWithinLevel, r.closed), // 辖域内解决率
         response: ratio(r.contactedInTime, r.rated), // 响应率
         resolution: ratio(r.resolved, r.rated), // 解决率
-        satisfaction: r.rated ? Math.round(((r.satisfied + 0.9 * r.basicallySatisfied) / r.rated) * 10_000) / 10_000 : null, // 满意率
+        satisfaction: r.rated
+          ? Math.round(((r.satisfied + 0.9 * r.basicallySatisfied) / r.rated) * 10_000) / 10_000
+          : null, // 满意率
       },
     };
   });

@@ -19,10 +19,23 @@ import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
 import { notificationRows, wakeStreams } from '../notifications/notifications.service.ts';
 import { stageClock } from './cases.clock.ts';
 import { centrePathFor, coversPath } from './cases.policy.ts';
-import { type CaseRow, type NewReportedCase, appendEvent, findByIdempotencyKey, insertReportedCases, nextCaseCode } from './cases.repository.ts';
+import {
+  type CaseRow,
+  type NewReportedCase,
+  appendEvent,
+  findByIdempotencyKey,
+  insertReportedCases,
+  nextCaseCode,
+} from './cases.repository.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
 
-export type IntakeDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
+export type IntakeDeps = {
+  db: Db;
+  clock: Clock;
+  pii: PiiCipher;
+  gridLocator: GridLocator;
+  config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number };
+};
 
 /** Who is filing: a signed-in person, or another system by its API key. */
 export type Reporter =
@@ -55,7 +68,10 @@ export async function itemByCode({ db, clock }: Pick<IntakeDeps, 'db' | 'clock'>
     if (item) itemCache.set(code, hit);
   }
   const item = hit.item;
-  if (!item || !item.active) throw badRequest('case.unknown_item', `事项编码 ${code} 不存在或已停用`, [{ path: 'itemCode', message: '未知的事项' }]);
+  if (!item || !item.active)
+    throw badRequest('case.unknown_item', `事项编码 ${code} 不存在或已停用`, [
+      { path: 'itemCode', message: '未知的事项' },
+    ]);
   return item;
 }
 
@@ -72,7 +88,8 @@ const reportWriters = new WeakMap<Db, GroupCommit<NewReportedCase, CaseRow | nul
 
 function reportWriterFor(db: Db): GroupCommit<NewReportedCase, CaseRow | null> {
   let writer = reportWriters.get(db);
-  if (!writer) reportWriters.set(db, (writer = new GroupCommit((reports) => insertReportedCases(db, reports), REPORT_BATCH)));
+  if (!writer)
+    reportWriters.set(db, (writer = new GroupCommit((reports) => insertReportedCases(db, reports), REPORT_BATCH)));
   return writer;
 }
 
@@ -88,20 +105,32 @@ export async function gridWorkerOf(db: Db, gridId: string | null): Promise<strin
   const rows = await db
     .select({ userId: gridAssignments.userId, duty: gridAssignments.duty })
     .from(gridAssignments)
-    .where(and(eq(gridAssignments.gridId, gridId), inArray(gridAssignments.duty, ['grid_worker_full', 'grid_worker_part']), isNull(gridAssignments.validTo)));
-  const withAccount = rows.filter((r) => r.userId).sort((a, b) => (a.duty === 'grid_worker_full' ? -1 : 1) - (b.duty === 'grid_worker_full' ? -1 : 1));
+    .where(
+      and(
+        eq(gridAssignments.gridId, gridId),
+        inArray(gridAssignments.duty, ['grid_worker_full', 'grid_worker_part']),
+        isNull(gridAssignments.validTo),
+      ),
+    );
+  const withAccount = rows
+    .filter((r) => r.userId)
+    .sort((a, b) => (a.duty === 'grid_worker_full' ? -1 : 1) - (b.duty === 'grid_worker_full' ? -1 : 1));
   return withAccount[0]?.userId ?? null;
 }
 
 /** Where the case is: the grid a point falls in (its unit grid, not the micro-grid), else refused. */
 async function placeOf(deps: IntakeDeps, body: ReportBody, fallbackPath: string | null) {
   if (!body.location) {
-    if (!fallbackPath) throw badRequest('case.location_required', '请在地图上标注问题位置', [{ path: 'location', message: '必填' }]);
+    if (!fallbackPath)
+      throw badRequest('case.location_required', '请在地图上标注问题位置', [{ path: 'location', message: '必填' }]);
     return { gridId: null, regionPath: fallbackPath, lon: null, lat: null };
   }
   const [lon, lat] = toWgs84(body.location.lon, body.location.lat, body.location.crs);
   const found = await deps.gridLocator.locate(lon, lat);
-  if (!found.gridId) throw badRequest('case.outside_area', '该位置不在本平台的网格范围内', [{ path: 'location', message: '位置超出辖区' }]);
+  if (!found.gridId)
+    throw badRequest('case.outside_area', '该位置不在本平台的网格范围内', [
+      { path: 'location', message: '位置超出辖区' },
+    ]);
   let regionPath = gridPaths.get(found.gridId);
   if (!regionPath) {
     const [grid] = await deps.db.select({ regionPath: grids.regionPath }).from(grids).where(eq(grids.id, found.gridId));
@@ -118,7 +147,11 @@ async function placeOf(deps: IntakeDeps, body: ReportBody, fallbackPath: string 
  * (`created: false`), however often it retries. Grid lookup, routing to the centre, the event,
  * the audit row and the notifications all commit together.
  */
-export async function reportCase(deps: IntakeDeps, reporter: Reporter, body: ReportBody): Promise<{ created: boolean; case: CaseRow }> {
+export async function reportCase(
+  deps: IntakeDeps,
+  reporter: Reporter,
+  body: ReportBody,
+): Promise<{ created: boolean; case: CaseRow }> {
   const actor = reporter.kind === 'user' ? requireActor(reporter.ctx) : null;
   if (actor && !can(actor, 'case.report')) throw forbidden();
   const reporterKey = actor ? `u:${actor.id}` : `k:${reporter.kind === 'api_key' ? reporter.key.id : ''}`;
@@ -137,19 +170,44 @@ export async function reportCase(deps: IntakeDeps, reporter: Reporter, body: Rep
   }
 }
 
-async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | null, reporterKey: string, body: ReportBody): Promise<CaseRow> {
+async function fileReport(
+  deps: IntakeDeps,
+  reporter: Reporter,
+  actor: Actor | null,
+  reporterKey: string,
+  body: ReportBody,
+): Promise<CaseRow> {
   const item = await itemByCode(deps, body.itemCode);
   const isStaff = !!actor && actor.roles.some((r) => r !== 'resident');
-  if (!isStaff && !item.publicReport) throw badRequest('case.item_not_public', '该事项不接受群众直接上报，请拨打热线', [{ path: 'itemCode', message: '不可上报' }]);
-  const channel: CaseChannel = !actor ? 'api' : actor.roles.includes('grid_worker') ? 'grid_worker' : isStaff ? 'hotline' : 'resident_web';
-  const fallbackPath = channel === 'hotline' ? (actor?.regionPath ?? null) : reporter.kind === 'api_key' && reporter.addressOnly && body.address ? reporter.key.regionPath : null;
+  if (!isStaff && !item.publicReport)
+    throw badRequest('case.item_not_public', '该事项不接受群众直接上报，请拨打热线', [
+      { path: 'itemCode', message: '不可上报' },
+    ]);
+  const channel: CaseChannel = !actor
+    ? 'api'
+    : actor.roles.includes('grid_worker')
+      ? 'grid_worker'
+      : isStaff
+        ? 'hotline'
+        : 'resident_web';
+  const fallbackPath =
+    channel === 'hotline'
+      ? (actor?.regionPath ?? null)
+      : reporter.kind === 'api_key' && reporter.addressOnly && body.address
+        ? reporter.key.regionPath
+        : null;
   const place = await placeOf(deps, body, fallbackPath);
   // Staff and systems file only inside their own area; residents anywhere the platform covers.
   const scopePath = actor && isStaff ? actor.regionPath : reporter.kind === 'api_key' ? reporter.key.regionPath : null;
-  if (scopePath && !coversPath({ regionPath: scopePath }, place.regionPath)) throw badRequest('case.outside_scope', '该位置不在您的管辖范围内', [{ path: 'location', message: '超出管辖范围' }]);
+  if (scopePath && !coversPath({ regionPath: scopePath }, place.regionPath))
+    throw badRequest('case.outside_scope', '该位置不在您的管辖范围内', [{ path: 'location', message: '超出管辖范围' }]);
   if (body.selfHandle && channel !== 'grid_worker') throw forbidden('只有网格员可以即报即办');
   if (body.selfHandle && !(item.minor && (await isItemAdmitted(deps.db, item.id, place.regionPath)))) {
-    throw new AppError(422, 'case.self_handle_not_allowed', `事项「${item.name}」未准入网格或不属于可即报即办的小事，请上报由中心派遣`);
+    throw new AppError(
+      422,
+      'case.self_handle_not_allowed',
+      `事项「${item.name}」未准入网格或不属于可即报即办的小事，请上报由中心派遣`,
+    );
   }
   const owner = actor ? { userId: actor.id } : { apiKeyId: reporter.kind === 'api_key' ? reporter.key.id : '' };
   await checkAttachmentsOwned(deps, [...body.attachmentIds, ...(body.selfHandle?.attachmentIds ?? [])], owner);
@@ -157,7 +215,12 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
 
   const errors: { path: string; message: string }[] = [];
   const phone = protectPii(deps.pii, deps.clock, undefined, body.caller?.phone, errors);
-  if (errors.length) throw badRequest('case.invalid_phone', errors[0]?.message ?? '电话号码无效', errors.map((e) => ({ path: `caller.${e.path}`, message: e.message })));
+  if (errors.length)
+    throw badRequest(
+      'case.invalid_phone',
+      errors[0]?.message ?? '电话号码无效',
+      errors.map((e) => ({ path: `caller.${e.path}`, message: e.message })),
+    );
 
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps);
@@ -193,26 +256,42 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
     idempotencyKey: body.idempotencyKey,
   };
   const who = actor ? { id: actor.id, name: actor.displayName, unitId: actor.unitId } : null;
-  const ctx = reporter.kind === 'user' ? reporter.ctx : (reporter.ctx ?? { actor: null, ip: null, requestId: null, audited: false });
+  const ctx =
+    reporter.kind === 'user'
+      ? reporter.ctx
+      : (reporter.ctx ?? { actor: null, ip: null, requestId: null, audited: false });
   const audit = (code: string): AuditInput => ({
     action: body.selfHandle ? 'case.self_handle' : 'case.report',
     targetType: 'case',
     targetId: report.id,
     regionPath: report.regionPath,
     detail: { code, itemCode: item.code, channel, apiKey: reporter.kind === 'api_key' ? reporter.key.name : undefined },
-    ...(reporter.kind === 'api_key' ? { actor: { id: reporter.key.id, name: `api-key:${reporter.key.name}`, roles: [] } } : {}),
+    ...(reporter.kind === 'api_key'
+      ? { actor: { id: reporter.key.id, name: `api-key:${reporter.key.name}`, roles: [] } }
+      : {}),
   });
   if (!body.selfHandle) {
     // The common path: one statement (case, event, inbox row for the centre, audit row).
-    const [notification] = notificationRows(deps.clock, [{ regionPath: centrePathFor(report.regionPath, level), role: 'dispatcher' }], {
-      kind: 'case.reported',
-      title: `新上报：${item.name}`,
-      body: body.description.slice(0, 100),
-      caseId: report.id,
-    });
+    const [notification] = notificationRows(
+      deps.clock,
+      [{ regionPath: centrePathFor(report.regionPath, level), role: 'dispatcher' }],
+      {
+        kind: 'case.reported',
+        title: `新上报：${item.name}`,
+        body: body.description.slice(0, 100),
+        caseId: report.id,
+      },
+    );
     const row = await reportWriterFor(deps.db).submit({
       day: chinaDay(now),
-      event: { type: 'report', at: now, actor: who, note: null, data: { report, clock: stageClock('accept', now, item.limits.accept, cal), fields: body.fields }, attachmentIds: body.attachmentIds },
+      event: {
+        type: 'report',
+        at: now,
+        actor: who,
+        note: null,
+        data: { report, clock: stageClock('accept', now, item.limits.accept, cal), fields: body.fields },
+        attachmentIds: body.attachmentIds,
+      },
       notification: notification ?? null,
       audit: auditRow(deps.clock, ctx, audit('')),
     });
@@ -224,8 +303,22 @@ async function fileReport(deps: IntakeDeps, reporter: Reporter, actor: Actor | n
   const selfHandle = body.selfHandle;
   return deps.db.transaction(async (tx) => {
     report.code = await nextCaseCode(tx, chinaDay(now));
-    let row = await appendEvent(tx, null, { type: 'report', at: now, actor: who, note: null, data: { report, clock: null, fields: body.fields }, attachmentIds: body.attachmentIds });
-    row = await appendEvent(tx, row, { type: 'self_handle', at: now, actor: who, note: selfHandle.note, data: { clock: null }, attachmentIds: selfHandle.attachmentIds });
+    let row = await appendEvent(tx, null, {
+      type: 'report',
+      at: now,
+      actor: who,
+      note: null,
+      data: { report, clock: null, fields: body.fields },
+      attachmentIds: body.attachmentIds,
+    });
+    row = await appendEvent(tx, row, {
+      type: 'self_handle',
+      at: now,
+      actor: who,
+      note: selfHandle.note,
+      data: { clock: null },
+      attachmentIds: selfHandle.attachmentIds,
+    });
     await recordAudit(tx, deps.clock, ctx, audit(row.code));
     return row;
   });
@@ -259,6 +352,7 @@ export function chinaDay(d: Date): string {
 }
 
 export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
+  const code =
+    (e as { code?: string; cause?: { code?: string } })?.code ?? (e as { cause?: { code?: string } })?.cause?.code;
   return code === '23505';
 }

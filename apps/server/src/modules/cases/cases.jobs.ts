@@ -5,7 +5,8 @@ import type { Clock } from '../../platform/clock.ts';
 import { wakeStreams } from '../notifications/notifications.service.ts';
 
 /** The path of the centre responsible at a case's level, in SQL (grid and village tiers: the township). */
-const CENTRE_PATH = sql.raw(`CASE WHEN c.level IN ('county') THEN substring(c.region_path from '^(/[0-9]{2}/[0-9]{4}/[0-9]{6}/)')
+const CENTRE_PATH =
+  sql.raw(`CASE WHEN c.level IN ('county') THEN substring(c.region_path from '^(/[0-9]{2}/[0-9]{4}/[0-9]{6}/)')
   WHEN c.level IN ('city') THEN substring(c.region_path from '^(/[0-9]{2}/[0-9]{4}/)')
   ELSE coalesce(substring(c.region_path from '^(/[0-9]{2}/[0-9]{4}/[0-9]{6}/[0-9]{9}/)'), c.region_path) END`);
 
@@ -24,7 +25,10 @@ function dueRows(light: 'red' | 'yellow', now: string, limit: number) {
  * between batches (a catch-up after downtime is then many short statements, not one long one that
  * holds a core and the WAL for seconds). Returns the cases the batches changed.
  */
-async function inBatches(limit: number, batch: (limit: number) => Promise<{ taken: number; n: number }[]>): Promise<number> {
+async function inBatches(
+  limit: number,
+  batch: (limit: number) => Promise<{ taken: number; n: number }[]>,
+): Promise<number> {
   let changed = 0;
   for (;;) {
     const [r] = await batch(limit);
@@ -43,9 +47,13 @@ async function inBatches(limit: number, batch: (limit: number) => Promise<{ take
  * changing colour, not the number of open cases; the notifications are written by the same
  * statement, in batches of `batchSize` light changes.
  */
-export async function sweepDeadlines(deps: { db: Db; clock: Clock }, batchSize = 2000): Promise<{ overdue: number; warned: number }> {
+export async function sweepDeadlines(
+  deps: { db: Db; clock: Clock },
+  batchSize = 2000,
+): Promise<{ overdue: number; warned: number }> {
   const now = deps.clock.now().toISOString();
-  const sweep = (light: 'red' | 'yellow') => inBatches(batchSize, (limit) => queryRows<{ taken: number; n: number }>(deps.db, lightChanges(light, now, limit)));
+  const sweep = (light: 'red' | 'yellow') =>
+    inBatches(batchSize, (limit) => queryRows<{ taken: number; n: number }>(deps.db, lightChanges(light, now, limit)));
   const result = { overdue: await sweep('red'), warned: await sweep('yellow') };
   if (result.overdue || result.warned) wakeStreams();
   return result;
@@ -89,4 +97,3 @@ function lightChanges(light: 'red' | 'yellow', now: string, limit: number) {
       RETURNING 1
     ) SELECT (SELECT count(*)::int FROM due) AS taken, (SELECT count(*)::int FROM c) AS n`;
 }
-

@@ -4,7 +4,13 @@ import { can, inScope, isInScope } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { cases } from './cases.table.ts';
 
-const LEVEL_OF_REGION: Record<string, CaseLevel> = { province: 'city', city: 'city', county: 'county', township: 'township', village: 'village' };
+const LEVEL_OF_REGION: Record<string, CaseLevel> = {
+  province: 'city',
+  city: 'city',
+  county: 'county',
+  township: 'township',
+  village: 'village',
+};
 const SEGMENT_LENGTH: Partial<Record<CaseLevel, number>> = { city: 4, county: 6, township: 9, village: 12 };
 
 /** The tier an actor's centre works at (a city or province centre both act as the top tier). */
@@ -34,11 +40,20 @@ export function centrePathFor(regionPath: string, level: CaseLevel): string {
 type CaseRow = typeof cases.$inferSelect;
 
 /** How the actor stands to the case; the pure rules decide what each relation may do. */
-export function relationsTo(actor: Actor, c: Pick<CaseRow, 'regionPath' | 'level' | 'assigneeUnitId' | 'assigneeUserId' | 'verifierUserId' | 'reporterUserId'>, coUnitIds: readonly string[]): Relation[] {
+export function relationsTo(
+  actor: Actor,
+  c: Pick<CaseRow, 'regionPath' | 'level' | 'assigneeUnitId' | 'assigneeUserId' | 'verifierUserId' | 'reporterUserId'>,
+  coUnitIds: readonly string[],
+): Relation[] {
   const r: Relation[] = [];
   // A centre acts on cases in its area at its own tier or below: a county centre takes over what a township escalated.
-  if (can(actor, 'case.centre', c.regionPath) && levelRank(tierOf(actor)) >= levelRank(c.level as CaseLevel)) r.push('centre');
-  if (can(actor, 'case.handle') && ((actor.unitId && c.assigneeUnitId === actor.unitId) || c.assigneeUserId === actor.id)) r.push('assignee');
+  if (can(actor, 'case.centre', c.regionPath) && levelRank(tierOf(actor)) >= levelRank(c.level as CaseLevel))
+    r.push('centre');
+  if (
+    can(actor, 'case.handle') &&
+    ((actor.unitId && c.assigneeUnitId === actor.unitId) || c.assigneeUserId === actor.id)
+  )
+    r.push('assignee');
   if (actor.unitId && can(actor, 'case.handle') && coUnitIds.includes(actor.unitId)) r.push('coUnit');
   if (c.verifierUserId === actor.id) r.push('verifier');
   if (c.reporterUserId === actor.id) r.push('reporter');
@@ -52,8 +67,13 @@ export function relationsTo(actor: Actor, c: Pick<CaseRow, 'regionPath' | 'level
  * area's cases; centres and leaders everything located in their region.
  */
 export function visibleCases(actor: Actor): SQL {
-  const own = [eq(cases.reporterUserId, actor.id), eq(cases.assigneeUserId, actor.id), eq(cases.verifierUserId, actor.id)];
-  if (actor.roles.some((r) => r === 'dispatcher' || r === 'leader' || r === 'grid_worker')) own.push(inScope(actor, cases.regionPath));
+  const own = [
+    eq(cases.reporterUserId, actor.id),
+    eq(cases.assigneeUserId, actor.id),
+    eq(cases.verifierUserId, actor.id),
+  ];
+  if (actor.roles.some((r) => r === 'dispatcher' || r === 'leader' || r === 'grid_worker'))
+    own.push(inScope(actor, cases.regionPath));
   if (actor.unitId && actor.roles.includes('handler')) {
     own.push(eq(cases.assigneeUnitId, actor.unitId));
     own.push(sql`EXISTS (SELECT 1 FROM case_units cu WHERE cu.case_id = ${cases.id} AND cu.unit_id = ${actor.unitId})`);

@@ -1,4 +1,11 @@
-import { type CasePublication, type CasePublicationBody, type PublicationDecision, filedThroughOpen311, isPublished, publicCopy } from '@gewu/domain';
+import {
+  type CasePublication,
+  type CasePublicationBody,
+  type PublicationDecision,
+  filedThroughOpen311,
+  isPublished,
+  publicCopy,
+} from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -21,7 +28,9 @@ export async function publicationDecision(db: Db, caseId: string): Promise<Decis
 
 /** Whether and how the case is on the public feed, with what Open311 shows of it now. */
 export function publicationView(c: CaseRow, d: DecisionRow | null): CasePublication {
-  const decision: PublicationDecision | null = d ? { published: d.published, publicDescription: d.publicDescription, descriptionHidden: d.descriptionHidden } : null;
+  const decision: PublicationDecision | null = d
+    ? { published: d.published, publicDescription: d.publicDescription, descriptionHidden: d.descriptionHidden }
+    : null;
   const published = isPublished(c, decision);
   return {
     consent: c.publicConsent,
@@ -40,22 +49,44 @@ export function publicationView(c: CaseRow, d: DecisionRow | null): CasePublicat
  * (replaces or hides it; the reporter's description is kept as it was). Only the centre over the
  * case, only for items open to public reports; audited.
  */
-export async function setPublication(deps: { db: Db; clock: Clock }, ctx: RequestContext, id: string, body: CasePublicationBody): Promise<CasePublication> {
+export async function setPublication(
+  deps: { db: Db; clock: Clock },
+  ctx: RequestContext,
+  id: string,
+  body: CasePublicationBody,
+): Promise<CasePublication> {
   const actor = requireActor(ctx);
   const row = await visibleCase(deps.db, ctx, id);
   if (!relationsTo(actor, row, []).includes('centre')) throw forbidden('只有负责该案件的受理派遣中心可以决定是否公开');
   const [item] = await deps.db.select({ publicReport: items.publicReport }).from(items).where(eq(items.id, row.itemId));
-  if (!item?.publicReport) throw new AppError(422, 'case.publication_not_public_item', '该事项不接受公众上报，其案件不能公开发布');
+  if (!item?.publicReport)
+    throw new AppError(422, 'case.publication_not_public_item', '该事项不接受公众上报，其案件不能公开发布');
   const now = deps.clock.now();
-  const values = { caseId: row.id, published: body.published, publicDescription: body.publicDescription ?? null, descriptionHidden: body.hideDescription, moderatedBy: actor.id, moderatedAt: now };
+  const values = {
+    caseId: row.id,
+    published: body.published,
+    publicDescription: body.publicDescription ?? null,
+    descriptionHidden: body.hideDescription,
+    moderatedBy: actor.id,
+    moderatedAt: now,
+  };
   const saved = await deps.db.transaction(async (tx) => {
-    const [d] = await tx.insert(casePublications).values(values).onConflictDoUpdate({ target: casePublications.caseId, set: values }).returning();
+    const [d] = await tx
+      .insert(casePublications)
+      .values(values)
+      .onConflictDoUpdate({ target: casePublications.caseId, set: values })
+      .returning();
     await recordAudit(tx, deps.clock, ctx, {
       action: 'case.publication',
       targetType: 'case',
       targetId: row.id,
       regionPath: row.regionPath,
-      detail: { code: row.code, published: body.published, edited: values.publicDescription !== null, hidden: body.hideDescription },
+      detail: {
+        code: row.code,
+        published: body.published,
+        edited: values.publicDescription !== null,
+        hidden: body.hideDescription,
+      },
     });
     return d as DecisionRow;
   });

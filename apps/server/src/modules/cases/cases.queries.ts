@@ -1,4 +1,13 @@
-import { ACTION_LABELS, type CaseEventType, type CaseLevel, type CaseQueueQuery, type CaseSummary, type Light, availableActions, reporterView } from '@gewu/domain';
+import {
+  ACTION_LABELS,
+  type CaseEventType,
+  type CaseLevel,
+  type CaseQueueQuery,
+  type CaseSummary,
+  type Light,
+  availableActions,
+  reporterView,
+} from '@gewu/domain';
 import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
@@ -34,7 +43,14 @@ const summaryColumns = (now: Date) => ({
   light: lightSql(now),
 });
 
-type SummaryRow = { c: CaseRow; itemName: string | null; gridName: string | null; unitName: string | null; userName: string | null; light: Light | null };
+type SummaryRow = {
+  c: CaseRow;
+  itemName: string | null;
+  gridName: string | null;
+  unitName: string | null;
+  userName: string | null;
+  light: Light | null;
+};
 
 export function toSummary(r: SummaryRow): CaseSummary {
   const c = r.c;
@@ -87,7 +103,10 @@ function baseQuery(db: Db, now: Date) {
  */
 function searchCond(text: string): SQL {
   if (CASE_CODE.test(text)) return eq(cases.code, text);
-  return or(eq(cases.code, text), sql`${cases.description} ILIKE ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`) as SQL;
+  return or(
+    eq(cases.code, text),
+    sql`${cases.description} ILIKE ${`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`,
+  ) as SQL;
 }
 const CASE_CODE = /^\d{15}$/;
 
@@ -96,13 +115,27 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
   const now = deps.clock.now();
   const t = now.toISOString();
   const lvl = levelRank(tierOf(actor));
-  const levelsAtOrBelow = ['grid', 'village', 'township', 'county', 'city'].filter((l) => levelRank(l as CaseLevel) <= lvl);
-  const mine = [eq(cases.assigneeUserId, actor.id), ...(actor.unitId ? [eq(cases.assigneeUnitId, actor.unitId), sql`EXISTS (SELECT 1 FROM case_units cu WHERE cu.case_id = ${cases.id} AND cu.unit_id = ${actor.unitId})`] : [])];
+  const levelsAtOrBelow = ['grid', 'village', 'township', 'county', 'city'].filter(
+    (l) => levelRank(l as CaseLevel) <= lvl,
+  );
+  const mine = [
+    eq(cases.assigneeUserId, actor.id),
+    ...(actor.unitId
+      ? [
+          eq(cases.assigneeUnitId, actor.unitId),
+          sql`EXISTS (SELECT 1 FROM case_units cu WHERE cu.case_id = ${cases.id} AND cu.unit_id = ${actor.unitId})`,
+        ]
+      : []),
+  ];
   const viewCond: Record<CaseQueueQuery['view'], SQL | undefined> = {
     queue: and(
       inScope(actor, cases.regionPath),
       inArray(cases.level, levelsAtOrBelow),
-      or(inArray(cases.state, ['reported', 'accepted', 'verified']), isNotNull(cases.pending), and(eq(cases.state, 'fed_back'), isNull(cases.verifierUserId))),
+      or(
+        inArray(cases.state, ['reported', 'accepted', 'verified']),
+        isNotNull(cases.pending),
+        and(eq(cases.state, 'fed_back'), isNull(cases.verifierUserId)),
+      ),
     ),
     tasks: and(or(...mine), inArray(cases.state, ['dispatched', 'handling', 'suspended'])),
     verify: and(eq(cases.verifierUserId, actor.id), eq(cases.state, 'fed_back')),
@@ -120,7 +153,11 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
     visibleCases(actor),
     viewCond[q.view],
     states ? inArray(cases.state, states) : undefined,
-    q.itemCode ? (q.itemCode.length === 5 ? eq(cases.itemCode, q.itemCode) : like(cases.itemCode, `${q.itemCode}%`)) : undefined,
+    q.itemCode
+      ? q.itemCode.length === 5
+        ? eq(cases.itemCode, q.itemCode)
+        : like(cases.itemCode, `${q.itemCode}%`)
+      : undefined,
     q.light ? and(isNotNull(cases.stage), lightCond[q.light]) : undefined,
     q.gridId ? eq(cases.gridId, q.gridId) : undefined,
     q.q ? searchCond(q.q) : undefined,
@@ -141,25 +178,61 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
   // Counting a million rows for a pager is wasteful: count up to a cap, in the page's own order so the
   // same index serves it, and say "1,000+".
   const cap = 1_000;
-  const counted = await deps.db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${cases} WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${cap + 1}) x`);
+  const counted = await deps.db.execute(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${cases} WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${cap + 1}) x`,
+  );
   const n = ((counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) as number;
-  return { items: rows.map(toSummary), total: Math.min(n, cap), totalCapped: n > cap, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map(toSummary),
+    total: Math.min(n, cap),
+    totalCapped: n > cap,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 /** One case with its timeline, co-handling units and the actions the actor may take now. */
-export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: string, opts: { justActed?: boolean } = {}) {
+export async function getCaseDetail(
+  deps: QueryDeps,
+  ctx: RequestContext,
+  id: string,
+  opts: { justActed?: boolean } = {},
+) {
   const actor = requireActor(ctx);
   // Right after acting, the actor may have handed the case out of their sight (a return, an escalation):
   // they still get its new state once, with no further actions.
-  const row = opts.justActed ? ((await findCase(deps.db, id)) ?? (await visibleCase(deps.db, ctx, id))) : await visibleCase(deps.db, ctx, id);
+  const row = opts.justActed
+    ? ((await findCase(deps.db, id)) ?? (await visibleCase(deps.db, ctx, id)))
+    : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
   const [summary] = await baseQuery(deps.db, now).where(eq(cases.id, row.id));
-  const [events, co, decision] = await Promise.all([listEvents(deps.db, row.id), coUnitsOf(deps.db, row.id), publicationDecision(deps.db, row.id)]);
-  const coNames = co.length ? await deps.db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, co.map((u) => u.unitId))) : [];
-  const relations = relationsTo(actor, row, co.map((u) => u.unitId));
+  const [events, co, decision] = await Promise.all([
+    listEvents(deps.db, row.id),
+    coUnitsOf(deps.db, row.id),
+    publicationDecision(deps.db, row.id),
+  ]);
+  const coNames = co.length
+    ? await deps.db
+        .select({ id: units.id, name: units.name })
+        .from(units)
+        .where(
+          inArray(
+            units.id,
+            co.map((u) => u.unitId),
+          ),
+        )
+    : [];
+  const relations = relationsTo(
+    actor,
+    row,
+    co.map((u) => u.unitId),
+  );
   const reportEvent = events.find((e) => e.type === 'report');
   // Who reported, and who acted, as this viewer may see it (anonymous reports name nobody but to their reporter).
-  const who = reporterView({ id: actor.id, resident: actor.roles.every((r) => r === 'resident'), centre: relations.includes('centre') }, row);
+  const who = reporterView(
+    { id: actor.id, resident: actor.roles.every((r) => r === 'resident'), centre: relations.includes('centre') },
+    row,
+  );
   return {
     ...toSummary(summary as SummaryRow),
     anonymous: row.anonymous,
@@ -167,8 +240,18 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
     reporterPhoneMasked: who.reporterPhoneMasked,
     verifierUserId: row.verifierUserId,
     handleDeadline: row.handleDeadline?.toISOString() ?? null,
-    coUnits: co.map((u) => ({ unitId: u.unitId, name: coNames.find((n) => n.id === u.unitId)?.name ?? '', fedBackAt: u.fedBackAt?.toISOString() ?? null })),
-    counters: { dispatch: row.dispatchCount, return: row.returnCount, rework: row.reworkCount, escalation: row.escalationCount, reopen: row.reopenCount },
+    coUnits: co.map((u) => ({
+      unitId: u.unitId,
+      name: coNames.find((n) => n.id === u.unitId)?.name ?? '',
+      fedBackAt: u.fedBackAt?.toISOString() ?? null,
+    })),
+    counters: {
+      dispatch: row.dispatchCount,
+      return: row.returnCount,
+      rework: row.reworkCount,
+      escalation: row.escalationCount,
+      reopen: row.reopenCount,
+    },
     resolved: row.resolved,
     closedAt: row.closedAt?.toISOString() ?? null,
     mergedIntoId: row.mergedIntoId,
@@ -185,7 +268,13 @@ export async function getCaseDetail(deps: QueryDeps, ctx: RequestContext, id: st
       data: publicEventData(e.data as Record<string, unknown>),
     })),
     actions: availableActions(
-      { state: row.state as never, pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null, rated: !!row.rating, level: row.level as CaseLevel, assignedToGridWorker: !!row.assigneeUserId },
+      {
+        state: row.state as never,
+        pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null,
+        rated: !!row.rating,
+        level: row.level as CaseLevel,
+        assignedToGridWorker: !!row.assigneeUserId,
+      },
       relations,
     ),
     publication: publicationView(row, decision),
@@ -216,14 +305,26 @@ export async function nearbyDuplicates(deps: QueryDeps, ctx: RequestContext, id:
         sql`${cases.id} <> ${row.id}`,
         sql`${cases.lon} BETWEEN ${row.lon - dLon} AND ${row.lon + dLon}`,
         sql`${cases.lat} BETWEEN ${row.lat - dLat} AND ${row.lat + dLat}`,
-        inArray(cases.state, ['reported', 'accepted', 'dispatched', 'handling', 'suspended', 'fed_back', 'verified', 'closed']),
+        inArray(cases.state, [
+          'reported',
+          'accepted',
+          'dispatched',
+          'handling',
+          'suspended',
+          'fed_back',
+          'verified',
+          'closed',
+        ]),
       ),
     )
     .orderBy(desc(cases.reportedAt))
     .limit(20);
   return {
     items: rows
-      .map((r) => ({ ...toSummary(r as SummaryRow), distanceM: Math.round(metres(row.lon as number, row.lat as number, r.c.lon as number, r.c.lat as number)) }))
+      .map((r) => ({
+        ...toSummary(r as SummaryRow),
+        distanceM: Math.round(metres(row.lon as number, row.lat as number, r.c.lon as number, r.c.lat as number)),
+      }))
       .filter((r) => r.distanceM <= 50),
   };
 }

@@ -36,7 +36,11 @@ export async function findCaseForUpdate(db: Db, id: string): Promise<CaseRow | u
   return row;
 }
 
-export async function findByIdempotencyKey(db: Db, reporterKey: string, idempotencyKey: string): Promise<CaseRow | undefined> {
+export async function findByIdempotencyKey(
+  db: Db,
+  reporterKey: string,
+  idempotencyKey: string,
+): Promise<CaseRow | undefined> {
   const [row] = await db
     .select()
     .from(cases)
@@ -58,10 +62,7 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
   const next = project(prev, e);
   let row: CaseRow | undefined;
   if (!prev) {
-    [row] = await db
-      .insert(cases)
-      .values(next)
-      .returning();
+    [row] = await db.insert(cases).values(next).returning();
   } else {
     const { id: _id, ...values } = next;
     [row] = await db
@@ -98,12 +99,28 @@ async function setDeadlines(db: Db, prev: CaseRow | null, row: CaseRow): Promise
 
 /** The case as the reducer makes it from the row before (none for a new case) and this event. */
 function project(prev: CaseRow | null, e: NewEvent): CaseRow {
-  return applyCaseEvent(prev as CaseProjection | null, { type: e.type, at: e.at, actorId: e.actor?.id ?? null, data: e.data }) as CaseRow;
+  return applyCaseEvent(prev as CaseProjection | null, {
+    type: e.type,
+    at: e.at,
+    actorId: e.actor?.id ?? null,
+    data: e.data,
+  }) as CaseRow;
 }
 
 /** The case_events row recording `e` as event number `seq` of the case. */
 function eventRow(caseId: string, seq: number, e: NewEvent): typeof caseEvents.$inferInsert {
-  return { caseId, seq, type: e.type, actorId: e.actor?.id ?? null, actorName: e.actor?.name ?? null, actorUnitId: e.actor?.unitId ?? null, at: e.at, note: e.note ?? null, data: e.data, attachmentIds: e.attachmentIds ?? [] };
+  return {
+    caseId,
+    seq,
+    type: e.type,
+    actorId: e.actor?.id ?? null,
+    actorName: e.actor?.name ?? null,
+    actorUnitId: e.actor?.unitId ?? null,
+    at: e.at,
+    note: e.note ?? null,
+    data: e.data,
+    attachmentIds: e.attachmentIds ?? [],
+  };
 }
 
 export async function listEvents(db: Db, caseId: string): Promise<CaseEventRow[]> {
@@ -127,15 +144,40 @@ const caseRecords = recordsetInsert(cases, Object.keys(getTableColumns(cases)) a
   // The row carries the YYYYMMDD its number starts with.
   expressions: { code: `$$ || lpad(nextval('case_code_seq')::text, 7, '0')` },
 });
-const eventRecords = recordsetInsert(caseEvents, ['caseId', 'seq', 'type', 'actorId', 'actorName', 'actorUnitId', 'at', 'note', 'data', 'attachmentIds'], {
-  param: 2,
-  expressions: { data: `jsonb_set($$, '{report,code}', to_jsonb(c.code))` },
-});
-const notificationRecords = recordsetInsert(notifications, ['userId', 'unitId', 'regionPath', 'role', 'kind', 'title', 'body', 'caseId', 'data', 'createdAt'], { param: 3 });
-const auditRecords = recordsetInsert(auditLog, ['at', 'actorId', 'actorName', 'actorRoles', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'outcome', 'detail'], {
-  param: 4,
-  expressions: { detail: `jsonb_set($$, '{code}', to_jsonb(c.code))` },
-});
+const eventRecords = recordsetInsert(
+  caseEvents,
+  ['caseId', 'seq', 'type', 'actorId', 'actorName', 'actorUnitId', 'at', 'note', 'data', 'attachmentIds'],
+  {
+    param: 2,
+    expressions: { data: `jsonb_set($$, '{report,code}', to_jsonb(c.code))` },
+  },
+);
+const notificationRecords = recordsetInsert(
+  notifications,
+  ['userId', 'unitId', 'regionPath', 'role', 'kind', 'title', 'body', 'caseId', 'data', 'createdAt'],
+  { param: 3 },
+);
+const auditRecords = recordsetInsert(
+  auditLog,
+  [
+    'at',
+    'actorId',
+    'actorName',
+    'actorRoles',
+    'action',
+    'targetType',
+    'targetId',
+    'regionPath',
+    'ip',
+    'requestId',
+    'outcome',
+    'detail',
+  ],
+  {
+    param: 4,
+    expressions: { detail: `jsonb_set($$, '{code}', to_jsonb(c.code))` },
+  },
+);
 const REPORT_STATEMENT = {
   name: 'gewu_report_cases',
   text: `WITH c AS (${caseRecords.text}

@@ -2,7 +2,16 @@ import { STARTER_CATALOGUE, replayCase, type CaseEventData, type CaseEventRecord
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
-import { addUser, as, createTestApp, login, pointInGrid, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  addUser,
+  as,
+  createTestApp,
+  login,
+  pointInGrid,
+  tableCounts,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 import { sweepDeadlines } from './cases.jobs.ts';
 import { type NewReportedCase, insertReportedCases } from './cases.repository.ts';
 
@@ -16,13 +25,22 @@ let zhixingDispatcher: Session;
 let spot: { lon: number; lat: number; gridId: string };
 
 const minorAdmitted = STARTER_CATALOGUE.find((i) => i.minor && i.publicReport) as (typeof STARTER_CATALOGUE)[number];
-const notForGrids = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativeList && i.publicReport && i.departmentKind === 'urban_management' && !i.fields.some((f) => f.required)) as (typeof STARTER_CATALOGUE)[number];
+const notForGrids = STARTER_CATALOGUE.find(
+  (i) =>
+    !i.gridEligible &&
+    !i.negativeList &&
+    i.publicReport &&
+    i.departmentKind === 'urban_management' &&
+    !i.fields.some((f) => f.required),
+) as (typeof STARTER_CATALOGUE)[number];
 
 beforeAll(async () => {
   t = await createTestApp();
   await addUser(t.database, { username: 'police1', role: 'handler', regionCode: '410104001', unitName: '格物派出所' });
   await addUser(t.database, { username: 'zxdispatcher', role: 'dispatcher', regionCode: '410104002' });
-  [resident, gridworker, dispatcher, handler, policeHandler, zhixingDispatcher] = (await Promise.all(['resident', 'gridworker', 'dispatcher', 'handler', 'police1', 'zxdispatcher'].map((u) => login(t.app, u)))) as Session[] as [Session, Session, Session, Session, Session, Session];
+  [resident, gridworker, dispatcher, handler, policeHandler, zhixingDispatcher] = (await Promise.all(
+    ['resident', 'gridworker', 'dispatcher', 'handler', 'police1', 'zxdispatcher'].map((u) => login(t.app, u)),
+  )) as Session[] as [Session, Session, Session, Session, Session, Session];
   spot = await pointInGrid(t.database, '410104001001001');
 });
 afterAll(async () => {
@@ -31,8 +49,16 @@ afterAll(async () => {
 
 const post = (s: Session, url: string, payload: object) => t.app.inject({ method: 'POST', url, ...as(s), payload });
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
-const act = (s: Session, id: string, version: number, action: string, more: object = {}) => post(s, `/api/cases/${id}/actions`, { action, version, ...more });
-const report = (s: Session, body: object) => post(s, '/api/cases', { itemCode: notForGrids.code, description: '路口有问题需要处理', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: crypto.randomUUID(), ...body });
+const act = (s: Session, id: string, version: number, action: string, more: object = {}) =>
+  post(s, `/api/cases/${id}/actions`, { action, version, ...more });
+const report = (s: Session, body: object) =>
+  post(s, '/api/cases', {
+    itemCode: notForGrids.code,
+    description: '路口有问题需要处理',
+    location: { lon: spot.lon, lat: spot.lat },
+    idempotencyKey: crypto.randomUUID(),
+    ...body,
+  });
 
 describe('intake', () => {
   it('files a resident report once however often the phone retries', async () => {
@@ -42,7 +68,10 @@ describe('intake', () => {
     expect(first.json()).toMatchObject({ state: 'reported', created: true, version: 1 });
     const retries = await Promise.all([1, 2, 3].map(() => report(resident, { idempotencyKey: key })));
     for (const r of retries) expect(r.json()).toMatchObject({ id: first.json().id, created: false });
-    const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cases WHERE idempotency_key = ${key}`);
+    const [n] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM cases WHERE idempotency_key = ${key}`,
+    );
     expect(n?.n).toBe(1);
     // One statement wrote the case, its numbered report event, the centre's inbox row and the audit row.
     const code = first.json().code as string;
@@ -56,7 +85,13 @@ describe('intake', () => {
     );
     expect(written).toEqual({ events: 1, eventCode: code, inbox: 1, audit: code });
     const detail = (await get(resident, `/api/cases/${first.json().id}`)).json();
-    expect(detail).toMatchObject({ gridId: spot.gridId, channel: 'resident_web', level: 'township', stage: 'accept', light: 'green' });
+    expect(detail).toMatchObject({
+      gridId: spot.gridId,
+      channel: 'resident_web',
+      level: 'township',
+      stage: 'accept',
+      light: 'green',
+    });
   });
 
   it('files reports that arrive together, a retry among them still only once', async () => {
@@ -66,11 +101,20 @@ describe('intake', () => {
     const answers = await Promise.all(sent.map((idempotencyKey) => report(resident, { idempotencyKey })));
     for (const a of answers) expect([200, 201]).toContain(a.statusCode);
     for (const key of keys) {
-      const mine = answers.filter((_, i) => sent[i] === key).map((a) => a.json() as { id: string; code: string; created: boolean });
+      const mine = answers
+        .filter((_, i) => sent[i] === key)
+        .map((a) => a.json() as { id: string; code: string; created: boolean });
       expect(new Set(mine.map((m) => m.id)).size).toBe(1);
       expect(mine.filter((m) => m.created)).toHaveLength(1);
     }
-    const [written] = await queryRows<{ cases: number; events: number; inbox: number; audit: number; deadlines: number; codes: number }>(
+    const [written] = await queryRows<{
+      cases: number;
+      events: number;
+      inbox: number;
+      audit: number;
+      deadlines: number;
+      codes: number;
+    }>(
       t.database.db,
       sql`WITH c AS (SELECT id, code FROM cases WHERE idempotency_key IN ${keys})
         SELECT (SELECT count(*)::int FROM c) AS cases, (SELECT count(DISTINCT code)::int FROM c) AS codes,
@@ -84,8 +128,14 @@ describe('intake', () => {
 
   it('writes many reports in one statement, skipping with its rows one whose key is taken', async () => {
     const existing = (await report(resident, {})).json() as { id: string; code: string };
-    const [event] = await queryRows<{ data: CaseEventData; actor_id: string; actor_name: string }>(t.database.db, sql`SELECT data, actor_id, actor_name FROM case_events WHERE case_id = ${existing.id}`);
-    const [taken] = await queryRows<{ reporter_key: string; idempotency_key: string }>(t.database.db, sql`SELECT reporter_key, idempotency_key FROM cases WHERE id = ${existing.id}`);
+    const [event] = await queryRows<{ data: CaseEventData; actor_id: string; actor_name: string }>(
+      t.database.db,
+      sql`SELECT data, actor_id, actor_name FROM case_events WHERE case_id = ${existing.id}`,
+    );
+    const [taken] = await queryRows<{ reporter_key: string; idempotency_key: string }>(
+      t.database.db,
+      sql`SELECT reporter_key, idempotency_key FROM cases WHERE id = ${existing.id}`,
+    );
     const fresh = crypto.randomUUID();
     const like = (idempotencyKey: string): NewReportedCase => {
       const id = crypto.randomUUID();
@@ -94,9 +144,30 @@ describe('intake', () => {
       data.report = facts;
       return {
         day: '20261128',
-        event: { type: 'report', at: t.clock.now(), actor: { id: event!.actor_id, name: event!.actor_name, unitId: null }, note: null, data },
-        notification: { role: 'dispatcher', regionPath: facts.regionPath, kind: 'case.reported', title: '新上报', caseId: id, createdAt: t.clock.now() },
-        audit: { at: t.clock.now(), actorRoles: [], action: 'case.report', targetType: 'case', targetId: id, outcome: 'success', detail: { code: '' } },
+        event: {
+          type: 'report',
+          at: t.clock.now(),
+          actor: { id: event!.actor_id, name: event!.actor_name, unitId: null },
+          note: null,
+          data,
+        },
+        notification: {
+          role: 'dispatcher',
+          regionPath: facts.regionPath,
+          kind: 'case.reported',
+          title: '新上报',
+          caseId: id,
+          createdAt: t.clock.now(),
+        },
+        audit: {
+          at: t.clock.now(),
+          actorRoles: [],
+          action: 'case.report',
+          targetType: 'case',
+          targetId: id,
+          outcome: 'success',
+          detail: { code: '' },
+        },
       };
     };
     const batch = [like(fresh), like(fresh), like(taken!.idempotency_key)];
@@ -114,8 +185,17 @@ describe('intake', () => {
     expect(rows[0]?.code).toMatch(/^20261128\d{7}$/);
     const after = await counts();
     // One case and only its rows: the second (same key, same statement) and the third (key taken) left nothing.
-    expect(Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - before[k]!]))).toEqual({ cases: 1, events: 1, inbox: 1, audit: 1, deadlines: 2 });
-    const [mine] = await queryRows<{ code: string; audit: string }>(t.database.db, sql`SELECT c.code, a.detail->>'code' AS audit FROM cases c JOIN audit_log a ON a.target_id = c.id::text WHERE c.id = ${rows[0]!.id}`);
+    expect(Object.fromEntries(Object.entries(after).map(([k, n]) => [k, n - before[k]!]))).toEqual({
+      cases: 1,
+      events: 1,
+      inbox: 1,
+      audit: 1,
+      deadlines: 2,
+    });
+    const [mine] = await queryRows<{ code: string; audit: string }>(
+      t.database.db,
+      sql`SELECT c.code, a.detail->>'code' AS audit FROM cases c JOIN audit_log a ON a.target_id = c.id::text WHERE c.id = ${rows[0]!.id}`,
+    );
     expect(mine).toEqual({ code: rows[0]!.code, audit: rows[0]!.code });
   });
 
@@ -136,38 +216,92 @@ describe('intake', () => {
 
   it('takes reports from other systems by API key, idempotently, and refuses a bad key', async () => {
     const admin = await login(t.app, 'admin');
-    const regions = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM regions WHERE code = '410104001'`);
-    const created = await post(admin, '/api/api-keys', { name: '视频告警平台', regionId: regions[0]?.id, source: 'video' });
+    const regions = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM regions WHERE code = '410104001'`,
+    );
+    const created = await post(admin, '/api/api-keys', {
+      name: '视频告警平台',
+      regionId: regions[0]?.id,
+      source: 'video',
+    });
     expect(created.statusCode).toBe(201);
     const key = created.json().key as string;
-    const body = { itemCode: notForGrids.code, description: '摄像头识别到占道', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: 'cam-event-0001' };
-    const first = await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': key }, payload: body });
+    const body = {
+      itemCode: notForGrids.code,
+      description: '摄像头识别到占道',
+      location: { lon: spot.lon, lat: spot.lat },
+      idempotencyKey: 'cam-event-0001',
+    };
+    const first = await t.app.inject({
+      method: 'POST',
+      url: '/api/intake/cases',
+      headers: { 'x-api-key': key },
+      payload: body,
+    });
     expect(first.statusCode).toBe(201);
-    const again = await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': key }, payload: body });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/intake/cases',
+      headers: { 'x-api-key': key },
+      payload: body,
+    });
     expect(again.json()).toMatchObject({ id: first.json().id, created: false });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': 'gw_wrong' }, payload: body });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/intake/cases',
+      headers: { 'x-api-key': 'gw_wrong' },
+      payload: body,
+    });
     expect(bad.statusCode).toBe(403);
     expect(bad.json().code).toBe('api_key.invalid');
   });
 
   it('holds each key to the rate the admin set for it', async () => {
     const admin = await login(t.app, 'admin');
-    const regions = await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM regions WHERE code = '410104001'`);
-    const keyAt = async (name: string, ratePerMinute: number) => (await post(admin, '/api/api-keys', { name, regionId: regions[0]?.id, source: 'sensor', ratePerMinute })).json().key as string;
+    const regions = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM regions WHERE code = '410104001'`,
+    );
+    const keyAt = async (name: string, ratePerMinute: number) =>
+      (await post(admin, '/api/api-keys', { name, regionId: regions[0]?.id, source: 'sensor', ratePerMinute })).json()
+        .key as string;
     const slow = await keyAt('慢速传感器', 2);
     const other = await keyAt('另一套传感器', 600);
     const send = (key: string, n: number) =>
-      t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': key }, payload: { itemCode: notForGrids.code, description: '水位超警戒', location: { lon: spot.lon, lat: spot.lat }, idempotencyKey: `rate-${key.slice(0, 8)}-${n}` } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/intake/cases',
+        headers: { 'x-api-key': key },
+        payload: {
+          itemCode: notForGrids.code,
+          description: '水位超警戒',
+          location: { lon: spot.lon, lat: spot.lat },
+          idempotencyKey: `rate-${key.slice(0, 8)}-${n}`,
+        },
+      });
     const statuses = [];
     for (let n = 0; n < 3; n++) statuses.push((await send(slow, n)).statusCode);
     expect(statuses).toEqual([201, 201, 429]);
     const limited = await send(slow, 3);
     expect(limited.json()).toMatchObject({ code: 'rate_limited' });
-    const cases = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cases WHERE idempotency_key LIKE ${`rate-${slow.slice(0, 8)}-%`}`);
+    const cases = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM cases WHERE idempotency_key LIKE ${`rate-${slow.slice(0, 8)}-%`}`,
+    );
     expect(cases[0]?.n).toBe(2);
     expect((await send(other, 0)).statusCode).toBe(201);
     // A bad key is refused as such, not counted against anyone's rate.
-    expect((await t.app.inject({ method: 'POST', url: '/api/intake/cases', headers: { 'x-api-key': 'gw_wrong' }, payload: {} })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/intake/cases',
+          headers: { 'x-api-key': 'gw_wrong' },
+          payload: {},
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -188,9 +322,19 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
     expect(queue.items.map((c: { id: string }) => c.id)).toContain(id);
     // The search box finds it by its full number and by words of its description.
     const code = queue.items.find((c: { id: string }) => c.id === id).code as string;
-    expect((await get(dispatcher, `/api/cases?view=all&q=${code}`)).json().items.map((c: { id: string }) => c.id)).toEqual([id]);
-    expect((await get(dispatcher, `/api/cases?view=all&q=${encodeURIComponent('路口有问题')}`)).json().items.map((c: { id: string }) => c.id)).toContain(id);
-    expect((await get(dispatcher, `/api/cases?view=all&q=${code.slice(0, 14)}9`)).json().items.map((c: { id: string }) => c.id)).not.toContain(id);
+    expect(
+      (await get(dispatcher, `/api/cases?view=all&q=${code}`)).json().items.map((c: { id: string }) => c.id),
+    ).toEqual([id]);
+    expect(
+      (await get(dispatcher, `/api/cases?view=all&q=${encodeURIComponent('路口有问题')}`))
+        .json()
+        .items.map((c: { id: string }) => c.id),
+    ).toContain(id);
+    expect(
+      (await get(dispatcher, `/api/cases?view=all&q=${code.slice(0, 14)}9`))
+        .json()
+        .items.map((c: { id: string }) => c.id),
+    ).not.toContain(id);
     expect((await step(dispatcher, 'accept')).state).toBe('accepted');
 
     const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
@@ -217,23 +361,57 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
     expect(fed.verifierUserId).toBe(gridworker.userId);
 
     // The grid worker finds it not fixed: back for rework.
-    expect((await get(gridworker, '/api/cases?view=verify')).json().items.map((c: { id: string }) => c.id)).toContain(id);
+    expect((await get(gridworker, '/api/cases?view=verify')).json().items.map((c: { id: string }) => c.id)).toContain(
+      id,
+    );
     expect((await step(gridworker, 'verify_fail', { note: '现场仍有问题' })).state).toBe('handling');
     await step(handler, 'feed_back', { note: '已重新处理' });
     expect((await step(gridworker, 'verify_pass')).state).toBe('verified');
     expect((await step(dispatcher, 'close')).state).toBe('closed');
     const rated = await step(resident, 'rate', { rating: 'basically_satisfied', resolved: true });
     expect(rated.rating).toBe('basically_satisfied');
-    expect(rated.events.map((e: { type: string }) => e.type)).toEqual(['report', 'accept', 'dispatch', 'sign', 'step', 'feed_back', 'verify_fail', 'feed_back', 'verify_pass', 'close', 'rate']);
+    expect(rated.events.map((e: { type: string }) => e.type)).toEqual([
+      'report',
+      'accept',
+      'dispatch',
+      'sign',
+      'step',
+      'feed_back',
+      'verify_fail',
+      'feed_back',
+      'verify_pass',
+      'close',
+      'rate',
+    ]);
     // The resident sees what happened but not which staff member did it.
     const mine = (await get(resident, `/api/cases/${id}`)).json();
-    expect(mine.events.filter((e: { actorName: string | null }) => e.actorName && e.actorName !== '李群众')).toEqual([]);
+    expect(mine.events.filter((e: { actorName: string | null }) => e.actorName && e.actorName !== '李群众')).toEqual(
+      [],
+    );
 
     // The row equals the replay of its append-only events.
-    const events = await queryRows<{ type: string; at: Date; actor_id: string | null; data: CaseEventRecord['data'] }>(t.database.db, sql`SELECT type, at, actor_id, data FROM case_events WHERE case_id = ${id} ORDER BY seq`);
-    const replayed = replayCase(events.map((e) => ({ type: e.type as CaseEventRecord['type'], at: new Date(e.at), actorId: e.actor_id, data: e.data })));
-    const [row] = await queryRows<{ state: string; version: number; rework_count: number; rating: string }>(t.database.db, sql`SELECT state, version, rework_count, rating FROM cases WHERE id = ${id}`);
-    expect(row).toMatchObject({ state: replayed.state, version: replayed.version, rework_count: replayed.reworkCount, rating: replayed.rating });
+    const events = await queryRows<{ type: string; at: Date; actor_id: string | null; data: CaseEventRecord['data'] }>(
+      t.database.db,
+      sql`SELECT type, at, actor_id, data FROM case_events WHERE case_id = ${id} ORDER BY seq`,
+    );
+    const replayed = replayCase(
+      events.map((e) => ({
+        type: e.type as CaseEventRecord['type'],
+        at: new Date(e.at),
+        actorId: e.actor_id,
+        data: e.data,
+      })),
+    );
+    const [row] = await queryRows<{ state: string; version: number; rework_count: number; rating: string }>(
+      t.database.db,
+      sql`SELECT state, version, rework_count, rating FROM cases WHERE id = ${id}`,
+    );
+    expect(row).toMatchObject({
+      state: replayed.state,
+      version: replayed.version,
+      rework_count: replayed.reworkCount,
+      rating: replayed.rating,
+    });
     await expect(t.database.db.execute(sql`DELETE FROM case_events WHERE case_id = ${id}`)).rejects.toThrow();
   });
 
@@ -258,12 +436,18 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
 describe('races, scope and self-handling', () => {
   it('of two people acting at once, one wins and the other gets 409 with the new state', async () => {
     const id = (await report(resident, {})).json().id;
-    const [a, b] = await Promise.all([act(dispatcher, id, 1, 'accept'), act(dispatcher, id, 1, 'reject', { note: '重复' })]);
+    const [a, b] = await Promise.all([
+      act(dispatcher, id, 1, 'accept'),
+      act(dispatcher, id, 1, 'reject', { note: '重复' }),
+    ]);
     const codes = [a.statusCode, b.statusCode].sort();
     expect(codes).toEqual([200, 409]);
     const loser = a.statusCode === 409 ? a : b;
     expect(loser.json()).toMatchObject({ code: 'case.conflict', current: { id, version: 2 } });
-    const [n] = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM case_events WHERE case_id = ${id}`);
+    const [n] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM case_events WHERE case_id = ${id}`,
+    );
     expect(n?.n).toBe(2);
   });
 
@@ -291,10 +475,16 @@ describe('races, scope and self-handling', () => {
     await act(dispatcher, id, 1, 'accept');
     const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
     expect(proposal.recommended).toEqual({ kind: 'grid_worker', userId: gridworker.userId });
-    const loadOf = async () => (await get(dispatcher, '/api/grid-workers/load')).json().items.find((w: { id: string }) => w.id === gridworker.userId);
+    const loadOf = async () =>
+      (await get(dispatcher, '/api/grid-workers/load'))
+        .json()
+        .items.find((w: { id: string }) => w.id === gridworker.userId);
     const before = await loadOf();
     expect(before).toMatchObject({ name: '王网格', regionName: '明德社区' });
-    expect((await act(dispatcher, id, 2, 'dispatch', { userId: gridworker.userId })).json()).toMatchObject({ state: 'dispatched', level: 'grid' });
+    expect((await act(dispatcher, id, 2, 'dispatch', { userId: gridworker.userId })).json()).toMatchObject({
+      state: 'dispatched',
+      level: 'grid',
+    });
     await act(gridworker, id, 3, 'sign');
     expect(await loadOf()).toEqual({ ...before, holding: before.holding + 1 });
     const up = await act(gridworker, id, 4, 'escalate', { note: '需要社区协调' });
@@ -311,7 +501,10 @@ describe('dispatching to a person', () => {
     await addUser(t.database, { username: 'zzgrid', role: 'grid_worker', regionCode: '410104001002' });
     await addUser(t.database, { username: 'offgrid', role: 'grid_worker', regionCode: '410104001001' });
     await t.database.db.execute(sql`UPDATE users SET status = 'disabled' WHERE username = 'offgrid'`);
-    const people = await queryRows<{ username: string; id: string }>(t.database.db, sql`SELECT username, id FROM users WHERE username IN ('zxgrid', 'countygrid', 'zzgrid', 'offgrid', 'handler')`);
+    const people = await queryRows<{ username: string; id: string }>(
+      t.database.db,
+      sql`SELECT username, id FROM users WHERE username IN ('zxgrid', 'countygrid', 'zzgrid', 'offgrid', 'handler')`,
+    );
     const idOf = (u: string) => people.find((p) => p.username === u)!.id;
     const id = (await report(resident, { itemCode: minorAdmitted.code })).json().id;
     expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
@@ -335,12 +528,19 @@ describe('dispatching to a person', () => {
       expect(res.json().message).toMatch(/网格员/);
     }
     expect(await tableCounts(t.database)).toEqual(before);
-    expect((await get(dispatcher, `/api/cases/${id}`)).json()).toMatchObject({ state: 'accepted', version: 2, assigneeUserId: null });
+    expect((await get(dispatcher, `/api/cases/${id}`)).json()).toMatchObject({
+      state: 'accepted',
+      version: 2,
+      assigneeUserId: null,
+    });
     // The neighbouring township's worker never gets to read it.
     expect((await get(await login(t.app, 'zxgrid'), `/api/cases/${id}`)).statusCode).toBe(404);
 
     // The own village's worker is accepted.
-    expect((await act(dispatcher, id, 2, 'dispatch', { userId: gridworker.userId })).json()).toMatchObject({ state: 'dispatched', assigneeUserId: gridworker.userId });
+    expect((await act(dispatcher, id, 2, 'dispatch', { userId: gridworker.userId })).json()).toMatchObject({
+      state: 'dispatched',
+      assigneeUserId: gridworker.userId,
+    });
   });
 });
 
@@ -348,7 +548,9 @@ describe('returning a case', () => {
   it('a unit returns a case that is not theirs: the centre gets it back, the unit sees the result once', async () => {
     const id = (await report(resident, {})).json().id;
     await act(dispatcher, id, 1, 'accept');
-    const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json().units.find((u: { responsible: boolean }) => u.responsible);
+    const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
+      .json()
+      .units.find((u: { responsible: boolean }) => u.responsible);
     await act(dispatcher, id, 2, 'dispatch', { unitId: squad.id });
     const returned = await act(handler, id, 3, 'return', { note: '不属于本单位职责' });
     expect(returned.statusCode).toBe(200);
@@ -361,7 +563,13 @@ describe('returning a case', () => {
 /** The township centre of the demo cases (格物街道). */
 const CENTRE = '/41/4101/410104/410104001/';
 const recipients = (caseId: string) =>
-  queryRows<{ kind: string; user_id: string | null; unit_id: string | null; role: string | null; region_path: string | null }>(
+  queryRows<{
+    kind: string;
+    user_id: string | null;
+    unit_id: string | null;
+    role: string | null;
+    region_path: string | null;
+  }>(
     t.database.db,
     sql`SELECT kind, user_id, unit_id, role, region_path FROM notifications WHERE case_id = ${caseId} AND kind IN ('case.overdue', 'case.warning') ORDER BY kind, unit_id NULLS FIRST`,
   );
@@ -369,7 +577,13 @@ const recipients = (caseId: string) =>
 describe('deadline sweep', () => {
   it('turns stages yellow then red once each, even when run twice (two instances)', async () => {
     const id = (await report(resident, {})).json().id;
-    const notes = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${id} AND kind IN ('case.overdue','case.warning')`))[0]?.n ?? 0;
+    const notes = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${id} AND kind IN ('case.overdue','case.warning')`,
+        )
+      )[0]?.n ?? 0;
     await sweepDeadlines(t.deps);
     expect(await notes()).toBe(0);
     t.clock.advance(3 * 3_600_000); // past the 2-working-hour acceptance limit
@@ -388,7 +602,9 @@ describe('deadline sweep', () => {
     expect(red.items.map((c: { id: string }) => c.id)).toContain(id);
     // Every open case turned red at once: ask for a page that holds all their notices, whichever order the two sweeps wrote them in.
     const inbox = (await get(dispatcher, '/api/notifications?limit=100')).json();
-    expect(inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue')).toBe(true);
+    expect(
+      inbox.items.some((n: { caseId: string; kind: string }) => n.caseId === id && n.kind === 'case.overdue'),
+    ).toBe(true);
     // Nobody holds it yet: the township centre is told both times.
     expect(await recipients(id)).toEqual([
       { kind: 'case.overdue', user_id: null, unit_id: null, role: 'dispatcher', region_path: CENTRE },
@@ -418,12 +634,16 @@ describe('figures', () => {
 });
 
 describe('sweep across stages', () => {
-  it('replaces the taken light changes with the next stage\'s, which turns red on its own deadline', async () => {
+  it("replaces the taken light changes with the next stage's, which turns red on its own deadline", async () => {
     resident = await login(t.app, 'resident'); // sessions idled out while earlier tests moved the clock
     const filed = await report(resident, {});
     expect(filed.statusCode).toBe(201);
     const id = filed.json().id;
-    const pending = async () => queryRows<{ light: string; stage: string }>(t.database.db, sql`SELECT light, stage FROM case_deadlines WHERE case_id = ${id} ORDER BY light`);
+    const pending = async () =>
+      queryRows<{ light: string; stage: string }>(
+        t.database.db,
+        sql`SELECT light, stage FROM case_deadlines WHERE case_id = ${id} ORDER BY light`,
+      );
     expect(await pending()).toEqual([
       { light: 'red', stage: 'accept' },
       { light: 'yellow', stage: 'accept' },
@@ -442,7 +662,13 @@ describe('sweep across stages', () => {
       { light: 'red', stage: 'dispatch' },
       { light: 'yellow', stage: 'dispatch' },
     ]);
-    const notes = async () => (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${id} AND kind = 'case.overdue'`))[0]?.n ?? 0;
+    const notes = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`SELECT count(*)::int AS n FROM notifications WHERE case_id = ${id} AND kind = 'case.overdue'`,
+        )
+      )[0]?.n ?? 0;
     const before = await notes();
     await sweepDeadlines(t.deps);
     expect(await notes()).toBe(before);
@@ -459,7 +685,9 @@ describe('sweep across stages', () => {
     const ids: string[] = [];
     for (let k = 0; k < 5; k++) ids.push((await report(resident, {})).json().id);
     dispatcher = await login(t.app, 'dispatcher');
-    const deadlines = await Promise.all(ids.map(async (id) => new Date((await get(dispatcher, `/api/cases/${id}`)).json().stageDeadline).getTime()));
+    const deadlines = await Promise.all(
+      ids.map(async (id) => new Date((await get(dispatcher, `/api/cases/${id}`)).json().stageDeadline).getTime()),
+    );
     t.clock.advance(Math.max(...deadlines) - t.clock.now().getTime() + 60_000);
     // Batches of 1 and of 2: each instance loops, skipping the rows the other holds.
     const [a, b] = await Promise.all([sweepDeadlines(t.deps, 1), sweepDeadlines(t.deps, 2)]);
@@ -472,7 +700,10 @@ describe('sweep across stages', () => {
     // Reported, not yet accepted: no assignee, so the centre gets one warning and one overdue notice.
     expect(counts).toHaveLength(2 * ids.length);
     expect(counts.every((c) => c.n === 1)).toBe(true);
-    const left = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM case_deadlines WHERE case_id IN ${ids}`);
+    const left = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM case_deadlines WHERE case_id IN ${ids}`,
+    );
     expect(left[0]?.n).toBe(0);
     expect(await sweepDeadlines(t.deps, 1)).toEqual({ overdue: 0, warned: 0 });
   });
@@ -486,13 +717,20 @@ describe('deadline sweep recipients', () => {
     resident = await login(t.app, 'resident');
     const id = (await report(resident, {})).json().id;
     expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
-    const unit = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json().units.find((u: { responsible: boolean }) => u.responsible);
+    const unit = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
+      .json()
+      .units.find((u: { responsible: boolean }) => u.responsible);
     const dispatched = await act(dispatcher, id, 2, 'dispatch', { unitId: unit.id });
     expect(dispatched.statusCode, dispatched.body).toBe(200);
-    const [times] = await queryRows<{ warn: string; deadline: string }>(t.database.db, sql`SELECT stage_warn_at AS warn, stage_deadline AS deadline FROM cases WHERE id = ${id}`);
+    const [times] = await queryRows<{ warn: string; deadline: string }>(
+      t.database.db,
+      sql`SELECT stage_warn_at AS warn, stage_deadline AS deadline FROM cases WHERE id = ${id}`,
+    );
     t.clock.set(new Date(new Date(times!.warn).getTime() + 1000));
     await sweepDeadlines(t.deps);
-    expect(await recipients(id)).toEqual([{ kind: 'case.warning', user_id: null, unit_id: unit.id, role: null, region_path: null }]);
+    expect(await recipients(id)).toEqual([
+      { kind: 'case.warning', user_id: null, unit_id: unit.id, role: null, region_path: null },
+    ]);
     t.clock.set(new Date(new Date(times!.deadline).getTime() + 1000));
     await sweepDeadlines(t.deps);
     expect(await recipients(id)).toEqual([

@@ -1,4 +1,16 @@
-import { caseActionBodySchema, caseDetailSchema, caseFiguresViewSchema, casePublicationBodySchema, casePublicationSchema, caseQueueQuerySchema, caseSummarySchema, dispatchProposalSchema, duplicatesViewSchema, gridWorkerLoadsViewSchema, reportBodySchema } from '@gewu/domain';
+import {
+  caseActionBodySchema,
+  caseDetailSchema,
+  caseFiguresViewSchema,
+  casePublicationBodySchema,
+  casePublicationSchema,
+  caseQueueQuerySchema,
+  caseSummarySchema,
+  dispatchProposalSchema,
+  duplicatesViewSchema,
+  gridWorkerLoadsViewSchema,
+  reportBodySchema,
+} from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -13,7 +25,13 @@ import { caseFigures, figuresQuerySchema } from './cases.figures.ts';
 import { setPublication } from './cases.publication.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
-const reportResult = z.object({ id: z.string(), code: z.string(), state: z.string(), created: z.boolean(), version: z.number() });
+const reportResult = z.object({
+  id: z.string(),
+  code: z.string(),
+  state: z.string(),
+  created: z.boolean(),
+  version: z.number(),
+});
 
 export async function caseRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -22,17 +40,29 @@ export async function caseRoutes(app: AppInstance) {
   // A stale actor's 409 carries the case as it now is.
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof CaseConflict && err.current) {
-      return reply.code(409).send({ code: err.code, message: err.message, requestId: req.id, current: { id: err.current.id, state: err.current.state, version: err.current.version } });
+      return reply.code(409).send({
+        code: err.code,
+        message: err.message,
+        requestId: req.id,
+        current: { id: err.current.id, state: err.current.state, version: err.current.version },
+      });
     }
     throw err;
   });
 
   app.post('/api/cases', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher'], scope: 'region' } },
-    schema: { tags, summary: '上报问题（群众、网格员、热线受理）；幂等键重复时返回已有案件', body: reportBodySchema, response: { 200: reportResult, 201: reportResult } },
+    schema: {
+      tags,
+      summary: '上报问题（群众、网格员、热线受理）；幂等键重复时返回已有案件',
+      body: reportBodySchema,
+      response: { 200: reportResult, 201: reportResult },
+    },
     handler: async (req, reply) => {
       const r = await reportCase(deps, { kind: 'user', ctx: req.ctx }, req.body);
-      return reply.code(r.created ? 201 : 200).send({ id: r.case.id, code: r.case.code, state: r.case.state, created: r.created, version: r.case.version });
+      return reply
+        .code(r.created ? 201 : 200)
+        .send({ id: r.case.id, code: r.case.code, state: r.case.state, created: r.created, version: r.case.version });
     },
   });
   app.post('/api/intake/cases', {
@@ -43,17 +73,48 @@ export async function caseRoutes(app: AppInstance) {
       if (!key) throw new AppError(403, 'api_key.invalid', '接口密钥无效或已吊销');
       req.apiKey = key;
     },
-    config: { access: { public: 'other systems: the X-Api-Key checked before validation is the credential' }, rateLimit: perKeyRateLimit('intake', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
-    schema: { tags, summary: '其他系统接入（视频/传感器告警、12345 转办）：以 X-Api-Key 认证，按该密钥设定的速率限流', body: reportBodySchema, response: { 200: reportResult, 201: reportResult } },
+    config: {
+      access: { public: 'other systems: the X-Api-Key checked before validation is the credential' },
+      rateLimit: perKeyRateLimit('intake', deps.config.GEWU_API_KEY_RATE_PER_MINUTE),
+    },
+    schema: {
+      tags,
+      summary: '其他系统接入（视频/传感器告警、12345 转办）：以 X-Api-Key 认证，按该密钥设定的速率限流',
+      body: reportBodySchema,
+      response: { 200: reportResult, 201: reportResult },
+    },
     handler: async (req, reply) => {
       const key = req.apiKey as ApiKeyPrincipal;
-      const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath: key.regionPath, source: key.source }, ctx: req.ctx }, req.body);
-      return reply.code(r.created ? 201 : 200).send({ id: r.case.id, code: r.case.code, state: r.case.state, created: r.created, version: r.case.version });
+      const r = await reportCase(
+        deps,
+        {
+          kind: 'api_key',
+          key: { id: key.id, name: key.name, regionPath: key.regionPath, source: key.source },
+          ctx: req.ctx,
+        },
+        req.body,
+      );
+      return reply
+        .code(r.created ? 201 : 200)
+        .send({ id: r.case.id, code: r.case.code, state: r.case.state, created: r.created, version: r.case.version });
     },
   });
   app.get('/api/cases', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
-    schema: { tags, summary: '案件列表：受理队列、我的任务、待核查、我的上报、督办、全部', querystring: caseQueueQuerySchema, response: { 200: z.object({ items: z.array(caseSummarySchema), total: z.number(), totalCapped: z.boolean(), page: z.number(), pageSize: z.number() }) } },
+    schema: {
+      tags,
+      summary: '案件列表：受理队列、我的任务、待核查、我的上报、督办、全部',
+      querystring: caseQueueQuerySchema,
+      response: {
+        200: z.object({
+          items: z.array(caseSummarySchema),
+          total: z.number(),
+          totalCapped: z.boolean(),
+          page: z.number(),
+          pageSize: z.number(),
+        }),
+      },
+    },
     handler: (req) => listCases(deps, req.ctx, req.query),
   });
   app.get('/api/cases/:id', {
@@ -63,7 +124,13 @@ export async function caseRoutes(app: AppInstance) {
   });
   app.post('/api/cases/:id/actions', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
-    schema: { tags, summary: '办理案件（受理、派遣、签收、退回、反馈、核查、结案、评价……）；version 不一致时返回 409', params: idParams, body: caseActionBodySchema, response: { 200: caseDetailSchema } },
+    schema: {
+      tags,
+      summary: '办理案件（受理、派遣、签收、退回、反馈、核查、结案、评价……）；version 不一致时返回 409',
+      params: idParams,
+      body: caseActionBodySchema,
+      response: { 200: caseDetailSchema },
+    },
     handler: async (req) => {
       await actOnCase(deps, req.ctx, req.params.id, req.body);
       return getCaseDetail(deps, req.ctx, req.params.id, { justActed: true });
@@ -82,12 +149,22 @@ export async function caseRoutes(app: AppInstance) {
   });
   app.get('/api/cases/:id/duplicates', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
-    schema: { tags, summary: '疑似重复案件（同事项、50 米内、7 天内）', params: idParams, response: { 200: duplicatesViewSchema } },
+    schema: {
+      tags,
+      summary: '疑似重复案件（同事项、50 米内、7 天内）',
+      params: idParams,
+      response: { 200: duplicatesViewSchema },
+    },
     handler: (req) => nearbyDuplicates(deps, req.ctx, req.params.id),
   });
   app.get('/api/cases/:id/dispatch-proposal', {
     config: { access: { roles: ['dispatcher'], scope: 'region' } },
-    schema: { tags, summary: '派遣建议：按事项清单与位置推荐承办单位或网格员', params: idParams, response: { 200: dispatchProposalSchema } },
+    schema: {
+      tags,
+      summary: '派遣建议：按事项清单与位置推荐承办单位或网格员',
+      params: idParams,
+      response: { 200: dispatchProposalSchema },
+    },
     handler: (req) => proposeDispatch(deps, req.ctx, req.params.id),
   });
   app.get('/api/grid-workers/load', {
@@ -97,7 +174,12 @@ export async function caseRoutes(app: AppInstance) {
   });
   app.get('/api/case-figures', {
     config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
-    schema: { tags, summary: '考核指标（按单位、按网格，指定时段）', querystring: figuresQuerySchema, response: { 200: caseFiguresViewSchema } },
+    schema: {
+      tags,
+      summary: '考核指标（按单位、按网格，指定时段）',
+      querystring: figuresQuerySchema,
+      response: { 200: caseFiguresViewSchema },
+    },
     handler: (req) => caseFigures(deps, req.ctx, req.query),
   });
 }

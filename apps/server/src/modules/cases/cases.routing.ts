@@ -22,7 +22,12 @@ async function loads(db: Db, userIds: string[]) {
       verifying: sql<number>`(SELECT count(*)::int FROM cases c WHERE c.verifier_user_id = u.id AND c.state = 'fed_back')`,
     })
     .from(sql`users u`)
-    .where(sql`u.id IN (${sql.join(userIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    .where(
+      sql`u.id IN (${sql.join(
+        userIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   return new Map(rows.map((r) => [r.userId, { holding: r.holding, verifying: r.verifying }]));
 }
 
@@ -36,9 +41,19 @@ export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id
   const row = await visibleCase(deps.db, ctx, id);
   const item = await itemByCode(deps, row.itemCode);
   // Candidate units: every live unit at a level above or at the case's place.
-  const ancestors = row.regionPath.split('/').filter(Boolean).map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
+  const ancestors = row.regionPath
+    .split('/')
+    .filter(Boolean)
+    .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
   const candidates = await deps.db
-    .select({ id: units.id, name: units.name, kind: units.kind, regionPath: units.regionPath, regionName: regions.name, level: regions.level })
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: units.kind,
+      regionPath: units.regionPath,
+      regionName: regions.name,
+      level: regions.level,
+    })
     .from(units)
     .innerJoin(regions, eq(regions.id, units.regionId))
     .where(and(inArray(units.regionPath, ancestors), isNull(units.retiredAt)));
@@ -51,14 +66,47 @@ export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id
     .from(users)
     .innerJoin(regions, eq(regions.id, users.regionId))
     // The same people a dispatch accepts (dispatchTarget): active grid workers inside the dispatcher's area whose region holds the place.
-    .where(and(sql`'grid_worker' = ANY(${users.roles})`, eq(users.status, 'active'), inScope(actor, regions.path), sql`${row.regionPath} LIKE ${regions.path} || '%'`));
-  const load = await loads(deps.db, workerRows.map((w) => w.id));
-  const gridWorkers = workerRows.map((w) => ({ id: w.id, name: w.name, ownGrid: w.id === ownWorker, ...(load.get(w.id) ?? { holding: 0, verifying: 0 }) }));
-  const recommended = admitted && item.gridEligible && ownWorker ? { kind: 'grid_worker' as const, userId: ownWorker } : responsible ? { kind: 'unit' as const, unitId: responsible.id } : null;
+    .where(
+      and(
+        sql`'grid_worker' = ANY(${users.roles})`,
+        eq(users.status, 'active'),
+        inScope(actor, regions.path),
+        sql`${row.regionPath} LIKE ${regions.path} || '%'`,
+      ),
+    );
+  const load = await loads(
+    deps.db,
+    workerRows.map((w) => w.id),
+  );
+  const gridWorkers = workerRows.map((w) => ({
+    id: w.id,
+    name: w.name,
+    ownGrid: w.id === ownWorker,
+    ...(load.get(w.id) ?? { holding: 0, verifying: 0 }),
+  }));
+  const recommended =
+    admitted && item.gridEligible && ownWorker
+      ? { kind: 'grid_worker' as const, userId: ownWorker }
+      : responsible
+        ? { kind: 'unit' as const, unitId: responsible.id }
+        : null;
   return {
-    item: { code: item.code, name: item.name, departmentKind: item.departmentKind, gridEligible: item.gridEligible, negativeList: item.negativeList, admitted },
+    item: {
+      code: item.code,
+      name: item.name,
+      departmentKind: item.departmentKind,
+      gridEligible: item.gridEligible,
+      negativeList: item.negativeList,
+      admitted,
+    },
     recommended,
-    units: candidates.map((u) => ({ id: u.id, name: u.name, kind: u.kind, regionName: u.regionName, responsible: u.id === responsible?.id })),
+    units: candidates.map((u) => ({
+      id: u.id,
+      name: u.name,
+      kind: u.kind,
+      regionName: u.regionName,
+      responsible: u.id === responsible?.id,
+    })),
     gridWorkers,
   };
 }
@@ -66,9 +114,23 @@ export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id
 /** Each grid worker's current load in the actor's area. */
 export async function gridWorkerLoads(deps: RoutingDeps, ctx: RequestContext) {
   const actor = authorize(ctx, 'case.read');
-  const cond: SQL = and(sql`'grid_worker' = ANY(${users.roles})`, eq(users.status, 'active'), inScope(actor, regions.path)) as SQL;
-  const rows = await deps.db.select({ id: users.id, name: users.displayName, regionName: regions.name }).from(users).innerJoin(regions, eq(regions.id, users.regionId)).where(cond);
-  const load = await loads(deps.db, rows.map((r) => r.id));
-  return { items: rows.map((r) => ({ ...r, ...(load.get(r.id) ?? { holding: 0, verifying: 0 }) })).sort((a, b) => b.holding - a.holding) };
+  const cond: SQL = and(
+    sql`'grid_worker' = ANY(${users.roles})`,
+    eq(users.status, 'active'),
+    inScope(actor, regions.path),
+  ) as SQL;
+  const rows = await deps.db
+    .select({ id: users.id, name: users.displayName, regionName: regions.name })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(cond);
+  const load = await loads(
+    deps.db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows
+      .map((r) => ({ ...r, ...(load.get(r.id) ?? { holding: 0, verifying: 0 }) }))
+      .sort((a, b) => b.holding - a.holding),
+  };
 }
-

@@ -1,5 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import type { CaseEventData } from '@gewu/domain';
 
 export const caseCodeSeq = pgSequence('case_code_seq', { startWith: 1 });
@@ -88,9 +103,15 @@ export const cases = pgTable(
     index('cases_region_idx').using('btree', t.regionPath.op('text_pattern_ops'), t.reportedAt),
     // A handler's, grid worker's and verifier's own cases. Partial: a new case has none of them yet,
     // so intake writes nothing here (a query naming the person implies NOT NULL).
-    index('cases_unit_idx').on(t.assigneeUnitId, t.state).where(sql`assignee_unit_id IS NOT NULL`),
-    index('cases_user_idx').on(t.assigneeUserId, t.state).where(sql`assignee_user_id IS NOT NULL`),
-    index('cases_verifier_idx').on(t.verifierUserId, t.state).where(sql`verifier_user_id IS NOT NULL`),
+    index('cases_unit_idx')
+      .on(t.assigneeUnitId, t.state)
+      .where(sql`assignee_unit_id IS NOT NULL`),
+    index('cases_user_idx')
+      .on(t.assigneeUserId, t.state)
+      .where(sql`assignee_user_id IS NOT NULL`),
+    index('cases_verifier_idx')
+      .on(t.verifierUserId, t.state)
+      .where(sql`verifier_user_id IS NOT NULL`),
     index('cases_reporter_idx').on(t.reporterUserId, t.reportedAt),
     index('cases_nearby_idx').on(t.itemId, t.reportedAt),
     index('cases_grid_idx').on(t.gridId, t.reportedAt),
@@ -132,14 +153,19 @@ export const caseEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull(),
     note: text('note'),
     data: jsonb('data').$type<CaseEventData>().notNull(),
-    attachmentIds: uuid('attachment_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    attachmentIds: uuid('attachment_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
   },
   (t) => [
     uniqueIndex('case_events_seq_idx').on(t.caseId, t.seq),
     index('case_events_at_idx').on(t.at),
     // Which case a photo belongs to (who may see it follows from the case). Partial: most events
     // carry no photo and add nothing here.
-    index('case_events_attachments_idx').using('gin', t.attachmentIds).where(sql`attachment_ids <> '{}'::uuid[]`),
+    index('case_events_attachments_idx')
+      .using('gin', t.attachmentIds)
+      .where(sql`attachment_ids <> '{}'::uuid[]`),
   ],
 );
 

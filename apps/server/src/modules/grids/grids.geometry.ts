@@ -3,10 +3,17 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { AppError } from '../../platform/errors.ts';
 
 /** Converts every position to WGS84 at the edge of the system (maps in China often give GCJ-02 or BD-09). */
-export function boundaryToWgs84(geometry: { type: string; coordinates: unknown[] }, crs: Crs): { type: string; coordinates: unknown[] } {
+export function boundaryToWgs84(
+  geometry: { type: string; coordinates: unknown[] },
+  crs: Crs,
+): { type: string; coordinates: unknown[] } {
   if (crs === 'WGS84') return geometry;
   const convert = (v: unknown): unknown =>
-    Array.isArray(v) && typeof v[0] === 'number' ? toWgs84(v[0] as number, v[1] as number, crs) : Array.isArray(v) ? v.map(convert) : v;
+    Array.isArray(v) && typeof v[0] === 'number'
+      ? toWgs84(v[0] as number, v[1] as number, crs)
+      : Array.isArray(v)
+        ? v.map(convert)
+        : v;
   return { type: geometry.type, coordinates: geometry.coordinates.map(convert) };
 }
 
@@ -19,17 +26,31 @@ export function checkedBoundary(raw: { type: string; coordinates: unknown[] }, c
 
 function valid(result: ReturnType<typeof validateBoundary>): Polygon | MultiPolygon {
   if (!result.ok) {
-    throw new AppError(400, 'grid.invalid_boundary', `网格边界无效：${result.errors.map((e) => e.message).join('；')}`, result.errors.map((e) => ({ path: e.path ?? 'boundary', message: e.message })));
+    throw new AppError(
+      400,
+      'grid.invalid_boundary',
+      `网格边界无效：${result.errors.map((e) => e.message).join('；')}`,
+      result.errors.map((e) => ({ path: e.path ?? 'boundary', message: e.message })),
+    );
   }
   return result.geometry;
 }
 
 /** Refuses a boundary reaching more than 1 m² outside its parent (village outline or unit grid). */
-export function assertInsideParent(geometry: Polygon | MultiPolygon, parent: Polygon | MultiPolygon | null, parentName: string) {
+export function assertInsideParent(
+  geometry: Polygon | MultiPolygon,
+  parent: Polygon | MultiPolygon | null,
+  parentName: string,
+) {
   if (!parent) return;
   const { outsideAreaM2 } = findGaps(parent, [geometry]);
   if (outsideAreaM2 > 1) {
-    throw new AppError(400, 'grid.outside_parent', `网格边界超出上级（${parentName}）范围约 ${Math.round(outsideAreaM2)} 平方米`, [{ path: 'boundary', message: '超出上级范围' }]);
+    throw new AppError(
+      400,
+      'grid.outside_parent',
+      `网格边界超出上级（${parentName}）范围约 ${Math.round(outsideAreaM2)} 平方米`,
+      [{ path: 'boundary', message: '超出上级范围' }],
+    );
   }
 }
 

@@ -44,7 +44,14 @@ export class GridLocator {
         const version = await readChangeCounter(this.db, 'grids');
         if (version !== this.version) {
           const rows = await allCurrentBoundaries(this.db);
-          this.index = new GridIndex(rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind === 'micro' ? 'micro' : 'grid', geometry: r.geometry })));
+          this.index = new GridIndex(
+            rows.map((r) => ({
+              id: r.id,
+              code: r.code,
+              kind: r.kind === 'micro' ? 'micro' : 'grid',
+              geometry: r.geometry,
+            })),
+          );
           this.version = version;
         }
         this.checkedAt = this.clock.now().getTime();

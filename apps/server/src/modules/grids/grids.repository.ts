@@ -9,12 +9,23 @@ export type GridRow = typeof grids.$inferSelect;
 export type BoundaryRow = typeof gridBoundaries.$inferSelect;
 
 /** Live grids in scope with their current boundary (null when none has been drawn yet). */
-export async function listGridsInScope(db: Db, actor: Pick<Actor, 'regionPath'>, f: { villageId?: string; kind?: string }) {
+export async function listGridsInScope(
+  db: Db,
+  actor: Pick<Actor, 'regionPath'>,
+  f: { villageId?: string; kind?: string },
+) {
   return db
     .select({ grid: grids, boundary: gridBoundaries })
     .from(grids)
     .leftJoin(gridBoundaries, and(eq(gridBoundaries.gridId, grids.id), isNull(gridBoundaries.validTo)))
-    .where(and(inScope(actor, grids.regionPath), isNull(grids.retiredAt), f.villageId ? eq(grids.villageId, f.villageId) : undefined, f.kind ? eq(grids.kind, f.kind as GridRow['kind']) : undefined))
+    .where(
+      and(
+        inScope(actor, grids.regionPath),
+        isNull(grids.retiredAt),
+        f.villageId ? eq(grids.villageId, f.villageId) : undefined,
+        f.kind ? eq(grids.kind, f.kind as GridRow['kind']) : undefined,
+      ),
+    )
     .orderBy(asc(grids.code));
 }
 
@@ -52,7 +63,10 @@ export async function replaceBoundary(
   at: Date,
   by: string | null,
 ) {
-  await db.update(gridBoundaries).set({ validTo: at }).where(and(eq(gridBoundaries.gridId, gridId), isNull(gridBoundaries.validTo)));
+  await db
+    .update(gridBoundaries)
+    .set({ validTo: at })
+    .where(and(eq(gridBoundaries.gridId, gridId), isNull(gridBoundaries.validTo)));
   const [minLon, minLat, maxLon, maxLat] = bbox;
   const [row] = await db
     .insert(gridBoundaries)
@@ -62,7 +76,11 @@ export async function replaceBoundary(
 }
 
 export function boundaryHistory(db: Db, gridId: string) {
-  return db.select().from(gridBoundaries).where(eq(gridBoundaries.gridId, gridId)).orderBy(asc(gridBoundaries.validFrom));
+  return db
+    .select()
+    .from(gridBoundaries)
+    .where(eq(gridBoundaries.gridId, gridId))
+    .orderBy(asc(gridBoundaries.validFrom));
 }
 
 /** The boundary a grid had at a moment (for historical cases). */
@@ -70,7 +88,13 @@ export async function boundaryAt(db: Db, gridId: string, at: Date) {
   const [row] = await db
     .select()
     .from(gridBoundaries)
-    .where(and(eq(gridBoundaries.gridId, gridId), sql`${gridBoundaries.validFrom} <= ${at}`, sql`(${gridBoundaries.validTo} IS NULL OR ${gridBoundaries.validTo} > ${at})`))
+    .where(
+      and(
+        eq(gridBoundaries.gridId, gridId),
+        sql`${gridBoundaries.validFrom} <= ${at}`,
+        sql`(${gridBoundaries.validTo} IS NULL OR ${gridBoundaries.validTo} > ${at})`,
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
@@ -93,7 +117,9 @@ export async function endAssignment(db: Db, gridId: string, assignmentId: string
   const rows = await db
     .update(gridAssignments)
     .set({ validTo: at })
-    .where(and(eq(gridAssignments.id, assignmentId), eq(gridAssignments.gridId, gridId), isNull(gridAssignments.validTo)))
+    .where(
+      and(eq(gridAssignments.id, assignmentId), eq(gridAssignments.gridId, gridId), isNull(gridAssignments.validTo)),
+    )
     .returning({ id: gridAssignments.id });
   return rows.length > 0;
 }
@@ -115,6 +141,9 @@ export async function bumpChangeCounter(db: Db, topic: string) {
 }
 
 export async function readChangeCounter(db: Db, topic: string): Promise<number> {
-  const [row] = await db.select({ v: changeCounters.version }).from(changeCounters).where(eq(changeCounters.topic, topic));
+  const [row] = await db
+    .select({ v: changeCounters.version })
+    .from(changeCounters)
+    .where(eq(changeCounters.topic, topic));
   return row?.v ?? 0;
 }

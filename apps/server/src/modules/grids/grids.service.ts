@@ -1,5 +1,13 @@
 import type { GridCheck, GridDetailView, GridDuty, GridView } from '@gewu/domain';
-import { ASSIGNEE_LEVELS, DUTY_ROLES, type RegionLevel, type Role, normalizePhone, checkPhone, maskPhone } from '@gewu/domain';
+import {
+  ASSIGNEE_LEVELS,
+  DUTY_ROLES,
+  type RegionLevel,
+  type Role,
+  normalizePhone,
+  checkPhone,
+  maskPhone,
+} from '@gewu/domain';
 import { type Crs, findGaps, findOverlaps, toWgs84 } from '@gewu/geo';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -62,7 +70,14 @@ export async function getGrid(deps: GridsDeps, ctx: RequestContext, id: string):
   ]);
   return {
     ...toGridView(row),
-    assignments: assignments.map((a) => ({ id: a.id, duty: a.duty, userId: a.userId, personName: a.personName, phoneMasked: a.phoneMasked, validFrom: a.validFrom.toISOString() })),
+    assignments: assignments.map((a) => ({
+      id: a.id,
+      duty: a.duty,
+      userId: a.userId,
+      personName: a.personName,
+      phoneMasked: a.phoneMasked,
+      validFrom: a.validFrom.toISOString(),
+    })),
     residentCount: r?.n ?? 0,
     houseCount: h?.n ?? 0,
     boundaryVersions: history.length,
@@ -94,14 +109,21 @@ export async function createGrid(deps: GridsDeps, ctx: RequestContext, input: Cr
     if (input.kind === 'micro') {
       if (!input.parentGridId) throw badRequest('grid.micro_needs_parent', '微网格须指定所属网格');
       parent = await repo.findGridInScope(tx, actor, input.parentGridId);
-      if (!parent || parent.grid.villageId !== village.id || parent.grid.kind === 'micro') throw badRequest('grid.bad_parent', '所属网格须是同一村（社区）的单元网格');
+      if (!parent || parent.grid.villageId !== village.id || parent.grid.kind === 'micro')
+        throw badRequest('grid.bad_parent', '所属网格须是同一村（社区）的单元网格');
     } else if (input.parentGridId) {
       throw badRequest('grid.parent_only_for_micro', '只有微网格可以指定所属网格');
     }
-    if (input.kind === 'dedicated' && !input.dedicatedKind) throw badRequest('grid.dedicated_kind_required', '专属网格须注明类型（学校、医院、园区、市场、楼宇等）');
+    if (input.kind === 'dedicated' && !input.dedicatedKind)
+      throw badRequest('grid.dedicated_kind_required', '专属网格须注明类型（学校、医院、园区、市场、楼宇等）');
     const code = `${parent ? parent.grid.code : village.code}${input.seq}`;
     if (await repo.gridCodeExists(tx, code)) throw conflict('grid.code_taken', `网格编码 ${code} 已存在`);
-    if (geometry) assertInsideParent(geometry, parent ? (parent.boundary?.geometry ?? null) : (village.boundary ?? null), parent ? parent.grid.name : village.name);
+    if (geometry)
+      assertInsideParent(
+        geometry,
+        parent ? (parent.boundary?.geometry ?? null) : (village.boundary ?? null),
+        parent ? parent.grid.name : village.name,
+      );
     const grid = await repo.insertGrid(tx, {
       code,
       name: input.name,
@@ -112,20 +134,39 @@ export async function createGrid(deps: GridsDeps, ctx: RequestContext, input: Cr
       regionPath: `${village.path}${code}/`,
       households: input.households,
     });
-    const boundary = geometry ? await repo.replaceBoundary(tx, grid.id, geometry, bboxOf(geometry), areaM2(geometry), now, actor.id) : null;
+    const boundary = geometry
+      ? await repo.replaceBoundary(tx, grid.id, geometry, bboxOf(geometry), areaM2(geometry), now, actor.id)
+      : null;
     await repo.bumpChangeCounter(tx, 'grids');
-    await recordAudit(tx, deps.clock, ctx, { action: 'grid.create', targetType: 'grid', targetId: grid.id, regionPath: grid.regionPath, detail: { code, name: grid.name, kind: grid.kind } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'grid.create',
+      targetType: 'grid',
+      targetId: grid.id,
+      regionPath: grid.regionPath,
+      detail: { code, name: grid.name, kind: grid.kind },
+    });
     return toGridView({ grid, boundary });
   });
   deps.gridLocator.invalidate();
   return view;
 }
 
-export async function updateGrid(deps: GridsDeps, ctx: RequestContext, id: string, input: { name?: string; households?: number }) {
+export async function updateGrid(
+  deps: GridsDeps,
+  ctx: RequestContext,
+  id: string,
+  input: { name?: string; households?: number },
+) {
   const view = await deps.db.transaction(async (tx) => {
     const { row } = await loadGrid(tx, ctx, id, 'grid.manage');
     await repo.updateGrid(tx, id, input);
-    await recordAudit(tx, deps.clock, ctx, { action: 'grid.update', targetType: 'grid', targetId: id, regionPath: row.grid.regionPath, detail: input });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'grid.update',
+      targetType: 'grid',
+      targetId: id,
+      regionPath: row.grid.regionPath,
+      detail: input,
+    });
     return toGridView({ grid: { ...row.grid, ...input }, boundary: row.boundary });
   });
   return view;
@@ -138,13 +179,24 @@ export async function setGridBoundary(deps: GridsDeps, ctx: RequestContext, id: 
   const view = await deps.db.transaction(async (tx) => {
     const { actor, row } = await loadGrid(tx, ctx, id, 'grid.manage');
     // Saving the same shape again is not a change: no new version, nothing to audit.
-    if (row.boundary && canonicalJson(row.boundary.geometry) === canonicalJson(geometry)) return { view: toGridView(row), changed: false };
+    if (row.boundary && canonicalJson(row.boundary.geometry) === canonicalJson(geometry))
+      return { view: toGridView(row), changed: false };
     const parent = row.grid.parentGridId ? await repo.findGridInScope(tx, actor, row.grid.parentGridId) : null;
     const village = parent ? null : await findRegionInScope(tx, actor, row.grid.villageId);
-    assertInsideParent(geometry, parent ? (parent.boundary?.geometry ?? null) : (village?.boundary ?? null), parent?.grid.name ?? village?.name ?? '');
+    assertInsideParent(
+      geometry,
+      parent ? (parent.boundary?.geometry ?? null) : (village?.boundary ?? null),
+      parent?.grid.name ?? village?.name ?? '',
+    );
     const boundary = await repo.replaceBoundary(tx, id, geometry, bboxOf(geometry), areaM2(geometry), now, actor.id);
     await repo.bumpChangeCounter(tx, 'grids');
-    await recordAudit(tx, deps.clock, ctx, { action: 'grid.set_boundary', targetType: 'grid', targetId: id, regionPath: row.grid.regionPath, detail: { boundaryVersion: boundary.id, areaM2: Math.round(boundary.areaM2), crs } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'grid.set_boundary',
+      targetType: 'grid',
+      targetId: id,
+      regionPath: row.grid.regionPath,
+      detail: { boundaryVersion: boundary.id, areaM2: Math.round(boundary.areaM2), crs },
+    });
     return { view: toGridView({ grid: row.grid, boundary }), changed: true };
   });
   if (view.changed) deps.gridLocator.invalidate();
@@ -167,11 +219,19 @@ async function assertAssignable(db: Db, actor: Actor, gridPath: string, duty: Gr
     throw refuse('grid.assignee_outside_grid', '指定的账号不属于本网格所在的乡镇（街道）或村（社区）');
   const allowed = DUTY_ROLES[duty];
   if (!row.user.roles.some((r) => allowed.includes(r as Role)))
-    throw refuse('grid.assignee_wrong_role', `该职责须由${allowed.map((r) => DUTY_ROLE_NAMES[r] ?? r).join('或')}账号担任`);
+    throw refuse(
+      'grid.assignee_wrong_role',
+      `该职责须由${allowed.map((r) => DUTY_ROLE_NAMES[r] ?? r).join('或')}账号担任`,
+    );
 }
 
 /** Assigns a person to a grid duty; their phone is stored encrypted and shown masked. */
-export async function assignToGrid(deps: GridsDeps, ctx: RequestContext, gridId: string, input: { duty: GridDuty; userId?: string; personName: string; phone?: string }) {
+export async function assignToGrid(
+  deps: GridsDeps,
+  ctx: RequestContext,
+  gridId: string,
+  input: { duty: GridDuty; userId?: string; personName: string; phone?: string },
+) {
   let phone: string | null = null;
   if (input.phone) {
     const reason = checkPhone(input.phone);
@@ -192,16 +252,36 @@ export async function assignToGrid(deps: GridsDeps, ctx: RequestContext, gridId:
       validFrom: deps.clock.now(),
       createdBy: actor.id,
     });
-    await recordAudit(tx, deps.clock, ctx, { action: 'grid.assign', targetType: 'grid', targetId: gridId, regionPath: row.grid.regionPath, detail: { duty: a.duty, personName: a.personName, assignmentId: a.id } });
-    return { id: a.id, duty: a.duty, userId: a.userId, personName: a.personName, phoneMasked: a.phoneMasked, validFrom: a.validFrom.toISOString() };
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'grid.assign',
+      targetType: 'grid',
+      targetId: gridId,
+      regionPath: row.grid.regionPath,
+      detail: { duty: a.duty, personName: a.personName, assignmentId: a.id },
+    });
+    return {
+      id: a.id,
+      duty: a.duty,
+      userId: a.userId,
+      personName: a.personName,
+      phoneMasked: a.phoneMasked,
+      validFrom: a.validFrom.toISOString(),
+    };
   });
 }
 
 export async function endGridAssignment(deps: GridsDeps, ctx: RequestContext, gridId: string, assignmentId: string) {
   await deps.db.transaction(async (tx) => {
     const { row } = await loadGrid(tx, ctx, gridId, 'grid.manage');
-    if (!(await repo.endAssignment(tx, gridId, assignmentId, deps.clock.now()))) throw notFound('grid.assignment_not_found', '该任职记录不存在或已结束');
-    await recordAudit(tx, deps.clock, ctx, { action: 'grid.unassign', targetType: 'grid', targetId: gridId, regionPath: row.grid.regionPath, detail: { assignmentId } });
+    if (!(await repo.endAssignment(tx, gridId, assignmentId, deps.clock.now())))
+      throw notFound('grid.assignment_not_found', '该任职记录不存在或已结束');
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'grid.unassign',
+      targetType: 'grid',
+      targetId: gridId,
+      regionPath: row.grid.regionPath,
+      detail: { assignmentId },
+    });
   });
 }
 
@@ -225,16 +305,34 @@ export async function checkVillageGrids(deps: GridsDeps, ctx: RequestContext, vi
   const village = await findRegionInScope(deps.db, actor, villageId);
   if (!village || village.level !== 'village') throw villageNotFound();
   const all = (await repo.listGridsInScope(deps.db, actor, { villageId })).filter((r) => r.boundary);
-  const asItem = (r: (typeof all)[number]) => ({ id: r.grid.id, code: r.grid.code, geometry: (r.boundary as repo.BoundaryRow).geometry });
+  const asItem = (r: (typeof all)[number]) => ({
+    id: r.grid.id,
+    code: r.grid.code,
+    geometry: (r.boundary as repo.BoundaryRow).geometry,
+  });
   const items = all.filter((r) => r.grid.kind !== 'micro').map(asItem);
   const codeOf = new Map(all.map((r) => [r.grid.id, r.grid.code]));
   const pairs = (list: { id: string; code: string; geometry: repo.BoundaryRow['geometry'] }[]) =>
-    findOverlaps(list).map((o) => ({ aId: o.aId, aCode: codeOf.get(o.aId) ?? '', bId: o.bId, bCode: codeOf.get(o.bId) ?? '', areaM2: Math.round(o.areaM2), geometry: o.geometry }));
+    findOverlaps(list).map((o) => ({
+      aId: o.aId,
+      aCode: codeOf.get(o.aId) ?? '',
+      bId: o.bId,
+      bCode: codeOf.get(o.bId) ?? '',
+      areaM2: Math.round(o.areaM2),
+      geometry: o.geometry,
+    }));
   const overlaps = pairs(items);
   const parent = village.boundary ?? null;
-  const gaps = parent ? findGaps(parent, items.map((i) => i.geometry)) : null;
+  const gaps = parent
+    ? findGaps(
+        parent,
+        items.map((i) => i.geometry),
+      )
+    : null;
   const outside = parent
-    ? items.map((i) => ({ id: i.id, code: i.code, areaM2: Math.round(findGaps(parent, [i.geometry]).outsideAreaM2) })).filter((o) => o.areaM2 > 1)
+    ? items
+        .map((i) => ({ id: i.id, code: i.code, areaM2: Math.round(findGaps(parent, [i.geometry]).outsideAreaM2) }))
+        .filter((o) => o.areaM2 > 1)
     : [];
   // Micro-grids are checked against their own unit grid: overlaps among siblings, parts outside it.
   for (const unit of items) {
@@ -254,4 +352,3 @@ export async function checkVillageGrids(deps: GridsDeps, ctx: RequestContext, vi
     outside,
   };
 }
-

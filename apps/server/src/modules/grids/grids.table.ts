@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { regions } from '../regions/regions.table.ts';
 
@@ -25,7 +37,10 @@ export const grids = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
-  (t) => [index('grids_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')), index('grids_village_idx').on(t.villageId)],
+  (t) => [
+    index('grids_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    index('grids_village_idx').on(t.villageId),
+  ],
 );
 
 /**
@@ -51,7 +66,9 @@ export const gridBoundaries = pgTable(
   },
   (t) => [
     index('grid_boundaries_grid_idx').on(t.gridId, t.validFrom),
-    uniqueIndex('grid_boundaries_current_idx').on(t.gridId).where(sql`valid_to IS NULL`),
+    uniqueIndex('grid_boundaries_current_idx')
+      .on(t.gridId)
+      .where(sql`valid_to IS NULL`),
   ],
 );
 
@@ -63,7 +80,9 @@ export const gridAssignments = pgTable(
     gridId: uuid('grid_id')
       .notNull()
       .references(() => grids.id),
-    duty: text('duty', { enum: ['grid_worker_full', 'grid_worker_part', 'police', 'mediator', 'legal_adviser'] }).notNull(),
+    duty: text('duty', {
+      enum: ['grid_worker_full', 'grid_worker_part', 'police', 'mediator', 'legal_adviser'],
+    }).notNull(),
     userId: uuid('user_id'),
     personName: text('person_name').notNull(),
     phoneEnc: text('phone_enc'),

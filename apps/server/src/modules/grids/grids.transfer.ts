@@ -36,7 +36,15 @@ export async function exportGridsGeoJson(deps: GridsDeps, ctx: RequestContext): 
       .map((r) => ({
         type: 'Feature',
         geometry: (r.boundary as repo.BoundaryRow).geometry,
-        properties: { code: r.grid.code, name: r.grid.name, kind: r.grid.kind, dedicatedKind: r.grid.dedicatedKind, households: r.grid.households, parentCode: r.grid.parentGridId ? codeOf.get(r.grid.parentGridId) : null, areaM2: Math.round((r.boundary as repo.BoundaryRow).areaM2) },
+        properties: {
+          code: r.grid.code,
+          name: r.grid.name,
+          kind: r.grid.kind,
+          dedicatedKind: r.grid.dedicatedKind,
+          households: r.grid.households,
+          parentCode: r.grid.parentGridId ? codeOf.get(r.grid.parentGridId) : null,
+          areaM2: Math.round((r.boundary as repo.BoundaryRow).areaM2),
+        },
       })),
   };
 }
@@ -59,7 +67,11 @@ interface Planned {
  * code: a new boundary version). Everything is checked first; with `commit` all of it is written in
  * one transaction, or — on any error — nothing.
  */
-export async function importGridsGeoJson(deps: GridsDeps, ctx: RequestContext, input: { collection: FeatureCollection; commit: boolean }) {
+export async function importGridsGeoJson(
+  deps: GridsDeps,
+  ctx: RequestContext,
+  input: { collection: FeatureCollection; commit: boolean },
+) {
   const actor = authorize(ctx, 'grid.manage');
   const run = async (db: Db) => {
     const errors: FeatureError[] = [];
@@ -68,8 +80,28 @@ export async function importGridsGeoJson(deps: GridsDeps, ctx: RequestContext, i
     // Only well-formed codes reach the queries (a NUL or a lone surrogate would be a database error).
     const wellFormed = codes.filter((c) => GRID_CODE.test(c));
     const villageCodes = [...new Set(wellFormed.map((c) => c.slice(0, 12)))];
-    const villages = new Map((await db.select().from(regions).where(and(inArray(regions.code, villageCodes.length ? villageCodes : ['-']), eq(regions.level, 'village'), inScope(actor, regions.path)))).map((v) => [v.code, v]));
-    const existing = new Map((await db.select().from(grids).where(and(inArray(grids.code, wellFormed.length ? wellFormed : ['-']), inScope(actor, grids.regionPath)))).map((g) => [g.code, g]));
+    const villages = new Map(
+      (
+        await db
+          .select()
+          .from(regions)
+          .where(
+            and(
+              inArray(regions.code, villageCodes.length ? villageCodes : ['-']),
+              eq(regions.level, 'village'),
+              inScope(actor, regions.path),
+            ),
+          )
+      ).map((v) => [v.code, v]),
+    );
+    const existing = new Map(
+      (
+        await db
+          .select()
+          .from(grids)
+          .where(and(inArray(grids.code, wellFormed.length ? wellFormed : ['-']), inScope(actor, grids.regionPath)))
+      ).map((g) => [g.code, g]),
+    );
     const planned: Planned[] = [];
     features.forEach((f, index) => {
       const p = (f.properties ?? {}) as Record<string, unknown>;
@@ -81,39 +113,80 @@ export async function importGridsGeoJson(deps: GridsDeps, ctx: RequestContext, i
       if (!village) return err('code', `村（社区）${code.slice(0, 12)} 不存在或不在您的管辖范围内`);
       const kind = (p.kind ?? (code.length === 18 ? 'micro' : undefined)) as GridKind | undefined;
       if (!kind || !GRID_KINDS.includes(kind)) return err('kind', `类型应为 ${GRID_KINDS.join(' / ')}`);
-      if ((kind === 'micro') !== (code.length === 18)) return err('kind', '微网格使用 18 位编码，其他网格使用 15 位编码');
+      if ((kind === 'micro') !== (code.length === 18))
+        return err('kind', '微网格使用 18 位编码，其他网格使用 15 位编码');
       const name = String(p.name ?? '').trim();
       if (!name) return err('name', '缺少名称');
-      if (name.length > 100 || !isSafeText(name)) return err('name', '名称最长 100 字，且不能含控制字符或无效的 Unicode 编码');
+      if (name.length > 100 || !isSafeText(name))
+        return err('name', '名称最长 100 字，且不能含控制字符或无效的 Unicode 编码');
       const households = p.households === undefined || p.households === null ? 0 : Number(p.households);
-      if (!Number.isInteger(households) || households < 0 || households > MAX_HOUSEHOLDS) return err('households', `户数应为 0–${MAX_HOUSEHOLDS} 的整数`);
+      if (!Number.isInteger(households) || households < 0 || households > MAX_HOUSEHOLDS)
+        return err('households', `户数应为 0–${MAX_HOUSEHOLDS} 的整数`);
       const dedicatedKind = p.dedicatedKind ? String(p.dedicatedKind) : null;
-      if (dedicatedKind !== null && !(DEDICATED_KINDS as readonly string[]).includes(dedicatedKind)) return err('dedicatedKind', `专属网格类型应为 ${DEDICATED_KINDS.join(' / ')}`);
+      if (dedicatedKind !== null && !(DEDICATED_KINDS as readonly string[]).includes(dedicatedKind))
+        return err('dedicatedKind', `专属网格类型应为 ${DEDICATED_KINDS.join(' / ')}`);
       const v = validateBoundary(f.geometry);
       if (!v.ok) return v.errors.forEach((e) => err('geometry', e.message));
-      planned.push({ index, code, name, kind, dedicatedKind, households, geometry: v.geometry, village, existing: existing.get(code) ?? null, parentCode: code.length === 18 ? code.slice(0, 15) : null });
+      planned.push({
+        index,
+        code,
+        name,
+        kind,
+        dedicatedKind,
+        households,
+        geometry: v.geometry,
+        village,
+        existing: existing.get(code) ?? null,
+        parentCode: code.length === 18 ? code.slice(0, 15) : null,
+      });
     });
     for (const pl of planned) {
       try {
         const parentFeature = pl.parentCode ? planned.find((x) => x.code === pl.parentCode) : undefined;
-        const parentGrid = pl.parentCode && !parentFeature ? ((await db.select().from(grids).where(eq(grids.code, pl.parentCode)))[0] ?? null) : null;
-        if (pl.parentCode && !parentFeature && !parentGrid) throw new AppError(400, 'grid.bad_parent', `所属网格 ${pl.parentCode} 不存在`);
-        const parentGeometry = parentFeature?.geometry ?? (parentGrid ? ((await repo.boundaryAt(db, parentGrid.id, deps.clock.now()))?.geometry ?? null) : (pl.village.boundary ?? null));
+        const parentGrid =
+          pl.parentCode && !parentFeature
+            ? ((await db.select().from(grids).where(eq(grids.code, pl.parentCode)))[0] ?? null)
+            : null;
+        if (pl.parentCode && !parentFeature && !parentGrid)
+          throw new AppError(400, 'grid.bad_parent', `所属网格 ${pl.parentCode} 不存在`);
+        const parentGeometry =
+          parentFeature?.geometry ??
+          (parentGrid
+            ? ((await repo.boundaryAt(db, parentGrid.id, deps.clock.now()))?.geometry ?? null)
+            : (pl.village.boundary ?? null));
         assertInsideParent(pl.geometry, parentGeometry, parentFeature?.name ?? parentGrid?.name ?? pl.village.name);
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         errors.push({ index: pl.index, code: pl.code, field: 'geometry', message: e.message });
       }
     }
-    const summary = { features: features.length, create: planned.filter((p) => !p.existing).length, update: planned.filter((p) => p.existing).length, errors: errors.sort((a, b) => a.index - b.index) };
+    const summary = {
+      features: features.length,
+      create: planned.filter((p) => !p.existing).length,
+      update: planned.filter((p) => p.existing).length,
+      errors: errors.sort((a, b) => a.index - b.index),
+    };
     if (!input.commit || errors.length) return { ...summary, committed: false };
     const now = deps.clock.now();
     const ids = new Map<string, string>();
     for (const pl of [...planned].sort((a, b) => a.code.length - b.code.length)) {
       let gridId = pl.existing?.id;
       if (!gridId) {
-        const parentId = pl.parentCode ? (ids.get(pl.parentCode) ?? (await db.select({ id: grids.id }).from(grids).where(eq(grids.code, pl.parentCode)))[0]?.id ?? null) : null;
-        const grid = await repo.insertGrid(db, { code: pl.code, name: pl.name, kind: pl.kind, dedicatedKind: pl.dedicatedKind, villageId: pl.village.id, parentGridId: parentId, regionPath: `${pl.village.path}${pl.code}/`, households: pl.households });
+        const parentId = pl.parentCode
+          ? (ids.get(pl.parentCode) ??
+            (await db.select({ id: grids.id }).from(grids).where(eq(grids.code, pl.parentCode)))[0]?.id ??
+            null)
+          : null;
+        const grid = await repo.insertGrid(db, {
+          code: pl.code,
+          name: pl.name,
+          kind: pl.kind,
+          dedicatedKind: pl.dedicatedKind,
+          villageId: pl.village.id,
+          parentGridId: parentId,
+          regionPath: `${pl.village.path}${pl.code}/`,
+          households: pl.households,
+        });
         gridId = grid.id;
       } else {
         await repo.updateGrid(db, gridId, { name: pl.name, households: pl.households });
@@ -122,7 +195,10 @@ export async function importGridsGeoJson(deps: GridsDeps, ctx: RequestContext, i
       await repo.replaceBoundary(db, gridId, pl.geometry, bboxOf(pl.geometry), areaM2(pl.geometry), now, actor.id);
     }
     await repo.bumpChangeCounter(db, 'grids');
-    await recordAudit(db, deps.clock, ctx, { action: 'grid.import', detail: { create: summary.create, update: summary.update } });
+    await recordAudit(db, deps.clock, ctx, {
+      action: 'grid.import',
+      detail: { create: summary.create, update: summary.update },
+    });
     return { ...summary, committed: true };
   };
   const result = input.commit ? await deps.db.transaction(run) : await run(deps.db);

@@ -7,7 +7,12 @@ const healthSchema = z.object({
   status: z.enum(['ok', 'degraded']),
   engine: z.enum(['pglite', 'postgresql']),
   database: z.object({ reachable: z.boolean(), serverVersion: z.string().nullable() }),
-  migrations: z.object({ applied: z.number(), current: z.string().nullable(), latest: z.string().nullable(), upToDate: z.boolean() }),
+  migrations: z.object({
+    applied: z.number(),
+    current: z.string().nullable(),
+    latest: z.string().nullable(),
+    upToDate: z.boolean(),
+  }),
   uptimeSeconds: z.number(),
 });
 
@@ -15,7 +20,11 @@ export async function healthRoutes(app: AppInstance) {
   const { db, engine } = app.deps;
   app.get('/api/health', {
     config: { access: { public: 'load balancers and monitoring probe it' } },
-    schema: { tags: ['system'], summary: '健康检查：数据库引擎与迁移版本', response: { 200: healthSchema, 503: healthSchema } },
+    schema: {
+      tags: ['system'],
+      summary: '健康检查：数据库引擎与迁移版本',
+      response: { 200: healthSchema, 503: healthSchema },
+    },
     handler: async (_req, reply) => {
       let serverVersion: string | null = null;
       try {

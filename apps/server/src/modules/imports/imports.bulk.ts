@@ -30,18 +30,30 @@ export async function insertResidentsBulk(db: Db, rows: (typeof residents.$infer
       note: r.note ?? null,
     })),
   );
-  const inserted = await queryRows<{ h: string | null }>(db, sql`INSERT INTO residents (region_path, village_id, grid_id, name, gender, birth_date, ethnicity, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, categories, address, note)
+  const inserted = await queryRows<{ h: string | null }>(
+    db,
+    sql`INSERT INTO residents (region_path, village_id, grid_id, name, gender, birth_date, ethnicity, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, categories, address, note)
     SELECT region_path, village_id, grid_id, name, gender, birth_date, ethnicity, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, categories, address, note
     FROM jsonb_to_recordset(${json}::jsonb) AS x(region_path text, village_id uuid, grid_id uuid, name text, gender text, birth_date date, ethnicity text,
       id_enc text, id_hash text, id_masked text, phone_enc text, phone_hash text, phone_masked text, categories text[], address text, note text)
-    ON CONFLICT (id_hash) DO NOTHING RETURNING id_hash AS h`);
+    ON CONFLICT (id_hash) DO NOTHING RETURNING id_hash AS h`,
+  );
   const kept = new Set(inserted.map((x) => x.h));
   return new Set(rows.flatMap((r) => (r.idHash && !kept.has(r.idHash) ? [r.idHash] : [])));
 }
 
 export async function insertHousesBulk(db: Db, rows: (typeof houses.$inferInsert)[]) {
   if (!rows.length) return;
-  const json = JSON.stringify(rows.map((h) => ({ region_path: h.regionPath, village_id: h.villageId, grid_id: h.gridId ?? null, address: h.address, usage: h.usage, area_m2: h.areaM2 ?? null })));
+  const json = JSON.stringify(
+    rows.map((h) => ({
+      region_path: h.regionPath,
+      village_id: h.villageId,
+      grid_id: h.gridId ?? null,
+      address: h.address,
+      usage: h.usage,
+      area_m2: h.areaM2 ?? null,
+    })),
+  );
   await db.execute(sql`INSERT INTO houses (region_path, village_id, grid_id, address, usage, area_m2)
     SELECT region_path, village_id, grid_id, address, usage, area_m2
     FROM jsonb_to_recordset(${json}::jsonb) AS x(region_path text, village_id uuid, grid_id uuid, address text, usage text, area_m2 double precision)`);

@@ -14,10 +14,18 @@ describe('import columns', () => {
   it('maps Chinese headers and reports unknown, duplicate and missing columns', () => {
     expect(mapHeader('houses', ['\uFEFF地址', '用途', '村（社区）代码']).errors).toEqual([]);
     const bad = mapHeader('houses', ['地址', '地址', '颜色']);
-    expect(bad.errors.map((e) => e.message)).toEqual([expect.stringMatching(/重复/), expect.stringMatching(/未知的列「颜色」/), '缺少必填列「用途」', '缺少必填列「村（社区）代码」']);
+    expect(bad.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/重复/),
+      expect.stringMatching(/未知的列「颜色」/),
+      '缺少必填列「用途」',
+      '缺少必填列「村（社区）代码」',
+    ]);
   });
   it('splits categories on Chinese and Latin separators', () => {
-    expect(splitCategories('户籍人口、独居老人，残疾人 户籍人口')).toEqual({ values: ['registered', 'elderly_alone', 'disabled'], unknown: [] });
+    expect(splitCategories('户籍人口、独居老人，残疾人 户籍人口')).toEqual({
+      values: ['registered', 'elderly_alone', 'disabled'],
+      unknown: [],
+    });
     expect(splitCategories('神仙;户籍人口').unknown).toEqual(['神仙']);
   });
 });

@@ -48,7 +48,10 @@ export const COLUMNS: Record<ImportKind, { header: string; key: string; required
   ],
 };
 
-export const ORG_KIND_LABELS: Record<string, 'enterprise' | 'individual_business' | 'social_org' | 'public_institution' | 'government' | 'other'> = {
+export const ORG_KIND_LABELS: Record<
+  string,
+  'enterprise' | 'individual_business' | 'social_org' | 'public_institution' | 'government' | 'other'
+> = {
   企业: 'enterprise',
   个体工商户: 'individual_business',
   社会组织: 'social_org',
@@ -90,14 +93,19 @@ export function mapHeader(kind: ImportKind, header: string[]): { keys: (string |
     if (h === '') return null;
     const col = spec.find((c) => c.header === h);
     if (!col) {
-      errors.push({ row: 1, column: h, message: `未知的列「${h}」，可用的列：${spec.map((c) => c.header).join('、')}` });
+      errors.push({
+        row: 1,
+        column: h,
+        message: `未知的列「${h}」，可用的列：${spec.map((c) => c.header).join('、')}`,
+      });
       return null;
     }
     if (seen.has(col.key)) errors.push({ row: 1, column: h, message: `列「${h}」重复` });
     seen.add(col.key);
     return col.key;
   });
-  for (const c of spec) if (c.required && !seen.has(c.key)) errors.push({ row: 1, column: c.header, message: `缺少必填列「${c.header}」` });
+  for (const c of spec)
+    if (c.required && !seen.has(c.key)) errors.push({ row: 1, column: c.header, message: `缺少必填列「${c.header}」` });
   return { keys, errors };
 }
 
@@ -108,7 +116,8 @@ export function headerOf(kind: ImportKind, key: string): string {
 /** Parses a date cell written as 2020-01-31, 2020/1/31, 20200131, 2020年1月31日 or an Excel serial. */
 export function parseDateCell(v: string): string | null {
   // An Excel date serial (days since 1899-12-30), as a sheet without date formatting gives.
-  if (/^\d{4,5}$/.test(v.trim()) && Number(v) > 366) return new Date(Date.UTC(1899, 11, 30) + Number(v) * 86_400_000).toISOString().slice(0, 10);
+  if (/^\d{4,5}$/.test(v.trim()) && Number(v) > 366)
+    return new Date(Date.UTC(1899, 11, 30) + Number(v) * 86_400_000).toISOString().slice(0, 10);
   const m = /^(\d{4})[-/.年]?(\d{1,2})[-/.月]?(\d{1,2})日?$/.exec(v.trim());
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -18,7 +18,15 @@ describe('COPY text encoding', () => {
   });
 
   it('writes one line per resident in column order', () => {
-    const line = residentCopyLine({ regionPath: '/41/', villageId: '00000000-0000-4000-8000-000000000001', name: '王\t五', categories: ['minor'], address: null });
-    expect(line).toBe('/41/\t00000000-0000-4000-8000-000000000001\t\\N\t王\\t五\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t{"minor"}\t\\N\t\\N\n');
+    const line = residentCopyLine({
+      regionPath: '/41/',
+      villageId: '00000000-0000-4000-8000-000000000001',
+      name: '王\t五',
+      categories: ['minor'],
+      address: null,
+    });
+    expect(line).toBe(
+      '/41/\t00000000-0000-4000-8000-000000000001\t\\N\t王\\t五\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t{"minor"}\t\\N\t\\N\n',
+    );
   });
 });

@@ -16,7 +16,8 @@ import type { residents } from '../people/people.table.ts';
  * `residents_id_hash_idx`; the COPY then runs under a savepoint so the transaction can be rolled
  * back to it and the caller can find which rows were taken (`finish()` answers `'conflict'`).
  */
-const COLUMNS = 'region_path, village_id, grid_id, name, gender, birth_date, ethnicity, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, categories, address, note';
+const COLUMNS =
+  'region_path, village_id, grid_id, name, gender, birth_date, ethnicity, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, categories, address, note';
 const ID_HASH_INDEX = 'residents_id_hash_idx';
 const SAVEPOINT = 'gewu_import_copy';
 
@@ -93,7 +94,10 @@ export class ResidentCopy {
   /** Starts `COPY residents FROM STDIN` on the client, inside its open transaction. */
   static async open(client: pg.PoolClient): Promise<ResidentCopy> {
     await client.query(`SAVEPOINT ${SAVEPOINT}`);
-    return new ResidentCopy(client, client.query(copyFrom(`COPY residents (${COLUMNS}) FROM STDIN WITH (FORMAT text, ENCODING 'UTF8')`)));
+    return new ResidentCopy(
+      client,
+      client.query(copyFrom(`COPY residents (${COLUMNS}) FROM STDIN WITH (FORMAT text, ENCODING 'UTF8')`)),
+    );
   }
 
   /** False once PostgreSQL refused the data (the rest of the file need not be sent). */
@@ -118,7 +122,8 @@ export class ResidentCopy {
    */
   async finish(): Promise<'done' | 'conflict'> {
     this.ended = true;
-    if (!this.error) await Promise.race([new Promise<void>((resolve) => this.stream.end(() => resolve())), this.failed]);
+    if (!this.error)
+      await Promise.race([new Promise<void>((resolve) => this.stream.end(() => resolve())), this.failed]);
     const e = this.error as (Error & { code?: string; constraint?: string }) | null;
     if (!e) {
       await this.client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);

@@ -13,13 +13,22 @@ import type { Sheet } from './imports.export.ts';
 const invert = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([label, key]) => [key, label]));
 const USAGE = invert(USAGE_LABELS);
 const ORG_KIND = invert(ORG_KIND_LABELS);
-const GRID_KIND: Record<string, string> = { urban_community: '城市社区网格', rural: '农村网格', dedicated: '专属网格', micro: '微网格' };
+const GRID_KIND: Record<string, string> = {
+  urban_community: '城市社区网格',
+  rural: '农村网格',
+  dedicated: '专属网格',
+  micro: '微网格',
+};
 
 /**
  * Exports of houses, organisations and grid attributes. Their columns are the import columns
  * (plus read-only extras at the end), so an exported file can be corrected and imported again.
  */
-export async function exportTable(deps: { db: Db; clock: Clock }, ctx: RequestContext, kind: 'houses' | 'organisations' | 'grids'): Promise<Sheet> {
+export async function exportTable(
+  deps: { db: Db; clock: Clock },
+  ctx: RequestContext,
+  kind: 'houses' | 'organisations' | 'grids',
+): Promise<Sheet> {
   // Grid attributes hold no personal data: whoever sees grids may export them.
   const actor = kind === 'grids' ? authorize(ctx, 'grid.read') : authorize(ctx, 'base.export');
   if (kind !== 'grids') authorize(ctx, 'person.read');
@@ -32,7 +41,17 @@ export async function exportTable(deps: { db: Db; clock: Clock }, ctx: RequestCo
       .leftJoin(gridBoundaries, and(eq(gridBoundaries.gridId, grids.id), isNull(gridBoundaries.validTo)))
       .where(and(inScope(actor, grids.regionPath), isNull(grids.retiredAt)))
       .orderBy(asc(grids.code));
-    return { header: ['网格编码', '名称', '户数', '类型', '村（社区）代码', '面积（平方米）'], rows: rows.map(({ g, villageCode, area }) => [g.code, g.name, g.households, GRID_KIND[g.kind] ?? g.kind, villageCode, area === null ? null : Math.round(area)]) };
+    return {
+      header: ['网格编码', '名称', '户数', '类型', '村（社区）代码', '面积（平方米）'],
+      rows: rows.map(({ g, villageCode, area }) => [
+        g.code,
+        g.name,
+        g.households,
+        GRID_KIND[g.kind] ?? g.kind,
+        villageCode,
+        area === null ? null : Math.round(area),
+      ]),
+    };
   }
   const table = kind === 'houses' ? houses : organisations;
   const rows = await deps.db

@@ -13,7 +13,10 @@ import { residents } from '../people/people.table.ts';
 import { birthYearShown } from '@gewu/domain';
 import { CATEGORY_LABELS, COLUMNS, type ImportKind } from './imports.columns.ts';
 
-export type Sheet = { header: string[]; rows: AsyncIterable<(string | number | null)[]> | (string | number | null)[][] };
+export type Sheet = {
+  header: string[];
+  rows: AsyncIterable<(string | number | null)[]> | (string | number | null)[][];
+};
 
 /** Streams a table as CSV (UTF-8 with BOM, so Excel opens it in Chinese) or as .xlsx. */
 export function streamSheet(sheet: Sheet, format: 'csv' | 'xlsx', title: string): Readable {
@@ -31,7 +34,11 @@ export function streamSheet(sheet: Sheet, format: 'csv' | 'xlsx', title: string)
       }
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
       const ws = wb.addWorksheet(title);
-      ws.columns = sheet.header.map((h) => ({ header: h, width: Math.max(12, h.length * 2 + 4), style: { numFmt: '@' } }));
+      ws.columns = sheet.header.map((h) => ({
+        header: h,
+        width: Math.max(12, h.length * 2 + 4),
+        style: { numFmt: '@' },
+      }));
       for await (const row of sheet.rows) ws.addRow(row).commit();
       ws.commit();
       await wb.commit();
@@ -50,13 +57,31 @@ export function importTemplate(kind: ImportKind): Sheet {
 const LABEL_OF = Object.fromEntries(Object.entries(CATEGORY_LABELS).map(([label, key]) => [key, label]));
 
 /** Residents in scope, paged by id so memory stays flat however many there are. Numbers stay masked. */
-export async function exportResidents(deps: { db: Db; clock: Clock }, ctx: RequestContext, q: { villageId?: string }): Promise<Sheet> {
+export async function exportResidents(
+  deps: { db: Db; clock: Clock },
+  ctx: RequestContext,
+  q: { villageId?: string },
+): Promise<Sheet> {
   const actor = authorize(ctx, 'base.export');
   authorize(ctx, 'person.read');
-  await recordAudit(deps.db, deps.clock, ctx, { action: 'export.residents', detail: { villageId: q.villageId ?? null } });
+  await recordAudit(deps.db, deps.clock, ctx, {
+    action: 'export.residents',
+    detail: { villageId: q.villageId ?? null },
+  });
   // The birth year, never the birth date nor an age: beside the masked number either would give it away (idcard.ts).
   const today = deps.clock.now();
-  const header = ['姓名', '身份证号（脱敏）', '联系电话（脱敏）', '性别', '出生年份', '人员类别', '村（社区）代码', '村（社区）', '网格编码', '居住地址'];
+  const header = [
+    '姓名',
+    '身份证号（脱敏）',
+    '联系电话（脱敏）',
+    '性别',
+    '出生年份',
+    '人员类别',
+    '村（社区）代码',
+    '村（社区）',
+    '网格编码',
+    '居住地址',
+  ];
   async function* rows() {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -65,11 +90,28 @@ export async function exportResidents(deps: { db: Db; clock: Clock }, ctx: Reque
         .from(residents)
         .innerJoin(regions, eq(regions.id, residents.villageId))
         .leftJoin(grids, eq(grids.id, residents.gridId))
-        .where(and(inScope(actor, residents.regionPath), gt(residents.id, after), q.villageId ? eq(residents.villageId, q.villageId) : undefined))
+        .where(
+          and(
+            inScope(actor, residents.regionPath),
+            gt(residents.id, after),
+            q.villageId ? eq(residents.villageId, q.villageId) : undefined,
+          ),
+        )
         .orderBy(asc(residents.id))
         .limit(5000);
       for (const { r, villageCode, villageName, gridCode } of page) {
-        yield [r.name, r.idMasked, r.phoneMasked, r.gender === 'male' ? '男' : r.gender === 'female' ? '女' : '', birthYearShown(r.birthDate, today), r.categories.map((c) => LABEL_OF[c] ?? c).join('、'), villageCode, villageName, gridCode, r.address];
+        yield [
+          r.name,
+          r.idMasked,
+          r.phoneMasked,
+          r.gender === 'male' ? '男' : r.gender === 'female' ? '女' : '',
+          birthYearShown(r.birthDate, today),
+          r.categories.map((c) => LABEL_OF[c] ?? c).join('、'),
+          villageCode,
+          villageName,
+          gridCode,
+          r.address,
+        ];
       }
       if (page.length < 5000) return;
       after = (page.at(-1) as (typeof page)[number]).r.id;

@@ -52,11 +52,16 @@ describe('CSV reading', () => {
       '\uFEFF',
       'only-header',
     ];
-    for (const content of fixed) expect(await readAll(fileOf(content)), JSON.stringify(content)).toEqual(csvParse(content));
+    for (const content of fixed)
+      expect(await readAll(fileOf(content)), JSON.stringify(content)).toEqual(csvParse(content));
     // Random files from the characters that matter, against csv-parse itself.
     // Two thirds of them plain (LF only, or CRLF only), the rest with quotes, lone CRs and BOMs anywhere.
     const plain = ['a', '中', ',', ',', ' ', '\t', '\f', '\u3000', '\u00a0', '\uFEFF'];
-    const alphabets = [[...plain, '\n', '\n'], [...plain, '\r\n', '\r\n'], [...plain, '\n', '\r\n', '\r', '"']];
+    const alphabets = [
+      [...plain, '\n', '\n'],
+      [...plain, '\r\n', '\r\n'],
+      [...plain, '\n', '\r\n', '\r', '"'],
+    ];
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     let plainFiles = 0;
@@ -73,7 +78,10 @@ describe('CSV reading', () => {
   });
 
   it('keeps rows whole across read buffers', async () => {
-    const lines = Array.from({ length: 30_000 }, (_, i) => `居民${i},${i % 7 ? '' : ' '}4101${i},地址${'长'.repeat(i % 13)}`);
+    const lines = Array.from(
+      { length: 30_000 },
+      (_, i) => `居民${i},${i % 7 ? '' : ' '}4101${i},地址${'长'.repeat(i % 13)}`,
+    );
     const content = `\uFEFF${lines.join('\r\n')}\r\n`;
     const rows = await readAll(fileOf(content));
     expect(rows).toEqual(csvParse(content));

@@ -14,7 +14,9 @@ export async function* readSheetChunks(filePath: string, format: 'csv' | 'xlsx')
       yield* readPlainCsv(filePath, eol);
       return;
     }
-    const parser = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 }).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
+    const parser = fs
+      .createReadStream(filePath, { highWaterMark: 256 * 1024 })
+      .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, trim: true }));
     let chunk: string[][] = [];
     for await (const record of parser) {
       chunk.push(record as string[]);
@@ -51,7 +53,8 @@ export async function plainCsvLineBreak(filePath: string): Promise<'\n' | '\r\n'
     for await (const buf of fs.createReadStream(filePath, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
       if (buf.indexOf(0x22) !== -1) return null; // a quote: csv-parse decides
       if (lastWasCr && buf[0] !== 0x0a) return null;
-      for (let i = buf.indexOf(0x0d); i !== -1; i = buf.indexOf(0x0d, i + 1)) if (i + 1 < buf.length && buf[i + 1] !== 0x0a) return null; // a lone CR
+      for (let i = buf.indexOf(0x0d); i !== -1; i = buf.indexOf(0x0d, i + 1))
+        if (i + 1 < buf.length && buf[i + 1] !== 0x0a) return null; // a lone CR
       for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) {
         lf += 1;
         if (i > 0 ? buf[i - 1] === 0x0d : lastWasCr) crlf += 1;
@@ -116,7 +119,13 @@ async function* readPlainCsv(filePath: string, eol: '\n' | '\r\n'): AsyncGenerat
 }
 
 async function* readXlsxRows(filePath: string): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       const values = row.values as unknown[];
@@ -133,7 +142,11 @@ function cellText(v: unknown): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     const o = v as { richText?: { text: string }[]; text?: string; result?: unknown };
-    if (o.richText) return o.richText.map((r) => r.text).join('').trim();
+    if (o.richText)
+      return o.richText
+        .map((r) => r.text)
+        .join('')
+        .trim();
     if (o.text !== undefined) return String(o.text).trim();
     if (o.result !== undefined) return cellText(o.result);
     return '';

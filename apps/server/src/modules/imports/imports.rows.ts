@@ -3,7 +3,15 @@ import type { PiiCipher } from '../../platform/pii.ts';
 import { protectPii } from '../people/residents.service.ts';
 import type { houses, organisations, residents } from '../people/people.table.ts';
 import { creditCodeSchema } from '@gewu/domain';
-import { type CellError, type ImportKind, ORG_KIND_LABELS, USAGE_LABELS, headerOf, parseDateCell, splitCategories } from './imports.columns.ts';
+import {
+  type CellError,
+  type ImportKind,
+  ORG_KIND_LABELS,
+  USAGE_LABELS,
+  headerOf,
+  parseDateCell,
+  splitCategories,
+} from './imports.columns.ts';
 
 export interface Places {
   villages: Map<string, { id: string; path: string }>;
@@ -36,7 +44,15 @@ function addCellError(errors: CellError[], kind: ImportKind, rowNo: number, key:
  * Checks one data row and, when `encrypt` is set, builds the row to insert (personal numbers
  * encrypted, hashed and masked). Without `encrypt` only the lookup hash is computed (dry run).
  */
-export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, string>, places: Places, pii: PiiCipher, clock: Clock, encrypt: boolean): { errors: CellError[]; built?: Built } {
+export function buildRow(
+  kind: ImportKind,
+  rowNo: number,
+  v: Record<string, string>,
+  places: Places,
+  pii: PiiCipher,
+  clock: Clock,
+  encrypt: boolean,
+): { errors: CellError[]; built?: Built } {
   const errors: CellError[] = [];
   // Bound rather than a closure: under tsx (keepNames) every closure made per row also gets its name defined.
   const err = addCellError.bind(null, errors, kind, rowNo);
@@ -44,7 +60,8 @@ export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, stri
     const grid = places.grids.get(v.gridCode ?? '');
     if (!grid) err('gridCode', `网格编码 ${v.gridCode ?? ''} 不存在或不在您的管辖范围内`);
     const households = v.households ? Number(v.households) : null;
-    if (households !== null && (!Number.isInteger(households) || households < 0 || households > 100_000)) err('households', '户数应为 0 到 100000 的整数');
+    if (households !== null && (!Number.isInteger(households) || households < 0 || households > 100_000))
+      err('households', '户数应为 0 到 100000 的整数');
     if (v.name && v.name.length > 100) err('name', '名称过长');
     if (errors.length || !grid) return { errors };
     return { errors, built: { kind, idHash: null, values: { id: grid.id, name: v.name || null, households } } };
@@ -56,29 +73,57 @@ export function buildRow(kind: ImportKind, rowNo: number, v: Record<string, stri
   if (v.gridCode) {
     grid = places.grids.get(v.gridCode);
     if (!grid) err('gridCode', `网格编码 ${v.gridCode} 不存在或不在您的管辖范围内`);
-    else if (village && grid.villageId !== village.id) err('gridCode', `网格 ${v.gridCode} 不属于村（社区）${v.villageCode}`);
+    else if (village && grid.villageId !== village.id)
+      err('gridCode', `网格 ${v.gridCode} 不属于村（社区）${v.villageCode}`);
   }
-  const place = { regionPath: grid?.path ?? village?.path ?? '', villageId: village?.id ?? '', gridId: grid?.id ?? null };
+  const place = {
+    regionPath: grid?.path ?? village?.path ?? '',
+    villageId: village?.id ?? '',
+    gridId: grid?.id ?? null,
+  };
 
   if (kind === 'houses') {
     if (!v.address) err('address', '必填');
     const usage = USAGE_LABELS[v.usage ?? ''];
     if (!usage) err('usage', `用途应为 ${Object.keys(USAGE_LABELS).join('、')} 之一`);
     const area = v.areaM2 ? Number(v.areaM2) : null;
-    if (area !== null && (!Number.isFinite(area) || area <= 0 || area > 100_000)) err('areaM2', '面积应为正数（平方米）');
+    if (area !== null && (!Number.isFinite(area) || area <= 0 || area > 100_000))
+      err('areaM2', '面积应为正数（平方米）');
     if (errors.length) return { errors };
-    return { errors, built: { kind, idHash: null, values: { ...place, address: v.address as string, usage: usage as NonNullable<typeof usage>, areaM2: area } } };
+    return {
+      errors,
+      built: {
+        kind,
+        idHash: null,
+        values: { ...place, address: v.address as string, usage: usage as NonNullable<typeof usage>, areaM2: area },
+      },
+    };
   }
 
   if (kind === 'organisations') {
     if (!v.name) err('name', '必填');
     const orgKind = ORG_KIND_LABELS[v.kind ?? ''];
     if (!orgKind) err('kind', `类型应为 ${Object.keys(ORG_KIND_LABELS).join('、')} 之一`);
-    if (v.creditCode && !creditCodeSchema.safeParse(v.creditCode).success) err('creditCode', '统一社会信用代码格式不正确');
+    if (v.creditCode && !creditCodeSchema.safeParse(v.creditCode).success)
+      err('creditCode', '统一社会信用代码格式不正确');
     const employees = v.employees ? Number(v.employees) : null;
     if (employees !== null && (!Number.isInteger(employees) || employees < 0)) err('employees', '从业人数应为非负整数');
     if (errors.length) return { errors };
-    return { errors, built: { kind, idHash: null, values: { ...place, name: v.name as string, kind: orgKind as NonNullable<typeof orgKind>, creditCode: v.creditCode || null, address: v.address || null, employees } } };
+    return {
+      errors,
+      built: {
+        kind,
+        idHash: null,
+        values: {
+          ...place,
+          name: v.name as string,
+          kind: orgKind as NonNullable<typeof orgKind>,
+          creditCode: v.creditCode || null,
+          address: v.address || null,
+          employees,
+        },
+      },
+    };
   }
 
   if (!v.name) err('name', '必填');

@@ -21,7 +21,13 @@ import { readSheetChunks } from './imports.reader.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
 import { importJobs } from './imports.table.ts';
 
-export type ImportsDeps = { db: Db; engine: Engine; clock: Clock; pii: PiiCipher; config: { dataDir: string; GEWU_IMPORT_MAX_BYTES: number } };
+export type ImportsDeps = {
+  db: Db;
+  engine: Engine;
+  clock: Clock;
+  pii: PiiCipher;
+  config: { dataDir: string; GEWU_IMPORT_MAX_BYTES: number };
+};
 type Job = typeof importJobs.$inferSelect;
 
 const BATCH = 2000;
@@ -59,7 +65,11 @@ export function toImportView(job: Job) {
 }
 
 /** Saves the upload to disk (streamed, size-capped), records the job and starts the dry run. */
-export async function startImport(deps: ImportsDeps, ctx: RequestContext, input: { kind: ImportKind; format: 'csv' | 'xlsx'; fileName?: string; body: Readable }) {
+export async function startImport(
+  deps: ImportsDeps,
+  ctx: RequestContext,
+  input: { kind: ImportKind; format: 'csv' | 'xlsx'; fileName?: string; body: Readable },
+) {
   const actor = authorize(ctx, 'base.import');
   authorize(ctx, input.kind === 'grids' ? 'grid.manage' : 'person.manage');
   const id = crypto.randomUUID();
@@ -70,7 +80,16 @@ export async function startImport(deps: ImportsDeps, ctx: RequestContext, input:
   const limit = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       bytes += chunk.length;
-      cb(bytes > deps.config.GEWU_IMPORT_MAX_BYTES ? new AppError(413, 'import.too_large', `文件超过 ${Math.round(deps.config.GEWU_IMPORT_MAX_BYTES / 1048576)} MB 上限`) : null, chunk);
+      cb(
+        bytes > deps.config.GEWU_IMPORT_MAX_BYTES
+          ? new AppError(
+              413,
+              'import.too_large',
+              `文件超过 ${Math.round(deps.config.GEWU_IMPORT_MAX_BYTES / 1048576)} MB 上限`,
+            )
+          : null,
+        chunk,
+      );
     },
   });
   try {
@@ -86,9 +105,25 @@ export async function startImport(deps: ImportsDeps, ctx: RequestContext, input:
   const now = deps.clock.now();
   const [job] = await deps.db
     .insert(importJobs)
-    .values({ id, kind: input.kind, format: input.format, status: 'validating', fileName: input.fileName ?? null, filePath, actorId: actor.id, regionPath: actor.regionPath, createdAt: now, updatedAt: now })
+    .values({
+      id,
+      kind: input.kind,
+      format: input.format,
+      status: 'validating',
+      fileName: input.fileName ?? null,
+      filePath,
+      actorId: actor.id,
+      regionPath: actor.regionPath,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
-  await recordAudit(deps.db, deps.clock, ctx, { action: 'import.upload', targetType: 'import', targetId: id, detail: { kind: input.kind, format: input.format, bytes, fileName: input.fileName } });
+  await recordAudit(deps.db, deps.clock, ctx, {
+    action: 'import.upload',
+    targetType: 'import',
+    targetId: id,
+    detail: { kind: input.kind, format: input.format, bytes, fileName: input.fileName },
+  });
   progress.set(id, 0);
   inBackground(runValidation(deps, job as Job));
   return toImportView(job as Job);
@@ -96,7 +131,10 @@ export async function startImport(deps: ImportsDeps, ctx: RequestContext, input:
 
 export async function getImport(deps: ImportsDeps, ctx: RequestContext, id: string) {
   const actor = authorize(ctx, 'base.import');
-  const [job] = await deps.db.select().from(importJobs).where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
+  const [job] = await deps.db
+    .select()
+    .from(importJobs)
+    .where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
   if (!job) throw notFound('import.not_found', '导入任务不存在');
   return toImportView(job);
 }
@@ -112,13 +150,25 @@ export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: s
     .where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath), eq(importJobs.status, 'validated')))
     .returning();
   if (!job) {
-    const [existing] = await deps.db.select().from(importJobs).where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
+    const [existing] = await deps.db
+      .select()
+      .from(importJobs)
+      .where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
     if (!existing) throw notFound('import.not_found', '导入任务不存在');
     if (existing.status === 'committed' || existing.status === 'committing') return toImportView(existing); // a retried commit
-    throw new AppError(409, 'import.not_ready', existing.status === 'invalid' ? '校验未通过，请修正文件中的错误后重新上传' : '校验尚未完成');
+    throw new AppError(
+      409,
+      'import.not_ready',
+      existing.status === 'invalid' ? '校验未通过，请修正文件中的错误后重新上传' : '校验尚未完成',
+    );
   }
   progress.set(id, 0);
-  await recordAudit(deps.db, deps.clock, ctx, { action: 'import.commit', targetType: 'import', targetId: id, detail: { kind: job.kind, rows: job.validRows } });
+  await recordAudit(deps.db, deps.clock, ctx, {
+    action: 'import.commit',
+    targetType: 'import',
+    targetId: id,
+    detail: { kind: job.kind, rows: job.validRows },
+  });
   inBackground(runCommit(deps, job));
   return toImportView(job);
 }
@@ -126,8 +176,14 @@ export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: s
 async function loadPlaces(db: Db, scopePath: string): Promise<Places> {
   const scope = { regionPath: scopePath };
   const [vs, gs] = await Promise.all([
-    db.select({ id: regions.id, code: regions.code, path: regions.path }).from(regions).where(and(eq(regions.level, 'village'), inScope(scope, regions.path))),
-    db.select({ id: grids.id, code: grids.code, villageId: grids.villageId, path: grids.regionPath }).from(grids).where(inScope(scope, grids.regionPath)),
+    db
+      .select({ id: regions.id, code: regions.code, path: regions.path })
+      .from(regions)
+      .where(and(eq(regions.level, 'village'), inScope(scope, regions.path))),
+    db
+      .select({ id: grids.id, code: grids.code, villageId: grids.villageId, path: grids.regionPath })
+      .from(grids)
+      .where(inScope(scope, grids.regionPath)),
   ]);
   return { villages: new Map(vs.map((v) => [v.code, v])), grids: new Map(gs.map((g) => [g.code, g])) };
 }
@@ -144,7 +200,8 @@ async function registeredRows(db: Db, seenIds: Map<string, number>): Promise<num
   const rows: number[] = [];
   let batch: string[] = [];
   const check = async () => {
-    for (const x of await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, batch))) rows.push(seenIds.get(x.h as string) as number);
+    for (const x of await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, batch)))
+      rows.push(seenIds.get(x.h as string) as number);
     batch = [];
   };
   for (const h of seenIds.keys()) {
@@ -160,7 +217,13 @@ async function registeredRows(db: Db, seenIds: Map<string, number>): Promise<num
  * database); when committing, inserts the rows in batches. With `pgClient` (a node-postgres
  * connection holding the transaction), residents are streamed in with COPY instead.
  */
-async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'commit', pgClient?: PoolClient): Promise<PassResult> {
+async function pass(
+  deps: ImportsDeps,
+  db: Db,
+  job: Job,
+  mode: 'validate' | 'commit',
+  pgClient?: PoolClient,
+): Promise<PassResult> {
   const places = await loadPlaces(db, job.regionPath);
   // Opened after the last query on this connection: while COPY runs, the connection carries nothing else.
   const copy = mode === 'commit' && job.kind === 'residents' && pgClient ? await ResidentCopy.open(pgClient) : null;
@@ -171,13 +234,21 @@ async function pass(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'com
   }
 }
 
-async function readRows(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 'commit', places: Places, copy: ResidentCopy | null): Promise<PassResult> {
+async function readRows(
+  deps: ImportsDeps,
+  db: Db,
+  job: Job,
+  mode: 'validate' | 'commit',
+  places: Places,
+  copy: ResidentCopy | null,
+): Promise<PassResult> {
   const r: PassResult = { total: 0, valid: 0, errorCount: 0, errors: [] };
   const addErrors = (es: CellError[]) => {
     r.errorCount += es.length;
     for (const e of es) if (r.errors.length < KEPT_ERRORS) r.errors.push(e);
   };
-  const alreadyRegistered = (rowNo: number) => addErrors([{ row: rowNo, column: '身份证号', message: '该身份证号已登记' }]);
+  const alreadyRegistered = (rowNo: number) =>
+    addErrors([{ row: rowNo, column: '身份证号', message: '该身份证号已登记' }]);
   /** Checks a batch against the database (dry run) or inserts it (commit); returns when done. */
   const processBatch = async (b: { rowNo: number; built: Built }[]) => {
     if (mode === 'commit') {
@@ -188,15 +259,28 @@ async function readRows(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 
         if (copy) await copy.write(rows);
         else conflicts = await insertResidentsBulk(db, rows);
       }
-      await insertHousesBulk(db, b.flatMap((x) => (x.built.kind === 'houses' ? [x.built.values] : [])));
-      await insertOrganisationsBulk(db, b.flatMap((x) => (x.built.kind === 'organisations' ? [x.built.values] : [])));
-      await updateGridsBulk(db, b.flatMap((x) => (x.built.kind === 'grids' ? [x.built.values] : [])));
+      await insertHousesBulk(
+        db,
+        b.flatMap((x) => (x.built.kind === 'houses' ? [x.built.values] : [])),
+      );
+      await insertOrganisationsBulk(
+        db,
+        b.flatMap((x) => (x.built.kind === 'organisations' ? [x.built.values] : [])),
+      );
+      await updateGridsBulk(
+        db,
+        b.flatMap((x) => (x.built.kind === 'grids' ? [x.built.values] : [])),
+      );
       for (const x of b) if (x.built.idHash && conflicts.has(x.built.idHash)) alreadyRegistered(x.rowNo);
       return;
     }
     const hashes = b.map((x) => x.built.idHash).filter((h): h is string => !!h);
     if (!hashes.length) return;
-    const existing = new Set((await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, hashes))).map((x) => x.h));
+    const existing = new Set(
+      (await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, hashes))).map(
+        (x) => x.h,
+      ),
+    );
     for (const x of b) if (x.built.idHash && existing.has(x.built.idHash)) alreadyRegistered(x.rowNo);
   };
   // One batch in the database while the next one is parsed, checked and encrypted.
@@ -212,41 +296,43 @@ async function readRows(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 
   const seenIds = new Map<string, number>();
   let keys: (string | null)[] | null = null;
   let rowNo = 0;
-  for await (const chunk of readSheetChunks(job.filePath, job.format)) for (const cells of chunk) {
-    rowNo += 1;
-    if (!keys) {
-      const header = mapHeader(job.kind, cells);
-      if (header.errors.length) {
-        addErrors(header.errors);
-        return r;
+  for await (const chunk of readSheetChunks(job.filePath, job.format))
+    for (const cells of chunk) {
+      rowNo += 1;
+      if (!keys) {
+        const header = mapHeader(job.kind, cells);
+        if (header.errors.length) {
+          addErrors(header.errors);
+          return r;
+        }
+        keys = header.keys;
+        continue;
       }
-      keys = header.keys;
-      continue;
+      r.total += 1;
+      const values: Record<string, string> = {};
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        if (k) values[k] = cells[i] ?? '';
+      }
+      const { errors, built } = buildRow(job.kind, rowNo, values, places, deps.pii, deps.clock, mode === 'commit');
+      if (built?.idHash) {
+        const first = seenIds.get(built.idHash);
+        if (first) errors.push({ row: rowNo, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
+        else seenIds.set(built.idHash, rowNo);
+      }
+      if (errors.length) addErrors(errors);
+      else if (built) {
+        r.valid += 1;
+        batch.push({ rowNo, built });
+      }
+      if (batch.length >= BATCH) await flush();
+      if ((rowNo & 1023) === 0) progress.set(job.id, r.total);
     }
-    r.total += 1;
-    const values: Record<string, string> = {};
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i];
-      if (k) values[k] = cells[i] ?? '';
-    }
-    const { errors, built } = buildRow(job.kind, rowNo, values, places, deps.pii, deps.clock, mode === 'commit');
-    if (built?.idHash) {
-      const first = seenIds.get(built.idHash);
-      if (first) errors.push({ row: rowNo, column: '身份证号', message: `与第 ${first} 行的身份证号重复` });
-      else seenIds.set(built.idHash, rowNo);
-    }
-    if (errors.length) addErrors(errors);
-    else if (built) {
-      r.valid += 1;
-      batch.push({ rowNo, built });
-    }
-    if (batch.length >= BATCH) await flush();
-    if ((rowNo & 1023) === 0) progress.set(job.id, r.total);
-  }
   if (batch.length) await flush();
   await inflight;
   // COPY stops at the first identity number registered since the dry run: report every such row.
-  if (copy && (await copy.finish()) === 'conflict') for (const row of await registeredRows(db, seenIds)) alreadyRegistered(row);
+  if (copy && (await copy.finish()) === 'conflict')
+    for (const row of await registeredRows(db, seenIds)) alreadyRegistered(row);
   if (!keys) addErrors([{ row: 1, column: '', message: '文件中没有表头行' }]);
   else if (r.total === 0) addErrors([{ row: 2, column: '', message: '文件中没有数据行' }]);
   r.errors.sort((a, b) => a.row - b.row);
@@ -254,16 +340,28 @@ async function readRows(deps: ImportsDeps, db: Db, job: Job, mode: 'validate' | 
 }
 
 async function finish(deps: ImportsDeps, id: string, values: Partial<typeof importJobs.$inferInsert>) {
-  await deps.db.update(importJobs).set({ ...values, updatedAt: deps.clock.now() }).where(eq(importJobs.id, id));
+  await deps.db
+    .update(importJobs)
+    .set({ ...values, updatedAt: deps.clock.now() })
+    .where(eq(importJobs.id, id));
   progress.delete(id);
 }
 
 async function runValidation(deps: ImportsDeps, job: Job) {
   try {
     const r = await pass(deps, deps.db, job, 'validate');
-    await finish(deps, job.id, { status: r.errorCount ? 'invalid' : 'validated', totalRows: r.total, validRows: r.valid, errorCount: r.errorCount, errors: r.errors });
+    await finish(deps, job.id, {
+      status: r.errorCount ? 'invalid' : 'validated',
+      totalRows: r.total,
+      validRows: r.valid,
+      errorCount: r.errorCount,
+      errors: r.errors,
+    });
   } catch (e) {
-    await finish(deps, job.id, { status: 'failed', failure: e instanceof AppError ? e.message : '文件无法读取，请确认是 CSV 或 .xlsx 格式' });
+    await finish(deps, job.id, {
+      status: 'failed',
+      failure: e instanceof AppError ? e.message : '文件无法读取，请确认是 CSV 或 .xlsx 格式',
+    });
   }
 }
 

@@ -5,7 +5,9 @@ export const importJobs = pgTable('import_jobs', {
   id: uuid('id').primaryKey().defaultRandom(),
   kind: text('kind', { enum: ['residents', 'houses', 'organisations', 'grids'] }).notNull(),
   format: text('format', { enum: ['csv', 'xlsx'] }).notNull(),
-  status: text('status', { enum: ['validating', 'validated', 'invalid', 'committing', 'committed', 'failed'] }).notNull(),
+  status: text('status', {
+    enum: ['validating', 'validated', 'invalid', 'committing', 'committed', 'failed'],
+  }).notNull(),
   fileName: text('file_name'),
   filePath: text('file_path').notNull(),
   actorId: uuid('actor_id').notNull(),

@@ -30,13 +30,21 @@ const NOT_ELIGIBLE = STARTER_CATALOGUE.find((i) => !i.gridEligible && !i.negativ
 /** An extra account for scope tests, sharing the demo password. */
 async function addAccount(username: string, regionCode: string, roles: string[]) {
   const [demo] = await t.database.db.select().from(users).where(eq(users.username, 'leader'));
-  await t.database.db.insert(users).values({ username, displayName: username, passwordHash: demo?.passwordHash as string, regionId: await regionIdByCode(t.database, regionCode), roles });
+  await t.database.db.insert(users).values({
+    username,
+    displayName: username,
+    passwordHash: demo?.passwordHash as string,
+    regionId: await regionIdByCode(t.database, regionCode),
+    roles,
+  });
   return login(t.app, username);
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  [handler, dispatcher, leader, admin] = await Promise.all(['handler', 'dispatcher', 'leader', 'admin'].map((u) => login(t.app, u))) as [Session, Session, Session, Session];
+  [handler, dispatcher, leader, admin] = (await Promise.all(
+    ['handler', 'dispatcher', 'leader', 'admin'].map((u) => login(t.app, u)),
+  )) as [Session, Session, Session, Session];
   gewu = await regionIdByCode(t.database, '410104001');
   zhixing = await regionIdByCode(t.database, '410104002');
   county = await regionIdByCode(t.database, '410104');
@@ -47,8 +55,10 @@ afterAll(async () => {
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
 const post = (s: Session, url: string, payload: object) => t.app.inject({ method: 'POST', url, ...as(s), payload });
-const propose = (s: Session, code: string, regionId: string, reason = '网格员巡查可发现、可劝导') => post(s, `/api/items/${code}/admissions`, { regionId, reason });
-const admitted = async (code: string, path: string) => isItemAdmitted(t.database.db, ((await getItemByCode(t.database.db, code)) as { id: string }).id, path);
+const propose = (s: Session, code: string, regionId: string, reason = '网格员巡查可发现、可劝导') =>
+  post(s, `/api/items/${code}/admissions`, { regionId, reason });
+const admitted = async (code: string, path: string) =>
+  isItemAdmitted(t.database.db, ((await getItemByCode(t.database.db, code)) as { id: string }).id, path);
 const admissionCount = async () => (await t.database.db.select().from(itemAdmissions)).length;
 
 describe('the seeded admissions', () => {
@@ -68,7 +78,15 @@ describe('the seeded admissions', () => {
     const body = res.json();
     expect(body.total).toBe(admissible.filter((i) => i.minor).length + 2);
     const one = body.items.find((a: { itemCode: string }) => a.itemCode === SEEDED_ACTIVE);
-    expect(one).toMatchObject({ regionName: '格物街道', regionLevel: 'township', state: 'active', stateLabel: '已生效', proposedByName: '赵城管', decidedByName: '周书记', decidedAt: new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString() });
+    expect(one).toMatchObject({
+      regionName: '格物街道',
+      regionLevel: 'township',
+      state: 'active',
+      stateLabel: '已生效',
+      proposedByName: '赵城管',
+      decidedByName: '周书记',
+      decidedAt: new Date(t.clock.now().getTime() - 30 * 86_400_000).toISOString(),
+    });
     const pending = (await get(leader, '/api/admissions?state=proposed')).json().items;
     expect(pending.map((a: { itemCode: string }) => a.itemCode)).toEqual([SEEDED_PENDING]);
     expect((await get(dispatcher, `/api/admissions?regionId=${zhixing}`)).json().total).toBe(0);
@@ -90,7 +108,7 @@ describe('proposing', () => {
     expect(await admissionCount()).toBe(before);
   });
 
-  it('only at a township or county in the proposer\'s scope, by roles that may propose', async () => {
+  it("only at a township or county in the proposer's scope, by roles that may propose", async () => {
     const village = await regionIdByCode(t.database, '410104001001');
     const atVillage = await propose(handler, FREE, village);
     expect(atVillage.statusCode).toBe(400);
@@ -120,17 +138,26 @@ describe('deciding and withdrawing', () => {
     t.clock.advance(3_600_000);
     const ok = await post(leader, `/api/admissions/${id}/decision`, { approve: true, note: '同意' });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ state: 'active', decidedByName: '周书记', decidedAt: t.clock.now().toISOString(), decisionNote: '同意' });
+    expect(ok.json()).toMatchObject({
+      state: 'active',
+      decidedByName: '周书记',
+      decidedAt: t.clock.now().toISOString(),
+      decisionNote: '同意',
+    });
     expect(await admitted(FREE, MINGDE_PATH)).toBe(true);
-    expect((await post(leader, `/api/admissions/${id}/decision`, { approve: false, note: '再议' })).statusCode).toBe(409);
+    expect((await post(leader, `/api/admissions/${id}/decision`, { approve: false, note: '再议' })).statusCode).toBe(
+      409,
+    );
   });
 
-  it('a leader below the admission\'s region sees it but may not decide it', async () => {
+  it("a leader below the admission's region sees it but may not decide it", async () => {
     const countyDispatcher = await addAccount('county_dispatcher', '410104', ['dispatcher']);
     const res = await propose(countyDispatcher, bigOnes[4]?.code as string, county);
     expect(res.statusCode).toBe(201);
     const townLeader = await addAccount('gewu_leader', '410104001', ['leader']);
-    expect((await get(townLeader, '/api/admissions?state=proposed')).json().items.map((a: { id: string }) => a.id)).toContain(res.json().id);
+    expect(
+      (await get(townLeader, '/api/admissions?state=proposed')).json().items.map((a: { id: string }) => a.id),
+    ).toContain(res.json().id);
     const refused = await post(townLeader, `/api/admissions/${res.json().id}/decision`, { approve: true });
     expect(refused.statusCode).toBe(403);
     // The county leader approves: the admission covers both townships.
@@ -143,7 +170,10 @@ describe('deciding and withdrawing', () => {
     const noNote = await post(leader, `/api/admissions/${pending.id}/decision`, { approve: false });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.json().message).toBe('不予批准须说明理由');
-    const rejected = await post(leader, `/api/admissions/${pending.id}/decision`, { approve: false, note: '需要专业执法力量' });
+    const rejected = await post(leader, `/api/admissions/${pending.id}/decision`, {
+      approve: false,
+      note: '需要专业执法力量',
+    });
     expect(rejected.json()).toMatchObject({ state: 'rejected', decisionNote: '需要专业执法力量' });
     expect(await admitted(SEEDED_PENDING, MINGDE_PATH)).toBe(false);
     expect((await propose(dispatcher, SEEDED_PENDING, gewu)).statusCode).toBe(201);
@@ -154,7 +184,11 @@ describe('deciding and withdrawing', () => {
     expect((await post(admin, `/api/admissions/${id}/withdraw`, { reason: '' })).statusCode).toBe(400);
     const res = await post(admin, `/api/admissions/${id}/withdraw`, { reason: '网格负担过重，退出' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ state: 'withdrawn', withdrawnByName: '系统管理员', withdrawnAt: t.clock.now().toISOString() });
+    expect(res.json()).toMatchObject({
+      state: 'withdrawn',
+      withdrawnByName: '系统管理员',
+      withdrawnAt: t.clock.now().toISOString(),
+    });
     expect(await admitted(FREE, MINGDE_PATH)).toBe(false);
     expect((await post(leader, `/api/admissions/${id}/withdraw`, { reason: '再次退出' })).statusCode).toBe(409);
     const auditor = await login(t.app, 'auditor');
@@ -176,7 +210,12 @@ describe('deciding and withdrawing', () => {
     const code = admissible.filter((i) => i.minor)[1]?.code as string;
     const def = STARTER_CATALOGUE.find((i) => i.code === code);
     expect(await admitted(code, MINGDE_PATH)).toBe(true);
-    const res = await t.app.inject({ method: 'PUT', url: `/api/items/${code}`, ...as(admin), payload: { ...def, gridEligible: false, minor: false, negativeList: true } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/items/${code}`,
+      ...as(admin),
+      payload: { ...def, gridEligible: false, minor: false, negativeList: true },
+    });
     expect(res.statusCode).toBe(200);
     expect(await admitted(code, MINGDE_PATH)).toBe(false);
     const list = (await get(leader, `/api/admissions?itemCode=${code}`)).json().items;

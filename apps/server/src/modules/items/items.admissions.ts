@@ -70,22 +70,44 @@ async function viewOf(deps: ItemsDeps, ctx: RequestContext, id: string): Promise
 }
 
 /** Proposes an item for admission to the grids of a township or county in the proposer's scope. */
-export async function proposeAdmission(deps: ItemsDeps, ctx: RequestContext, code: string, input: { regionId: string; reason: string }): Promise<AdmissionView> {
+export async function proposeAdmission(
+  deps: ItemsDeps,
+  ctx: RequestContext,
+  code: string,
+  input: { regionId: string; reason: string },
+): Promise<AdmissionView> {
   const actor = authorize(ctx, 'item.propose');
   const reason = input.reason.trim();
-  if (!reason) throw badRequest('admission.reason_required', '请说明准入理由', [{ path: 'reason', message: '不能为空' }]);
+  if (!reason)
+    throw badRequest('admission.reason_required', '请说明准入理由', [{ path: 'reason', message: '不能为空' }]);
   const id = await deps.db
     .transaction(async (tx) => {
       const item = await repo.getItemByCode(tx, code);
       if (!item || !item.active) throw notFound('item.not_found', '事项不存在');
       const region = await findRegionInScope(tx, actor, input.regionId);
       if (!region) throw regionNotFound();
-      if (region.level !== 'township' && region.level !== 'county') throw badRequest('admission.bad_level', '网格事项准入只能在乡镇（街道）或县（区）一级办理');
+      if (region.level !== 'township' && region.level !== 'county')
+        throw badRequest('admission.bad_level', '网格事项准入只能在乡镇（街道）或县（区）一级办理');
       if (item.negativeList) throw unprocessable('item.negative_list', '该事项列入负面清单，不得下沉网格');
       if (!item.gridEligible) throw unprocessable('item.not_grid_eligible', '该事项不属于可下沉网格的事项');
-      if (await repo.findLiveAdmission(tx, item.id, region.id)) throw conflict('admission.exists', `该事项在${region.name}已有待审批或已生效的准入`);
-      const row = await repo.insertAdmission(tx, { itemId: item.id, regionId: region.id, regionPath: region.path, state: 'proposed', reason, proposedBy: actor.id, proposedAt: deps.clock.now() });
-      await recordAudit(tx, deps.clock, ctx, { action: 'item.admission.propose', targetType: 'item_admission', targetId: row.id, regionPath: region.path, detail: { itemCode: item.code, itemName: item.name, region: region.code, reason } });
+      if (await repo.findLiveAdmission(tx, item.id, region.id))
+        throw conflict('admission.exists', `该事项在${region.name}已有待审批或已生效的准入`);
+      const row = await repo.insertAdmission(tx, {
+        itemId: item.id,
+        regionId: region.id,
+        regionPath: region.path,
+        state: 'proposed',
+        reason,
+        proposedBy: actor.id,
+        proposedAt: deps.clock.now(),
+      });
+      await recordAudit(tx, deps.clock, ctx, {
+        action: 'item.admission.propose',
+        targetType: 'item_admission',
+        targetId: row.id,
+        regionPath: region.path,
+        detail: { itemCode: item.code, itemName: item.name, region: region.code, reason },
+      });
       return row.id;
     })
     .catch((e: unknown) => {
@@ -105,41 +127,78 @@ async function loadForAction(tx: ItemsDeps['db'], ctx: RequestContext, id: strin
 }
 
 /** A leader (same-level party committee and government) approves or turns down a proposal. */
-export async function decideAdmission(deps: ItemsDeps, ctx: RequestContext, id: string, input: { approve: boolean; note?: string }): Promise<AdmissionView> {
+export async function decideAdmission(
+  deps: ItemsDeps,
+  ctx: RequestContext,
+  id: string,
+  input: { approve: boolean; note?: string },
+): Promise<AdmissionView> {
   authorize(ctx, 'item.approve');
   const note = input.note?.trim() || null;
-  if (!input.approve && !note) throw badRequest('admission.note_required', '不予批准须说明理由', [{ path: 'note', message: '不能为空' }]);
+  if (!input.approve && !note)
+    throw badRequest('admission.note_required', '不予批准须说明理由', [{ path: 'note', message: '不能为空' }]);
   await deps.db.transaction(async (tx) => {
     const { actor, row } = await loadForAction(tx, ctx, id);
     if (row.state !== 'proposed') throw conflict('admission.not_pending', '该准入申请已办结，不能重复审批');
     if (row.proposedBy === actor.id) throw forbidden('不能审批自己提出的准入申请');
     const now = deps.clock.now();
-    const moved = await repo.moveAdmission(tx, id, 'proposed', { state: input.approve ? 'active' : 'rejected', decidedBy: actor.id, decidedAt: now, decisionNote: note });
+    const moved = await repo.moveAdmission(tx, id, 'proposed', {
+      state: input.approve ? 'active' : 'rejected',
+      decidedBy: actor.id,
+      decidedAt: now,
+      decisionNote: note,
+    });
     if (!moved) throw conflict('admission.not_pending', '该准入申请已办结，不能重复审批');
-    await recordAudit(tx, deps.clock, ctx, { action: input.approve ? 'item.admission.approve' : 'item.admission.reject', targetType: 'item_admission', targetId: id, regionPath: row.regionPath, detail: { itemId: row.itemId, note } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: input.approve ? 'item.admission.approve' : 'item.admission.reject',
+      targetType: 'item_admission',
+      targetId: id,
+      regionPath: row.regionPath,
+      detail: { itemId: row.itemId, note },
+    });
   });
   return viewOf(deps, ctx, id);
 }
 
 /** 退出: ends an active admission; cases of the item can no longer go to grid workers there. */
-export async function withdrawAdmission(deps: ItemsDeps, ctx: RequestContext, id: string, input: { reason: string }): Promise<AdmissionView> {
+export async function withdrawAdmission(
+  deps: ItemsDeps,
+  ctx: RequestContext,
+  id: string,
+  input: { reason: string },
+): Promise<AdmissionView> {
   const actor = requireActor(ctx);
   if (!roleCan(actor.roles, 'item.approve') && !roleCan(actor.roles, 'item.manage')) throw forbidden();
   const reason = input.reason.trim();
-  if (!reason) throw badRequest('admission.reason_required', '请说明退出理由', [{ path: 'reason', message: '不能为空' }]);
+  if (!reason)
+    throw badRequest('admission.reason_required', '请说明退出理由', [{ path: 'reason', message: '不能为空' }]);
   await deps.db.transaction(async (tx) => {
     const { row } = await loadForAction(tx, ctx, id);
     if (row.state !== 'active') throw conflict('admission.not_active', '只有已生效的准入可以退出');
-    const moved = await repo.moveAdmission(tx, id, 'active', { state: 'withdrawn', withdrawnBy: actor.id, withdrawnAt: deps.clock.now() });
+    const moved = await repo.moveAdmission(tx, id, 'active', {
+      state: 'withdrawn',
+      withdrawnBy: actor.id,
+      withdrawnAt: deps.clock.now(),
+    });
     if (!moved) throw conflict('admission.not_active', '只有已生效的准入可以退出');
     // The table has no column for it: the reason is kept in the audit log.
-    await recordAudit(tx, deps.clock, ctx, { action: 'item.admission.withdraw', targetType: 'item_admission', targetId: id, regionPath: row.regionPath, detail: { itemId: row.itemId, reason } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'item.admission.withdraw',
+      targetType: 'item_admission',
+      targetId: id,
+      regionPath: row.regionPath,
+      detail: { itemId: row.itemId, reason },
+    });
   });
   return viewOf(deps, ctx, id);
 }
 
 /** Admissions inside the caller's region and those of the regions above it (which apply to it). */
-export async function listAdmissions(deps: ItemsDeps, ctx: RequestContext, q: { state?: repo.AdmissionState; regionId?: string; itemCode?: string; page: number; pageSize: number }) {
+export async function listAdmissions(
+  deps: ItemsDeps,
+  ctx: RequestContext,
+  q: { state?: repo.AdmissionState; regionId?: string; itemCode?: string; page: number; pageSize: number },
+) {
   const actor = authorize(ctx, 'item.read');
   if (!actor.roles.some((r) => r !== 'resident')) throw forbidden();
   let itemId: string | undefined;
@@ -148,6 +207,12 @@ export async function listAdmissions(deps: ItemsDeps, ctx: RequestContext, q: { 
     if (!item) return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
     itemId = item.id;
   }
-  const { rows, total } = await repo.listAdmissions(deps.db, actor, { state: q.state, regionId: q.regionId, itemId }, q.page, q.pageSize);
+  const { rows, total } = await repo.listAdmissions(
+    deps.db,
+    actor,
+    { state: q.state, regionId: q.regionId, itemId },
+    q.page,
+    q.pageSize,
+  );
   return { items: rows.map(toView), total, page: q.page, pageSize: q.pageSize };
 }

@@ -26,7 +26,13 @@ export async function listItems(db: Db, f: ItemFilter): Promise<ItemRow[]> {
     .from(items)
     .where(
       and(
-        like ? or(ilike(items.name, like), ilike(items.code, like), sql`array_to_string(${items.keywords}, ' ') ILIKE ${like}`) : undefined,
+        like
+          ? or(
+              ilike(items.name, like),
+              ilike(items.code, like),
+              sql`array_to_string(${items.keywords}, ' ') ILIKE ${like}`,
+            )
+          : undefined,
         f.categoryCode ? eq(items.categoryCode, f.categoryCode) : undefined,
         f.publicOnly ? eq(items.publicReport, true) : undefined,
         f.gridEligible === undefined ? undefined : eq(items.gridEligible, f.gridEligible),
@@ -64,7 +70,14 @@ export async function isItemAdmitted(db: Db, itemId: string, caseRegionPath: str
     .select({ id: itemAdmissions.id })
     .from(itemAdmissions)
     .innerJoin(items, eq(items.id, itemAdmissions.itemId))
-    .where(and(eq(itemAdmissions.itemId, itemId), eq(itemAdmissions.state, 'active'), eq(items.negativeList, false), covers(caseRegionPath)))
+    .where(
+      and(
+        eq(itemAdmissions.itemId, itemId),
+        eq(itemAdmissions.state, 'active'),
+        eq(items.negativeList, false),
+        covers(caseRegionPath),
+      ),
+    )
     .limit(1);
   return !!row;
 }
@@ -73,13 +86,22 @@ export async function findLiveAdmission(db: Db, itemId: string, regionId: string
   const [row] = await db
     .select()
     .from(itemAdmissions)
-    .where(and(eq(itemAdmissions.itemId, itemId), eq(itemAdmissions.regionId, regionId), inArray(itemAdmissions.state, ['proposed', 'active'])))
+    .where(
+      and(
+        eq(itemAdmissions.itemId, itemId),
+        eq(itemAdmissions.regionId, regionId),
+        inArray(itemAdmissions.state, ['proposed', 'active']),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }
 
 export async function liveAdmissionsOfItem(db: Db, itemId: string): Promise<AdmissionRow[]> {
-  return db.select().from(itemAdmissions).where(and(eq(itemAdmissions.itemId, itemId), inArray(itemAdmissions.state, ['proposed', 'active'])));
+  return db
+    .select()
+    .from(itemAdmissions)
+    .where(and(eq(itemAdmissions.itemId, itemId), inArray(itemAdmissions.state, ['proposed', 'active'])));
 }
 
 export async function insertAdmission(db: Db, values: typeof itemAdmissions.$inferInsert): Promise<AdmissionRow> {
@@ -88,7 +110,12 @@ export async function insertAdmission(db: Db, values: typeof itemAdmissions.$inf
 }
 
 /** Moves an admission on only from the state it was read in, so two deciders never both win. */
-export async function moveAdmission(db: Db, id: string, from: AdmissionState, set: Partial<typeof itemAdmissions.$inferInsert>): Promise<AdmissionRow | null> {
+export async function moveAdmission(
+  db: Db,
+  id: string,
+  from: AdmissionState,
+  set: Partial<typeof itemAdmissions.$inferInsert>,
+): Promise<AdmissionRow | null> {
   const [row] = await db
     .update(itemAdmissions)
     .set(set)
@@ -102,7 +129,11 @@ function visible(actor: Pick<Actor, 'regionPath'>): SQL {
   return sql`(${inScope(actor, itemAdmissions.regionPath)} OR ${sql`starts_with(${actor.regionPath}, ${itemAdmissions.regionPath})`})`;
 }
 
-export async function findVisibleAdmission(db: Db, actor: Pick<Actor, 'regionPath'>, id: string): Promise<AdmissionRow | null> {
+export async function findVisibleAdmission(
+  db: Db,
+  actor: Pick<Actor, 'regionPath'>,
+  id: string,
+): Promise<AdmissionRow | null> {
   const [row] = await db
     .select()
     .from(itemAdmissions)
@@ -133,9 +164,25 @@ const admissionColumns = {
   decidedByName: decider.displayName,
   withdrawnByName: withdrawer.displayName,
 };
-export type AdmissionListRow = { admission: AdmissionRow; itemCode: string; itemName: string; regionCode: string; regionName: string; regionLevel: string; proposedByName: string | null; decidedByName: string | null; withdrawnByName: string | null };
+export type AdmissionListRow = {
+  admission: AdmissionRow;
+  itemCode: string;
+  itemName: string;
+  regionCode: string;
+  regionName: string;
+  regionLevel: string;
+  proposedByName: string | null;
+  decidedByName: string | null;
+  withdrawnByName: string | null;
+};
 
-export async function listAdmissions(db: Db, actor: Pick<Actor, 'regionPath'>, f: AdmissionFilter, page: number, pageSize: number) {
+export async function listAdmissions(
+  db: Db,
+  actor: Pick<Actor, 'regionPath'>,
+  f: AdmissionFilter,
+  page: number,
+  pageSize: number,
+) {
   const where = and(
     visible(actor),
     f.state ? eq(itemAdmissions.state, f.state) : undefined,

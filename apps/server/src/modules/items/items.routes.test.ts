@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const get = (s: Session, url: string) => t.app.inject({ method: 'GET', url, ...as(s) });
-const send = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) => t.app.inject({ method, url, ...as(s), payload });
+const send = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) =>
+  t.app.inject({ method, url, ...as(s), payload });
 const codes = (res: { json(): { items: { code: string }[] } }) => res.json().items.map((i) => i.code);
 const catalogueItem = (code: string) => STARTER_CATALOGUE.find((i) => i.code === code) as CatalogueItem;
 
@@ -39,15 +40,31 @@ describe('the catalogue', () => {
     expect(codes(await get(dispatcher, `/api/items?q=${encodeURIComponent('环境卫生')}`))).toContain('01001');
     expect(codes(await get(dispatcher, '/api/items?q=0100'))).toEqual(expect.arrayContaining(['01001', '01002']));
     expect(codes(await get(dispatcher, '/api/items?q=%25'))).toEqual([]);
-    expect(codes(await get(dispatcher, '/api/items?categoryCode=06')).every((c: string) => c.startsWith('06'))).toBe(true);
-    expect(codes(await get(dispatcher, '/api/items?gridEligible=true'))).toHaveLength(STARTER_CATALOGUE.filter((i) => i.gridEligible).length);
-    expect(codes(await get(dispatcher, '/api/items?publicOnly=true&gridEligible=false')).every((c: string) => !catalogueItem(c).gridEligible && catalogueItem(c).publicReport)).toBe(true);
+    expect(codes(await get(dispatcher, '/api/items?categoryCode=06')).every((c: string) => c.startsWith('06'))).toBe(
+      true,
+    );
+    expect(codes(await get(dispatcher, '/api/items?gridEligible=true'))).toHaveLength(
+      STARTER_CATALOGUE.filter((i) => i.gridEligible).length,
+    );
+    expect(
+      codes(await get(dispatcher, '/api/items?publicOnly=true&gridEligible=false')).every(
+        (c: string) => !catalogueItem(c).gridEligible && catalogueItem(c).publicReport,
+      ),
+    ).toBe(true);
   });
 
   it('shows one item by code, with its category and department in Chinese', async () => {
     const res = await get(dispatcher, '/api/items/01001');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ code: '01001', name: '暴露垃圾', categoryName: '市容环境', departmentKind: 'urban_management', gridEligible: true, minor: true, limits: catalogueItem('01001').limits });
+    expect(res.json()).toMatchObject({
+      code: '01001',
+      name: '暴露垃圾',
+      categoryName: '市容环境',
+      departmentKind: 'urban_management',
+      gridEligible: true,
+      minor: true,
+      limits: catalogueItem('01001').limits,
+    });
     expect((await get(resident, '/api/items/06007')).statusCode).toBe(404);
     expect((await get(dispatcher, '/api/items/06007')).statusCode).toBe(200);
     expect((await get(dispatcher, '/api/items/99999')).statusCode).toBe(404);
@@ -56,7 +73,16 @@ describe('the catalogue', () => {
 });
 
 describe('keeping the catalogue', () => {
-  const fresh: CatalogueItem = { ...catalogueItem('12004'), code: '12099', name: '共享单车乱停放', keywords: ['共享单车'], gridEligible: true, minor: true, negativeList: false, departmentKind: 'urban_management' };
+  const fresh: CatalogueItem = {
+    ...catalogueItem('12004'),
+    code: '12099',
+    name: '共享单车乱停放',
+    keywords: ['共享单车'],
+    gridEligible: true,
+    minor: true,
+    negativeList: false,
+    departmentKind: 'urban_management',
+  };
 
   it('the admin adds an item; duplicates and rule-breaking items are refused in Chinese', async () => {
     const res = await send(admin, 'POST', '/api/items', fresh);
@@ -70,14 +96,25 @@ describe('keeping the catalogue', () => {
     expect(wrongCategory.statusCode).toBe(400);
     expect(wrongCategory.json().message).toContain('大类编码应与事项编码前两位一致');
     expect((await send(dispatcher, 'POST', '/api/items', { ...fresh, code: '12097' })).statusCode).toBe(403);
-    expect((await t.database.db.select().from(items).where(eq(items.categoryCode, '12'))).map((i) => i.code)).not.toContain('12098');
+    expect(
+      (await t.database.db.select().from(items).where(eq(items.categoryCode, '12'))).map((i) => i.code),
+    ).not.toContain('12098');
   });
 
   it('the admin updates an item but not its code, and can deactivate it', async () => {
-    const res = await send(admin, 'PUT', '/api/items/12099', { ...fresh, name: '共享单车违规停放', limits: { ...fresh.limits, handle: { amount: 2, unit: 'work_hours' } } });
+    const res = await send(admin, 'PUT', '/api/items/12099', {
+      ...fresh,
+      name: '共享单车违规停放',
+      limits: { ...fresh.limits, handle: { amount: 2, unit: 'work_hours' } },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: '共享单车违规停放', limits: { handle: { amount: 2, unit: 'work_hours' } } });
-    expect((await send(admin, 'PUT', '/api/items/12099', { ...fresh, code: '12096' })).json().code).toBe('item.code_mismatch');
+    expect(res.json()).toMatchObject({
+      name: '共享单车违规停放',
+      limits: { handle: { amount: 2, unit: 'work_hours' } },
+    });
+    expect((await send(admin, 'PUT', '/api/items/12099', { ...fresh, code: '12096' })).json().code).toBe(
+      'item.code_mismatch',
+    );
     expect((await send(admin, 'PUT', '/api/items/12095', { ...fresh, code: '12095' })).statusCode).toBe(404);
     expect((await send(admin, 'PUT', '/api/items/12099', { ...fresh, active: false })).json().active).toBe(false);
     expect((await get(dispatcher, '/api/items/12099')).statusCode).toBe(404);
@@ -97,11 +134,18 @@ describe('the catalogue is one for the deployment: only an admin over all its co
     const original = catalogueItem('12004');
     const changed = await send(township, 'PUT', '/api/items/12004', { ...original, name: '乡镇改的名字' });
     expect(changed.statusCode).toBe(403);
-    expect(changed.json()).toMatchObject({ code: 'setting.level_not_owner', message: '网格事项清单全系统统一适用于每个县级区划，只能由管辖全部县级区划的管理员修改，乡镇（街道）管理员无权修改' });
+    expect(changed.json()).toMatchObject({
+      code: 'setting.level_not_owner',
+      message:
+        '网格事项清单全系统统一适用于每个县级区划，只能由管辖全部县级区划的管理员修改，乡镇（街道）管理员无权修改',
+    });
     const added = await send(township, 'POST', '/api/items', { ...original, code: '12088', name: '乡镇自加事项' });
     expect(added.statusCode).toBe(403);
     expect(added.json().code).toBe('setting.level_not_owner');
-    const rows = await t.database.db.select({ code: items.code, name: items.name }).from(items).where(eq(items.categoryCode, '12'));
+    const rows = await t.database.db
+      .select({ code: items.code, name: items.name })
+      .from(items)
+      .where(eq(items.categoryCode, '12'));
     expect(rows.find((r) => r.code === '12004')?.name).toBe(original.name);
     expect(rows.map((r) => r.code)).not.toContain('12088');
     const city = await login(t.app, 'city_admin_items');
@@ -115,19 +159,29 @@ describe('the catalogue is one for the deployment: only an admin over all its co
     try {
       await addUser(two.database, { username: 'city_admin_two', role: 'admin', regionCode: '4101' });
       const city = await login(two.app, 'city_admin_two');
-      const created = await two.app.inject({ method: 'POST', url: '/api/regions', ...as(city), payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' } });
+      const created = await two.app.inject({
+        method: 'POST',
+        url: '/api/regions',
+        ...as(city),
+        payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' },
+      });
       expect(created.statusCode).toBe(201);
       const county = await login(two.app, 'admin'); // the 410104 county admin
       const original = catalogueItem('12004');
-      const sendTwo = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) => two.app.inject({ method, url, ...as(s), payload });
-      const message = '网格事项清单全系统统一适用于每个县级区划，本系统另有 1 个县级区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部县级区划的上级管理员修改';
+      const sendTwo = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) =>
+        two.app.inject({ method, url, ...as(s), payload });
+      const message =
+        '网格事项清单全系统统一适用于每个县级区划，本系统另有 1 个县级区划不在您的管辖范围内，修改会改变它们的设置，须由管辖全部县级区划的上级管理员修改';
       const changed = await sendTwo(county, 'PUT', '/api/items/12004', { ...original, name: '区县改的名字' });
       expect(changed.statusCode).toBe(403);
       expect(changed.json()).toMatchObject({ code: 'setting.level_not_owner', message });
       const added = await sendTwo(county, 'POST', '/api/items', { ...original, code: '12087', name: '区县自加事项' });
       expect(added.statusCode).toBe(403);
       expect(added.json()).toMatchObject({ code: 'setting.level_not_owner', message });
-      const rows = await two.database.db.select({ code: items.code, name: items.name }).from(items).where(eq(items.categoryCode, '12'));
+      const rows = await two.database.db
+        .select({ code: items.code, name: items.name })
+        .from(items)
+        .where(eq(items.categoryCode, '12'));
       expect(rows.find((r) => r.code === '12004')?.name).toBe(original.name);
       expect(rows.map((r) => r.code)).not.toContain('12087');
       const byCity = await sendTwo(city, 'PUT', '/api/items/12004', { ...original, name: '市里改的名字' });

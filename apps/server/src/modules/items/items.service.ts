@@ -1,4 +1,11 @@
-import { type CatalogueItem, type DepartmentKind, DEPARTMENT_KIND_LABELS, catalogueItemSchema, itemCategoryName, roleCan } from '@gewu/domain';
+import {
+  type CatalogueItem,
+  type DepartmentKind,
+  DEPARTMENT_KIND_LABELS,
+  catalogueItemSchema,
+  itemCategoryName,
+  roleCan,
+} from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -11,7 +18,13 @@ export { getItemByCode, isItemAdmitted, type ItemRow } from './items.repository.
 
 export type ItemsDeps = { db: Db; clock: Clock };
 
-export type ItemView = CatalogueItem & { id: string; categoryName: string; departmentLabel: string; active: boolean; updatedAt: string };
+export type ItemView = CatalogueItem & {
+  id: string;
+  categoryName: string;
+  departmentLabel: string;
+  active: boolean;
+  updatedAt: string;
+};
 
 export function toItemView(row: repo.ItemRow): ItemView {
   return {
@@ -49,9 +62,19 @@ function readerOf(ctx: RequestContext) {
 }
 
 /** The item catalogue, searchable by name, keyword or code. */
-export async function listItems(deps: ItemsDeps, ctx: RequestContext, q: { q?: string; categoryCode?: string; publicOnly?: boolean; gridEligible?: boolean }): Promise<ItemView[]> {
+export async function listItems(
+  deps: ItemsDeps,
+  ctx: RequestContext,
+  q: { q?: string; categoryCode?: string; publicOnly?: boolean; gridEligible?: boolean },
+): Promise<ItemView[]> {
   const { manager, residentOnly } = readerOf(ctx);
-  const rows = await repo.listItems(deps.db, { q: q.q?.trim() || undefined, categoryCode: q.categoryCode, publicOnly: q.publicOnly || residentOnly, gridEligible: q.gridEligible, activeOnly: !manager });
+  const rows = await repo.listItems(deps.db, {
+    q: q.q?.trim() || undefined,
+    categoryCode: q.categoryCode,
+    publicOnly: q.publicOnly || residentOnly,
+    gridEligible: q.gridEligible,
+    activeOnly: !manager,
+  });
   return rows.map(toItemView);
 }
 
@@ -68,7 +91,11 @@ function validItem(input: unknown): CatalogueItem {
   const parsed = catalogueItemSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  throw badRequest('item.invalid', `事项不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`, details);
+  throw badRequest(
+    'item.invalid',
+    `事项不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`,
+    details,
+  );
 }
 
 function columnsOf(item: CatalogueItem, now: Date) {
@@ -84,7 +111,18 @@ export async function createItem(deps: ItemsDeps, ctx: RequestContext, input: un
     return await deps.db.transaction(async (tx) => {
       if (await repo.getItemByCode(tx, item.code)) throw conflict('item.code_taken', `事项编码 ${item.code} 已存在`);
       const row = await repo.insertItem(tx, { code: item.code, ...columnsOf(item, deps.clock.now()) });
-      await recordAudit(tx, deps.clock, ctx, { action: 'item.create', targetType: 'item', targetId: row.id, detail: { code: row.code, name: row.name, departmentKind: row.departmentKind, gridEligible: row.gridEligible, negativeList: row.negativeList } });
+      await recordAudit(tx, deps.clock, ctx, {
+        action: 'item.create',
+        targetType: 'item',
+        targetId: row.id,
+        detail: {
+          code: row.code,
+          name: row.name,
+          departmentKind: row.departmentKind,
+          gridEligible: row.gridEligible,
+          negativeList: row.negativeList,
+        },
+      });
       return toItemView(row);
     });
   } catch (e) {
@@ -93,37 +131,78 @@ export async function createItem(deps: ItemsDeps, ctx: RequestContext, input: un
   }
 }
 
-const TRACKED: (keyof CatalogueItem)[] = ['categoryCode', 'name', 'legalBasis', 'filingCondition', 'closingCondition', 'limits', 'departmentKind', 'gridEligible', 'negativeList', 'publicReport', 'minor', 'keywords', 'fields'];
+const TRACKED: (keyof CatalogueItem)[] = [
+  'categoryCode',
+  'name',
+  'legalBasis',
+  'filingCondition',
+  'closingCondition',
+  'limits',
+  'departmentKind',
+  'gridEligible',
+  'negativeList',
+  'publicReport',
+  'minor',
+  'keywords',
+  'fields',
+];
 
 /**
  * Replaces an item's definition (the code stays). An item that stops being admissible to grids
  * (moved to the negative list or made ineligible) takes its live admissions with it: pending
  * proposals are turned down and active admissions withdrawn, in the same transaction.
  */
-export async function updateItem(deps: ItemsDeps, ctx: RequestContext, code: string, input: unknown): Promise<ItemView> {
+export async function updateItem(
+  deps: ItemsDeps,
+  ctx: RequestContext,
+  code: string,
+  input: unknown,
+): Promise<ItemView> {
   const actor = authorize(ctx, 'item.manage');
   await assertOwnsSetting(deps.db, actor, 'item_catalogue');
   const { active, ...rest } = (input ?? {}) as { active?: unknown };
-  if (active !== undefined && typeof active !== 'boolean') throw badRequest('item.invalid', '事项不合法：active 应为布尔值', [{ path: 'active', message: '应为布尔值' }]);
+  if (active !== undefined && typeof active !== 'boolean')
+    throw badRequest('item.invalid', '事项不合法：active 应为布尔值', [{ path: 'active', message: '应为布尔值' }]);
   const item = validItem(rest);
-  if (item.code !== code) throw badRequest('item.code_mismatch', '事项编码不能修改', [{ path: 'code', message: `应为 ${code}` }]);
+  if (item.code !== code)
+    throw badRequest('item.code_mismatch', '事项编码不能修改', [{ path: 'code', message: `应为 ${code}` }]);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const before = await repo.getItemByCode(tx, code);
     if (!before) throw itemNotFound();
-    const row = await repo.updateItem(tx, before.id, { ...columnsOf(item, now), ...(active === undefined ? {} : { active }) });
-    const changed = [...TRACKED, 'active' as const].filter((k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((row as Record<string, unknown>)[k]));
+    const row = await repo.updateItem(tx, before.id, {
+      ...columnsOf(item, now),
+      ...(active === undefined ? {} : { active }),
+    });
+    const changed = [...TRACKED, 'active' as const].filter(
+      (k) =>
+        JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((row as Record<string, unknown>)[k]),
+    );
     let ended = 0;
     if (!row.gridEligible || row.negativeList) {
       for (const a of await repo.liveAdmissionsOfItem(tx, row.id)) {
         const moved =
           a.state === 'proposed'
-            ? await repo.moveAdmission(tx, a.id, 'proposed', { state: 'rejected', decidedBy: actor.id, decidedAt: now, decisionNote: '事项已调整为不得下沉网格，申请自动终止' })
-            : await repo.moveAdmission(tx, a.id, 'active', { state: 'withdrawn', withdrawnBy: actor.id, withdrawnAt: now });
+            ? await repo.moveAdmission(tx, a.id, 'proposed', {
+                state: 'rejected',
+                decidedBy: actor.id,
+                decidedAt: now,
+                decisionNote: '事项已调整为不得下沉网格，申请自动终止',
+              })
+            : await repo.moveAdmission(tx, a.id, 'active', {
+                state: 'withdrawn',
+                withdrawnBy: actor.id,
+                withdrawnAt: now,
+              });
         if (moved) ended += 1;
       }
     }
-    await recordAudit(tx, deps.clock, ctx, { action: 'item.update', targetType: 'item', targetId: row.id, detail: { code, changed, admissionsEnded: ended } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'item.update',
+      targetType: 'item',
+      targetId: row.id,
+      detail: { code, changed, admissionsEnded: ended },
+    });
     return toItemView(row);
   });
 }

@@ -18,8 +18,14 @@ export const items = pgTable('items', {
   negativeList: boolean('negative_list').notNull(),
   publicReport: boolean('public_report').notNull(),
   minor: boolean('minor').notNull().default(false),
-  keywords: text('keywords').array().notNull().default(sql`'{}'::text[]`),
-  fields: jsonb('fields').$type<ItemField[]>().notNull().default(sql`'[]'::jsonb`),
+  keywords: text('keywords')
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
+  fields: jsonb('fields')
+    .$type<ItemField[]>()
+    .notNull()
+    .default(sql`'[]'::jsonb`),
   active: boolean('active').notNull().default(true),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -53,6 +59,8 @@ export const itemAdmissions = pgTable(
   (t) => [
     index('item_admissions_item_idx').on(t.itemId, t.regionPath),
     // At most one live (proposed or active) admission per item and region.
-    uniqueIndex('item_admissions_live_idx').on(t.itemId, t.regionId).where(sql`state IN ('proposed', 'active')`),
+    uniqueIndex('item_admissions_live_idx')
+      .on(t.itemId, t.regionId)
+      .where(sql`state IN ('proposed', 'active')`),
   ],
 );

@@ -20,12 +20,29 @@ export async function notificationRoutes(app: AppInstance) {
   });
   app.get('/api/notifications', {
     config: { access: { roles: 'signed-in', scope: 'own' } },
-    schema: { tags, summary: '站内消息', querystring: z.strictObject({ before: queryInt().optional(), limit: queryInt(1, 100).default(30), unreadOnly: z.enum(['true', 'false']).transform((v) => v === 'true').optional() }), response: { 200: inboxViewSchema } },
+    schema: {
+      tags,
+      summary: '站内消息',
+      querystring: z.strictObject({
+        before: queryInt().optional(),
+        limit: queryInt(1, 100).default(30),
+        unreadOnly: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional(),
+      }),
+      response: { 200: inboxViewSchema },
+    },
     handler: (req) => listInbox(deps.db, recipient(req.ctx), req.query),
   });
   app.post('/api/notifications/read', {
     config: { access: { roles: 'signed-in', scope: 'own' } },
-    schema: { tags, summary: '标记已读', body: z.strictObject({ ids: z.union([z.array(intField()).max(500), z.literal('all')]) }), response: { 200: markedReadSchema } },
+    schema: {
+      tags,
+      summary: '标记已读',
+      body: z.strictObject({ ids: z.union([z.array(intField()).max(500), z.literal('all')]) }),
+      response: { 200: markedReadSchema },
+    },
     handler: async (req) => ({ marked: await markRead(deps.db, deps.clock, recipient(req.ctx), req.body.ids) }),
   });
   /**
@@ -43,7 +60,12 @@ export async function notificationRoutes(app: AppInstance) {
       let last = req.query.after ?? (Number.isSafeInteger(resume) && resume > 0 ? resume : await latestId(deps.db, me));
       reply.hijack();
       const res = reply.raw;
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       res.write(`retry: 3000\nevent: ready\ndata: ${JSON.stringify({ after: last })}\n\n`);
       let busy = false;
       let again = false;

@@ -20,13 +20,22 @@ export const notificationBus = new EventEmitter();
 notificationBus.setMaxListeners(0);
 
 /** Writes notifications inside the caller's transaction (they commit with the change they announce). */
-export async function notify(db: Db, clock: Clock, targets: readonly (NotifyTarget | null | undefined)[], n: NotificationInput): Promise<void> {
+export async function notify(
+  db: Db,
+  clock: Clock,
+  targets: readonly (NotifyTarget | null | undefined)[],
+  n: NotificationInput,
+): Promise<void> {
   const rows = notificationRows(clock, targets, n);
   if (rows.length) await db.insert(notifications).values(rows);
 }
 
 /** The inbox rows for a notification, one per distinct target (for callers that write them themselves). */
-export function notificationRows(clock: Clock, targets: readonly (NotifyTarget | null | undefined)[], n: NotificationInput): (typeof notifications.$inferInsert)[] {
+export function notificationRows(
+  clock: Clock,
+  targets: readonly (NotifyTarget | null | undefined)[],
+  n: NotificationInput,
+): (typeof notifications.$inferInsert)[] {
   return uniqueTargets(targets).map((t) => ({
     userId: 'userId' in t ? t.userId : null,
     unitId: 'unitId' in t ? t.unitId : null,
@@ -66,7 +75,10 @@ export interface Recipient {
 
 /** The notifications addressed to this person, directly, through their unit, or to their centre. */
 export function addressedTo(me: Recipient): SQL {
-  const conds: SQL[] = [eq(notifications.userId, me.id), and(inArray(notifications.role, [...me.roles]), eq(notifications.regionPath, me.regionPath)) as SQL];
+  const conds: SQL[] = [
+    eq(notifications.userId, me.id),
+    and(inArray(notifications.role, [...me.roles]), eq(notifications.regionPath, me.regionPath)) as SQL,
+  ];
   if (me.unitId) conds.push(eq(notifications.unitId, me.unitId));
   return or(...conds) as SQL;
 }
@@ -75,26 +87,48 @@ export async function listInbox(db: Db, me: Recipient, opts: { before?: number; 
   const rows = await db
     .select({ n: notifications, readAt: notificationReads.readAt })
     .from(notifications)
-    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, me.id)))
-    .where(and(addressedTo(me), opts.before ? lt(notifications.id, opts.before) : undefined, opts.unreadOnly ? isNull(notificationReads.readAt) : undefined))
+    .leftJoin(
+      notificationReads,
+      and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, me.id)),
+    )
+    .where(
+      and(
+        addressedTo(me),
+        opts.before ? lt(notifications.id, opts.before) : undefined,
+        opts.unreadOnly ? isNull(notificationReads.readAt) : undefined,
+      ),
+    )
     .orderBy(desc(notifications.id))
     .limit(opts.limit);
   const [unread] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, me.id)))
+    .leftJoin(
+      notificationReads,
+      and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, me.id)),
+    )
     .where(and(addressedTo(me), isNull(notificationReads.readAt)));
   return { items: rows.map((r) => toView(r.n, r.readAt)), unread: unread?.n ?? 0 };
 }
 
 /** New notifications after `afterId` (the live stream's poll). */
 export async function newSince(db: Db, me: Recipient, afterId: number) {
-  const rows = await db.select().from(notifications).where(and(addressedTo(me), gt(notifications.id, afterId))).orderBy(notifications.id).limit(100);
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(addressedTo(me), gt(notifications.id, afterId)))
+    .orderBy(notifications.id)
+    .limit(100);
   return rows.map((n) => toView(n, null));
 }
 
 export async function latestId(db: Db, me: Recipient): Promise<number> {
-  const [row] = await db.select({ id: notifications.id }).from(notifications).where(addressedTo(me)).orderBy(desc(notifications.id)).limit(1);
+  const [row] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(addressedTo(me))
+    .orderBy(desc(notifications.id))
+    .limit(1);
   return row?.id ?? 0;
 }
 
@@ -103,13 +137,34 @@ export async function markRead(db: Db, clock: Clock, me: Recipient, ids: number[
   const mine = await db
     .select({ id: notifications.id })
     .from(notifications)
-    .leftJoin(notificationReads, and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, me.id)))
-    .where(and(addressedTo(me), isNull(notificationReads.readAt), ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1])));
-  if (mine.length) await db.insert(notificationReads).values(mine.map((m) => ({ notificationId: m.id, userId: me.id, readAt: clock.now() })));
+    .leftJoin(
+      notificationReads,
+      and(eq(notificationReads.notificationId, notifications.id), eq(notificationReads.userId, me.id)),
+    )
+    .where(
+      and(
+        addressedTo(me),
+        isNull(notificationReads.readAt),
+        ids === 'all' ? undefined : inArray(notifications.id, ids.length ? ids : [-1]),
+      ),
+    );
+  if (mine.length)
+    await db
+      .insert(notificationReads)
+      .values(mine.map((m) => ({ notificationId: m.id, userId: me.id, readAt: clock.now() })));
   return mine.length;
 }
 
 function toView(n: typeof notifications.$inferSelect, readAt: Date | null) {
-  return { id: n.id, kind: n.kind, title: n.title, body: n.body, caseId: n.caseId, data: n.data ?? {}, createdAt: n.createdAt.toISOString(), read: !!readAt };
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    caseId: n.caseId,
+    data: n.data ?? {},
+    createdAt: n.createdAt.toISOString(),
+    read: !!readAt,
+  };
 }
 export type NotificationView = ReturnType<typeof toView>;

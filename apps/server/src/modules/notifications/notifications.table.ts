@@ -24,9 +24,15 @@ export const notifications = pgTable(
   // Partial: most rows are for one of the three kinds of recipient, and a row leaves nothing in the
   // indexes of the other two (each inbox query names its recipient, which implies NOT NULL).
   (t) => [
-    index('notifications_user_idx').on(t.userId, t.id).where(sql`user_id IS NOT NULL`),
-    index('notifications_unit_idx').on(t.unitId, t.id).where(sql`unit_id IS NOT NULL`),
-    index('notifications_region_idx').on(t.role, t.id).where(sql`role IS NOT NULL`),
+    index('notifications_user_idx')
+      .on(t.userId, t.id)
+      .where(sql`user_id IS NOT NULL`),
+    index('notifications_unit_idx')
+      .on(t.unitId, t.id)
+      .where(sql`unit_id IS NOT NULL`),
+    index('notifications_region_idx')
+      .on(t.role, t.id)
+      .where(sql`role IS NOT NULL`),
   ],
 );
 

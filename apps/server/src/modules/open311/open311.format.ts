@@ -8,17 +8,32 @@ import { XMLBuilder } from 'fast-xml-parser';
  */
 export type Format = 'json' | 'xml';
 
-const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, suppressBooleanAttributes: false, processEntities: true });
+const builder = new XMLBuilder({
+  format: false,
+  suppressEmptyNode: false,
+  suppressBooleanAttributes: false,
+  processEntities: true,
+});
 
 /** The spec's XML lists inside an object: `<attributes><attribute>…</attribute>…</attributes>`. */
-const LIST_ITEMS: Record<string, string> = { endpoints: 'endpoint', formats: 'format', attributes: 'attribute', values: 'value' };
+const LIST_ITEMS: Record<string, string> = {
+  endpoints: 'endpoint',
+  formats: 'format',
+  attributes: 'attribute',
+  values: 'value',
+};
 
 /** A value as XML text: null → empty element, booleans and numbers as their text, arrays repeat. */
 function forXml(v: unknown): unknown {
   if (v === null || v === undefined) return '';
   if (Array.isArray(v)) return v.map(forXml);
   if (typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, Array.isArray(x) && LIST_ITEMS[k] ? { [LIST_ITEMS[k]]: forXml(x) } : forXml(x)]));
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>).map(([k, x]) => [
+        k,
+        Array.isArray(x) && LIST_ITEMS[k] ? { [LIST_ITEMS[k]]: forXml(x) } : forXml(x),
+      ]),
+    );
   }
   return String(v);
 }
@@ -28,9 +43,19 @@ export function toXml(root: string, body: Record<string, unknown>): string {
 }
 
 /** Sends a list: JSON array, or `<root><item>…</item>…</root>`. */
-export function sendList(reply: FastifyReply, format: Format, root: string, item: string, rows: readonly Record<string, unknown>[], status = 200) {
+export function sendList(
+  reply: FastifyReply,
+  format: Format,
+  root: string,
+  item: string,
+  rows: readonly Record<string, unknown>[],
+  status = 200,
+) {
   if (format === 'json') return reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(rows));
-  return reply.code(status).type('text/xml; charset=utf-8').send(toXml(root, { [item]: rows }));
+  return reply
+    .code(status)
+    .type('text/xml; charset=utf-8')
+    .send(toXml(root, { [item]: rows }));
 }
 
 /** Sends one object: JSON object, or `<root>…</root>`. */

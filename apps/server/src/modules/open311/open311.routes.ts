@@ -5,7 +5,16 @@ import { AppError } from '../../platform/errors.ts';
 import { type ApiKeyPrincipal, authenticateApiKey } from '../apikeys/apikeys.service.ts';
 import { perKeyRateLimit } from '../apikeys/apikeys.rate.ts';
 import { type Format, Open311Error, sendErrors, sendList, sendObject, splitFormat } from './open311.format.ts';
-import { createRequest, discovery, getRequest, listRequests, listServices, listUpdates, requestOfToken, serviceDefinition } from './open311.service.ts';
+import {
+  createRequest,
+  discovery,
+  getRequest,
+  listRequests,
+  listServices,
+  listUpdates,
+  requestOfToken,
+  serviceDefinition,
+} from './open311.service.ts';
 
 type Query = Record<string, string | undefined>;
 
@@ -16,13 +25,19 @@ function formatOf(req: FastifyRequest): Format {
 
 function fileOf(req: FastifyRequest, name?: string): { name: string; format: Format } {
   const file = splitFormat((req.params as { file: string }).file);
-  if (!file || (name !== undefined && file.name !== name)) throw new Open311Error(404, ['资源不存在（路径应以 .json 或 .xml 结尾）']);
+  if (!file || (name !== undefined && file.name !== name))
+    throw new Open311Error(404, ['资源不存在（路径应以 .json 或 .xml 结尾）']);
   return file;
 }
 
 /** Query values as single strings (a repeated parameter keeps its last value). */
 function queryOf(req: FastifyRequest): Query {
-  return Object.fromEntries(Object.entries((req.query as Record<string, unknown>) ?? {}).map(([k, v]) => [k, Array.isArray(v) ? String(v.at(-1)) : String(v)]));
+  return Object.fromEntries(
+    Object.entries((req.query as Record<string, unknown>) ?? {}).map(([k, v]) => [
+      k,
+      Array.isArray(v) ? String(v.at(-1)) : String(v),
+    ]),
+  );
 }
 
 /**
@@ -38,21 +53,51 @@ export async function open311Routes(app: AppInstance) {
       o311.setErrorHandler((err: FastifyError, req, reply) => {
         const format = formatOf(req);
         if (err instanceof Open311Error) return sendErrors(reply, format, err);
-        if (err instanceof AppError && err.status === 429) return sendErrors(reply, format, new Open311Error(429, [err.message]));
-        if (err instanceof AppError && err.status < 500) return sendErrors(reply, format, new Open311Error(err.status === 403 ? 403 : err.status === 404 ? 404 : 400, [err.message]));
+        if (err instanceof AppError && err.status === 429)
+          return sendErrors(reply, format, new Open311Error(429, [err.message]));
+        if (err instanceof AppError && err.status < 500)
+          return sendErrors(
+            reply,
+            format,
+            new Open311Error(err.status === 403 ? 403 : err.status === 404 ? 404 : 400, [err.message]),
+          );
         if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-          const what = err.statusCode === 413 ? '请求体过大' : err.statusCode === 415 ? '请求体应为 application/x-www-form-urlencoded' : '请求无效';
+          const what =
+            err.statusCode === 413
+              ? '请求体过大'
+              : err.statusCode === 415
+                ? '请求体应为 application/x-www-form-urlencoded'
+                : '请求无效';
           return sendErrors(reply, format, new Open311Error(400, [what]));
         }
         req.log.error({ err }, 'open311 error');
-        return reply.code(500).type(format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8').send(format === 'json' ? JSON.stringify([{ code: 500, description: '服务器内部错误' }]) : '<?xml version="1.0" encoding="utf-8"?><errors><error><code>500</code><description>服务器内部错误</description></error></errors>');
+        return reply
+          .code(500)
+          .type(format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8')
+          .send(
+            format === 'json'
+              ? JSON.stringify([{ code: 500, description: '服务器内部错误' }])
+              : '<?xml version="1.0" encoding="utf-8"?><errors><error><code>500</code><description>服务器内部错误</description></error></errors>',
+          );
       });
-      o311.setNotFoundHandler((req, reply) => sendErrors(reply, formatOf(req), new Open311Error(404, [`资源不存在：${req.method} ${req.url.split('?')[0]}`])));
+      o311.setNotFoundHandler((req, reply) =>
+        sendErrors(reply, formatOf(req), new Open311Error(404, [`资源不存在：${req.method} ${req.url.split('?')[0]}`])),
+      );
 
       const hidden = { hide: true }; // not in the JSON API's OpenAPI document
       // Reads need no key: each client address is held to a rate, so no one scraper takes the
       // database from the dispatchers (with GEWU_TRUST_PROXY, the address the proxy names).
-      const readRoute = { schema: hidden, config: { access: { public: 'Open311 reads show only published cases, without personal data' }, rateLimit: { max: deps.config.GEWU_OPEN311_READ_RATE_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `open311-read:${req.ip}` } } };
+      const readRoute = {
+        schema: hidden,
+        config: {
+          access: { public: 'Open311 reads show only published cases, without personal data' },
+          rateLimit: {
+            max: deps.config.GEWU_OPEN311_READ_RATE_PER_MINUTE,
+            timeWindow: 60_000,
+            keyGenerator: (req: FastifyRequest) => `open311-read:${req.ip}`,
+          },
+        },
+      };
       o311.get('/:file', readRoute, async (req: FastifyRequest, reply: FastifyReply) => {
         const file = fileOf(req);
         const q = queryOf(req);
@@ -62,9 +107,21 @@ export async function open311Routes(app: AppInstance) {
           case 'services':
             return sendList(reply, file.format, 'services', 'service', await listServices(deps.db));
           case 'requests':
-            return sendList(reply, file.format, 'service_requests', 'request', await listRequests(deps.db, deps.clock.now(), q));
+            return sendList(
+              reply,
+              file.format,
+              'service_requests',
+              'request',
+              await listRequests(deps.db, deps.clock.now(), q),
+            );
           case 'servicerequestupdates':
-            return sendList(reply, file.format, 'service_request_updates', 'request_update', await listUpdates(deps.db, deps.clock.now(), q));
+            return sendList(
+              reply,
+              file.format,
+              'service_request_updates',
+              'request_update',
+              await listUpdates(deps.db, deps.clock.now(), q),
+            );
           default:
             throw new Open311Error(404, [`资源不存在：${file.name}`]);
         }
@@ -75,7 +132,9 @@ export async function open311Routes(app: AppInstance) {
       });
       o311.get('/requests/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
-        return sendList(reply, file.format, 'service_requests', 'request', [await getRequest(deps.db, file.name, queryOf(req).jurisdiction_id)]);
+        return sendList(reply, file.format, 'service_requests', 'request', [
+          await getRequest(deps.db, file.name, queryOf(req).jurisdiction_id),
+        ]);
       });
       o311.get('/tokens/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
@@ -89,18 +148,31 @@ export async function open311Routes(app: AppInstance) {
           preValidation: async (req) => {
             fileOf(req, 'requests');
             const body = (req.body ?? {}) as Record<string, unknown>;
-            const raw = typeof body.api_key === 'string' ? body.api_key : (queryOf(req).api_key ?? (typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : undefined));
+            const raw =
+              typeof body.api_key === 'string'
+                ? body.api_key
+                : (queryOf(req).api_key ??
+                  (typeof req.headers['x-api-key'] === 'string' ? req.headers['x-api-key'] : undefined));
             const key = raw ? await authenticateApiKey(deps.db, deps.clock, raw) : null;
             if (!key) throw new Open311Error(403, [raw ? 'api_key 无效或已吊销' : '缺少 api_key']);
             req.apiKey = key;
           },
-          config: { access: { public: 'Open311 reports carry an API key, checked by the service' }, rateLimit: perKeyRateLimit('open311', deps.config.GEWU_API_KEY_RATE_PER_MINUTE) },
+          config: {
+            access: { public: 'Open311 reports carry an API key, checked by the service' },
+            rateLimit: perKeyRateLimit('open311', deps.config.GEWU_API_KEY_RATE_PER_MINUTE),
+          },
         },
         async (req, reply) => {
           const file = fileOf(req, 'requests');
           const { api_key: _key, ...form } = (req.body ?? {}) as Record<string, unknown>;
           const header = req.headers['idempotency-key'];
-          const r = await createRequest(deps, req.ctx, req.apiKey as ApiKeyPrincipal, form, typeof header === 'string' ? header : undefined);
+          const r = await createRequest(
+            deps,
+            req.ctx,
+            req.apiKey as ApiKeyPrincipal,
+            form,
+            typeof header === 'string' ? header : undefined,
+          );
           return sendList(reply, file.format, 'service_requests', 'request', [r.row], r.created ? 201 : 200);
         },
       );

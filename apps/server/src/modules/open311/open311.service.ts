@@ -1,5 +1,16 @@
 import { createHash } from 'node:crypto';
-import { ACTION_LABELS, CASE_STATE_LABELS, type CaseEventType, type CaseState, type ItemField, NEXT_STATE, type ReportBody, TERMINAL_STATES, itemCategoryName, publicCopy } from '@gewu/domain';
+import {
+  ACTION_LABELS,
+  CASE_STATE_LABELS,
+  type CaseEventType,
+  type CaseState,
+  type ItemField,
+  NEXT_STATE,
+  type ReportBody,
+  TERMINAL_STATES,
+  itemCategoryName,
+  publicCopy,
+} from '@gewu/domain';
 import { type SQL, and, asc, desc, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -50,7 +61,15 @@ export function discovery(baseUrl: string) {
     changeset: '2026-11-28T00:00:00+08:00',
     contact: '格物基层治理平台运维：请联系部署本平台的县（市、区）社会治理中心',
     key_service: '接口密钥由本平台系统管理员在「接口密钥」页面创建（来源选择 Open311），可限定行政区域并随时吊销',
-    endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${baseUrl}/open311/v2`, changeset: '2026-11-28T00:00:00+08:00', type: 'production', formats: ['text/xml', 'application/json'] }],
+    endpoints: [
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: `${baseUrl}/open311/v2`,
+        changeset: '2026-11-28T00:00:00+08:00',
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
+    ],
   };
 }
 
@@ -112,7 +131,11 @@ function one(form: Record<string, unknown>, key: string): string | undefined {
 }
 
 /** `attribute[code]` and `attribute[code][]` fields → the item's field values (numbers as numbers, lists as arrays). */
-function attributesOf(form: Record<string, unknown>, fields: readonly ItemField[], errors: string[]): ReportBody['fields'] {
+function attributesOf(
+  form: Record<string, unknown>,
+  fields: readonly ItemField[],
+  errors: string[],
+): ReportBody['fields'] {
   const out: ReportBody['fields'] = {};
   for (const [key, raw] of Object.entries(form)) {
     const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
@@ -125,20 +148,43 @@ function attributesOf(form: Record<string, unknown>, fields: readonly ItemField[
       continue;
     }
     if (field.type === 'multivaluelist') out[code] = values;
-    else if (field.type === 'number') out[code] = values.at(-1) === undefined || values.at(-1) === '' ? '' : Number(values.at(-1));
+    else if (field.type === 'number')
+      out[code] = values.at(-1) === undefined || values.at(-1) === '' ? '' : Number(values.at(-1));
     else out[code] = values.at(-1) ?? '';
   }
   return out;
 }
 
-const FORM_KEYS = new Set(['api_key', 'jurisdiction_id', 'service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'device_id', 'account_id', 'first_name', 'last_name', 'phone', 'description', 'media_url']);
+const FORM_KEYS = new Set([
+  'api_key',
+  'jurisdiction_id',
+  'service_code',
+  'lat',
+  'long',
+  'address_string',
+  'address_id',
+  'email',
+  'device_id',
+  'account_id',
+  'first_name',
+  'last_name',
+  'phone',
+  'description',
+  'media_url',
+]);
 
 /**
  * POST requests: checks the form (all errors at once), then files the case through the common
  * intake with the key as reporter. A retried POST (same key, same form — or the same
  * `Idempotency-Key` header) gets the same request back.
  */
-export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: ApiKeyPrincipal, form: Record<string, unknown>, idempotencyHeader: string | undefined) {
+export async function createRequest(
+  deps: IntakeDeps,
+  ctx: RequestContext,
+  key: ApiKeyPrincipal,
+  form: Record<string, unknown>,
+  idempotencyHeader: string | undefined,
+) {
   const errors: string[] = [];
   const serviceCode = one(form, 'service_code');
   const jurisdiction = await jurisdictionPath(deps.db, one(form, 'jurisdiction_id'));
@@ -152,7 +198,15 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
   if (latText || longText) {
     const lat = Number(latText);
     const lon = Number(longText);
-    if (!latText || !longText || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) errors.push('lat 与 long 须同时提供且为有效的 WGS84 经纬度');
+    if (
+      !latText ||
+      !longText ||
+      !Number.isFinite(lat) ||
+      !Number.isFinite(lon) ||
+      Math.abs(lat) > 90 ||
+      Math.abs(lon) > 180
+    )
+      errors.push('lat 与 long 须同时提供且为有效的 WGS84 经纬度');
     else location = { lat, lon, crs: 'WGS84' };
   } else if (!address) errors.push('须提供 lat 与 long，或 address_string');
   const description = one(form, 'description') ?? '';
@@ -162,15 +216,23 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
   const email = one(form, 'email');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push('email 格式不正确');
   const fields = item ? attributesOf(form, item.fields, errors) : {};
-  for (const k of Object.keys(form)) if (!FORM_KEYS.has(k) && !k.startsWith('attribute[')) errors.push(`不支持的参数：${k}`);
+  for (const k of Object.keys(form))
+    if (!FORM_KEYS.has(k) && !k.startsWith('attribute[')) errors.push(`不支持的参数：${k}`);
   if (errors.length) throw new Open311Error(400, errors);
 
   const name = [one(form, 'last_name'), one(form, 'first_name')].filter(Boolean).join('') || undefined;
   const phone = one(form, 'phone') || undefined;
   const accountId = one(form, 'account_id');
   const externalRef = accountId || one(form, 'device_id') || undefined;
-  const canonical = JSON.stringify(Object.entries(form).filter(([k]) => k !== 'api_key').sort(([a], [b]) => a.localeCompare(b)));
-  const idempotencyKey = idempotencyHeader && /^[\w.:-]{8,100}$/.test(idempotencyHeader) ? idempotencyHeader : `o311-${createHash('sha256').update(canonical).digest('hex').slice(0, 40)}`;
+  const canonical = JSON.stringify(
+    Object.entries(form)
+      .filter(([k]) => k !== 'api_key')
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  const idempotencyKey =
+    idempotencyHeader && /^[\w.:-]{8,100}$/.test(idempotencyHeader)
+      ? idempotencyHeader
+      : `o311-${createHash('sha256').update(canonical).digest('hex').slice(0, 40)}`;
   const body: ReportBody = {
     itemCode: (item as ItemRow).code,
     description: description.length >= 2 ? description : (item as ItemRow).name,
@@ -187,11 +249,24 @@ export async function createRequest(deps: IntakeDeps, ctx: RequestContext, key: 
     ...(mediaUrl ? { mediaUrl } : {}),
   };
   // A jurisdiction inside the key's region narrows where this request may be filed; one outside it is refused.
-  if (jurisdiction && !jurisdiction.startsWith(key.regionPath) && !key.regionPath.startsWith(jurisdiction)) throw new Open311Error(400, [`jurisdiction_id ${one(form, 'jurisdiction_id')} 不在该接口密钥的授权区域内`]);
+  if (jurisdiction && !jurisdiction.startsWith(key.regionPath) && !key.regionPath.startsWith(jurisdiction))
+    throw new Open311Error(400, [`jurisdiction_id ${one(form, 'jurisdiction_id')} 不在该接口密钥的授权区域内`]);
   const regionPath = jurisdiction && jurisdiction.startsWith(key.regionPath) ? jurisdiction : key.regionPath;
   try {
-    const r = await reportCase(deps, { kind: 'api_key', key: { id: key.id, name: key.name, regionPath, source: 'open311' }, ctx, addressOnly: true }, body);
-    return { created: r.created, row: { service_request_id: r.case.code, token: r.case.id, service_notice: '已登记，将由属地社会治理中心受理', account_id: accountId ?? null } };
+    const r = await reportCase(
+      deps,
+      { kind: 'api_key', key: { id: key.id, name: key.name, regionPath, source: 'open311' }, ctx, addressOnly: true },
+      body,
+    );
+    return {
+      created: r.created,
+      row: {
+        service_request_id: r.case.code,
+        token: r.case.id,
+        service_notice: '已登记，将由属地社会治理中心受理',
+        account_id: accountId ?? null,
+      },
+    };
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
       const details = e.details?.map((d) => `${d.path}：${d.message}`) ?? [];
@@ -244,7 +319,12 @@ type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
 };
 
 function toRequest(r: RequestRow) {
-  const copy = publicCopy(r, r.decided === null ? null : { published: r.decided, publicDescription: r.publicDescription, descriptionHidden: !!r.descriptionHidden });
+  const copy = publicCopy(
+    r,
+    r.decided === null
+      ? null
+      : { published: r.decided, publicDescription: r.publicDescription, descriptionHidden: !!r.descriptionHidden },
+  );
   return {
     service_request_id: r.code,
     status: statusOf(r.state),
@@ -278,7 +358,8 @@ function requestQuery(db: Db) {
 /** An ISO 8601 time with its offset (or Z), else a 400. */
 function parseTime(name: string, v: string | undefined, errors: string[]): Date | undefined {
   if (v === undefined || v === '') return undefined;
-  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+  const ok =
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
   if (!ok) errors.push(`${name} 应为带时区的 ISO 8601 时间，如 2026-11-28T08:00:00+08:00`);
   return ok ? new Date(v) : undefined;
 }
@@ -287,7 +368,8 @@ function parsePage(q: Record<string, string | undefined>, errors: string[]) {
   const page = q.page === undefined ? 1 : Number(q.page);
   const size = q.page_size === undefined ? DEFAULT_LIMIT : Number(q.page_size);
   if (!Number.isInteger(page) || page < 1) errors.push('page 应为正整数');
-  if (!Number.isInteger(size) || size < 1 || size > DEFAULT_LIMIT) errors.push(`page_size 应为 1 到 ${DEFAULT_LIMIT} 的整数`);
+  if (!Number.isInteger(size) || size < 1 || size > DEFAULT_LIMIT)
+    errors.push(`page_size 应为 1 到 ${DEFAULT_LIMIT} 的整数`);
   return { limit: size, offset: (page - 1) * size };
 }
 
@@ -298,10 +380,10 @@ function windowOf(q: Record<string, string | undefined>, now: Date, errors: stri
   const to = end ?? (start ? new Date(start.getTime() + MAX_WINDOW_MS) : now);
   const from = start ?? new Date(to.getTime() - MAX_WINDOW_MS);
   if (start && end && end < start) errors.push('end_date 不能早于 start_date');
-  else if (start && end && end.getTime() - start.getTime() > MAX_WINDOW_MS) errors.push('start_date 到 end_date 不能超过 90 天');
+  else if (start && end && end.getTime() - start.getTime() > MAX_WINDOW_MS)
+    errors.push('start_date 到 end_date 不能超过 90 天');
   return { from, to };
 }
-
 
 /**
  * GET requests. Parameters it does not know are ignored, as clients written for other servers
@@ -315,19 +397,47 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
   const path = await jurisdictionPath(db, q.jurisdiction_id);
   if (q.service_request_id !== undefined) {
     if (errors.length) throw new Open311Error(400, errors);
-    const ids = q.service_request_id.split(',').map((s) => s.trim()).filter(Boolean).slice(0, DEFAULT_LIMIT);
+    const ids = q.service_request_id
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .slice(0, DEFAULT_LIMIT);
     if (!ids.length) throw new Open311Error(400, ['service_request_id 为空']);
-    const rows = await requestQuery(db).where(and(inArray(cases.code, ids), PUBLISHED, underPath(path))).orderBy(desc(cases.reportedAt));
+    const rows = await requestQuery(db)
+      .where(and(inArray(cases.code, ids), PUBLISHED, underPath(path)))
+      .orderBy(desc(cases.reportedAt));
     return rows.map((r) => toRequest(r as RequestRow));
   }
-  const statuses = q.status?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const statuses =
+    q.status
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   for (const s of statuses) if (s !== 'open' && s !== 'closed') errors.push(`status 只能是 open 或 closed：${s}`);
-  const codes = q.service_code?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  const codes =
+    q.service_code
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [];
   const { from, to } = windowOf(q, now, errors);
   if (errors.length) throw new Open311Error(400, errors);
-  const statusCond = statuses.includes('open') && !statuses.includes('closed') ? OPEN_SQL : statuses.includes('closed') && !statuses.includes('open') ? inArray(cases.state, [...TERMINAL_STATES]) : undefined;
+  const statusCond =
+    statuses.includes('open') && !statuses.includes('closed')
+      ? OPEN_SQL
+      : statuses.includes('closed') && !statuses.includes('open')
+        ? inArray(cases.state, [...TERMINAL_STATES])
+        : undefined;
   const rows = await requestQuery(db)
-    .where(and(gte(cases.reportedAt, from), lte(cases.reportedAt, to), codes.length ? inArray(cases.itemCode, codes) : undefined, statusCond, PUBLISHED, underPath(path)))
+    .where(
+      and(
+        gte(cases.reportedAt, from),
+        lte(cases.reportedAt, to),
+        codes.length ? inArray(cases.itemCode, codes) : undefined,
+        statusCond,
+        PUBLISHED,
+        underPath(path),
+      ),
+    )
     .orderBy(desc(cases.reportedAt), desc(cases.code))
     .limit(page.limit)
     .offset(page.offset);
@@ -377,7 +487,15 @@ export async function listUpdates(db: Db, now: Date, q: Record<string, string | 
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
     .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
-    .where(and(gte(caseEvents.at, from), lt(caseEvents.at, to), inArray(caseEvents.type, PUBLIC_EVENTS), PUBLISHED, underPath(path)))
+    .where(
+      and(
+        gte(caseEvents.at, from),
+        lt(caseEvents.at, to),
+        inArray(caseEvents.type, PUBLIC_EVENTS),
+        PUBLISHED,
+        underPath(path),
+      ),
+    )
     .orderBy(asc(caseEvents.at), asc(caseEvents.id))
     .limit(page.limit)
     .offset(page.offset);

@@ -40,7 +40,12 @@ export async function peopleRoutes(app: AppInstance) {
   const personRead = { access: { roles: ['dispatcher', 'grid_worker', 'mediator'], scope: 'region' } } as const;
   app.get('/api/residents', {
     config: personRead,
-    schema: { tags, summary: '实有人口列表（结果脱敏；按证件号、电话查找请用 POST /api/residents/search）', querystring: residentListQuerySchema, response: { 200: pageOf(residentViewSchema) } },
+    schema: {
+      tags,
+      summary: '实有人口列表（结果脱敏；按证件号、电话查找请用 POST /api/residents/search）',
+      querystring: residentListQuerySchema,
+      response: { 200: pageOf(residentViewSchema) },
+    },
     handler: (req) => residentsService.listResidents(deps, req.ctx, req.query),
   });
   // A number to look up travels in the body, never in the URL (URLs end up in logs and proxies).
@@ -50,9 +55,18 @@ export async function peopleRoutes(app: AppInstance) {
   app.post('/api/residents/search', {
     config: {
       access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' },
-      rateLimit: { max: NUMBER_SEARCHES_PER_MINUTE, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => `resident-search:${req.ctx?.actor?.id ?? req.ip}` },
+      rateLimit: {
+        max: NUMBER_SEARCHES_PER_MINUTE,
+        timeWindow: 60_000,
+        keyGenerator: (req: FastifyRequest) => `resident-search:${req.ctx?.actor?.id ?? req.ip}`,
+      },
     },
-    schema: { tags, summary: '按证件号、电话（密钥哈希精确匹配）及列表条件查找人员（结果脱敏）', body: residentSearchBodySchema, response: { 200: pageOf(residentViewSchema) } },
+    schema: {
+      tags,
+      summary: '按证件号、电话（密钥哈希精确匹配）及列表条件查找人员（结果脱敏）',
+      body: residentSearchBodySchema,
+      response: { 200: pageOf(residentViewSchema) },
+    },
     handler: (req) => residentsService.listResidents(deps, req.ctx, req.body),
   });
   app.get('/api/residents/:id', {
@@ -67,17 +81,47 @@ export async function peopleRoutes(app: AppInstance) {
   });
   app.post('/api/residents/:id/reveal', {
     config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
-    schema: { tags, summary: '查看完整证件号或电话（须有权限并填写原因，留审计记录）', params: idParams, body: revealBodySchema, response: { 200: z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() }) } },
-    handler: (req) => residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
+    schema: {
+      tags,
+      summary: '查看完整证件号或电话（须有权限并填写原因，留审计记录）',
+      params: idParams,
+      body: revealBodySchema,
+      response: { 200: z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() }) },
+    },
+    handler: (req) =>
+      residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
   });
   app.get('/api/residents/:id/visits', {
     config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
-    schema: { tags, summary: '走访记录', params: idParams, response: { 200: z.object({ items: z.array(z.object({ id: z.string(), visitedAt: z.string(), note: z.string(), visitorId: z.string(), visitorName: z.string().nullable(), specialPopulationId: z.string().nullable() })) }) } },
+    schema: {
+      tags,
+      summary: '走访记录',
+      params: idParams,
+      response: {
+        200: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              visitedAt: z.string(),
+              note: z.string(),
+              visitorId: z.string(),
+              visitorName: z.string().nullable(),
+              specialPopulationId: z.string().nullable(),
+            }),
+          ),
+        }),
+      },
+    },
     handler: async (req) => ({ items: await special.listVisits(deps, req.ctx, req.params.id) }),
   });
   app.post('/api/visits', {
     config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
-    schema: { tags, summary: '登记走访', body: visitInputSchema, response: { 201: z.object({ id: z.string(), visitedAt: z.string() }) } },
+    schema: {
+      tags,
+      summary: '登记走访',
+      body: visitInputSchema,
+      response: { 201: z.object({ id: z.string(), visitedAt: z.string() }) },
+    },
     handler: async (req, reply) => reply.code(201).send(await special.recordVisit(deps, req.ctx, req.body)),
   });
   app.get('/api/special-populations', {
@@ -88,7 +132,10 @@ export async function peopleRoutes(app: AppInstance) {
       querystring: z.strictObject({
         kind: specialKindSchema.optional(),
         riskLevel: riskLevelSchema.optional(),
-        overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+        overdue: z
+          .enum(['true', 'false'])
+          .transform((v) => v === 'true')
+          .optional(),
         page: queryInt(1, 100_000).default(1),
         pageSize: queryInt(1, 500).default(100),
       }),
@@ -106,7 +153,13 @@ export async function peopleRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '实有房屋（含出租屋及住户）',
-      querystring: z.strictObject({ villageId: z.string().uuid().optional(), gridId: z.string().uuid().optional(), usage: houseUsageSchema.optional(), page: queryInt(1, 100_000).default(1), pageSize: queryInt(1, 200).default(50) }),
+      querystring: z.strictObject({
+        villageId: z.string().uuid().optional(),
+        gridId: z.string().uuid().optional(),
+        usage: houseUsageSchema.optional(),
+        page: queryInt(1, 100_000).default(1),
+        pageSize: queryInt(1, 200).default(50),
+      }),
       response: { 200: pageOf(houseViewSchema) },
     },
     handler: (req) => housesService.listHouses(deps, req.ctx, req.query),
@@ -118,7 +171,13 @@ export async function peopleRoutes(app: AppInstance) {
   });
   app.post('/api/houses/:id/residents', {
     config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
-    schema: { tags, summary: '人房关联（产权人、家庭成员、租户）', params: idParams, body: linkBodySchema, response: { 200: houseViewSchema } },
+    schema: {
+      tags,
+      summary: '人房关联（产权人、家庭成员、租户）',
+      params: idParams,
+      body: linkBodySchema,
+      response: { 200: houseViewSchema },
+    },
     handler: (req) => housesService.linkResidentToHouse(deps, req.ctx, req.params.id, req.body),
   });
   const placeQuery = z.strictObject({ villageId: z.string().uuid().optional(), gridId: z.string().uuid().optional() });
@@ -130,13 +189,19 @@ export async function peopleRoutes(app: AppInstance) {
   for (const [path, kind, title, input, view] of places) {
     app.get(`/api/${path}`, {
       config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },
-      schema: { tags, summary: `${title}列表`, querystring: placeQuery, response: { 200: z.object({ items: z.array(view) }) } },
+      schema: {
+        tags,
+        summary: `${title}列表`,
+        querystring: placeQuery,
+        response: { 200: z.object({ items: z.array(view) }) },
+      },
       handler: async (req) => ({ items: (await listPlaces(deps, req.ctx, kind, req.query)) as never }),
     });
     app.post(`/api/${path}`, {
       config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
       schema: { tags, summary: `登记${title}`, body: input, response: { 201: view } },
-      handler: async (req, reply) => reply.code(201).send((await createPlace(deps, req.ctx, kind, req.body as never)) as never),
+      handler: async (req, reply) =>
+        reply.code(201).send((await createPlace(deps, req.ctx, kind, req.body as never)) as never),
     });
   }
 }

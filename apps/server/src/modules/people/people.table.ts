@@ -1,4 +1,15 @@
-import { date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** Columns every base-data row carries: where it is (scope) and its grid. */
@@ -29,7 +40,10 @@ export const residents = pgTable(
     phoneHash: text('phone_hash'),
     phoneMasked: text('phone_masked'),
     /** registered 户籍, floating 流动, left_behind 留守, elderly_alone 独居老人, disabled 残疾, minor 未成年, hardship_women 困境妇女 */
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     address: text('address'),
     note: text('note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -71,7 +85,10 @@ export const houses = pgTable(
     areaM2: doublePrecision('area_m2'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('houses_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')), index('houses_grid_idx').on(t.gridId)],
+  (t) => [
+    index('houses_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    index('houses_grid_idx').on(t.gridId),
+  ],
 );
 
 /** Person ↔ house (人房关联). */
@@ -93,7 +110,9 @@ export const organisations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ...placed,
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['enterprise', 'individual_business', 'social_org', 'public_institution', 'government', 'other'] }).notNull(),
+    kind: text('kind', {
+      enum: ['enterprise', 'individual_business', 'social_org', 'public_institution', 'government', 'other'],
+    }).notNull(),
     creditCode: text('credit_code'),
     address: text('address'),
     employees: integer('employees'),
@@ -108,7 +127,9 @@ export const keyPlaces = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     ...placed,
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['school', 'hospital', 'market', 'station', 'hazardous', 'venue', 'religious', 'other'] }).notNull(),
+    kind: text('kind', {
+      enum: ['school', 'hospital', 'market', 'station', 'hazardous', 'venue', 'religious', 'other'],
+    }).notNull(),
     address: text('address'),
     lon: doublePrecision('lon'),
     lat: doublePrecision('lat'),
@@ -123,15 +144,25 @@ export const specialPopulations = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     residentId: uuid('resident_id').notNull(),
     regionPath: text('region_path').notNull(),
-    kind: text('kind', { enum: ['community_correction', 'released_prisoner', 'drug_user', 'severe_mental_disorder'] }).notNull(),
+    kind: text('kind', {
+      enum: ['community_correction', 'released_prisoner', 'drug_user', 'severe_mental_disorder'],
+    }).notNull(),
     riskLevel: text('risk_level', { enum: ['low', 'medium', 'high'] }).notNull(),
-    helperGroup: text('helper_group').array().notNull().default(sql`'{}'::text[]`),
+    helperGroup: text('helper_group')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     visitIntervalDays: integer('visit_interval_days').notNull(),
     nextVisitDue: date('next_visit_due').notNull(),
-    status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'closed'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('special_populations_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')), index('special_populations_resident_idx').on(t.residentId)],
+  (t) => [
+    index('special_populations_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    index('special_populations_resident_idx').on(t.residentId),
+  ],
 );
 
 /** Visit records (走访记录). */

@@ -14,28 +14,76 @@ afterAll(async () => {
 describe('organisations, buildings and key places', () => {
   it('registers and lists each within scope, refusing a bad credit code', async () => {
     const villageId = await regionIdByCode(t.database, '410104001002');
-    const org = await t.app.inject({ method: 'POST', url: '/api/organisations', ...as(dispatcher), payload: { villageId, name: '致知便民超市', kind: 'individual_business', creditCode: '92410104MA9G5XRL3B', employees: 4 } });
+    const org = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      ...as(dispatcher),
+      payload: {
+        villageId,
+        name: '致知便民超市',
+        kind: 'individual_business',
+        creditCode: '92410104MA9G5XRL3B',
+        employees: 4,
+      },
+    });
     expect(org.statusCode).toBe(201);
     expect(org.json()).toMatchObject({ name: '致知便民超市', creditCode: '92410104MA9G5XRL3B' });
     expect(org.json().regionPath).toBeUndefined();
-    const bad = await t.app.inject({ method: 'POST', url: '/api/organisations', ...as(dispatcher), payload: { villageId, name: 'x', kind: 'enterprise', creditCode: 'ABC' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/organisations',
+      ...as(dispatcher),
+      payload: { villageId, name: 'x', kind: 'enterprise', creditCode: 'ABC' },
+    });
     expect(bad.json()).toMatchObject({ code: 'validation.failed' });
-    expect((await t.app.inject({ method: 'POST', url: '/api/buildings', ...as(dispatcher), payload: { villageId, name: '3号楼', floors: 18, lon: 113.705, lat: 34.745 } })).statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'POST', url: '/api/key-places', ...as(dispatcher), payload: { villageId, name: '致知加油站', kind: 'hazardous' } })).statusCode).toBe(201);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/buildings',
+          ...as(dispatcher),
+          payload: { villageId, name: '3号楼', floors: 18, lon: 113.705, lat: 34.745 },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/key-places',
+          ...as(dispatcher),
+          payload: { villageId, name: '致知加油站', kind: 'hazardous' },
+        })
+      ).statusCode,
+    ).toBe(201);
     for (const path of ['organisations', 'buildings', 'key-places']) {
-      expect((await t.app.inject({ method: 'GET', url: `/api/${path}`, ...as(dispatcher) })).json().items).toHaveLength(1);
-      expect((await t.app.inject({ method: 'GET', url: `/api/${path}`, ...as(await login(t.app, 'gridworker')) })).json().items).toHaveLength(0);
+      expect((await t.app.inject({ method: 'GET', url: `/api/${path}`, ...as(dispatcher) })).json().items).toHaveLength(
+        1,
+      );
+      expect(
+        (await t.app.inject({ method: 'GET', url: `/api/${path}`, ...as(await login(t.app, 'gridworker')) })).json()
+          .items,
+      ).toHaveLength(0);
     }
   });
 
   it('imports organisations from CSV with per-cell errors', async () => {
-    const csv = '名称,类型,统一社会信用代码,从业人数,村（社区）代码\n甲公司,企业,91410104MA44TYWW2J,20,410104001001\n乙,神秘组织,,x,410104001001';
-    const up = await t.app.inject({ method: 'POST', url: '/api/imports?kind=organisations&format=csv', ...as(dispatcher, { 'content-type': 'application/octet-stream' }), body: csv });
+    const csv =
+      '名称,类型,统一社会信用代码,从业人数,村（社区）代码\n甲公司,企业,91410104MA44TYWW2J,20,410104001001\n乙,神秘组织,,x,410104001001';
+    const up = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports?kind=organisations&format=csv',
+      ...as(dispatcher, { 'content-type': 'application/octet-stream' }),
+      body: csv,
+    });
     let job = up.json();
     while (job.status === 'validating') {
       await new Promise((r) => setTimeout(r, 25)); // let the background pass read the file
       job = (await t.app.inject({ method: 'GET', url: `/api/imports/${job.id}`, ...as(dispatcher) })).json();
     }
-    expect(job.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual(['3:类型', '3:从业人数']);
+    expect(job.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`)).toEqual([
+      '3:类型',
+      '3:从业人数',
+    ]);
   });
 });

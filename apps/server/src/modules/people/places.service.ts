@@ -18,20 +18,36 @@ function view<K extends PlaceKind>(row: Row<K>) {
   return rest;
 }
 
-export async function listPlaces<K extends PlaceKind>(deps: PeopleDeps, ctx: RequestContext, kind: K, q: { villageId?: string; gridId?: string }) {
+export async function listPlaces<K extends PlaceKind>(
+  deps: PeopleDeps,
+  ctx: RequestContext,
+  kind: K,
+  q: { villageId?: string; gridId?: string },
+) {
   const actor = authorize(ctx, 'person.read');
   // The three tables share the placement columns used here.
   const table = TABLES[kind] as unknown as typeof organisations;
   const rows = await deps.db
     .select()
     .from(table)
-    .where(and(inScope(actor, table.regionPath), q.villageId ? eq(table.villageId, q.villageId) : undefined, q.gridId ? eq(table.gridId, q.gridId) : undefined))
+    .where(
+      and(
+        inScope(actor, table.regionPath),
+        q.villageId ? eq(table.villageId, q.villageId) : undefined,
+        q.gridId ? eq(table.gridId, q.gridId) : undefined,
+      ),
+    )
     .orderBy(asc(table.regionPath), asc(table.name))
     .limit(1000);
   return rows.map((r) => view<K>(r as Row<K>));
 }
 
-export async function createPlace<K extends PlaceKind>(deps: PeopleDeps, ctx: RequestContext, kind: K, input: { villageId: string; gridId?: string } & Record<string, unknown>) {
+export async function createPlace<K extends PlaceKind>(
+  deps: PeopleDeps,
+  ctx: RequestContext,
+  kind: K,
+  input: { villageId: string; gridId?: string } & Record<string, unknown>,
+) {
   const actor = authorize(ctx, 'person.manage');
   const table = TABLES[kind] as unknown as typeof organisations;
   return deps.db.transaction(async (tx) => {
@@ -42,7 +58,12 @@ export async function createPlace<K extends PlaceKind>(deps: PeopleDeps, ctx: Re
       .values({ ...rest, regionPath, villageId: village.id, gridId: gridId ?? null } as never)
       .returning();
     const created = row as Row<K>;
-    await recordAudit(tx, deps.clock, ctx, { action: `${kind}.create`, targetType: kind, targetId: (created as { id: string }).id, regionPath });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: `${kind}.create`,
+      targetType: kind,
+      targetId: (created as { id: string }).id,
+      regionPath,
+    });
     return view<K>(created);
   });
 }

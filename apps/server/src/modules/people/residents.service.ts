@@ -60,9 +60,23 @@ export interface PiiFields {
  * Chinese reasons per field instead of throwing (for imports). Without `encrypt` only the hash and
  * mask are computed (an import's dry run).
  */
-export function protectPii(pii: PiiCipher, clock: Clock, idNumber: string | undefined, phone: string | undefined, errors: { path: string; message: string }[], encrypt = true) {
+export function protectPii(
+  pii: PiiCipher,
+  clock: Clock,
+  idNumber: string | undefined,
+  phone: string | undefined,
+  errors: { path: string; message: string }[],
+  encrypt = true,
+) {
   // Plain assignments rather than spreads: an import calls this a million times.
-  const out: PiiFields & { gender?: 'male' | 'female'; birthDate?: string } = { idEnc: null, idHash: null, idMasked: null, phoneEnc: null, phoneHash: null, phoneMasked: null };
+  const out: PiiFields & { gender?: 'male' | 'female'; birthDate?: string } = {
+    idEnc: null,
+    idHash: null,
+    idMasked: null,
+    phoneEnc: null,
+    phoneHash: null,
+    phoneMasked: null,
+  };
   if (idNumber) {
     const id = normalizeIdNumber(idNumber);
     const reason = checkIdNumber(id, clock.now());
@@ -91,18 +105,30 @@ export function protectPii(pii: PiiCipher, clock: Clock, idNumber: string | unde
 
 /** The village (in scope) and optional grid (in that village) a record is placed in. */
 export async function resolvePlace(db: Db, actor: Actor, villageId: string, gridId: string | undefined) {
-  const [village] = await db.select().from(regions).where(and(eq(regions.id, villageId), inScope(actor, regions.path))).limit(1);
+  const [village] = await db
+    .select()
+    .from(regions)
+    .where(and(eq(regions.id, villageId), inScope(actor, regions.path)))
+    .limit(1);
   if (!village || village.level !== 'village') throw villageNotFound();
   let regionPath = village.path;
   if (gridId) {
-    const [grid] = await db.select().from(grids).where(and(eq(grids.id, gridId), eq(grids.villageId, village.id))).limit(1);
+    const [grid] = await db
+      .select()
+      .from(grids)
+      .where(and(eq(grids.id, gridId), eq(grids.villageId, village.id)))
+      .limit(1);
     if (!grid) throw badRequest('grid.not_in_village', '所选网格不属于该村（社区）');
     regionPath = grid.regionPath;
   }
   return { village, regionPath };
 }
 
-export async function createResident(deps: PeopleDeps, ctx: RequestContext, input: ResidentInput): Promise<ResidentView> {
+export async function createResident(
+  deps: PeopleDeps,
+  ctx: RequestContext,
+  input: ResidentInput,
+): Promise<ResidentView> {
   const actor = authorize(ctx, 'person.manage');
   const errors: { path: string; message: string }[] = [];
   const protectedFields = protectPii(deps.pii, deps.clock, input.idNumber, input.phone, errors);
@@ -110,7 +136,11 @@ export async function createResident(deps: PeopleDeps, ctx: RequestContext, inpu
   return deps.db.transaction(async (tx) => {
     const { village, regionPath } = await resolvePlace(tx, actor, input.villageId, input.gridId);
     if (protectedFields.idHash) {
-      const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, protectedFields.idHash)).limit(1);
+      const [dup] = await tx
+        .select({ id: residents.id })
+        .from(residents)
+        .where(eq(residents.idHash, protectedFields.idHash))
+        .limit(1);
       if (dup) throw conflict('person.duplicate_id', '该身份证号已登记');
     }
     const [row] = await tx
@@ -135,7 +165,12 @@ export async function createResident(deps: PeopleDeps, ctx: RequestContext, inpu
       })
       .returning();
     const r = row as Row;
-    await recordAudit(tx, deps.clock, ctx, { action: 'person.create', targetType: 'resident', targetId: r.id, regionPath });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'person.create',
+      targetType: 'resident',
+      targetId: r.id,
+      regionPath,
+    });
     return toResidentView(r, village.name, deps.clock.now());
   });
 }
@@ -178,9 +213,18 @@ export async function listResidents(deps: PeopleDeps, ctx: RequestContext, q: Re
   ]);
   if (byNumber) {
     // Each lookup by number is recorded (which kind, how many found — never the number itself).
-    await recordAudit(deps.db, deps.clock, ctx, { action: 'person.search_by_number', targetType: 'resident', detail: { by: q.idNumber !== undefined ? 'idNumber' : 'phone', found: total?.n ?? 0 } });
+    await recordAudit(deps.db, deps.clock, ctx, {
+      action: 'person.search_by_number',
+      targetType: 'resident',
+      detail: { by: q.idNumber !== undefined ? 'idNumber' : 'phone', found: total?.n ?? 0 },
+    });
   }
-  return { items: rows.map((x) => toResidentView(x.r, x.villageName, deps.clock.now())), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  return {
+    items: rows.map((x) => toResidentView(x.r, x.villageName, deps.clock.now())),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function loadResident(db: Db, actor: Actor, id: string) {
@@ -204,13 +248,25 @@ export async function getResident(deps: PeopleDeps, ctx: RequestContext, id: str
  * Shows one full identity or phone number to someone allowed to see it, for a stated reason.
  * The reveal itself is audited (who, whose, which field, why).
  */
-export async function revealResidentField(deps: PeopleDeps, ctx: RequestContext, id: string, field: 'idNumber' | 'phone', reason: string) {
+export async function revealResidentField(
+  deps: PeopleDeps,
+  ctx: RequestContext,
+  id: string,
+  field: 'idNumber' | 'phone',
+  reason: string,
+) {
   const actor = authorize(ctx, 'person.reveal');
   return deps.db.transaction(async (tx) => {
     const row = await loadResident(tx, actor, id);
     const enc = field === 'idNumber' ? row.r.idEnc : row.r.phoneEnc;
     if (!enc) throw new AppError(404, 'person.field_empty', field === 'idNumber' ? '未登记身份证号' : '未登记电话');
-    await recordAudit(tx, deps.clock, ctx, { action: 'person.reveal', targetType: 'resident', targetId: id, regionPath: row.r.regionPath, detail: { field, reason } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'person.reveal',
+      targetType: 'resident',
+      targetId: id,
+      regionPath: row.r.regionPath,
+      detail: { field, reason },
+    });
     return { field, value: deps.pii.decrypt(enc) };
   });
 }

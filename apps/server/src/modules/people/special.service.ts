@@ -11,10 +11,15 @@ import { residents, specialPopulations, visits } from './people.table.ts';
 type Kind = (typeof specialPopulations.$inferSelect)['kind'];
 type Risk = (typeof specialPopulations.$inferSelect)['riskLevel'];
 
-const addDays = (isoDate: string, days: number) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const today = (deps: PeopleDeps) => deps.clock.now().toISOString().slice(0, 10);
 
-function toView(deps: PeopleDeps, s: typeof specialPopulations.$inferSelect, r: { name: string; idMasked: string | null }) {
+function toView(
+  deps: PeopleDeps,
+  s: typeof specialPopulations.$inferSelect,
+  r: { name: string; idMasked: string | null },
+) {
   return {
     id: s.id,
     residentId: s.residentId,
@@ -31,7 +36,11 @@ function toView(deps: PeopleDeps, s: typeof specialPopulations.$inferSelect, r: 
 }
 
 /** Special-population records in scope, most urgent visit first. Only roles with the permission see them. */
-export async function listSpecial(deps: PeopleDeps, ctx: RequestContext, q: { kind?: Kind; riskLevel?: Risk; overdue?: boolean; page: number; pageSize: number }) {
+export async function listSpecial(
+  deps: PeopleDeps,
+  ctx: RequestContext,
+  q: { kind?: Kind; riskLevel?: Risk; overdue?: boolean; page: number; pageSize: number },
+) {
   const actor = authorize(ctx, 'special_population.read');
   const isOverdue = and(eq(specialPopulations.status, 'active'), lt(specialPopulations.nextVisitDue, today(deps)));
   const where = and(
@@ -51,14 +60,29 @@ export async function listSpecial(deps: PeopleDeps, ctx: RequestContext, q: { ki
       .offset((q.page - 1) * q.pageSize),
     deps.db.select({ n: count() }).from(specialPopulations).where(where),
   ]);
-  await recordAudit(deps.db, deps.clock, ctx, { action: 'special_population.list', detail: { filter: q, count: rows.length } });
-  return { items: rows.map((x) => toView(deps, x.s, { name: x.name, idMasked: x.idMasked })), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  await recordAudit(deps.db, deps.clock, ctx, {
+    action: 'special_population.list',
+    detail: { filter: q, count: rows.length },
+  });
+  return {
+    items: rows.map((x) => toView(deps, x.s, { name: x.name, idMasked: x.idMasked })),
+    total: total?.n ?? 0,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
 }
 
 export async function createSpecial(
   deps: PeopleDeps,
   ctx: RequestContext,
-  input: { residentId: string; kind: Kind; riskLevel: Risk; helperGroup: string[]; visitIntervalDays: number; nextVisitDue?: string },
+  input: {
+    residentId: string;
+    kind: Kind;
+    riskLevel: Risk;
+    helperGroup: string[];
+    visitIntervalDays: number;
+    nextVisitDue?: string;
+  },
 ) {
   const actor = authorize(ctx, 'special_population.manage');
   return deps.db.transaction(async (tx) => {
@@ -66,20 +90,40 @@ export async function createSpecial(
     const [existing] = await tx
       .select({ id: specialPopulations.id })
       .from(specialPopulations)
-      .where(and(eq(specialPopulations.residentId, r.id), eq(specialPopulations.kind, input.kind), eq(specialPopulations.status, 'active')));
+      .where(
+        and(
+          eq(specialPopulations.residentId, r.id),
+          eq(specialPopulations.kind, input.kind),
+          eq(specialPopulations.status, 'active'),
+        ),
+      );
     if (existing) throw conflict('special.duplicate', '该人员已有同类在管记录');
     const [s] = await tx
       .insert(specialPopulations)
-      .values({ ...input, regionPath: r.regionPath, nextVisitDue: input.nextVisitDue ?? addDays(today(deps), input.visitIntervalDays) })
+      .values({
+        ...input,
+        regionPath: r.regionPath,
+        nextVisitDue: input.nextVisitDue ?? addDays(today(deps), input.visitIntervalDays),
+      })
       .returning();
     const row = s as typeof specialPopulations.$inferSelect;
-    await recordAudit(tx, deps.clock, ctx, { action: 'special_population.create', targetType: 'special_population', targetId: row.id, regionPath: r.regionPath, detail: { kind: row.kind, riskLevel: row.riskLevel } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'special_population.create',
+      targetType: 'special_population',
+      targetId: row.id,
+      regionPath: r.regionPath,
+      detail: { kind: row.kind, riskLevel: row.riskLevel },
+    });
     return toView(deps, row, r);
   });
 }
 
 /** Records a visit (走访); for a special-population record it moves the next visit due date on. */
-export async function recordVisit(deps: PeopleDeps, ctx: RequestContext, input: { residentId: string; specialPopulationId?: string; visitedAt?: string; note: string }) {
+export async function recordVisit(
+  deps: PeopleDeps,
+  ctx: RequestContext,
+  input: { residentId: string; specialPopulationId?: string; visitedAt?: string; note: string },
+) {
   const actor = authorize(ctx, 'person.manage');
   const visitedAt = input.visitedAt ? new Date(input.visitedAt) : deps.clock.now();
   if (visitedAt > deps.clock.now()) throw badRequest('visit.in_future', '走访时间不能晚于现在');
@@ -87,12 +131,33 @@ export async function recordVisit(deps: PeopleDeps, ctx: RequestContext, input: 
     const { r } = await loadResident(tx, actor, input.residentId);
     if (input.specialPopulationId) {
       authorize(ctx, 'special_population.manage');
-      const [s] = await tx.select().from(specialPopulations).where(and(eq(specialPopulations.id, input.specialPopulationId), eq(specialPopulations.residentId, r.id)));
+      const [s] = await tx
+        .select()
+        .from(specialPopulations)
+        .where(and(eq(specialPopulations.id, input.specialPopulationId), eq(specialPopulations.residentId, r.id)));
       if (!s) throw notFound('special.not_found', '特殊人群记录不存在');
-      await tx.update(specialPopulations).set({ nextVisitDue: addDays(visitedAt.toISOString().slice(0, 10), s.visitIntervalDays) }).where(eq(specialPopulations.id, s.id));
+      await tx
+        .update(specialPopulations)
+        .set({ nextVisitDue: addDays(visitedAt.toISOString().slice(0, 10), s.visitIntervalDays) })
+        .where(eq(specialPopulations.id, s.id));
     }
-    const [v] = await tx.insert(visits).values({ residentId: r.id, specialPopulationId: input.specialPopulationId ?? null, regionPath: r.regionPath, visitorId: actor.id, visitedAt, note: input.note }).returning();
-    await recordAudit(tx, deps.clock, ctx, { action: 'visit.create', targetType: 'resident', targetId: r.id, regionPath: r.regionPath });
+    const [v] = await tx
+      .insert(visits)
+      .values({
+        residentId: r.id,
+        specialPopulationId: input.specialPopulationId ?? null,
+        regionPath: r.regionPath,
+        visitorId: actor.id,
+        visitedAt,
+        note: input.note,
+      })
+      .returning();
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'visit.create',
+      targetType: 'resident',
+      targetId: r.id,
+      regionPath: r.regionPath,
+    });
     return { id: (v as { id: string }).id, visitedAt: visitedAt.toISOString() };
   });
 }
@@ -113,6 +178,12 @@ export async function listVisits(deps: PeopleDeps, ctx: RequestContext, resident
     .leftJoin(users, eq(users.id, visits.visitorId))
     .where(eq(visits.residentId, r.id))
     .orderBy(asc(visits.visitedAt));
-  return rows.map(({ v, visitorName }) => ({ id: v.id, visitedAt: v.visitedAt.toISOString(), note: v.note, visitorId: v.visitorId, visitorName: visitorName ?? null, specialPopulationId: v.specialPopulationId }));
+  return rows.map(({ v, visitorName }) => ({
+    id: v.id,
+    visitedAt: v.visitedAt.toISOString(),
+    note: v.note,
+    visitorId: v.visitorId,
+    visitorName: visitorName ?? null,
+    specialPopulationId: v.specialPopulationId,
+  }));
 }
-

@@ -12,7 +12,11 @@ export function listRegionsInScope(db: Db, actor: Pick<Actor, 'regionPath'>) {
   return db.select().from(regions).where(inScope(actor, regions.path)).orderBy(asc(regions.path));
 }
 
-export async function findRegionInScope(db: Db, actor: Pick<Actor, 'regionPath'>, id: string): Promise<RegionRow | null> {
+export async function findRegionInScope(
+  db: Db,
+  actor: Pick<Actor, 'regionPath'>,
+  id: string,
+): Promise<RegionRow | null> {
   const [row] = await db
     .select()
     .from(regions)

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  as,
+  createTestApp,
+  login,
+  regionIdByCode,
+  tableCounts,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -22,7 +30,12 @@ describe('region tree', () => {
 
   it('adds a village under a township with a derived path and level', async () => {
     const parentId = await regionIdByCode(t.database, '410104001');
-    const res = await t.app.inject({ method: 'POST', url: '/api/regions', ...as(admin), payload: { parentId, code: '410104001005', name: '格致社区' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/regions',
+      ...as(admin),
+      payload: { parentId, code: '410104001005', name: '格致社区' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ level: 'village', path: '/41/4101/410104/410104001/410104001005/', parentId });
   });
@@ -32,11 +45,20 @@ describe('region tree', () => {
     const village = await regionIdByCode(t.database, '410104001001');
     const dispatcher = await login(t.app, 'dispatcher');
     const before = await tableCounts(t.database);
-    const post = (s: Session, payload: object) => t.app.inject({ method: 'POST', url: '/api/regions', ...as(s), payload });
-    expect((await post(admin, { parentId: township, code: '410105001009', name: 'x' })).json().code).toBe('region.invalid_code');
-    expect((await post(admin, { parentId: township, code: '410104001001', name: 'x' })).json().code).toBe('region.code_taken');
-    expect((await post(admin, { parentId: village, code: '410104001001001', name: 'x' })).json().code).toBe('validation.failed');
-    expect((await post(admin, { parentId: village, code: '410104001001', name: 'x' })).json().code).toBe('region.no_child_level');
+    const post = (s: Session, payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/regions', ...as(s), payload });
+    expect((await post(admin, { parentId: township, code: '410105001009', name: 'x' })).json().code).toBe(
+      'region.invalid_code',
+    );
+    expect((await post(admin, { parentId: township, code: '410104001001', name: 'x' })).json().code).toBe(
+      'region.code_taken',
+    );
+    expect((await post(admin, { parentId: village, code: '410104001001001', name: 'x' })).json().code).toBe(
+      'validation.failed',
+    );
+    expect((await post(admin, { parentId: village, code: '410104001001', name: 'x' })).json().code).toBe(
+      'region.no_child_level',
+    );
     expect((await post(dispatcher, { parentId: township, code: '410104001009', name: 'x' })).statusCode).toBe(403);
     expect(await tableCounts(t.database)).toEqual(before);
   });

@@ -6,8 +6,17 @@ import * as service from './regions.service.ts';
 export async function regionRoutes(app: AppInstance) {
   const deps = app.deps;
   app.get('/api/regions', {
-    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin', 'security_admin', 'auditor'], scope: 'region' } },
-    schema: { tags: ['regions'], summary: '区划树（仅本人管辖范围）', response: { 200: z.object({ items: z.array(regionSchema) }) } },
+    config: {
+      access: {
+        roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin', 'security_admin', 'auditor'],
+        scope: 'region',
+      },
+    },
+    schema: {
+      tags: ['regions'],
+      summary: '区划树（仅本人管辖范围）',
+      response: { 200: z.object({ items: z.array(regionSchema) }) },
+    },
     handler: async (req) => ({ items: await service.listRegions(deps, req.ctx) }),
   });
   app.post('/api/regions', {

@@ -11,7 +11,15 @@ import { parentRegionNotFound } from './regions.errors.ts';
 export type RegionsDeps = { db: Db; clock: Clock };
 
 export function toRegionView(row: repo.RegionRow): Region {
-  return { id: row.id, code: row.code, name: row.name, level: row.level as RegionLevel, parentId: row.parentId, path: row.path, boundary: row.boundary ?? null };
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    level: row.level as RegionLevel,
+    parentId: row.parentId,
+    path: row.path,
+    boundary: row.boundary ?? null,
+  };
 }
 
 /** The caller's region and everything under it (only that subtree). */
@@ -21,18 +29,39 @@ export async function listRegions(deps: RegionsDeps, ctx: RequestContext): Promi
 }
 
 /** Adds a child node under a region in the caller's scope; the code must extend the parent's. */
-export async function createRegion(deps: RegionsDeps, ctx: RequestContext, input: { parentId: string; code: string; name: string }) {
+export async function createRegion(
+  deps: RegionsDeps,
+  ctx: RequestContext,
+  input: { parentId: string; code: string; name: string },
+) {
   const actor = authorize(ctx, 'region.manage');
   return deps.db.transaction(async (tx) => {
     const parent = await repo.findRegionInScope(tx, actor, input.parentId);
     if (!parent) throw parentRegionNotFound();
     const level = childLevel(parent.level as RegionLevel);
-    if (!level) throw badRequest('region.no_child_level', `${levelName(parent.level as RegionLevel)}区划下不能再建区划（网格在网格管理中维护）`);
+    if (!level)
+      throw badRequest(
+        'region.no_child_level',
+        `${levelName(parent.level as RegionLevel)}区划下不能再建区划（网格在网格管理中维护）`,
+      );
     const reason = checkRegionCode(level, input.code, parent.code);
     if (reason) throw badRequest('region.invalid_code', reason, [{ path: 'code', message: reason }]);
-    if (await repo.findRegionByCode(tx, input.code)) throw conflict('region.code_taken', `区划代码 ${input.code} 已存在`);
-    const row = await repo.insertRegion(tx, { code: input.code, name: input.name, level, parentId: parent.id, path: `${parent.path}${input.code}/` });
-    await recordAudit(tx, deps.clock, ctx, { action: 'region.create', targetType: 'region', targetId: row.id, regionPath: row.path, detail: { code: row.code, name: row.name } });
+    if (await repo.findRegionByCode(tx, input.code))
+      throw conflict('region.code_taken', `区划代码 ${input.code} 已存在`);
+    const row = await repo.insertRegion(tx, {
+      code: input.code,
+      name: input.name,
+      level,
+      parentId: parent.id,
+      path: `${parent.path}${input.code}/`,
+    });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'region.create',
+      targetType: 'region',
+      targetId: row.id,
+      regionPath: row.path,
+      detail: { code: row.code, name: row.name },
+    });
     return toRegionView(row);
   });
 }

@@ -18,5 +18,8 @@ export const regions = pgTable(
     boundary: jsonb('boundary').$type<Polygon | MultiPolygon>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('regions_path_prefix_idx').using('btree', t.path.op('text_pattern_ops')), index('regions_parent_idx').on(t.parentId)],
+  (t) => [
+    index('regions_path_prefix_idx').using('btree', t.path.op('text_pattern_ops')),
+    index('regions_parent_idx').on(t.parentId),
+  ],
 );

@@ -14,9 +14,27 @@ export async function statsRoutes(app: AppInstance) {
       querystring: query,
       response: {
         200: z.object({
-          elderlyAlonePerVillage: z.array(z.object({ villageId: z.string(), villageCode: z.string(), villageName: z.string(), count: z.number() })),
-          rentalsPerGrid: z.array(z.object({ gridId: z.string(), gridCode: z.string(), gridName: z.string(), rentalHouses: z.number(), tenants: z.number() })),
-          specialPerRiskPerTownship: z.array(z.object({ townshipId: z.string().nullable(), townshipCode: z.string(), townshipName: z.string(), riskLevel: z.enum(['low', 'medium', 'high']), count: z.number() })),
+          elderlyAlonePerVillage: z.array(
+            z.object({ villageId: z.string(), villageCode: z.string(), villageName: z.string(), count: z.number() }),
+          ),
+          rentalsPerGrid: z.array(
+            z.object({
+              gridId: z.string(),
+              gridCode: z.string(),
+              gridName: z.string(),
+              rentalHouses: z.number(),
+              tenants: z.number(),
+            }),
+          ),
+          specialPerRiskPerTownship: z.array(
+            z.object({
+              townshipId: z.string().nullable(),
+              townshipCode: z.string(),
+              townshipName: z.string(),
+              riskLevel: z.enum(['low', 'medium', 'high']),
+              count: z.number(),
+            }),
+          ),
         }),
       },
     },
@@ -24,7 +42,11 @@ export async function statsRoutes(app: AppInstance) {
   });
   app.get('/api/stats/tallies/export', {
     config: { access: { roles: ['grid_worker', 'dispatcher', 'leader'], scope: 'region' } },
-    schema: { tags: ['stats'], summary: '一表通统计导出 Excel', querystring: query.extend({ format: z.literal('xlsx').default('xlsx') }) },
+    schema: {
+      tags: ['stats'],
+      summary: '一表通统计导出 Excel',
+      querystring: query.extend({ format: z.literal('xlsx').default('xlsx') }),
+    },
     handler: async (req, reply) =>
       reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -21,16 +21,27 @@ export async function tallies(deps: StatsDeps, ctx: RequestContext, q: { regionI
   const actor = authorize(ctx, 'stats.read');
   let scope = { regionPath: actor.regionPath };
   if (q.regionId) {
-    const [r] = await deps.db.select({ path: regions.path }).from(regions).where(and(eq(regions.id, q.regionId), inScope(actor, regions.path)));
+    const [r] = await deps.db
+      .select({ path: regions.path })
+      .from(regions)
+      .where(and(eq(regions.id, q.regionId), inScope(actor, regions.path)));
     if (!r) throw regionNotFound();
     scope = { regionPath: r.path };
   }
   const township = sql<string>`split_part(${specialPopulations.regionPath}, '/', 5)`;
   const [elderly, rentals, special] = await Promise.all([
     deps.db
-      .select({ villageId: regions.id, villageCode: regions.code, villageName: regions.name, count: count(residents.id) })
+      .select({
+        villageId: regions.id,
+        villageCode: regions.code,
+        villageName: regions.name,
+        count: count(residents.id),
+      })
       .from(regions)
-      .leftJoin(residents, and(eq(residents.villageId, regions.id), sql`${residents.categories} @> ARRAY['elderly_alone']::text[]`))
+      .leftJoin(
+        residents,
+        and(eq(residents.villageId, regions.id), sql`${residents.categories} @> ARRAY['elderly_alone']::text[]`),
+      )
       .where(and(eq(regions.level, 'village'), inScope(scope, regions.path)))
       .groupBy(regions.id, regions.code, regions.name)
       .orderBy(regions.code),
@@ -55,13 +66,29 @@ export async function tallies(deps: StatsDeps, ctx: RequestContext, q: { regionI
       .groupBy(township, specialPopulations.riskLevel),
   ]);
   const townshipNames = new Map(
-    (await deps.db.select({ code: regions.code, id: regions.id, name: regions.name }).from(regions).where(eq(regions.level, 'township'))).map((t) => [t.code, t]),
+    (
+      await deps.db
+        .select({ code: regions.code, id: regions.id, name: regions.name })
+        .from(regions)
+        .where(eq(regions.level, 'township'))
+    ).map((t) => [t.code, t]),
   );
   return {
-    elderlyAlonePerVillage: elderly.map((e) => ({ villageId: e.villageId, villageCode: e.villageCode, villageName: e.villageName, count: e.count })),
+    elderlyAlonePerVillage: elderly.map((e) => ({
+      villageId: e.villageId,
+      villageCode: e.villageCode,
+      villageName: e.villageName,
+      count: e.count,
+    })),
     rentalsPerGrid: rentals,
     specialPerRiskPerTownship: special
-      .map((s) => ({ townshipId: townshipNames.get(s.townshipCode)?.id ?? null, townshipCode: s.townshipCode, townshipName: townshipNames.get(s.townshipCode)?.name ?? s.townshipCode, riskLevel: s.riskLevel, count: s.count }))
+      .map((s) => ({
+        townshipId: townshipNames.get(s.townshipCode)?.id ?? null,
+        townshipCode: s.townshipCode,
+        townshipName: townshipNames.get(s.townshipCode)?.name ?? s.townshipCode,
+        riskLevel: s.riskLevel,
+        count: s.count,
+      }))
       .sort((a, b) => a.townshipCode.localeCompare(b.townshipCode) || a.riskLevel.localeCompare(b.riskLevel)),
   };
 }
@@ -79,8 +106,20 @@ export async function talliesWorkbook(deps: StatsDeps, ctx: RequestContext, q: {
     rows.forEach((r) => ws.addRow(r));
     ws.columns.forEach((c) => (c.width = 18));
   };
-  sheet('独居老人（按村社区）', ['村（社区）代码', '村（社区）', '独居老人数'], t.elderlyAlonePerVillage.map((e) => [e.villageCode, e.villageName, e.count]));
-  sheet('出租屋与租户（按网格）', ['网格编码', '网格', '出租屋数', '租户数'], t.rentalsPerGrid.map((r) => [r.gridCode, r.gridName, r.rentalHouses, r.tenants]));
-  sheet('特殊人群（按乡镇、风险等级）', ['乡镇（街道）', '风险等级', '人数'], t.specialPerRiskPerTownship.map((s) => [s.townshipName, RISK[s.riskLevel], s.count]));
+  sheet(
+    '独居老人（按村社区）',
+    ['村（社区）代码', '村（社区）', '独居老人数'],
+    t.elderlyAlonePerVillage.map((e) => [e.villageCode, e.villageName, e.count]),
+  );
+  sheet(
+    '出租屋与租户（按网格）',
+    ['网格编码', '网格', '出租屋数', '租户数'],
+    t.rentalsPerGrid.map((r) => [r.gridCode, r.gridName, r.rentalHouses, r.tenants]),
+  );
+  sheet(
+    '特殊人群（按乡镇、风险等级）',
+    ['乡镇（街道）', '风险等级', '人数'],
+    t.specialPerRiskPerTownship.map((s) => [s.townshipName, RISK[s.riskLevel], s.count]),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -11,11 +11,14 @@ export type UnitRow = typeof units.$inferSelect;
 export type RegionRow = typeof regions.$inferSelect;
 export type UnitWithRegion = { unit: UnitRow; region: RegionRow; members: number };
 
-const memberCount = sql<number>`(SELECT count(*)::int FROM ${users} WHERE ${users.unitId} = ${units.id})`.mapWith(Number);
+const memberCount = sql<number>`(SELECT count(*)::int FROM ${users} WHERE ${users.unitId} = ${units.id})`.mapWith(
+  Number,
+);
 const columns = { unit: units, region: regions, members: memberCount };
 
 /** `path` is `prefix` or lies below it. */
-export const pathUnder = (column: SQL | typeof units.regionPath, prefix: string) => sql`${column} LIKE ${escapeLike(prefix) + '%'}`;
+export const pathUnder = (column: SQL | typeof units.regionPath, prefix: string) =>
+  sql`${column} LIKE ${escapeLike(prefix) + '%'}`;
 /** The row's path is an ancestor of (or equal to) the given path. */
 export const pathAbove = (column: typeof units.regionPath, path: string) => sql`starts_with(${path}, ${column})`;
 
@@ -29,16 +32,29 @@ export interface UnitFilter {
 }
 
 export async function listUnits(db: Db, actor: Pick<Actor, 'regionPath'>, f: UnitFilter): Promise<UnitWithRegion[]> {
-  const scope = f.withAncestors ? sql`(${inScope(actor, units.regionPath)} OR ${pathAbove(units.regionPath, actor.regionPath)})` : inScope(actor, units.regionPath);
+  const scope = f.withAncestors
+    ? sql`(${inScope(actor, units.regionPath)} OR ${pathAbove(units.regionPath, actor.regionPath)})`
+    : inScope(actor, units.regionPath);
   return db
     .select(columns)
     .from(units)
     .innerJoin(regions, eq(units.regionId, regions.id))
-    .where(and(scope, f.kind ? eq(units.kind, f.kind) : undefined, f.underPath ? pathUnder(units.regionPath, f.underPath) : undefined, f.includeRetired ? undefined : isNull(units.retiredAt)))
+    .where(
+      and(
+        scope,
+        f.kind ? eq(units.kind, f.kind) : undefined,
+        f.underPath ? pathUnder(units.regionPath, f.underPath) : undefined,
+        f.includeRetired ? undefined : isNull(units.retiredAt),
+      ),
+    )
     .orderBy(asc(units.regionPath), asc(units.kind), asc(units.name));
 }
 
-export async function findUnitInScope(db: Db, actor: Pick<Actor, 'regionPath'>, id: string): Promise<UnitWithRegion | null> {
+export async function findUnitInScope(
+  db: Db,
+  actor: Pick<Actor, 'regionPath'>,
+  id: string,
+): Promise<UnitWithRegion | null> {
   const [row] = await db
     .select(columns)
     .from(units)
@@ -53,7 +69,11 @@ export async function insertUnit(db: Db, values: typeof units.$inferInsert): Pro
   return row as UnitRow;
 }
 
-export async function updateUnit(db: Db, id: string, set: Partial<Pick<UnitRow, 'name' | 'kind' | 'retiredAt'>>): Promise<void> {
+export async function updateUnit(
+  db: Db,
+  id: string,
+  set: Partial<Pick<UnitRow, 'name' | 'kind' | 'retiredAt'>>,
+): Promise<void> {
   await db.update(units).set(set).where(eq(units.id, id));
 }
 
@@ -78,7 +98,12 @@ export async function findResponsibleUnit(db: Db, kind: string, regionPath: stri
 
 /** The unit a (handler) account belongs to, retired or not; null when it has none. */
 export async function unitOfUser(db: Db, userId: string): Promise<UnitRow | null> {
-  const [row] = await db.select({ unit: units }).from(users).innerJoin(units, eq(users.unitId, units.id)).where(eq(users.id, userId)).limit(1);
+  const [row] = await db
+    .select({ unit: units })
+    .from(users)
+    .innerJoin(units, eq(users.unitId, units.id))
+    .where(eq(users.id, userId))
+    .limit(1);
   return row?.unit ?? null;
 }
 

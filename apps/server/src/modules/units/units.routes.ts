@@ -4,7 +4,10 @@ import type { AppInstance } from '../../app.ts';
 import * as service from './units.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
-const flag = z.enum(['true', 'false']).transform((v) => v === 'true').optional();
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
 const unitViewSchema = z.object({
   id: z.string(),
   regionId: z.string(),
@@ -24,23 +27,44 @@ export async function unitRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['units'];
   app.get('/api/units', {
-    config: { access: { roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin', 'security_admin', 'auditor'], scope: 'region' } },
+    config: {
+      access: {
+        roles: ['grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'admin', 'security_admin', 'auditor'],
+        scope: 'region',
+      },
+    },
     schema: {
       tags,
       summary: '处置单位列表（管辖范围内；withAncestors=true 时含上级区划的单位）',
-      querystring: z.strictObject({ kind: departmentKindSchema.optional(), regionId: z.string().uuid().optional(), includeRetired: flag, withAncestors: flag }),
+      querystring: z.strictObject({
+        kind: departmentKindSchema.optional(),
+        regionId: z.string().uuid().optional(),
+        includeRetired: flag,
+        withAncestors: flag,
+      }),
       response: { 200: z.object({ items: z.array(unitViewSchema) }) },
     },
     handler: async (req) => ({ items: await service.listUnits(deps, req.ctx, req.query) }),
   });
   app.post('/api/units', {
     config: { access: { roles: ['admin'], scope: 'region' } },
-    schema: { tags, summary: '新建处置单位（系统管理员）', body: z.strictObject({ regionId: z.string().uuid(), kind: departmentKindSchema, name: unitName }), response: { 201: unitViewSchema } },
+    schema: {
+      tags,
+      summary: '新建处置单位（系统管理员）',
+      body: z.strictObject({ regionId: z.string().uuid(), kind: departmentKindSchema, name: unitName }),
+      response: { 201: unitViewSchema },
+    },
     handler: async (req, reply) => reply.code(201).send(await service.createUnit(deps, req.ctx, req.body)),
   });
   app.patch('/api/units/:id', {
     config: { access: { roles: ['admin'], scope: 'region' } },
-    schema: { tags, summary: '修改处置单位名称或类型', params: idParams, body: nonEmptyPatch(z.strictObject({ name: unitName.optional(), kind: departmentKindSchema.optional() })), response: { 200: unitViewSchema } },
+    schema: {
+      tags,
+      summary: '修改处置单位名称或类型',
+      params: idParams,
+      body: nonEmptyPatch(z.strictObject({ name: unitName.optional(), kind: departmentKindSchema.optional() })),
+      response: { 200: unitViewSchema },
+    },
     handler: (req) => service.updateUnit(deps, req.ctx, req.params.id, req.body),
   });
   app.post('/api/units/:id/retire', {
@@ -55,7 +79,15 @@ export async function unitRoutes(app: AppInstance) {
       summary: '设置处置账号所属单位（null 表示移出）',
       params: idParams,
       body: z.strictObject({ unitId: z.string().uuid().nullable() }),
-      response: { 200: z.object({ userId: z.string(), username: z.string(), displayName: z.string(), unitId: z.string().nullable(), unitName: z.string().nullable() }) },
+      response: {
+        200: z.object({
+          userId: z.string(),
+          username: z.string(),
+          displayName: z.string(),
+          unitId: z.string().nullable(),
+          unitName: z.string().nullable(),
+        }),
+      },
     },
     handler: (req) => service.setUserUnit(deps, req.ctx, req.params.id, req.body.unitId),
   });

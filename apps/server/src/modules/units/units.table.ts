@@ -21,5 +21,8 @@ export const units = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),
   },
-  (t) => [index('units_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')), uniqueIndex('units_region_kind_name_idx').on(t.regionId, t.kind, t.name)],
+  (t) => [
+    index('units_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    uniqueIndex('units_region_kind_name_idx').on(t.regionId, t.kind, t.name),
+  ],
 );

@@ -15,8 +15,16 @@ export function assertValidRoleSet(roles: readonly Role[]) {
  * business roles need `user.assign_business_roles`; adding or removing admin / security_admin /
  * auditor needs `user.assign_separated_roles`; nobody changes their own roles.
  */
-export function assertMaySetRoles(actor: Actor, targetId: string | null, targetRegionPath: string, before: Role[], after: Role[]) {
-  const manages = can(actor, 'user.assign_business_roles', targetRegionPath) || can(actor, 'user.assign_separated_roles', targetRegionPath);
+export function assertMaySetRoles(
+  actor: Actor,
+  targetId: string | null,
+  targetRegionPath: string,
+  before: Role[],
+  after: Role[],
+) {
+  const manages =
+    can(actor, 'user.assign_business_roles', targetRegionPath) ||
+    can(actor, 'user.assign_separated_roles', targetRegionPath);
   if (!manages) throw forbidden('无权分配角色');
   assertValidRoleSet(after);
   if (targetId === actor.id) throw forbidden('不能修改自己的角色');
@@ -25,5 +33,6 @@ export function assertMaySetRoles(actor: Actor, targetId: string | null, targetR
   const touchesBusiness = changed.some((r) => !SEPARATED_ROLES.includes(r));
   if (touchesSeparated && !can(actor, 'user.assign_separated_roles', targetRegionPath))
     throw forbidden('只有安全管理员可以授予或撤销系统管理员、安全管理员、审计员角色');
-  if (touchesBusiness && !can(actor, 'user.assign_business_roles', targetRegionPath)) throw forbidden('无权分配业务角色');
+  if (touchesBusiness && !can(actor, 'user.assign_business_roles', targetRegionPath))
+    throw forbidden('无权分配业务角色');
 }

@@ -26,7 +26,13 @@ function filterConditions(actor: Pick<Actor, 'regionPath'>, f: UserFilter): SQL 
 }
 
 /** One page of users inside the actor's subtree; the scope is part of the query. */
-export async function listUsersInScope(db: Db, actor: Pick<Actor, 'regionPath'>, f: UserFilter, page: number, pageSize: number) {
+export async function listUsersInScope(
+  db: Db,
+  actor: Pick<Actor, 'regionPath'>,
+  f: UserFilter,
+  page: number,
+  pageSize: number,
+) {
   const where = filterConditions(actor, f);
   const [rows, [total]] = await Promise.all([
     db
@@ -42,7 +48,11 @@ export async function listUsersInScope(db: Db, actor: Pick<Actor, 'regionPath'>,
   return { rows: rows as UserWithRegion[], total: total?.n ?? 0 };
 }
 
-export async function findUserInScope(db: Db, actor: Pick<Actor, 'regionPath'>, id: string): Promise<UserWithRegion | null> {
+export async function findUserInScope(
+  db: Db,
+  actor: Pick<Actor, 'regionPath'>,
+  id: string,
+): Promise<UserWithRegion | null> {
   const [row] = await db
     .select(userColumns)
     .from(users)
@@ -66,4 +76,3 @@ export async function updateUser(db: Db, id: string, values: Partial<typeof user
   forgetCachedSessions();
   await db.update(users).set(values).where(eq(users.id, id));
 }
-

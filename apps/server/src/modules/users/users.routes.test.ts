@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
-import { as, createTestApp, login, regionIdByCode, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  as,
+  createTestApp,
+  login,
+  regionIdByCode,
+  tableCounts,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 
 let t: TestApp;
 let admin: Session;
@@ -22,7 +30,13 @@ beforeAll(async () => {
     method: 'POST',
     url: '/api/users',
     ...as(admin),
-    payload: { username: 'zx_dispatcher', displayName: '知行受理员', password: 'Init#2026a', regionId: await regionIdByCode(t.database, '410104002'), roles: ['dispatcher'] },
+    payload: {
+      username: 'zx_dispatcher',
+      displayName: '知行受理员',
+      password: 'Init#2026a',
+      regionId: await regionIdByCode(t.database, '410104002'),
+      roles: ['dispatcher'],
+    },
   });
   expect(created.statusCode).toBe(201);
   otherUserId = created.json().id;
@@ -30,7 +44,12 @@ beforeAll(async () => {
   // A new account must change its initial password before doing anything else.
   const blocked = await t.app.inject({ method: 'GET', url: '/api/users', ...as(first) });
   expect(blocked.json().code).toBe('auth.must_change_password');
-  await t.app.inject({ method: 'POST', url: '/api/auth/password', ...as(first), payload: { currentPassword: 'Init#2026a', newPassword: 'Zhixing#2026' } });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/password',
+    ...as(first),
+    payload: { currentPassword: 'Init#2026a', newPassword: 'Zhixing#2026' },
+  });
   otherDispatcher = first;
 });
 afterAll(async () => {
@@ -52,7 +71,11 @@ describe('region scope', () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/users/${otherUserId}`, ...as(dispatcher) });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('user.not_found');
-    const byRegion = await t.app.inject({ method: 'GET', url: `/api/users?regionId=${await regionIdByCode(t.database, '410104002')}`, ...as(dispatcher) });
+    const byRegion = await t.app.inject({
+      method: 'GET',
+      url: `/api/users?regionId=${await regionIdByCode(t.database, '410104002')}`,
+      ...as(dispatcher),
+    });
     expect(byRegion.statusCode).toBe(404);
     const regions = await t.app.inject({ method: 'GET', url: '/api/regions', ...as(dispatcher) });
     const codes = regions.json().items.map((r: { code: string }) => r.code);
@@ -68,7 +91,12 @@ describe('region scope', () => {
   it('the county leader sees both townships', async () => {
     const leader = await login(t.app, 'leader');
     const res = await t.app.inject({ method: 'GET', url: '/api/users?pageSize=100&q=dispatcher', ...as(leader) });
-    expect(res.json().items.map((u: { username: string }) => u.username).sort()).toEqual(['dispatcher', 'zx_dispatcher']);
+    expect(
+      res
+        .json()
+        .items.map((u: { username: string }) => u.username)
+        .sort(),
+    ).toEqual(['dispatcher', 'zx_dispatcher']);
   });
 });
 
@@ -82,7 +110,12 @@ describe('三员分立 separation of duties', () => {
     const regionId = await regionIdByCode(t.database, '410104001');
     const before = await tableCounts(t.database);
     for (const s of [auditor, secadmin]) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/users', ...as(s), payload: { username: 'sneaky', displayName: 'x', password: 'Init#2026a', regionId, roles: ['resident'] } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/users',
+        ...as(s),
+        payload: { username: 'sneaky', displayName: 'x', password: 'Init#2026a', regionId, roles: ['resident'] },
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json()).toMatchObject({ code: 'access.denied' });
     }
@@ -90,11 +123,26 @@ describe('三员分立 separation of duties', () => {
   });
 
   it('an admin cannot grant separated roles; only the security admin can, never two at once', async () => {
-    const denied = await t.app.inject({ method: 'PUT', url: `/api/users/${otherUserId}/roles`, ...as(admin), payload: { roles: ['auditor'] } });
+    const denied = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${otherUserId}/roles`,
+      ...as(admin),
+      payload: { roles: ['auditor'] },
+    });
     expect(denied.statusCode).toBe(403);
-    const both = await t.app.inject({ method: 'PUT', url: `/api/users/${otherUserId}/roles`, ...as(secadmin), payload: { roles: ['admin', 'auditor'] } });
+    const both = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${otherUserId}/roles`,
+      ...as(secadmin),
+      payload: { roles: ['admin', 'auditor'] },
+    });
     expect(both.json().code).toBe('user.roles_conflict');
-    const ok = await t.app.inject({ method: 'PUT', url: `/api/users/${otherUserId}/roles`, ...as(secadmin), payload: { roles: ['dispatcher', 'leader'] } });
+    const ok = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${otherUserId}/roles`,
+      ...as(secadmin),
+      payload: { roles: ['dispatcher', 'leader'] },
+    });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().roles).toEqual(['dispatcher', 'leader']);
   });
@@ -103,7 +151,15 @@ describe('三员分立 separation of duties', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/audit?action=user.create', ...as(auditor) });
     expect(res.statusCode).toBe(200);
     const entry = res.json().items[0];
-    expect(entry).toMatchObject({ action: 'user.create', actorName: 'admin', actorRoles: ['admin'], outcome: 'success', targetType: 'user', targetId: otherUserId, ip: expect.any(String) });
+    expect(entry).toMatchObject({
+      action: 'user.create',
+      actorName: 'admin',
+      actorRoles: ['admin'],
+      outcome: 'success',
+      targetType: 'user',
+      targetId: otherUserId,
+      ip: expect.any(String),
+    });
     expect(entry.regionPath).toContain('/410104002/');
     const denied = await t.app.inject({ method: 'GET', url: '/api/audit?outcome=denied&actor=admin', ...as(auditor) });
     expect(denied.json().items.some((e: { targetId: string }) => e.targetId === '/api/users/:id/roles')).toBe(true);
@@ -129,12 +185,24 @@ async function userIdOf(username: string) {
 
 describe('三员 accounts hold no business role (issue 12)', () => {
   it('neither the admin nor the security admin can add a business role to a 三员 account; nothing is written', async () => {
-    for (const [target, roles] of [['auditor', ['auditor', 'dispatcher']], ['secadmin', ['security_admin', 'grid_worker']], ['admin', ['admin', 'dispatcher']]] as const) {
+    for (const [target, roles] of [
+      ['auditor', ['auditor', 'dispatcher']],
+      ['secadmin', ['security_admin', 'grid_worker']],
+      ['admin', ['admin', 'dispatcher']],
+    ] as const) {
       const before = await rolesAndRoleAudits(target);
       for (const s of [admin, secadmin]) {
-        const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf(target)}/roles`, ...as(s), payload: { roles } });
+        const res = await t.app.inject({
+          method: 'PUT',
+          url: `/api/users/${await userIdOf(target)}/roles`,
+          ...as(s),
+          payload: { roles },
+        });
         expect(res.statusCode).toBe(400);
-        expect(res.json()).toMatchObject({ code: 'user.separated_role_mix', message: '系统管理员、安全管理员、审计员账号不能兼任业务角色（三员分立）' });
+        expect(res.json()).toMatchObject({
+          code: 'user.separated_role_mix',
+          message: '系统管理员、安全管理员、审计员账号不能兼任业务角色（三员分立）',
+        });
       }
       expect(await rolesAndRoleAudits(target)).toEqual(before);
     }
@@ -142,7 +210,12 @@ describe('三员 accounts hold no business role (issue 12)', () => {
 
   it('a business account cannot be given a 三员 role beside its business role', async () => {
     const before = await rolesAndRoleAudits('gridworker');
-    const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf('gridworker')}/roles`, ...as(secadmin), payload: { roles: ['grid_worker', 'auditor'] } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${await userIdOf('gridworker')}/roles`,
+      ...as(secadmin),
+      payload: { roles: ['grid_worker', 'auditor'] },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('user.separated_role_mix');
     expect(await rolesAndRoleAudits('gridworker')).toEqual({ roles: ['grid_worker'], audits: before?.audits });
@@ -151,7 +224,18 @@ describe('三员 accounts hold no business role (issue 12)', () => {
   it('an account cannot be created as a 三员 account with a business role', async () => {
     const regionId = await regionIdByCode(t.database, '410104');
     const before = await tableCounts(t.database);
-    const res = await t.app.inject({ method: 'POST', url: '/api/users', ...as(admin), payload: { username: 'mixed', displayName: '混合', password: 'Init#2026a', regionId, roles: ['dispatcher', 'auditor'] } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/users',
+      ...as(admin),
+      payload: {
+        username: 'mixed',
+        displayName: '混合',
+        password: 'Init#2026a',
+        regionId,
+        roles: ['dispatcher', 'auditor'],
+      },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().code).toBe('user.separated_role_mix');
     expect(await tableCounts(t.database)).toEqual(before);
@@ -161,46 +245,78 @@ describe('三员 accounts hold no business role (issue 12)', () => {
     const before = await rolesAndRoleAudits('gridworker');
     const leader = await login(t.app, 'leader');
     for (const s of [dispatcher, leader]) {
-      const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf('gridworker')}/roles`, ...as(s), payload: { roles: ['grid_worker'] } });
+      const res = await t.app.inject({
+        method: 'PUT',
+        url: `/api/users/${await userIdOf('gridworker')}/roles`,
+        ...as(s),
+        payload: { roles: ['grid_worker'] },
+      });
       expect(res.statusCode).toBe(403);
       expect(res.json().code).toBe('access.denied');
     }
     expect(await rolesAndRoleAudits('gridworker')).toEqual(before);
   });
 
-  it('an admin cannot rewrite a 三员 account\'s roles, even unchanged', async () => {
+  it("an admin cannot rewrite a 三员 account's roles, even unchanged", async () => {
     const before = await rolesAndRoleAudits('auditor');
-    const res = await t.app.inject({ method: 'PUT', url: `/api/users/${await userIdOf('auditor')}/roles`, ...as(admin), payload: { roles: ['auditor'] } });
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/users/${await userIdOf('auditor')}/roles`,
+      ...as(admin),
+      payload: { roles: ['auditor'] },
+    });
     expect(res.statusCode).toBe(403);
     expect(await rolesAndRoleAudits('auditor')).toEqual(before);
   });
 
   it('the database itself refuses a 三员 role beside another role', async () => {
     const id = await userIdOf('auditor');
-    await expect(t.database.db.execute(sql`UPDATE users SET roles = ARRAY['auditor', 'dispatcher']::text[] WHERE id = ${id}`)).rejects.toThrow();
-    await expect(t.database.db.execute(sql`UPDATE users SET roles = ARRAY['admin', 'security_admin']::text[] WHERE id = ${id}`)).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`UPDATE users SET roles = ARRAY['auditor', 'dispatcher']::text[] WHERE id = ${id}`),
+    ).rejects.toThrow();
+    await expect(
+      t.database.db.execute(sql`UPDATE users SET roles = ARRAY['admin', 'security_admin']::text[] WHERE id = ${id}`),
+    ).rejects.toThrow();
     expect((await rolesAndRoleAudits('auditor'))?.roles).toEqual(['auditor']);
   });
 });
 
 describe('security admin account actions', () => {
   it('unlocks a locked account and forces sign-out everywhere', async () => {
-    for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'resident', password: 'Bad#pass99' }, remoteAddress: '10.9.0.1' });
+    for (let i = 0; i < 5; i++)
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'resident', password: 'Bad#pass99' },
+        remoteAddress: '10.9.0.1',
+      });
     const list = await t.app.inject({ method: 'GET', url: '/api/users?q=resident', ...as(secadmin) });
     const resident = list.json().items[0];
     expect(resident.lockedUntil).not.toBeNull();
-    expect((await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/unlock`, ...as(admin) })).statusCode).toBe(403);
-    expect((await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/unlock`, ...as(secadmin) })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/unlock`, ...as(admin) })).statusCode,
+    ).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/unlock`, ...as(secadmin) })).statusCode,
+    ).toBe(204);
     // Unlocking lifts the pause on the address that failed too.
     const s = await login(t.app, 'resident', undefined, '10.9.0.1');
-    expect((await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/sessions/revoke`, ...as(secadmin) })).statusCode).toBe(204);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/users/${resident.id}/sessions/revoke`, ...as(secadmin) }))
+        .statusCode,
+    ).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', ...as(s) })).statusCode).toBe(401);
   });
 
   it('an admin cannot disable a separated-role account', async () => {
     const list = await t.app.inject({ method: 'GET', url: '/api/users?role=auditor', ...as(admin) });
     const id = list.json().items[0].id;
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${id}`, ...as(admin), payload: { status: 'disabled' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/users/${id}`,
+      ...as(admin),
+      payload: { status: 'disabled' },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

@@ -1,4 +1,12 @@
-import { createUserBodySchema, pageOf, resetPasswordBodySchema, setRolesBodySchema, updateUserBodySchema, userListQuerySchema, userViewSchema } from '@gewu/domain';
+import {
+  createUserBodySchema,
+  pageOf,
+  resetPasswordBodySchema,
+  setRolesBodySchema,
+  updateUserBodySchema,
+  userListQuerySchema,
+  userViewSchema,
+} from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './users.service.ts';
@@ -10,7 +18,12 @@ export async function userRoutes(app: AppInstance) {
   const tags = ['users'];
   app.get('/api/users', {
     config: { access: { roles: ['dispatcher', 'leader', 'admin', 'security_admin'], scope: 'region' } },
-    schema: { tags, summary: '用户列表（仅管辖范围内）', querystring: userListQuerySchema, response: { 200: pageOf(userViewSchema) } },
+    schema: {
+      tags,
+      summary: '用户列表（仅管辖范围内）',
+      querystring: userListQuerySchema,
+      response: { 200: pageOf(userViewSchema) },
+    },
     handler: (req) => service.listUsers(deps, req.ctx, req.query),
   });
   app.get('/api/users/:id', {
@@ -25,12 +38,24 @@ export async function userRoutes(app: AppInstance) {
   });
   app.patch('/api/users/:id', {
     config: { access: { roles: ['admin'], scope: 'region' } },
-    schema: { tags, summary: '修改用户（姓名、启用/停用）', params: idParams, body: updateUserBodySchema, response: { 200: userViewSchema } },
+    schema: {
+      tags,
+      summary: '修改用户（姓名、启用/停用）',
+      params: idParams,
+      body: updateUserBodySchema,
+      response: { 200: userViewSchema },
+    },
     handler: (req) => service.updateUser(deps, req.ctx, req.params.id, req.body),
   });
   app.put('/api/users/:id/roles', {
     config: { access: { roles: ['admin', 'security_admin'], scope: 'region' } },
-    schema: { tags, summary: '设置角色', params: idParams, body: setRolesBodySchema, response: { 200: userViewSchema } },
+    schema: {
+      tags,
+      summary: '设置角色',
+      params: idParams,
+      body: setRolesBodySchema,
+      response: { 200: userViewSchema },
+    },
     handler: (req) => service.setUserRoles(deps, req.ctx, req.params.id, req.body.roles),
   });
   app.post('/api/users/:id/unlock', {
@@ -43,7 +68,13 @@ export async function userRoutes(app: AppInstance) {
   });
   app.post('/api/users/:id/password', {
     config: { access: { roles: ['security_admin'], scope: 'region' } },
-    schema: { tags, summary: '重置密码（安全管理员）', params: idParams, body: resetPasswordBodySchema, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: '重置密码（安全管理员）',
+      params: idParams,
+      body: resetPasswordBodySchema,
+      response: { 204: z.null() },
+    },
     handler: async (req, reply) => {
       await service.resetUserPassword(deps, req.ctx, req.params.id, req.body.newPassword);
       return reply.code(204).send(null);
@@ -51,7 +82,12 @@ export async function userRoutes(app: AppInstance) {
   });
   app.post('/api/users/:id/sessions/revoke', {
     config: { access: { roles: ['security_admin'], scope: 'region' } },
-    schema: { tags, summary: '强制下线：撤销该用户全部会话（安全管理员）', params: idParams, response: { 204: z.null() } },
+    schema: {
+      tags,
+      summary: '强制下线：撤销该用户全部会话（安全管理员）',
+      params: idParams,
+      response: { 204: z.null() },
+    },
     handler: async (req, reply) => {
       await service.revokeSessionsOfUser(deps, req.ctx, req.params.id);
       return reply.code(204).send(null);

@@ -31,7 +31,11 @@ export function toUserView(row: repo.UserWithRegion, now: Date): UserView {
   };
 }
 
-export async function listUsers(deps: UsersDeps, ctx: RequestContext, q: { page: number; pageSize: number; q?: string; role?: Role; regionId?: string }) {
+export async function listUsers(
+  deps: UsersDeps,
+  ctx: RequestContext,
+  q: { page: number; pageSize: number; q?: string; role?: Role; regionId?: string },
+) {
   const actor = authorize(ctx, 'user.read');
   let regionPath: string | undefined;
   if (q.regionId) {
@@ -39,7 +43,13 @@ export async function listUsers(deps: UsersDeps, ctx: RequestContext, q: { page:
     if (!region) throw regionNotFound();
     regionPath = region.path;
   }
-  const { rows, total } = await repo.listUsersInScope(deps.db, actor, { q: q.q, role: q.role, regionPath }, q.page, q.pageSize);
+  const { rows, total } = await repo.listUsersInScope(
+    deps.db,
+    actor,
+    { q: q.q, role: q.role, regionPath },
+    q.page,
+    q.pageSize,
+  );
   const now = deps.clock.now();
   return { items: rows.map((r) => toUserView(r, now)), total, page: q.page, pageSize: q.pageSize };
 }
@@ -54,7 +64,8 @@ async function loadUser(db: Db, actor: Actor, id: string) {
 /** Accounts holding admin / security_admin / auditor are managed only by the security admin. */
 function assertMayManage(actor: Actor, row: repo.UserWithRegion) {
   const holdsSeparated = row.user.roles.some((r) => SEPARATED_ROLES.includes(r as Role));
-  if (holdsSeparated && !can(actor, 'user.assign_separated_roles', row.region.path)) throw forbidden('三员账号只能由安全管理员管理');
+  if (holdsSeparated && !can(actor, 'user.assign_separated_roles', row.region.path))
+    throw forbidden('三员账号只能由安全管理员管理');
 }
 
 export async function getUser(deps: UsersDeps, ctx: RequestContext, id: string) {
@@ -67,7 +78,11 @@ function checkPassword(password: string) {
   if (reason) throw badRequest('auth.password_policy', reason, [{ path: 'password', message: reason }]);
 }
 
-export async function createUser(deps: UsersDeps, ctx: RequestContext, input: { username: string; displayName: string; password: string; regionId: string; roles: Role[] }) {
+export async function createUser(
+  deps: UsersDeps,
+  ctx: RequestContext,
+  input: { username: string; displayName: string; password: string; regionId: string; roles: Role[] },
+) {
   const actor = authorize(ctx, 'user.create');
   checkPassword(input.password);
   const passwordHash = await hashPassword(input.password);
@@ -75,22 +90,46 @@ export async function createUser(deps: UsersDeps, ctx: RequestContext, input: { 
     const region = await findRegionInScope(tx, actor, input.regionId);
     if (!region) throw regionNotFound();
     assertMaySetRoles(actor, null, region.path, [], input.roles);
-    if (await repo.usernameExists(tx, input.username)) throw conflict('user.username_taken', `用户名 ${input.username} 已被使用`);
-    const user = await repo.insertUser(tx, { ...input, passwordHash, mustChangePassword: true, passwordChangedAt: deps.clock.now() });
-    await recordAudit(tx, deps.clock, ctx, { action: 'user.create', targetType: 'user', targetId: user.id, regionPath: region.path, detail: { username: user.username, roles: user.roles } });
+    if (await repo.usernameExists(tx, input.username))
+      throw conflict('user.username_taken', `用户名 ${input.username} 已被使用`);
+    const user = await repo.insertUser(tx, {
+      ...input,
+      passwordHash,
+      mustChangePassword: true,
+      passwordChangedAt: deps.clock.now(),
+    });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      regionPath: region.path,
+      detail: { username: user.username, roles: user.roles },
+    });
     return toUserView({ user, region }, deps.clock.now());
   });
 }
 
-export async function updateUser(deps: UsersDeps, ctx: RequestContext, id: string, input: { displayName?: string; status?: 'active' | 'disabled' }) {
+export async function updateUser(
+  deps: UsersDeps,
+  ctx: RequestContext,
+  id: string,
+  input: { displayName?: string; status?: 'active' | 'disabled' },
+) {
   const actor = authorize(ctx, 'user.update');
   return deps.db.transaction(async (tx) => {
     const row = await loadUser(tx, actor, id);
     assertMayManage(actor, row);
-    if (input.status === 'disabled' && id === actor.id) throw badRequest('user.cannot_disable_self', '不能停用自己的账号');
+    if (input.status === 'disabled' && id === actor.id)
+      throw badRequest('user.cannot_disable_self', '不能停用自己的账号');
     await repo.updateUser(tx, id, input);
     if (input.status === 'disabled') await revokeUserSessions(tx, id, deps.clock.now());
-    await recordAudit(tx, deps.clock, ctx, { action: 'user.update', targetType: 'user', targetId: id, regionPath: row.region.path, detail: input });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'user.update',
+      targetType: 'user',
+      targetId: id,
+      regionPath: row.region.path,
+      detail: input,
+    });
     return toUserView(await loadUser(tx, actor, id), deps.clock.now());
   });
 }
@@ -103,7 +142,13 @@ export async function setUserRoles(deps: UsersDeps, ctx: RequestContext, id: str
     assertMaySetRoles(actor, id, row.region.path, row.user.roles as Role[], roles);
     assertMayManage(actor, row);
     await repo.updateUser(tx, id, { roles });
-    await recordAudit(tx, deps.clock, ctx, { action: 'user.set_roles', targetType: 'user', targetId: id, regionPath: row.region.path, detail: { before: row.user.roles, after: roles } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'user.set_roles',
+      targetType: 'user',
+      targetId: id,
+      regionPath: row.region.path,
+      detail: { before: row.user.roles, after: roles },
+    });
     return toUserView(await loadUser(tx, actor, id), deps.clock.now());
   });
 }
@@ -115,7 +160,12 @@ export async function unlockUser(deps: UsersDeps, ctx: RequestContext, id: strin
     const row = await loadUser(tx, actor, id);
     await repo.updateUser(tx, id, { failedLogins: 0, lockedUntil: null });
     await clearLoginFailures(tx, row.user.username);
-    await recordAudit(tx, deps.clock, ctx, { action: 'user.unlock', targetType: 'user', targetId: id, regionPath: row.region.path });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'user.unlock',
+      targetType: 'user',
+      targetId: id,
+      regionPath: row.region.path,
+    });
   });
 }
 
@@ -127,10 +177,22 @@ export async function resetUserPassword(deps: UsersDeps, ctx: RequestContext, id
     const row = await loadUser(tx, actor, id);
     if (id === actor.id) throw badRequest('user.reset_own_password', '请在个人设置中修改自己的密码');
     const now = deps.clock.now();
-    await repo.updateUser(tx, id, { passwordHash, passwordChangedAt: now, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await repo.updateUser(tx, id, {
+      passwordHash,
+      passwordChangedAt: now,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await clearLoginFailures(tx, row.user.username);
     const revoked = await revokeUserSessions(tx, id, now);
-    await recordAudit(tx, deps.clock, ctx, { action: 'user.reset_password', targetType: 'user', targetId: id, regionPath: row.region.path, detail: { sessionsRevoked: revoked } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'user.reset_password',
+      targetType: 'user',
+      targetId: id,
+      regionPath: row.region.path,
+      detail: { sessionsRevoked: revoked },
+    });
   });
 }
 
@@ -139,7 +201,13 @@ export async function revokeSessionsOfUser(deps: UsersDeps, ctx: RequestContext,
   return deps.db.transaction(async (tx) => {
     const row = await loadUser(tx, actor, id);
     const revoked = await revokeUserSessions(tx, id, deps.clock.now());
-    await recordAudit(tx, deps.clock, ctx, { action: 'user.revoke_sessions', targetType: 'user', targetId: id, regionPath: row.region.path, detail: { sessionsRevoked: revoked } });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'user.revoke_sessions',
+      targetType: 'user',
+      targetId: id,
+      regionPath: row.region.path,
+      detail: { sessionsRevoked: revoked },
+    });
     return revoked;
   });
 }

@@ -20,7 +20,9 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     /** The handling unit (处置单位) a handler account works for. */
     unitId: uuid('unit_id'),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     /** No longer counted: failures are kept per (username, IP) in login_failures. */
     failedLogins: integer('failed_logins').notNull().default(0),
     /** The latest login pause set against this account from any address; shown to the security admin, not enforced here. */
@@ -33,7 +35,10 @@ export const users = pgTable(
   (t) => [
     index('users_region_idx').on(t.regionId),
     // 三员分立 (roleSetProblem in @gewu/domain): a 三员 account holds its one role alone.
-    check('users_separated_role_alone', sql`NOT (${t.roles} && ${SEPARATED_ROLES_ARRAY}) OR cardinality(${t.roles}) = 1`),
+    check(
+      'users_separated_role_alone',
+      sql`NOT (${t.roles} && ${SEPARATED_ROLES_ARRAY}) OR cardinality(${t.roles}) = 1`,
+    ),
   ],
 );
 

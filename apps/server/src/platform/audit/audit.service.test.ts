@@ -4,7 +4,13 @@ import { createTestDatabase, testEngine, type TestDatabase } from '../../../test
 import { queryRows } from '../../db/client.ts';
 import { ManualClock } from '../clock.ts';
 import { systemContext } from '../context.ts';
-import { chainPendingAudit, purgeExpiredAudit, recordAudit, unchainedAuditCount, verifyAuditChain } from './audit.service.ts';
+import {
+  chainPendingAudit,
+  purgeExpiredAudit,
+  recordAudit,
+  unchainedAuditCount,
+  verifyAuditChain,
+} from './audit.service.ts';
 import { auditLog } from './audit.table.ts';
 
 let database: TestDatabase;
@@ -12,7 +18,8 @@ const clock = new ManualClock();
 const ctx = () => ({ ...systemContext(), ip: '10.1.2.3', requestId: 'req-1' });
 
 async function write(n: number, action = 'test.write') {
-  for (let i = 0; i < n; i++) await recordAudit(database.db, clock, ctx(), { action, detail: { i, nested: { z: 1, a: [i] } } });
+  for (let i = 0; i < n; i++)
+    await recordAudit(database.db, clock, ctx(), { action, detail: { i, nested: { z: 1, a: [i] } } });
 }
 
 /** Runs SQL the way someone with direct database access would, bypassing the append-only trigger. */
@@ -49,21 +56,36 @@ describe('audit hash chain', () => {
       return e?.cause?.message ?? e?.message ?? 'not refused';
     };
     const third = sql`(SELECT audit_id FROM audit_chain WHERE chain_no = 3)`;
-    expect(await refusal(sql`UPDATE audit_log SET action = 'x' WHERE id = ${third}`)).toMatch(/audit_log is append-only: update refused/);
-    expect(await refusal(sql`DELETE FROM audit_log WHERE id = ${third}`)).toMatch(/audit_log is append-only: delete refused/);
+    expect(await refusal(sql`UPDATE audit_log SET action = 'x' WHERE id = ${third}`)).toMatch(
+      /audit_log is append-only: update refused/,
+    );
+    expect(await refusal(sql`DELETE FROM audit_log WHERE id = ${third}`)).toMatch(
+      /audit_log is append-only: delete refused/,
+    );
     expect(await refusal(sql`TRUNCATE audit_log`)).toMatch(/cannot truncate a table referenced in a foreign key/);
     expect(await refusal(sql`TRUNCATE audit_log, audit_chain`)).toMatch(/is append-only: truncate refused/);
     // The chain itself is as closed.
-    expect(await refusal(sql`UPDATE audit_chain SET hash = 'x' WHERE chain_no = 3`)).toMatch(/audit_chain is append-only: update refused/);
-    expect(await refusal(sql`DELETE FROM audit_chain WHERE chain_no = 3`)).toMatch(/audit_chain is append-only: delete refused/);
+    expect(await refusal(sql`UPDATE audit_chain SET hash = 'x' WHERE chain_no = 3`)).toMatch(
+      /audit_chain is append-only: update refused/,
+    );
+    expect(await refusal(sql`DELETE FROM audit_chain WHERE chain_no = 3`)).toMatch(
+      /audit_chain is append-only: delete refused/,
+    );
     expect(await refusal(sql`TRUNCATE audit_chain`)).toMatch(/audit_chain is append-only: truncate refused/);
     expect((await verifyAuditChain(database.db, 'sha256')).ok).toBe(true);
   });
 
   it('names the first tampered row', async () => {
-    const [target] = await database.db.select({ id: auditLog.id }).from(auditLog).where(sql`id = (SELECT audit_id FROM audit_chain WHERE chain_no = 7)`);
-    await asDba(sql`UPDATE audit_log SET detail = '{"i": 999}'::jsonb WHERE id = (SELECT audit_id FROM audit_chain WHERE chain_no = 7)`);
-    await asDba(sql`UPDATE audit_log SET outcome = 'failure' WHERE id = (SELECT audit_id FROM audit_chain WHERE chain_no = 12)`);
+    const [target] = await database.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(sql`id = (SELECT audit_id FROM audit_chain WHERE chain_no = 7)`);
+    await asDba(
+      sql`UPDATE audit_log SET detail = '{"i": 999}'::jsonb WHERE id = (SELECT audit_id FROM audit_chain WHERE chain_no = 7)`,
+    );
+    await asDba(
+      sql`UPDATE audit_log SET outcome = 'failure' WHERE id = (SELECT audit_id FROM audit_chain WHERE chain_no = 12)`,
+    );
     const result = await verifyAuditChain(database.db, 'sha256');
     expect(result.ok).toBe(false);
     expect(result.firstBrokenId).toBe(target?.id.toString());
@@ -111,7 +133,10 @@ describe('audit hash chain', () => {
         release();
         await late;
         expect(await chainPendingAudit(other.db, 'sha256')).toBe(2);
-        const order = await queryRows<{ action: string }>(other.db, sql`SELECT a.action FROM audit_chain c JOIN audit_log a ON a.id = c.audit_id ORDER BY c.chain_no`);
+        const order = await queryRows<{ action: string }>(
+          other.db,
+          sql`SELECT a.action FROM audit_chain c JOIN audit_log a ON a.id = c.audit_id ORDER BY c.chain_no`,
+        );
         expect(order.map((r) => r.action)).toEqual(['before', 'late', 'after']);
         expect(await verifyAuditChain(other.db, 'sha256')).toMatchObject({ ok: true, checked: 3, pending: 0 });
       } finally {

@@ -28,7 +28,10 @@ export async function recordAudit(db: Db, clock: Clock, ctx: RequestContext, inp
 
 /** The audit row for an input, for callers that write it themselves (then set `ctx.audited`). */
 export function auditRow(clock: Clock, ctx: RequestContext, input: AuditInput): typeof auditLog.$inferInsert {
-  const actor = input.actor !== undefined ? input.actor : ctx.actor && { id: ctx.actor.id, name: ctx.actor.username, roles: ctx.actor.roles };
+  const actor =
+    input.actor !== undefined
+      ? input.actor
+      : ctx.actor && { id: ctx.actor.id, name: ctx.actor.username, roles: ctx.actor.roles };
   return {
     at: clock.now(),
     actorId: actor?.id ?? null,
@@ -77,20 +80,33 @@ export async function chainPendingAudit(db: Db, alg: HashAlgorithm, batchSize = 
       const [lock] = await queryRows<{ ok: boolean }>(tx, sql`SELECT pg_try_advisory_xact_lock(${CHAIN_LOCK}) AS ok`);
       if (!lock?.ok) return 0;
       const [head] = await tx
-        .select({ chainNo: auditChain.chainNo, auditId: auditChain.auditId, auditTx: auditChain.auditTx, hash: auditChain.hash })
+        .select({
+          chainNo: auditChain.chainNo,
+          auditId: auditChain.auditId,
+          auditTx: auditChain.auditTx,
+          hash: auditChain.hash,
+        })
         .from(auditChain)
         .orderBy(desc(auditChain.chainNo))
         .limit(1);
       const pending = await tx
         .select()
         .from(auditLog)
-        .where(sql`(${auditLog.tx}, ${auditLog.id}) > (${head?.auditTx ?? '0'}::xid8, ${head?.auditId ?? 0n}) AND ${auditLog.tx} < pg_snapshot_xmin(pg_current_snapshot())`)
+        .where(
+          sql`(${auditLog.tx}, ${auditLog.id}) > (${head?.auditTx ?? '0'}::xid8, ${head?.auditId ?? 0n}) AND ${auditLog.tx} < pg_snapshot_xmin(pg_current_snapshot())`,
+        )
         .orderBy(asc(auditLog.tx), asc(auditLog.id))
         .limit(batchSize);
       if (pending.length === 0) return 0;
       let prev = head?.hash ?? GENESIS_HASH;
       let no = head?.chainNo ?? 0n;
-      const links = { nos: [] as string[], ids: [] as string[], txs: [] as string[], prevs: [] as string[], hashes: [] as string[] };
+      const links = {
+        nos: [] as string[],
+        ids: [] as string[],
+        txs: [] as string[],
+        prevs: [] as string[],
+        hashes: [] as string[],
+      };
       for (const [i, row] of pending.entries()) {
         // Hashing 200 rows holds the event loop for a few milliseconds: let requests in every 50.
         if (i > 0 && i % 50 === 0) await setImmediate();
@@ -173,7 +189,8 @@ export async function verifyAuditChain(db: Db, defaultAlg: HashAlgorithm, batchS
         if (no !== prevNo + 1n) return broken(linked, `链序号不连续：${prevNo} 之后是 ${no}（有记录被删除）`);
         if (link.prevHash !== prevHash) return broken(linked, '前序哈希与上一条记录不符');
       }
-      if (chainHash(link.hashAlg as HashAlgorithm, link.prevHash, no, contentOf(row)) !== link.hash) return broken(linked, '记录内容与其哈希不符（已被篡改）');
+      if (chainHash(link.hashAlg as HashAlgorithm, link.prevHash, no, contentOf(row)) !== link.hash)
+        return broken(linked, '记录内容与其哈希不符（已被篡改）');
       prevHash = link.hash;
       prevNo = no;
       checked += 1;
@@ -181,7 +198,15 @@ export async function verifyAuditChain(db: Db, defaultAlg: HashAlgorithm, batchS
     if (rows.length < batchSize) break;
     after = prevNo ?? after;
   }
-  return { ok: true, checked, pending, firstBrokenId: null, firstBrokenChainNo: null, reason: null, algorithm: defaultAlg };
+  return {
+    ok: true,
+    checked,
+    pending,
+    firstBrokenId: null,
+    firstBrokenChainNo: null,
+    reason: null,
+    algorithm: defaultAlg,
+  };
 }
 
 /** Deletes chained rows older than the retention period (never fewer than 180 days). */
@@ -192,10 +217,12 @@ export async function purgeExpiredAudit(db: Db, clock: Clock, retentionDays: num
     await tx.execute(sql`SELECT set_config('gewu.audit_maintenance', 'on', true)`);
     // Delete a prefix of the chain only (keeping at least its last row), so what remains verifies.
     // Their links go with them (ON DELETE CASCADE).
-    const deleted = await queryRows<{ id: string }>(tx, sql`DELETE FROM audit_log WHERE at < ${cutoff} AND id IN (SELECT c.audit_id FROM audit_chain c WHERE c.chain_no < COALESCE(
+    const deleted = await queryRows<{ id: string }>(
+      tx,
+      sql`DELETE FROM audit_log WHERE at < ${cutoff} AND id IN (SELECT c.audit_id FROM audit_chain c WHERE c.chain_no < COALESCE(
         (SELECT min(k.chain_no) FROM audit_chain k JOIN audit_log a ON a.id = k.audit_id WHERE a.at >= ${cutoff}),
-        (SELECT max(k.chain_no) FROM audit_chain k))) RETURNING id`);
+        (SELECT max(k.chain_no) FROM audit_chain k))) RETURNING id`,
+    );
     return deleted.length;
   });
 }
-

@@ -14,7 +14,12 @@ export function auditHook(deps: { db: Db; clock: Clock }) {
   return async function onResponse(req: FastifyRequest, reply: FastifyReply) {
     if (SAFE_METHODS.has(req.method) || !req.ctx || req.ctx.audited) return;
     const status = reply.statusCode;
-    const outcome = status < 400 ? 'success' : status === 401 || status === 403 || status === 423 || status === 429 ? 'denied' : 'failure';
+    const outcome =
+      status < 400
+        ? 'success'
+        : status === 401 || status === 403 || status === 423 || status === 429
+          ? 'denied'
+          : 'failure';
     try {
       // The path only: a query string may carry personal data and the audit log is kept for months.
       const http = { status, method: req.method, url: urlPath(req.url).slice(0, 500) };
@@ -25,7 +30,13 @@ export function auditHook(deps: { db: Db; clock: Clock }) {
         req.ctx,
         special
           ? { ...special, outcome, detail: { ...special.detail, ...http } }
-          : { action: `http.${req.method.toLowerCase()}`, outcome, targetType: 'route', targetId: req.routeOptions.url ?? urlPath(req.url), detail: http },
+          : {
+              action: `http.${req.method.toLowerCase()}`,
+              outcome,
+              targetType: 'route',
+              targetId: req.routeOptions.url ?? urlPath(req.url),
+              detail: http,
+            },
       );
     } catch (err) {
       req.log.error({ err }, 'audit write failed');

@@ -32,7 +32,9 @@ interface DatabaseErrorLike {
 }
 
 /** The PostgreSQL error inside `err` (Drizzle wraps it in `.cause`; pg and PGlite errors carry `.code`), if it is one we map. */
-export function inputDatabaseError(err: unknown): { error: DatabaseErrorLike; mapped: [number, string, string] } | null {
+export function inputDatabaseError(
+  err: unknown,
+): { error: DatabaseErrorLike; mapped: [number, string, string] } | null {
   let e: unknown = err;
   for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++) {
     const code = (e as { code?: unknown }).code;
@@ -57,7 +59,12 @@ export function handleFrameworkError(err: FastifyError, _req: FastifyRequest, re
   return reply.code(status).send({ code, message });
 }
 
-const ZOD_PARTS: Record<string, string> = { body: '请求体', querystring: '查询参数', params: '路径参数', headers: '请求头' };
+const ZOD_PARTS: Record<string, string> = {
+  body: '请求体',
+  querystring: '查询参数',
+  params: '路径参数',
+  headers: '请求头',
+};
 
 /** One error handler for the whole API: 4xx with a code and a Chinese message; 5xx without internals. */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
@@ -72,14 +79,26 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
       path: v.instancePath.replace(/^\//, '').replace(/\//g, '.'),
       message: describeIssue(v.keyword, v.params as { keys?: string[] }, v.message),
     }));
-    return reply.code(400).send({ code: 'validation.failed', message: `${part}不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`, details });
+    return reply.code(400).send({
+      code: 'validation.failed',
+      message: `${part}不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`,
+      details,
+    });
   }
   const mapped = err.code ? FASTIFY_ERRORS[err.code] : undefined;
   if (mapped) return reply.code(mapped[0]).send({ code: mapped[1], message: mapped[2] });
   const dbError = inputDatabaseError(err);
   if (dbError) {
     // The input should have been refused by its schema: worth a warning, without the values.
-    req.log.warn({ sqlstate: dbError.error.code, table: dbError.error.table, constraint: dbError.error.constraint, route: req.routeOptions.url }, 'database refused the input');
+    req.log.warn(
+      {
+        sqlstate: dbError.error.code,
+        table: dbError.error.table,
+        constraint: dbError.error.constraint,
+        route: req.routeOptions.url,
+      },
+      'database refused the input',
+    );
     return reply.code(dbError.mapped[0]).send({ code: dbError.mapped[1], message: dbError.mapped[2] });
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -21,8 +21,7 @@ export type RouteScope = 'region' | 'own' | 'shared';
  *   change its initial password call it.
  */
 export type RouteAccess =
-  | { public: string }
-  | { roles: readonly Role[] | 'signed-in'; scope: RouteScope; duringPasswordChange?: true };
+  { public: string } | { roles: readonly Role[] | 'signed-in'; scope: RouteScope; duringPasswordChange?: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -62,7 +61,9 @@ export function requireRouteAccess(app: FastifyInstance): DeclaredRoute[] {
     }
     const undeclared = routes.filter((r) => !r.access);
     if (undeclared.length > 0) {
-      throw new Error(`routes without an access declaration: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`);
+      throw new Error(
+        `routes without an access declaration: ${undeclared.map((r) => `${r.method} ${r.url}`).join(', ')}`,
+      );
     }
   });
   return routes;

@@ -30,7 +30,8 @@ export function sessionHook(deps: AuthDeps) {
     if (!access) throw forbidden('该接口未声明访问规则，已拒绝');
     if (isPublic(access)) {
       // Public routes (login among them) still must come from our own pages: refuse cross-site form posts.
-      if (!SAFE_METHODS.has(req.method) && req.headers['sec-fetch-site'] === 'cross-site') throw new AppError(403, 'auth.csrf', '跨站请求被拒绝');
+      if (!SAFE_METHODS.has(req.method) && req.headers['sec-fetch-site'] === 'cross-site')
+        throw new AppError(403, 'auth.csrf', '跨站请求被拒绝');
       return;
     }
     const actor = req.ctx.actor;

@@ -17,7 +17,9 @@ export function Brand({ collapsed }: { collapsed: boolean }) {
         overflow: 'hidden',
       }}
     >
-      <span style={{ fontSize: 20, fontWeight: 600, letterSpacing: 2, lineHeight: 1.3 }}>{collapsed ? '格' : t('app.name')}</span>
+      <span style={{ fontSize: 20, fontWeight: 600, letterSpacing: 2, lineHeight: 1.3 }}>
+        {collapsed ? '格' : t('app.name')}
+      </span>
       {!collapsed && (
         <Typography.Text ellipsis style={{ fontSize: 12, color: 'rgba(255,255,255,0.7)', maxWidth: '100%' }}>
           {t('app.subtitle')}

@@ -40,11 +40,21 @@ export function ChangePasswordForm({ username }: { username: string }) {
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" onFinish={onFinish} style={{ maxWidth: 420 }} data-testid="change-password-form">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      style={{ maxWidth: 420 }}
+      data-testid="change-password-form"
+    >
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
       {err && !fieldOfError && <Alert type="error" showIcon title={err.message} style={{ marginBottom: 16 }} />}
-      <Form.Item name="currentPassword" label={t('account.currentPassword')} rules={[{ required: true, message: t('account.required') }]}>
+      <Form.Item
+        name="currentPassword"
+        label={t('account.currentPassword')}
+        rules={[{ required: true, message: t('account.required') }]}
+      >
         <Input.Password autoComplete="current-password" data-testid="current-password" />
       </Form.Item>
       <Form.Item

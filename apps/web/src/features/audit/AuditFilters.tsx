@@ -28,7 +28,13 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
   };
 
   return (
-    <Form<Values> form={form} layout="inline" onFinish={onFinish} style={{ rowGap: 12, marginBottom: 16 }} data-testid="audit-filters">
+    <Form<Values>
+      form={form}
+      layout="inline"
+      onFinish={onFinish}
+      style={{ rowGap: 12, marginBottom: 16 }}
+      data-testid="audit-filters"
+    >
       <Form.Item name="action" label={t('audit.action')}>
         <Input allowClear style={{ width: 160 }} placeholder="auth.login" data-testid="audit-filter-action" />
       </Form.Item>

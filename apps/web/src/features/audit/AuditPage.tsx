@@ -29,7 +29,9 @@ export function AuditPage() {
         data-testid="audit-table"
         expandable={{
           rowExpandable: (e) => e.detail !== null,
-          expandedRowRender: (e) => <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.detail, null, 2)}</pre>,
+          expandedRowRender: (e) => (
+            <pre style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{JSON.stringify(e.detail, null, 2)}</pre>
+          ),
         }}
         pagination={{
           current: params.page,

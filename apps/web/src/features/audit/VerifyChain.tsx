@@ -11,7 +11,12 @@ export function VerifyChain() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
-      <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()} data-testid="audit-verify">
+      <Button
+        icon={<SafetyCertificateOutlined />}
+        loading={verify.isPending}
+        onClick={() => verify.mutate()}
+        data-testid="audit-verify"
+      >
         {t('audit.verify')}
       </Button>
       {result && (
@@ -22,7 +27,13 @@ export function VerifyChain() {
           title={result.ok ? t('audit.verifyOk') : t('audit.verifyBroken')}
           description={
             <>
-              <div>{t('audit.verifyDetail', { checked: result.checked, pending: result.pending, algorithm: result.algorithm })}</div>
+              <div>
+                {t('audit.verifyDetail', {
+                  checked: result.checked,
+                  pending: result.pending,
+                  algorithm: result.algorithm,
+                })}
+              </div>
               {!result.ok && (
                 <div>
                   {t('audit.verifyBrokenAt', {

@@ -14,13 +14,24 @@ export function ActionBar({ detail }: { detail: CaseDetail }) {
   const actions = orderActions(detail.actions);
   const close = () => setActive(null);
 
-  if (actions.length === 0) return <Typography.Text type="secondary" data-testid="case-no-actions">{t('cases.detail.noActions')}</Typography.Text>;
+  if (actions.length === 0)
+    return (
+      <Typography.Text type="secondary" data-testid="case-no-actions">
+        {t('cases.detail.noActions')}
+      </Typography.Text>
+    );
   const dialog = active ? actionForm(active).dialog : null;
   return (
     <>
       <Space wrap data-testid="case-actions">
         {actions.map((a, i) => (
-          <Button key={a} type={i === 0 ? 'primary' : 'default'} danger={actionForm(a).danger} onClick={() => setActive(a)} data-testid={`case-action-${a}`}>
+          <Button
+            key={a}
+            type={i === 0 ? 'primary' : 'default'}
+            danger={actionForm(a).danger}
+            onClick={() => setActive(a)}
+            data-testid={`case-action-${a}`}
+          >
             {t(`cases.actions.${a}`)}
           </Button>
         ))}

@@ -20,7 +20,9 @@ interface Values {
 }
 
 /** The case as the dialog needs it: a list row (supervision board) will do, the detail adds the timeline. */
-export type ActionTarget = Pick<CaseDetail, 'id' | 'code' | 'version' | 'stageDeadline'> & { events?: CaseDetail['events'] };
+export type ActionTarget = Pick<CaseDetail, 'id' | 'code' | 'version' | 'stageDeadline'> & {
+  events?: CaseDetail['events'];
+};
 
 interface Props {
   detail: ActionTarget;
@@ -72,11 +74,27 @@ export function ActionDialog({ detail, action, onClose }: Props) {
         onFinish={onFinish}
         initialValues={{ resolved: true, listed: false }}
         // 不满意 usually means not fixed; the user may still say otherwise.
-        onValuesChange={(changed: Values) => changed.rating && form.setFieldValue('resolved', changed.rating !== 'dissatisfied')}
+        onValuesChange={(changed: Values) =>
+          changed.rating && form.setFieldValue('resolved', changed.rating !== 'dissatisfied')
+        }
       >
-        {asked && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('cases.dialog.requestedUntil', { until: formatTime(asked), current: formatTime(detail.stageDeadline) })} />}
+        {asked && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t('cases.dialog.requestedUntil', {
+              until: formatTime(asked),
+              current: formatTime(detail.stageDeadline),
+            })}
+          />
+        )}
         {spec.decision && (
-          <Form.Item name="approved" label={t('cases.dialog.decision')} rules={[{ required: true, message: t('cases.dialog.decisionRequired') }]}>
+          <Form.Item
+            name="approved"
+            label={t('cases.dialog.decision')}
+            rules={[{ required: true, message: t('cases.dialog.decisionRequired') }]}
+          >
             <Radio.Group data-testid="case-dialog-decision">
               <Radio value={true} data-testid="case-dialog-approve">
                 {t('cases.dialog.approve')}
@@ -89,7 +107,9 @@ export function ActionDialog({ detail, action, onClose }: Props) {
         )}
         {spec.until && (
           <>
-            <Typography.Paragraph type="secondary">{t('cases.dialog.currentDeadline', { deadline: formatTime(detail.stageDeadline) })}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              {t('cases.dialog.currentDeadline', { deadline: formatTime(detail.stageDeadline) })}
+            </Typography.Paragraph>
             <Form.Item
               name="until"
               label={t('cases.dialog.until')}
@@ -97,12 +117,15 @@ export function ActionDialog({ detail, action, onClose }: Props) {
                 { required: true, message: t('cases.dialog.untilRequired') },
                 {
                   validator: (_r, v: Dayjs | undefined) =>
-                    !v || !detail.stageDeadline || v.isAfter(dayjs(detail.stageDeadline)) ? Promise.resolve() : Promise.reject(new Error(t('cases.dialog.untilAfter'))),
+                    !v || !detail.stageDeadline || v.isAfter(dayjs(detail.stageDeadline))
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t('cases.dialog.untilAfter'))),
                 },
               ]}
             >
               <DatePicker
-                showTime={{ format: 'HH:mm' }} needConfirm={false}
+                showTime={{ format: 'HH:mm' }}
+                needConfirm={false}
                 format="YYYY-MM-DD HH:mm"
                 disabledDate={(d) => !!detail.stageDeadline && d.isBefore(dayjs(detail.stageDeadline), 'day')}
                 data-testid="case-dialog-until"
@@ -112,7 +135,11 @@ export function ActionDialog({ detail, action, onClose }: Props) {
         )}
         {spec.rating && (
           <>
-            <Form.Item name="rating" label={t('cases.dialog.rating')} rules={spec.rating === 'required' ? [{ required: true, message: t('cases.dialog.ratingRequired') }] : []}>
+            <Form.Item
+              name="rating"
+              label={t('cases.dialog.rating')}
+              rules={spec.rating === 'required' ? [{ required: true, message: t('cases.dialog.ratingRequired') }] : []}
+            >
               <Radio.Group data-testid="case-dialog-rating">
                 {RATINGS.map((r) => (
                   <Radio.Button key={r} value={r}>
@@ -122,18 +149,37 @@ export function ActionDialog({ detail, action, onClose }: Props) {
               </Radio.Group>
             </Form.Item>
             <Form.Item name="resolved" label={t('cases.fields.resolved')} valuePropName="checked">
-              <Switch checkedChildren={t('cases.dialog.resolvedYes')} unCheckedChildren={t('cases.dialog.resolvedNo')} data-testid="case-dialog-resolved" />
+              <Switch
+                checkedChildren={t('cases.dialog.resolvedYes')}
+                unCheckedChildren={t('cases.dialog.resolvedNo')}
+                data-testid="case-dialog-resolved"
+              />
             </Form.Item>
           </>
         )}
         {spec.supervise && (
           <>
-            <Form.Item name="listed" label={t('cases.supervision.listed')} valuePropName="checked" extra={t('cases.dialog.listedHint')}>
+            <Form.Item
+              name="listed"
+              label={t('cases.supervision.listed')}
+              valuePropName="checked"
+              extra={t('cases.dialog.listedHint')}
+            >
               <Switch data-testid="case-dialog-listed" />
             </Form.Item>
             {listed && (
-              <Form.Item name="rectifyBy" label={t('cases.fields.rectifyBy')} rules={[{ required: true, message: t('cases.dialog.rectifyByRequired') }]}>
-                <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format="YYYY-MM-DD HH:mm" disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="case-dialog-rectify-by" />
+              <Form.Item
+                name="rectifyBy"
+                label={t('cases.fields.rectifyBy')}
+                rules={[{ required: true, message: t('cases.dialog.rectifyByRequired') }]}
+              >
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  needConfirm={false}
+                  format="YYYY-MM-DD HH:mm"
+                  disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+                  data-testid="case-dialog-rectify-by"
+                />
               </Form.Item>
             )}
           </>
@@ -141,7 +187,9 @@ export function ActionDialog({ detail, action, onClose }: Props) {
         <Form.Item
           name="note"
           label={spec.noteRequired ? t('cases.dialog.note') : t('cases.dialog.noteOptional')}
-          rules={spec.noteRequired ? [{ required: true, whitespace: true, message: t('cases.dialog.noteRequired') }] : []}
+          rules={
+            spec.noteRequired ? [{ required: true, whitespace: true, message: t('cases.dialog.noteRequired') }] : []
+          }
         >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="case-dialog-note" />
         </Form.Item>

@@ -6,7 +6,13 @@ import { notifySuccess } from '../../app/notify.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { useRegions } from '../regions/api.ts';
-import { useDecideAdmission, useItems, useProposeAdmission, useWithdrawAdmission, type AdmissionView } from './itemsApi.ts';
+import {
+  useDecideAdmission,
+  useItems,
+  useProposeAdmission,
+  useWithdrawAdmission,
+  type AdmissionView,
+} from './itemsApi.ts';
 
 interface ProposeValues {
   itemCode: string;
@@ -23,11 +29,15 @@ export function ProposeAdmissionDialog({ itemCode, onClose }: { itemCode?: strin
   const regions = useRegions();
   const propose = useProposeAdmission();
   const itemOptions = useMemo(
-    () => (items.data ?? []).filter((i) => isAdmissible(i)).map((i) => ({ value: i.code, label: `${i.code} ${i.name}` })),
+    () =>
+      (items.data ?? []).filter((i) => isAdmissible(i)).map((i) => ({ value: i.code, label: `${i.code} ${i.name}` })),
     [items.data],
   );
   const regionOptions = useMemo(
-    () => (regions.data ?? []).filter((r) => r.level === 'township' || r.level === 'county').map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` })),
+    () =>
+      (regions.data ?? [])
+        .filter((r) => r.level === 'township' || r.level === 'county')
+        .map((r) => ({ value: r.id, label: `${r.name}（${r.code}）` })),
     [regions.data],
   );
   const ownRegion = user.region.level === 'township' || user.region.level === 'county' ? user.region.id : undefined;
@@ -60,13 +70,35 @@ export function ProposeAdmissionDialog({ itemCode, onClose }: { itemCode?: strin
           )
         }
       >
-        <Form.Item name="itemCode" label={t('cases.items.name')} rules={[{ required: true, message: t('cases.hotline.required') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={itemOptions} loading={items.isPending} data-testid="admission-item" />
+        <Form.Item
+          name="itemCode"
+          label={t('cases.items.name')}
+          rules={[{ required: true, message: t('cases.hotline.required') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={itemOptions}
+            loading={items.isPending}
+            data-testid="admission-item"
+          />
         </Form.Item>
-        <Form.Item name="regionId" label={t('cases.items.admissions.region')} rules={[{ required: true, message: t('cases.hotline.required') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={regionOptions} loading={regions.isPending} data-testid="admission-region" />
+        <Form.Item
+          name="regionId"
+          label={t('cases.items.admissions.region')}
+          rules={[{ required: true, message: t('cases.hotline.required') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={regionOptions}
+            loading={regions.isPending}
+            data-testid="admission-region"
+          />
         </Form.Item>
-        <Form.Item name="reason" label={t('cases.items.admissions.reason')} rules={[{ required: true, whitespace: true, message: t('cases.dialog.noteRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('cases.items.admissions.reason')}
+          rules={[{ required: true, whitespace: true, message: t('cases.dialog.noteRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} showCount data-testid="admission-reason" />
         </Form.Item>
       </Form>
@@ -75,7 +107,15 @@ export function ProposeAdmissionDialog({ itemCode, onClose }: { itemCode?: strin
 }
 
 /** 审批: approve (note optional) or turn down (note required). */
-export function DecideAdmissionDialog({ admission, approve, onClose }: { admission: AdmissionView; approve: boolean; onClose: () => void }) {
+export function DecideAdmissionDialog({
+  admission,
+  approve,
+  onClose,
+}: {
+  admission: AdmissionView;
+  approve: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ note?: string }>();
   const decide = useDecideAdmission();
@@ -140,7 +180,9 @@ export function WithdrawAdmissionDialog({ admission, onClose }: { admission: Adm
       destroyOnHidden
       data-testid="admission-withdraw-dialog"
     >
-      <Typography.Paragraph type="secondary">{t('cases.items.admissions.withdrawHint', { region: admission.regionName })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('cases.items.admissions.withdrawHint', { region: admission.regionName })}
+      </Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"
@@ -156,7 +198,11 @@ export function WithdrawAdmissionDialog({ admission, onClose }: { admission: Adm
           )
         }
       >
-        <Form.Item name="reason" label={t('cases.items.admissions.reason')} rules={[{ required: true, whitespace: true, message: t('cases.dialog.noteRequired') }]}>
+        <Form.Item
+          name="reason"
+          label={t('cases.items.admissions.reason')}
+          rules={[{ required: true, whitespace: true, message: t('cases.dialog.noteRequired') }]}
+        >
           <Input.TextArea rows={3} maxLength={500} data-testid="admission-withdraw-reason" />
         </Form.Item>
       </Form>

@@ -9,7 +9,12 @@ import { formatTime } from './bits.tsx';
 import { DecideAdmissionDialog, ProposeAdmissionDialog, WithdrawAdmissionDialog } from './AdmissionDialogs.tsx';
 import { useAdmissions, type AdmissionView } from './itemsApi.ts';
 
-const STATE_COLORS: Record<AdmissionState, string> = { proposed: 'processing', active: 'success', rejected: 'error', withdrawn: 'default' };
+const STATE_COLORS: Record<AdmissionState, string> = {
+  proposed: 'processing',
+  active: 'success',
+  rejected: 'error',
+  withdrawn: 'default',
+};
 
 interface Props {
   /** undefined: no proposal dialog; null: open with no item chosen; a code: open for that item. */
@@ -31,7 +36,11 @@ export function AdmissionsCard({ proposeFor, onPropose }: Props) {
   const columns: TableColumnsType<AdmissionView> = [
     { title: t('cases.items.code'), dataIndex: 'itemCode', key: 'code' },
     { title: t('cases.items.name'), dataIndex: 'itemName', key: 'name' },
-    { title: t('cases.items.admissions.region'), key: 'region', render: (_, a) => `${a.regionName}（${a.regionCode}）` },
+    {
+      title: t('cases.items.admissions.region'),
+      key: 'region',
+      render: (_, a) => `${a.regionName}（${a.regionCode}）`,
+    },
     {
       title: t('cases.items.admissions.state'),
       key: 'state',
@@ -50,7 +59,11 @@ export function AdmissionsCard({ proposeFor, onPropose }: Props) {
         </Typography.Text>
       ),
     },
-    { title: t('cases.items.admissions.proposed'), key: 'proposed', render: (_, a) => `${a.proposedByName ?? '—'} ${formatTime(a.proposedAt)}` },
+    {
+      title: t('cases.items.admissions.proposed'),
+      key: 'proposed',
+      render: (_, a) => `${a.proposedByName ?? '—'} ${formatTime(a.proposedAt)}`,
+    },
     {
       title: t('cases.items.admissions.decided'),
       key: 'decided',
@@ -68,16 +81,31 @@ export function AdmissionsCard({ proposeFor, onPropose }: Props) {
         <Space size={4}>
           {mayDecide && a.state === 'proposed' && (
             <>
-              <Button size="small" type="primary" onClick={() => setDeciding({ admission: a, approve: true })} data-testid={`admission-approve-${a.itemCode}`}>
+              <Button
+                size="small"
+                type="primary"
+                onClick={() => setDeciding({ admission: a, approve: true })}
+                data-testid={`admission-approve-${a.itemCode}`}
+              >
                 {t('cases.items.admissions.approve')}
               </Button>
-              <Button size="small" danger onClick={() => setDeciding({ admission: a, approve: false })} data-testid={`admission-reject-${a.itemCode}`}>
+              <Button
+                size="small"
+                danger
+                onClick={() => setDeciding({ admission: a, approve: false })}
+                data-testid={`admission-reject-${a.itemCode}`}
+              >
                 {t('cases.items.admissions.reject')}
               </Button>
             </>
           )}
           {mayWithdraw && a.state === 'active' && (
-            <Button size="small" danger onClick={() => setWithdrawing(a)} data-testid={`admission-withdraw-${a.itemCode}`}>
+            <Button
+              size="small"
+              danger
+              onClick={() => setWithdrawing(a)}
+              data-testid={`admission-withdraw-${a.itemCode}`}
+            >
               {t('cases.items.admissions.withdraw')}
             </Button>
           )}
@@ -101,7 +129,12 @@ export function AdmissionsCard({ proposeFor, onPropose }: Props) {
             data-testid="admissions-state"
           />
           {can('item.propose') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => onPropose(null)} data-testid="admission-propose">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => onPropose(null)}
+              data-testid="admission-propose"
+            >
               {t('cases.items.admissions.propose')}
             </Button>
           )}
@@ -118,10 +151,20 @@ export function AdmissionsCard({ proposeFor, onPropose }: Props) {
         scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20 }}
         data-testid="admissions-table"
-        onRow={(a) => ({ 'data-testid': `admission-row-${a.itemCode}-${a.regionCode}` }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(a) =>
+          ({ 'data-testid': `admission-row-${a.itemCode}-${a.regionCode}` }) as React.HTMLAttributes<HTMLElement>
+        }
       />
-      {proposeFor !== undefined && <ProposeAdmissionDialog itemCode={proposeFor ?? undefined} onClose={() => onPropose(undefined)} />}
-      {deciding && <DecideAdmissionDialog admission={deciding.admission} approve={deciding.approve} onClose={() => setDeciding(null)} />}
+      {proposeFor !== undefined && (
+        <ProposeAdmissionDialog itemCode={proposeFor ?? undefined} onClose={() => onPropose(undefined)} />
+      )}
+      {deciding && (
+        <DecideAdmissionDialog
+          admission={deciding.admission}
+          approve={deciding.approve}
+          onClose={() => setDeciding(null)}
+        />
+      )}
       {withdrawing && <WithdrawAdmissionDialog admission={withdrawing} onClose={() => setWithdrawing(null)} />}
     </Card>
   );

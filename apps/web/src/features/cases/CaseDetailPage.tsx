@@ -39,7 +39,15 @@ export function CaseDetailPage() {
   return <CaseView detail={query.data} reloading={query.isFetching} onReload={() => void query.refetch()} />;
 }
 
-function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; reloading: boolean; onReload: () => void }) {
+function CaseView({
+  detail: c,
+  reloading,
+  onReload,
+}: {
+  detail: CaseDetail;
+  reloading: boolean;
+  onReload: () => void;
+}) {
   const { t } = useTranslation();
   const back = useBack();
   const now = useNow();
@@ -48,7 +56,14 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
   const reporter = c.anonymous ? t('cases.detail.anonymous') : reporterLine(c.reporterName, c.reporterPhoneMasked);
 
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="case-detail" data-case-id={c.id} data-version={c.version}>
+    <Space
+      orientation="vertical"
+      size={16}
+      style={{ width: '100%' }}
+      data-testid="case-detail"
+      data-case-id={c.id}
+      data-version={c.version}
+    >
       <Card
         title={
           <Space wrap size={12}>
@@ -56,7 +71,11 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
             <span data-testid="case-code">{c.code}</span>
             <Typography.Text>{c.itemName}</Typography.Text>
             <StateTag state={c.state} testId="case-state" />
-            {c.pendingKind && <Tag color="orange" data-testid="case-pending">{t(`cases.pending.${c.pendingKind === 'suspension' ? 'suspension' : 'extension'}`)}</Tag>}
+            {c.pendingKind && (
+              <Tag color="orange" data-testid="case-pending">
+                {t(`cases.pending.${c.pendingKind === 'suspension' ? 'suspension' : 'extension'}`)}
+              </Tag>
+            )}
             {c.supervision && (
               <Tag color={c.supervision === 'listed' ? 'red' : 'orange'} data-testid="case-supervision">
                 {t(`cases.supervision.${c.supervision === 'listed' ? 'listed' : 'supervise'}`)}
@@ -66,7 +85,15 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
             {c.selfHandled && <Tag color="green">{t('cases.detail.selfHandled')}</Tag>}
           </Space>
         }
-        extra={<Button icon={<ReloadOutlined />} loading={reloading} onClick={onReload} aria-label={t('cases.detail.reload')} data-testid="case-reload" />}
+        extra={
+          <Button
+            icon={<ReloadOutlined />}
+            loading={reloading}
+            onClick={onReload}
+            aria-label={t('cases.detail.reload')}
+            data-testid="case-reload"
+          />
+        }
       >
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <Space wrap size={24}>
@@ -75,7 +102,9 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
               <LightDot light={c.light} testId="case-light" />
             </Space>
             <Space>
-              <Typography.Text type="secondary">{c.stage ? t(`cases.stages.${c.stage as 'accept'}`) : t('cases.fields.deadline')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {c.stage ? t(`cases.stages.${c.stage as 'accept'}`) : t('cases.fields.deadline')}
+              </Typography.Text>
               <Deadline deadline={c.stageDeadline} now={now} testId="case-deadline" />
             </Space>
             {c.mergedIntoId && (
@@ -96,32 +125,63 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
               bordered
               data-testid="case-info"
               items={[
-                { key: 'description', label: t('cases.fields.description'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span> },
+                {
+                  key: 'description',
+                  label: t('cases.fields.description'),
+                  children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.description}</span>,
+                },
                 { key: 'item', label: t('cases.fields.item'), children: `${c.itemCode} ${c.itemName}` },
                 { key: 'address', label: t('cases.fields.address'), children: c.address ?? '—' },
                 { key: 'grid', label: t('cases.fields.grid'), children: c.gridName ?? '—' },
-                { key: 'reporter', label: t('cases.fields.reporter'), children: <span data-testid="case-reporter">{reporter ?? '—'}</span> },
+                {
+                  key: 'reporter',
+                  label: t('cases.fields.reporter'),
+                  children: <span data-testid="case-reporter">{reporter ?? '—'}</span>,
+                },
                 { key: 'channel', label: t('cases.fields.channel'), children: t(`cases.channels.${c.channel}`) },
                 { key: 'level', label: t('cases.fields.level'), children: t(`cases.levels.${c.level}`) },
                 { key: 'reportedAt', label: t('cases.fields.reportedAt'), children: formatTime(c.reportedAt) },
-                { key: 'assignee', label: t('cases.fields.assignee'), children: <span data-testid="case-assignee">{c.assigneeUnitName ?? c.assigneeUserName ?? '—'}</span> },
-                { key: 'handleDeadline', label: t('cases.fields.handleDeadline'), children: formatTime(c.handleDeadline) },
-                ...(c.closedAt ? [{ key: 'closedAt', label: t('cases.fields.closedAt'), children: formatTime(c.closedAt) }] : []),
+                {
+                  key: 'assignee',
+                  label: t('cases.fields.assignee'),
+                  children: <span data-testid="case-assignee">{c.assigneeUnitName ?? c.assigneeUserName ?? '—'}</span>,
+                },
+                {
+                  key: 'handleDeadline',
+                  label: t('cases.fields.handleDeadline'),
+                  children: formatTime(c.handleDeadline),
+                },
+                ...(c.closedAt
+                  ? [{ key: 'closedAt', label: t('cases.fields.closedAt'), children: formatTime(c.closedAt) }]
+                  : []),
                 ...(c.rating
-                  ? [{ key: 'rating', label: t('cases.fields.rating'), children: `${t(`cases.ratings.${c.rating}`)}${c.resolved === null ? '' : ` · ${c.resolved ? t('cases.dialog.resolvedYes') : t('cases.dialog.resolvedNo')}`}` }]
+                  ? [
+                      {
+                        key: 'rating',
+                        label: t('cases.fields.rating'),
+                        children: `${t(`cases.ratings.${c.rating}`)}${c.resolved === null ? '' : ` · ${c.resolved ? t('cases.dialog.resolvedYes') : t('cases.dialog.resolvedNo')}`}`,
+                      },
+                    ]
                   : []),
               ]}
             />
           </Card>
           <Card title={t('cases.fields.photos')} size="small" style={{ marginTop: 16 }}>
-            {c.attachmentIds.length ? <Photos ids={c.attachmentIds} size={96} testId="case-photos" /> : <Typography.Text type="secondary">{t('cases.detail.noPhotos')}</Typography.Text>}
+            {c.attachmentIds.length ? (
+              <Photos ids={c.attachmentIds} size={96} testId="case-photos" />
+            ) : (
+              <Typography.Text type="secondary">{t('cases.detail.noPhotos')}</Typography.Text>
+            )}
           </Card>
           <Card title={t('cases.fields.coUnits')} size="small" style={{ marginTop: 16 }}>
             {c.coUnits.length ? (
               <Space wrap data-testid="case-co-units">
                 {c.coUnits.map((u) => (
                   <Tag key={u.unitId} color={u.fedBackAt ? 'green' : undefined}>
-                    {u.name} · {u.fedBackAt ? `${t('cases.detail.coFedBack')} ${formatTime(u.fedBackAt)}` : t('cases.detail.coPending')}
+                    {u.name} ·{' '}
+                    {u.fedBackAt
+                      ? `${t('cases.detail.coFedBack')} ${formatTime(u.fedBackAt)}`
+                      : t('cases.detail.coPending')}
                   </Tag>
                 ))}
               </Space>
@@ -133,12 +193,15 @@ function CaseView({ detail: c, reloading, onReload }: { detail: CaseDetail; relo
             <Space wrap size={24} data-testid="case-counters">
               {(['dispatch', 'return', 'rework', 'escalation', 'reopen'] as const).map((k) => (
                 <span key={k}>
-                  <Typography.Text type="secondary">{t(`cases.counters.${k}`)}</Typography.Text> <Typography.Text strong>{c.counters[k]}</Typography.Text>
+                  <Typography.Text type="secondary">{t(`cases.counters.${k}`)}</Typography.Text>{' '}
+                  <Typography.Text strong>{c.counters[k]}</Typography.Text>
                 </span>
               ))}
             </Space>
           </Card>
-          {user.roles.includes('dispatcher') && <PublicationCard key={c.publication.moderatedAt ?? 'undecided'} detail={c} />}
+          {user.roles.includes('dispatcher') && (
+            <PublicationCard key={c.publication.moderatedAt ?? 'undecided'} detail={c} />
+          )}
         </Col>
         <Col xs={24} xl={12}>
           <Card title={t('cases.detail.map')} size="small">

@@ -27,9 +27,21 @@ export function CaseFilters({ onChange, hideLight, hideGrid }: Props) {
   const [form] = Form.useForm<CaseFilter>();
   const onFinish = (v: CaseFilter) => onChange({ ...v, q: v.q?.trim() || undefined });
   return (
-    <Form<CaseFilter> form={form} layout="inline" onFinish={onFinish} style={{ rowGap: 12, marginBottom: 16 }} data-testid="case-filters">
+    <Form<CaseFilter>
+      form={form}
+      layout="inline"
+      onFinish={onFinish}
+      style={{ rowGap: 12, marginBottom: 16 }}
+      data-testid="case-filters"
+    >
       <Form.Item name="itemCode">
-        <ItemSelect categoriesSelectable allowClear placeholder={t('cases.filters.item')} style={{ width: 220 }} testId="case-filter-item" />
+        <ItemSelect
+          categoriesSelectable
+          allowClear
+          placeholder={t('cases.filters.item')}
+          style={{ width: 220 }}
+          testId="case-filter-item"
+        />
       </Form.Item>
       {!hideLight && (
         <Form.Item name="light">
@@ -44,11 +56,22 @@ export function CaseFilters({ onChange, hideLight, hideGrid }: Props) {
       )}
       {!hideGrid && (
         <Form.Item name="gridId">
-          <GridSelect allowClear placeholder={t('cases.filters.grid')} style={{ width: 220 }} testId="case-filter-grid" />
+          <GridSelect
+            allowClear
+            placeholder={t('cases.filters.grid')}
+            style={{ width: 220 }}
+            testId="case-filter-grid"
+          />
         </Form.Item>
       )}
       <Form.Item name="q">
-        <Input allowClear placeholder={t('cases.filters.q')} maxLength={50} style={{ width: 200 }} data-testid="case-filter-q" />
+        <Input
+          allowClear
+          placeholder={t('cases.filters.q')}
+          maxLength={50}
+          style={{ width: 200 }}
+          data-testid="case-filter-q"
+        />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" data-testid="case-filter-search">

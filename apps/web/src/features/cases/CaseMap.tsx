@@ -20,7 +20,16 @@ export default function CaseMap({ lon, lat, grid, height = 240 }: Props) {
     if (!ref.current) return;
     const map = createMap(ref.current);
     const layers: Layer[] = [pinMarker([lat, lon])];
-    if (grid?.boundary) layers.unshift(boundaryToPolygon(grid.boundary, { color: '#1f4e9c', weight: 2, fillOpacity: 0.08, interactive: false, pmIgnore: true }));
+    if (grid?.boundary)
+      layers.unshift(
+        boundaryToPolygon(grid.boundary, {
+          color: '#1f4e9c',
+          weight: 2,
+          fillOpacity: 0.08,
+          interactive: false,
+          pmIgnore: true,
+        }),
+      );
     const group = L.featureGroup(layers).addTo(map);
     if (grid?.boundary) map.fitBounds(group.getBounds(), { padding: [24, 24], maxZoom: 18, animate: false });
     else map.setView([lat, lon], 17, { animate: false });

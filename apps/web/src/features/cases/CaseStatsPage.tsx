@@ -4,7 +4,14 @@ import type { TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { BarChart } from '../stats/BarChart.tsx';
-import { RATE_KEYS, useCaseFigures, useGridWorkerLoad, type FigureRow, type GridWorkerLoad, type RateKey } from './api.ts';
+import {
+  RATE_KEYS,
+  useCaseFigures,
+  useGridWorkerLoad,
+  type FigureRow,
+  type GridWorkerLoad,
+  type RateKey,
+} from './api.ts';
 import { chartPercent, formatBasis, rateBasis } from './figures.ts';
 import { formatRate, monthBounds, periodOf } from './format.ts';
 
@@ -42,11 +49,21 @@ export function CaseStatsPage() {
   });
 
   const columns: TableColumnsType<FigureRow> = [
-    { title: by === 'unit' ? t('cases.stats.unit') : t('cases.stats.grid'), dataIndex: 'name', key: 'name', fixed: 'left' },
+    {
+      title: by === 'unit' ? t('cases.stats.unit') : t('cases.stats.grid'),
+      dataIndex: 'name',
+      key: 'name',
+      fixed: 'left',
+    },
     { title: t('cases.stats.counts.reported'), key: 'reported', align: 'right', render: (_, r) => r.counts.reported },
     { title: t('cases.stats.counts.due'), key: 'due', align: 'right', render: (_, r) => r.counts.due },
     { title: t('cases.stats.counts.closed'), key: 'closed', align: 'right', render: (_, r) => r.counts.closed },
-    { title: t('cases.stats.counts.openOverdue'), key: 'openOverdue', align: 'right', render: (_, r) => r.counts.openOverdue },
+    {
+      title: t('cases.stats.counts.openOverdue'),
+      key: 'openOverdue',
+      align: 'right',
+      render: (_, r) => r.counts.openOverdue,
+    },
     ...RATE_KEYS.map(rateColumn),
   ];
 
@@ -70,7 +87,10 @@ export function CaseStatsPage() {
               onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
               presets={[
                 { label: t('cases.stats.thisMonth'), value: defaultRange() },
-                { label: t('cases.stats.lastMonth'), value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
+                {
+                  label: t('cases.stats.lastMonth'),
+                  value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
+                },
                 { label: t('cases.stats.thisYear'), value: [dayjs().startOf('year'), dayjs().endOf('year')] },
               ]}
               data-testid="case-stats-period"
@@ -110,8 +130,16 @@ export function CaseStatsPage() {
           <BarChart
             categories={chartRows.map((r) => r.name)}
             series={[
-              { name: t('cases.stats.rates.closure'), data: chartRows.map((r) => chartPercent(r.rates.closure)), color: '#1f4e9c' },
-              { name: t('cases.stats.rates.satisfaction'), data: chartRows.map((r) => chartPercent(r.rates.satisfaction)), color: '#2f9e44' },
+              {
+                name: t('cases.stats.rates.closure'),
+                data: chartRows.map((r) => chartPercent(r.rates.closure)),
+                color: '#1f4e9c',
+              },
+              {
+                name: t('cases.stats.rates.satisfaction'),
+                data: chartRows.map((r) => chartPercent(r.rates.satisfaction)),
+                color: '#2f9e44',
+              },
             ]}
             testId="case-stats-chart"
           />

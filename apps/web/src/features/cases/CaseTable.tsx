@@ -7,26 +7,69 @@ import { useNavigate } from 'react-router';
 import type { CaseSummary } from '@gewu/domain';
 import { Deadline, LightDot, StateTag, formatTime, useNow } from './bits.tsx';
 
-export type CaseColumn = 'code' | 'item' | 'state' | 'light' | 'deadline' | 'grid' | 'assignee' | 'channel' | 'reportedAt' | 'description' | 'supervision';
+export type CaseColumn =
+  | 'code'
+  | 'item'
+  | 'state'
+  | 'light'
+  | 'deadline'
+  | 'grid'
+  | 'assignee'
+  | 'channel'
+  | 'reportedAt'
+  | 'description'
+  | 'supervision';
 
-export const DEFAULT_COLUMNS: readonly CaseColumn[] = ['light', 'code', 'item', 'state', 'deadline', 'grid', 'description', 'reportedAt'];
+export const DEFAULT_COLUMNS: readonly CaseColumn[] = [
+  'light',
+  'code',
+  'item',
+  'state',
+  'deadline',
+  'grid',
+  'description',
+  'reportedAt',
+];
 
 export type CaseSort = 'reported_desc' | 'reported_asc' | 'deadline_asc';
 
-function columnsFor(t: TFunction, now: number, keys: readonly CaseColumn[], sort: CaseSort | undefined): TableColumnsType<CaseSummary> {
+function columnsFor(
+  t: TFunction,
+  now: number,
+  keys: readonly CaseColumn[],
+  sort: CaseSort | undefined,
+): TableColumnsType<CaseSummary> {
   // Sorting is the server's (the list is paged): only the orders it offers are clickable.
   const sortable = sort !== undefined;
   const all: Record<CaseColumn, TableColumnsType<CaseSummary>[number]> = {
-    light: { title: t('cases.fields.light'), key: 'light', width: 90, render: (_, c) => <LightDot light={c.light} testId={`case-light-${c.code}`} /> },
-    code: { title: t('cases.fields.code'), dataIndex: 'code', key: 'code', render: (code: string) => <Typography.Link>{code}</Typography.Link> },
-    item: { title: t('cases.fields.item'), key: 'item', render: (_, c) => <span title={c.itemCode}>{c.itemName}</span> },
+    light: {
+      title: t('cases.fields.light'),
+      key: 'light',
+      width: 90,
+      render: (_, c) => <LightDot light={c.light} testId={`case-light-${c.code}`} />,
+    },
+    code: {
+      title: t('cases.fields.code'),
+      dataIndex: 'code',
+      key: 'code',
+      render: (code: string) => <Typography.Link>{code}</Typography.Link>,
+    },
+    item: {
+      title: t('cases.fields.item'),
+      key: 'item',
+      render: (_, c) => <span title={c.itemCode}>{c.itemName}</span>,
+    },
     state: {
       title: t('cases.fields.state'),
       key: 'state',
       render: (_, c) => (
         <Space size={4} wrap>
           <StateTag state={c.state} />
-          {c.pendingKind && <Tag color="orange">{t(`cases.pending.${c.pendingKind === 'suspension' ? 'suspension' : 'extension'}`)}</Tag>}
+          {c.pendingKind && (
+            <Tag color="orange">
+              {t(`cases.pending.${c.pendingKind === 'suspension' ? 'suspension' : 'extension'}`)}
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -44,7 +87,11 @@ function columnsFor(t: TFunction, now: number, keys: readonly CaseColumn[], sort
       ),
     },
     grid: { title: t('cases.fields.grid'), key: 'grid', render: (_, c) => c.gridName ?? '—' },
-    assignee: { title: t('cases.fields.assignee'), key: 'assignee', render: (_, c) => c.assigneeUnitName ?? c.assigneeUserName ?? '—' },
+    assignee: {
+      title: t('cases.fields.assignee'),
+      key: 'assignee',
+      render: (_, c) => c.assigneeUnitName ?? c.assigneeUserName ?? '—',
+    },
     channel: { title: t('cases.fields.channel'), key: 'channel', render: (_, c) => t(`cases.channels.${c.channel}`) },
     reportedAt: {
       title: t('cases.fields.reportedAt'),
@@ -94,12 +141,26 @@ interface Props {
 }
 
 /** A list of cases; a click on a row opens the case (`case-row-<code>`). */
-export function CaseTable({ cases, loading, columns = DEFAULT_COLUMNS, pagination, testId, extra, sort, onSortChange }: Props) {
+export function CaseTable({
+  cases,
+  loading,
+  columns = DEFAULT_COLUMNS,
+  pagination,
+  testId,
+  extra,
+  sort,
+  onSortChange,
+}: Props) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const now = useNow();
   const cols = columnsFor(t, now, columns, onSortChange ? sort : undefined);
-  if (extra) cols.push({ title: extra.title, key: 'extra', render: (_, c) => <span onClick={(e) => e.stopPropagation()}>{extra.render(c)}</span> });
+  if (extra)
+    cols.push({
+      title: extra.title,
+      key: 'extra',
+      render: (_, c) => <span onClick={(e) => e.stopPropagation()}>{extra.render(c)}</span>,
+    });
   return (
     <Table<CaseSummary>
       rowKey="id"

@@ -15,12 +15,22 @@ function EventFacts({ e }: { e: Event }) {
   const { t } = useTranslation();
   const d = e.data;
   const facts: string[] = [];
-  if (typeof d.requestedUntil === 'string') facts.push(t('cases.timeline.requestedUntil', { until: formatTime(d.requestedUntil) }));
+  if (typeof d.requestedUntil === 'string')
+    facts.push(t('cases.timeline.requestedUntil', { until: formatTime(d.requestedUntil) }));
   if (typeof d.approved === 'boolean') facts.push(d.approved ? t('cases.dialog.approve') : t('cases.dialog.deny'));
-  if (typeof d.rating === 'string') facts.push(t(`cases.ratings.${d.rating as 'satisfied'}`, { defaultValue: d.rating }));
-  if (typeof d.resolved === 'boolean') facts.push(d.resolved ? t('cases.dialog.resolvedYes') : t('cases.dialog.resolvedNo'));
-  if (typeof d.toLevel === 'string') facts.push(t('cases.timeline.toLevel', { level: t(`cases.levels.${d.toLevel as 'grid'}`, { defaultValue: d.toLevel }) }));
-  if (d.supervision === 'listed') facts.push(t('cases.supervision.listed') + (typeof d.rectifyBy === 'string' ? ` · ${t('cases.fields.rectifyBy')} ${formatTime(d.rectifyBy)}` : ''));
+  if (typeof d.rating === 'string')
+    facts.push(t(`cases.ratings.${d.rating as 'satisfied'}`, { defaultValue: d.rating }));
+  if (typeof d.resolved === 'boolean')
+    facts.push(d.resolved ? t('cases.dialog.resolvedYes') : t('cases.dialog.resolvedNo'));
+  if (typeof d.toLevel === 'string')
+    facts.push(
+      t('cases.timeline.toLevel', { level: t(`cases.levels.${d.toLevel as 'grid'}`, { defaultValue: d.toLevel }) }),
+    );
+  if (d.supervision === 'listed')
+    facts.push(
+      t('cases.supervision.listed') +
+        (typeof d.rectifyBy === 'string' ? ` · ${t('cases.fields.rectifyBy')} ${formatTime(d.rectifyBy)}` : ''),
+    );
   if (facts.length === 0) return null;
   return (
     <Space size={4} wrap>
@@ -34,7 +44,8 @@ function EventFacts({ e }: { e: Event }) {
 /** The case's history, newest first: what happened, who did it, when, the note and photos. */
 export function CaseTimeline({ events }: { events: CaseDetail['events'] }) {
   const { t } = useTranslation();
-  const label = (e: Event) => t(`cases.actions.${e.type as CaseEventType}`, { defaultValue: ACTION_LABELS[e.type as CaseEventType] ?? e.label });
+  const label = (e: Event) =>
+    t(`cases.actions.${e.type as CaseEventType}`, { defaultValue: ACTION_LABELS[e.type as CaseEventType] ?? e.label });
   return (
     <Timeline
       data-testid="case-timeline"
@@ -49,7 +60,9 @@ export function CaseTimeline({ events }: { events: CaseDetail['events'] }) {
               <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>
             </Space>
             <EventFacts e={e} />
-            {e.note && <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>}
+            {e.note && (
+              <Typography.Paragraph style={{ margin: '4px 0', whiteSpace: 'pre-wrap' }}>{e.note}</Typography.Paragraph>
+            )}
             <Photos ids={e.attachmentIds} size={56} />
           </div>
         ),

@@ -46,13 +46,23 @@ export function DispatchDialog({ detail, onClose }: Props) {
   );
 }
 
-function DispatchForm({ detail, proposal, onClose }: { detail: CaseDetail; proposal: DispatchProposal; onClose: () => void }) {
+function DispatchForm({
+  detail,
+  proposal,
+  onClose,
+}: {
+  detail: CaseDetail;
+  proposal: DispatchProposal;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const { run, pending } = useRunAction(detail, onClose);
   const { item, recommended, units, gridWorkers } = proposal;
   const workersAllowed = item.admitted && item.gridEligible && !item.negativeList;
-  const [kind, setKind] = useState<TargetKind>(recommended?.kind === 'grid_worker' && workersAllowed ? 'grid_worker' : 'unit');
+  const [kind, setKind] = useState<TargetKind>(
+    recommended?.kind === 'grid_worker' && workersAllowed ? 'grid_worker' : 'unit',
+  );
   const unitId = Form.useWatch('unitId', form);
 
   const sortedUnits = [...units].sort((a, b) => Number(b.responsible) - Number(a.responsible));
@@ -64,7 +74,9 @@ function DispatchForm({ detail, proposal, onClose }: { detail: CaseDetail; propo
     label: (
       <Space size={4}>
         <span>{u.name}</span>
-        <Typography.Text type="secondary">（{u.regionName} · {t(`cases.departments.${u.kind as 'police'}`, { defaultValue: u.kind })}）</Typography.Text>
+        <Typography.Text type="secondary">
+          （{u.regionName} · {t(`cases.departments.${u.kind as 'police'}`, { defaultValue: u.kind })}）
+        </Typography.Text>
         {u.responsible && <Tag color="blue">{t('cases.dispatch.responsible')}</Tag>}
         {u.id === recommendedUnit && <Tag color="green">{t('cases.dispatch.recommended')}</Tag>}
       </Space>
@@ -80,7 +92,9 @@ function DispatchForm({ detail, proposal, onClose }: { detail: CaseDetail; propo
           <span>{w.name}</span>
           {w.ownGrid && <Tag color="blue">{t('cases.dispatch.ownGrid')}</Tag>}
           {w.id === recommendedWorker && <Tag color="green">{t('cases.dispatch.recommended')}</Tag>}
-          <Typography.Text type="secondary">{t('cases.dispatch.load', { holding: w.holding, verifying: w.verifying })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('cases.dispatch.load', { holding: w.holding, verifying: w.verifying })}
+          </Typography.Text>
         </Space>
       ),
     }));
@@ -97,17 +111,31 @@ function DispatchForm({ detail, proposal, onClose }: { detail: CaseDetail; propo
       form={form}
       layout="vertical"
       onFinish={onFinish}
-      initialValues={{ unitId: recommendedUnit ?? sortedUnits.find((u) => u.responsible)?.id, userId: recommendedWorker, coUnitIds: [] }}
+      initialValues={{
+        unitId: recommendedUnit ?? sortedUnits.find((u) => u.responsible)?.id,
+        userId: recommendedWorker,
+        coUnitIds: [],
+      }}
     >
       <Typography.Paragraph>
-        {t('cases.dispatch.item', { code: item.code, name: item.name, department: t(`cases.departments.${item.departmentKind as 'police'}`, { defaultValue: item.departmentKind }) })}
+        {t('cases.dispatch.item', {
+          code: item.code,
+          name: item.name,
+          department: t(`cases.departments.${item.departmentKind as 'police'}`, { defaultValue: item.departmentKind }),
+        })}
       </Typography.Paragraph>
       <Alert
         type={workersAllowed ? 'success' : 'warning'}
         showIcon
         style={{ marginBottom: 16 }}
         data-testid="dispatch-admission"
-        title={item.negativeList ? t('cases.dispatch.negativeList', { name: item.name }) : workersAllowed ? t('cases.dispatch.admitted', { name: item.name }) : t('cases.dispatch.notAdmitted', { name: item.name })}
+        title={
+          item.negativeList
+            ? t('cases.dispatch.negativeList', { name: item.name })
+            : workersAllowed
+              ? t('cases.dispatch.admitted', { name: item.name })
+              : t('cases.dispatch.notAdmitted', { name: item.name })
+        }
       />
       <Form.Item label={t('cases.dispatch.targetKind')}>
         <Segmented<TargetKind>
@@ -121,12 +149,25 @@ function DispatchForm({ detail, proposal, onClose }: { detail: CaseDetail; propo
         />
       </Form.Item>
       {kind === 'unit' ? (
-        <Form.Item name="unitId" label={t('cases.dispatch.unit')} rules={[{ required: true, message: t('cases.dispatch.targetRequired') }]}>
+        <Form.Item
+          name="unitId"
+          label={t('cases.dispatch.unit')}
+          rules={[{ required: true, message: t('cases.dispatch.targetRequired') }]}
+        >
           <Select showSearch={{ optionFilterProp: 'search' }} options={unitOptions} data-testid="dispatch-unit" />
         </Form.Item>
       ) : (
-        <Form.Item name="userId" label={t('cases.dispatch.gridWorker')} rules={[{ required: true, message: t('cases.dispatch.targetRequired') }]}>
-          <Select showSearch={{ optionFilterProp: 'search' }} options={workerOptions} data-testid="dispatch-worker" notFoundContent={t('cases.dispatch.noWorkers')} />
+        <Form.Item
+          name="userId"
+          label={t('cases.dispatch.gridWorker')}
+          rules={[{ required: true, message: t('cases.dispatch.targetRequired') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'search' }}
+            options={workerOptions}
+            data-testid="dispatch-worker"
+            notFoundContent={t('cases.dispatch.noWorkers')}
+          />
         </Form.Item>
       )}
       <Form.Item name="coUnitIds" label={t('cases.dispatch.coUnits')} extra={t('cases.dispatch.coUnitsHint')}>

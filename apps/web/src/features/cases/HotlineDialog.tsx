@@ -51,7 +51,10 @@ export function HotlineDialog({ onClose }: { onClose: () => void }) {
         itemCode: v.itemCode,
         description: v.description.trim(),
         address: v.address?.trim() || undefined,
-        caller: v.callerName?.trim() || v.callerPhone?.trim() ? { name: v.callerName?.trim() || undefined, phone: v.callerPhone?.trim() || undefined } : undefined,
+        caller:
+          v.callerName?.trim() || v.callerPhone?.trim()
+            ? { name: v.callerName?.trim() || undefined, phone: v.callerPhone?.trim() || undefined }
+            : undefined,
         location: pin ? { ...pin, crs: 'WGS84' } : undefined,
         attachmentIds: v.attachmentIds ?? [],
         fields: fieldValues(item?.fields ?? [], v.fields),
@@ -80,12 +83,23 @@ export function HotlineDialog({ onClose }: { onClose: () => void }) {
       data-testid="hotline-dialog"
     >
       <Form<Values> form={form} layout="vertical" onFinish={onFinish} data-testid="hotline-form">
-        <Form.Item name="itemCode" label={t('cases.hotline.item')} rules={[{ required: true, message: t('cases.hotline.itemRequired') }]}>
-          <ItemSelect placeholder={t('cases.hotline.itemPlaceholder')} onChange={(_code, it) => setItem(it)} testId="hotline-item" />
+        <Form.Item
+          name="itemCode"
+          label={t('cases.hotline.item')}
+          rules={[{ required: true, message: t('cases.hotline.itemRequired') }]}
+        >
+          <ItemSelect
+            placeholder={t('cases.hotline.itemPlaceholder')}
+            onChange={(_code, it) => setItem(it)}
+            testId="hotline-item"
+          />
         </Form.Item>
         {item && (
           <Typography.Paragraph type="secondary" style={{ marginTop: -12 }} data-testid="hotline-item-hint">
-            {t('cases.hotline.itemHint', { department: t(`cases.departments.${item.departmentKind}`), condition: item.filingCondition })}
+            {t('cases.hotline.itemHint', {
+              department: t(`cases.departments.${item.departmentKind}`),
+              condition: item.filingCondition,
+            })}
           </Typography.Paragraph>
         )}
         <Form.Item
@@ -103,7 +117,11 @@ export function HotlineDialog({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="callerPhone" label={t('cases.hotline.callerPhone')} rules={[{ pattern: /^[0-9+\-\s]{5,20}$/, message: t('cases.hotline.phoneInvalid') }]}>
+            <Form.Item
+              name="callerPhone"
+              label={t('cases.hotline.callerPhone')}
+              rules={[{ pattern: /^[0-9+\-\s]{5,20}$/, message: t('cases.hotline.phoneInvalid') }]}
+            >
               <Input maxLength={20} data-testid="hotline-caller-phone" />
             </Form.Item>
           </Col>

@@ -79,7 +79,12 @@ export function InboxPage() {
             ]}
             data-testid="inbox-filter"
           />
-          <Button disabled={unread === 0} loading={mark.isPending} onClick={() => mark.mutate('all')} data-testid="inbox-mark-all">
+          <Button
+            disabled={unread === 0}
+            loading={mark.isPending}
+            onClick={() => mark.mutate('all')}
+            data-testid="inbox-mark-all"
+          >
             {t('cases.inbox.markAll')}
           </Button>
         </Space>
@@ -96,7 +101,14 @@ export function InboxPage() {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: t('cases.inbox.empty') }}
         data-testid="inbox-table"
-        onRow={(n) => ({ 'data-testid': `inbox-item-${n.id}`, 'data-read': n.read, style: { cursor: n.caseId ? 'pointer' : undefined }, onClick: () => open(n) }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(n) =>
+          ({
+            'data-testid': `inbox-item-${n.id}`,
+            'data-read': n.read,
+            style: { cursor: n.caseId ? 'pointer' : undefined },
+            onClick: () => open(n),
+          }) as React.HTMLAttributes<HTMLElement>
+        }
       />
     </Card>
   );

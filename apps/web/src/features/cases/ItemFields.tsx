@@ -25,7 +25,12 @@ export function ItemFields({ fields }: { fields: readonly ItemField[] }) {
           case 'datetime':
             return (
               <Form.Item {...common}>
-                <DatePicker showTime={{ format: 'HH:mm' }} needConfirm={false} format="YYYY-MM-DD HH:mm" data-testid={testId} />
+                <DatePicker
+                  showTime={{ format: 'HH:mm' }}
+                  needConfirm={false}
+                  format="YYYY-MM-DD HH:mm"
+                  data-testid={testId}
+                />
               </Form.Item>
             );
           case 'text':
@@ -59,7 +64,10 @@ export function ItemFields({ fields }: { fields: readonly ItemField[] }) {
 }
 
 /** The form's field values as the server wants them: dates as ISO strings, empty ones left out. */
-export function fieldValues(fields: readonly ItemField[], values: Record<string, FieldValue> | undefined): Record<string, string | number | string[]> {
+export function fieldValues(
+  fields: readonly ItemField[],
+  values: Record<string, FieldValue> | undefined,
+): Record<string, string | number | string[]> {
   const out: Record<string, string | number | string[]> = {};
   for (const f of fields) {
     const v = values?.[f.code];

@@ -28,14 +28,23 @@ export function ItemSelect({ value, onChange, categoriesSelectable, placeholder,
         selectable: !!categoriesSelectable,
         children: (items.data ?? [])
           .filter((i) => i.categoryCode === c.code)
-          .map((i) => ({ value: i.code, title: `${i.code} ${i.name}`, search: `${i.code} ${i.name} ${i.keywords.join(' ')}` })),
+          .map((i) => ({
+            value: i.code,
+            title: `${i.code} ${i.name}`,
+            search: `${i.code} ${i.name} ${i.keywords.join(' ')}`,
+          })),
       })).filter((c) => c.children.length > 0),
     [items.data, categoriesSelectable, t],
   );
   return (
     <TreeSelect<string>
       value={value}
-      onChange={(code) => onChange?.(code ?? undefined, items.data?.find((i) => i.code === code))}
+      onChange={(code) =>
+        onChange?.(
+          code ?? undefined,
+          items.data?.find((i) => i.code === code),
+        )
+      }
       treeData={treeData}
       loading={items.isPending}
       placeholder={placeholder}

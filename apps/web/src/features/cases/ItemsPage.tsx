@@ -12,10 +12,23 @@ import { useItems, type ItemFilter, type ItemView } from './itemsApi.ts';
 
 function columns(t: TFunction): TableColumnsType<ItemView> {
   return [
-    { title: t('cases.items.code'), dataIndex: 'code', key: 'code', render: (c: string) => <Typography.Link>{c}</Typography.Link> },
-    { title: t('cases.items.category'), key: 'category', render: (_, i) => t(`cases.categories.${i.categoryCode as '01'}`, { defaultValue: i.categoryName }) },
+    {
+      title: t('cases.items.code'),
+      dataIndex: 'code',
+      key: 'code',
+      render: (c: string) => <Typography.Link>{c}</Typography.Link>,
+    },
+    {
+      title: t('cases.items.category'),
+      key: 'category',
+      render: (_, i) => t(`cases.categories.${i.categoryCode as '01'}`, { defaultValue: i.categoryName }),
+    },
     { title: t('cases.items.name'), dataIndex: 'name', key: 'name' },
-    { title: t('cases.items.department'), key: 'department', render: (_, i) => t(`cases.departments.${i.departmentKind}`) },
+    {
+      title: t('cases.items.department'),
+      key: 'department',
+      render: (_, i) => t(`cases.departments.${i.departmentKind}`),
+    },
     {
       title: t('cases.items.limits'),
       key: 'limits',
@@ -43,9 +56,19 @@ export function ItemsPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="items-page">
       <Card title={t('cases.items.title')}>
-        <Form layout="inline" style={{ rowGap: 12, marginBottom: 16 }} onFinish={(v: ItemFilter) => setFilter({ q: v.q?.trim() || undefined, categoryCode: v.categoryCode })}>
+        <Form
+          layout="inline"
+          style={{ rowGap: 12, marginBottom: 16 }}
+          onFinish={(v: ItemFilter) => setFilter({ q: v.q?.trim() || undefined, categoryCode: v.categoryCode })}
+        >
           <Form.Item name="q">
-            <Input allowClear placeholder={t('cases.items.search')} maxLength={50} style={{ width: 240 }} data-testid="items-search" />
+            <Input
+              allowClear
+              placeholder={t('cases.items.search')}
+              maxLength={50}
+              style={{ width: 240 }}
+              data-testid="items-search"
+            />
           </Form.Item>
           <Form.Item name="categoryCode">
             <Select
@@ -53,7 +76,10 @@ export function ItemsPage() {
               placeholder={t('cases.items.category')}
               style={{ width: 180 }}
               onChange={(categoryCode?: string) => setFilter((f) => ({ ...f, categoryCode }))}
-              options={ITEM_CATEGORIES.map((c) => ({ value: c.code, label: `${c.code} ${t(`cases.categories.${c.code}`)}` }))}
+              options={ITEM_CATEGORIES.map((c) => ({
+                value: c.code,
+                label: `${c.code} ${t(`cases.categories.${c.code}`)}`,
+              }))}
               data-testid="items-category"
             />
           </Form.Item>
@@ -72,7 +98,13 @@ export function ItemsPage() {
           scroll={{ x: 'max-content' }}
           pagination={{ pageSize: 20, showTotal: (total) => t('cases.items.total', { total }) }}
           data-testid="items-table"
-          onRow={(i) => ({ onClick: () => setSelected(i), style: { cursor: 'pointer' }, 'data-testid': `item-row-${i.code}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(i) =>
+            ({
+              onClick: () => setSelected(i),
+              style: { cursor: 'pointer' },
+              'data-testid': `item-row-${i.code}`,
+            }) as React.HTMLAttributes<HTMLElement>
+          }
         />
       </Card>
       {staff && <AdmissionsCard proposeFor={proposeFor} onPropose={setProposeFor} />}

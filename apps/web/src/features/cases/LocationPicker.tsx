@@ -19,7 +19,9 @@ export default function LocationPicker({ value, onChange, height = 280 }: Props)
   const ref = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<LeafletMap | null>(null);
   const grids = useGrids();
-  const onPick = useEffectEvent((lon: number, lat: number) => onChange({ lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 }));
+  const onPick = useEffectEvent((lon: number, lat: number) =>
+    onChange({ lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 }),
+  );
 
   useEffect(() => {
     if (!ref.current) return;
@@ -53,5 +55,11 @@ export default function LocationPicker({ value, onChange, height = 280 }: Props)
     };
   }, [map, value]);
 
-  return <div ref={ref} data-testid="location-picker" style={{ height, background: '#f4f3ee', borderRadius: 6, cursor: 'crosshair' }} />;
+  return (
+    <div
+      ref={ref}
+      data-testid="location-picker"
+      style={{ height, background: '#f4f3ee', borderRadius: 6, cursor: 'crosshair' }}
+    />
+  );
 }

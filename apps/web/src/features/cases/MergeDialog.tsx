@@ -59,10 +59,16 @@ export function MergeDialog({ detail, onClose }: { detail: CaseDetail; onClose: 
       destroyOnHidden
       data-testid="case-dialog-merge"
     >
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => run('merge', { targetCaseId: v.targetCaseId, note: v.note?.trim() || undefined })}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={(v) => run('merge', { targetCaseId: v.targetCaseId, note: v.note?.trim() || undefined })}
+      >
         <Typography.Paragraph type="secondary">{t('cases.merge.suggestions')}</Typography.Paragraph>
         {duplicates.isPending && <Spin style={{ display: 'block', marginBottom: 16 }} />}
-        {!duplicates.isPending && candidates.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.merge.none')} />}
+        {!duplicates.isPending && candidates.length === 0 && (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cases.merge.none')} />
+        )}
         <Form.Item name="targetCaseId" rules={[{ required: true, message: t('cases.merge.targetRequired') }]}>
           <Radio.Group style={{ width: '100%' }} data-testid="merge-candidates">
             <Space orientation="vertical" style={{ width: '100%' }}>
@@ -73,7 +79,11 @@ export function MergeDialog({ detail, onClose }: { detail: CaseDetail; onClose: 
                     <StateTag state={c.state} />
                     <LightDot light={c.light} />
                     <span>{c.itemName}</span>
-                    {c.distanceM !== undefined && <Typography.Text type="secondary">{t('cases.merge.distance', { m: c.distanceM })}</Typography.Text>}
+                    {c.distanceM !== undefined && (
+                      <Typography.Text type="secondary">
+                        {t('cases.merge.distance', { m: c.distanceM })}
+                      </Typography.Text>
+                    )}
                     <Typography.Text type="secondary">{formatTime(c.reportedAt)}</Typography.Text>
                   </Space>
                   <div>

@@ -45,7 +45,9 @@ export function PhotoUpload({ onChange, max = 9, testId }: Props) {
           update(
             fileList
               .filter((f) => f.status !== 'error')
-              .map((f) => (f.status === 'done' && f.response ? { ...f, thumbUrl: f.response.thumbUrl, url: f.response.url } : f)),
+              .map((f) =>
+                f.status === 'done' && f.response ? { ...f, thumbUrl: f.response.thumbUrl, url: f.response.url } : f,
+              ),
           )
         }
       >

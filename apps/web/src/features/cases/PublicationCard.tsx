@@ -19,11 +19,18 @@ export function PublicationCard({ detail: c }: { detail: CaseDetail }) {
   const [text, setText] = useState(p.publicDescription ?? '');
   const [hidden, setHidden] = useState(p.descriptionHidden);
 
-  const consent = p.viaOpen311 ? t('cases.publication.viaOpen311') : p.consent ? t('cases.publication.consented') : t('cases.publication.notConsented');
+  const consent = p.viaOpen311
+    ? t('cases.publication.viaOpen311')
+    : p.consent
+      ? t('cases.publication.consented')
+      : t('cases.publication.notConsented');
   const submit = () =>
     save.mutate(
       { published, publicDescription: text.trim() ? text.trim() : null, hideDescription: hidden },
-      { onSuccess: () => void message.success(t('cases.publication.saved')), onError: (e) => void message.error(e.message) },
+      {
+        onSuccess: () => void message.success(t('cases.publication.saved')),
+        onError: (e) => void message.error(e.message),
+      },
     );
 
   return (
@@ -36,7 +43,11 @@ export function PublicationCard({ detail: c }: { detail: CaseDetail }) {
           <Tag color={p.published ? 'blue' : undefined} data-testid="publication-state">
             {p.published ? t('cases.publication.published') : t('cases.publication.unpublished')}
           </Tag>
-          {p.moderatedAt && <Typography.Text type="secondary">{t('cases.publication.moderatedAt', { at: formatTime(p.moderatedAt) })}</Typography.Text>}
+          {p.moderatedAt && (
+            <Typography.Text type="secondary">
+              {t('cases.publication.moderatedAt', { at: formatTime(p.moderatedAt) })}
+            </Typography.Text>
+          )}
         </Space>
         {p.shown && (
           <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="publication-shown">
@@ -57,7 +68,12 @@ export function PublicationCard({ detail: c }: { detail: CaseDetail }) {
           disabled={!published || hidden}
           data-testid="publication-text"
         />
-        <Checkbox checked={hidden} onChange={(e) => setHidden(e.target.checked)} disabled={!published} data-testid="publication-hide">
+        <Checkbox
+          checked={hidden}
+          onChange={(e) => setHidden(e.target.checked)}
+          disabled={!published}
+          data-testid="publication-hide"
+        >
           {t('cases.publication.hide')}
         </Checkbox>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

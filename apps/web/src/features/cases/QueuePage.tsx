@@ -17,7 +17,9 @@ function TabLabel({ tab }: { tab: QueueTab }) {
   return (
     <span data-testid={`case-tab-${tab}`}>
       {t(`cases.queue.tabs.${tab}`)}
-      {counted && count.data ? <Badge count={count.data} overflowCount={999} size="small" style={{ marginInlineStart: 6 }} /> : null}
+      {counted && count.data ? (
+        <Badge count={count.data} overflowCount={999} size="small" style={{ marginInlineStart: 6 }} />
+      ) : null}
     </span>
   );
 }
@@ -52,7 +54,11 @@ export function QueuePage() {
       }
       data-testid="case-queue"
     >
-      <Tabs activeKey={tab} onChange={setTab} items={QUEUE_TABS.map((k) => ({ key: k, label: <TabLabel tab={k} /> }))} />
+      <Tabs
+        activeKey={tab}
+        onChange={setTab}
+        items={QUEUE_TABS.map((k) => ({ key: k, label: <TabLabel tab={k} /> }))}
+      />
       <CaseFilters
         onChange={(f) => {
           setFilter(f);
@@ -62,7 +68,18 @@ export function QueuePage() {
       <CaseTable
         cases={cases.data?.items ?? []}
         loading={cases.isFetching}
-        columns={['light', 'code', 'item', 'state', 'deadline', 'grid', 'assignee', 'channel', 'description', 'reportedAt']}
+        columns={[
+          'light',
+          'code',
+          'item',
+          'state',
+          'deadline',
+          'grid',
+          'assignee',
+          'channel',
+          'description',
+          'reportedAt',
+        ]}
         sort={sort}
         onSortChange={(s) => {
           setSort(s);
@@ -74,7 +91,8 @@ export function QueuePage() {
           pageSize: paging.pageSize,
           total: cases.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => (cases.data?.totalCapped ? t('cases.queue.totalCapped', { total }) : t('cases.queue.total', { total })),
+          showTotal: (total) =>
+            cases.data?.totalCapped ? t('cases.queue.totalCapped', { total }) : t('cases.queue.total', { total }),
           onChange: (page, pageSize) => setPaging({ page, pageSize }),
         }}
       />

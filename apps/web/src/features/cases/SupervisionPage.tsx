@@ -20,7 +20,10 @@ function LightCard({ light, active, onClick }: { light: LightFilter; active: boo
       hoverable
       size="small"
       onClick={onClick}
-      style={{ borderColor: active ? (light === 'all' ? '#1f4e9c' : LIGHT_COLORS[light]) : undefined, borderWidth: active ? 2 : 1 }}
+      style={{
+        borderColor: active ? (light === 'all' ? '#1f4e9c' : LIGHT_COLORS[light]) : undefined,
+        borderWidth: active ? 2 : 1,
+      }}
       data-testid={`supervision-light-${light}`}
       aria-pressed={active}
     >

@@ -15,7 +15,9 @@ function TabLabel({ view }: { view: TaskView }) {
   return (
     <span data-testid={`task-tab-${view}`}>
       {t(`cases.tasks.views.${view}`)}
-      {count.data ? <Badge count={count.data} overflowCount={999} size="small" style={{ marginInlineStart: 6 }} /> : null}
+      {count.data ? (
+        <Badge count={count.data} overflowCount={999} size="small" style={{ marginInlineStart: 6 }} />
+      ) : null}
     </span>
   );
 }

@@ -5,7 +5,20 @@ import { isQueueTab, queueTabQuery, QUEUE_TABS } from './queueTabs.ts';
 
 describe('actionForm', () => {
   it('asks for a note where the rules require one', () => {
-    for (const a of ['reject', 'void', 'return', 'step', 'feed_back', 'verify_fail', 'callback', 'reopen', 'escalate', 'supervise', 'request_extension', 'request_suspension'] as const) {
+    for (const a of [
+      'reject',
+      'void',
+      'return',
+      'step',
+      'feed_back',
+      'verify_fail',
+      'callback',
+      'reopen',
+      'escalate',
+      'supervise',
+      'request_extension',
+      'request_suspension',
+    ] as const) {
       expect(actionForm(a).noteRequired, a).toBe(true);
     }
     for (const a of ['accept', 'dispatch', 'sign', 'close', 'verify_pass', 'rate', 'resume'] as const) {
@@ -34,7 +47,14 @@ describe('actionForm', () => {
 
 describe('orderActions', () => {
   it('puts the main next step first and supervision last', () => {
-    expect(orderActions(['supervise', 'reject', 'merge', 'accept', 'void', 'escalate'])).toEqual(['accept', 'merge', 'escalate', 'reject', 'void', 'supervise']);
+    expect(orderActions(['supervise', 'reject', 'merge', 'accept', 'void', 'escalate'])).toEqual([
+      'accept',
+      'merge',
+      'escalate',
+      'reject',
+      'void',
+      'supervise',
+    ]);
   });
 
   it('knows every action', () => {

@@ -74,7 +74,8 @@ export function orderActions(actions: readonly CaseAction[]): CaseAction[] {
 export function requestedUntil(events: readonly { type: string; data: Record<string, unknown> }[]): string | null {
   for (let i = events.length - 1; i >= 0; i--) {
     const e = events[i];
-    if (e?.type === 'request_extension') return typeof e.data.requestedUntil === 'string' ? e.data.requestedUntil : null;
+    if (e?.type === 'request_extension')
+      return typeof e.data.requestedUntil === 'string' ? e.data.requestedUntil : null;
   }
   return null;
 }

@@ -1,9 +1,30 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CaseActionBody, CaseDetail, CasePublication, CaseQueueQuery, CaseState, CaseSummary, DispatchProposal, DuplicateCase, FigureRow, GridWorkerLoad, NotificationView, ReportBody } from '@gewu/domain';
+import type {
+  CaseActionBody,
+  CaseDetail,
+  CasePublication,
+  CaseQueueQuery,
+  CaseState,
+  CaseSummary,
+  DispatchProposal,
+  DuplicateCase,
+  FigureRow,
+  GridWorkerLoad,
+  NotificationView,
+  ReportBody,
+} from '@gewu/domain';
 
 // The views are declared once in @gewu/domain (cases-views.ts), with the routes' response schemas.
 export { RATE_KEYS } from '@gewu/domain';
-export type { DispatchProposal, DuplicateCase, FigureCounts, FigureRow, GridWorkerLoad, NotificationView, RateKey } from '@gewu/domain';
+export type {
+  DispatchProposal,
+  DuplicateCase,
+  FigureCounts,
+  FigureRow,
+  GridWorkerLoad,
+  NotificationView,
+  RateKey,
+} from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 /** Every case list and detail lives under this key, so one invalidation refreshes them all. */
@@ -12,7 +33,12 @@ export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 export type CaseView = CaseQueueQuery['view'];
 /** One state at a time (the server also takes a repeated parameter, which these screens do not need). */
-export type CaseListParams = Partial<Omit<CaseQueueQuery, 'view' | 'state'>> & { view: CaseView; state?: CaseState; page: number; pageSize: number };
+export type CaseListParams = Partial<Omit<CaseQueueQuery, 'view' | 'state'>> & {
+  view: CaseView;
+  state?: CaseState;
+  page: number;
+  pageSize: number;
+};
 export interface CasePage {
   items: CaseSummary[];
   total: number;
@@ -43,7 +69,11 @@ export function useCaseCount(params: Omit<CaseListParams, 'page' | 'pageSize'>, 
 export const caseKey = (id: string) => [...CASES_KEY, 'detail', id] as const;
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: caseKey(id), queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`), meta: { silent: true } });
+  return useQuery({
+    queryKey: caseKey(id),
+    queryFn: () => api.get<CaseDetail>(`/api/cases/${id}`),
+    meta: { silent: true },
+  });
 }
 
 export function useDuplicates(id: string, enabled: boolean) {
@@ -80,7 +110,10 @@ export function useCaseAction(id: string) {
     mutationFn: (body: ActionInput) => api.post<CaseDetail>(`/api/cases/${id}/actions`, body),
     onSuccess: async (detail) => {
       queryClient.setQueryData(caseKey(id), detail);
-      await queryClient.invalidateQueries({ queryKey: CASES_KEY, predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id });
+      await queryClient.invalidateQueries({
+        queryKey: CASES_KEY,
+        predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== id,
+      });
     },
   });
 }
@@ -116,9 +149,11 @@ export interface AttachmentView {
 }
 
 /** Uploads one photo as the raw request body. */
-export const uploadAttachment = (file: Blob, name?: string) => api.upload<AttachmentView>('/api/attachments', file, { name });
+export const uploadAttachment = (file: Blob, name?: string) =>
+  api.upload<AttachmentView>('/api/attachments', file, { name });
 
-export const attachmentUrl = (id: string, size: 'thumb' | 'public' | 'original' = 'public') => `/api/attachments/${id}?size=${size}`;
+export const attachmentUrl = (id: string, size: 'thumb' | 'public' | 'original' = 'public') =>
+  `/api/attachments/${id}?size=${size}`;
 
 export function useGridWorkerLoad() {
   return useQuery({
@@ -139,7 +174,11 @@ export function useCaseFigures(params: { from: string; to: string; by: 'unit' | 
 export function useNotifications(unreadOnly = false) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, { unreadOnly }],
-    queryFn: () => api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 100, unreadOnly: unreadOnly ? 'true' : undefined }),
+    queryFn: () =>
+      api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', {
+        limit: 100,
+        unreadOnly: unreadOnly ? 'true' : undefined,
+      }),
   });
 }
 
@@ -147,7 +186,8 @@ export function useNotifications(unreadOnly = false) {
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'unread'],
-    queryFn: async () => (await api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 1 })).unread,
+    queryFn: async () =>
+      (await api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 1 })).unread,
     enabled,
     meta: { silent: true },
   });
@@ -165,7 +205,8 @@ export function useMarkRead() {
 export function useSetPublication(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { published: boolean; publicDescription?: string | null; hideDescription?: boolean }) => api.put<CasePublication>(`/api/cases/${id}/publication`, body),
+    mutationFn: (body: { published: boolean; publicDescription?: string | null; hideDescription?: boolean }) =>
+      api.put<CasePublication>(`/api/cases/${id}/publication`, body),
     onSuccess: (publication) => {
       queryClient.setQueryData<CaseDetail>(caseKey(id), (old) => (old ? { ...old, publication } : old));
     },

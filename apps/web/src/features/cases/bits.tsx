@@ -19,10 +19,25 @@ export function useNow(intervalMs = 30_000): number {
 /** The warning light as a coloured dot with its name beside it (colour alone is not enough). */
 export function LightDot({ light, testId }: { light: Light | null; testId?: string }) {
   const { t } = useTranslation();
-  if (!light) return <Typography.Text type="secondary" data-testid={testId}>{t('cases.lights.none')}</Typography.Text>;
+  if (!light)
+    return (
+      <Typography.Text type="secondary" data-testid={testId}>
+        {t('cases.lights.none')}
+      </Typography.Text>
+    );
   return (
     <Space size={6} data-testid={testId} data-light={light}>
-      <span aria-hidden style={{ display: 'inline-block', width: 10, height: 10, borderRadius: '50%', background: LIGHT_COLORS[light], boxShadow: `0 0 0 2px ${LIGHT_COLORS[light]}33` }} />
+      <span
+        aria-hidden
+        style={{
+          display: 'inline-block',
+          width: 10,
+          height: 10,
+          borderRadius: '50%',
+          background: LIGHT_COLORS[light],
+          boxShadow: `0 0 0 2px ${LIGHT_COLORS[light]}33`,
+        }}
+      />
       <span>{t(`cases.lights.${light}`)}</span>
     </Space>
   );
@@ -55,8 +70,18 @@ export function StateTag({ state, testId }: { state: CaseState; testId?: string 
 export function Deadline({ deadline, now, testId }: { deadline: string | null; now: number; testId?: string }) {
   const { t } = useTranslation();
   const c = countdown(deadline, now);
-  if (!c || !deadline) return <Typography.Text type="secondary" data-testid={testId}>—</Typography.Text>;
-  const units = { day: t('cases.countdown.day'), hour: t('cases.countdown.hour'), minute: t('cases.countdown.minute'), space: t('cases.countdown.space') };
+  if (!c || !deadline)
+    return (
+      <Typography.Text type="secondary" data-testid={testId}>
+        —
+      </Typography.Text>
+    );
+  const units = {
+    day: t('cases.countdown.day'),
+    hour: t('cases.countdown.hour'),
+    minute: t('cases.countdown.minute'),
+    space: t('cases.countdown.space'),
+  };
   const time = formatDuration(c, units);
   return (
     <Tooltip title={dayjs(deadline).format('YYYY-MM-DD HH:mm')}>

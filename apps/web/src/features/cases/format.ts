@@ -26,7 +26,12 @@ export function countdown(deadline: string | null | undefined, now: number): Cou
   const overdue = diff < 0;
   // Whole minutes: a deadline 30 s away still shows "0 minutes left", 30 s past shows "1 minute over".
   const total = overdue ? Math.ceil(-diff / MINUTE) * MINUTE : Math.floor(diff / MINUTE) * MINUTE;
-  return { overdue, days: Math.floor(total / DAY), hours: Math.floor((total % DAY) / HOUR), minutes: Math.floor((total % HOUR) / MINUTE) };
+  return {
+    overdue,
+    days: Math.floor(total / DAY),
+    hours: Math.floor((total % DAY) / HOUR),
+    minutes: Math.floor((total % HOUR) / MINUTE),
+  };
 }
 
 export interface DurationUnits {

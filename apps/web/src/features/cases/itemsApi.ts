@@ -69,15 +69,25 @@ function useAdmissionMutation<TInput>(fn: (input: TInput) => Promise<AdmissionVi
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: ADMISSIONS_KEY }), queryClient.invalidateQueries({ queryKey: ['cases', 'proposal'] })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ADMISSIONS_KEY }),
+        queryClient.invalidateQueries({ queryKey: ['cases', 'proposal'] }),
+      ]),
   });
 }
 
 export const useProposeAdmission = () =>
-  useAdmissionMutation(({ itemCode, ...body }: { itemCode: string; regionId: string; reason: string }) => api.post<AdmissionView>(`/api/items/${itemCode}/admissions`, body));
+  useAdmissionMutation(({ itemCode, ...body }: { itemCode: string; regionId: string; reason: string }) =>
+    api.post<AdmissionView>(`/api/items/${itemCode}/admissions`, body),
+  );
 
 export const useDecideAdmission = () =>
-  useAdmissionMutation(({ id, ...body }: { id: string; approve: boolean; note?: string }) => api.post<AdmissionView>(`/api/admissions/${id}/decision`, body));
+  useAdmissionMutation(({ id, ...body }: { id: string; approve: boolean; note?: string }) =>
+    api.post<AdmissionView>(`/api/admissions/${id}/decision`, body),
+  );
 
 export const useWithdrawAdmission = () =>
-  useAdmissionMutation(({ id, reason }: { id: string; reason: string }) => api.post<AdmissionView>(`/api/admissions/${id}/withdraw`, { reason }));
+  useAdmissionMutation(({ id, reason }: { id: string; reason: string }) =>
+    api.post<AdmissionView>(`/api/admissions/${id}/withdraw`, { reason }),
+  );

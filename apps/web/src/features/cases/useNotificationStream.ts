@@ -35,7 +35,8 @@ export function useNotificationStream(enabled: boolean, onNotification: (n: Noti
       }
     });
     source.addEventListener('error', () => {
-      if (source.readyState === EventSource.CLOSED && !retry) retry = setTimeout(() => setAttempt((a) => a + 1), RECONNECT_MS);
+      if (source.readyState === EventSource.CLOSED && !retry)
+        retry = setTimeout(() => setAttempt((a) => a + 1), RECONNECT_MS);
     });
     return () => {
       if (retry) clearTimeout(retry);

@@ -26,7 +26,8 @@ export function useRunAction(detail: Pick<CaseDetail, 'id' | 'version'>, onDone:
     mutationFn: (body: ActionInput) => api.post<CaseDetail>(`/api/cases/${detail.id}/actions`, body),
     meta: { silent: true },
   });
-  const refreshLists = () => queryClient.invalidateQueries({ queryKey: CASES_KEY, predicate: (q) => q.queryKey[1] !== 'detail' });
+  const refreshLists = () =>
+    queryClient.invalidateQueries({ queryKey: CASES_KEY, predicate: (q) => q.queryKey[1] !== 'detail' });
 
   const run = (action: CaseAction, extras: ActionExtras = {}) =>
     mutation.mutate(

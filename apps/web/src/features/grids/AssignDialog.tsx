@@ -38,7 +38,11 @@ export function AssignDialog({ gridId, gridName, onClose }: { gridId: string; gr
         <Form.Item name="duty" label={t('grids.duty')} rules={[{ required: true, message: t('grids.required') }]}>
           <Select<GridDuty> options={GRID_DUTIES.map((d) => ({ value: d, label: t(`duties.${d}`) }))} />
         </Form.Item>
-        <Form.Item name="personName" label={t('grids.personName')} rules={[{ required: true, whitespace: true, message: t('grids.required') }]}>
+        <Form.Item
+          name="personName"
+          label={t('grids.personName')}
+          rules={[{ required: true, whitespace: true, message: t('grids.required') }]}
+        >
           <Input maxLength={64} data-testid="grid-assign-name" />
         </Form.Item>
         <Form.Item

@@ -35,7 +35,10 @@ export function CreateGridDialog({ grids, initialVillageId, onStart, onClose }: 
   const kind = Form.useWatch('kind', form);
   const parentGridId = Form.useWatch('parentGridId', form);
   const unitGrids = grids.filter((g) => g.villageId === villageId && g.kind !== 'micro');
-  const ownerCode = kind === 'micro' ? grids.find((g) => g.id === parentGridId)?.code : regions.data?.find((r) => r.id === villageId)?.code;
+  const ownerCode =
+    kind === 'micro'
+      ? grids.find((g) => g.id === parentGridId)?.code
+      : regions.data?.find((r) => r.id === villageId)?.code;
 
   /** Keeps the sequence and the suggested name in step with village, kind and parent grid. */
   const suggest = (values: Partial<Values>) => {
@@ -87,7 +90,10 @@ export function CreateGridDialog({ grids, initialVillageId, onStart, onClose }: 
           <VillageSelect testId="grid-create-village" />
         </Form.Item>
         <Form.Item name="kind" label={t('grids.kind')} rules={[required]}>
-          <Select<GridKind> options={GRID_KINDS.map((k) => ({ value: k, label: t(`gridKinds.${k}`) }))} data-testid="grid-create-kind" />
+          <Select<GridKind>
+            options={GRID_KINDS.map((k) => ({ value: k, label: t(`gridKinds.${k}`) }))}
+            data-testid="grid-create-kind"
+          />
         </Form.Item>
         {kind === 'micro' && (
           <Form.Item name="parentGridId" label={t('grids.parentGrid')} rules={[required]}>
@@ -100,7 +106,10 @@ export function CreateGridDialog({ grids, initialVillageId, onStart, onClose }: 
         )}
         {kind === 'dedicated' && (
           <Form.Item name="dedicatedKind" label={t('grids.dedicatedKind')} rules={[required]}>
-            <Select<string> options={DEDICATED_KINDS.map((k) => ({ value: k, label: t(`dedicatedKinds.${k}`) }))} data-testid="grid-create-dedicated" />
+            <Select<string>
+              options={DEDICATED_KINDS.map((k) => ({ value: k, label: t(`dedicatedKinds.${k}`) }))}
+              data-testid="grid-create-dedicated"
+            />
           </Form.Item>
         )}
         <Form.Item

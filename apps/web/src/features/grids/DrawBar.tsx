@@ -12,7 +12,19 @@ interface Props {
 /** The instruction bar over the map while drawing or editing a boundary. */
 export function DrawBar({ hint, error, busy, actions }: Props) {
   return (
-    <div style={{ position: 'absolute', top: 12, left: 60, right: 12, zIndex: 1000, display: 'flex', flexDirection: 'column', gap: 8, pointerEvents: 'none' }}>
+    <div
+      style={{
+        position: 'absolute',
+        top: 12,
+        left: 60,
+        right: 12,
+        zIndex: 1000,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: 8,
+        pointerEvents: 'none',
+      }}
+    >
       <Alert
         type="info"
         showIcon
@@ -26,7 +38,9 @@ export function DrawBar({ hint, error, busy, actions }: Props) {
         style={{ pointerEvents: 'auto' }}
         data-testid="draw-bar"
       />
-      {error && <Alert type="error" showIcon title={error} style={{ pointerEvents: 'auto' }} data-testid="draw-error" />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ pointerEvents: 'auto' }} data-testid="draw-error" />
+      )}
     </div>
   );
 }

@@ -23,7 +23,11 @@ export function checkHighlights(check: GridCheck | undefined, grids: readonly Gr
   });
   return [
     ...(check.gap ? [{ key: 'gap', geometry: check.gap.geometry, style: CHECK_STYLES.gap }] : []),
-    ...check.overlaps.map((o) => ({ key: `overlap-${o.aId}-${o.bId}`, geometry: o.geometry, style: CHECK_STYLES.overlap })),
+    ...check.overlaps.map((o) => ({
+      key: `overlap-${o.aId}-${o.bId}`,
+      geometry: o.geometry,
+      style: CHECK_STYLES.overlap,
+    })),
     ...outside,
   ];
 }
@@ -48,7 +52,12 @@ export function GridChecksPanel({ villageId, onVillageChange, check, loading, sh
   const clean = check && check.overlaps.length === 0 && !check.gap && check.outside.length === 0;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="grid-checks">
-      <VillageSelect value={villageId} onChange={onVillageChange} placeholder={t('grids.checkVillage')} testId="grid-checks-village" />
+      <VillageSelect
+        value={villageId}
+        onChange={onVillageChange}
+        placeholder={t('grids.checkVillage')}
+        testId="grid-checks-village"
+      />
       {!villageId ? (
         <Empty description={t('grids.checkVillage')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
       ) : loading || !check ? (
@@ -65,11 +74,17 @@ export function GridChecksPanel({ villageId, onVillageChange, check, loading, sh
           <Section
             title={t('grids.overlaps')}
             testId="grid-checks-overlaps"
-            items={check.overlaps.map((o) => t('grids.overlapItem', { a: o.aCode, b: o.bCode, area: formatArea(o.areaM2) }))}
+            items={check.overlaps.map((o) =>
+              t('grids.overlapItem', { a: o.aCode, b: o.bCode, area: formatArea(o.areaM2) }),
+            )}
           />
           {check.parentHasBoundary && (
             <>
-              <Section title={t('grids.gap')} testId="grid-checks-gap" items={check.gap ? [t('grids.gapItem', { area: formatArea(check.gap.areaM2) })] : []} />
+              <Section
+                title={t('grids.gap')}
+                testId="grid-checks-gap"
+                items={check.gap ? [t('grids.gapItem', { area: formatArea(check.gap.areaM2) })] : []}
+              />
               <Section
                 title={t('grids.outside')}
                 testId="grid-checks-outside"

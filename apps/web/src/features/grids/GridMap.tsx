@@ -87,7 +87,9 @@ export function GridMap({ grids, selectedId, onSelect, highlights, focus, tool }
   useEffect(() => {
     if (!map) return;
     const group = L.featureGroup(
-      highlights.map((h) => boundaryToPolygon(h.geometry, { ...h.style, interactive: false, pmIgnore: true, snapIgnore: true })),
+      highlights.map((h) =>
+        boundaryToPolygon(h.geometry, { ...h.style, interactive: false, pmIgnore: true, snapIgnore: true }),
+      ),
     ).addTo(map);
     return () => {
       group.remove();
@@ -97,20 +99,29 @@ export function GridMap({ grids, selectedId, onSelect, highlights, focus, tool }
   const fitToFocus = useEffectEvent((target: LeafletMap) => {
     const bounds = boundsOf(focus.boundaries);
     // Room at the top for the drawing bar.
-    if (bounds) target.fitBounds(bounds, { paddingTopLeft: [48, 72], paddingBottomRight: [48, 48], maxZoom: 18, animate: false });
+    if (bounds)
+      target.fitBounds(bounds, { paddingTopLeft: [48, 72], paddingBottomRight: [48, 48], maxZoom: 18, animate: false });
   });
   useEffect(() => {
     if (map) fitToFocus(map);
   }, [map, focus.key]);
 
   useDrawTool(map, tool.kind === 'draw' ? tool.onDrawn : null);
-  useEditTool(tool.kind === 'edit' ? (layers.get(tool.gridId) ?? null) : null, tool.kind === 'edit' ? tool.onChange : null);
+  useEditTool(
+    tool.kind === 'edit' ? (layers.get(tool.gridId) ?? null) : null,
+    tool.kind === 'edit' ? tool.onChange : null,
+  );
 
   return (
     <div
       ref={containerRef}
       data-testid="grid-map"
-      style={{ position: 'absolute', inset: 0, background: '#f4f3ee', cursor: tool.kind === 'draw' ? 'crosshair' : undefined }}
+      style={{
+        position: 'absolute',
+        inset: 0,
+        background: '#f4f3ee',
+        cursor: tool.kind === 'draw' ? 'crosshair' : undefined,
+      }}
     />
   );
 }

@@ -28,7 +28,15 @@ export function GridPanel({ gridId, busy, onBack, onEditBoundary, onAssign }: Pr
 
   return (
     <div data-testid="grid-panel">
-      <Button type="link" size="small" icon={<ArrowLeftOutlined />} disabled={busy} onClick={onBack} style={{ paddingInline: 0 }} data-testid="grid-panel-back">
+      <Button
+        type="link"
+        size="small"
+        icon={<ArrowLeftOutlined />}
+        disabled={busy}
+        onClick={onBack}
+        style={{ paddingInline: 0 }}
+        data-testid="grid-panel-back"
+      >
         {t('grids.backToList')}
       </Button>
       <Typography.Title level={5} style={{ marginTop: 0 }} data-testid="grid-panel-name">
@@ -46,7 +54,9 @@ export function GridPanel({ gridId, busy, onBack, onEditBoundary, onAssign }: Pr
             children: (
               <Tag color={KIND_COLORS[g.kind]}>
                 {t(`gridKinds.${g.kind}`)}
-                {g.dedicatedKind ? ` · ${t(`dedicatedKinds.${g.dedicatedKind}`, { defaultValue: g.dedicatedKind })}` : ''}
+                {g.dedicatedKind
+                  ? ` · ${t(`dedicatedKinds.${g.dedicatedKind}`, { defaultValue: g.dedicatedKind })}`
+                  : ''}
               </Tag>
             ),
           },
@@ -54,7 +64,11 @@ export function GridPanel({ gridId, busy, onBack, onEditBoundary, onAssign }: Pr
           { key: 'households', label: t('grids.households'), children: g.households },
           { key: 'area', label: t('grids.area'), children: g.boundary ? formatArea(g.areaM2) : t('grids.noBoundary') },
           { key: 'versions', label: t('grids.versions'), children: g.boundaryVersions },
-          { key: 'residents', label: t('grids.residentCount'), children: <span data-testid="grid-panel-residents">{g.residentCount}</span> },
+          {
+            key: 'residents',
+            label: t('grids.residentCount'),
+            children: <span data-testid="grid-panel-residents">{g.residentCount}</span>,
+          },
           { key: 'houses', label: t('grids.houseCount'), children: g.houseCount },
         ]}
       />
@@ -78,10 +92,20 @@ export function GridPanel({ gridId, busy, onBack, onEditBoundary, onAssign }: Pr
       />
       {can('grid.manage') && (
         <Space wrap style={{ marginTop: 12 }}>
-          <Button icon={<EditOutlined />} disabled={busy} onClick={() => onEditBoundary(g.id)} data-testid="grid-edit-boundary">
+          <Button
+            icon={<EditOutlined />}
+            disabled={busy}
+            onClick={() => onEditBoundary(g.id)}
+            data-testid="grid-edit-boundary"
+          >
             {t('grids.editBoundary')}
           </Button>
-          <Button icon={<UserAddOutlined />} disabled={busy} onClick={() => onAssign(g.id, g.name)} data-testid="grid-assign">
+          <Button
+            icon={<UserAddOutlined />}
+            disabled={busy}
+            onClick={() => onAssign(g.id, g.name)}
+            data-testid="grid-assign"
+          >
             {t('grids.assign')}
           </Button>
         </Space>

@@ -36,7 +36,14 @@ export function GridToolBars({ tools }: { tools: ReturnType<typeof useGridTools>
         busy={tools.saving}
         actions={
           <>
-            <Button size="small" type="primary" loading={tools.saving} disabled={!mode.shape} onClick={tools.saveEdited} data-testid="edit-save">
+            <Button
+              size="small"
+              type="primary"
+              loading={tools.saving}
+              disabled={!mode.shape}
+              onClick={tools.saveEdited}
+              data-testid="edit-save"
+            >
               {t('grids.saveBoundary')}
             </Button>
             <Button size="small" onClick={tools.cancel} data-testid="edit-cancel">

@@ -39,7 +39,12 @@ export function GridsPage() {
   const highlights = useMemo<Highlight[]>(() => {
     const shown = tab === 'checks' && showChecks ? checkHighlights(checks.data, all) : [];
     const draft = mode.kind === 'draw' ? mode.draft : null;
-    return draft ? [...shown, { key: 'draft', geometry: draft, style: { color: KIND_COLORS.dedicated, weight: 3, fillOpacity: 0.25 } }] : shown;
+    return draft
+      ? [
+          ...shown,
+          { key: 'draft', geometry: draft, style: { color: KIND_COLORS.dedicated, weight: 3, fillOpacity: 0.25 } },
+        ]
+      : shown;
   }, [tab, showChecks, checks.data, all, mode]);
 
   const focusIds = focus?.ids ?? list.map((g) => g.id);
@@ -66,17 +71,41 @@ export function GridsPage() {
             <Typography.Text type="secondary" data-testid="grid-count">
               {t('grids.count', { count: list.length })}
             </Typography.Text>
-            <VillageSelect value={villageId} onChange={selectVillage} allowClear placeholder={t('grids.villageFilter')} style={{ width: 220 }} testId="grid-village-filter" />
-            <ExportMenu path="/api/exports/grids" testId="grid-export" extra={[{ key: 'geojson', label: 'GeoJSON', href: apiUrl('/api/grids/export.geojson') }]} />
+            <VillageSelect
+              value={villageId}
+              onChange={selectVillage}
+              allowClear
+              placeholder={t('grids.villageFilter')}
+              style={{ width: 220 }}
+              testId="grid-village-filter"
+            />
+            <ExportMenu
+              path="/api/exports/grids"
+              testId="grid-export"
+              extra={[{ key: 'geojson', label: 'GeoJSON', href: apiUrl('/api/grids/export.geojson') }]}
+            />
             {can('grid.manage') && (
-              <Button type="primary" icon={<PlusOutlined />} disabled={drawing} onClick={tools.openForm} data-testid="grid-create">
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                disabled={drawing}
+                onClick={tools.openForm}
+                data-testid="grid-create"
+              >
                 {t('grids.create')}
               </Button>
             )}
           </Space>
         }
       >
-        <GridMap grids={list} selectedId={selectedId} onSelect={setSelectedId} highlights={highlights} focus={mapFocus} tool={tools.tool} />
+        <GridMap
+          grids={list}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          highlights={highlights}
+          focus={mapFocus}
+          tool={tools.tool}
+        />
         <Legend />
         <GridToolBars tools={tools} />
       </Card>
@@ -134,7 +163,9 @@ export function GridsPage() {
           onClose={tools.cancel}
           onStart={(input) => {
             tools.startDrawing(input);
-            const around = input.parentGridId ? [input.parentGridId] : all.filter((g) => g.villageId === input.villageId).map((g) => g.id);
+            const around = input.parentGridId
+              ? [input.parentGridId]
+              : all.filter((g) => g.villageId === input.villageId).map((g) => g.id);
             if (around.length > 0) setFocus({ key: `draw:${Date.now()}`, ids: around });
           }}
         />

@@ -9,7 +9,17 @@ export function Legend() {
   return (
     <div
       data-testid="grid-legend"
-      style={{ position: 'absolute', right: 12, bottom: 12, zIndex: 1000, pointerEvents: 'none', background: 'rgba(255,255,255,0.92)', padding: '8px 12px', borderRadius: 6, boxShadow: '0 1px 4px rgba(0,0,0,0.15)' }}
+      style={{
+        position: 'absolute',
+        right: 12,
+        bottom: 12,
+        zIndex: 1000,
+        pointerEvents: 'none',
+        background: 'rgba(255,255,255,0.92)',
+        padding: '8px 12px',
+        borderRadius: 6,
+        boxShadow: '0 1px 4px rgba(0,0,0,0.15)',
+      }}
     >
       <Typography.Text strong style={{ fontSize: 12 }}>
         {t('grids.legend')}

@@ -74,4 +74,6 @@ export const useSetBoundary = () =>
   );
 
 export const useAssign = () =>
-  useGridMutation(({ gridId, ...body }: AssignInput & { gridId: string }) => api.post(`/api/grids/${gridId}/assignments`, body));
+  useGridMutation(({ gridId, ...body }: AssignInput & { gridId: string }) =>
+    api.post(`/api/grids/${gridId}/assignments`, body),
+  );

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { nextSeq, suggestName } from './codes.ts';
 
 describe('nextSeq', () => {
-  const grids = [{ code: '410104001001001' }, { code: '410104001001004' }, { code: '410104001001001002' }, { code: '410104001002001' }];
+  const grids = [
+    { code: '410104001001001' },
+    { code: '410104001001004' },
+    { code: '410104001001001002' },
+    { code: '410104001002001' },
+  ];
 
   it('follows the highest unit-grid sequence of the village', () => {
     expect(nextSeq(grids, '410104001001')).toBe('005');

@@ -15,8 +15,14 @@ export function createMap(container: HTMLElement): LeafletMap {
   const env = import.meta.env;
   if (env.VITE_TILE_URL) {
     const subdomains = env.VITE_TILE_SUBDOMAINS?.split(',') ?? 'abc';
-    L.tileLayer(env.VITE_TILE_URL, { subdomains, maxZoom: 18, attribution: env.VITE_TILE_ATTRIBUTION, pmIgnore: true }).addTo(map);
-    if (env.VITE_TILE_LABEL_URL) L.tileLayer(env.VITE_TILE_LABEL_URL, { subdomains, maxZoom: 18, pmIgnore: true }).addTo(map);
+    L.tileLayer(env.VITE_TILE_URL, {
+      subdomains,
+      maxZoom: 18,
+      attribution: env.VITE_TILE_ATTRIBUTION,
+      pmIgnore: true,
+    }).addTo(map);
+    if (env.VITE_TILE_LABEL_URL)
+      L.tileLayer(env.VITE_TILE_LABEL_URL, { subdomains, maxZoom: 18, pmIgnore: true }).addTo(map);
     if (env.VITE_TILE_ATTRIBUTION) L.control.attribution({ prefix: false }).addTo(map);
   }
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);

@@ -19,7 +19,13 @@ export function HomePage() {
         {t('home.welcome', { name: user.displayName })}
       </Typography.Title>
       {user.roles.includes('grid_worker') && (
-        <Button type="primary" size="large" icon={<MobileOutlined />} onClick={() => void navigate('/m')} data-testid="home-mobile-link">
+        <Button
+          type="primary"
+          size="large"
+          icon={<MobileOutlined />}
+          onClick={() => void navigate('/m')}
+          data-testid="home-mobile-link"
+        >
           {t('mobile.homeLink')}
         </Button>
       )}

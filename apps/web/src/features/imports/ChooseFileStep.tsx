@@ -34,28 +34,31 @@ export function ChooseFileStep({ kind, onKindChange, file, onFileChange, uploadi
           optionType="button"
           value={kind}
           onChange={(e) => onKindChange(e.target.value as ImportKind)}
-          options={KINDS.filter((k) => can(k.action)).map(({ kind: k }) => ({ value: k, label: t(`imports.kinds.${k}`) }))}
+          options={KINDS.filter((k) => can(k.action)).map(({ kind: k }) => ({
+            value: k,
+            label: t(`imports.kinds.${k}`),
+          }))}
           data-testid="import-kind"
         />
       </Form.Item>
       <Form.Item label={t('imports.file')}>
         <div data-testid="import-file">
-        <Upload.Dragger
-          accept=".csv,.xlsx"
-          maxCount={1}
-          fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-          beforeUpload={(f) => {
-            onFileChange(formatOf(f.name) ? f : null);
-            return false;
-          }}
-          onRemove={() => onFileChange(null)}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p>{t('imports.fileHint')}</p>
-          <Typography.Text type="secondary">{t('imports.fileRule')}</Typography.Text>
-        </Upload.Dragger>
+          <Upload.Dragger
+            accept=".csv,.xlsx"
+            maxCount={1}
+            fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+            beforeUpload={(f) => {
+              onFileChange(formatOf(f.name) ? f : null);
+              return false;
+            }}
+            onRemove={() => onFileChange(null)}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p>{t('imports.fileHint')}</p>
+            <Typography.Text type="secondary">{t('imports.fileRule')}</Typography.Text>
+          </Upload.Dragger>
         </div>
       </Form.Item>
       <Space wrap style={{ marginBottom: 24 }}>

@@ -20,7 +20,9 @@ export function ImportErrors({ errors, errorCount }: { errors: ImportError[]; er
         ]}
       />
       {errorCount > errors.length && (
-        <Typography.Text type="secondary">{t('imports.errorsShown', { shown: errors.length, count: errorCount })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('imports.errorsShown', { shown: errors.length, count: errorCount })}
+        </Typography.Text>
       )}
     </>
   );

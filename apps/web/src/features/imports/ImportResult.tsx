@@ -31,7 +31,12 @@ export function ImportResult({ job, onRestart }: { job: ImportJob; onRestart: ()
     case 'invalid':
       return (
         <Space orientation="vertical" style={{ width: '100%' }}>
-          <Alert type="error" showIcon title={t('imports.invalid', { count: job.errorCount })} data-testid="import-invalid" />
+          <Alert
+            type="error"
+            showIcon
+            title={t('imports.invalid', { count: job.errorCount })}
+            data-testid="import-invalid"
+          />
           <ImportErrors errors={job.errors} errorCount={job.errorCount} />
           {again}
         </Space>
@@ -42,7 +47,13 @@ export function ImportResult({ job, onRestart }: { job: ImportJob; onRestart: ()
           status="success"
           title={<span data-testid="import-valid">{t('imports.allValid', { count: job.validRows })}</span>}
           extra={[
-            <Button key="commit" type="primary" loading={commit.isPending} onClick={() => commit.mutate(job.id)} data-testid="import-commit">
+            <Button
+              key="commit"
+              type="primary"
+              loading={commit.isPending}
+              onClick={() => commit.mutate(job.id)}
+              data-testid="import-commit"
+            >
               {t('imports.commit')}
             </Button>,
             <span key="again">{again}</span>,
@@ -76,7 +87,13 @@ export function ImportResult({ job, onRestart }: { job: ImportJob; onRestart: ()
     case 'failed':
       return (
         <>
-          <Result status="error" title={t('imports.failed')} subTitle={job.failure ?? undefined} extra={again} data-testid="import-failed" />
+          <Result
+            status="error"
+            title={t('imports.failed')}
+            subTitle={job.failure ?? undefined}
+            extra={again}
+            data-testid="import-failed"
+          />
           {job.errors.length > 0 && <ImportErrors errors={job.errors} errorCount={job.errorCount} />}
         </>
       );

@@ -11,7 +11,9 @@ export function JobProgress({ job, label }: { job: ImportJob; label: string }) {
       <Typography.Text>{label}</Typography.Text>
       <Progress percent={percent} status="active" />
       {job.totalRows > 0 && (
-        <Typography.Text type="secondary">{t('imports.progress', { processed: job.processedRows, total: job.totalRows })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('imports.progress', { processed: job.processedRows, total: job.totalRows })}
+        </Typography.Text>
       )}
     </Space>
   );

@@ -64,5 +64,7 @@ export function useCommitImport() {
 
 /** After a commit the lists showing imported rows (and the grids' counts) are stale. */
 export function invalidateBaseData(queryClient: QueryClient) {
-  return Promise.all(['residents', 'houses', 'grids', 'stats'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+  return Promise.all(
+    ['residents', 'houses', 'grids', 'stats'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })),
+  );
 }

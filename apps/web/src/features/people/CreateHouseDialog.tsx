@@ -41,7 +41,9 @@ export function CreateHouseDialog({ onClose }: { onClose: () => void }) {
         layout="vertical"
         onFinish={onFinish}
         initialValues={{ usage: 'self_occupied' }}
-        onValuesChange={(changed: Partial<HouseInput>) => 'villageId' in changed && form.setFieldValue('gridId', undefined)}
+        onValuesChange={(changed: Partial<HouseInput>) =>
+          'villageId' in changed && form.setFieldValue('gridId', undefined)
+        }
       >
         <Form.Item name="villageId" label={t('people.village')} rules={[required]}>
           <VillageSelect />

@@ -9,7 +9,10 @@ import { VillageSelect } from '../regions/VillageSelect.tsx';
 import { GridSelect } from '../grids/GridSelect.tsx';
 import { useCreateResident } from './api.ts';
 
-type Values = Omit<ResidentInput, 'birthDate' | 'categories'> & { birthDate?: Dayjs; categories?: ResidentInput['categories'] };
+type Values = Omit<ResidentInput, 'birthDate' | 'categories'> & {
+  birthDate?: Dayjs;
+  categories?: ResidentInput['categories'];
+};
 
 /** A rule that runs one of the domain's Chinese checks (身份证号 GB 11643, phone) on a filled field. */
 function domainRule(check: (v: string) => string | null, english: string) {
@@ -75,14 +78,25 @@ export function CreateResidentDialog({ onClose }: { onClose: () => void }) {
         <Form.Item name="name" label={t('people.name')} rules={[{ ...required, whitespace: true }]}>
           <Input maxLength={64} data-testid="resident-name" />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('people.idNumber')} rules={[domainRule(checkIdNumber, t('residents.idInvalidEn'))]}>
+        <Form.Item
+          name="idNumber"
+          label={t('people.idNumber')}
+          rules={[domainRule(checkIdNumber, t('residents.idInvalidEn'))]}
+        >
           <Input maxLength={18} data-testid="resident-id-number" />
         </Form.Item>
-        <Form.Item name="phone" label={t('people.phone')} rules={[domainRule(checkPhone, t('residents.phoneInvalidEn'))]}>
+        <Form.Item
+          name="phone"
+          label={t('people.phone')}
+          rules={[domainRule(checkPhone, t('residents.phoneInvalidEn'))]}
+        >
           <Input maxLength={20} data-testid="resident-phone" />
         </Form.Item>
         <Form.Item name="gender" label={t('people.gender')}>
-          <Select allowClear options={(['male', 'female'] as const).map((g) => ({ value: g, label: t(`people.${g}`) }))} />
+          <Select
+            allowClear
+            options={(['male', 'female'] as const).map((g) => ({ value: g, label: t(`people.${g}`) }))}
+          />
         </Form.Item>
         <Form.Item name="birthDate" label={t('people.birthDate')}>
           <DatePicker style={{ width: '100%' }} />
@@ -97,7 +111,10 @@ export function CreateResidentDialog({ onClose }: { onClose: () => void }) {
           <GridSelect allowClear villageId={villageId} testId="resident-grid" />
         </Form.Item>
         <Form.Item name="categories" label={t('people.categories')} style={{ gridColumn: '1 / -1' }}>
-          <Select mode="multiple" options={RESIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))} />
+          <Select
+            mode="multiple"
+            options={RESIDENT_CATEGORIES.map((c) => ({ value: c, label: t(`categories.${c}`) }))}
+          />
         </Form.Item>
         <Form.Item name="address" label={t('people.address')} style={{ gridColumn: '1 / -1' }}>
           <Input maxLength={200} />

@@ -37,7 +37,12 @@ export function CreateSpecialDialog({ onClose }: { onClose: () => void }) {
       confirmLoading={create.isPending}
       okButtonProps={buttonTestId('special-create-submit')}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ riskLevel: 'low', visitIntervalDays: 30, helperGroup: [] }}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ riskLevel: 'low', visitIntervalDays: 30, helperGroup: [] }}
+      >
         <Form.Item name="residentId" label={t('houses.person')} rules={[required]}>
           <ResidentPicker testId="special-person" />
         </Form.Item>

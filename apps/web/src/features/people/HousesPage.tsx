@@ -34,7 +34,13 @@ export function HousesPage() {
     gridName: (id) => grids.data?.find((g) => g.id === id)?.name ?? '—',
     actions: (h) =>
       can('person.manage') && (
-        <Button type="link" size="small" icon={<LinkOutlined />} onClick={() => setLinking(h)} data-testid={`house-link-${h.id}`}>
+        <Button
+          type="link"
+          size="small"
+          icon={<LinkOutlined />}
+          onClick={() => setLinking(h)}
+          data-testid={`house-link-${h.id}`}
+        >
           {t('houses.link')}
         </Button>
       ),
@@ -64,8 +70,21 @@ export function HousesPage() {
           style={{ width: 150 }}
           data-testid="house-filter-usage"
         />
-        <VillageSelect allowClear placeholder={t('people.village')} value={params.villageId} onChange={(villageId) => filter({ villageId, gridId: undefined })} style={{ width: 220 }} />
-        <GridSelect allowClear placeholder={t('people.grid')} villageId={params.villageId} value={params.gridId} onChange={(gridId) => filter({ gridId })} style={{ width: 220 }} />
+        <VillageSelect
+          allowClear
+          placeholder={t('people.village')}
+          value={params.villageId}
+          onChange={(villageId) => filter({ villageId, gridId: undefined })}
+          style={{ width: 220 }}
+        />
+        <GridSelect
+          allowClear
+          placeholder={t('people.grid')}
+          villageId={params.villageId}
+          value={params.gridId}
+          onChange={(gridId) => filter({ gridId })}
+          style={{ width: 220 }}
+        />
       </Space>
       <Table<HouseView>
         rowKey="id"

@@ -34,11 +34,24 @@ export function LinkResidentDialog({ house, onClose }: { house: HouseView; onClo
       confirmLoading={link.isPending}
       okButtonProps={buttonTestId('house-link-submit')}
     >
-      <Form<LinkInput> form={form} layout="vertical" onFinish={onFinish} initialValues={{ relation: house.usage === 'rental' ? 'tenant' : 'family' }}>
-        <Form.Item name="residentId" label={t('houses.person')} rules={[{ required: true, message: t('people.required') }]}>
+      <Form<LinkInput>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ relation: house.usage === 'rental' ? 'tenant' : 'family' }}
+      >
+        <Form.Item
+          name="residentId"
+          label={t('houses.person')}
+          rules={[{ required: true, message: t('people.required') }]}
+        >
           <ResidentPicker testId="house-link-person" />
         </Form.Item>
-        <Form.Item name="relation" label={t('houses.relation')} rules={[{ required: true, message: t('people.required') }]}>
+        <Form.Item
+          name="relation"
+          label={t('houses.relation')}
+          rules={[{ required: true, message: t('people.required') }]}
+        >
           <Radio.Group optionType="button" options={RELATIONS.map((r) => ({ value: r, label: t(`relations.${r}`) }))} />
         </Form.Item>
       </Form>

@@ -28,7 +28,13 @@ export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
     <Space wrap>
       <code>{value ?? '—'}</code>
       {value && can('person.reveal') && (
-        <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => setRevealing(field)} data-testid={`reveal-${field}`}>
+        <Button
+          size="small"
+          type="link"
+          icon={<EyeOutlined />}
+          onClick={() => setRevealing(field)}
+          data-testid={`reveal-${field}`}
+        >
           {t('residents.reveal')}
         </Button>
       )}
@@ -36,7 +42,13 @@ export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
   );
 
   return (
-    <Drawer open size={560} title={t('residents.detailTitle', { name: r.name })} onClose={onClose} data-testid="resident-drawer">
+    <Drawer
+      open
+      size={560}
+      title={t('residents.detailTitle', { name: r.name })}
+      onClose={onClose}
+      data-testid="resident-drawer"
+    >
       <Descriptions
         column={1}
         size="small"
@@ -48,7 +60,11 @@ export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
           { key: 'ethnicity', label: t('people.ethnicity'), children: r.ethnicity ?? '—' },
           { key: 'id', label: t('people.idNumber'), children: masked(r.idMasked, 'idNumber') },
           { key: 'phone', label: t('people.phone'), children: masked(r.phoneMasked, 'phone') },
-          { key: 'categories', label: t('people.categories'), children: r.categories.map((c) => <Tag key={c}>{t(`categories.${c}`)}</Tag>) },
+          {
+            key: 'categories',
+            label: t('people.categories'),
+            children: r.categories.map((c) => <Tag key={c}>{t(`categories.${c}`)}</Tag>),
+          },
           { key: 'village', label: t('people.village'), children: r.villageName },
           { key: 'grid', label: t('people.grid'), children: gridName },
           { key: 'address', label: t('people.address'), children: r.address ?? '—' },
@@ -57,14 +73,21 @@ export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
       />
       {mayReadVisits && <Divider titlePlacement="start">{t('residents.visits')}</Divider>}
       {mayReadVisits && can('person.manage') && (
-        <Button icon={<PlusOutlined />} onClick={() => setVisiting(true)} style={{ marginBottom: 16 }} data-testid="resident-add-visit">
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => setVisiting(true)}
+          style={{ marginBottom: 16 }}
+          data-testid="resident-add-visit"
+        >
           {t('residents.addVisit')}
         </Button>
       )}
       {!mayReadVisits ? null : visits.data && visits.data.length > 0 ? (
         <Timeline
           data-testid="resident-visits"
-          items={[...visits.data].reverse().map((v) => ({ key: v.id, title: dayjs(v.visitedAt).format('YYYY-MM-DD HH:mm'), content: v.note }))}
+          items={[...visits.data]
+            .reverse()
+            .map((v) => ({ key: v.id, title: dayjs(v.visitedAt).format('YYYY-MM-DD HH:mm'), content: v.note }))}
         />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('residents.noVisits')} />

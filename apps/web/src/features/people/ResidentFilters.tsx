@@ -36,15 +36,32 @@ export function ResidentFilters({ onChange }: { onChange: (filter: ResidentFilte
       data-testid="resident-filters"
     >
       <Form.Item name="q">
-        <Input allowClear placeholder={t('residents.searchName')} style={{ width: 140 }} data-testid="resident-search-name" />
+        <Input
+          allowClear
+          placeholder={t('residents.searchName')}
+          style={{ width: 140 }}
+          data-testid="resident-search-name"
+        />
       </Form.Item>
       {canLookUpNumbers && (
         <>
           <Form.Item name="idNumber">
-            <Input allowClear placeholder={t('residents.searchId')} maxLength={18} style={{ width: 200 }} data-testid="resident-search-id" />
+            <Input
+              allowClear
+              placeholder={t('residents.searchId')}
+              maxLength={18}
+              style={{ width: 200 }}
+              data-testid="resident-search-id"
+            />
           </Form.Item>
           <Form.Item name="phone">
-            <Input allowClear placeholder={t('residents.searchPhone')} maxLength={20} style={{ width: 150 }} data-testid="resident-search-phone" />
+            <Input
+              allowClear
+              placeholder={t('residents.searchPhone')}
+              maxLength={20}
+              style={{ width: 150 }}
+              data-testid="resident-search-phone"
+            />
           </Form.Item>
         </>
       )}
@@ -58,10 +75,21 @@ export function ResidentFilters({ onChange }: { onChange: (filter: ResidentFilte
         />
       </Form.Item>
       <Form.Item name="villageId">
-        <VillageSelect allowClear placeholder={t('people.village')} style={{ width: 200 }} testId="resident-filter-village" />
+        <VillageSelect
+          allowClear
+          placeholder={t('people.village')}
+          style={{ width: 200 }}
+          testId="resident-filter-village"
+        />
       </Form.Item>
       <Form.Item name="gridId">
-        <GridSelect allowClear villageId={villageId} placeholder={t('people.grid')} style={{ width: 200 }} testId="resident-filter-grid" />
+        <GridSelect
+          allowClear
+          villageId={villageId}
+          placeholder={t('people.grid')}
+          style={{ width: 200 }}
+          testId="resident-filter-grid"
+        />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" data-testid="resident-search">

@@ -22,7 +22,8 @@ export function ResidentsPage() {
   const residents = useResidents(params);
   const grids = useGrids();
   const gridName = (id: string | null) => grids.data?.find((g) => g.id === id)?.name ?? '—';
-  const exportUrl = (format: 'xlsx' | 'csv') => apiUrl('/api/exports/residents', { format, villageId: params.villageId });
+  const exportUrl = (format: 'xlsx' | 'csv') =>
+    apiUrl('/api/exports/residents', { format, villageId: params.villageId });
 
   return (
     <Card
@@ -32,7 +33,14 @@ export function ResidentsPage() {
           {can('base.export') && (
             <Dropdown
               menu={{
-                items: (['xlsx', 'csv'] as const).map((f) => ({ key: f, label: <a href={exportUrl(f)} download data-testid={`resident-export-${f}`}>{f === 'xlsx' ? 'Excel (.xlsx)' : 'CSV'}</a> })),
+                items: (['xlsx', 'csv'] as const).map((f) => ({
+                  key: f,
+                  label: (
+                    <a href={exportUrl(f)} download data-testid={`resident-export-${f}`}>
+                      {f === 'xlsx' ? 'Excel (.xlsx)' : 'CSV'}
+                    </a>
+                  ),
+                })),
               }}
             >
               <Button icon={<DownloadOutlined />} title={t('residents.exportHint')} data-testid="resident-export">
@@ -41,7 +49,12 @@ export function ResidentsPage() {
             </Dropdown>
           )}
           {can('person.manage') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="resident-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="resident-create"
+            >
               {t('residents.create')}
             </Button>
           )}
@@ -67,7 +80,9 @@ export function ResidentsPage() {
           onChange: (page, pageSize) => setParams((p) => ({ ...p, page, pageSize })),
         }}
       />
-      {selected && <ResidentDrawer resident={selected} gridName={gridName(selected.gridId)} onClose={() => setSelected(null)} />}
+      {selected && (
+        <ResidentDrawer resident={selected} gridName={gridName(selected.gridId)} onClose={() => setSelected(null)} />
+      )}
       {creating && <CreateResidentDialog onClose={() => setCreating(false)} />}
     </Card>
   );

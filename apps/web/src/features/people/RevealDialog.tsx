@@ -39,8 +39,20 @@ export function RevealDialog({ residentId, field, onClose }: Props) {
       ) : (
         <>
           <Alert type="warning" showIcon title={t('residents.revealNotice')} style={{ marginBottom: 16 }} />
-          {reveal.error && <Alert type="error" showIcon title={reveal.error.message} style={{ marginBottom: 16 }} data-testid="reveal-error" />}
-          <Form form={form} layout="vertical" onFinish={({ reason }) => reveal.mutate({ id: residentId, field, reason: reason.trim() })}>
+          {reveal.error && (
+            <Alert
+              type="error"
+              showIcon
+              title={reveal.error.message}
+              style={{ marginBottom: 16 }}
+              data-testid="reveal-error"
+            />
+          )}
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={({ reason }) => reveal.mutate({ id: residentId, field, reason: reason.trim() })}
+          >
             <Form.Item
               name="reason"
               label={t('residents.revealReason')}

@@ -82,7 +82,12 @@ export function SpecialPage() {
         pagination={{ pageSize: 20, showTotal: (total) => t('special.total', { total }) }}
       />
       {visiting && (
-        <VisitDialog residentId={visiting.residentId} name={visiting.residentName} specialPopulationId={visiting.id} onClose={() => setVisiting(null)} />
+        <VisitDialog
+          residentId={visiting.residentId}
+          name={visiting.residentName}
+          specialPopulationId={visiting.id}
+          onClose={() => setVisiting(null)}
+        />
       )}
       {creating && <CreateSpecialDialog onClose={() => setCreating(false)} />}
     </Card>

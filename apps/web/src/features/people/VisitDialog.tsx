@@ -40,7 +40,11 @@ export function VisitDialog({ residentId, name, specialPopulationId, onClose }: 
       okButtonProps={buttonTestId('visit-submit')}
     >
       <Form form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="note" label={t('residents.visitNote')} rules={[{ required: true, whitespace: true, message: t('people.required') }]}>
+        <Form.Item
+          name="note"
+          label={t('residents.visitNote')}
+          rules={[{ required: true, whitespace: true, message: t('people.required') }]}
+        >
           <Input.TextArea rows={4} maxLength={1000} showCount data-testid="visit-note" />
         </Form.Item>
       </Form>

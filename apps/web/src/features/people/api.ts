@@ -84,7 +84,10 @@ export function useSpecial(params: SpecialListParams) {
 }
 
 /** A change re-reads the lists it touches; the server's (Chinese) message is shown as a toast on error. */
-function useBaseMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>, keys: readonly (readonly string[])[]) {
+function useBaseMutation<TInput, TResult>(
+  fn: (input: TInput) => Promise<TResult>,
+  keys: readonly (readonly string[])[],
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -97,14 +100,20 @@ export const useCreateResident = () =>
 
 export const useRecordVisit = () =>
   useBaseMutation(
-    (input: { residentId: string; specialPopulationId?: string; note: string }) => api.post<{ id: string }>('/api/visits', input),
+    (input: { residentId: string; specialPopulationId?: string; note: string }) =>
+      api.post<{ id: string }>('/api/visits', input),
     [RESIDENTS_KEY, SPECIAL_KEY],
   );
 
-export const useCreateHouse = () => useBaseMutation((input: HouseInput) => api.post<HouseView>('/api/houses', input), [HOUSES_KEY]);
+export const useCreateHouse = () =>
+  useBaseMutation((input: HouseInput) => api.post<HouseView>('/api/houses', input), [HOUSES_KEY]);
 
 export const useLinkResident = () =>
-  useBaseMutation(({ houseId, ...body }: LinkInput & { houseId: string }) => api.post<HouseView>(`/api/houses/${houseId}/residents`, body), [HOUSES_KEY]);
+  useBaseMutation(
+    ({ houseId, ...body }: LinkInput & { houseId: string }) =>
+      api.post<HouseView>(`/api/houses/${houseId}/residents`, body),
+    [HOUSES_KEY],
+  );
 
 export const useCreateSpecial = () =>
   useBaseMutation((input: SpecialInput) => api.post<SpecialView>('/api/special-populations', input), [SPECIAL_KEY]);

@@ -4,8 +4,16 @@ import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { HouseView } from './api.ts';
 
-const USAGE_COLORS: Partial<Record<HouseView['usage'], string>> = { rental: 'orange', vacant: 'default', commercial: 'purple' };
-const RELATION_COLORS: Record<HouseView['occupants'][number]['relation'], string> = { owner: 'blue', family: 'cyan', tenant: 'orange' };
+const USAGE_COLORS: Partial<Record<HouseView['usage'], string>> = {
+  rental: 'orange',
+  vacant: 'default',
+  commercial: 'purple',
+};
+const RELATION_COLORS: Record<HouseView['occupants'][number]['relation'], string> = {
+  owner: 'blue',
+  family: 'cyan',
+  tenant: 'orange',
+};
 
 interface Lookups {
   villageName: (id: string) => string;
@@ -17,8 +25,18 @@ interface Lookups {
 export function houseColumns(t: TFunction, { villageName, gridName, actions }: Lookups): TableColumnsType<HouseView> {
   return [
     { title: t('houses.address'), dataIndex: 'address', key: 'address' },
-    { title: t('houses.usage'), key: 'usage', render: (_, h) => <Tag color={USAGE_COLORS[h.usage]}>{t(`usages.${h.usage}`)}</Tag> },
-    { title: t('houses.area'), dataIndex: 'areaM2', key: 'area', align: 'right', render: (v: number | null) => v ?? '—' },
+    {
+      title: t('houses.usage'),
+      key: 'usage',
+      render: (_, h) => <Tag color={USAGE_COLORS[h.usage]}>{t(`usages.${h.usage}`)}</Tag>,
+    },
+    {
+      title: t('houses.area'),
+      dataIndex: 'areaM2',
+      key: 'area',
+      align: 'right',
+      render: (v: number | null) => v ?? '—',
+    },
     { title: t('people.village'), key: 'village', render: (_, h) => villageName(h.villageId) },
     { title: t('people.grid'), key: 'grid', render: (_, h) => gridName(h.gridId) },
     {

@@ -10,7 +10,12 @@ export function residentColumns(t: TFunction, gridName: (id: string | null) => s
     { title: t('people.gender'), key: 'gender', render: (_, r) => (r.gender ? t(`people.${r.gender}`) : '—') },
     // The birth year as the server shows it, never the birth date nor an age: beside the masked number either would give it away.
     { title: t('people.birthYear'), key: 'birthYear', render: (_, r) => r.birthYear ?? '—' },
-    { title: t('people.idNumber'), dataIndex: 'idMasked', key: 'id', render: (v: string | null) => <code>{v ?? '—'}</code> },
+    {
+      title: t('people.idNumber'),
+      dataIndex: 'idMasked',
+      key: 'id',
+      render: (v: string | null) => <code>{v ?? '—'}</code>,
+    },
     { title: t('people.phone'), dataIndex: 'phoneMasked', key: 'phone', render: (v: string | null) => v ?? '—' },
     {
       title: t('people.categories'),

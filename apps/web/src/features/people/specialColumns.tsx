@@ -10,7 +10,12 @@ export const RISK_COLORS: Record<SpecialView['riskLevel'], string> = { low: 'gre
 export function specialColumns(t: TFunction, actions: (s: SpecialView) => ReactNode): TableColumnsType<SpecialView> {
   return [
     { title: t('people.name'), dataIndex: 'residentName', key: 'name' },
-    { title: t('people.idNumber'), dataIndex: 'idMasked', key: 'id', render: (v: string | null) => <code>{v ?? '—'}</code> },
+    {
+      title: t('people.idNumber'),
+      dataIndex: 'idMasked',
+      key: 'id',
+      render: (v: string | null) => <code>{v ?? '—'}</code>,
+    },
     { title: t('special.kind'), key: 'kind', render: (_, s) => t(`specialKinds.${s.kind}`) },
     {
       title: t('special.riskLevel'),

@@ -36,7 +36,9 @@ export function AddRegionForm({ parent, onCreated }: { parent: Region; onCreated
 
   return (
     <Form<Values> form={form} layout="vertical" onFinish={onFinish} data-testid="add-region-form">
-      <Typography.Paragraph type="secondary">{t('regions.childLevel', { level: t(`levels.${level}`) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('regions.childLevel', { level: t(`levels.${level}`) })}
+      </Typography.Paragraph>
       <Form.Item
         name="code"
         label={t('regions.code')}
@@ -47,7 +49,9 @@ export function AddRegionForm({ parent, onCreated }: { parent: Region; onCreated
               if (typeof value !== 'string' || !value) return;
               const reason = checkRegionCode(level, value.trim(), parent.code);
               if (reason) {
-                throw new Error(i18n.language === 'zh-CN' ? reason : t('regions.codeInvalid', { digits, parent: parent.code }));
+                throw new Error(
+                  i18n.language === 'zh-CN' ? reason : t('regions.codeInvalid', { digits, parent: parent.code }),
+                );
               }
             },
           },
@@ -55,7 +59,11 @@ export function AddRegionForm({ parent, onCreated }: { parent: Region; onCreated
       >
         <Input placeholder={t('regions.codePlaceholder', { example })} maxLength={digits} data-testid="region-code" />
       </Form.Item>
-      <Form.Item name="name" label={t('regions.name')} rules={[{ required: true, whitespace: true, message: t('regions.nameRequired') }]}>
+      <Form.Item
+        name="name"
+        label={t('regions.name')}
+        rules={[{ required: true, whitespace: true, message: t('regions.nameRequired') }]}
+      >
         <Input maxLength={100} data-testid="region-name" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="region-add-submit">

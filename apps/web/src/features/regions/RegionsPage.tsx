@@ -42,7 +42,12 @@ export function RegionsPage() {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={10}>
         <Card title={t('regions.title')}>
-          <Input.Search allowClear placeholder={t('regions.search')} onChange={(e) => setSearch(e.target.value)} style={{ marginBottom: 12 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('regions.search')}
+            onChange={(e) => setSearch(e.target.value)}
+            style={{ marginBottom: 12 }}
+          />
           {regions.isPending ? (
             <Spin />
           ) : items.length === 0 ? (

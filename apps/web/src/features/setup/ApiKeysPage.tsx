@@ -16,7 +16,15 @@ function time(iso: string | null, fallback: string): string {
 function columns(t: TFunction, actions: (k: ApiKeyView) => React.ReactNode): TableColumnsType<ApiKeyView> {
   return [
     { title: t('setup.apiKeys.name'), dataIndex: 'name', key: 'name' },
-    { title: t('setup.apiKeys.prefix'), key: 'prefix', render: (_, k) => <Typography.Text code data-testid={`api-key-prefix-${k.id}`}>{k.prefix}…</Typography.Text> },
+    {
+      title: t('setup.apiKeys.prefix'),
+      key: 'prefix',
+      render: (_, k) => (
+        <Typography.Text code data-testid={`api-key-prefix-${k.id}`}>
+          {k.prefix}…
+        </Typography.Text>
+      ),
+    },
     {
       title: t('setup.apiKeys.region'),
       key: 'region',
@@ -38,7 +46,11 @@ function columns(t: TFunction, actions: (k: ApiKeyView) => React.ReactNode): Tab
         </>
       ),
     },
-    { title: t('setup.apiKeys.lastUsed'), key: 'lastUsed', render: (_, k) => time(k.lastUsedAt, t('setup.apiKeys.never')) },
+    {
+      title: t('setup.apiKeys.lastUsed'),
+      key: 'lastUsed',
+      render: (_, k) => time(k.lastUsedAt, t('setup.apiKeys.never')),
+    },
     {
       title: t('setup.apiKeys.status'),
       key: 'status',

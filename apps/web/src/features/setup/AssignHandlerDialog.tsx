@@ -49,7 +49,11 @@ export function AssignHandlerDialog({ unit, onClose }: { unit?: UnitView; onClos
       { userId, unitId: unitId === NO_UNIT ? null : unitId },
       {
         onSuccess: (r) => {
-          notifySuccess(r.unitName ? t('setup.units.assigned', { account: r.displayName, unit: r.unitName }) : t('setup.units.unassigned', { account: r.displayName }));
+          notifySuccess(
+            r.unitName
+              ? t('setup.units.assigned', { account: r.displayName, unit: r.unitName })
+              : t('setup.units.unassigned', { account: r.displayName }),
+          );
           onClose();
         },
         onError: (err) => showFormErrors(form, err, ['userId', 'unitId'], CODE_FIELDS),
@@ -69,8 +73,18 @@ export function AssignHandlerDialog({ unit, onClose }: { unit?: UnitView; onClos
       mask={{ closable: false }}
     >
       <Alert type="info" showIcon title={t('setup.units.assignHint')} style={{ marginBottom: 16 }} />
-      <Form<Values> form={form} layout="vertical" onFinish={onFinish} initialValues={{ unitId: unit?.id }} data-testid="assign-form">
-        <Form.Item name="userId" label={t('setup.units.account')} rules={[{ required: true, message: t('setup.common.required') }]}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ unitId: unit?.id }}
+        data-testid="assign-form"
+      >
+        <Form.Item
+          name="userId"
+          label={t('setup.units.account')}
+          rules={[{ required: true, message: t('setup.common.required') }]}
+        >
           <Select
             showSearch={{ filterOption: false, onSearch: setQ }}
             options={accountOptions}
@@ -80,8 +94,17 @@ export function AssignHandlerDialog({ unit, onClose }: { unit?: UnitView; onClos
             data-testid="assign-account"
           />
         </Form.Item>
-        <Form.Item name="unitId" label={t('setup.units.unit')} rules={[{ required: true, message: t('setup.common.required') }]}>
-          <Select showSearch={{ optionFilterProp: 'label' }} options={unitOptions} loading={units.isPending} data-testid="assign-unit" />
+        <Form.Item
+          name="unitId"
+          label={t('setup.units.unit')}
+          rules={[{ required: true, message: t('setup.common.required') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={unitOptions}
+            loading={units.isPending}
+            data-testid="assign-unit"
+          />
         </Form.Item>
       </Form>
     </Modal>

@@ -44,10 +44,14 @@ function CalendarEditorView({ view }: { view: CalendarView }) {
   const years = yearsOf(draft, extraYears);
   const { holidays, adjustedWorkdays } = draft;
   // The month view follows the tables a moment later, so typing in a row stays quick.
-  const marks = useDeferredValue(useMemo(() => marksByDate({ holidays, adjustedWorkdays }), [holidays, adjustedWorkdays]));
+  const marks = useDeferredValue(
+    useMemo(() => marksByDate({ holidays, adjustedWorkdays }), [holidays, adjustedWorkdays]),
+  );
   const pickDate = useCallback((date: string) => setMonth(dayjs(date)), []);
   // The tab follows the month view; a year with no tab shows the nearest one.
-  const activeYear = years.includes(month.year()) ? month.year() : years.findLast((y) => y <= month.year()) ?? years[0];
+  const activeYear = years.includes(month.year())
+    ? month.year()
+    : (years.findLast((y) => y <= month.year()) ?? years[0]);
 
   const showYear = (year: number) => setMonth((m) => (m.year() === year ? m : m.year(year)));
   const addYear = () => {
@@ -68,13 +72,23 @@ function CalendarEditorView({ view }: { view: CalendarView }) {
         title={t('setup.calendar.title')}
         extra={
           <Space>
-            {dirty && <Tag color="orange" data-testid="calendar-dirty">{t('setup.calendar.unsaved')}</Tag>}
+            {dirty && (
+              <Tag color="orange" data-testid="calendar-dirty">
+                {t('setup.calendar.unsaved')}
+              </Tag>
+            )}
             <Popconfirm title={t('setup.calendar.resetConfirm')} onConfirm={editor.reset} disabled={!dirty}>
               <Button disabled={!dirty} data-testid="calendar-reset">
                 {t('setup.calendar.reset')}
               </Button>
             </Popconfirm>
-            <Button type="primary" icon={<SaveOutlined />} loading={editor.saving} onClick={save} data-testid="calendar-save">
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={editor.saving}
+              onClick={save}
+              data-testid="calendar-save"
+            >
               {t('setup.calendar.save')}
             </Button>
           </Space>
@@ -84,16 +98,29 @@ function CalendarEditorView({ view }: { view: CalendarView }) {
           {t('setup.calendar.intro')}
         </Typography.Paragraph>
         <Space wrap size={[16, 4]}>
-          <Typography.Text type="secondary">{t('setup.calendar.utcOffset', { offset: utcOffsetLabel(draft.utcOffsetMinutes) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('setup.calendar.utcOffset', { offset: utcOffsetLabel(draft.utcOffsetMinutes) })}
+          </Typography.Text>
           {view.updatedAt && (
             <Typography.Text type="secondary" data-testid="calendar-updated">
               {view.updatedByName
-                ? t('setup.calendar.updatedBy', { at: dayjs(view.updatedAt).format('YYYY-MM-DD HH:mm'), name: view.updatedByName })
+                ? t('setup.calendar.updatedBy', {
+                    at: dayjs(view.updatedAt).format('YYYY-MM-DD HH:mm'),
+                    name: view.updatedByName,
+                  })
                 : t('setup.calendar.updated', { at: dayjs(view.updatedAt).format('YYYY-MM-DD HH:mm') })}
             </Typography.Text>
           )}
         </Space>
-        {view.isDefault && <Alert type="info" showIcon title={t('setup.calendar.isDefault')} style={{ marginTop: 12 }} data-testid="calendar-default" />}
+        {view.isDefault && (
+          <Alert
+            type="info"
+            showIcon
+            title={t('setup.calendar.isDefault')}
+            style={{ marginTop: 12 }}
+            data-testid="calendar-default"
+          />
+        )}
         {editor.general.length > 0 && (
           <Alert
             type="error"
@@ -107,10 +134,21 @@ function CalendarEditorView({ view }: { view: CalendarView }) {
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12} xl={8}>
-          <WorkingHoursCard rows={draft.workingHours} weekdays={draft.workingWeekdays} errorOf={errorOf} actions={actions} />
+          <WorkingHoursCard
+            rows={draft.workingHours}
+            weekdays={draft.workingWeekdays}
+            errorOf={errorOf}
+            actions={actions}
+          />
         </Col>
         <Col xs={24} lg={12} xl={8}>
-          <MonthView marks={marks} workingWeekdays={draft.workingWeekdays} actions={actions} value={month} onChange={setMonth} />
+          <MonthView
+            marks={marks}
+            workingWeekdays={draft.workingWeekdays}
+            actions={actions}
+            value={month}
+            onChange={setMonth}
+          />
         </Col>
         <Col xs={24} xl={8}>
           <DeadlinePreview dirty={dirty} />

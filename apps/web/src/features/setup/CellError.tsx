@@ -4,7 +4,11 @@ import { Typography } from 'antd';
 export function CellError({ message, testId }: { message: string | undefined; testId?: string }) {
   if (!message) return null;
   return (
-    <Typography.Text type="danger" style={{ display: 'block', fontSize: 12, lineHeight: 1.4, marginTop: 2 }} data-testid={testId}>
+    <Typography.Text
+      type="danger"
+      style={{ display: 'block', fontSize: 12, lineHeight: 1.4, marginTop: 2 }}
+      data-testid={testId}
+    >
       {message}
     </Typography.Text>
   );

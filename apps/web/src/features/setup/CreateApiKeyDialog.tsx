@@ -48,9 +48,22 @@ function KeyReveal({ created, onClose }: { created: ApiKeyView & { key: string }
       }
       data-testid="api-key-reveal"
     >
-      <Alert type="warning" showIcon title={t('setup.apiKeys.onceWarning')} description={t('setup.apiKeys.onceDetail')} style={{ marginBottom: 16 }} data-testid="api-key-once" />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('setup.apiKeys.onceWarning')}
+        description={t('setup.apiKeys.onceDetail')}
+        style={{ marginBottom: 16 }}
+        data-testid="api-key-once"
+      />
       <Space.Compact style={{ width: '100%' }}>
-        <Input readOnly value={created.key} onFocus={(e) => e.target.select()} style={{ fontFamily: 'monospace' }} data-testid="api-key-plaintext" />
+        <Input
+          readOnly
+          value={created.key}
+          onFocus={(e) => e.target.select()}
+          style={{ fontFamily: 'monospace' }}
+          data-testid="api-key-plaintext"
+        />
         <Button icon={<CopyOutlined />} onClick={copy} data-testid="api-key-copy">
           {t('setup.apiKeys.copy')}
         </Button>
@@ -86,7 +99,10 @@ export function CreateApiKeyDialog({ onClose }: { onClose: () => void }) {
       { ...values, name: values.name.trim() },
       {
         onSuccess: setCreated,
-        onError: (err) => showFormErrors(form, err, ['name', 'regionId', 'source', 'ratePerMinute'], { 'region.not_found': 'regionId' }),
+        onError: (err) =>
+          showFormErrors(form, err, ['name', 'regionId', 'source', 'ratePerMinute'], {
+            'region.not_found': 'regionId',
+          }),
       },
     );
   };
@@ -102,17 +118,43 @@ export function CreateApiKeyDialog({ onClose }: { onClose: () => void }) {
       okButtonProps={buttonTestId('api-key-submit')}
       mask={{ closable: false }}
     >
-      <Form<CreateApiKeyInput> form={form} layout="vertical" onFinish={onFinish} initialValues={{ ratePerMinute: DEFAULT_RATE }} data-testid="api-key-form">
-        <Form.Item name="name" label={t('setup.apiKeys.name')} rules={[{ required: true, whitespace: true, message: t('setup.common.required') }]}>
+      <Form<CreateApiKeyInput>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ ratePerMinute: DEFAULT_RATE }}
+        data-testid="api-key-form"
+      >
+        <Form.Item
+          name="name"
+          label={t('setup.apiKeys.name')}
+          rules={[{ required: true, whitespace: true, message: t('setup.common.required') }]}
+        >
           <Input maxLength={60} placeholder={t('setup.apiKeys.namePlaceholder')} data-testid="api-key-name" />
         </Form.Item>
-        <Form.Item name="regionId" label={t('setup.apiKeys.region')} extra={t('setup.apiKeys.regionHint')} rules={[{ required: true, message: t('setup.common.required') }]}>
+        <Form.Item
+          name="regionId"
+          label={t('setup.apiKeys.region')}
+          extra={t('setup.apiKeys.regionHint')}
+          rules={[{ required: true, message: t('setup.common.required') }]}
+        >
           <RegionTreeSelect testId="api-key-region" />
         </Form.Item>
-        <Form.Item name="source" label={t('setup.apiKeys.source')} rules={[{ required: true, message: t('setup.common.required') }]}>
-          <Select<ApiKeySource> options={API_KEY_SOURCES.map((s) => ({ value: s, label: t(`setup.apiKeys.sources.${s}`) }))} data-testid="api-key-source" />
+        <Form.Item
+          name="source"
+          label={t('setup.apiKeys.source')}
+          rules={[{ required: true, message: t('setup.common.required') }]}
+        >
+          <Select<ApiKeySource>
+            options={API_KEY_SOURCES.map((s) => ({ value: s, label: t(`setup.apiKeys.sources.${s}`) }))}
+            data-testid="api-key-source"
+          />
         </Form.Item>
-        <Form.Item name="ratePerMinute" label={t('setup.apiKeys.rate')} rules={[{ required: true, message: t('setup.common.required') }]}>
+        <Form.Item
+          name="ratePerMinute"
+          label={t('setup.apiKeys.rate')}
+          rules={[{ required: true, message: t('setup.common.required') }]}
+        >
           <InputNumber min={1} max={100_000} precision={0} style={{ width: 200 }} data-testid="api-key-rate" />
         </Form.Item>
       </Form>

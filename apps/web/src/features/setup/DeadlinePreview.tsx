@@ -18,7 +18,8 @@ export const DeadlinePreview = memo(function DeadlinePreview({ dirty }: { dirty:
   const preview = useDeadlinePreview(query);
   const result = query ? preview.data : undefined;
 
-  const onFinish = (v: Values) => setQuery({ start: v.start.second(0).millisecond(0).toISOString(), amount: v.amount, unit: v.unit });
+  const onFinish = (v: Values) =>
+    setQuery({ start: v.start.second(0).millisecond(0).toISOString(), amount: v.amount, unit: v.unit });
 
   return (
     <Card title={t('setup.calendar.deadline.title')} size="small" data-testid="deadline-preview">
@@ -26,9 +27,24 @@ export const DeadlinePreview = memo(function DeadlinePreview({ dirty }: { dirty:
         {t('setup.calendar.deadline.hint')}
         {dirty && <Typography.Text type="warning"> {t('setup.calendar.deadline.unsavedHint')}</Typography.Text>}
       </Typography.Paragraph>
-      <Form<Values> layout="vertical" onFinish={onFinish} initialValues={{ start: dayjs().second(0), amount: 1, unit: 'work_days' }}>
-        <Form.Item name="start" label={t('setup.calendar.deadline.start')} rules={[{ required: true, message: t('setup.common.required') }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" needConfirm={false} allowClear={false} style={{ width: '100%' }} data-testid="deadline-start" />
+      <Form<Values>
+        layout="vertical"
+        onFinish={onFinish}
+        initialValues={{ start: dayjs().second(0), amount: 1, unit: 'work_days' }}
+      >
+        <Form.Item
+          name="start"
+          label={t('setup.calendar.deadline.start')}
+          rules={[{ required: true, message: t('setup.common.required') }]}
+        >
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            needConfirm={false}
+            allowClear={false}
+            style={{ width: '100%' }}
+            data-testid="deadline-start"
+          />
         </Form.Item>
         <Form.Item label={t('setup.calendar.deadline.amount')} required style={{ marginBottom: 12 }}>
           <div style={{ display: 'flex', gap: 8 }}>
@@ -44,17 +60,36 @@ export const DeadlinePreview = memo(function DeadlinePreview({ dirty }: { dirty:
             </Form.Item>
           </div>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={query !== null && preview.isFetching} data-testid="deadline-submit">
+        <Button
+          type="primary"
+          htmlType="submit"
+          loading={query !== null && preview.isFetching}
+          data-testid="deadline-submit"
+        >
           {t('setup.calendar.deadline.submit')}
         </Button>
       </Form>
-      {query && preview.isError && <Alert type="error" showIcon title={preview.error.message} style={{ marginTop: 12 }} data-testid="deadline-error" />}
+      {query && preview.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={preview.error.message}
+          style={{ marginTop: 12 }}
+          data-testid="deadline-error"
+        />
+      )}
       {result && !preview.isError && (
         <Alert
           type="success"
           showIcon
           style={{ marginTop: 12 }}
-          title={<span data-testid="deadline-result">{t('setup.calendar.deadline.result', { deadline: dayjs(result.deadline).format('YYYY-MM-DD HH:mm dddd') })}</span>}
+          title={
+            <span data-testid="deadline-result">
+              {t('setup.calendar.deadline.result', {
+                deadline: dayjs(result.deadline).format('YYYY-MM-DD HH:mm dddd'),
+              })}
+            </span>
+          }
           description={t('setup.calendar.deadline.from', {
             start: dayjs(result.start).format('YYYY-MM-DD HH:mm'),
             amount: result.amount,

@@ -34,13 +34,27 @@ interface RowProps {
   onPickDate: (date: string) => void;
 }
 
-const GRID: React.CSSProperties = { display: 'grid', gridTemplateColumns: '150px minmax(120px, 1fr) 112px 32px', columnGap: 8, alignItems: 'start' };
+const GRID: React.CSSProperties = {
+  display: 'grid',
+  gridTemplateColumns: '150px minmax(120px, 1fr) 112px 32px',
+  columnGap: 8,
+  alignItems: 'start',
+};
 
 /**
  * One row: date, name, weekday, remove. Its own memoised component (not an antd Table row), so typing
  * in one of a year's forty rows re-renders that row only.
  */
-const DatedRowView = memo(function DatedRowView({ list, row, year, dateError, nameError, weekdayWorks, actions, onPickDate }: RowProps) {
+const DatedRowView = memo(function DatedRowView({
+  list,
+  row,
+  year,
+  dateError,
+  nameError,
+  weekdayWorks,
+  actions,
+  onPickDate,
+}: RowProps) {
   const { t } = useTranslation();
   const stem = STEM[list];
   // A holiday on a rest day, or 调休 on a working day, changes nothing: worth a hint.
@@ -86,7 +100,14 @@ const DatedRowView = memo(function DatedRowView({ list, row, year, dateError, na
           </Tag>
         )}
       </div>
-      <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('setup.common.remove')} onClick={() => actions.removeDated(list, row.key)} data-testid={`${stem}-remove`} />
+      <Button
+        type="text"
+        danger
+        icon={<DeleteOutlined />}
+        aria-label={t('setup.common.remove')}
+        onClick={() => actions.removeDated(list, row.key)}
+        data-testid={`${stem}-remove`}
+      />
     </div>
   );
 });
@@ -104,7 +125,15 @@ interface ListProps {
 }
 
 /** One year's rows of one list (节假日 or 调休上班日); add and remove. */
-const DatedTable = memo(function DatedTable({ list, year, rows: all, workingWeekdays, errorOf, actions, onPickDate }: ListProps) {
+const DatedTable = memo(function DatedTable({
+  list,
+  year,
+  rows: all,
+  workingWeekdays,
+  errorOf,
+  actions,
+  onPickDate,
+}: ListProps) {
   const { t } = useTranslation();
   const { token } = theme.useToken();
   const rows = all.filter((r) => r.year === year);
@@ -120,13 +149,27 @@ const DatedTable = memo(function DatedTable({ list, year, rows: all, workingWeek
         </>
       }
       extra={
-        <Button size="small" icon={<PlusOutlined />} onClick={() => actions.addDated(list, year)} data-testid={`${stem}-add-${year}`}>
+        <Button
+          size="small"
+          icon={<PlusOutlined />}
+          onClick={() => actions.addDated(list, year)}
+          data-testid={`${stem}-add-${year}`}
+        >
           {t(list === 'holidays' ? 'setup.calendar.dated.addHoliday' : 'setup.calendar.dated.addAdjusted')}
         </Button>
       }
       data-testid={`${stem}-table-${year}`}
     >
-      <div role="row" style={{ ...GRID, paddingBottom: 6, borderBottom: `1px solid ${token.colorBorderSecondary}`, color: token.colorTextSecondary, fontSize: 12 }}>
+      <div
+        role="row"
+        style={{
+          ...GRID,
+          paddingBottom: 6,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          color: token.colorTextSecondary,
+          fontSize: 12,
+        }}
+      >
         <span>{t('setup.calendar.dated.date')}</span>
         <span>{t('setup.calendar.dated.name')}</span>
         <span>{t('setup.calendar.dated.weekday')}</span>
@@ -168,12 +211,32 @@ interface Props {
 }
 
 /** 法定节假日与调休, one tab per year. A tab with a message on one of its cells shows a red dot. */
-export function HolidayTables({ draft, errorOf, errorKeys, actions, years, activeYear, onYearChange, onAddYear, onPickDate }: Props) {
+export function HolidayTables({
+  draft,
+  errorOf,
+  errorKeys,
+  actions,
+  years,
+  activeYear,
+  onYearChange,
+  onAddYear,
+  onPickDate,
+}: Props) {
   const { t } = useTranslation();
   const yearHasError = (year: number) =>
-    DATED_LISTS.some((list) => draft[list].some((r) => r.year === year && (errorKeys.has(`${r.key}.date`) || errorKeys.has(`${r.key}.name`))));
+    DATED_LISTS.some((list) =>
+      draft[list].some((r) => r.year === year && (errorKeys.has(`${r.key}.date`) || errorKeys.has(`${r.key}.name`))),
+    );
   const table = (list: DatedList, year: number) => (
-    <DatedTable list={list} year={year} rows={draft[list]} workingWeekdays={draft.workingWeekdays} errorOf={errorOf} actions={actions} onPickDate={onPickDate} />
+    <DatedTable
+      list={list}
+      year={year}
+      rows={draft[list]}
+      workingWeekdays={draft.workingWeekdays}
+      errorOf={errorOf}
+      actions={actions}
+      onPickDate={onPickDate}
+    />
   );
 
   return (

@@ -40,8 +40,10 @@ export const MonthView = memo(function MonthView({ marks, workingWeekdays, actio
       border: '1px solid transparent',
       opacity: date.month() === value.month() ? 1 : 0.35,
     };
-    if (mark?.list === 'holidays') Object.assign(base, { background: token.colorErrorBg, color: token.colorError, fontWeight: 600 });
-    else if (mark?.list === 'adjustedWorkdays') Object.assign(base, { background: token.colorPrimaryBg, color: token.colorPrimary, fontWeight: 600 });
+    if (mark?.list === 'holidays')
+      Object.assign(base, { background: token.colorErrorBg, color: token.colorError, fontWeight: 600 });
+    else if (mark?.list === 'adjustedWorkdays')
+      Object.assign(base, { background: token.colorPrimaryBg, color: token.colorPrimary, fontWeight: 600 });
     else if (!working.has(isoWeekday(date.day()))) base.color = token.colorTextTertiary;
     if (date.isSame(value, 'day')) base.borderColor = token.colorPrimary;
     return base;
@@ -67,18 +69,32 @@ export const MonthView = memo(function MonthView({ marks, workingWeekdays, actio
           if (info.type !== 'date') return info.originNode;
           const m = marks.get(date.format('YYYY-MM-DD'));
           const cell = (
-            <div className="ant-picker-cell-inner" style={styleOf(date)} data-testid={`calendar-day-${date.format('YYYY-MM-DD')}`} data-mark={m?.list ?? ''}>
+            <div
+              className="ant-picker-cell-inner"
+              style={styleOf(date)}
+              data-testid={`calendar-day-${date.format('YYYY-MM-DD')}`}
+              data-mark={m?.list ?? ''}
+            >
               {date.date()}
             </div>
           );
           return m ? <Tooltip title={m.name}>{cell}</Tooltip> : cell;
         }}
       />
-      <div style={{ borderTop: `1px solid ${token.colorBorderSecondary}`, paddingTop: 12, marginTop: 8 }} data-testid="calendar-picked">
-        <Typography.Text strong>{t('setup.calendar.month.selected', { date: picked, weekday: t(`setup.calendar.weekdays.${pickedWeekday as 1}`) })}</Typography.Text>{' '}
+      <div
+        style={{ borderTop: `1px solid ${token.colorBorderSecondary}`, paddingTop: 12, marginTop: 8 }}
+        data-testid="calendar-picked"
+      >
+        <Typography.Text strong>
+          {t('setup.calendar.month.selected', {
+            date: picked,
+            weekday: t(`setup.calendar.weekdays.${pickedWeekday as 1}`),
+          })}
+        </Typography.Text>{' '}
         {pickedMark ? (
           <Tag color={pickedMark.list === 'holidays' ? 'red' : 'blue'}>
-            {t(pickedMark.list === 'holidays' ? 'setup.calendar.month.holiday' : 'setup.calendar.month.adjusted')} · {pickedMark.name}
+            {t(pickedMark.list === 'holidays' ? 'setup.calendar.month.holiday' : 'setup.calendar.month.adjusted')} ·{' '}
+            {pickedMark.name}
           </Tag>
         ) : (
           <Tag>{working.has(pickedWeekday) ? t('setup.calendar.month.work') : t('setup.calendar.month.rest')}</Tag>
@@ -99,10 +115,23 @@ export const MonthView = memo(function MonthView({ marks, workingWeekdays, actio
                 style={{ width: 180 }}
                 data-testid="calendar-mark-name"
               />
-              <Button size="small" danger disabled={!name.trim()} onClick={() => mark('holidays')} data-testid="calendar-mark-holiday">
+              <Button
+                size="small"
+                danger
+                disabled={!name.trim()}
+                onClick={() => mark('holidays')}
+                data-testid="calendar-mark-holiday"
+              >
                 {t('setup.calendar.month.markHoliday')}
               </Button>
-              <Button size="small" type="primary" ghost disabled={!name.trim()} onClick={() => mark('adjustedWorkdays')} data-testid="calendar-mark-adjusted">
+              <Button
+                size="small"
+                type="primary"
+                ghost
+                disabled={!name.trim()}
+                onClick={() => mark('adjustedWorkdays')}
+                data-testid="calendar-mark-adjusted"
+              >
                 {t('setup.calendar.month.markAdjusted')}
               </Button>
             </>

@@ -49,7 +49,10 @@ export function UnitDialog({ unit, onClose }: { unit?: UnitView; onClose: () => 
       );
       return;
     }
-    const body = { ...(name !== unit.name ? { name } : {}), ...(values.kind !== unit.kind ? { kind: values.kind } : {}) };
+    const body = {
+      ...(name !== unit.name ? { name } : {}),
+      ...(values.kind !== unit.kind ? { kind: values.kind } : {}),
+    };
     if (Object.keys(body).length === 0) return onClose();
     update.mutate(
       { id: unit.id, ...body },
@@ -78,7 +81,11 @@ export function UnitDialog({ unit, onClose }: { unit?: UnitView; onClose: () => 
         form={form}
         layout="vertical"
         onFinish={onFinish}
-        initialValues={unit ? { regionId: unit.regionId, kind: isDepartmentKind(unit.kind) ? unit.kind : undefined, name: unit.name } : undefined}
+        initialValues={
+          unit
+            ? { regionId: unit.regionId, kind: isDepartmentKind(unit.kind) ? unit.kind : undefined, name: unit.name }
+            : undefined
+        }
         data-testid="unit-form"
       >
         {unit ? (
@@ -88,7 +95,11 @@ export function UnitDialog({ unit, onClose }: { unit?: UnitView; onClose: () => 
             </Typography.Text>
           </Form.Item>
         ) : (
-          <Form.Item name="regionId" label={t('setup.units.region')} rules={[{ required: true, message: t('setup.common.required') }]}>
+          <Form.Item
+            name="regionId"
+            label={t('setup.units.region')}
+            rules={[{ required: true, message: t('setup.common.required') }]}
+          >
             <RegionTreeSelect testId="unit-region" />
           </Form.Item>
         )}
@@ -98,9 +109,17 @@ export function UnitDialog({ unit, onClose }: { unit?: UnitView; onClose: () => 
           rules={[{ required: true, message: t('setup.common.required') }]}
           extra={kind === 'village_committee' ? t('setup.units.kindLevelHint') : undefined}
         >
-          <Select<DepartmentKind> showSearch={{ optionFilterProp: 'label' }} options={KIND_OPTIONS} data-testid="unit-kind" />
+          <Select<DepartmentKind>
+            showSearch={{ optionFilterProp: 'label' }}
+            options={KIND_OPTIONS}
+            data-testid="unit-kind"
+          />
         </Form.Item>
-        <Form.Item name="name" label={t('setup.units.name')} rules={[{ required: true, whitespace: true, message: t('setup.common.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('setup.units.name')}
+          rules={[{ required: true, whitespace: true, message: t('setup.common.required') }]}
+        >
           <Input maxLength={60} placeholder={t('setup.units.namePlaceholder')} data-testid="unit-name" />
         </Form.Item>
       </Form>

@@ -27,14 +27,21 @@ function columns(t: TFunction, actions: (u: UnitView) => React.ReactNode): Table
       ),
     },
     { title: t('setup.units.kind'), key: 'kind', render: (_, u) => kindLabel(u.kind) },
-    { title: t('setup.units.name'), dataIndex: 'name', key: 'name', render: (name: string, u) => <span data-testid={`unit-name-${u.id}`}>{name}</span> },
+    {
+      title: t('setup.units.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, u) => <span data-testid={`unit-name-${u.id}`}>{name}</span>,
+    },
     { title: t('setup.units.members'), dataIndex: 'members', key: 'members', align: 'right' },
     {
       title: t('setup.units.status'),
       key: 'status',
       render: (_, u) =>
         u.retiredAt ? (
-          <Tag title={t('setup.units.retiredAt', { at: dayjs(u.retiredAt).format('YYYY-MM-DD HH:mm') })}>{t('setup.units.retired')}</Tag>
+          <Tag title={t('setup.units.retiredAt', { at: dayjs(u.retiredAt).format('YYYY-MM-DD HH:mm') })}>
+            {t('setup.units.retired')}
+          </Tag>
         ) : (
           <Tag color="green">{t('setup.units.active')}</Tag>
         ),
@@ -55,10 +62,20 @@ export function UnitsPage() {
   const actions = (u: UnitView) =>
     u.retiredAt ? null : (
       <Space size={0} wrap>
-        <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', unit: u })} data-testid={`unit-edit-${u.id}`}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setDialog({ kind: 'edit', unit: u })}
+          data-testid={`unit-edit-${u.id}`}
+        >
           {t('setup.common.edit')}
         </Button>
-        <Button type="link" size="small" onClick={() => setDialog({ kind: 'assign', unit: u })} data-testid={`unit-assign-${u.id}`}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => setDialog({ kind: 'assign', unit: u })}
+          data-testid={`unit-assign-${u.id}`}
+        >
           {t('setup.units.assign')}
         </Button>
         <Popconfirm
@@ -103,15 +120,29 @@ export function UnitsPage() {
             data-testid="units-kind-filter"
           />
           <Space size={6}>
-            <Switch size="small" checked={!!filter.includeRetired} onChange={(includeRetired) => setFilter((f) => ({ ...f, includeRetired }))} data-testid="units-include-retired" />
+            <Switch
+              size="small"
+              checked={!!filter.includeRetired}
+              onChange={(includeRetired) => setFilter((f) => ({ ...f, includeRetired }))}
+              data-testid="units-include-retired"
+            />
             <Typography.Text>{t('setup.units.includeRetired')}</Typography.Text>
           </Space>
         </Space>
         <Space wrap>
-          <Button icon={<UserSwitchOutlined />} onClick={() => setDialog({ kind: 'assign' })} data-testid="units-assign">
+          <Button
+            icon={<UserSwitchOutlined />}
+            onClick={() => setDialog({ kind: 'assign' })}
+            data-testid="units-assign"
+          >
             {t('setup.units.assignTitle')}
           </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'create' })} data-testid="units-create">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setDialog({ kind: 'create' })}
+            data-testid="units-create"
+          >
             {t('setup.units.create')}
           </Button>
         </Space>

@@ -81,13 +81,27 @@ export const WorkingHoursCard = memo(function WorkingHoursCard({ rows, weekdays,
       <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
         {t('setup.calendar.hours.hint')}
       </Typography.Paragraph>
-      <Table<IntervalRow> rowKey="key" size="small" columns={columns} dataSource={rows as IntervalRow[]} pagination={false} />
+      <Table<IntervalRow>
+        rowKey="key"
+        size="small"
+        columns={columns}
+        dataSource={rows as IntervalRow[]}
+        pagination={false}
+      />
       <CellError message={errorOf('workingHours')} testId="calendar-hours-error" />
       <Space style={{ marginTop: 8, width: '100%', justifyContent: 'space-between' }}>
-        <Button icon={<PlusOutlined />} size="small" onClick={actions.addInterval} disabled={rows.length >= 8} data-testid="calendar-hours-add">
+        <Button
+          icon={<PlusOutlined />}
+          size="small"
+          onClick={actions.addInterval}
+          disabled={rows.length >= 8}
+          data-testid="calendar-hours-add"
+        >
           {t('setup.calendar.hours.add')}
         </Button>
-        {perDay !== null && <Typography.Text type="secondary">{t('setup.calendar.hours.perDay', { hours: perDay })}</Typography.Text>}
+        {perDay !== null && (
+          <Typography.Text type="secondary">{t('setup.calendar.hours.perDay', { hours: perDay })}</Typography.Text>
+        )}
       </Space>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('setup.calendar.weekdays.title')}

@@ -116,10 +116,14 @@ function useUnitMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult
   });
 }
 
-export const useCreateUnit = () => useUnitMutation((input: CreateUnitInput) => api.post<UnitView>('/api/units', input), true);
+export const useCreateUnit = () =>
+  useUnitMutation((input: CreateUnitInput) => api.post<UnitView>('/api/units', input), true);
 
 export const useUpdateUnit = () =>
-  useUnitMutation(({ id, ...body }: UpdateUnitInput & { id: string }) => api.patch<UnitView>(`/api/units/${id}`, body), true);
+  useUnitMutation(
+    ({ id, ...body }: UpdateUnitInput & { id: string }) => api.patch<UnitView>(`/api/units/${id}`, body),
+    true,
+  );
 
 export const useRetireUnit = () => useUnitMutation((id: string) => api.post<UnitView>(`/api/units/${id}/retire`));
 
@@ -133,15 +137,18 @@ export interface UserUnitView {
 
 /** PUT /api/users/:id/unit — puts a handler account into a unit, or takes it out (null). */
 export const useSetUserUnit = () =>
-  useUnitMutation(({ userId, unitId }: { userId: string; unitId: string | null }) =>
-    api.put<UserUnitView>(`/api/users/${userId}/unit`, { unitId }), true,
+  useUnitMutation(
+    ({ userId, unitId }: { userId: string; unitId: string | null }) =>
+      api.put<UserUnitView>(`/api/users/${userId}/unit`, { unitId }),
+    true,
   );
 
 /** Handler (处置单位) accounts in my scope, searched by name on the server. */
 export function useHandlerAccounts(q: string) {
   return useQuery({
     queryKey: ['users', { role: 'handler', q, page: 1, pageSize: 50 }],
-    queryFn: () => api.get<Page<UserView>>('/api/users', { role: 'handler', q: q.trim() || undefined, page: 1, pageSize: 50 }),
+    queryFn: () =>
+      api.get<Page<UserView>>('/api/users', { role: 'handler', q: q.trim() || undefined, page: 1, pageSize: 50 }),
     placeholderData: keepPreviousData,
   });
 }
@@ -196,4 +203,5 @@ function useApiKeyMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResu
 export const useCreateApiKey = () =>
   useApiKeyMutation((input: CreateApiKeyInput) => api.post<ApiKeyView & { key: string }>('/api/api-keys', input), true);
 
-export const useRevokeApiKey = () => useApiKeyMutation((id: string) => api.post<ApiKeyView>(`/api/api-keys/${id}/revoke`));
+export const useRevokeApiKey = () =>
+  useApiKeyMutation((id: string) => api.post<ApiKeyView>(`/api/api-keys/${id}/revoke`));

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { defaultWorkCalendar } from '@gewu/domain';
-import { errorsFromDetails, fromDraft, localProblems, marksByDate, newDatedRow, toDraft, yearsOf } from './calendarDraft.ts';
+import {
+  errorsFromDetails,
+  fromDraft,
+  localProblems,
+  marksByDate,
+  newDatedRow,
+  toDraft,
+  yearsOf,
+} from './calendarDraft.ts';
 
 describe('calendar draft', () => {
   it('round-trips the built-in calendar', () => {
@@ -13,7 +21,11 @@ describe('calendar draft', () => {
   });
 
   it('sends dates in order and maps server indexes back to the rows', () => {
-    const draft = toDraft({ ...defaultWorkCalendar(), holidays: [{ date: '2026-10-01', name: '国庆节' }], adjustedWorkdays: [] });
+    const draft = toDraft({
+      ...defaultWorkCalendar(),
+      holidays: [{ date: '2026-10-01', name: '国庆节' }],
+      adjustedWorkdays: [],
+    });
     const added = newDatedRow(2026, '2026-01-01', ' 元旦 ');
     draft.holidays.push(added);
     const { calendar, sent } = fromDraft(draft);

@@ -65,7 +65,8 @@ export function newDatedRow(year: number, date = '', name = ''): DatedRow {
 
 /** The server's calendar as editable rows, holidays in date order. */
 export function toDraft(cal: WorkCalendar): CalendarDraft {
-  const dated = (list: WorkCalendar['holidays']) => [...list].sort(byDate).map((e) => newDatedRow(yearOf(e.date), e.date, e.name));
+  const dated = (list: WorkCalendar['holidays']) =>
+    [...list].sort(byDate).map((e) => newDatedRow(yearOf(e.date), e.date, e.name));
   return {
     utcOffsetMinutes: cal.utcOffsetMinutes,
     workingHours: cal.workingHours.map((i) => newIntervalRow(i.start, i.end)),
@@ -110,7 +111,10 @@ const LISTS = ['workingHours', 'workingWeekdays', 'holidays', 'adjustedWorkdays'
  * Places the server's validation details ({ path: 'holidays.3.date', message }) on the rows they
  * name; `general` keeps the messages that name no row or list (shown above the form).
  */
-export function errorsFromDetails(details: readonly { path: string; message: string }[], sent: SentRows): { fields: FieldErrors; general: string[] } {
+export function errorsFromDetails(
+  details: readonly { path: string; message: string }[],
+  sent: SentRows,
+): { fields: FieldErrors; general: string[] } {
   const fields: FieldErrors = {};
   const general: string[] = [];
   const add = (key: string, message: string) => {
@@ -168,7 +172,8 @@ export interface DayMark {
 /** date → holiday or adjusted working day, for colouring the month view. */
 export function marksByDate(draft: Pick<CalendarDraft, DatedList>): Map<string, DayMark> {
   const marks = new Map<string, DayMark>();
-  for (const list of DATED_LISTS) for (const r of draft[list]) if (r.date && !marks.has(r.date)) marks.set(r.date, { list, name: r.name });
+  for (const list of DATED_LISTS)
+    for (const r of draft[list]) if (r.date && !marks.has(r.date)) marks.set(r.date, { list, name: r.name });
   return marks;
 }
 

@@ -49,7 +49,10 @@ export function useCalendarEditor(view: CalendarView) {
     [problems, serverErrors, t],
   );
   /** Keys of cells with a message, for telling which year tab holds one. */
-  const errorKeys = useMemo(() => new Set([...Object.keys(serverErrors), ...Object.keys(problems)]), [serverErrors, problems]);
+  const errorKeys = useMemo(
+    () => new Set([...Object.keys(serverErrors), ...Object.keys(problems)]),
+    [serverErrors, problems],
+  );
 
   const actions = useMemo(() => {
     const edit = (next: (d: CalendarDraft) => CalendarDraft, ...clear: string[]) => {
@@ -59,18 +62,38 @@ export function useCalendarEditor(view: CalendarView) {
     };
     return {
       setInterval: (key: string, field: 'start' | 'end', value: string) =>
-        edit((d) => ({ ...d, workingHours: d.workingHours.map((r) => (r.key === key ? { ...r, [field]: value } : r)) }), `${key}.${field}`, 'workingHours'),
+        edit(
+          (d) => ({ ...d, workingHours: d.workingHours.map((r) => (r.key === key ? { ...r, [field]: value } : r)) }),
+          `${key}.${field}`,
+          'workingHours',
+        ),
       addInterval: () => edit((d) => ({ ...d, workingHours: [...d.workingHours, newIntervalRow()] }), 'workingHours'),
-      removeInterval: (key: string) => edit((d) => ({ ...d, workingHours: d.workingHours.filter((r) => r.key !== key) }), 'workingHours'),
-      setWeekdays: (days: number[]) => edit((d) => ({ ...d, workingWeekdays: [...days].sort((a, b) => a - b) }), 'workingWeekdays'),
+      removeInterval: (key: string) =>
+        edit((d) => ({ ...d, workingHours: d.workingHours.filter((r) => r.key !== key) }), 'workingHours'),
+      setWeekdays: (days: number[]) =>
+        edit((d) => ({ ...d, workingWeekdays: [...days].sort((a, b) => a - b) }), 'workingWeekdays'),
       // The row stays under its year's tab while the date is typed; a date of another year is flagged.
       setDatedRow: (list: DatedList, key: string, patch: Partial<Pick<DatedRow, 'date' | 'name'>>) =>
-        edit((d) => ({ ...d, [list]: d[list].map((r) => (r.key === key ? { ...r, ...patch } : r)) }), ...Object.keys(patch).map((f) => `${key}.${f}`), list),
-      addDated: (list: DatedList, year: number, date = '', name = '') => edit((d) => ({ ...d, [list]: [...d[list], newDatedRow(year, date, name)] }), list),
-      removeDated: (list: DatedList, key: string) => edit((d) => ({ ...d, [list]: d[list].filter((r) => r.key !== key) }), list),
+        edit(
+          (d) => ({ ...d, [list]: d[list].map((r) => (r.key === key ? { ...r, ...patch } : r)) }),
+          ...Object.keys(patch).map((f) => `${key}.${f}`),
+          list,
+        ),
+      addDated: (list: DatedList, year: number, date = '', name = '') =>
+        edit((d) => ({ ...d, [list]: [...d[list], newDatedRow(year, date, name)] }), list),
+      removeDated: (list: DatedList, key: string) =>
+        edit((d) => ({ ...d, [list]: d[list].filter((r) => r.key !== key) }), list),
       /** Drops the date from both lists (the month view's 取消设置). */
       unmarkDate: (date: string) =>
-        edit((d) => ({ ...d, holidays: d.holidays.filter((r) => r.date !== date), adjustedWorkdays: d.adjustedWorkdays.filter((r) => r.date !== date) }), 'holidays', 'adjustedWorkdays'),
+        edit(
+          (d) => ({
+            ...d,
+            holidays: d.holidays.filter((r) => r.date !== date),
+            adjustedWorkdays: d.adjustedWorkdays.filter((r) => r.date !== date),
+          }),
+          'holidays',
+          'adjustedWorkdays',
+        ),
     };
   }, []);
 

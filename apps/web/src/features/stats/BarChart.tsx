@@ -45,9 +45,20 @@ export function BarChart({ categories, series, stacked, height = 260, testId }: 
         tooltip: { trigger: 'axis' },
         legend: { show: series.length > 1, top: 0 },
         grid: { left: 40, right: 16, top: series.length > 1 ? 32 : 16, bottom: 56 },
-        xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
+        xAxis: {
+          type: 'category',
+          data: categories,
+          axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 },
+        },
         yAxis: { type: 'value', minInterval: 1 },
-        series: series.map((s) => ({ type: 'bar', name: s.name, data: s.data, itemStyle: s.color ? { color: s.color } : undefined, stack: stacked ? 'total' : undefined, barMaxWidth: 36 })),
+        series: series.map((s) => ({
+          type: 'bar',
+          name: s.name,
+          data: s.data,
+          itemStyle: s.color ? { color: s.color } : undefined,
+          stack: stacked ? 'total' : undefined,
+          barMaxWidth: 36,
+        })),
       },
       true,
     );

@@ -31,9 +31,20 @@ export function StatsPage() {
         extra={
           <Space wrap>
             <div style={{ width: 280 }}>
-              <RegionTreeSelect value={regionId} onChange={setRegionId} allowClear placeholder={t('stats.regionAll')} testId="stats-region" />
+              <RegionTreeSelect
+                value={regionId}
+                onChange={setRegionId}
+                allowClear
+                placeholder={t('stats.regionAll')}
+                testId="stats-region"
+              />
             </div>
-            <Button icon={<DownloadOutlined />} href={apiUrl('/api/stats/tallies/export', { format: 'xlsx', regionId })} download data-testid="stats-export">
+            <Button
+              icon={<DownloadOutlined />}
+              href={apiUrl('/api/stats/tallies/export', { format: 'xlsx', regionId })}
+              download
+              data-testid="stats-export"
+            >
               {t('stats.export')}
             </Button>
           </Space>
@@ -76,7 +87,11 @@ export function StatsPage() {
               height={220}
               stacked
               categories={risk.map((r) => r.townshipName)}
-              series={(['high', 'medium', 'low'] as const).map((level) => ({ name: t(`risk.${level}`), data: risk.map((r) => r[level]), color: RISK_COLORS[level] }))}
+              series={(['high', 'medium', 'low'] as const).map((level) => ({
+                name: t(`risk.${level}`),
+                data: risk.map((r) => r[level]),
+                color: RISK_COLORS[level],
+              }))}
             />
             <Table<RiskRow>
               rowKey="townshipId"
@@ -87,7 +102,12 @@ export function StatsPage() {
               data-testid="stats-special"
               columns={[
                 { title: t('stats.township'), dataIndex: 'townshipName', key: 'township' },
-                ...(['high', 'medium', 'low'] as const).map((level) => ({ title: t(`risk.${level}`), dataIndex: level, key: level, align: 'right' as const })),
+                ...(['high', 'medium', 'low'] as const).map((level) => ({
+                  title: t(`risk.${level}`),
+                  dataIndex: level,
+                  key: level,
+                  align: 'right' as const,
+                })),
                 { title: t('stats.total'), dataIndex: 'total', key: 'total', align: 'right' as const },
               ]}
             />

@@ -13,7 +13,14 @@ export interface RiskRow {
 export function pivotRisk(rows: Tallies['specialPerRiskPerTownship']): RiskRow[] {
   const byTownship = new Map<string, RiskRow>();
   for (const r of rows) {
-    const row = byTownship.get(r.townshipId) ?? { townshipId: r.townshipId, townshipName: r.townshipName, low: 0, medium: 0, high: 0, total: 0 };
+    const row = byTownship.get(r.townshipId) ?? {
+      townshipId: r.townshipId,
+      townshipName: r.townshipName,
+      low: 0,
+      medium: 0,
+      high: 0,
+      total: 0,
+    };
     row[r.riskLevel] += r.count;
     row.total += r.count;
     byTownship.set(r.townshipId, row);

@@ -47,7 +47,11 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
         >
           <Input autoComplete="off" data-testid="create-username" />
         </Form.Item>
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.required') }]}
+        >
           <Input maxLength={64} data-testid="create-display-name" />
         </Form.Item>
         <Form.Item
@@ -58,7 +62,11 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
         >
           <Input.Password autoComplete="new-password" data-testid="create-password" />
         </Form.Item>
-        <Form.Item name="regionId" label={t('users.region')} rules={[{ required: true, message: t('users.regionRequired') }]}>
+        <Form.Item
+          name="regionId"
+          label={t('users.region')}
+          rules={[{ required: true, message: t('users.regionRequired') }]}
+        >
           <RegionTreeSelect testId="create-region" />
         </Form.Item>
         <Form.Item

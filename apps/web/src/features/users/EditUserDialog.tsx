@@ -50,7 +50,11 @@ export function EditUserDialog({ user, onClose }: { user: UserView; onClose: () 
         onFinish={onFinish}
         initialValues={{ displayName: user.displayName, enabled: user.status === 'active' }}
       >
-        <Form.Item name="displayName" label={t('users.displayName')} rules={[{ required: true, whitespace: true, message: t('users.required') }]}>
+        <Form.Item
+          name="displayName"
+          label={t('users.displayName')}
+          rules={[{ required: true, whitespace: true, message: t('users.required') }]}
+        >
           <Input maxLength={64} data-testid="edit-display-name" />
         </Form.Item>
         <Form.Item name="enabled" label={t('users.enabled')} valuePropName="checked">

@@ -16,7 +16,13 @@ export function UsersToolbar({ onSearch, role, onRoleChange, onCreate }: Props) 
   return (
     <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
       <Space wrap>
-        <Input.Search allowClear placeholder={t('users.search')} onSearch={onSearch} style={{ width: 260 }} data-testid="users-search" />
+        <Input.Search
+          allowClear
+          placeholder={t('users.search')}
+          onSearch={onSearch}
+          style={{ width: 260 }}
+          data-testid="users-search"
+        />
         <Select<Role>
           allowClear
           placeholder={t('users.roleFilter')}

@@ -42,8 +42,7 @@ function useUserMutation<TInput, TResult = void>(fn: (input: TInput) => Promise<
   });
 }
 
-export const useCreateUser = () =>
-  useUserMutation((input: CreateUserInput) => api.post<UserView>('/api/users', input));
+export const useCreateUser = () => useUserMutation((input: CreateUserInput) => api.post<UserView>('/api/users', input));
 
 export const useUpdateUser = () =>
   useUserMutation(({ id, ...body }: UpdateUserInput & { id: string }) => api.patch<UserView>(`/api/users/${id}`, body));

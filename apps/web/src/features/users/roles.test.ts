@@ -3,7 +3,14 @@ import { assignableRoles, canEditRoles } from './roles.ts';
 
 describe('assignableRoles (三员分立)', () => {
   it('lets the admin hand out business roles only', () => {
-    expect(assignableRoles(['admin'])).toEqual(['resident', 'grid_worker', 'dispatcher', 'handler', 'mediator', 'leader']);
+    expect(assignableRoles(['admin'])).toEqual([
+      'resident',
+      'grid_worker',
+      'dispatcher',
+      'handler',
+      'mediator',
+      'leader',
+    ]);
   });
 
   it('lets the security admin hand out every role, the separated ones included', () => {

@@ -7,7 +7,16 @@ import { PhotoPicker } from '../report/PhotoPicker.tsx';
 import type { PhotoEntry } from '../report/form.ts';
 
 /** The actions the phone offers (the rest stay on the desktop), in the order they are shown. */
-export const MOBILE_ACTIONS = ['sign', 'step', 'feed_back', 'verify_pass', 'verify_fail', 'escalate', 'return', 'reopen'] as const satisfies readonly CaseAction[];
+export const MOBILE_ACTIONS = [
+  'sign',
+  'step',
+  'feed_back',
+  'verify_pass',
+  'verify_fail',
+  'escalate',
+  'return',
+  'reopen',
+] as const satisfies readonly CaseAction[];
 type MobileAction = (typeof MOBILE_ACTIONS)[number];
 
 /** Taken with one tap; the others open a sheet for the note and photos. */
@@ -48,7 +57,9 @@ export function ActionPanel({ detail, busy, onAct }: Props) {
           {t(`mobile.actions.${a}`)}
         </Button>
       ))}
-      {open && <ActionSheet action={open} version={detail.version} busy={busy} onClose={() => setOpen(null)} onAct={onAct} />}
+      {open && (
+        <ActionSheet action={open} version={detail.version} busy={busy} onClose={() => setOpen(null)} onAct={onAct} />
+      )}
     </section>
   );
 }
@@ -73,7 +84,8 @@ function ActionSheet({ action, version, busy, onClose, onAct }: SheetProps) {
     onClose();
   };
   const submit = async () => {
-    if (needsNote && !note.trim()) return setError(t('mobile.actionSheet.noteRequired', { action: t(`mobile.actions.${action}`) }));
+    if (needsNote && !note.trim())
+      return setError(t('mobile.actionSheet.noteRequired', { action: t(`mobile.actions.${action}`) }));
     setError(null);
     const result = await onAct({ action, version, note: note.trim() || undefined, photos: photos.map((p) => p.blob) });
     if (result.ok || result.conflict) close();
@@ -81,20 +93,47 @@ function ActionSheet({ action, version, busy, onClose, onAct }: SheetProps) {
   };
 
   return (
-    <Drawer open onClose={close} placement="bottom" size="auto" title={t(`mobile.actions.${action}`)} data-testid="m-action-sheet" styles={{ body: { paddingBottom: 24 } }}>
+    <Drawer
+      open
+      onClose={close}
+      placement="bottom"
+      size="auto"
+      title={t(`mobile.actions.${action}`)}
+      data-testid="m-action-sheet"
+      styles={{ body: { paddingBottom: 24 } }}
+    >
       <label className="m-label">
         {needsNote && <span className="m-required">*</span>}
         {t(`mobile.actionSheet.noteLabel.${action}`)}
       </label>
-      <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount data-testid="m-action-note" aria-label={t(`mobile.actionSheet.noteLabel.${action}`)} />
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        autoSize={{ minRows: 3, maxRows: 8 }}
+        maxLength={2000}
+        showCount
+        data-testid="m-action-note"
+        aria-label={t(`mobile.actionSheet.noteLabel.${action}`)}
+      />
       {WITH_PHOTOS.has(action) && (
         <div style={{ marginTop: 12 }}>
           <label className="m-label">{t('mobile.actionSheet.photos')}</label>
           <PhotoPicker photos={photos} onChange={setPhotos} testId="m-action-photo" />
         </div>
       )}
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="m-action-sheet-error" />}
-      <Button type="primary" danger={DANGER.has(action)} block className="m-big" style={{ marginTop: 16 }} loading={busy} onClick={() => void submit()} data-testid="m-action-submit">
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="m-action-sheet-error" />
+      )}
+      <Button
+        type="primary"
+        danger={DANGER.has(action)}
+        block
+        className="m-big"
+        style={{ marginTop: 16 }}
+        loading={busy}
+        onClick={() => void submit()}
+        data-testid="m-action-submit"
+      >
         {t('mobile.actionSheet.submit', { action: t(`mobile.actions.${action}`) })}
       </Button>
     </Drawer>

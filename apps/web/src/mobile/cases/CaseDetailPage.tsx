@@ -27,7 +27,11 @@ export function CaseDetailPage() {
     setPageError(null);
     try {
       await action.mutateAsync(input);
-      notifySuccess(t('mobile.actionDone', { action: t(input.action === 'rate' ? 'mobile.rating.title' : `mobile.actions.${input.action as 'sign'}`) }));
+      notifySuccess(
+        t('mobile.actionDone', {
+          action: t(input.action === 'rate' ? 'mobile.rating.title' : `mobile.actions.${input.action as 'sign'}`),
+        }),
+      );
       return { ok: true };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -40,7 +44,13 @@ export function CaseDetailPage() {
 
   if (detail.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (detail.isError) {
-    return <Result status={isApiError(detail.error) && detail.error.status === 404 ? '404' : 'warning'} subTitle={detail.error.message} extra={<Button onClick={() => void detail.refetch()}>{t('mobile.retry')}</Button>} />;
+    return (
+      <Result
+        status={isApiError(detail.error) && detail.error.status === 404 ? '404' : 'warning'}
+        subTitle={detail.error.message}
+        extra={<Button onClick={() => void detail.refetch()}>{t('mobile.retry')}</Button>}
+      />
+    );
   }
   const c = detail.data;
   const canRate = c.actions.includes('rate');
@@ -99,7 +109,11 @@ function Summary({ c }: { c: CaseDetail }) {
             </dt>
             <dd>
               {c.address && <div>{c.address}</div>}
-              {c.lon !== null && c.lat !== null && <div className="m-muted">{t('mobile.location.coords', { lon: c.lon.toFixed(6), lat: c.lat.toFixed(6) })}</div>}
+              {c.lon !== null && c.lat !== null && (
+                <div className="m-muted">
+                  {t('mobile.location.coords', { lon: c.lon.toFixed(6), lat: c.lat.toFixed(6) })}
+                </div>
+              )}
             </dd>
           </>
         )}
@@ -116,7 +130,11 @@ function Summary({ c }: { c: CaseDetail }) {
           </>
         )}
         <dt>{t('mobile.detail.reporter')}</dt>
-        <dd>{c.anonymous ? t('mobile.detail.anonymous') : [c.reporterName, c.reporterPhoneMasked].filter(Boolean).join(' ') || '—'}</dd>
+        <dd>
+          {c.anonymous
+            ? t('mobile.detail.anonymous')
+            : [c.reporterName, c.reporterPhoneMasked].filter(Boolean).join(' ') || '—'}
+        </dd>
         {c.rating && (
           <>
             <dt>{t('mobile.detail.rating')}</dt>

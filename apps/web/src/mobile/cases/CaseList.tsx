@@ -29,13 +29,32 @@ export function CaseList({ view, rowPrefix, header, emptyText, showLight }: Prop
       {header}
       <div className="m-list-tools">
         <span className="m-muted">{list.data ? t('mobile.list.total', { n: list.data.total }) : ''}</span>
-        <Button size="small" type="text" icon={<ReloadOutlined />} loading={list.isFetching} onClick={() => void list.refetch()} data-testid="m-refresh">
+        <Button
+          size="small"
+          type="text"
+          icon={<ReloadOutlined />}
+          loading={list.isFetching}
+          onClick={() => void list.refetch()}
+          data-testid="m-refresh"
+        >
           {t('mobile.list.refresh')}
         </Button>
       </div>
-      {list.isPending && list.fetchStatus === 'paused' && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mobile.list.offline')} data-testid="m-list-offline" />}
+      {list.isPending && list.fetchStatus === 'paused' && (
+        <Empty
+          image={Empty.PRESENTED_IMAGE_SIMPLE}
+          description={t('mobile.list.offline')}
+          data-testid="m-list-offline"
+        />
+      )}
       {list.isPending && list.fetchStatus !== 'paused' && <Skeleton active paragraph={{ rows: 4 }} />}
-      {list.isError && items.length === 0 && <Result status="warning" subTitle={list.error.message} extra={<Button onClick={() => void list.refetch()}>{t('mobile.retry')}</Button>} />}
+      {list.isError && items.length === 0 && (
+        <Result
+          status="warning"
+          subTitle={list.error.message}
+          extra={<Button onClick={() => void list.refetch()}>{t('mobile.retry')}</Button>}
+        />
+      )}
       {list.isSuccess && items.length === 0 && <Empty description={emptyText} style={{ marginTop: 32 }} />}
       {items.map((c) => (
         <CaseRow key={c.id} c={c} to={`/m/${view}/${c.id}`} testId={`${rowPrefix}-${c.code}`} showLight={showLight} />
@@ -58,7 +77,11 @@ function CaseRow({ c, to, testId, showLight }: { c: CaseSummary; to: string; tes
       <div className="m-row-desc">{c.description}</div>
       <div className="m-muted m-row-meta">
         <span>{c.code}</span>
-        <span>{showLight && c.stageDeadline ? t('mobile.list.deadline', { at: dayjs(c.stageDeadline).format('MM-DD HH:mm') }) : dayjs(c.reportedAt).format('YYYY-MM-DD HH:mm')}</span>
+        <span>
+          {showLight && c.stageDeadline
+            ? t('mobile.list.deadline', { at: dayjs(c.stageDeadline).format('MM-DD HH:mm') })
+            : dayjs(c.reportedAt).format('YYYY-MM-DD HH:mm')}
+        </span>
       </div>
     </Link>
   );

@@ -26,7 +26,15 @@ export function MinePage() {
           }
         />
       )}
-      {state.queued && waiting && <Alert type="warning" showIcon className="m-section" data-testid="report-queued" title={t('mobile.report.queued')} />}
+      {state.queued && waiting && (
+        <Alert
+          type="warning"
+          showIcon
+          className="m-section"
+          data-testid="report-queued"
+          title={t('mobile.report.queued')}
+        />
+      )}
     </>
   );
   return <CaseList view="mine" rowPrefix="mine-row" header={header} emptyText={t('mobile.list.emptyMine')} />;

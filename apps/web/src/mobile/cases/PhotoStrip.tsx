@@ -10,7 +10,15 @@ export function PhotoStrip({ ids, testId }: { ids: readonly string[]; testId?: s
     <div className="m-strip" data-testid={testId}>
       <Image.PreviewGroup>
         {ids.map((id, i) => (
-          <Image key={id} src={attachmentThumb(id)} preview={{ src: attachmentUrl(id) }} width={72} height={72} alt={t('mobile.photos.alt', { n: i + 1 })} style={{ objectFit: 'cover', borderRadius: 6 }} />
+          <Image
+            key={id}
+            src={attachmentThumb(id)}
+            preview={{ src: attachmentUrl(id) }}
+            width={72}
+            height={72}
+            alt={t('mobile.photos.alt', { n: i + 1 })}
+            style={{ objectFit: 'cover', borderRadius: 6 }}
+          />
         ))}
       </Image.PreviewGroup>
     </div>

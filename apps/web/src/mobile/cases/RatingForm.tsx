@@ -5,9 +5,26 @@ import { RATINGS, type Rating } from '@gewu/domain';
 import type { ActionInput } from '../api.ts';
 
 /** A big toggle button of a one-of-several choice (the test id sits on the button itself). */
-function Choice({ selected, onSelect, testId, children }: { selected: boolean; onSelect: () => void; testId: string; children: ReactNode }) {
+function Choice({
+  selected,
+  onSelect,
+  testId,
+  children,
+}: {
+  selected: boolean;
+  onSelect: () => void;
+  testId: string;
+  children: ReactNode;
+}) {
   return (
-    <button type="button" role="radio" aria-checked={selected} className={`m-choice${selected ? ' selected' : ''}`} onClick={onSelect} data-testid={testId}>
+    <button
+      type="button"
+      role="radio"
+      aria-checked={selected}
+      className={`m-choice${selected ? ' selected' : ''}`}
+      onClick={onSelect}
+      data-testid={testId}
+    >
       {children}
     </button>
   );
@@ -55,9 +72,29 @@ export function RatingForm({ version, busy, onSubmit }: Props) {
           {t('mobile.rating.no')}
         </Choice>
       </div>
-      <Input.TextArea value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('mobile.rating.notePlaceholder')} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} style={{ marginTop: 12 }} data-testid="m-rating-note" />
-      {error && <div className="m-field-error" data-testid="m-rating-error">{error}</div>}
-      <Button type="primary" block className="m-big" style={{ marginTop: 12 }} loading={busy} onClick={submit} data-testid="m-action-rate">
+      <Input.TextArea
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder={t('mobile.rating.notePlaceholder')}
+        autoSize={{ minRows: 2, maxRows: 5 }}
+        maxLength={2000}
+        style={{ marginTop: 12 }}
+        data-testid="m-rating-note"
+      />
+      {error && (
+        <div className="m-field-error" data-testid="m-rating-error">
+          {error}
+        </div>
+      )}
+      <Button
+        type="primary"
+        block
+        className="m-big"
+        style={{ marginTop: 12 }}
+        loading={busy}
+        onClick={submit}
+        data-testid="m-action-rate"
+      >
         {t('mobile.rating.submit')}
       </Button>
     </section>

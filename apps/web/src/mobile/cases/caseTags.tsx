@@ -31,5 +31,13 @@ const LIGHT_COLORS: Record<Light, string> = { green: '#2f9e44', yellow: '#f59f00
 export function LightDot({ light }: { light: Light | null }) {
   const { t } = useTranslation();
   if (!light) return null;
-  return <span className="m-light" style={{ background: LIGHT_COLORS[light] }} title={t(`mobile.lights.${light}`)} aria-label={t(`mobile.lights.${light}`)} data-light={light} />;
+  return (
+    <span
+      className="m-light"
+      style={{ background: LIGHT_COLORS[light] }}
+      title={t(`mobile.lights.${light}`)}
+      aria-label={t(`mobile.lights.${light}`)}
+      data-light={light}
+    />
+  );
 }

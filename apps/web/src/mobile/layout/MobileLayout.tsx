@@ -27,7 +27,13 @@ export function MobileLayout() {
     <div className="m-app" data-testid="m-app">
       <header className="m-header">
         {detail && current && (
-          <button type="button" className="m-icon-btn" aria-label={t('mobile.back')} data-testid="m-back" onClick={() => void navigate(`/m/${current}`)}>
+          <button
+            type="button"
+            className="m-icon-btn"
+            aria-label={t('mobile.back')}
+            data-testid="m-back"
+            onClick={() => void navigate(`/m/${current}`)}
+          >
             <LeftOutlined />
           </button>
         )}
@@ -41,12 +47,24 @@ export function MobileLayout() {
           {user.displayName}
         </span>
         {!isResidentOnly(user) && (
-          <Link to="/" className="m-icon-btn" aria-label={t('mobile.desktop')} title={t('mobile.desktop')} data-testid="m-desktop">
+          <Link
+            to="/"
+            className="m-icon-btn"
+            aria-label={t('mobile.desktop')}
+            title={t('mobile.desktop')}
+            data-testid="m-desktop"
+          >
             <DesktopOutlined />
           </Link>
         )}
         {/* Queued reports stay on the device and go when this user signs in again: say so first. */}
-        <Popconfirm title={t('mobile.logoutPending', { n: waiting })} disabled={waiting === 0} okText={t('header.logout')} cancelText={t('common.cancel')} onConfirm={() => logout.mutate()}>
+        <Popconfirm
+          title={t('mobile.logoutPending', { n: waiting })}
+          disabled={waiting === 0}
+          okText={t('header.logout')}
+          cancelText={t('common.cancel')}
+          onConfirm={() => logout.mutate()}
+        >
           <Button
             type="text"
             className="m-icon-btn"
@@ -65,7 +83,13 @@ export function MobileLayout() {
       </main>
       <nav className="m-tabbar" aria-label={t('mobile.title')}>
         {tabs.map((tab) => (
-          <Link key={tab.key} to={tab.path} className={`m-tab${tab.key === current ? ' active' : ''}`} data-testid={`m-tab-${tab.key}`} aria-current={tab.key === current ? 'page' : undefined}>
+          <Link
+            key={tab.key}
+            to={tab.path}
+            className={`m-tab${tab.key === current ? ' active' : ''}`}
+            data-testid={`m-tab-${tab.key}`}
+            aria-current={tab.key === current ? 'page' : undefined}
+          >
             {tab.icon}
             <span>{t(`mobile.tabs.${tab.key}`)}</span>
           </Link>

@@ -28,18 +28,34 @@ export function PendingBanner() {
   };
 
   return (
-    <section className={`m-banner${pending === 0 ? ' m-banner-failed' : ''}`} data-testid="offline-pending" aria-live="polite">
+    <section
+      className={`m-banner${pending === 0 ? ' m-banner-failed' : ''}`}
+      data-testid="offline-pending"
+      aria-live="polite"
+    >
       <div className="m-banner-head">
         <CloudUploadOutlined />
         <span className="m-banner-text" data-testid="offline-pending-text">
-          {[pending > 0 && t('mobile.outbox.pending', { n: pending }), failed > 0 && t('mobile.outbox.failed', { n: failed })].filter(Boolean).join('，')}
+          {[
+            pending > 0 && t('mobile.outbox.pending', { n: pending }),
+            failed > 0 && t('mobile.outbox.failed', { n: failed }),
+          ]
+            .filter(Boolean)
+            .join('，')}
         </span>
         {pending > 0 && (
           <Button size="small" loading={busy} onClick={() => void syncNow()} data-testid="offline-sync">
             {t('mobile.outbox.syncNow')}
           </Button>
         )}
-        <button type="button" className="m-icon-btn" aria-label={open ? t('mobile.outbox.collapse') : t('mobile.outbox.expand')} aria-expanded={open} onClick={() => setOpen(!open)} data-testid="offline-toggle">
+        <button
+          type="button"
+          className="m-icon-btn"
+          aria-label={open ? t('mobile.outbox.collapse') : t('mobile.outbox.expand')}
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          data-testid="offline-toggle"
+        >
           {open ? <UpOutlined /> : <DownOutlined />}
         </button>
       </div>
@@ -67,7 +83,12 @@ export function PendingBanner() {
                     {t('mobile.outbox.retry')}
                   </Button>
                 )}
-                <Popconfirm title={t('mobile.outbox.deleteConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => void outbox.remove(item.id)}>
+                <Popconfirm
+                  title={t('mobile.outbox.deleteConfirm')}
+                  okText={t('common.ok')}
+                  cancelText={t('common.cancel')}
+                  onConfirm={() => void outbox.remove(item.id)}
+                >
                   <Button size="small" danger data-testid="offline-item-delete">
                     {t('mobile.outbox.delete')}
                   </Button>

@@ -31,7 +31,7 @@ export function memoryQueueStore(): QueueStore {
  */
 export function withFallback(primary: QueueStore, fallback: QueueStore = memoryQueueStore()): QueueStore {
   let broken = false;
-  const run = async <T,>(op: (s: QueueStore) => Promise<T>): Promise<T> => {
+  const run = async <T>(op: (s: QueueStore) => Promise<T>): Promise<T> => {
     if (!broken) {
       try {
         return await op(primary);

@@ -1,7 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { idbQueueStore, withFallback } from './idbStore.ts';
-import { OfflineQueue, isTransient, type QueueTransport, type ReportBodyOut, type ReportDraft, type ReportResult } from './offlineQueue.ts';
+import {
+  OfflineQueue,
+  isTransient,
+  type QueueTransport,
+  type ReportBodyOut,
+  type ReportDraft,
+  type ReportResult,
+} from './offlineQueue.ts';
 
 const USER = 'u-1';
 const draft = (description: string): ReportDraft => ({
@@ -39,7 +46,15 @@ class FakeServer implements QueueTransport {
     const refusal = this.refusals.shift();
     if (refusal) throw refusal;
     const seen = this.byKey.get(body.idempotencyKey);
-    const result = seen ? { ...seen, created: false } : { id: `c${this.byKey.size + 1}`, code: `2026000${this.byKey.size + 1}`, state: 'reported', created: true, version: 1 };
+    const result = seen
+      ? { ...seen, created: false }
+      : {
+          id: `c${this.byKey.size + 1}`,
+          code: `2026000${this.byKey.size + 1}`,
+          state: 'reported',
+          created: true,
+          version: 1,
+        };
     this.byKey.set(body.idempotencyKey, result);
     this.fail(); // a failure here means: the server filed it, but the answer was lost
     return result;
@@ -59,7 +74,12 @@ beforeEach(() => {
 
 describe('offline report queue', () => {
   it('stores a report on the device with its idempotency key, photos as Blobs', async () => {
-    const item = await queue.enqueue({ userId: USER, draft: draft('垃圾'), itemName: '暴露垃圾', photos: [photo('a'), photo('b')] });
+    const item = await queue.enqueue({
+      userId: USER,
+      draft: draft('垃圾'),
+      itemName: '暴露垃圾',
+      photos: [photo('a'), photo('b')],
+    });
     const [stored] = await queue.list(USER);
     expect(stored?.id).toBe(item.id);
     expect(stored?.status).toBe('pending');
@@ -73,9 +93,23 @@ describe('offline report queue', () => {
   it('sends reports in the order they were made, each one photos first, then clears them', async () => {
     await queue.enqueue({ userId: USER, draft: draft('first'), itemName: 'x', photos: [photo('1a'), photo('1b')] });
     await queue.enqueue({ userId: USER, draft: draft('second'), itemName: 'x', photos: [] });
-    await queue.enqueue({ userId: USER, draft: { ...draft('third'), selfHandleNote: '已清理' }, itemName: 'x', photos: [photo('3a')], afterPhotos: [photo('3b')] });
+    await queue.enqueue({
+      userId: USER,
+      draft: { ...draft('third'), selfHandleNote: '已清理' },
+      itemName: 'x',
+      photos: [photo('3a')],
+      afterPhotos: [photo('3b')],
+    });
     const outcomes = await queue.sync(USER);
-    expect(server.calls).toEqual(['photo:1a', 'photo:1b', 'report:first', 'report:second', 'photo:3a', 'photo:3b', 'report:third']);
+    expect(server.calls).toEqual([
+      'photo:1a',
+      'photo:1b',
+      'report:first',
+      'report:second',
+      'photo:3a',
+      'photo:3b',
+      'report:third',
+    ]);
     expect(outcomes.map((o) => o.kind)).toEqual(['sent', 'sent', 'sent']);
     expect(server.bodies[0]?.attachmentIds).toEqual(['att-1', 'att-2']);
     expect(server.bodies[2]?.selfHandle).toEqual({ note: '已清理', attachmentIds: ['att-4'] });
@@ -112,7 +146,11 @@ describe('offline report queue', () => {
     const [failed, ...rest] = await queue.list(USER);
     expect(rest).toEqual([]);
     expect(failed?.status).toBe('failed');
-    expect(failed?.lastError).toEqual({ status: 400, code: 'case.outside_area', message: '该位置不在本平台的网格范围内' });
+    expect(failed?.lastError).toEqual({
+      status: 400,
+      code: 'case.outside_area',
+      message: '该位置不在本平台的网格范围内',
+    });
 
     // Not retried forever: later runs leave it alone until the user retries or deletes it.
     server.calls = [];
@@ -125,11 +163,24 @@ describe('offline report queue', () => {
   });
 
   it('uploads the photos again, once, when the server no longer links them (uploaded weeks ago)', async () => {
-    const item = await queue.enqueue({ userId: USER, draft: { ...draft('weeks offline'), selfHandleNote: '已处理' }, itemName: 'x', photos: [photo('p')], afterPhotos: [photo('q')] });
+    const item = await queue.enqueue({
+      userId: USER,
+      draft: { ...draft('weeks offline'), selfHandleNote: '已处理' },
+      itemName: 'x',
+      photos: [photo('p')],
+      afterPhotos: [photo('q')],
+    });
     server.refusals = [{ status: 400, code: 'attachment.expired', message: '附件上传已久、即将清理，请重新上传' }];
     const [outcome] = await queue.sync(USER);
     expect(outcome?.kind).toBe('sent');
-    expect(server.calls).toEqual(['photo:p', 'photo:q', 'report:weeks offline', 'photo:p', 'photo:q', 'report:weeks offline']);
+    expect(server.calls).toEqual([
+      'photo:p',
+      'photo:q',
+      'report:weeks offline',
+      'photo:p',
+      'photo:q',
+      'report:weeks offline',
+    ]);
     expect(server.bodies.map((b) => [b.attachmentIds, b.selfHandle?.attachmentIds])).toEqual([
       [['att-1'], ['att-2']],
       [['att-3'], ['att-4']],
@@ -191,7 +242,11 @@ describe('offline report queue', () => {
 
 describe('storage fallback', () => {
   it('keeps working in memory when IndexedDB fails', async () => {
-    const broken = { list: () => Promise.reject(new Error('no idb')), put: () => Promise.reject(new Error('no idb')), remove: () => Promise.reject(new Error('no idb')) };
+    const broken = {
+      list: () => Promise.reject(new Error('no idb')),
+      put: () => Promise.reject(new Error('no idb')),
+      remove: () => Promise.reject(new Error('no idb')),
+    };
     const q = new OfflineQueue(withFallback(broken), server);
     await q.enqueue({ userId: USER, draft: draft('memory'), itemName: 'x', photos: [] });
     expect((await q.list(USER)).map((i) => i.draft.description)).toEqual(['memory']);

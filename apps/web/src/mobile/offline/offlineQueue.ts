@@ -247,7 +247,11 @@ export class OfflineQueue {
         // The photos went up long ago (a phone out of coverage for weeks) and the server no longer
         // links them: it purges photos no record claims. The device still has them: upload them
         // again, once, and send the report with the same key.
-        item = { ...item, photos: item.photos.map(({ blob }) => ({ blob })), afterPhotos: item.afterPhotos.map(({ blob }) => ({ blob })) };
+        item = {
+          ...item,
+          photos: item.photos.map(({ blob }) => ({ blob })),
+          afterPhotos: item.afterPhotos.map(({ blob }) => ({ blob })),
+        };
         await this.save(item);
         item = await this.uploadAllPhotos(item);
         result = await this.transport.submitReport(bodyOf(item));

@@ -1,4 +1,13 @@
-import { createContext, use, useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  use,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
@@ -43,7 +52,11 @@ function subscribeOnline(cb: () => void) {
 
 /** navigator.onLine as React state (true can still mean a dead network; the sends find out). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  return useSyncExternalStore(
+    subscribeOnline,
+    () => navigator.onLine,
+    () => true,
+  );
 }
 
 /**
@@ -63,14 +76,17 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
     return outbox.subscribe(reload);
   }, [userId]);
 
-  const announce = useCallback((outcomes: SyncOutcome[]) => {
-    if (outcomes.some((o) => o.kind === 'sent')) void queryClient.invalidateQueries({ queryKey: CASES_KEY });
-    for (const o of outcomes) {
-      if (foreground.has(o.item.id)) continue;
-      if (o.kind === 'sent') notifySuccess(t('mobile.outbox.synced', { code: o.result.code }));
-      if (o.kind === 'failed') notifyError(new Error(t('mobile.outbox.failedToast', { message: o.error.message })));
-    }
-  }, [foreground, queryClient, t]);
+  const announce = useCallback(
+    (outcomes: SyncOutcome[]) => {
+      if (outcomes.some((o) => o.kind === 'sent')) void queryClient.invalidateQueries({ queryKey: CASES_KEY });
+      for (const o of outcomes) {
+        if (foreground.has(o.item.id)) continue;
+        if (o.kind === 'sent') notifySuccess(t('mobile.outbox.synced', { code: o.result.code }));
+        if (o.kind === 'failed') notifyError(new Error(t('mobile.outbox.failedToast', { message: o.error.message })));
+      }
+    },
+    [foreground, queryClient, t],
+  );
 
   const syncAll = useCallback(async () => {
     try {

@@ -22,23 +22,68 @@ export function ItemFields({ fields, values, onChange, errors }: Props) {
           switch (f.type) {
             case 'singlevaluelist':
               control = (
-                <Radio.Group value={v ?? undefined} onChange={(e) => onChange(f.code, e.target.value as string)} optionType="button" className="m-choices" data-testid={testId} options={(f.options ?? []).map((o) => ({ value: o.key, label: o.name }))} />
+                <Radio.Group
+                  value={v ?? undefined}
+                  onChange={(e) => onChange(f.code, e.target.value as string)}
+                  optionType="button"
+                  className="m-choices"
+                  data-testid={testId}
+                  options={(f.options ?? []).map((o) => ({ value: o.key, label: o.name }))}
+                />
               );
               break;
             case 'multivaluelist':
-              control = <Checkbox.Group value={Array.isArray(v) ? v : []} onChange={(list) => onChange(f.code, list as string[])} className="m-choices" data-testid={testId} options={(f.options ?? []).map((o) => ({ value: o.key, label: o.name }))} />;
+              control = (
+                <Checkbox.Group
+                  value={Array.isArray(v) ? v : []}
+                  onChange={(list) => onChange(f.code, list as string[])}
+                  className="m-choices"
+                  data-testid={testId}
+                  options={(f.options ?? []).map((o) => ({ value: o.key, label: o.name }))}
+                />
+              );
               break;
             case 'number':
-              control = <InputNumber value={typeof v === 'number' ? v : null} onChange={(n) => onChange(f.code, n ?? undefined)} style={{ width: '100%' }} inputMode="decimal" data-testid={testId} />;
+              control = (
+                <InputNumber
+                  value={typeof v === 'number' ? v : null}
+                  onChange={(n) => onChange(f.code, n ?? undefined)}
+                  style={{ width: '100%' }}
+                  inputMode="decimal"
+                  data-testid={testId}
+                />
+              );
               break;
             case 'datetime':
-              control = <Input type="datetime-local" value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.code, e.target.value)} data-testid={testId} />;
+              control = (
+                <Input
+                  type="datetime-local"
+                  value={typeof v === 'string' ? v : ''}
+                  onChange={(e) => onChange(f.code, e.target.value)}
+                  data-testid={testId}
+                />
+              );
               break;
             case 'text':
-              control = <Input.TextArea value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.code, e.target.value)} autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} data-testid={testId} />;
+              control = (
+                <Input.TextArea
+                  value={typeof v === 'string' ? v : ''}
+                  onChange={(e) => onChange(f.code, e.target.value)}
+                  autoSize={{ minRows: 2, maxRows: 5 }}
+                  maxLength={500}
+                  data-testid={testId}
+                />
+              );
               break;
             default:
-              control = <Input value={typeof v === 'string' ? v : ''} onChange={(e) => onChange(f.code, e.target.value)} maxLength={100} data-testid={testId} />;
+              control = (
+                <Input
+                  value={typeof v === 'string' ? v : ''}
+                  onChange={(e) => onChange(f.code, e.target.value)}
+                  maxLength={100}
+                  data-testid={testId}
+                />
+              );
           }
           const error = errors[`fields.${f.code}`];
           return (

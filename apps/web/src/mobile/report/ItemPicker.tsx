@@ -33,11 +33,20 @@ export function ItemPicker({ items, loading, failed, onReload, value, onChange, 
 
   return (
     <>
-      <button type="button" className={`m-picker${error ? ' m-picker-error' : ''}`} onClick={() => setOpen(true)} data-testid="report-item" aria-haspopup="dialog">
+      <button
+        type="button"
+        className={`m-picker${error ? ' m-picker-error' : ''}`}
+        onClick={() => setOpen(true)}
+        data-testid="report-item"
+        aria-haspopup="dialog"
+      >
         {value ? (
           <span>
             <strong data-testid="report-item-name">{value.name}</strong>
-            <span className="m-muted"> {value.categoryName} · {value.code}</span>
+            <span className="m-muted">
+              {' '}
+              {value.categoryName} · {value.code}
+            </span>
           </span>
         ) : (
           <span className="m-placeholder">{t('mobile.item.placeholder')}</span>
@@ -72,12 +81,20 @@ export function ItemPicker({ items, loading, failed, onReload, value, onChange, 
             <Button onClick={onReload}>{t('mobile.retry')}</Button>
           </Empty>
         )}
-        {!loading && items.length > 0 && groups.length === 0 && <Empty description={t('mobile.item.noMatch')} style={{ margin: 32 }} />}
+        {!loading && items.length > 0 && groups.length === 0 && (
+          <Empty description={t('mobile.item.noMatch')} style={{ margin: 32 }} />
+        )}
         {groups.map((g) => (
           <div key={g.code} className="m-group" data-testid={`report-item-group-${g.code}`}>
             <div className="m-group-title">{g.name}</div>
             {g.items.map((item) => (
-              <button type="button" key={item.code} className={`m-option${value?.code === item.code ? ' selected' : ''}`} onClick={() => pick(item)} data-testid={`report-item-option-${item.code}`}>
+              <button
+                type="button"
+                key={item.code}
+                className={`m-option${value?.code === item.code ? ' selected' : ''}`}
+                onClick={() => pick(item)}
+                data-testid={`report-item-option-${item.code}`}
+              >
                 <span className="m-option-name">{item.name}</span>
                 <span className="m-muted m-option-meta">
                   {item.code}

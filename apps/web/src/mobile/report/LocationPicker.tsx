@@ -14,7 +14,11 @@ interface Props {
   error?: string;
 }
 
-const GEO_ERRORS: Record<number, 'denied' | 'unavailable' | 'timeout'> = { 1: 'denied', 2: 'unavailable', 3: 'timeout' };
+const GEO_ERRORS: Record<number, 'denied' | 'unavailable' | 'timeout'> = {
+  1: 'denied',
+  2: 'unavailable',
+  3: 'timeout',
+};
 
 /** 位置: the phone's GPS fix (WGS84, as stored) or a pin tapped on the map; the coordinates are shown. */
 export function LocationPicker({ value, onChange, address, onAddress, error }: Props) {
@@ -52,21 +56,32 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
   const gridName = lookup.data ? (lookup.data.grid ? lookup.data.grid.name : null) : undefined;
   return (
     <div>
-      <Button block icon={<AimOutlined />} loading={locating} onClick={locate} className="m-big" data-testid="report-locate">
+      <Button
+        block
+        icon={<AimOutlined />}
+        loading={locating}
+        onClick={locate}
+        className="m-big"
+        data-testid="report-locate"
+      >
         {t('mobile.location.useCurrent')}
       </Button>
       <p className="m-muted m-hint">{t('mobile.location.tapHint')}</p>
       <PinMap pin={value} onPick={onChange} grids={grids.data ?? []} focus={focus} />
       <div className="m-coords" data-testid="report-coords">
         <EnvironmentOutlined />{' '}
-        {value ? t('mobile.location.coords', { lon: value.lon.toFixed(6), lat: value.lat.toFixed(6) }) : t('mobile.location.none')}
+        {value
+          ? t('mobile.location.coords', { lon: value.lon.toFixed(6), lat: value.lat.toFixed(6) })
+          : t('mobile.location.none')}
       </div>
       {worker && value && gridName !== undefined && (
         <div className={gridName ? 'm-muted' : 'm-field-error'} data-testid="report-grid">
           {gridName ? t('mobile.location.inGrid', { name: gridName }) : t('mobile.location.outsideGrids')}
         </div>
       )}
-      {geoError && <Alert type="warning" showIcon title={geoError} style={{ marginTop: 8 }} data-testid="report-geo-error" />}
+      {geoError && (
+        <Alert type="warning" showIcon title={geoError} style={{ marginTop: 8 }} data-testid="report-geo-error" />
+      )}
       {error && <div className="m-field-error">{error}</div>}
       <Input
         value={address}

@@ -57,7 +57,13 @@ export function PhotoPicker({ photos, onChange, testId, error }: Props) {
         {photos.map((p, i) => (
           <div key={p.key} className="m-photo" data-testid={`${testId}-thumb`}>
             <img src={p.url} alt={t('mobile.photos.alt', { n: i + 1 })} />
-            <button type="button" className="m-photo-remove" aria-label={t('mobile.photos.remove', { n: i + 1 })} onClick={() => remove(p.key)} data-testid={`${testId}-remove-${i}`}>
+            <button
+              type="button"
+              className="m-photo-remove"
+              aria-label={t('mobile.photos.remove', { n: i + 1 })}
+              onClick={() => remove(p.key)}
+              data-testid={`${testId}-remove-${i}`}
+            >
               <CloseOutlined />
             </button>
           </div>
@@ -66,7 +72,15 @@ export function PhotoPicker({ photos, onChange, testId, error }: Props) {
           <label className="m-photo-add">
             {busy ? <Spin /> : <CameraOutlined style={{ fontSize: 28 }} />}
             <span>{t('mobile.photos.add')}</span>
-            <input type="file" accept="image/*" capture="environment" multiple onChange={(e) => void add(e)} data-testid={testId} aria-label={t('mobile.photos.add')} />
+            <input
+              type="file"
+              accept="image/*"
+              capture="environment"
+              multiple
+              onChange={(e) => void add(e)}
+              data-testid={testId}
+              aria-label={t('mobile.photos.add')}
+            />
           </label>
         )}
       </div>

@@ -35,7 +35,13 @@ export function PinMap({ pin, onPick, grids, focus }: Props) {
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
-    const created = L.map(container, { center: DEFAULT_CENTER, zoom: 15, zoomSnap: 0.5, attributionControl: false, scrollWheelZoom: false });
+    const created = L.map(container, {
+      center: DEFAULT_CENTER,
+      zoom: 15,
+      zoomSnap: 0.5,
+      attributionControl: false,
+      scrollWheelZoom: false,
+    });
     const env = import.meta.env;
     if (env.VITE_TILE_URL) {
       const subdomains = env.VITE_TILE_SUBDOMAINS?.split(',') ?? 'abc';
@@ -62,7 +68,11 @@ export function PinMap({ pin, onPick, grids, focus }: Props) {
   });
   useEffect(() => {
     if (!map || grids.length === 0) return;
-    const features = grids.flatMap((g) => (g.boundary ? [{ type: 'Feature' as const, properties: { kind: g.kind, name: g.name }, geometry: g.boundary }] : []));
+    const features = grids.flatMap((g) =>
+      g.boundary
+        ? [{ type: 'Feature' as const, properties: { kind: g.kind, name: g.name }, geometry: g.boundary }]
+        : [],
+    );
     const layer = L.geoJSON({ type: 'FeatureCollection', features } as GeoJSON.FeatureCollection, {
       interactive: false,
       style: (f) => ({ ...gridStyle(f?.properties.kind, false), fillOpacity: 0.06 }),

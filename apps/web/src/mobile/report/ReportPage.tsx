@@ -7,7 +7,15 @@ import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../app/notify.ts';
 import { isGridWorker, useCatalogue } from '../api.ts';
 import { useOutbox } from '../offline/useOutbox.tsx';
-import { draftOf, emptyForm, LIMITS, validateReport, type FieldValue, type FormErrors, type ReportForm } from './form.ts';
+import {
+  draftOf,
+  emptyForm,
+  LIMITS,
+  validateReport,
+  type FieldValue,
+  type FormErrors,
+  type ReportForm,
+} from './form.ts';
 import { ItemFields } from './ItemFields.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
 import { LocationPicker } from './LocationPicker.tsx';
@@ -38,7 +46,10 @@ export function ReportPage() {
   useEffect(() => {
     formRef.current = form;
   }, [form]);
-  useEffect(() => () => [...formRef.current.photos, ...formRef.current.afterPhotos].forEach((p) => URL.revokeObjectURL(p.url)), []);
+  useEffect(
+    () => () => [...formRef.current.photos, ...formRef.current.afterPhotos].forEach((p) => URL.revokeObjectURL(p.url)),
+    [],
+  );
 
   const set = <K extends keyof ReportForm>(key: K, value: ReportForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -78,7 +89,9 @@ export function ReportPage() {
       if (outcome?.kind === 'sent') {
         const selfHandled = !!queued.draft.selfHandleNote;
         notifySuccess(t('mobile.report.sent', { code: outcome.result.code }));
-        void navigate('/m/mine', { state: { reported: { code: outcome.result.code, selfHandled } } satisfies ReportedState });
+        void navigate('/m/mine', {
+          state: { reported: { code: outcome.result.code, selfHandled } } satisfies ReportedState,
+        });
       } else {
         void navigate('/m/mine', { state: { queued: true } satisfies ReportedState });
       }
@@ -99,11 +112,26 @@ export function ReportPage() {
       }}
       noValidate
     >
-      {refused && <Alert type="error" showIcon title={t('mobile.report.refused')} description={refused} closable={{ onClose: () => setRefused(null) }} className="m-section" data-testid="report-error" />}
+      {refused && (
+        <Alert
+          type="error"
+          showIcon
+          title={t('mobile.report.refused')}
+          description={refused}
+          closable={{ onClose: () => setRefused(null) }}
+          className="m-section"
+          data-testid="report-error"
+        />
+      )}
 
       <section className="m-section">
         <div className="m-section-title">{t('mobile.report.photos')}</div>
-        <PhotoPicker photos={form.photos} onChange={(p) => set('photos', p)} testId="report-photo" error={errors.photos} />
+        <PhotoPicker
+          photos={form.photos}
+          onChange={(p) => set('photos', p)}
+          testId="report-photo"
+          error={errors.photos}
+        />
       </section>
 
       <section className="m-section">
@@ -126,7 +154,9 @@ export function ReportPage() {
           showMinor={worker}
           error={errors.item}
         />
-        {form.item && form.item.fields.length > 0 && <ItemFields fields={form.item.fields} values={form.fields} onChange={setField} errors={errors} />}
+        {form.item && form.item.fields.length > 0 && (
+          <ItemFields fields={form.item.fields} values={form.fields} onChange={setField} errors={errors} />
+        )}
       </section>
 
       <section className="m-section">
@@ -136,7 +166,13 @@ export function ReportPage() {
             {t('mobile.report.location')}
           </span>
         </div>
-        <LocationPicker value={form.location} onChange={(p) => set('location', p)} address={form.address} onAddress={(a) => set('address', a)} error={errors.location} />
+        <LocationPicker
+          value={form.location}
+          onChange={(p) => set('location', p)}
+          address={form.address}
+          onAddress={(a) => set('address', a)}
+          error={errors.location}
+        />
       </section>
 
       <section className="m-section">
@@ -152,7 +188,11 @@ export function ReportPage() {
           placeholder={t('mobile.report.descriptionPlaceholder')}
           autoSize={{ minRows: 4, maxRows: 10 }}
           maxLength={LIMITS.descriptionMax}
-          showCount={{ formatter: ({ count, maxLength }) => <span data-testid="report-description-count">{t('mobile.report.count', { count, max: maxLength })}</span> }}
+          showCount={{
+            formatter: ({ count, maxLength }) => (
+              <span data-testid="report-description-count">{t('mobile.report.count', { count, max: maxLength })}</span>
+            ),
+          }}
           status={errors.description ? 'error' : undefined}
           data-testid="report-description"
           aria-label={t('mobile.report.description')}
@@ -190,7 +230,12 @@ export function ReportPage() {
               <label className="m-label" style={{ marginTop: 12 }}>
                 {t('mobile.selfHandle.photos')}
               </label>
-              <PhotoPicker photos={form.afterPhotos} onChange={(p) => set('afterPhotos', p)} testId="report-self-photo" error={errors.afterPhotos} />
+              <PhotoPicker
+                photos={form.afterPhotos}
+                onChange={(p) => set('afterPhotos', p)}
+                testId="report-self-photo"
+                error={errors.afterPhotos}
+              />
             </div>
           )}
         </section>
@@ -209,11 +254,24 @@ export function ReportPage() {
             <strong>{t('mobile.report.publicConsent')}</strong>
             <span className="m-muted m-hint">{t('mobile.report.publicConsentHint')}</span>
           </span>
-          <Switch checked={form.publicConsent} onChange={(v) => set('publicConsent', v)} data-testid="report-public-consent" />
+          <Switch
+            checked={form.publicConsent}
+            onChange={(v) => set('publicConsent', v)}
+            data-testid="report-public-consent"
+          />
         </label>
       </section>
 
-      <Button type="primary" htmlType="submit" block size="large" className="m-big" icon={<SendOutlined />} loading={submitting} data-testid="report-submit">
+      <Button
+        type="primary"
+        htmlType="submit"
+        block
+        size="large"
+        className="m-big"
+        icon={<SendOutlined />}
+        loading={submitting}
+        data-testid="report-submit"
+      >
         {form.selfHandle && minor ? t('mobile.report.submitSelfHandle') : t('mobile.report.submit')}
       </Button>
     </form>

@@ -4,7 +4,15 @@ import { draftOf, emptyForm, searchCatalogue, validateReport, type ReportForm, t
 
 const t: Translate = (key, vars) => (vars ? `${key}:${Object.values(vars).join(',')}` : key);
 
-const garbage: CatalogueEntry = { code: '01001', name: '暴露垃圾', categoryCode: '01', categoryName: '市容环境', keywords: ['垃圾', '环境卫生'], minor: true, fields: [] };
+const garbage: CatalogueEntry = {
+  code: '01001',
+  name: '暴露垃圾',
+  categoryCode: '01',
+  categoryName: '市容环境',
+  keywords: ['垃圾', '环境卫生'],
+  minor: true,
+  fields: [],
+};
 const manhole: CatalogueEntry = {
   code: '02001',
   name: '井盖缺失破损',
@@ -13,29 +21,66 @@ const manhole: CatalogueEntry = {
   keywords: ['井盖', '窨井'],
   minor: false,
   fields: [
-    { code: 'cover_type', label: '井盖类型', type: 'singlevaluelist', required: true, options: [{ key: 'rain', name: '雨水' }], order: 1 },
+    {
+      code: 'cover_type',
+      label: '井盖类型',
+      type: 'singlevaluelist',
+      required: true,
+      options: [{ key: 'rain', name: '雨水' }],
+      order: 1,
+    },
     { code: 'seen_at', label: '发现时间', type: 'datetime', required: false, order: 2 },
   ],
 };
-const lamp: CatalogueEntry = { code: '02002', name: '路灯不亮', categoryCode: '02', categoryName: '公用设施', keywords: ['照明'], minor: false, fields: [] };
+const lamp: CatalogueEntry = {
+  code: '02002',
+  name: '路灯不亮',
+  categoryCode: '02',
+  categoryName: '公用设施',
+  keywords: ['照明'],
+  minor: false,
+  fields: [],
+};
 
-const filled = (over: Partial<ReportForm> = {}): ReportForm => ({ ...emptyForm(), item: garbage, description: '楼下垃圾堆了三天', location: { lon: 113.693, lat: 34.747 }, ...over });
+const filled = (over: Partial<ReportForm> = {}): ReportForm => ({
+  ...emptyForm(),
+  item: garbage,
+  description: '楼下垃圾堆了三天',
+  location: { lon: 113.693, lat: 34.747 },
+  ...over,
+});
 
 describe('report form', () => {
   it('names every missing piece', () => {
-    expect(validateReport(emptyForm(), t)).toEqual({ item: 'itemRequired', description: 'descriptionRequired:2', location: 'locationRequired' });
+    expect(validateReport(emptyForm(), t)).toEqual({
+      item: 'itemRequired',
+      description: 'descriptionRequired:2',
+      location: 'locationRequired',
+    });
     expect(validateReport(filled(), t)).toEqual({});
   });
 
   it('checks the item’s required extra fields and the 即报即办 note', () => {
     expect(validateReport(filled({ item: manhole }), t)).toEqual({ 'fields.cover_type': 'fieldRequired:井盖类型' });
-    expect(validateReport(filled({ item: manhole, fields: { cover_type: 'rain', seen_at: 'not a date' } }), t)).toEqual({ 'fields.seen_at': 'fieldInvalid:发现时间' });
+    expect(validateReport(filled({ item: manhole, fields: { cover_type: 'rain', seen_at: 'not a date' } }), t)).toEqual(
+      { 'fields.seen_at': 'fieldInvalid:发现时间' },
+    );
     expect(validateReport(filled({ selfHandle: true, selfNote: ' ' }), t)).toEqual({ selfNote: 'selfNoteRequired:2' });
-    expect(validateReport(filled({ description: 'x'.repeat(4001) }), t)).toEqual({ description: 'descriptionTooLong:4000' });
+    expect(validateReport(filled({ description: 'x'.repeat(4001) }), t)).toEqual({
+      description: 'descriptionTooLong:4000',
+    });
   });
 
   it('builds the queued draft: trimmed, WGS84, only this item’s fields, 即报即办 only for a minor item', () => {
-    const draft = draftOf(filled({ description: '  垃圾  ', address: ' 明德路 1 号 ', fields: { stale: 'x' }, selfHandle: true, selfNote: ' 已清理 ' }));
+    const draft = draftOf(
+      filled({
+        description: '  垃圾  ',
+        address: ' 明德路 1 号 ',
+        fields: { stale: 'x' },
+        selfHandle: true,
+        selfNote: ' 已清理 ',
+      }),
+    );
     expect(draft).toEqual({
       itemCode: '01001',
       description: '垃圾',
@@ -48,7 +93,9 @@ describe('report form', () => {
     });
     // Consent is the resident's own choice on the form, never assumed.
     expect(draftOf(filled({ publicConsent: true })).publicConsent).toBe(true);
-    const d2 = draftOf(filled({ item: manhole, selfHandle: true, selfNote: 'x', fields: { cover_type: 'rain', seen_at: '' } }));
+    const d2 = draftOf(
+      filled({ item: manhole, selfHandle: true, selfNote: 'x', fields: { cover_type: 'rain', seen_at: '' } }),
+    );
     expect(d2.selfHandleNote).toBeUndefined();
     expect(d2.fields).toEqual({ cover_type: 'rain' });
   });

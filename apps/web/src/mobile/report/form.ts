@@ -63,8 +63,10 @@ const isEmpty = (v: FieldValue) => v === undefined || v === null || v === '' || 
 
 function fieldError(f: ItemField, v: FieldValue, t: Translate): string | null {
   if (isEmpty(v)) return f.required ? t('fieldRequired', { label: f.label }) : null;
-  if (f.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v))) return t('fieldInvalid', { label: f.label });
-  if (f.type === 'datetime' && (typeof v !== 'string' || Number.isNaN(Date.parse(v)))) return t('fieldInvalid', { label: f.label });
+  if (f.type === 'number' && (typeof v !== 'number' || !Number.isFinite(v)))
+    return t('fieldInvalid', { label: f.label });
+  if (f.type === 'datetime' && (typeof v !== 'string' || Number.isNaN(Date.parse(v))))
+    return t('fieldInvalid', { label: f.label });
   return null;
 }
 
@@ -73,8 +75,10 @@ export function validateReport(form: ReportForm, t: Translate): FormErrors {
   const errors: FormErrors = {};
   if (!form.item) errors.item = t('itemRequired');
   const description = form.description.trim();
-  if (description.length < LIMITS.descriptionMin) errors.description = t('descriptionRequired', { min: LIMITS.descriptionMin });
-  else if (description.length > LIMITS.descriptionMax) errors.description = t('descriptionTooLong', { max: LIMITS.descriptionMax });
+  if (description.length < LIMITS.descriptionMin)
+    errors.description = t('descriptionRequired', { min: LIMITS.descriptionMin });
+  else if (description.length > LIMITS.descriptionMax)
+    errors.description = t('descriptionTooLong', { max: LIMITS.descriptionMax });
   if (!form.location) errors.location = t('locationRequired');
   if (form.photos.length > MAX_PHOTOS) errors.photos = t('tooManyPhotos', { max: MAX_PHOTOS });
   for (const f of form.item?.fields ?? []) {
@@ -99,7 +103,8 @@ export function draftOf(form: ReportForm): ReportDraft {
   for (const f of item.fields) {
     const v = form.fields[f.code];
     if (isEmpty(v) || v === null || v === undefined) continue;
-    fields[f.code] = f.type === 'datetime' && typeof v === 'string' ? new Date(v).toISOString() : typeof v === 'string' ? v.trim() : v;
+    fields[f.code] =
+      f.type === 'datetime' && typeof v === 'string' ? new Date(v).toISOString() : typeof v === 'string' ? v.trim() : v;
   }
   const selfHandle = form.selfHandle && item.minor;
   return {
@@ -115,10 +120,19 @@ export function draftOf(form: ReportForm): ReportDraft {
 }
 
 /** Items matching a search by name, keyword, code or category, grouped by category in catalogue order. */
-export function searchCatalogue(items: readonly CatalogueEntry[], query: string): { code: string; name: string; items: CatalogueEntry[] }[] {
+export function searchCatalogue(
+  items: readonly CatalogueEntry[],
+  query: string,
+): { code: string; name: string; items: CatalogueEntry[] }[] {
   const q = query.trim().toLowerCase();
   const hits = q
-    ? items.filter((i) => i.name.toLowerCase().includes(q) || i.code.startsWith(q) || i.categoryName.includes(q) || i.keywords.some((k) => k.toLowerCase().includes(q)))
+    ? items.filter(
+        (i) =>
+          i.name.toLowerCase().includes(q) ||
+          i.code.startsWith(q) ||
+          i.categoryName.includes(q) ||
+          i.keywords.some((k) => k.toLowerCase().includes(q)),
+      )
     : items;
   const groups = new Map<string, { code: string; name: string; items: CatalogueEntry[] }>();
   for (const item of [...hits].sort((a, b) => a.code.localeCompare(b.code))) {
