@@ -87,9 +87,22 @@ export function findPersonalData(text: string, knownSecrets: readonly string[] =
     }
     for (const secret of knownSecrets) {
       // JSON escapes `/` nowhere but `"` and `\`, so a secret with those is also looked for escaped.
-      if (secret && (l.includes(secret) || l.includes(JSON.stringify(secret).slice(1, -1))))
+      if (secret && (containsToken(l, secret) || containsToken(l, JSON.stringify(secret).slice(1, -1))))
         found.push({ kind: 'known-secret', match: secret, line: i + 1 });
     }
   });
   return found;
+}
+
+/**
+ * Whether `text` holds `token` as a whole token: not inside a longer run of letters or digits, nor
+ * after a decimal point (pino's responseTime 0.13700000001… holds the digits of a phone number).
+ */
+function containsToken(text: string, token: string): boolean {
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + token.length] ?? '';
+    if (!/[\w.]/.test(before) && !/\w/.test(after)) return true;
+  }
+  return false;
 }

@@ -217,7 +217,7 @@ async function buildSide(
     t.deps.gridLocator.invalidate();
   }
   const n = next();
-  const plaintexts = [validIdNumber(townshipCode.slice(0, 6), n), `1370000${String(n).padStart(4, '0')}`];
+  const plaintexts = [validIdNumber(townshipCode.slice(0, 6), n), `138${String(40_000_000 + n * 7_919).slice(-8)}`];
   const residentRes = await post(t, dispatcher, '/api/residents', {
     villageId,
     gridId,
