@@ -85,6 +85,25 @@ async function created(w: World, s: Session, r: Req, what: string): Promise<{ id
   return res.json();
 }
 
+/**
+ * The id a write acts on: a fresh object of the actor's own township, made by `make`, when the route
+ * lets this role through (each allowed call then finds it in the state it needs), else the world's
+ * `existing` one — the other township's, or any for a role the route refuses before looking.
+ */
+async function targetOf(o: Side, c: SampleCtx, existing: string, make: () => Promise<{ id: string }>): Promise<string> {
+  return c.allowed && o.name === 'A' ? (await make()).id : existing;
+}
+
+/** A fresh unit of side `o`'s township (by its own admin). */
+function freshUnit(w: World, o: Side, name: string) {
+  return created(
+    w,
+    o.accounts.admin,
+    post('/api/units', { regionId: o.townshipId, kind: 'emergency', name: `${name}${next()}` }),
+    'unit',
+  );
+}
+
 /** A fresh grid of side `o`'s village (by its own admin), away from the demo grids. */
 async function freshGrid(w: World, o: Side) {
   const n = next();
@@ -326,8 +345,8 @@ export const SAMPLES: Record<string, Sample> = {
   'PATCH /api/grids/:id': { call: (o) => patch(`/api/grids/${o.gridId}`, { households: 120 }) },
   'PUT /api/grids/:id/boundary': {
     call: async (o, c) => {
-      const g = c.allowed && o.name === 'A' ? await freshGrid(c.w, o) : { id: o.gridId };
-      return put(`/api/grids/${g.id}/boundary`, { boundary: rect(o.point.lon - 0.001, o.point.lat - 0.001, 0.0002) });
+      const id = await targetOf(o, c, o.gridId, () => freshGrid(c.w, o));
+      return put(`/api/grids/${id}/boundary`, { boundary: rect(o.point.lon - 0.001, o.point.lat - 0.001, 0.0002) });
     },
   },
   'POST /api/grids/:id/assignments': {
@@ -379,17 +398,16 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/special-populations': { call: () => get('/api/special-populations?pageSize=500'), out: false },
   'POST /api/special-populations': {
     call: async (o, c) => {
-      const r =
-        c.allowed && o.name === 'A'
-          ? await created(
-              c.w,
-              o.accounts.dispatcher,
-              post('/api/residents', { villageId: o.villageId, name: `帮教对象${next()}` }),
-              'resident',
-            )
-          : { id: o.residentId };
+      const residentId = await targetOf(o, c, o.residentId, () =>
+        created(
+          c.w,
+          o.accounts.dispatcher,
+          post('/api/residents', { villageId: o.villageId, name: `帮教对象${next()}` }),
+          'resident',
+        ),
+      );
       return post('/api/special-populations', {
-        residentId: r.id,
+        residentId,
         kind: 'community_correction',
         riskLevel: 'medium',
         visitIntervalDays: 14,
@@ -402,16 +420,15 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'POST /api/houses/:id/residents': {
     call: async (o, c) => {
-      const h =
-        c.allowed && o.name === 'A'
-          ? await created(
-              c.w,
-              o.accounts.dispatcher,
-              post('/api/houses', { villageId: o.villageId, address: `和平路${next()}号`, usage: 'rental' }),
-              'house',
-            )
-          : { id: o.houseId };
-      return post(`/api/houses/${h.id}/residents`, { residentId: o.residentId, relation: 'tenant' });
+      const id = await targetOf(o, c, o.houseId, () =>
+        created(
+          c.w,
+          o.accounts.dispatcher,
+          post('/api/houses', { villageId: o.villageId, address: `和平路${next()}号`, usage: 'rental' }),
+          'house',
+        ),
+      );
+      return post(`/api/houses/${id}/residents`, { residentId: o.residentId, relation: 'tenant' });
     },
     cross: (a, b) => post(`/api/houses/${a.houseId}/residents`, { residentId: b.residentId, relation: 'tenant' }),
   },
@@ -467,30 +484,14 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'PATCH /api/units/:id': {
     call: async (o, c) => {
-      const u =
-        c.allowed && o.name === 'A'
-          ? await created(
-              c.w,
-              o.accounts.admin,
-              post('/api/units', { regionId: o.townshipId, kind: 'emergency', name: `应急${next()}` }),
-              'unit',
-            )
-          : { id: o.unitId };
-      return patch(`/api/units/${u.id}`, { name: `应急办${next()}` });
+      const id = await targetOf(o, c, o.unitId, () => freshUnit(c.w, o, '应急'));
+      return patch(`/api/units/${id}`, { name: `应急办${next()}` });
     },
   },
   'POST /api/units/:id/retire': {
     call: async (o, c) => {
-      const u =
-        c.allowed && o.name === 'A'
-          ? await created(
-              c.w,
-              o.accounts.admin,
-              post('/api/units', { regionId: o.townshipId, kind: 'emergency', name: `临时${next()}` }),
-              'unit',
-            )
-          : { id: o.unitId };
-      return post(`/api/units/${u.id}/retire`, {});
+      const id = await targetOf(o, c, o.unitId, () => freshUnit(c.w, o, '临时'));
+      return post(`/api/units/${id}/retire`, {});
     },
   },
 
@@ -521,17 +522,22 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/admissions': { call: (o) => get(`/api/admissions?regionId=${o.townshipId}`) },
   'POST /api/admissions/:id/decision': {
     call: async (o, c) =>
-      post(`/api/admissions/${c.allowed && o.name === 'A' ? (await proposal(c.w, o)).id : o.admissionId}/decision`, {
+      post(`/api/admissions/${await targetOf(o, c, o.admissionId, () => proposal(c.w, o))}/decision`, {
         approve: true,
       }),
   },
   'POST /api/admissions/:id/withdraw': {
     call: async (o, c) => {
-      let id = o.admissionId;
-      if (c.allowed && o.name === 'A') {
-        id = (await proposal(c.w, o)).id;
-        await created(c.w, o.accounts.leader, post(`/api/admissions/${id}/decision`, { approve: true }), 'approve');
-      }
+      // An active admission: proposed, then approved by the leader.
+      const id = await targetOf(o, c, o.admissionId, async () => {
+        const proposed = await proposal(c.w, o);
+        return created(
+          c.w,
+          o.accounts.leader,
+          post(`/api/admissions/${proposed.id}/decision`, { approve: true }),
+          'approve',
+        );
+      });
       return post(`/api/admissions/${id}/withdraw`, { reason: '不再适合网格承办' });
     },
   },
@@ -542,16 +548,15 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'POST /api/api-keys/:id/revoke': {
     call: async (o, c) => {
-      const k =
-        c.allowed && o.name === 'A'
-          ? await created(
-              c.w,
-              o.accounts.admin,
-              post('/api/api-keys', { name: `临时接口${next()}`, regionId: o.townshipId, source: 'other' }),
-              'key',
-            )
-          : { id: o.apiKeyId };
-      return post(`/api/api-keys/${k.id}/revoke`, {});
+      const id = await targetOf(o, c, o.apiKeyId, () =>
+        created(
+          c.w,
+          o.accounts.admin,
+          post('/api/api-keys', { name: `临时接口${next()}`, regionId: o.townshipId, source: 'other' }),
+          'key',
+        ),
+      );
+      return post(`/api/api-keys/${id}/revoke`, {});
     },
   },
 
@@ -597,10 +602,10 @@ export const SAMPLES: Record<string, Sample> = {
   // A fresh case each time: the world's case stays unpublished (the Open311 sample expects it off the feed).
   'PUT /api/cases/:id/publication': {
     call: async (o, c) =>
-      put(
-        `/api/cases/${c.allowed && o.name === 'A' ? (await caseIn(c.w.t, o, 'reported')).id : o.caseId}/publication`,
-        { published: true, publicDescription: '路面有坑洼' },
-      ),
+      put(`/api/cases/${await targetOf(o, c, o.caseId, () => caseIn(c.w.t, o, 'reported'))}/publication`, {
+        published: true,
+        publicDescription: '路面有坑洼',
+      }),
   },
   'GET /api/cases/:id/duplicates': { call: (o) => get(`/api/cases/${o.caseId}/duplicates`) },
   'GET /api/cases/:id/dispatch-proposal': { call: (o) => get(`/api/cases/${o.caseId}/dispatch-proposal`) },
