@@ -145,3 +145,22 @@ export async function storedPlaintexts(t: TestApp): Promise<Set<string>> {
   );
   return new Set(stored.map((r) => t.deps.pii.decrypt(r.enc)));
 }
+
+/**
+ * A deployment of its own in which a second county (410105) stands beside the demo's 410104, with a
+ * city (4101) admin over both, created through the API: for the rules of settings stored once for
+ * the whole deployment.
+ */
+export async function createTwoCountyApp(): Promise<{ two: TestApp; city: Session }> {
+  const two = await createTestApp();
+  await addUser(two.database, { username: 'city_admin_two', role: 'admin', regionCode: '4101' });
+  const city = await login(two.app, 'city_admin_two');
+  const created = await two.app.inject({
+    method: 'POST',
+    url: '/api/regions',
+    ...as(city),
+    payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' },
+  });
+  if (created.statusCode !== 201) throw new Error(`second county: ${created.statusCode} ${created.body}`);
+  return { two, city };
+}

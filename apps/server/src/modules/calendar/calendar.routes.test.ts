@@ -1,7 +1,15 @@
 import { defaultWorkCalendar } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, as, createTestApp, login, regionIdByCode, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  addUser,
+  as,
+  createTestApp,
+  createTwoCountyApp,
+  login,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 import { workCalendars } from './calendar.table.ts';
 import { getWorkCalendar, invalidateCalendarCache } from './calendar.service.ts';
 
@@ -181,17 +189,8 @@ describe('the calendar is one for the deployment: only an admin over all its cou
 
   it('once a second county exists, its neighbour county admin is refused and nothing is stored; the city admin may', async () => {
     // A deployment of its own, so the second county does not change the other tests' deployment.
-    const two = await createTestApp();
+    const { two, city } = await createTwoCountyApp();
     try {
-      await addUser(two.database, { username: 'city_admin_two', role: 'admin', regionCode: '4101' });
-      const city = await login(two.app, 'city_admin_two');
-      const created = await two.app.inject({
-        method: 'POST',
-        url: '/api/regions',
-        ...as(city),
-        payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' },
-      });
-      expect(created.statusCode).toBe(201);
       const stored = async () =>
         (await two.database.db.select().from(workCalendars).where(eq(workCalendars.id, 'default')))[0];
       const putTwo = (s: Session, payload: object) =>

@@ -1,7 +1,15 @@
 import { STARTER_CATALOGUE, type CatalogueItem } from '@gewu/domain';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, as, createTestApp, login, regionIdByCode, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  addUser,
+  as,
+  createTestApp,
+  createTwoCountyApp,
+  login,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 import { items } from './items.table.ts';
 
 let t: TestApp;
@@ -155,17 +163,8 @@ describe('the catalogue is one for the deployment: only an admin over all its co
 
   it('once a second county exists, its neighbour county admin is refused and nothing is stored; the city admin may', async () => {
     // A deployment of its own, so the second county does not change the other tests' deployment.
-    const two = await createTestApp();
+    const { two, city } = await createTwoCountyApp();
     try {
-      await addUser(two.database, { username: 'city_admin_two', role: 'admin', regionCode: '4101' });
-      const city = await login(two.app, 'city_admin_two');
-      const created = await two.app.inject({
-        method: 'POST',
-        url: '/api/regions',
-        ...as(city),
-        payload: { parentId: await regionIdByCode(two.database, '4101'), code: '410105', name: '邻区' },
-      });
-      expect(created.statusCode).toBe(201);
       const county = await login(two.app, 'admin'); // the 410104 county admin
       const original = catalogueItem('12004');
       const sendTwo = (s: Session, method: 'POST' | 'PUT', url: string, payload: object) =>
