@@ -1,76 +1,7 @@
-import type { CaseChannel, CaseEventType, CaseLevel, CaseState, Rating } from './cases.ts';
+import type { CaseLevel, CaseState, Rating } from './cases.ts';
+import type { CaseEventRecord, PendingRequest, ReportFacts } from './cases-events.ts';
+import { nextStateOf, recordOf } from './cases-life.ts';
 import type { CaseStage } from './items.ts';
-
-/** A stage's clock as set by the event that starts it (deadlines are computed when the event is written). */
-export interface StageClock {
-  stage: CaseStage;
-  startedAt: string;
-  deadline: string;
-  /** 80% of the limit, in the limit's own time unit: the yellow light. */
-  warnAt: string;
-}
-
-/** What the report event carries: everything the case starts from. */
-export interface ReportFacts {
-  id: string;
-  code: string;
-  itemId: string;
-  itemCode: string;
-  level: CaseLevel;
-  regionPath: string;
-  gridId: string | null;
-  lon: number | null;
-  lat: number | null;
-  address: string | null;
-  description: string;
-  channel: CaseChannel;
-  source: string | null;
-  externalRef: string | null;
-  reporterUserId: string | null;
-  reporterApiKeyId: string | null;
-  reporterName: string | null;
-  reporterPhoneEnc: string | null;
-  reporterPhoneHash: string | null;
-  reporterPhoneMasked: string | null;
-  anonymous: boolean;
-  reporterKey: string;
-  idempotencyKey: string;
-  /** A photo the reporting system holds (Open311 `media_url`); absent in older reports. */
-  mediaUrl?: string | null;
-  /** The reporter agreed to the case being published (Open311); absent in older reports (not agreed). */
-  publicConsent?: boolean;
-}
-
-/** Event payloads; which fields are present depends on the event type. */
-export interface CaseEventData {
-  report?: ReportFacts;
-  /** The stage this event starts; null stops the clock (suspension, closing, terminal states). */
-  clock?: StageClock | null;
-  handleDeadline?: string | null;
-  target?: { unitId: string | null; userId: string | null };
-  coUnitIds?: string[];
-  onTime?: boolean;
-  approved?: boolean;
-  kind?: 'extension' | 'suspension';
-  requestedUntil?: string;
-  mergedIntoId?: string;
-  toLevel?: CaseLevel;
-  verifierUserId?: string | null;
-  rating?: Rating;
-  resolved?: boolean;
-  contactedInTime?: boolean;
-  supervision?: 'supervise' | 'listed';
-  rectifyBy?: string | null;
-  remainingMs?: number;
-  [extra: string]: unknown;
-}
-
-export interface CaseEventRecord {
-  type: CaseEventType;
-  at: Date;
-  actorId: string | null;
-  data: CaseEventData;
-}
 
 /** The case as it follows from its events (the columns of the `cases` row). */
 export interface CaseProjection extends Omit<ReportFacts, 'level'> {
@@ -86,7 +17,7 @@ export interface CaseProjection extends Omit<ReportFacts, 'level'> {
   stageWarnAt: Date | null;
   everOverdue: boolean;
   handleDeadline: Date | null;
-  pending: CaseEventData | null;
+  pending: PendingRequest | null;
   supervision: string | null;
   rectifyBy: Date | null;
   dispatchCount: number;
@@ -115,7 +46,7 @@ export interface CaseProjection extends Omit<ReportFacts, 'level'> {
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
 
 function withClock(c: CaseProjection, e: CaseEventRecord): CaseProjection {
-  if (e.data.clock === undefined) return c;
+  if (!('clock' in e.data)) return c;
   // A stage that ends after its deadline counts as overdue (超期) for the figures.
   const late = c.stageDeadline !== null && e.at > c.stageDeadline;
   const k = e.data.clock;
@@ -129,25 +60,6 @@ function withClock(c: CaseProjection, e: CaseEventRecord): CaseProjection {
   };
 }
 
-/** The state an event moves a case to (events not listed keep it, or are handled by the reducer). */
-export const NEXT_STATE: Partial<Record<CaseEventType, CaseState>> = {
-  accept: 'accepted',
-  reject: 'rejected',
-  void: 'voided',
-  merge: 'merged',
-  dispatch: 'dispatched',
-  sign: 'handling',
-  return: 'accepted',
-  resume: 'handling',
-  feed_back: 'fed_back',
-  verify_pass: 'verified',
-  verify_fail: 'handling',
-  close: 'closed',
-  self_handle: 'closed',
-  reopen: 'accepted',
-  escalate: 'accepted',
-};
-
 /** Applies one event. Pure: the same events always give the same case. */
 export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord): CaseProjection {
   if (e.type === 'report') {
@@ -159,7 +71,9 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
       Object.assign<Omit<CaseProjection, keyof ReportFacts | 'level'>, ReportFacts>(
         {
           state: 'reported',
-          firstContactUserId: e.actorId,
+          // 首接负责制: staff who take a report (hotline, their own patrol) are its first contact; a
+          // resident's or another system's report gets one when the centre accepts it.
+          firstContactUserId: r.channel === 'hotline' || r.channel === 'grid_worker' ? e.actorId : null,
           assigneeUnitId: null,
           assigneeUserId: null,
           verifierUserId: null,
@@ -200,69 +114,12 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
     );
   }
   if (!prev) throw new Error('event before the report');
-  let c: CaseProjection = withClock(
-    { ...prev, state: NEXT_STATE[e.type] ?? prev.state, updatedAt: e.at, version: prev.version + 1 },
-    e,
-  );
-  const d = e.data;
-  if (d.handleDeadline !== undefined) c.handleDeadline = date(d.handleDeadline);
-  // Dispatch, escalation, return and reopening move the case to the tier now responsible.
-  if (d.toLevel) c.level = d.toLevel;
-  switch (e.type) {
-    case 'accept':
-      c.acceptedAt ??= e.at;
-      break;
-    case 'merge':
-      c.mergedIntoId = d.mergedIntoId ?? null;
-      break;
-    case 'dispatch':
-      c = {
-        ...c,
-        assigneeUnitId: d.target?.unitId ?? null,
-        assigneeUserId: d.target?.userId ?? null,
-        dispatchCount: c.dispatchCount + 1,
-        dispatchedAt: e.at,
-      };
-      // On-time dispatch (按时派遣) is judged on the first dispatch.
-      if (c.dispatchOnTime === null) c.dispatchOnTime = d.onTime ?? null;
-      break;
-    case 'sign':
-      c.signedAt = e.at;
-      break;
-    case 'return':
-      c = { ...c, assigneeUnitId: null, assigneeUserId: null, returnCount: c.returnCount + 1 };
-      break;
-    case 'request_extension':
-    case 'request_suspension':
-      c.pending = {
-        kind: e.type === 'request_extension' ? 'extension' : 'suspension',
-        requestedUntil: d.requestedUntil,
-        remainingMs: d.remainingMs,
-        requestedBy: e.actorId,
-      };
-      break;
-    case 'decide_extension':
-      c.pending = null;
-      break;
-    case 'decide_suspension':
-      c.pending = null;
-      if (d.approved) c.state = 'suspended';
-      break;
-    case 'feed_back':
-      c = { ...c, fedBackAt: e.at, verifierUserId: d.verifierUserId ?? null };
-      break;
-    case 'verify_pass':
-      c.verifiedAt = e.at;
-      break;
-    case 'verify_fail':
-      c.reworkCount += 1;
-      break;
-    case 'close':
-      c.closedAt = e.at;
-      break;
-    case 'self_handle':
-      c = {
-        ...c,
+  if (e.type === 'self_handle')
+    // 即报即办: the grid worker reports and solves it in one go; every stage is done at once.
+    return withClock(
+      {
+        ...prev,
+        state: 'closed',
         level: 'grid',
         selfHandled: true,
         assigneeUserId: e.actorId,
@@ -272,38 +129,20 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
         fedBackAt: e.at,
         verifiedAt: e.at,
         closedAt: e.at,
-      };
-      break;
-    case 'rate':
-      c = { ...c, rating: d.rating ?? null, resolved: d.resolved ?? null, ratedAt: e.at };
-      break;
-    case 'callback':
-      c.contactedInTime = d.contactedInTime ?? null;
-      break;
-    case 'reopen':
-      c = {
-        ...c,
-        reopenCount: c.reopenCount + 1,
-        assigneeUnitId: null,
-        assigneeUserId: null,
-        verifierUserId: null,
-        closedAt: null,
-        verifiedAt: null,
-        rating: null,
-        resolved: null,
-        ratedAt: null,
-      };
-      break;
-    case 'escalate':
-      c = { ...c, escalationCount: c.escalationCount + 1, assigneeUnitId: null, assigneeUserId: null };
-      break;
-    case 'supervise':
-      c = { ...c, supervision: d.supervision ?? 'supervise', rectifyBy: date(d.rectifyBy) };
-      break;
-    default:
-      break;
-  }
-  return c;
+        updatedAt: e.at,
+        version: prev.version + 1,
+      },
+      e,
+    );
+  const d = e.data as { approved?: boolean; toLevel?: CaseLevel; handleDeadline?: string };
+  const c: CaseProjection = withClock(
+    { ...prev, state: nextStateOf(e.type, prev.state, d.approved), updatedAt: e.at, version: prev.version + 1 },
+    e,
+  );
+  if (d.handleDeadline !== undefined) c.handleDeadline = date(d.handleDeadline);
+  // Dispatch, escalation, return and reopening move the case to the tier now responsible.
+  if (d.toLevel) c.level = d.toLevel;
+  return { ...c, ...recordOf(c, e) };
 }
 
 /** Folds a case's whole history into its current state. */

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The case chain (全链条) as data: states, actions, who may take each action from which state.
- * The reducer that turns events into the case's current state lives in cases-reducer.ts.
+ * The case chain (全链条)'s vocabulary: states, tiers, channels, actions, relations and their labels.
+ * What each action does — who, from which state, next state, clock, notifications — is declared once
+ * in cases-life.ts (CASE_LIFE); the reducer that folds events into the case is cases-reducer.ts.
  */
 export const CASE_STATES = [
   'reported', // 已上报, awaiting acceptance (受理)
@@ -80,98 +81,6 @@ export type CaseEventType = CaseAction | 'report' | 'self_handle';
  */
 export const RELATIONS = ['centre', 'assignee', 'coUnit', 'verifier', 'reporter', 'supervisor'] as const;
 export type Relation = (typeof RELATIONS)[number];
-
-interface ActionRule {
-  from: readonly CaseState[];
-  who: readonly Relation[];
-  /** A note (reason) is required. */
-  needsNote?: boolean;
-}
-
-const WORKING: readonly CaseState[] = ['dispatched', 'handling', 'suspended'];
-
-export const ACTION_RULES: Record<CaseAction, ActionRule> = {
-  accept: { from: ['reported'], who: ['centre'] },
-  reject: { from: ['reported'], who: ['centre'], needsNote: true },
-  void: { from: ['reported', 'accepted'], who: ['centre'], needsNote: true },
-  merge: { from: ['reported', 'accepted'], who: ['centre'] },
-  dispatch: { from: ['accepted'], who: ['centre'] },
-  sign: { from: ['dispatched'], who: ['assignee'] },
-  return: { from: ['dispatched'], who: ['assignee'], needsNote: true },
-  step: { from: ['handling'], who: ['assignee', 'coUnit'], needsNote: true },
-  request_extension: { from: ['handling'], who: ['assignee'], needsNote: true },
-  decide_extension: { from: ['handling'], who: ['centre'] },
-  request_suspension: { from: ['handling'], who: ['assignee'], needsNote: true },
-  decide_suspension: { from: ['handling'], who: ['centre'] },
-  resume: { from: ['suspended'], who: ['centre'] },
-  feed_back: { from: ['handling'], who: ['assignee'], needsNote: true },
-  co_feed_back: { from: WORKING, who: ['coUnit'], needsNote: true },
-  verify_pass: { from: ['fed_back'], who: ['verifier', 'centre'] },
-  verify_fail: { from: ['fed_back'], who: ['verifier', 'centre'], needsNote: true },
-  close: { from: ['verified'], who: ['centre'] },
-  rate: { from: ['closed'], who: ['reporter', 'centre'] },
-  callback: { from: ['closed'], who: ['centre'], needsNote: true },
-  reopen: { from: ['closed'], who: ['reporter', 'centre'], needsNote: true },
-  // The centre passes a case it cannot solve to the tier above; a grid worker holding it too.
-  escalate: { from: ['reported', 'accepted', 'handling'], who: ['centre', 'assignee'], needsNote: true },
-  supervise: { from: OPEN_STATES, who: ['centre', 'supervisor'], needsNote: true },
-};
-
-/** Facts about the case an action's legality depends on besides its state. */
-export interface CaseFacts {
-  state: CaseState;
-  pendingKind: 'extension' | 'suspension' | null;
-  rated: boolean;
-  level: CaseLevel;
-  /** The assignee is a grid worker (not a unit). */
-  assignedToGridWorker: boolean;
-}
-
-export type TransitionRefusal = { code: string; message: string };
-
-/**
- * Whether `action` may be taken now by someone standing in `relations` to the case.
- * Returns null when allowed, else a stable code and a Chinese message.
- */
-export function checkTransition(
-  facts: CaseFacts,
-  action: CaseAction,
-  relations: readonly Relation[],
-  note: string | undefined,
-): TransitionRefusal | null {
-  const rule = ACTION_RULES[action];
-  if (!rule.from.includes(facts.state))
-    return {
-      code: 'case.invalid_state',
-      message: `案件当前状态（${CASE_STATE_LABELS[facts.state]}）不能${ACTION_LABELS[action]}`,
-    };
-  if (!rule.who.some((r) => relations.includes(r)))
-    return { code: 'case.not_allowed', message: `您无权对该案件${ACTION_LABELS[action]}` };
-  if (rule.needsNote && !note?.trim())
-    return { code: 'case.note_required', message: `${ACTION_LABELS[action]}需要填写说明` };
-  if ((action === 'request_extension' || action === 'request_suspension') && facts.pendingKind)
-    return { code: 'case.request_pending', message: '已有待审批的申请' };
-  if (action === 'decide_extension' && facts.pendingKind !== 'extension')
-    return { code: 'case.no_request', message: '没有待审批的延期申请' };
-  if (action === 'decide_suspension' && facts.pendingKind !== 'suspension')
-    return { code: 'case.no_request', message: '没有待审批的挂账申请' };
-  if (action === 'feed_back' && facts.pendingKind)
-    return { code: 'case.request_pending', message: '申请审批期间不能反馈' };
-  if (action === 'rate' && facts.rated) return { code: 'case.already_rated', message: '该案件已评价' };
-  if (action === 'escalate') {
-    if (!nextLevel(facts.level)) return { code: 'case.top_level', message: '已是最高层级，不能再上报' };
-    if (facts.state === 'handling' && !(relations.includes('assignee') && facts.assignedToGridWorker))
-      return { code: 'case.not_allowed', message: '处置中的案件只能由承办网格员上报' };
-    if (facts.state !== 'handling' && !relations.includes('centre'))
-      return { code: 'case.not_allowed', message: '您无权对该案件上报' };
-  }
-  return null;
-}
-
-/** Actions the actor could take now (for the screens' buttons). */
-export function availableActions(facts: CaseFacts, relations: readonly Relation[]): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => checkTransition(facts, a, relations, 'x') === null);
-}
 
 export const CASE_STATE_LABELS: Record<CaseState, string> = {
   reported: '待受理',

@@ -11,6 +11,8 @@ export * from './items.ts';
 export * from './items-catalogue.ts';
 export * from './cases.ts';
 export * from './cases-reducer.ts';
+export * from './cases-events.ts';
+export * from './cases-life.ts';
 export * from './cases-contracts.ts';
 export * from './cases-privacy.ts';
 export * from './cases-publication.ts';
