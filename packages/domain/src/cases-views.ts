@@ -83,6 +83,8 @@ export const figureCountsSchema = z.object({
   dispatched: count,
   dispatchedOnTime: count,
   returned: count,
+  /** Dispatched to a unit of another kind than the item's department and not returned (counts against 准确派遣率). */
+  mismatched: count,
 });
 export type FigureCounts = z.infer<typeof figureCountsSchema>;
 export const figureRowSchema = z.object({

@@ -106,3 +106,11 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows: T[] };
   return res.rows;
 }
+
+/** A list of values as SQL parameters (`x IN (${sqlList(values)})`): rules' lists come from the domain, not literals. */
+export function sqlList(values: readonly (string | number)[]): SQL {
+  return sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  );
+}

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type Db, queryRows } from '../../db/client.ts';
+import { TERMINAL_STATES } from '@gewu/domain';
+import { type Db, queryRows, sqlList } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, escapeLike } from '../../platform/access.ts';
@@ -83,7 +84,7 @@ export async function caseFigures(
       count(*) FILTER (WHERE c.closed_at >= ${f}::timestamptz AND c.closed_at < ${t}::timestamptz AND c.state = 'closed' AND NOT c.ever_overdue)::int AS "closedOnTime",
       count(*) FILTER (WHERE c.closed_at >= ${f}::timestamptz AND c.closed_at < ${t}::timestamptz AND c.state = 'closed' AND c.ever_overdue)::int AS "closedOverdue",
       count(*) FILTER (WHERE c.closed_at >= ${f}::timestamptz AND c.closed_at < ${t}::timestamptz AND c.state = 'closed' AND c.escalation_count = 0)::int AS "closedWithinLevel",
-      count(*) FILTER (WHERE c.reported_at < ${t}::timestamptz AND c.state NOT IN ('closed','rejected','voided','merged') AND c.stage_deadline < ${cut}::timestamptz)::int AS "openOverdue",
+      count(*) FILTER (WHERE c.reported_at < ${t}::timestamptz AND c.state NOT IN (${sqlList(TERMINAL_STATES)}) AND c.stage_deadline < ${cut}::timestamptz)::int AS "openOverdue",
       count(*) FILTER (WHERE c.rated_at >= ${f}::timestamptz AND c.rated_at < ${t}::timestamptz)::int AS rated,
       count(*) FILTER (WHERE c.rated_at >= ${f}::timestamptz AND c.rated_at < ${t}::timestamptz AND c.rating = 'satisfied')::int AS satisfied,
       count(*) FILTER (WHERE c.rated_at >= ${f}::timestamptz AND c.rated_at < ${t}::timestamptz AND c.rating = 'basically_satisfied')::int AS "basicallySatisfied",
@@ -103,6 +104,7 @@ export async function caseFigures(
     dispatched: number;
     onTime: number;
     returned: number;
+    mismatchedKept: number;
     handled: number;
     reworked: number;
   }>(
@@ -111,6 +113,11 @@ export async function caseFigures(
         count(*) FILTER (WHERE e.type = 'dispatch')::int AS dispatched,
         count(*) FILTER (WHERE e.type = 'dispatch' AND (e.data->>'onTime')::boolean)::int AS "onTime",
         count(*) FILTER (WHERE e.type = 'return')::int AS returned,
+        -- Sent to a unit of another kind than the item's department (with a reason) and not returned: also inaccurate.
+        count(*) FILTER (WHERE e.type = 'dispatch' AND e.data ? 'kindMismatch' AND NOT EXISTS (
+          SELECT 1 FROM case_events r WHERE r.case_id = e.case_id AND r.type = 'return' AND r.seq > e.seq
+            AND NOT EXISTS (SELECT 1 FROM case_events d WHERE d.case_id = e.case_id AND d.type = 'dispatch' AND d.seq > e.seq AND d.seq < r.seq)
+        ))::int AS "mismatchedKept",
         count(DISTINCT e.case_id) FILTER (WHERE e.type = 'feed_back')::int AS handled,
         count(DISTINCT e.case_id) FILTER (WHERE e.type = 'verify_fail')::int AS reworked
       FROM case_events e JOIN cases c ON c.id = e.case_id
@@ -132,7 +139,9 @@ export async function caseFigures(
   }
   const byKey = new Map(dispatch.map((d) => [d.key, d]));
   const items = rows.map((r) => {
-    const d = byKey.get(r.key) ?? { dispatched: 0, onTime: 0, returned: 0, handled: 0, reworked: 0 };
+    const d = byKey.get(r.key) ?? { dispatched: 0, onTime: 0, returned: 0, mismatchedKept: 0, handled: 0, reworked: 0 };
+    // 准确派遣率: a dispatch is inaccurate when the unit returned it or when it went to another department's unit.
+    const inaccurate = d.returned + d.mismatchedKept;
     const due = r.closed + r.openOverdue;
     return {
       key: r.key,
@@ -143,6 +152,7 @@ export async function caseFigures(
         dispatched: d.dispatched,
         dispatchedOnTime: d.onTime,
         returned: d.returned,
+        mismatched: d.mismatchedKept,
         handled: d.handled,
         reworked: d.reworked,
       },
@@ -151,7 +161,7 @@ export async function caseFigures(
         onTimeClosure: ratio(r.closedOnTime, due), // 按期结案率
         overdue: ratio(r.closedOverdue + r.openOverdue, due), // 超期率
         rework: ratio(d.reworked, d.handled), // 返工率
-        dispatchAccuracy: d.dispatched ? Math.round((1 - d.returned / d.dispatched) * 10_000) / 10_000 : null, // 准确派遣率
+        dispatchAccuracy: d.dispatched ? Math.round((1 - inaccurate / d.dispatched) * 10_000) / 10_000 : null, // 准确派遣率
         onTimeDispatch: ratio(d.onTime, d.dispatched), // 按时派遣率
         validReports: ratio(r.accepted, r.reported), // 有效上报率
         solvedWithinArea: ratio(r.closedWithinLevel, r.closed), // 辖域内解决率

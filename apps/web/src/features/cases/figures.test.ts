@@ -21,13 +21,14 @@ const counts: FigureCounts = {
   dispatched: 9,
   dispatchedOnTime: 7,
   returned: 2,
+  mismatched: 1,
 };
 
 describe('rateBasis', () => {
   it('gives each rate its numerator and denominator', () => {
     expect(rateBasis('closure', counts)).toEqual({ num: 6, den: 8 });
     expect(rateBasis('overdue', counts)).toEqual({ num: 3, den: 8 });
-    expect(rateBasis('dispatchAccuracy', counts)).toEqual({ num: 7, den: 9 });
+    expect(rateBasis('dispatchAccuracy', counts)).toEqual({ num: 6, den: 9 }); // 9 − 2 returned − 1 to another department
     expect(rateBasis('rework', counts)).toEqual({ num: 1, den: 7 });
     expect(rateBasis('validReports', counts)).toEqual({ num: 8, den: 10 });
     expect(rateBasis('solvedWithinArea', counts)).toEqual({ num: 4, den: 6 });

@@ -15,7 +15,7 @@ export function rateBasis(key: RateKey, c: FigureCounts): { num: number | null; 
     case 'rework':
       return { num: c.reworked, den: c.handled };
     case 'dispatchAccuracy':
-      return { num: c.dispatched - c.returned, den: c.dispatched };
+      return { num: c.dispatched - c.returned - c.mismatched, den: c.dispatched };
     case 'onTimeDispatch':
       return { num: c.dispatchedOnTime, den: c.dispatched };
     case 'validReports':
