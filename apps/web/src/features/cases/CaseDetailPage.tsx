@@ -138,6 +138,9 @@ function CaseView({
                   label: t('cases.fields.reporter'),
                   children: <span data-testid="case-reporter">{reporter ?? '—'}</span>,
                 },
+                ...(c.firstContact
+                  ? [{ key: 'firstContact', label: t('cases.fields.firstContact'), children: c.firstContact.name }]
+                  : []),
                 { key: 'channel', label: t('cases.fields.channel'), children: t(`cases.channels.${c.channel}`) },
                 { key: 'level', label: t('cases.fields.level'), children: t(`cases.levels.${c.level}`) },
                 { key: 'reportedAt', label: t('cases.fields.reportedAt'), children: formatTime(c.reportedAt) },
