@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegionCode, childLevel, fullRegionCode } from './regions.ts';
+import { checkRegionCode, childLevel, fullRegionCode, regionLevelOfCode } from './regions.ts';
+import { caseTierOfPath } from './cases.ts';
 
 describe('region codes (GB/T 2260 + 12-digit statistical code)', () => {
   it('accepts a child code extending its parent', () => {
@@ -16,5 +17,27 @@ describe('region codes (GB/T 2260 + 12-digit statistical code)', () => {
     expect(childLevel('township')).toBe('village');
     expect(childLevel('village')).toBeNull();
     expect(fullRegionCode('410104')).toBe('410104000000');
+  });
+});
+
+describe('the level of a region code, and the tier of whoever sits at a path (one home: regions.ts, cases.ts)', () => {
+  it('reads the level from the number of significant digits (GB/T 2260 + 统计用区划代码)', () => {
+    expect(regionLevelOfCode('41')).toBe('province');
+    expect(regionLevelOfCode('4101')).toBe('city');
+    expect(regionLevelOfCode('410104')).toBe('county');
+    expect(regionLevelOfCode('410104001')).toBe('township');
+    expect(regionLevelOfCode('410104001001')).toBe('village');
+    expect(regionLevelOfCode('41010400')).toBeNull();
+    expect(regionLevelOfCode('')).toBeNull();
+  });
+
+  it('gives the case tier of a unit at a region path: province and city act as the city tier', () => {
+    expect(caseTierOfPath('/41/')).toBe('city');
+    expect(caseTierOfPath('/41/4101/')).toBe('city');
+    expect(caseTierOfPath('/41/4101/410104/')).toBe('county');
+    expect(caseTierOfPath('/41/4101/410104/410104001/')).toBe('township');
+    expect(caseTierOfPath('/41/4101/410104/410104001/410104001001/')).toBe('village');
+    // Below a village (a grid's own code) still counts as the village tier.
+    expect(caseTierOfPath('/41/4101/410104/410104001/410104001001/410104001001001/')).toBe('village');
   });
 });

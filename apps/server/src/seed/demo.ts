@@ -1,4 +1,4 @@
-import { type RegionLevel, type Role, LEVEL_CODE_DIGITS, REGION_LEVELS } from '@gewu/domain';
+import { type RegionLevel, type Role, regionLevelOfCode } from '@gewu/domain';
 import { and, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -47,7 +47,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
 ];
 
 export function levelOfCode(code: string): RegionLevel {
-  const level = REGION_LEVELS.find((l) => LEVEL_CODE_DIGITS[l] === code.length);
+  const level = regionLevelOfCode(code);
   if (!level) throw new Error(`bad region code ${code}`);
   return level;
 }

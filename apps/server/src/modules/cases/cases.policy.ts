@@ -1,21 +1,21 @@
-import { type CaseFacts, type CaseLevel, CASE_LEVELS, type Relation } from '@gewu/domain';
+import {
+  CASE_LEVELS,
+  CASE_TIER_OF_REGION,
+  type CaseFacts,
+  type CaseLevel,
+  type RegionLevel,
+  type Relation,
+} from '@gewu/domain';
 import { type SQL, and, eq, or, sql } from 'drizzle-orm';
 import { can, inScope, isInScope } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { cases } from './cases.table.ts';
 
-const LEVEL_OF_REGION: Record<string, CaseLevel> = {
-  province: 'city',
-  city: 'city',
-  county: 'county',
-  township: 'township',
-  village: 'village',
-};
 const SEGMENT_LENGTH: Partial<Record<CaseLevel, number>> = { city: 4, county: 6, township: 9, village: 12 };
 
 /** The tier an actor's centre works at (a city or province centre both act as the top tier). */
 export function tierOf(actor: Pick<Actor, 'regionLevel'>): CaseLevel {
-  return LEVEL_OF_REGION[actor.regionLevel] ?? 'township';
+  return CASE_TIER_OF_REGION[actor.regionLevel as RegionLevel] ?? 'township';
 }
 
 export function levelRank(level: CaseLevel): number {
