@@ -5,6 +5,7 @@ import {
   type CaseLevel,
   type CaseStage,
   addLimit,
+  centrePathFor,
   checkTransition,
   nextLevel,
 } from '@gewu/domain';
@@ -22,9 +23,9 @@ import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
 import { type NotifyTarget, notify, wakeStreams } from '../notifications/notifications.service.ts';
-import { clockUntil, deadlineAfter, remainingMs, stageClock } from './cases.clock.ts';
+import { clockUntil, deadlineAfter, remainingMs, stageClock } from '../../platform/clocks/index.ts';
 import { gridWorkerOf, itemByCode } from './cases.intake.ts';
-import { centrePathFor, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
+import { levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { CaseConflict, type CaseRow, appendEvent, coUnitsOf } from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 
