@@ -26,6 +26,10 @@
  *          },
  *        });
  *
+ *    The kind is registered when that file is loaded: the module's repository imports it (to schedule its
+ *    clocks), so every process that builds the app — and therefore runs the sweep — has it; a script
+ *    that sweeps without the app imports the file itself (see bench/sweep.ts).
+ *
  * 3. Whenever a clock starts, restarts or stops, in the same transaction as the row it belongs to:
  *    `replaceDeadlines(tx, kind, subjectId, clockLights(before), clockLights(after))` (or
  *    `scheduleDeadlines` / `cancelDeadlines`). The pending light changes live in `clock_deadlines`.
