@@ -233,7 +233,7 @@ export async function generateCases(url: string, opts: GenerateOptions): Promise
     const tVacuum = performance.now();
     await c.query('VACUUM ANALYZE cases');
     await c.query('VACUUM ANALYZE case_events');
-    await c.query('VACUUM ANALYZE case_deadlines');
+    await c.query('VACUUM ANALYZE clock_deadlines');
     const vacuumMs = performance.now() - tVacuum;
     const totalMs = performance.now() - t0;
 
@@ -261,8 +261,8 @@ async function describeCases(
     const f = (
       await c.query<{ open: string; overdue: string; yellow: string; events: string; cmb: string; emb: string }>(
         `SELECT (SELECT count(*) FROM cases WHERE state NOT IN ('closed', 'rejected', 'voided', 'merged')) AS open,
-                (SELECT count(*) FROM case_deadlines WHERE light = 'red' AND at < $1) AS overdue,
-                (SELECT count(*) FROM case_deadlines WHERE light = 'yellow' AND at <= $1) AS yellow,
+                (SELECT count(*) FROM clock_deadlines WHERE kind = 'case.stage' AND light = 'red' AND at < $1) AS overdue,
+                (SELECT count(*) FROM clock_deadlines WHERE kind = 'case.stage' AND light = 'yellow' AND at <= $1) AS yellow,
                 (SELECT count(*) FROM case_events) AS events,
                 pg_total_relation_size('cases') / 1048576.0 AS cmb, pg_total_relation_size('case_events') / 1048576.0 AS emb`,
         [now.toISOString()],
@@ -452,10 +452,10 @@ WITH r AS (
             reporter_user_id, reporter_api_key_id, reporter_name, anonymous, reporter_key, idempotency_key, reported_at, self_handled
 ), dl AS (
   -- The sweep's pending light changes: none for a light already shown (red flagged; yellow warned, also under a new red).
-  INSERT INTO case_deadlines (case_id, light, stage, at)
-  SELECT case_id, 'red', stage, started + dur FROM cr WHERE stage IS NOT NULL AND light <> 'red'
+  INSERT INTO clock_deadlines (kind, subject_id, stage, light, at)
+  SELECT 'case.stage', case_id, stage, 'red', started + dur FROM cr WHERE stage IS NOT NULL AND light <> 'red'
   UNION ALL
-  SELECT case_id, 'yellow', stage, started + dur * 0.8 FROM cr WHERE stage IS NOT NULL AND light NOT IN ('red', 'new_red', 'yellow')
+  SELECT 'case.stage', case_id, stage, 'yellow', started + dur * 0.8 FROM cr WHERE stage IS NOT NULL AND light NOT IN ('red', 'new_red', 'yellow')
 )
 INSERT INTO case_events (case_id, seq, type, actor_id, actor_name, actor_unit_id, at, note, data)
 SELECT ins.id, 1, 'report', ins.reporter_user_id, ins.reporter_name, NULL, ins.reported_at, NULL,

@@ -40,7 +40,9 @@ import {
   unchainedAuditCount,
 } from '../apps/server/src/platform/audit/audit.service.ts';
 import { startIntervalJob } from '../apps/server/src/platform/jobs.ts';
-import { sweepDeadlines } from '../apps/server/src/modules/cases/cases.jobs.ts';
+import { sweepDeadlines } from '../apps/server/src/platform/clocks/index.ts';
+// The case chain's clock kinds, registered as the server registers them (the backlog sweep below needs them).
+import '../apps/server/src/modules/cases/cases.clocks.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.ts';
 import { DEFAULT_BASE_URL, benchConfig, fmt, prepareCases } from './cases-data.ts';
 import { CpuMeter, summarizeCpuProfile } from './cpu.ts';
@@ -105,7 +107,7 @@ async function serveApp() {
           app.log,
         ),
         startIntervalJob(
-          'cases.deadlines',
+          'clocks.sweep',
           config.GEWU_SWEEP_INTERVAL_MS,
           () => sweepDeadlines({ db: database.db, clock: systemClock }),
           app.log,

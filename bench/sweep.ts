@@ -1,4 +1,4 @@
-// bench/sweep: the overdue/warning sweep (sweepDeadlines from cases.jobs.ts, clock at "now") over a
+// bench/sweep: the overdue/warning sweep (sweepDeadlines of the clock engine in platform/clocks, every registered kind, clock at "now") over a
 // PostgreSQL database holding 1,000,000 open cases (--closed-share 0; the queue and intake benches use
 // 0.7), 1% of them past their deadline and not yet flagged (--new-red 0.01: 10,000 stages, a backlog far
 // beyond a minute's worth — the sweep runs every GEWU_SWEEP_INTERVAL_MS), 10% red and already flagged, 15%
@@ -14,7 +14,9 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../apps/server/src/db/client.ts';
 import type { Clock } from '../apps/server/src/platform/clock.ts';
-import { sweepDeadlines } from '../apps/server/src/modules/cases/cases.jobs.ts';
+import { sweepDeadlines } from '../apps/server/src/platform/clocks/index.ts';
+// The case chain's clock kinds, registered as the server registers them.
+import '../apps/server/src/modules/cases/cases.clocks.ts';
 import { DEFAULT_BASE_URL, fmt, prepareCases } from './cases-data.ts';
 
 const { values: args } = parseArgs({
@@ -54,12 +56,12 @@ try {
   }
   const now = clock.now().toISOString();
   const due = await one<{ overdue: number; warn: number; open: number }>(sql`SELECT
-      (SELECT count(*)::int FROM case_deadlines WHERE light = 'red' AND at < ${now}::timestamptz) AS overdue,
-      (SELECT count(*)::int FROM case_deadlines WHERE light = 'yellow' AND at <= ${now}::timestamptz) AS warn,
+      (SELECT count(*)::int FROM clock_deadlines WHERE kind = 'case.stage' AND light = 'red' AND at < ${now}::timestamptz) AS overdue,
+      (SELECT count(*)::int FROM clock_deadlines WHERE kind = 'case.stage' AND light = 'yellow' AND at <= ${now}::timestamptz) AS warn,
       (SELECT count(*)::int FROM cases WHERE stage IS NOT NULL) AS open`);
   const idx = await queryRows<{ name: string; mb: number; rows: number }>(
     db,
-    sql`SELECT c.relname AS name, pg_relation_size(c.oid) / 1048576.0 AS mb, c.reltuples::int AS rows FROM pg_class c WHERE c.relname IN ('case_deadlines', 'case_deadlines_due_idx') ORDER BY 1`,
+    sql`SELECT c.relname AS name, pg_relation_size(c.oid) / 1048576.0 AS mb, c.reltuples::int AS rows FROM pg_class c WHERE c.relname IN ('clock_deadlines', 'clock_deadlines_due_idx') ORDER BY 1`,
   );
   console.log(
     `\nbefore the sweep: ${fmt(data.open)} open cases, ${fmt(due.open)} with a running stage clock; due now: ${fmt(due.overdue)} to flag overdue, ${fmt(due.warn)} to warn`,
@@ -88,7 +90,7 @@ try {
     steady.push({ ms: performance.now() - t, ...r, notes: (await notifications()) - before });
   }
   const left = await one<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM case_deadlines WHERE light = 'red' AND at < ${now}::timestamptz`,
+    sql`SELECT count(*)::int AS n FROM clock_deadlines WHERE light = 'red' AND at < ${now}::timestamptz`,
   );
   console.log(
     `\nfirst sweep:  ${fmt(first.ms)} ms — flagged ${fmt(first.overdue)} overdue, warned ${fmt(first.warned)}, wrote ${fmt(first.notes)} notifications`,
@@ -106,12 +108,12 @@ try {
   // The plans of the two selections as the second sweep met them (after the first, so it ran cold as in production).
   const t2 = now;
   for (const [label, cond] of [
-    ['overdue', sql`light = 'red' AND at < ${t2}::timestamptz`],
-    ['warning', sql`light = 'yellow' AND at <= ${t2}::timestamptz`],
+    ['overdue', sql`kind = 'case.stage' AND light = 'red' AND at < ${t2}::timestamptz`],
+    ['warning', sql`kind = 'case.stage' AND light = 'yellow' AND at <= ${t2}::timestamptz`],
   ] as const) {
     const plan = await queryRows<{ 'QUERY PLAN': string }>(
       db,
-      sql`EXPLAIN (ANALYZE, BUFFERS) SELECT case_id FROM case_deadlines WHERE ${cond}`,
+      sql`EXPLAIN (ANALYZE, BUFFERS) SELECT subject_id FROM clock_deadlines WHERE ${cond}`,
     );
     console.log(
       `plan of the ${label} selection now: ${plan

@@ -6,7 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { chainPendingAudit, purgeExpiredAudit } from './platform/audit/audit.service.ts';
 import { startIntervalJob } from './platform/jobs.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
-import { sweepDeadlines } from './modules/cases/cases.jobs.ts';
+import { sweepDeadlines } from './platform/clocks/index.ts';
 import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 
 async function main() {
@@ -27,7 +27,7 @@ async function main() {
       app.log,
     ),
     startIntervalJob(
-      'cases.deadlines',
+      'clocks.sweep',
       config.GEWU_SWEEP_INTERVAL_MS,
       () => sweepDeadlines({ db: database.db, clock }),
       app.log,

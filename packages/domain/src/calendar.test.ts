@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   addLimit,
   defaultWorkCalendar,
-  elapsedFraction,
   isWorkingDay,
   localDateOf,
   nextWorkingMoment,
   timeLimitSchema,
-  warningLight,
+  lightAt,
+  warningAt,
   workCalendarSchema,
   workingMsBetween,
   type TimeLimit,
@@ -242,49 +242,51 @@ describe('workingMsBetween', () => {
   });
 });
 
-describe('elapsedFraction and warning lights (green < 80 % ≤ yellow ≤ deadline < red)', () => {
+describe('the 80 % point and the lights (green < 80 % ≤ yellow ≤ deadline < red)', () => {
   // 10 working hours from Tuesday 08:30: 7 h on Tuesday, 3 h on Wednesday → due Wednesday 11:30.
   const start = at('2026-03-10 08:30');
   const deadline = addLimit(start, hours(10), cal);
-  const light = (now: string) => warningLight(start, deadline, at(now), 'work_hours', cal);
+  const warnAt = warningAt(start, deadline, 'work_hours', cal);
+  const light = (now: Date) => lightAt({ warnAt, deadline }, now);
 
   it('sets up the window', () => expect(bj(deadline)).toBe('2026-03-11 11:30'));
-  it('measures working time for work limits', () => {
-    expect(elapsedFraction(start, deadline, at('2026-03-10 12:00'), 'work_hours', cal)).toBeCloseTo(0.35, 12);
-    expect(elapsedFraction(start, deadline, at('2026-03-10 13:59'), 'work_hours', cal)).toBeCloseTo(0.35, 12);
-    expect(elapsedFraction(start, deadline, at('2026-03-09 12:00'), 'work_hours', cal)).toBe(0);
-    expect(elapsedFraction(start, deadline, at('2026-03-11 17:30'), 'work_hours', cal)).toBeCloseTo(1.4, 12);
-  });
-  it('is green at 79 %, yellow at 80 % and at 100 %, red just past the deadline', () => {
-    expect(light('2026-03-10 16:00')).toBe('green');
-    expect(warningLight(start, deadline, at('2026-03-11 09:24'), 'work_hours', cal)).toBe('green'); // 7.9 h = 79 %
-    expect(light('2026-03-11 09:30')).toBe('yellow'); // 8 h = 80 %
-    expect(light('2026-03-11 11:30')).toBe('yellow'); // 100 %, now == deadline
-    expect(warningLight(start, deadline, new Date(deadline.getTime() + 1), 'work_hours', cal)).toBe('red');
+  it('puts the 80 % point after 8 working hours: 7 on Tuesday, 1 on Wednesday', () =>
+    expect(bj(warnAt)).toBe('2026-03-11 09:30'));
+  it('is green before it, yellow from it through the deadline, red 1 ms past the deadline', () => {
+    expect(light(at('2026-03-10 16:00'))).toBe('green');
+    expect(light(at('2026-03-11 09:24'))).toBe('green'); // 7.9 h = 79 %
+    expect(light(new Date(at('2026-03-11 09:30').getTime() - 1))).toBe('green');
+    expect(light(at('2026-03-11 09:30'))).toBe('yellow'); // 8 h = 80 %
+    expect(light(at('2026-03-11 11:30'))).toBe('yellow'); // 100 %, now == deadline
+    expect(light(new Date(at('2026-03-11 11:30').getTime() + 1))).toBe('red');
   });
   it('turns red by the clock even when no working time has passed since the deadline', () => {
     const eod = addLimit(start, hours(7), cal);
     expect(bj(eod)).toBe('2026-03-10 17:30');
-    expect(elapsedFraction(start, eod, at('2026-03-10 18:00'), 'work_hours', cal)).toBe(1);
-    expect(warningLight(start, eod, at('2026-03-10 18:00'), 'work_hours', cal)).toBe('red');
+    const eodWarn = warningAt(start, eod, 'work_hours', cal);
+    expect(bj(eodWarn)).toBe('2026-03-10 16:06'); // 5.6 h: 3.5 in the morning, 2.1 from 14:00
+    expect(lightAt({ warnAt: eodWarn, deadline: eod }, at('2026-03-10 18:00'))).toBe('red');
   });
   it('uses wall time for natural days: nights and holidays count', () => {
     const s = at('2026-09-28 10:00');
     const d = addLimit(s, { amount: 10, unit: 'natural_days' }, cal);
-    const nat = (ms: number) => warningLight(s, d, new Date(s.getTime() + ms), 'natural_days', cal);
+    const w = warningAt(s, d, 'natural_days', cal);
+    expect(bj(w)).toBe('2026-10-06 10:00');
+    const nat = (ms: number) => lightAt({ warnAt: w, deadline: d }, new Date(s.getTime() + ms));
     expect(nat(7.9 * DAY)).toBe('green');
     expect(nat(8 * DAY)).toBe('yellow');
     expect(nat(10 * DAY)).toBe('yellow');
     expect(nat(10 * DAY + 1)).toBe('red');
-    expect(elapsedFraction(s, d, at('2026-10-03 10:00'), 'natural_days', cal)).toBeCloseTo(0.5, 12);
   });
   it('uses working time for work_days, so a holiday week barely moves the light', () => {
     const s = at('2026-09-29 17:30');
     const d = addLimit(s, workDays(3), cal); // Sep 30, Oct 8, Oct 9 → due Oct 9 17:30
     expect(bj(d)).toBe('2026-10-09 17:30');
-    expect(warningLight(s, d, at('2026-10-07 23:00'), 'work_days', cal)).toBe('green');
-    expect(elapsedFraction(s, d, at('2026-10-07 23:00'), 'work_days', cal)).toBeCloseTo(1 / 3, 12);
-    expect(warningLight(s, d, at('2026-10-09 12:00'), 'work_days', cal)).toBe('yellow');
+    // 21 working hours; 80 % = 16.8 h: 7 on Sep 30, 7 on Oct 8, 2.8 from 08:30 on Oct 9.
+    const w = warningAt(s, d, 'work_days', cal);
+    expect(bj(w)).toBe('2026-10-09 11:18');
+    expect(lightAt({ warnAt: w, deadline: d }, at('2026-10-07 23:00'))).toBe('green');
+    expect(lightAt({ warnAt: w, deadline: d }, at('2026-10-09 12:00'))).toBe('yellow');
   });
 });
 

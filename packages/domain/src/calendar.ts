@@ -305,36 +305,43 @@ export function workingMsBetween(a: Date, b: Date, cal: WorkCalendar): number {
 }
 
 /**
- * Share of the limit used at `now`: wall time for natural_days, working time otherwise (both measured
- * from `start`, so for work_days the rest of the start day counts too). Grows past 1 after the
- * deadline; 0 before `start`.
+ * The instant 80 % of the window from `start` to `deadline` has passed (the yellow light), measured in
+ * the limit's own kind of time: wall time for natural limits, working time otherwise (so for work_days
+ * the rest of the start day counts too, and a holiday week barely moves it).
  */
-export function elapsedFraction(
-  start: Date,
-  deadline: Date,
-  now: Date,
-  unit: TimeLimitUnit,
-  cal: WorkCalendar,
-): number {
-  const natural = unit === 'natural_days' || unit === 'natural_hours';
-  const measure = (to: Date) =>
-    natural ? Math.max(0, timeOf(to, 'time') - timeOf(start, 'start')) : workingMsBetween(start, to, cal);
-  const total = measure(deadline);
-  // A degenerate window (deadline not after start in the measure): all used once the deadline is reached.
-  if (total <= 0) return timeOf(now, 'now') >= timeOf(deadline, 'deadline') ? 1 : 0;
-  return measure(now) / total;
+export function warningAt(start: Date, deadline: Date, unit: TimeLimitUnit, cal: WorkCalendar): Date {
+  if (unit === 'natural_days' || unit === 'natural_hours')
+    return new Date(timeOf(start, 'start') + WARNING_FRACTION * (timeOf(deadline, 'deadline') - start.getTime()));
+  const working = workingMsBetween(start, deadline, cal);
+  return addLimit(start, { amount: (WARNING_FRACTION * working) / HOUR_MS, unit: 'work_hours' }, cal);
 }
 
 export type WarningLight = 'green' | 'yellow' | 'red';
 
-/** 绿灯 below 80 % of the limit, 黄灯 from 80 % through the deadline itself, 红灯 once `now` is past it. */
-export function warningLight(
-  start: Date,
-  deadline: Date,
+/**
+ * The light rule (预警灯), declared once: the instant of a clock each light starts at, and whether that
+ * instant itself already shows it. 绿灯 before `warnAt`; 黄灯 from `warnAt` through the deadline itself;
+ * 红灯 once the deadline has passed. `lightAt` reads it in TypeScript, the server's clock engine in SQL.
+ */
+export const LIGHT_STARTS = {
+  yellow: { at: 'warnAt', includesInstant: true },
+  red: { at: 'deadline', includesInstant: false },
+} as const satisfies Record<Exclude<WarningLight, 'green'>, { at: 'warnAt' | 'deadline'; includesInstant: boolean }>;
+
+/** Whether a clock shows `light` (or a later one) at `now`. */
+export function lightReached(
+  light: keyof typeof LIGHT_STARTS,
+  clock: { warnAt: Date; deadline: Date },
   now: Date,
-  unit: TimeLimitUnit,
-  cal: WorkCalendar,
-): WarningLight {
-  if (timeOf(now, 'now') > timeOf(deadline, 'deadline')) return 'red';
-  return elapsedFraction(start, deadline, now, unit, cal) >= WARNING_FRACTION ? 'yellow' : 'green';
+): boolean {
+  const { at, includesInstant } = LIGHT_STARTS[light];
+  const t = timeOf(clock[at], at);
+  const n = timeOf(now, 'now');
+  return includesInstant ? n >= t : n > t;
+}
+
+/** The light of a running clock at `now`: green < warnAt ≤ yellow ≤ deadline < red. */
+export function lightAt(clock: { warnAt: Date; deadline: Date }, now: Date): WarningLight {
+  if (lightReached('red', clock, now)) return 'red';
+  return lightReached('yellow', clock, now) ? 'yellow' : 'green';
 }

@@ -6,6 +6,7 @@ export * from './idcard.ts';
 export * from './grids.ts';
 export * from './people.ts';
 export * from './calendar.ts';
+export * from './centre-path.ts';
 export * from './holidays.ts';
 export * from './items.ts';
 export * from './items-catalogue.ts';

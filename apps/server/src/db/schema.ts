@@ -3,6 +3,7 @@ export { users, sessions } from '../modules/users/users.table.ts';
 export { loginAccountFailures, loginFailures } from '../modules/auth/login-failures.table.ts';
 export { auditChain, auditLog } from '../platform/audit/audit.table.ts';
 export { jobMarks } from '../platform/jobs.table.ts';
+export { clockDeadlines } from '../platform/clocks/clocks.table.ts';
 export { grids, gridBoundaries, gridAssignments, changeCounters } from '../modules/grids/grids.table.ts';
 export {
   residents,
@@ -18,14 +19,7 @@ export { importJobs } from '../modules/imports/imports.table.ts';
 export { units } from '../modules/units/units.table.ts';
 export { items, itemAdmissions } from '../modules/items/items.table.ts';
 export { workCalendars } from '../modules/calendar/calendar.table.ts';
-export {
-  cases,
-  caseEvents,
-  caseUnits,
-  caseCodeSeq,
-  caseDeadlines,
-  casePublications,
-} from '../modules/cases/cases.table.ts';
+export { cases, caseEvents, caseUnits, caseCodeSeq, casePublications } from '../modules/cases/cases.table.ts';
 export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications, notificationReads } from '../modules/notifications/notifications.table.ts';
 export { apiKeys } from '../modules/apikeys/api-keys.table.ts';

@@ -11,6 +11,7 @@ import {
   type WorkCalendar,
   addLimit,
   caseTierOfPath,
+  centrePathFor,
   checkTransition,
   clockEffectOf,
   nextLevel,
@@ -30,9 +31,9 @@ import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
 import { type NotifyTarget, notify, wakeStreams } from '../notifications/notifications.service.ts';
-import { clockUntil, deadlineAfter, remainingMs, stageClock } from './cases.clock.ts';
+import { clockUntil, deadlineAfter, remainingMs, stageClock } from '../../platform/clocks/index.ts';
 import { type ItemRow, gridWorkerOf, itemByCode } from './cases.intake.ts';
-import { caseFacts, centrePathFor, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
+import { caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { CaseConflict, type CaseRow, type NewEvent, appendEvent, coUnitsOf } from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 

@@ -1,4 +1,4 @@
-import { type CaseChannel, type CaseLevel, type ReportBody, type ReportFacts } from '@gewu/domain';
+import { type CaseChannel, type CaseLevel, type ReportBody, type ReportFacts, centrePathFor } from '@gewu/domain';
 import { toWgs84 } from '@gewu/geo';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
@@ -17,8 +17,8 @@ import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
 import { notificationRows, wakeStreams } from '../notifications/notifications.service.ts';
-import { stageClock } from './cases.clock.ts';
-import { centrePathFor, coversPath } from './cases.policy.ts';
+import { stageClock } from '../../platform/clocks/index.ts';
+import { coversPath } from './cases.policy.ts';
 import {
   type CaseRow,
   type NewReportedCase,

@@ -11,8 +11,6 @@ import { can, inScope, isInScope } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
 import { cases } from './cases.table.ts';
 
-const SEGMENT_LENGTH: Partial<Record<CaseLevel, number>> = { city: 4, county: 6, township: 9, village: 12 };
-
 /** The tier an actor's centre works at (a city or province centre both act as the top tier). */
 export function tierOf(actor: Pick<Actor, 'regionLevel'>): CaseLevel {
   return CASE_TIER_OF_REGION[actor.regionLevel as RegionLevel] ?? 'township';
@@ -20,21 +18,6 @@ export function tierOf(actor: Pick<Actor, 'regionLevel'>): CaseLevel {
 
 export function levelRank(level: CaseLevel): number {
   return CASE_LEVELS.indexOf(level);
-}
-
-/** The path of the region at `level` that contains `path` (e.g. the township of a grid), or null. */
-export function pathAtLevel(path: string, level: CaseLevel): string | null {
-  const len = SEGMENT_LENGTH[level];
-  if (!len) return null;
-  const parts = path.split('/').filter(Boolean);
-  const i = parts.findIndex((p) => p.length === len);
-  return i < 0 ? null : `/${parts.slice(0, i + 1).join('/')}/`;
-}
-
-/** The centre responsible for a case at its level: grid and village tiers are run by the township centre. */
-export function centrePathFor(regionPath: string, level: CaseLevel): string {
-  const tier = level === 'grid' || level === 'village' ? 'township' : level;
-  return pathAtLevel(regionPath, tier) ?? pathAtLevel(regionPath, 'county') ?? regionPath;
 }
 
 type CaseRow = typeof cases.$inferSelect;

@@ -13,6 +13,7 @@ import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, or
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { lightIsSql, lightSql as lightOfClock } from '../../platform/clocks/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { inScope, requireActor } from '../../platform/access.ts';
 import { grids } from '../grids/grids.table.ts';
@@ -30,10 +31,12 @@ export type QueryDeps = { db: Db; clock: Clock };
 
 const assigneeUser = alias(users, 'assignee_user');
 
+/** The instants of a case's stage clock, for the clock engine's light rule. */
+const STAGE_CLOCK = { warnAt: cases.stageWarnAt, deadline: cases.stageDeadline };
+
 /** The warning light of a case's current stage (null when no clock runs). */
 export function lightSql(now: Date): SQL<Light | null> {
-  const t = now.toISOString();
-  return sql<Light | null>`CASE WHEN ${cases.stage} IS NULL THEN NULL WHEN ${cases.stageDeadline} < ${t}::timestamptz THEN 'red' WHEN ${cases.stageWarnAt} <= ${t}::timestamptz THEN 'yellow' ELSE 'green' END`;
+  return lightOfClock(STAGE_CLOCK, now);
 }
 
 const summaryColumns = (now: Date) => ({
@@ -115,7 +118,6 @@ const CASE_CODE = /^\d{15}$/;
 export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQueueQuery) {
   const actor = requireActor(ctx);
   const now = deps.clock.now();
-  const t = now.toISOString();
   const lvl = levelRank(tierOf(actor));
   const levelsAtOrBelow = CASE_LEVELS.filter((l) => levelRank(l) <= lvl);
   const mine = [
@@ -144,11 +146,6 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
     all: undefined,
   };
   const states = q.state === undefined ? undefined : Array.isArray(q.state) ? q.state : [q.state];
-  const lightCond: Record<Light, SQL> = {
-    red: sql`${cases.stageDeadline} < ${t}::timestamptz`,
-    yellow: sql`${cases.stageWarnAt} <= ${t}::timestamptz AND ${cases.stageDeadline} >= ${t}::timestamptz`,
-    green: sql`${cases.stageWarnAt} > ${t}::timestamptz`,
-  };
   const where = andAll(
     visibleCases(actor),
     viewCond[q.view],
@@ -158,7 +155,7 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
         ? eq(cases.itemCode, q.itemCode)
         : like(cases.itemCode, `${q.itemCode}%`)
       : undefined,
-    q.light ? and(isNotNull(cases.stage), lightCond[q.light]) : undefined,
+    q.light ? and(isNotNull(cases.stage), lightIsSql(q.light, STAGE_CLOCK, now)) : undefined,
     q.gridId ? eq(cases.gridId, q.gridId) : undefined,
     q.q ? searchCond(q.q) : undefined,
   );

@@ -5,13 +5,15 @@ import {
   type CaseProjection,
   applyCaseEvent,
 } from '@gewu/domain';
-import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { rawRows, recordsetInsert } from '../../db/recordset-insert.ts';
 import { AppError } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { notifications } from '../notifications/notifications.table.ts';
-import { caseDeadlines, caseEvents, caseUnits, cases } from './cases.table.ts';
+import { replaceDeadlines } from '../../platform/clocks/index.ts';
+import { caseRectifyClock, caseStageClock, rectifyLights, stageLights } from './cases.clocks.ts';
+import { caseEvents, caseUnits, cases } from './cases.table.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -82,28 +84,21 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
     if (!row) throw new CaseConflict(await findCase(db, prev.id));
   }
   if (!row) throw new Error('case write failed');
-  if ('clock' in e.data) await setDeadlines(db, prev, row);
+  await setDeadlines(db, prev, row, 'clock' in e.data);
   await db.insert(caseEvents).values(eventRow(row.id, row.version, e));
   return row;
 }
 
 /**
- * The sweep's pending light changes for the stage the case is now in (none when no clock runs),
- * replacing those of the stage before (found by their times, which the case row still had).
+ * The sweep's pending light changes for the case as it now is: its stage clock's (replacing those of
+ * the stage before, found by their times, which the case row still had) when the event set a clock,
+ * and its listed supervision's rectify-by date when that changed (or the case closed).
  */
-async function setDeadlines(db: Db, prev: CaseRow | null, row: CaseRow): Promise<void> {
-  const old = [
-    ...(prev?.stageWarnAt ? [and(eq(caseDeadlines.light, 'yellow'), eq(caseDeadlines.at, prev.stageWarnAt))] : []),
-    ...(prev?.stageDeadline ? [and(eq(caseDeadlines.light, 'red'), eq(caseDeadlines.at, prev.stageDeadline))] : []),
-  ];
-  if (old.length) await db.delete(caseDeadlines).where(and(or(...old), eq(caseDeadlines.caseId, row.id)));
-  const stage = row.stage;
-  if (!stage) return;
-  const due = [
-    ...(row.stageWarnAt ? [{ caseId: row.id, light: 'yellow' as const, stage, at: row.stageWarnAt }] : []),
-    ...(row.stageDeadline ? [{ caseId: row.id, light: 'red' as const, stage, at: row.stageDeadline }] : []),
-  ];
-  if (due.length) await db.insert(caseDeadlines).values(due);
+async function setDeadlines(db: Db, prev: CaseRow | null, row: CaseRow, clockSet: boolean): Promise<void> {
+  if (clockSet) await replaceDeadlines(db, caseStageClock, row.id, stageLights(prev), stageLights(row));
+  const [before, after] = [rectifyLights(prev), rectifyLights(row)];
+  if (before[0]?.at.getTime() !== after[0]?.at.getTime())
+    await replaceDeadlines(db, caseRectifyClock, row.id, before, after);
 }
 
 /** The case as the reducer makes it from the row before (none for a new case) and this event. */
@@ -145,7 +140,7 @@ export async function coUnitsOf(db: Db, caseId: string) {
 
 /**
  * New cases as one statement: their numbers from the sequence, the case rows, their report events,
- * inbox rows and audit rows — all or nothing, one round trip, no explicit transaction. Any number of
+ * inbox rows, audit rows and pending light changes — all or nothing, one round trip, no explicit transaction. Any number of
  * cases travel as one JSON parameter per table (see recordsetInsert), so the text never changes and
  * is prepared once per connection. A case whose (reporter, idempotency key) is already taken — by a
  * committed case, a concurrent statement, or an earlier row of this one — is skipped by ON CONFLICT,
@@ -198,8 +193,8 @@ const REPORT_STATEMENT = {
   e AS (${eventRecords.text} JOIN c ON c.id = x.case_id),
   n AS (${notificationRecords.text} JOIN c ON c.id = x.case_id),
   a AS (${auditRecords.text} JOIN c ON c.id::text = x.target_id),
-  d AS (INSERT INTO case_deadlines (case_id, light, stage, at)
-    SELECT c.id, v.light, c.stage, v.at FROM c CROSS JOIN LATERAL (VALUES ('yellow', c.stage_warn_at), ('red', c.stage_deadline)) AS v(light, at)
+  d AS (INSERT INTO clock_deadlines (kind, subject_id, stage, light, at)
+    SELECT '${caseStageClock.name}', c.id, c.stage, v.light, v.at FROM c CROSS JOIN LATERAL (VALUES ('yellow', c.stage_warn_at), ('red', c.stage_deadline)) AS v(light, at)
     WHERE c.stage IS NOT NULL AND v.at IS NOT NULL)
 SELECT id, code FROM c`,
 };

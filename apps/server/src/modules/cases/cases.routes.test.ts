@@ -12,7 +12,7 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/app.ts';
-import { sweepDeadlines } from './cases.jobs.ts';
+import { sweepDeadlines } from '../../platform/clocks/index.ts';
 import { type NewReportedCase, insertReportedCases } from './cases.repository.ts';
 
 let t: TestApp;
@@ -121,7 +121,7 @@ describe('intake', () => {
           (SELECT count(*)::int FROM case_events e JOIN c ON c.id = e.case_id WHERE e.data->'report'->>'code' = c.code) AS events,
           (SELECT count(*)::int FROM notifications n JOIN c ON c.id = n.case_id) AS inbox,
           (SELECT count(*)::int FROM audit_log a JOIN c ON c.id::text = a.target_id WHERE a.detail->>'code' = c.code) AS audit,
-          (SELECT count(*)::int FROM case_deadlines d JOIN c ON c.id = d.case_id) AS deadlines`,
+          (SELECT count(*)::int FROM clock_deadlines d JOIN c ON c.id = d.subject_id) AS deadlines`,
     );
     expect(written).toEqual({ cases: 12, codes: 12, events: 12, inbox: 12, audit: 12, deadlines: 24 });
   });
@@ -176,7 +176,7 @@ describe('intake', () => {
         await queryRows<Record<string, number>>(
           t.database.db,
           sql`SELECT (SELECT count(*)::int FROM cases) AS cases, (SELECT count(*)::int FROM case_events) AS events, (SELECT count(*)::int FROM notifications) AS inbox,
-            (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM case_deadlines) AS deadlines`,
+            (SELECT count(*)::int FROM audit_log) AS audit, (SELECT count(*)::int FROM clock_deadlines) AS deadlines`,
         )
       )[0]!;
     const before = await counts();
@@ -645,7 +645,7 @@ describe('sweep across stages', () => {
     const pending = async () =>
       queryRows<{ light: string; stage: string }>(
         t.database.db,
-        sql`SELECT light, stage FROM case_deadlines WHERE case_id = ${id} ORDER BY light`,
+        sql`SELECT light, stage FROM clock_deadlines WHERE subject_id = ${id} AND kind = 'case.stage' ORDER BY light`,
       );
     expect(await pending()).toEqual([
       { light: 'red', stage: 'accept' },
@@ -705,7 +705,7 @@ describe('sweep across stages', () => {
     expect(counts.every((c) => c.n === 1)).toBe(true);
     const left = await queryRows<{ n: number }>(
       t.database.db,
-      sql`SELECT count(*)::int AS n FROM case_deadlines WHERE case_id IN ${ids}`,
+      sql`SELECT count(*)::int AS n FROM clock_deadlines WHERE subject_id IN ${ids}`,
     );
     expect(left[0]?.n).toBe(0);
     expect(await sweepDeadlines(t.deps, 1)).toEqual({ overdue: 0, warned: 0 });

@@ -118,27 +118,6 @@ export const cases = pgTable(
   ],
 );
 
-/**
- * The light changes still to come (待预警/待超期): for each running stage, `yellow` at 80% of its limit
- * and `red` at its deadline, until the sweep takes them. Written with every stage clock (the case's
- * `stage`, `stage_warn_at` and `stage_deadline`); the sweep deletes what is due, so its work follows
- * the number of cases changing colour, never the number of open cases, and flagging a case touches
- * no indexed column of `cases` (a HOT update).
- */
-export const caseDeadlines = pgTable(
-  'case_deadlines',
-  {
-    caseId: uuid('case_id').notNull(),
-    light: text('light', { enum: ['yellow', 'red'] }).notNull(),
-    stage: text('stage').notNull(),
-    at: timestamp('at', { withTimezone: true }).notNull(),
-  },
-  // One index, in time order (new rows land near its end): the sweep reads it by time, and a stage
-  // change finds its case's rows by the times it knows. No index on the case id: a random-key index
-  // here cost intake a third of its PostgreSQL time (bench/intake).
-  (t) => [index('case_deadlines_due_idx').on(t.light, t.at, t.caseId)],
-);
-
 /** The append-only history of a case: actor, time, note, attachments. The case row follows from it. */
 export const caseEvents = pgTable(
   'case_events',
