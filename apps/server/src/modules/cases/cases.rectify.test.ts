@@ -78,7 +78,7 @@ describe('listed supervision (挂牌督办): the rectify-by clock', () => {
   it('tells the assignee unit and the centre once when the rectify-by date passes, even with two sweeps at once', async () => {
     const { resident, dispatcher } = await sessions();
     const id = await reportCase(resident);
-    expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
+    expect((await act(dispatcher, id, 1, 'accept', { conditionMet: true })).statusCode).toBe(200);
     const unit = (await t.app.inject({ method: 'GET', url: `/api/cases/${id}/dispatch-proposal`, ...as(dispatcher) }))
       .json()
       .units.find((u: { responsible: boolean }) => u.responsible);
