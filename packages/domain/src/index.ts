@@ -17,3 +17,4 @@ export * from './cases-publication.ts';
 export * from './settings.ts';
 export * from './text.ts';
 export * from './cases-views.ts';
+export * from './stats-views.ts';
