@@ -18,3 +18,4 @@ export * from './settings.ts';
 export * from './text.ts';
 export * from './cases-views.ts';
 export * from './stats-views.ts';
+export * from './imports-views.ts';
