@@ -19,3 +19,6 @@ export * from './text.ts';
 export * from './cases-views.ts';
 export * from './stats-views.ts';
 export * from './imports-views.ts';
+export * from './calendar-views.ts';
+export * from './units-views.ts';
+export * from './apikeys-views.ts';
