@@ -22,6 +22,7 @@ export const loginBodySchema = z.strictObject({
   username: safeString().trim().min(1).max(64),
   password: safeString().min(1).max(128),
 });
+export type LoginBody = z.input<typeof loginBodySchema>;
 
 export const actorSchema = z.object({
   id: z.string().uuid(),
@@ -40,6 +41,7 @@ export const changePasswordBodySchema = z.strictObject({
   currentPassword: safeString().min(1).max(128),
   newPassword: safeString().min(1).max(128),
 });
+export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
 
 export const userViewSchema = z.object({
   id: z.string().uuid(),
@@ -63,6 +65,7 @@ export const createUserBodySchema = z.strictObject({
   regionId: z.string().uuid(),
   roles: z.array(roleSchema).min(1).max(9),
 });
+export type CreateUserBody = z.input<typeof createUserBodySchema>;
 
 export const updateUserBodySchema = nonEmptyPatch(
   z.strictObject({
@@ -70,9 +73,12 @@ export const updateUserBodySchema = nonEmptyPatch(
     status: z.enum(['active', 'disabled']).optional(),
   }),
 );
+export type UpdateUserBody = z.input<typeof updateUserBodySchema>;
 
 export const setRolesBodySchema = z.strictObject({ roles: z.array(roleSchema).min(1).max(9) });
+export type SetRolesBody = z.input<typeof setRolesBodySchema>;
 export const resetPasswordBodySchema = z.strictObject({ newPassword: safeString().min(1).max(128) });
+export type ResetPasswordBody = z.input<typeof resetPasswordBodySchema>;
 
 export const pageQuerySchema = z.strictObject({
   page: queryInt(1, 100_000).default(1),
@@ -84,6 +90,12 @@ export const userListQuerySchema = pageQuerySchema.extend({
   regionId: z.string().uuid().optional(),
   role: roleSchema.optional(),
 });
+/** What the client sends: page and pageSize spelled out (the server defaults them when absent). */
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+export const AUDIT_OUTCOMES = ['success', 'denied', 'failure'] as const;
+export const auditOutcomeSchema = z.enum(AUDIT_OUTCOMES);
+export type AuditOutcome = z.infer<typeof auditOutcomeSchema>;
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -96,7 +108,7 @@ export const auditEntrySchema = z.object({
   targetId: z.string().nullable(),
   regionPath: z.string().nullable(),
   ip: z.string().nullable(),
-  outcome: z.enum(['success', 'denied', 'failure']),
+  outcome: auditOutcomeSchema,
   detail: z.record(z.string(), z.unknown()).nullable(),
   chainNo: z.string().nullable(),
 });
@@ -105,10 +117,11 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditListQuerySchema = pageQuerySchema.extend({
   action: safeString().max(64).optional(),
   actor: safeString().max(64).optional(),
-  outcome: z.enum(['success', 'denied', 'failure']).optional(),
+  outcome: auditOutcomeSchema.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
+export type AuditListQuery = z.infer<typeof auditListQuerySchema>;
 
 export const auditVerifyResultSchema = z.object({
   ok: z.boolean(),

@@ -9,6 +9,7 @@ export type GridKind = z.infer<typeof gridKindSchema>;
 
 /** 专属网格 kinds: schools, hospitals, industrial parks, markets, big buildings. */
 export const DEDICATED_KINDS = ['school', 'hospital', 'industrial_park', 'market', 'building', 'other'] as const;
+export type DedicatedKind = (typeof DEDICATED_KINDS)[number];
 
 export const GRID_DUTIES = ['grid_worker_full', 'grid_worker_part', 'police', 'mediator', 'legal_adviser'] as const;
 export const gridDutySchema = z.enum(GRID_DUTIES);
@@ -58,6 +59,7 @@ export const createGridBodySchema = z.strictObject({
   boundary: boundarySchema.optional(),
   crs: crsSchema.default('WGS84'),
 });
+export type CreateGridBody = z.input<typeof createGridBodySchema>;
 
 export const updateGridBodySchema = nonEmptyPatch(
   z.strictObject({
@@ -74,6 +76,7 @@ export const assignBodySchema = z.strictObject({
   personName: safeString().trim().min(1).max(64),
   phone: safeString().trim().max(20).optional(),
 });
+export type AssignBody = z.input<typeof assignBodySchema>;
 
 export const gridViewSchema = z.object({
   id: z.string().uuid(),
@@ -98,6 +101,7 @@ export const assignmentViewSchema = z.object({
   phoneMasked: z.string().nullable(),
   validFrom: z.string(),
 });
+export type AssignmentView = z.infer<typeof assignmentViewSchema>;
 
 export const gridDetailSchema = gridViewSchema.extend({
   assignments: z.array(assignmentViewSchema),
@@ -111,6 +115,43 @@ export const lookupQuerySchema = z.strictObject({
   lat: z.coerce.number().min(-90).max(90),
   crs: crsSchema.default('WGS84'),
 });
+
+/** GET /api/grids/lookup: the point in WGS84 and the unit grid and micro-grid holding it (null: none in scope). */
+export const gridLookupSchema = z.object({
+  lon: z.number(),
+  lat: z.number(),
+  grid: gridViewSchema.nullable(),
+  micro: gridViewSchema.nullable(),
+});
+export type GridLookup = z.infer<typeof gridLookupSchema>;
+
+export const gridListSchema = z.object({ items: z.array(gridViewSchema) });
+export type GridList = z.infer<typeof gridListSchema>;
+
+/** POST /api/grids/import: a GeoJSON FeatureCollection, attributes in `properties`. */
+export const gridImportBodySchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.any(),
+        properties: z.record(safeString().max(100), z.unknown()).nullable(),
+      }),
+    )
+    .min(1)
+    .max(100_000),
+});
+
+/** What the import found (per feature) and whether it wrote anything (all or nothing). */
+export const gridImportResultSchema = z.object({
+  features: z.number(),
+  create: z.number(),
+  update: z.number(),
+  committed: z.boolean(),
+  errors: z.array(z.object({ index: z.number(), code: z.string().nullable(), field: z.string(), message: z.string() })),
+});
+export type GridImportResult = z.infer<typeof gridImportResultSchema>;
 
 export const gridCheckSchema = z.object({
   villageId: z.string().uuid(),

@@ -20,3 +20,8 @@ export * from './cases-publication.ts';
 export * from './settings.ts';
 export * from './text.ts';
 export * from './cases-views.ts';
+export * from './stats-views.ts';
+export * from './imports-views.ts';
+export * from './calendar-views.ts';
+export * from './units-views.ts';
+export * from './apikeys-views.ts';

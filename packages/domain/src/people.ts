@@ -79,11 +79,18 @@ export const residentSearchBodySchema = residentListQuerySchema.extend({
   idNumber: safeString().trim().max(18).optional(),
   phone: safeString().trim().max(20).optional(),
 });
+/** What the client sends to either: page and pageSize spelled out, a number only in the search body. */
+export type ResidentSearchBody = z.infer<typeof residentSearchBodySchema>;
 
 export const revealBodySchema = z.strictObject({
   field: z.enum(['idNumber', 'phone']),
   reason: safeString().trim().min(4, '请填写查看原因（至少 4 个字）').max(200),
 });
+export type RevealBody = z.input<typeof revealBodySchema>;
+
+/** The full number, answered once to a role that may see it (the reveal is audited). */
+export const revealedSchema = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() });
+export type Revealed = z.infer<typeof revealedSchema>;
 
 export const specialInputSchema = z.strictObject({
   residentId: z.string().uuid(),
@@ -93,6 +100,7 @@ export const specialInputSchema = z.strictObject({
   visitIntervalDays: z.number().int().min(1).max(365),
   nextVisitDue: dateString.optional(),
 });
+export type SpecialInput = z.input<typeof specialInputSchema>;
 
 export const specialViewSchema = z.object({
   id: z.string().uuid(),
@@ -107,6 +115,24 @@ export const specialViewSchema = z.object({
   overdue: z.boolean(),
   status: z.enum(['active', 'closed']),
 });
+export type SpecialView = z.infer<typeof specialViewSchema>;
+
+/** Filters of `GET /api/special-populations` (`overdue`: visits past due). */
+export const specialListQuerySchema = z.strictObject({
+  kind: specialKindSchema.optional(),
+  riskLevel: riskLevelSchema.optional(),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 500).default(100),
+});
+/** What the client sends (the server defaults page and pageSize when absent). */
+export type SpecialListQuery = Omit<z.input<typeof specialListQuerySchema>, 'page' | 'pageSize'> & {
+  page?: number;
+  pageSize?: number;
+};
 
 export const visitInputSchema = z.strictObject({
   residentId: z.string().uuid(),
@@ -114,6 +140,22 @@ export const visitInputSchema = z.strictObject({
   visitedAt: z.iso.datetime({ offset: true }).optional(),
   note: safeString().trim().min(1).max(1000),
 });
+export type VisitInput = z.input<typeof visitInputSchema>;
+
+/** 走访记录 of a resident, oldest first. */
+export const visitViewSchema = z.object({
+  id: z.string(),
+  visitedAt: z.string(),
+  note: z.string(),
+  visitorId: z.string(),
+  visitorName: z.string().nullable(),
+  specialPopulationId: z.string().nullable(),
+});
+export type VisitView = z.infer<typeof visitViewSchema>;
+export const visitListSchema = z.object({ items: z.array(visitViewSchema) });
+export type VisitList = z.infer<typeof visitListSchema>;
+export const visitRecordedSchema = z.object({ id: z.string(), visitedAt: z.string() });
+export type VisitRecorded = z.infer<typeof visitRecordedSchema>;
 
 export const houseInputSchema = z.strictObject({
   villageId: z.string().uuid(),
@@ -122,6 +164,7 @@ export const houseInputSchema = z.strictObject({
   usage: houseUsageSchema,
   areaM2: z.number().positive().max(100_000).optional(),
 });
+export type HouseInput = z.input<typeof houseInputSchema>;
 
 export const houseViewSchema = z.object({
   id: z.string().uuid(),
@@ -134,12 +177,26 @@ export const houseViewSchema = z.object({
     z.object({ residentId: z.string().uuid(), name: z.string(), relation: z.enum(['owner', 'family', 'tenant']) }),
   ),
 });
+export type HouseView = z.infer<typeof houseViewSchema>;
+export type HouseUsage = z.infer<typeof houseUsageSchema>;
+
+/** Filters of `GET /api/houses`. */
+export const houseListQuerySchema = z.strictObject({
+  villageId: z.string().uuid().optional(),
+  gridId: z.string().uuid().optional(),
+  usage: houseUsageSchema.optional(),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
+});
+/** What the client sends: page and pageSize spelled out. */
+export type HouseListQuery = z.infer<typeof houseListQuerySchema>;
 
 export const linkBodySchema = z.strictObject({
   residentId: z.string().uuid(),
   relation: z.enum(['owner', 'family', 'tenant']),
   since: dateString.optional(),
 });
+export type LinkBody = z.input<typeof linkBodySchema>;
 
 export const ORG_KINDS = [
   'enterprise',

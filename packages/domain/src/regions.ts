@@ -59,8 +59,13 @@ export const regionSchema = z.object({
 });
 export type Region = z.infer<typeof regionSchema>;
 
+/** GET /api/regions: the flat list of regions inside the caller's scope. */
+export const regionListSchema = z.object({ items: z.array(regionSchema) });
+export type RegionList = z.infer<typeof regionListSchema>;
+
 export const createRegionSchema = z.strictObject({
   parentId: z.string().uuid(),
   code: safeString().min(2).max(12),
   name: safeString().trim().min(1).max(100),
 });
+export type CreateRegionBody = z.input<typeof createRegionSchema>;

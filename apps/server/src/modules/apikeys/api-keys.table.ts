@@ -1,3 +1,4 @@
+import { API_KEY_SOURCES } from '@gewu/domain';
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { regions } from '../regions/regions.table.ts';
 
@@ -18,7 +19,7 @@ export const apiKeys = pgTable(
       .references(() => regions.id),
     regionPath: text('region_path').notNull(),
     /** What the system is: channel of the cases it files. */
-    source: text('source', { enum: ['video', 'sensor', 'hotline_12345', 'open311', 'other'] }).notNull(),
+    source: text('source', { enum: API_KEY_SOURCES }).notNull(),
     ratePerMinute: integer('rate_per_minute').notNull().default(600),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

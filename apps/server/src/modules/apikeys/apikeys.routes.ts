@@ -1,23 +1,7 @@
-import { safeString } from '@gewu/domain';
+import { apiKeyListSchema, apiKeyViewSchema, createApiKeyBodySchema, createdApiKeySchema } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './apikeys.service.ts';
-
-const sourceSchema = z.enum(service.API_KEY_SOURCES);
-const apiKeyViewSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  prefix: z.string(),
-  regionId: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  source: sourceSchema,
-  ratePerMinute: z.number(),
-  createdByName: z.string().nullable(),
-  createdAt: z.string(),
-  revokedAt: z.string().nullable(),
-  lastUsedAt: z.string().nullable(),
-});
 
 export async function apiKeyRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -27,7 +11,7 @@ export async function apiKeyRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '接口密钥列表（不含密钥本身）',
-      response: { 200: z.object({ items: z.array(apiKeyViewSchema) }) },
+      response: { 200: apiKeyListSchema },
     },
     handler: async (req) => ({ items: await service.listApiKeys(deps, req.ctx) }),
   });
@@ -36,13 +20,8 @@ export async function apiKeyRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '新建接口密钥（密钥明文仅此一次返回）',
-      body: z.strictObject({
-        name: safeString().trim().min(1).max(60),
-        regionId: z.string().uuid(),
-        source: sourceSchema,
-        ratePerMinute: z.number().int().min(1).max(100_000).optional(),
-      }),
-      response: { 201: apiKeyViewSchema.extend({ key: z.string() }) },
+      body: createApiKeyBodySchema,
+      response: { 201: createdApiKeySchema },
     },
     handler: async (req, reply) => reply.code(201).send(await service.createApiKey(deps, req.ctx, req.body)),
   });

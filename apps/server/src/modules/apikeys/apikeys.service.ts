@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ApiKeySource, ApiKeyView, CreatedApiKey } from '@gewu/domain';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -13,14 +14,6 @@ import { apiKeys } from './api-keys.table.ts';
 import { regionNotFound } from '../regions/regions.errors.ts';
 
 export type ApiKeysDeps = { db: Db; clock: Clock; config: { GEWU_API_KEY_RATE_PER_MINUTE: number } };
-export type ApiKeySource = (typeof apiKeys.$inferSelect)['source'];
-export const API_KEY_SOURCES = [
-  'video',
-  'sensor',
-  'hotline_12345',
-  'open311',
-  'other',
-] as const satisfies readonly ApiKeySource[];
 
 const KEY_PREFIX = 'gw_';
 /** 'gw_' + 32 random bytes in base64url (43 characters). */
@@ -30,21 +23,6 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function hashApiKey(rawKey: string): string {
   return createHash('sha256').update(rawKey, 'utf8').digest('hex');
-}
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  regionId: string;
-  regionCode: string;
-  regionName: string;
-  source: ApiKeySource;
-  ratePerMinute: number;
-  createdByName: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
 }
 
 const columns = { key: apiKeys, regionCode: regions.code, regionName: regions.name, createdByName: users.displayName };
@@ -91,7 +69,7 @@ export async function createApiKey(
   deps: ApiKeysDeps,
   ctx: RequestContext,
   input: { name: string; regionId: string; source: ApiKeySource; ratePerMinute?: number },
-): Promise<ApiKeyView & { key: string }> {
+): Promise<CreatedApiKey> {
   const actor = authorize(ctx, 'apikey.manage');
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   return deps.db.transaction(async (tx) => {

@@ -1,14 +1,7 @@
-import { timeLimitUnitSchema, workCalendarSchema } from '@gewu/domain';
+import { calendarViewSchema, deadlineViewSchema, timeLimitUnitSchema, workCalendarSchema } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './calendar.service.ts';
-
-const calendarViewSchema = z.object({
-  calendar: workCalendarSchema,
-  isDefault: z.boolean(),
-  updatedAt: z.string().nullable(),
-  updatedByName: z.string().nullable(),
-});
 
 export async function calendarRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -52,9 +45,7 @@ export async function calendarRoutes(app: AppInstance) {
         amount: z.coerce.number().positive().max(10_000),
         unit: timeLimitUnitSchema,
       }),
-      response: {
-        200: z.object({ start: z.string(), amount: z.number(), unit: timeLimitUnitSchema, deadline: z.string() }),
-      },
+      response: { 200: deadlineViewSchema },
     },
     handler: (req) =>
       service.previewDeadline(deps, req.ctx, {

@@ -4,12 +4,15 @@ import {
   createGridBodySchema,
   gridCheckSchema,
   gridDetailSchema,
+  gridImportBodySchema,
+  gridImportResultSchema,
   gridKindSchema,
+  gridListSchema,
+  gridLookupSchema,
   gridViewSchema,
   lookupQuerySchema,
   setBoundaryBodySchema,
   updateGridBodySchema,
-  safeString,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -29,7 +32,7 @@ export async function gridRoutes(app: AppInstance) {
       tags,
       summary: '网格列表（含当前边界）',
       querystring: z.strictObject({ villageId: z.string().uuid().optional(), kind: gridKindSchema.optional() }),
-      response: { 200: z.object({ items: z.array(gridViewSchema) }) },
+      response: { 200: gridListSchema },
     },
     handler: async (req) => ({ items: await service.listGrids(deps, req.ctx, req.query) }),
   });
@@ -41,14 +44,7 @@ export async function gridRoutes(app: AppInstance) {
       tags,
       summary: '坐标定位网格（支持 WGS84 / GCJ-02 / BD-09）',
       querystring: lookupQuerySchema,
-      response: {
-        200: z.object({
-          lon: z.number(),
-          lat: z.number(),
-          grid: gridViewSchema.nullable(),
-          micro: gridViewSchema.nullable(),
-        }),
-      },
+      response: { 200: gridLookupSchema },
     },
     handler: (req) => service.lookupGrid(deps, req.ctx, req.query),
   });
@@ -87,30 +83,8 @@ export async function gridRoutes(app: AppInstance) {
           .default('false')
           .transform((v) => v === 'true'),
       }),
-      body: z.object({
-        type: z.literal('FeatureCollection'),
-        features: z
-          .array(
-            z.object({
-              type: z.literal('Feature'),
-              geometry: z.any(),
-              properties: z.record(safeString().max(100), z.unknown()).nullable(),
-            }),
-          )
-          .min(1)
-          .max(100_000),
-      }),
-      response: {
-        200: z.object({
-          features: z.number(),
-          create: z.number(),
-          update: z.number(),
-          committed: z.boolean(),
-          errors: z.array(
-            z.object({ index: z.number(), code: z.string().nullable(), field: z.string(), message: z.string() }),
-          ),
-        }),
-      },
+      body: gridImportBodySchema,
+      response: { 200: gridImportResultSchema },
     },
     handler: (req) => importGridsGeoJson(deps, req.ctx, { collection: req.body as never, commit: req.query.commit }),
   });

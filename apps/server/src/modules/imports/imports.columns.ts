@@ -2,9 +2,9 @@
  * The spreadsheet columns of each import kind, with Chinese headers, and the pure check of one row.
  * A row becomes either a list of errors (row, column, reason) or a clean record for the database.
  */
-import { RESIDENT_CATEGORIES } from '@gewu/domain';
+import { RESIDENT_CATEGORIES, type ImportKind } from '@gewu/domain';
 
-export type ImportKind = 'residents' | 'houses' | 'organisations' | 'grids';
+export type { ImportKind };
 
 export const COLUMNS: Record<ImportKind, { header: string; key: string; required: boolean; example: string }[]> = {
   residents: [

@@ -1,4 +1,4 @@
-import { safeString } from '@gewu/domain';
+import { importFormatSchema, importJobSchema, importKindSchema, safeString } from '@gewu/domain';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -6,28 +6,11 @@ import * as service from './imports.service.ts';
 import { exportResidents, importTemplate, streamSheet } from './imports.export.ts';
 import { exportTable } from './imports.export-more.ts';
 
-const kindSchema = z.enum(['residents', 'houses', 'organisations', 'grids']);
-const formatSchema = z.enum(['csv', 'xlsx']);
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 const KIND_NAMES = { residents: '实有人口', houses: '实有房屋', organisations: '组织与企业', grids: '网格属性' };
-
-const jobSchema = z.object({
-  id: z.string(),
-  kind: kindSchema,
-  format: formatSchema,
-  status: z.enum(['validating', 'validated', 'invalid', 'committing', 'committed', 'failed']),
-  fileName: z.string().nullable(),
-  totalRows: z.number(),
-  processedRows: z.number(),
-  validRows: z.number(),
-  errorCount: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
-  failure: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 function download(fileName: string, format: 'csv' | 'xlsx') {
   return {
@@ -50,18 +33,22 @@ export async function importRoutes(app: AppInstance) {
       tags,
       summary: '上传 CSV / Excel 文件并开始校验（试导入，不写入）',
       querystring: z.strictObject({
-        kind: kindSchema,
-        format: formatSchema,
+        kind: importKindSchema,
+        format: importFormatSchema,
         fileName: safeString().max(200).optional(),
       }),
-      response: { 202: jobSchema },
+      response: { 202: importJobSchema },
     },
     handler: async (req, reply) =>
       reply.code(202).send(await service.startImport(deps, req.ctx, { ...req.query, body: req.body as Readable })),
   });
   app.get('/api/imports/template', {
     config: { access: { roles: ['dispatcher', 'admin'], scope: 'shared' } },
-    schema: { tags, summary: '导入模板', querystring: z.strictObject({ kind: kindSchema, format: formatSchema }) },
+    schema: {
+      tags,
+      summary: '导入模板',
+      querystring: z.strictObject({ kind: importKindSchema, format: importFormatSchema }),
+    },
     handler: async (req, reply) =>
       reply
         .headers(download(`${KIND_NAMES[req.query.kind]}导入模板.${req.query.format}`, req.query.format))
@@ -73,7 +60,7 @@ export async function importRoutes(app: AppInstance) {
       tags,
       summary: '导入进度、校验结果（逐行逐列的错误）',
       params: z.strictObject({ id: z.string().uuid() }),
-      response: { 200: jobSchema },
+      response: { 200: importJobSchema },
     },
     handler: (req) => service.getImport(deps, req.ctx, req.params.id),
   });
@@ -83,7 +70,7 @@ export async function importRoutes(app: AppInstance) {
       tags,
       summary: '确认导入（全部成功或全部不写入）',
       params: z.strictObject({ id: z.string().uuid() }),
-      response: { 202: jobSchema },
+      response: { 202: importJobSchema },
     },
     handler: async (req, reply) => reply.code(202).send(await service.commitImport(deps, req.ctx, req.params.id)),
   });
@@ -92,7 +79,7 @@ export async function importRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '导出实有人口（证件号、电话脱敏）',
-      querystring: z.strictObject({ format: formatSchema, villageId: z.string().uuid().optional() }),
+      querystring: z.strictObject({ format: importFormatSchema, villageId: z.string().uuid().optional() }),
     },
     handler: async (req, reply) => {
       const sheet = await exportResidents(deps, req.ctx, req.query);
@@ -109,7 +96,7 @@ export async function importRoutes(app: AppInstance) {
       tags,
       summary: '导出实有房屋、组织与企业、网格属性（列与导入模板一致，可修改后再导入）',
       params: z.strictObject({ kind: z.enum(['houses', 'organisations', 'grids']) }),
-      querystring: z.strictObject({ format: formatSchema }),
+      querystring: z.strictObject({ format: importFormatSchema }),
     },
     handler: async (req, reply) => {
       const sheet = await exportTable(deps, req.ctx, req.params.kind);

@@ -3,11 +3,11 @@ import {
   buildingInputSchema,
   buildingViewSchema,
   houseInputSchema,
+  houseListQuerySchema,
   keyPlaceInputSchema,
   keyPlaceViewSchema,
   organisationInputSchema,
   organisationViewSchema,
-  houseUsageSchema,
   houseViewSchema,
   linkBodySchema,
   pageOf,
@@ -16,12 +16,13 @@ import {
   residentSearchBodySchema,
   residentViewSchema,
   revealBodySchema,
-  riskLevelSchema,
+  revealedSchema,
   specialInputSchema,
-  specialKindSchema,
+  specialListQuerySchema,
   specialViewSchema,
   visitInputSchema,
-  queryInt,
+  visitListSchema,
+  visitRecordedSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -86,7 +87,7 @@ export async function peopleRoutes(app: AppInstance) {
       summary: '查看完整证件号或电话（须有权限并填写原因，留审计记录）',
       params: idParams,
       body: revealBodySchema,
-      response: { 200: z.object({ field: z.enum(['idNumber', 'phone']), value: z.string() }) },
+      response: { 200: revealedSchema },
     },
     handler: (req) =>
       residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
@@ -97,20 +98,7 @@ export async function peopleRoutes(app: AppInstance) {
       tags,
       summary: '走访记录',
       params: idParams,
-      response: {
-        200: z.object({
-          items: z.array(
-            z.object({
-              id: z.string(),
-              visitedAt: z.string(),
-              note: z.string(),
-              visitorId: z.string(),
-              visitorName: z.string().nullable(),
-              specialPopulationId: z.string().nullable(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: visitListSchema },
     },
     handler: async (req) => ({ items: await special.listVisits(deps, req.ctx, req.params.id) }),
   });
@@ -120,7 +108,7 @@ export async function peopleRoutes(app: AppInstance) {
       tags,
       summary: '登记走访',
       body: visitInputSchema,
-      response: { 201: z.object({ id: z.string(), visitedAt: z.string() }) },
+      response: { 201: visitRecordedSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await special.recordVisit(deps, req.ctx, req.body)),
   });
@@ -129,16 +117,7 @@ export async function peopleRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '特殊人群（仅有权限的角色，管辖范围内）',
-      querystring: z.strictObject({
-        kind: specialKindSchema.optional(),
-        riskLevel: riskLevelSchema.optional(),
-        overdue: z
-          .enum(['true', 'false'])
-          .transform((v) => v === 'true')
-          .optional(),
-        page: queryInt(1, 100_000).default(1),
-        pageSize: queryInt(1, 500).default(100),
-      }),
+      querystring: specialListQuerySchema,
       response: { 200: pageOf(specialViewSchema) },
     },
     handler: (req) => special.listSpecial(deps, req.ctx, req.query),
@@ -153,13 +132,7 @@ export async function peopleRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '实有房屋（含出租屋及住户）',
-      querystring: z.strictObject({
-        villageId: z.string().uuid().optional(),
-        gridId: z.string().uuid().optional(),
-        usage: houseUsageSchema.optional(),
-        page: queryInt(1, 100_000).default(1),
-        pageSize: queryInt(1, 200).default(50),
-      }),
+      querystring: houseListQuerySchema,
       response: { 200: pageOf(houseViewSchema) },
     },
     handler: (req) => housesService.listHouses(deps, req.ctx, req.query),

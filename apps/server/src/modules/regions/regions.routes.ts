@@ -1,5 +1,4 @@
-import { createRegionSchema, regionSchema } from '@gewu/domain';
-import { z } from 'zod';
+import { createRegionSchema, regionListSchema, regionSchema } from '@gewu/domain';
 import type { AppInstance } from '../../app.ts';
 import * as service from './regions.service.ts';
 
@@ -15,7 +14,7 @@ export async function regionRoutes(app: AppInstance) {
     schema: {
       tags: ['regions'],
       summary: '区划树（仅本人管辖范围）',
-      response: { 200: z.object({ items: z.array(regionSchema) }) },
+      response: { 200: regionListSchema },
     },
     handler: async (req) => ({ items: await service.listRegions(deps, req.ctx) }),
   });

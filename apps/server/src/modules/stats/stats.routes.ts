@@ -1,3 +1,4 @@
+import { talliesViewSchema } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import { tallies, talliesWorkbook } from './stats.service.ts';
@@ -12,31 +13,7 @@ export async function statsRoutes(app: AppInstance) {
       tags: ['stats'],
       summary: '一表通：独居老人（按村）、出租屋与租户（按网格）、特殊人群（按乡镇和风险等级）',
       querystring: query,
-      response: {
-        200: z.object({
-          elderlyAlonePerVillage: z.array(
-            z.object({ villageId: z.string(), villageCode: z.string(), villageName: z.string(), count: z.number() }),
-          ),
-          rentalsPerGrid: z.array(
-            z.object({
-              gridId: z.string(),
-              gridCode: z.string(),
-              gridName: z.string(),
-              rentalHouses: z.number(),
-              tenants: z.number(),
-            }),
-          ),
-          specialPerRiskPerTownship: z.array(
-            z.object({
-              townshipId: z.string().nullable(),
-              townshipCode: z.string(),
-              townshipName: z.string(),
-              riskLevel: z.enum(['low', 'medium', 'high']),
-              count: z.number(),
-            }),
-          ),
-        }),
-      },
+      response: { 200: talliesViewSchema },
     },
     handler: (req) => tallies(deps, req.ctx, req.query),
   });

@@ -1,4 +1,12 @@
-import { departmentKindSchema, nonEmptyPatch, safeString } from '@gewu/domain';
+import {
+  createUnitBodySchema,
+  departmentKindSchema,
+  setUserUnitBodySchema,
+  unitListSchema,
+  unitViewSchema,
+  updateUnitBodySchema,
+  userUnitViewSchema,
+} from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
 import * as service from './units.service.ts';
@@ -8,20 +16,6 @@ const flag = z
   .enum(['true', 'false'])
   .transform((v) => v === 'true')
   .optional();
-const unitViewSchema = z.object({
-  id: z.string(),
-  regionId: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  regionLevel: z.string(),
-  kind: z.string(),
-  kindLabel: z.string(),
-  name: z.string(),
-  members: z.number(),
-  createdAt: z.string(),
-  retiredAt: z.string().nullable(),
-});
-const unitName = safeString().trim().min(1).max(60);
 
 export async function unitRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -42,7 +36,7 @@ export async function unitRoutes(app: AppInstance) {
         includeRetired: flag,
         withAncestors: flag,
       }),
-      response: { 200: z.object({ items: z.array(unitViewSchema) }) },
+      response: { 200: unitListSchema },
     },
     handler: async (req) => ({ items: await service.listUnits(deps, req.ctx, req.query) }),
   });
@@ -51,7 +45,7 @@ export async function unitRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '新建处置单位（系统管理员）',
-      body: z.strictObject({ regionId: z.string().uuid(), kind: departmentKindSchema, name: unitName }),
+      body: createUnitBodySchema,
       response: { 201: unitViewSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await service.createUnit(deps, req.ctx, req.body)),
@@ -62,7 +56,7 @@ export async function unitRoutes(app: AppInstance) {
       tags,
       summary: '修改处置单位名称或类型',
       params: idParams,
-      body: nonEmptyPatch(z.strictObject({ name: unitName.optional(), kind: departmentKindSchema.optional() })),
+      body: updateUnitBodySchema,
       response: { 200: unitViewSchema },
     },
     handler: (req) => service.updateUnit(deps, req.ctx, req.params.id, req.body),
@@ -78,16 +72,8 @@ export async function unitRoutes(app: AppInstance) {
       tags,
       summary: '设置处置账号所属单位（null 表示移出）',
       params: idParams,
-      body: z.strictObject({ unitId: z.string().uuid().nullable() }),
-      response: {
-        200: z.object({
-          userId: z.string(),
-          username: z.string(),
-          displayName: z.string(),
-          unitId: z.string().nullable(),
-          unitName: z.string().nullable(),
-        }),
-      },
+      body: setUserUnitBodySchema,
+      response: { 200: userUnitViewSchema },
     },
     handler: (req) => service.setUserUnit(deps, req.ctx, req.params.id, req.body.unitId),
   });

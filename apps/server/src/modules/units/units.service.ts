@@ -1,4 +1,10 @@
-import { DEPARTMENT_KINDS, DEPARTMENT_KIND_LABELS, type DepartmentKind } from '@gewu/domain';
+import {
+  DEPARTMENT_KINDS,
+  DEPARTMENT_KIND_LABELS,
+  type DepartmentKind,
+  type UnitView,
+  type UserUnitView,
+} from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -13,21 +19,6 @@ import { regionNotFound } from '../regions/regions.errors.ts';
 export { findResponsibleUnit, unitOfUser, type UnitRow } from './units.repository.ts';
 
 export type UnitsDeps = { db: Db; clock: Clock };
-
-export interface UnitView {
-  id: string;
-  regionId: string;
-  regionCode: string;
-  regionName: string;
-  regionLevel: string;
-  kind: string;
-  kindLabel: string;
-  name: string;
-  /** Handler accounts that belong to the unit. */
-  members: number;
-  createdAt: string;
-  retiredAt: string | null;
-}
 
 function isDepartmentKind(kind: string): kind is DepartmentKind {
   return (DEPARTMENT_KINDS as readonly string[]).includes(kind);
@@ -181,14 +172,6 @@ export async function retireUnit(deps: UnitsDeps, ctx: RequestContext, id: strin
     });
     return toView({ ...row, unit: { ...row.unit, retiredAt } });
   });
-}
-
-export interface UserUnitView {
-  userId: string;
-  username: string;
-  displayName: string;
-  unitId: string | null;
-  unitName: string | null;
 }
 
 /**

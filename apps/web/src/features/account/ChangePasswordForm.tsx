@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { notifySuccess } from '../../app/notify.ts';
 import { passwordPolicyRule } from '../../components/passwordRule.ts';
-import { useChangePassword, type ChangePasswordInput } from './api.ts';
+import type { ChangePasswordBody } from '@gewu/domain';
+import { useChangePassword } from './api.ts';
 
-interface Values extends ChangePasswordInput {
+interface Values extends ChangePasswordBody {
   confirmPassword: string;
 }
 

@@ -1,11 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ChangePasswordBody } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 import { SESSION_KEY } from '../../app/session.ts';
-
-export interface ChangePasswordInput {
-  currentPassword: string;
-  newPassword: string;
-}
 
 /**
  * POST /api/auth/password. Afterwards the session is re-read: the server may rotate the CSRF
@@ -14,7 +10,7 @@ export interface ChangePasswordInput {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ChangePasswordInput) => api.post('/api/auth/password', input),
+    mutationFn: (input: ChangePasswordBody) => api.post('/api/auth/password', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
     meta: { silent: true },
   });

@@ -1,16 +1,15 @@
 import { Button, DatePicker, Form, Input, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { AuditFilter, Outcome } from './api.ts';
+import { AUDIT_OUTCOMES, type AuditOutcome } from '@gewu/domain';
+import type { AuditFilter } from './api.ts';
 
 interface Values {
   action?: string;
   actor?: string;
-  outcome?: Outcome;
+  outcome?: AuditOutcome;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
-
-const OUTCOMES: readonly Outcome[] = ['success', 'denied', 'failure'];
 
 /** Filter bar of the audit log; dates go out as whole days in ISO 8601. */
 export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => void }) {
@@ -42,10 +41,10 @@ export function AuditFilters({ onChange }: { onChange: (filter: AuditFilter) => 
         <Input allowClear style={{ width: 140 }} data-testid="audit-filter-actor" />
       </Form.Item>
       <Form.Item name="outcome" label={t('audit.outcome')}>
-        <Select<Outcome>
+        <Select<AuditOutcome>
           allowClear
           style={{ width: 120 }}
-          options={OUTCOMES.map((o) => ({ value: o, label: t(`audit.${o}`) }))}
+          options={AUDIT_OUTCOMES.map((o) => ({ value: o, label: t(`audit.${o}`) }))}
           data-testid="audit-filter-outcome"
         />
       </Form.Item>

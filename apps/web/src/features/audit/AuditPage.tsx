@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry } from '@gewu/domain';
+import type { AuditEntry, AuditListQuery } from '@gewu/domain';
 import { useCan } from '../../app/session.ts';
-import { useAuditLog, type AuditListParams } from './api.ts';
+import { useAuditLog } from './api.ts';
 import { AuditFilters } from './AuditFilters.tsx';
 import { VerifyChain } from './VerifyChain.tsx';
 import { auditColumns } from './columns.tsx';
@@ -12,7 +12,7 @@ import { auditColumns } from './columns.tsx';
 export function AuditPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useState<AuditListParams>({ page: 1, pageSize: 20 });
+  const [params, setParams] = useState<AuditListQuery>({ page: 1, pageSize: 20 });
   const log = useAuditLog(params);
 
   return (

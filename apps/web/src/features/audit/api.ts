@@ -1,24 +1,11 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import type { AuditEntry, AuditVerifyResult } from '@gewu/domain';
+import type { AuditEntry, AuditListQuery, AuditVerifyResult } from '@gewu/domain';
 import { api, type Page } from '../../app/api.ts';
 
-export type Outcome = AuditEntry['outcome'];
+/** The filters of the list (from/to: ISO 8601 with offset, as the server's query schema requires). */
+export type AuditFilter = Omit<AuditListQuery, 'page' | 'pageSize'>;
 
-export interface AuditFilter {
-  action?: string;
-  actor?: string;
-  outcome?: Outcome;
-  /** ISO 8601 with offset, as the server's query schema requires. */
-  from?: string;
-  to?: string;
-}
-
-export interface AuditListParams extends AuditFilter {
-  page: number;
-  pageSize: number;
-}
-
-export function useAuditLog(params: AuditListParams) {
+export function useAuditLog(params: AuditListQuery) {
   return useQuery({
     queryKey: ['audit', params],
     queryFn: () => api.get<Page<AuditEntry>>('/api/audit', { ...params }),

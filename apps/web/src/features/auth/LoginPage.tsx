@@ -3,7 +3,8 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
-import { useLogin, type LoginInput } from './api.ts';
+import type { LoginBody } from '@gewu/domain';
+import { useLogin } from './api.ts';
 
 function redirectTarget(state: unknown): string {
   const from = (state as { from?: unknown } | null)?.from;
@@ -16,7 +17,7 @@ export function LoginPage() {
   const location = useLocation();
   const login = useLogin();
 
-  const onFinish = (values: LoginInput) => {
+  const onFinish = (values: LoginBody) => {
     login.mutate(values, { onSuccess: () => void navigate(redirectTarget(location.state), { replace: true }) });
   };
 
@@ -54,7 +55,7 @@ export function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
+        <Form<LoginBody> layout="vertical" onFinish={onFinish} requiredMark={false} disabled={login.isPending}>
           <Form.Item
             name="username"
             label={t('login.username')}

@@ -1,19 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { SessionView } from '@gewu/domain';
+import type { LoginBody, SessionView } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 import { clearSession, storeSession } from '../../app/session.ts';
-
-export interface LoginInput {
-  username: string;
-  password: string;
-}
 
 /** POST /api/auth/login. Errors (wrong password, locked, rate limited) are shown inline by the form. */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: LoginInput) => api.post<SessionView>('/api/auth/login', input),
+    mutationFn: (input: LoginBody) => api.post<SessionView>('/api/auth/login', input),
     onSuccess: (session) => storeSession(queryClient, session),
     meta: { silent: true },
   });

@@ -1,17 +1,17 @@
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { GRID_DUTIES, checkPhone, type GridDuty } from '@gewu/domain';
+import { GRID_DUTIES, checkPhone, type AssignBody, type GridDuty } from '@gewu/domain';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
-import { useAssign, type AssignInput } from './api.ts';
+import { useAssign } from './api.ts';
 
 /** Assigns a person to one of the grid's duties (一格一警, 专职/兼职网格员 …). */
 export function AssignDialog({ gridId, gridName, onClose }: { gridId: string; gridName: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<AssignInput>();
+  const [form] = Form.useForm<AssignBody>();
   const assign = useAssign();
 
-  const onFinish = (v: AssignInput) => {
+  const onFinish = (v: AssignBody) => {
     assign.mutate(
       { gridId, duty: v.duty, personName: v.personName.trim(), phone: v.phone?.trim() || undefined },
       {
@@ -34,7 +34,7 @@ export function AssignDialog({ gridId, gridName, onClose }: { gridId: string; gr
       okButtonProps={buttonTestId('grid-assign-submit')}
     >
       {assign.error && <Alert type="error" showIcon title={assign.error.message} style={{ marginBottom: 12 }} />}
-      <Form<AssignInput> form={form} layout="vertical" onFinish={onFinish} initialValues={{ duty: 'grid_worker_full' }}>
+      <Form<AssignBody> form={form} layout="vertical" onFinish={onFinish} initialValues={{ duty: 'grid_worker_full' }}>
         <Form.Item name="duty" label={t('grids.duty')} rules={[{ required: true, message: t('grids.required') }]}>
           <Select<GridDuty> options={GRID_DUTIES.map((d) => ({ value: d, label: t(`duties.${d}`) }))} />
         </Form.Item>

@@ -1,19 +1,25 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DEDICATED_KINDS, GRID_KINDS, type GridKind, type GridView } from '@gewu/domain';
+import {
+  DEDICATED_KINDS,
+  GRID_KINDS,
+  type CreateGridBody,
+  type DedicatedKind,
+  type GridKind,
+  type GridView,
+} from '@gewu/domain';
 import { buttonTestId } from '../../components/testId.ts';
 import { useRegions } from '../regions/api.ts';
 import { VillageSelect } from '../regions/VillageSelect.tsx';
-import type { CreateGridInput } from './api.ts';
 import { nextSeq, suggestName } from './codes.ts';
 
-export type NewGrid = Omit<CreateGridInput, 'boundary'>;
+export type NewGrid = Omit<CreateGridBody, 'boundary'>;
 
 interface Values {
   villageId?: string;
   kind: GridKind;
   parentGridId?: string;
-  dedicatedKind?: string;
+  dedicatedKind?: DedicatedKind;
   seq: string;
   name: string;
   households: number;

@@ -1,5 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { GridCheck, GridDetailView, GridDuty, GridKind, GridView } from '@gewu/domain';
+import type {
+  AssignBody,
+  AssignmentView,
+  CreateGridBody,
+  GridCheck,
+  GridDetailView,
+  GridList,
+  GridLookup,
+  GridView,
+} from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 export type Boundary = NonNullable<GridView['boundary']>;
@@ -10,7 +19,7 @@ const GRIDS_KEY = ['grids'] as const;
 export function useGrids(villageId?: string) {
   return useQuery({
     queryKey: [...GRIDS_KEY, 'list', villageId ?? 'all'],
-    queryFn: async () => (await api.get<{ items: GridView[] }>('/api/grids', { villageId })).items,
+    queryFn: async () => (await api.get<GridList>('/api/grids', { villageId })).items,
   });
 }
 
@@ -31,30 +40,7 @@ export function useGridChecks(villageId: string | null) {
   });
 }
 
-export interface GridLookup {
-  grid: GridView | null;
-  micro: GridView | null;
-}
-
 export const lookupGrid = (lon: number, lat: number) => api.get<GridLookup>('/api/grids/lookup', { lon, lat });
-
-export interface CreateGridInput {
-  villageId: string;
-  parentGridId?: string;
-  seq: string;
-  name: string;
-  kind: GridKind;
-  dedicatedKind?: string;
-  households: number;
-  boundary?: Boundary;
-  crs: 'WGS84';
-}
-
-export interface AssignInput {
-  duty: GridDuty;
-  personName: string;
-  phone?: string;
-}
 
 /** Grid changes re-read lists, details and checks; errors are shown inline by the caller (silent). */
 function useGridMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
@@ -66,7 +52,7 @@ function useGridMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult
   });
 }
 
-export const useCreateGrid = () => useGridMutation((input: CreateGridInput) => api.post<GridView>('/api/grids', input));
+export const useCreateGrid = () => useGridMutation((input: CreateGridBody) => api.post<GridView>('/api/grids', input));
 
 export const useSetBoundary = () =>
   useGridMutation(({ id, boundary }: { id: string; boundary: Boundary }) =>
@@ -74,6 +60,6 @@ export const useSetBoundary = () =>
   );
 
 export const useAssign = () =>
-  useGridMutation(({ gridId, ...body }: AssignInput & { gridId: string }) =>
-    api.post(`/api/grids/${gridId}/assignments`, body),
+  useGridMutation(({ gridId, ...body }: AssignBody & { gridId: string }) =>
+    api.post<AssignmentView>(`/api/grids/${gridId}/assignments`, body),
   );

@@ -3,7 +3,8 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../app/api.ts';
 import { useCan } from '../../app/session.ts';
-import { formatOf, type ImportKind } from './api.ts';
+import type { ImportKind } from '@gewu/domain';
+import { formatOf } from './api.ts';
 
 /** Base data needs person.manage; grid attributes need grid.manage. */
 const KINDS: { kind: ImportKind; action: 'person.manage' | 'grid.manage' }[] = [

@@ -1,6 +1,6 @@
 import { Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportError } from './api.ts';
+import type { ImportError } from '@gewu/domain';
 
 /** 行、列、原因 of every problem the dry run found (row numbers as in the spreadsheet, header = 1). */
 export function ImportErrors({ errors, errorCount }: { errors: ImportError[]; errorCount: number }) {

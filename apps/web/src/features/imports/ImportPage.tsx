@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Card, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useImportJob, useStartImport, type ImportJob, type ImportKind } from './api.ts';
+import type { ImportJob, ImportKind } from '@gewu/domain';
+import { useImportJob, useStartImport } from './api.ts';
 import { ChooseFileStep } from './ChooseFileStep.tsx';
 import { ImportResult } from './ImportResult.tsx';
 

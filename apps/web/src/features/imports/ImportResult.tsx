@@ -4,7 +4,8 @@ import { Alert, Button, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../app/session.ts';
-import { invalidateBaseData, useCommitImport, type ImportJob } from './api.ts';
+import type { ImportJob } from '@gewu/domain';
+import { invalidateBaseData, useCommitImport } from './api.ts';
 import { ImportErrors } from './ImportErrors.tsx';
 import { JobProgress } from './JobProgress.tsx';
 

@@ -1,6 +1,6 @@
 import { Progress, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob } from './api.ts';
+import type { ImportJob } from '@gewu/domain';
 
 /** Rows processed so far; the bar moves as the server reports progress. */
 export function JobProgress({ job, label }: { job: ImportJob; label: string }) {

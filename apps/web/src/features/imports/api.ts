@@ -1,28 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { ImportFormat, ImportJob, ImportKind, ImportStatus } from '@gewu/domain';
 import { api } from '../../app/api.ts';
-
-export type ImportKind = 'residents' | 'houses' | 'organisations' | 'grids';
-export type ImportFormat = 'csv' | 'xlsx';
-export type ImportStatus = 'validating' | 'validated' | 'invalid' | 'committing' | 'committed' | 'failed';
-
-export interface ImportError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface ImportJob {
-  id: string;
-  kind: ImportKind;
-  status: ImportStatus;
-  fileName?: string | null;
-  totalRows: number;
-  processedRows: number;
-  validRows: number;
-  errors: ImportError[];
-  errorCount: number;
-  failure?: string | null;
-}
 
 const RUNNING: readonly ImportStatus[] = ['validating', 'committing'];
 

@@ -1,11 +1,11 @@
 import { Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { HOUSE_USAGES } from '@gewu/domain';
+import { HOUSE_USAGES, type HouseInput } from '@gewu/domain';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { VillageSelect } from '../regions/VillageSelect.tsx';
 import { GridSelect } from '../grids/GridSelect.tsx';
-import { useCreateHouse, type HouseInput } from './api.ts';
+import { useCreateHouse } from './api.ts';
 
 /** 登记房屋: address, use (自住 / 出租屋 / …), area, and where it is. */
 export function CreateHouseDialog({ onClose }: { onClose: () => void }) {

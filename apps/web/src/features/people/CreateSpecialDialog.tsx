@@ -1,10 +1,10 @@
 import { DatePicker, Form, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { SPECIAL_KINDS } from '@gewu/domain';
+import { SPECIAL_KINDS, type SpecialInput } from '@gewu/domain';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
-import { useCreateSpecial, type SpecialInput } from './api.ts';
+import { useCreateSpecial } from './api.ts';
 import { ResidentPicker } from './ResidentPicker.tsx';
 
 type Values = Omit<SpecialInput, 'nextVisitDue'> & { nextVisitDue?: Dayjs };

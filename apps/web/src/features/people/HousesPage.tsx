@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Button, Card, Select, Space, Table } from 'antd';
 import { LinkOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { HOUSE_USAGES } from '@gewu/domain';
+import { HOUSE_USAGES, type HouseListQuery, type HouseView } from '@gewu/domain';
 import { useCan } from '../../app/session.ts';
 import { ExportMenu } from '../../components/ExportMenu.tsx';
 import { useRegions } from '../regions/api.ts';
 import { VillageSelect } from '../regions/VillageSelect.tsx';
 import { useGrids } from '../grids/api.ts';
 import { GridSelect } from '../grids/GridSelect.tsx';
-import { useHouses, type HouseListParams, type HouseView } from './api.ts';
+import { useHouses } from './api.ts';
 import { houseColumns } from './houseColumns.tsx';
 import { LinkResidentDialog } from './LinkResidentDialog.tsx';
 import { CreateHouseDialog } from './CreateHouseDialog.tsx';
@@ -18,14 +18,14 @@ import { CreateHouseDialog } from './CreateHouseDialog.tsx';
 export function HousesPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const [params, setParams] = useState<HouseListParams>({ page: 1, pageSize: 20 });
+  const [params, setParams] = useState<HouseListQuery>({ page: 1, pageSize: 20 });
   const [linking, setLinking] = useState<HouseView | null>(null);
   const [creating, setCreating] = useState(false);
   const houses = useHouses(params);
   const regions = useRegions();
   const grids = useGrids();
   const items = houses.data ?? [];
-  const filter = (patch: Partial<HouseListParams>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
+  const filter = (patch: Partial<HouseListQuery>) => setParams((p) => ({ ...p, ...patch, page: 1 }));
   // The list answers without a total: offer a next page while pages come back full.
   const knownTotal = (params.page - 1) * params.pageSize + items.length + (items.length === params.pageSize ? 1 : 0);
 

@@ -2,7 +2,8 @@ import { Form, Modal, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
-import { useLinkResident, type HouseView, type LinkInput } from './api.ts';
+import type { HouseView, LinkBody } from '@gewu/domain';
+import { useLinkResident } from './api.ts';
 import { ResidentPicker } from './ResidentPicker.tsx';
 
 const RELATIONS = ['owner', 'family', 'tenant'] as const;
@@ -10,10 +11,10 @@ const RELATIONS = ['owner', 'family', 'tenant'] as const;
 /** 人房关联: links a person to the house as owner, family member or tenant. */
 export function LinkResidentDialog({ house, onClose }: { house: HouseView; onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<LinkInput>();
+  const [form] = Form.useForm<LinkBody>();
   const link = useLinkResident();
 
-  const onFinish = (v: LinkInput) =>
+  const onFinish = (v: LinkBody) =>
     link.mutate(
       { houseId: house.id, residentId: v.residentId, relation: v.relation },
       {
@@ -34,7 +35,7 @@ export function LinkResidentDialog({ house, onClose }: { house: HouseView; onClo
       confirmLoading={link.isPending}
       okButtonProps={buttonTestId('house-link-submit')}
     >
-      <Form<LinkInput>
+      <Form<LinkBody>
         form={form}
         layout="vertical"
         onFinish={onFinish}

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { HouseView } from './api.ts';
+import type { HouseView } from '@gewu/domain';
 
 const USAGE_COLORS: Partial<Record<HouseView['usage'], string>> = {
   rental: 'orange',

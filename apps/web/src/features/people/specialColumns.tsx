@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
-import type { SpecialView } from './api.ts';
+import type { SpecialView } from '@gewu/domain';
 
 export const RISK_COLORS: Record<SpecialView['riskLevel'], string> = { low: 'green', medium: 'orange', high: 'red' };
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Region } from '@gewu/domain';
+import type { CreateRegionBody, Region, RegionList } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 export const REGIONS_KEY = ['regions'] as const;
@@ -8,21 +8,15 @@ export const REGIONS_KEY = ['regions'] as const;
 export function useRegions(enabled = true) {
   return useQuery({
     queryKey: REGIONS_KEY,
-    queryFn: async () => (await api.get<{ items: Region[] }>('/api/regions')).items,
+    queryFn: async () => (await api.get<RegionList>('/api/regions')).items,
     enabled,
   });
-}
-
-export interface CreateRegionInput {
-  parentId: string;
-  code: string;
-  name: string;
 }
 
 export function useCreateRegion() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateRegionInput) => api.post<Region>('/api/regions', input),
+    mutationFn: (input: CreateRegionBody) => api.post<Region>('/api/regions', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: REGIONS_KEY }),
   });
 }

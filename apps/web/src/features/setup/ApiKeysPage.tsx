@@ -6,7 +6,8 @@ import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../app/notify.ts';
-import { useApiKeys, useRevokeApiKey, type ApiKeyView } from './api.ts';
+import type { ApiKeyView } from '@gewu/domain';
+import { useApiKeys, useRevokeApiKey } from './api.ts';
 import { CreateApiKeyDialog } from './CreateApiKeyDialog.tsx';
 
 function time(iso: string | null, fallback: string): string {

@@ -3,7 +3,8 @@ import { Alert, Form, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
-import { useHandlerAccounts, useSetUserUnit, useUnits, type UnitView } from './api.ts';
+import type { UnitView } from '@gewu/domain';
+import { useHandlerAccounts, useSetUserUnit, useUnits } from './api.ts';
 import { kindLabel } from './kinds.ts';
 import { showFormErrors } from './serverErrors.ts';
 

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Col, Popconfirm, Result, Row, Space, Spin, Tag, Ty
 import { SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useWorkCalendar, type CalendarView } from './api.ts';
+import type { CalendarView } from '@gewu/domain';
+import { useWorkCalendar } from './api.ts';
 import { DATED_LISTS, marksByDate, yearsOf } from './calendarDraft.ts';
 import { useCalendarEditor } from './useCalendarEditor.ts';
 import { WorkingHoursCard } from './WorkingHoursCard.tsx';

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
-import { API_KEY_SOURCES, useCreateApiKey, type ApiKeySource, type ApiKeyView, type CreateApiKeyInput } from './api.ts';
+import { API_KEY_SOURCES, type ApiKeySource, type CreateApiKeyBody, type CreatedApiKey } from '@gewu/domain';
+import { useCreateApiKey } from './api.ts';
 import { showFormErrors } from './serverErrors.ts';
 
 const DEFAULT_RATE = 600;
@@ -26,7 +27,7 @@ async function copyText(text: string): Promise<void> {
 }
 
 /** The new key, shown this once: after the dialog closes only its prefix is ever seen again. */
-function KeyReveal({ created, onClose }: { created: ApiKeyView & { key: string }; onClose: () => void }) {
+function KeyReveal({ created, onClose }: { created: CreatedApiKey; onClose: () => void }) {
   const { t } = useTranslation();
   const copy = () =>
     copyText(created.key).then(
@@ -88,13 +89,13 @@ function KeyReveal({ created, onClose }: { created: ApiKeyView & { key: string }
 /** 新建接口密钥: name, region and source; the answer's plaintext key is then revealed once. */
 export function CreateApiKeyDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<CreateApiKeyInput>();
+  const [form] = Form.useForm<CreateApiKeyBody>();
   const create = useCreateApiKey();
-  const [created, setCreated] = useState<(ApiKeyView & { key: string }) | null>(null);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
 
   if (created) return <KeyReveal created={created} onClose={onClose} />;
 
-  const onFinish = (values: CreateApiKeyInput) => {
+  const onFinish = (values: CreateApiKeyBody) => {
     create.mutate(
       { ...values, name: values.name.trim() },
       {
@@ -118,7 +119,7 @@ export function CreateApiKeyDialog({ onClose }: { onClose: () => void }) {
       okButtonProps={buttonTestId('api-key-submit')}
       mask={{ closable: false }}
     >
-      <Form<CreateApiKeyInput>
+      <Form<CreateApiKeyBody>
         form={form}
         layout="vertical"
         onFinish={onFinish}

@@ -1,10 +1,10 @@
 import { Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentKind } from '@gewu/domain';
+import type { DepartmentKind, UnitView } from '@gewu/domain';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
-import { useCreateUnit, useUpdateUnit, type UnitView } from './api.ts';
+import { useCreateUnit, useUpdateUnit } from './api.ts';
 import { KIND_OPTIONS, isDepartmentKind } from './kinds.ts';
 import { showFormErrors } from './serverErrors.ts';
 

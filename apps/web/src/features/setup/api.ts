@@ -1,17 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DepartmentKind, TimeLimitUnit, UserView, WorkCalendar } from '@gewu/domain';
+import type {
+  ApiKeyList,
+  ApiKeyView,
+  CalendarView,
+  CreateApiKeyBody,
+  CreatedApiKey,
+  CreateUnitBody,
+  DeadlineView,
+  DepartmentKind,
+  SetUserUnitBody,
+  UnitList,
+  UnitView,
+  UpdateUnitBody,
+  UserUnitView,
+  UserView,
+  WorkCalendar,
+} from '@gewu/domain';
 import { api, type Page } from '../../app/api.ts';
 
 /* ------------------------------------------------------------------ 工作日历 */
-
-/** GET /api/calendar: the calendar deadlines are counted on, and who changed it last. */
-export interface CalendarView {
-  calendar: WorkCalendar;
-  /** True while no admin has saved one: the built-in township calendar is in force. */
-  isDefault: boolean;
-  updatedAt: string | null;
-  updatedByName: string | null;
-}
 
 const CALENDAR_KEY = ['calendar'] as const;
 
@@ -33,16 +40,8 @@ export function useSaveWorkCalendar() {
   });
 }
 
-export interface DeadlineQuery {
-  /** ISO instant. */
-  start: string;
-  amount: number;
-  unit: TimeLimitUnit;
-}
-
-export interface DeadlineView extends DeadlineQuery {
-  deadline: string;
-}
+/** The question of GET /api/calendar/deadline: what the answer repeats, without the deadline. */
+export type DeadlineQuery = Omit<DeadlineView, 'deadline'>;
 
 /** GET /api/calendar/deadline, run when the form is submitted (null: nothing asked yet). */
 export function useDeadlinePreview(query: DeadlineQuery | null) {
@@ -57,21 +56,6 @@ export function useDeadlinePreview(query: DeadlineQuery | null) {
 
 /* ------------------------------------------------------------------ 处置单位 */
 
-export interface UnitView {
-  id: string;
-  regionId: string;
-  regionCode: string;
-  regionName: string;
-  regionLevel: string;
-  kind: string;
-  kindLabel: string;
-  name: string;
-  /** Handler accounts that belong to the unit. */
-  members: number;
-  createdAt: string;
-  retiredAt: string | null;
-}
-
 export interface UnitFilter {
   kind?: DepartmentKind;
   regionId?: string;
@@ -85,7 +69,7 @@ export function useUnits(filter: UnitFilter) {
     queryKey: [...UNITS_KEY, filter],
     queryFn: async () =>
       (
-        await api.get<{ items: UnitView[] }>('/api/units', {
+        await api.get<UnitList>('/api/units', {
           kind: filter.kind,
           regionId: filter.regionId,
           includeRetired: filter.includeRetired ? 'true' : undefined,
@@ -93,17 +77,6 @@ export function useUnits(filter: UnitFilter) {
       ).items,
     placeholderData: keepPreviousData,
   });
-}
-
-export interface CreateUnitInput {
-  regionId: string;
-  kind: DepartmentKind;
-  name: string;
-}
-
-export interface UpdateUnitInput {
-  name?: string;
-  kind?: DepartmentKind;
 }
 
 /** Changes to units re-read the list; `silent` when the dialog shows the error on its fields. */
@@ -117,28 +90,20 @@ function useUnitMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult
 }
 
 export const useCreateUnit = () =>
-  useUnitMutation((input: CreateUnitInput) => api.post<UnitView>('/api/units', input), true);
+  useUnitMutation((input: CreateUnitBody) => api.post<UnitView>('/api/units', input), true);
 
 export const useUpdateUnit = () =>
   useUnitMutation(
-    ({ id, ...body }: UpdateUnitInput & { id: string }) => api.patch<UnitView>(`/api/units/${id}`, body),
+    ({ id, ...body }: UpdateUnitBody & { id: string }) => api.patch<UnitView>(`/api/units/${id}`, body),
     true,
   );
 
 export const useRetireUnit = () => useUnitMutation((id: string) => api.post<UnitView>(`/api/units/${id}/retire`));
 
-export interface UserUnitView {
-  userId: string;
-  username: string;
-  displayName: string;
-  unitId: string | null;
-  unitName: string | null;
-}
-
 /** PUT /api/users/:id/unit — puts a handler account into a unit, or takes it out (null). */
 export const useSetUserUnit = () =>
   useUnitMutation(
-    ({ userId, unitId }: { userId: string; unitId: string | null }) =>
+    ({ userId, unitId }: SetUserUnitBody & { userId: string }) =>
       api.put<UserUnitView>(`/api/users/${userId}/unit`, { unitId }),
     true,
   );
@@ -155,38 +120,12 @@ export function useHandlerAccounts(q: string) {
 
 /* ------------------------------------------------------------------ 接口密钥 */
 
-export const API_KEY_SOURCES = ['video', 'sensor', 'hotline_12345', 'open311', 'other'] as const;
-export type ApiKeySource = (typeof API_KEY_SOURCES)[number];
-
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  /** The key's first characters ('gw_…'), to tell keys apart; never the key itself. */
-  prefix: string;
-  regionId: string;
-  regionCode: string;
-  regionName: string;
-  source: ApiKeySource;
-  ratePerMinute: number;
-  createdByName: string | null;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
-
-export interface CreateApiKeyInput {
-  name: string;
-  regionId: string;
-  source: ApiKeySource;
-  ratePerMinute?: number;
-}
-
 const API_KEYS_KEY = ['api-keys'] as const;
 
 export function useApiKeys() {
   return useQuery({
     queryKey: API_KEYS_KEY,
-    queryFn: async () => (await api.get<{ items: ApiKeyView[] }>('/api/api-keys')).items,
+    queryFn: async () => (await api.get<ApiKeyList>('/api/api-keys')).items,
   });
 }
 
@@ -201,7 +140,7 @@ function useApiKeyMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResu
 
 /** POST /api/api-keys: the answer carries the plaintext `key`, this once only. */
 export const useCreateApiKey = () =>
-  useApiKeyMutation((input: CreateApiKeyInput) => api.post<ApiKeyView & { key: string }>('/api/api-keys', input), true);
+  useApiKeyMutation((input: CreateApiKeyBody) => api.post<CreatedApiKey>('/api/api-keys', input), true);
 
 export const useRevokeApiKey = () =>
   useApiKeyMutation((id: string) => api.post<ApiKeyView>(`/api/api-keys/${id}/revoke`));

@@ -2,7 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api.ts';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
-import { useSaveWorkCalendar, type CalendarView } from './api.ts';
+import type { CalendarView } from '@gewu/domain';
+import { useSaveWorkCalendar } from './api.ts';
 import {
   errorsFromDetails,
   fromDraft,

@@ -4,12 +4,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../app/api.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
-import { useTallies, type Tallies } from './api.ts';
+import type { TalliesView } from '@gewu/domain';
+import { useTallies } from './api.ts';
 import { pivotRisk, type RiskRow } from './tally.ts';
 import { BarChart } from './BarChart.tsx';
 
-type Elderly = Tallies['elderlyAlonePerVillage'][number];
-type Rentals = Tallies['rentalsPerGrid'][number];
+type Elderly = TalliesView['elderlyAlonePerVillage'][number];
+type Rentals = TalliesView['rentalsPerGrid'][number];
 const RISK_COLORS = { low: '#52c41a', medium: '#fa8c16', high: '#f5222d' } as const;
 
 /** 统计（一表通）: the tallies departments ask for, derived from base data; exported as one workbook. */
@@ -94,7 +95,7 @@ export function StatsPage() {
               }))}
             />
             <Table<RiskRow>
-              rowKey="townshipId"
+              rowKey="townshipCode"
               size="small"
               loading={loading}
               dataSource={risk}

@@ -1,7 +1,7 @@
-import type { Tallies } from './api.ts';
+import type { TalliesView } from '@gewu/domain';
 
 export interface RiskRow {
-  townshipId: string;
+  townshipCode: string;
   townshipName: string;
   low: number;
   medium: number;
@@ -9,12 +9,15 @@ export interface RiskRow {
   total: number;
 }
 
-/** One row per township with a column per risk level (the server sends one row per pair). */
-export function pivotRisk(rows: Tallies['specialPerRiskPerTownship']): RiskRow[] {
+/**
+ * One row per township with a column per risk level (the server sends one row per pair). Keyed by
+ * the township's code: its id is null when the code names no region.
+ */
+export function pivotRisk(rows: TalliesView['specialPerRiskPerTownship']): RiskRow[] {
   const byTownship = new Map<string, RiskRow>();
   for (const r of rows) {
-    const row = byTownship.get(r.townshipId) ?? {
-      townshipId: r.townshipId,
+    const row = byTownship.get(r.townshipCode) ?? {
+      townshipCode: r.townshipCode,
       townshipName: r.townshipName,
       low: 0,
       medium: 0,
@@ -23,7 +26,7 @@ export function pivotRisk(rows: Tallies['specialPerRiskPerTownship']): RiskRow[]
     };
     row[r.riskLevel] += r.count;
     row.total += r.count;
-    byTownship.set(r.townshipId, row);
+    byTownship.set(r.townshipCode, row);
   }
   return [...byTownship.values()];
 }

@@ -1,22 +1,22 @@
 import { Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { roleSetProblem, type Role } from '@gewu/domain';
+import { roleSetProblem, type CreateUserBody, type Role } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../app/notify.ts';
 import { passwordPolicyRule } from '../../components/passwordRule.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { RegionTreeSelect } from '../regions/RegionTreeSelect.tsx';
-import { useCreateUser, type CreateUserInput } from './api.ts';
+import { useCreateUser } from './api.ts';
 import { assignableRoles } from './roles.ts';
 import { RoleSelect } from './RoleSelect.tsx';
 
 export function CreateUserDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const me = useCurrentUser();
-  const [form] = Form.useForm<CreateUserInput>();
+  const [form] = Form.useForm<CreateUserBody>();
   const create = useCreateUser();
 
-  const onFinish = (values: CreateUserInput) => {
+  const onFinish = (values: CreateUserBody) => {
     create.mutate(values, {
       onSuccess: (user) => {
         notifySuccess(t('users.created', { name: user.displayName }));
@@ -36,7 +36,7 @@ export function CreateUserDialog({ onClose }: { onClose: () => void }) {
       okButtonProps={buttonTestId('create-user-submit')}
       mask={{ closable: false }}
     >
-      <Form<CreateUserInput> form={form} layout="vertical" onFinish={onFinish} data-testid="create-user-form">
+      <Form<CreateUserBody> form={form} layout="vertical" onFinish={onFinish} data-testid="create-user-form">
         <Form.Item
           name="username"
           label={t('users.username')}

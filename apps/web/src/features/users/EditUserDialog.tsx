@@ -1,9 +1,9 @@
 import { Form, Input, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { UserView } from '@gewu/domain';
+import type { UpdateUserBody, UserView } from '@gewu/domain';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
-import { useUpdateUser, type UpdateUserInput } from './api.ts';
+import { useUpdateUser } from './api.ts';
 
 interface Values {
   displayName: string;
@@ -18,7 +18,7 @@ export function EditUserDialog({ user, onClose }: { user: UserView; onClose: () 
 
   const onFinish = ({ displayName, enabled }: Values) => {
     const status: UserView['status'] = enabled ? 'active' : 'disabled';
-    const body: UpdateUserInput = {
+    const body: UpdateUserBody = {
       ...(displayName.trim() !== user.displayName ? { displayName: displayName.trim() } : {}),
       ...(status !== user.status ? { status } : {}),
     };

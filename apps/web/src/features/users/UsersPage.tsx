@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Card, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Role, UserView } from '@gewu/domain';
+import type { Role, UserListQuery, UserView } from '@gewu/domain';
 import { useCan, useCurrentUser } from '../../app/session.ts';
-import { useUsers, type UserListParams } from './api.ts';
+import { useUsers } from './api.ts';
 import { userColumns } from './columns.tsx';
 import { canEditRoles } from './roles.ts';
 import { UsersToolbar } from './UsersToolbar.tsx';
@@ -20,7 +20,7 @@ export function UsersPage() {
   const { t } = useTranslation();
   const me = useCurrentUser();
   const can = useCan();
-  const [params, setParams] = useState<UserListParams>({ page: 1, pageSize: 20 });
+  const [params, setParams] = useState<UserListQuery>({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog>(null);
   const users = useUsers(params);
   const close = () => setDialog(null);
