@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { RATINGS, type CaseAction, type CaseDetail, type Rating } from '@gewu/domain';
 import { buttonTestId } from '../../components/testId.ts';
 import { actionForm, requestedUntil } from './actions.ts';
-import { formatTime } from './bits.tsx';
-import { PhotoUpload } from './PhotoUpload.tsx';
+import { formatTime } from '../../components/formatTime.ts';
+import { PhotoUpload } from '../attachments/PhotoUpload.tsx';
 import { useRunAction, type ActionExtras } from './useRunAction.ts';
 
 interface Values {

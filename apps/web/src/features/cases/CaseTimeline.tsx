@@ -2,8 +2,8 @@ import { Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseEventType } from '@gewu/domain';
 import { ACTION_LABELS } from '@gewu/domain';
-import { formatTime } from './bits.tsx';
-import { Photos } from './Photos.tsx';
+import { formatTime } from '../../components/formatTime.ts';
+import { Photos } from '../attachments/Photos.tsx';
 
 type Event = CaseDetail['events'][number];
 

@@ -6,11 +6,11 @@ import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { lookupGrid } from '../grids/api.ts';
 import { useReportCase } from './api.ts';
-import { ItemFields, fieldValues, type FieldValue } from './ItemFields.tsx';
-import { ItemSelect } from './ItemSelect.tsx';
-import type { ItemView } from './itemsApi.ts';
+import { ItemFields, fieldValues, type FieldValue } from '../items/ItemFields.tsx';
+import { ItemSelect } from '../items/ItemSelect.tsx';
+import type { ItemView } from '../items/api.ts';
 import type { LonLat } from './LocationPicker.tsx';
-import { PhotoUpload } from './PhotoUpload.tsx';
+import { PhotoUpload } from '../attachments/PhotoUpload.tsx';
 
 const LocationPicker = lazy(() => import('./LocationPicker.tsx'));
 

@@ -10,26 +10,16 @@ import type {
   DuplicateCase,
   FigureRow,
   GridWorkerLoad,
-  NotificationView,
   ReportBody,
 } from '@gewu/domain';
 
 // The views are declared once in @gewu/domain (cases-views.ts), with the routes' response schemas.
 export { RATE_KEYS } from '@gewu/domain';
-export type {
-  DispatchProposal,
-  DuplicateCase,
-  FigureCounts,
-  FigureRow,
-  GridWorkerLoad,
-  NotificationView,
-  RateKey,
-} from '@gewu/domain';
+export type { DispatchProposal, DuplicateCase, FigureCounts, FigureRow, GridWorkerLoad, RateKey } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 /** Every case list and detail lives under this key, so one invalidation refreshes them all. */
 export const CASES_KEY = ['cases'] as const;
-export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 export type CaseView = CaseQueueQuery['view'];
 /** One state at a time (the server also takes a repeated parameter, which these screens do not need). */
@@ -142,19 +132,6 @@ export function useReportCase() {
   });
 }
 
-export interface AttachmentView {
-  id: string;
-  url: string;
-  thumbUrl: string;
-}
-
-/** Uploads one photo as the raw request body. */
-export const uploadAttachment = (file: Blob, name?: string) =>
-  api.upload<AttachmentView>('/api/attachments', file, { name });
-
-export const attachmentUrl = (id: string, size: 'thumb' | 'public' | 'original' = 'public') =>
-  `/api/attachments/${id}?size=${size}`;
-
 export function useGridWorkerLoad() {
   return useQuery({
     queryKey: [...CASES_KEY, 'grid-worker-load'],
@@ -168,36 +145,6 @@ export function useCaseFigures(params: { from: string; to: string; by: 'unit' | 
     queryFn: async () => (await api.get<{ items: FigureRow[] }>('/api/case-figures', params)).items,
     placeholderData: keepPreviousData,
     meta: { silent: true },
-  });
-}
-
-export function useNotifications(unreadOnly = false) {
-  return useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, { unreadOnly }],
-    queryFn: () =>
-      api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', {
-        limit: 100,
-        unreadOnly: unreadOnly ? 'true' : undefined,
-      }),
-  });
-}
-
-/** Just the unread count (the header bell): one row is enough to get it. */
-export function useUnreadCount(enabled: boolean) {
-  return useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'unread'],
-    queryFn: async () =>
-      (await api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 1 })).unread,
-    enabled,
-    meta: { silent: true },
-  });
-}
-
-export function useMarkRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (ids: number[] | 'all') => api.post<{ marked: number }>('/api/notifications/read', { ids }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
 }
 

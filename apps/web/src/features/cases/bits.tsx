@@ -92,8 +92,6 @@ export function Deadline({ deadline, now, testId }: { deadline: string | null; n
   );
 }
 
-export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
-
 /** Back to where the user came from inside the app, or to the start page after a deep link. */
 export function useBack(): () => void {
   const navigate = useNavigate();
