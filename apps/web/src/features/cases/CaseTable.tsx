@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseSummary } from '@gewu/domain';
 import { formatTime } from '../../components/formatTime.ts';
-import { Deadline, LightDot, StateTag, useNow } from './bits.tsx';
+import { Deadline, LightDot, useNow } from './bits.tsx';
+import { StateTag } from './StateTag.tsx';
 
 export type CaseColumn =
   | 'code'

@@ -7,7 +7,8 @@ import { notifyError } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { findCaseByCode, useDuplicates } from './api.ts';
 import { formatTime } from '../../components/formatTime.ts';
-import { LightDot, StateTag } from './bits.tsx';
+import { LightDot } from './bits.tsx';
+import { StateTag } from './StateTag.tsx';
 import { useRunAction } from './useRunAction.ts';
 
 interface Values {

@@ -8,7 +8,8 @@ import { ActionDialog } from './ActionDialog.tsx';
 import { CaseFilters, type CaseFilter } from './CaseFilters.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { LightDot } from './bits.tsx';
-import { LIGHT_COLORS, LIGHTS } from './format.ts';
+import { LIGHT_COLORS } from './colors.ts';
+import { LIGHTS } from './format.ts';
 
 type LightFilter = Light | 'all';
 
