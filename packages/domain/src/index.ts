@@ -17,3 +17,5 @@ export * from './cases-publication.ts';
 export * from './settings.ts';
 export * from './text.ts';
 export * from './cases-views.ts';
+export * from './items-views.ts';
+export * from './attachments-views.ts';

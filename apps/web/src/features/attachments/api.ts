@@ -1,10 +1,7 @@
+import type { AttachmentView } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
-export interface AttachmentView {
-  id: string;
-  url: string;
-  thumbUrl: string;
-}
+export type { AttachmentView } from '@gewu/domain';
 
 /** Uploads one photo as the raw request body. */
 export const uploadAttachment = (file: Blob, name?: string) =>

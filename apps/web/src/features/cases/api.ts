@@ -2,20 +2,31 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   CaseActionBody,
   CaseDetail,
+  CaseFiguresView,
+  CasePage,
   CasePublication,
   CaseQueueQuery,
   CaseState,
   CaseSummary,
   DispatchProposal,
-  DuplicateCase,
-  FigureRow,
-  GridWorkerLoad,
+  DuplicatesView,
+  GridWorkerLoadsView,
   ReportBody,
+  ReportResult,
 } from '@gewu/domain';
 
 // The views are declared once in @gewu/domain (cases-views.ts), with the routes' response schemas.
 export { RATE_KEYS } from '@gewu/domain';
-export type { DispatchProposal, DuplicateCase, FigureCounts, FigureRow, GridWorkerLoad, RateKey } from '@gewu/domain';
+export type {
+  CasePage,
+  DispatchProposal,
+  DuplicateCase,
+  FigureCounts,
+  FigureRow,
+  GridWorkerLoad,
+  RateKey,
+  ReportResult,
+} from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 /** Every case list and detail lives under this key, so one invalidation refreshes them all. */
@@ -29,13 +40,6 @@ export type CaseListParams = Partial<Omit<CaseQueueQuery, 'view' | 'state'>> & {
   page: number;
   pageSize: number;
 };
-export interface CasePage {
-  items: CaseSummary[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
 
 export function useCases(params: CaseListParams, enabled = true) {
   return useQuery({
@@ -69,7 +73,7 @@ export function useCase(id: string) {
 export function useDuplicates(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...CASES_KEY, 'duplicates', id],
-    queryFn: async () => (await api.get<{ items: DuplicateCase[] }>(`/api/cases/${id}/duplicates`)).items,
+    queryFn: async () => (await api.get<DuplicatesView>(`/api/cases/${id}/duplicates`)).items,
     enabled,
   });
 }
@@ -115,13 +119,6 @@ export type ReportInput = Omit<ReportBody, 'attachmentIds' | 'anonymous' | 'publ
   fields?: ReportBody['fields'];
   location?: { lon: number; lat: number; crs: 'WGS84' };
 };
-export interface ReportResult {
-  id: string;
-  code: string;
-  state: string;
-  created: boolean;
-  version: number;
-}
 
 /** 热线登记: the dispatcher files a caller's request (POST /api/cases). */
 export function useReportCase() {
@@ -135,14 +132,14 @@ export function useReportCase() {
 export function useGridWorkerLoad() {
   return useQuery({
     queryKey: [...CASES_KEY, 'grid-worker-load'],
-    queryFn: async () => (await api.get<{ items: GridWorkerLoad[] }>('/api/grid-workers/load')).items,
+    queryFn: async () => (await api.get<GridWorkerLoadsView>('/api/grid-workers/load')).items,
   });
 }
 
 export function useCaseFigures(params: { from: string; to: string; by: 'unit' | 'grid' }) {
   return useQuery({
     queryKey: [...CASES_KEY, 'figures', params],
-    queryFn: async () => (await api.get<{ items: FigureRow[] }>('/api/case-figures', params)).items,
+    queryFn: async () => (await api.get<CaseFiguresView>('/api/case-figures', params)).items,
     placeholderData: keepPreviousData,
     meta: { silent: true },
   });

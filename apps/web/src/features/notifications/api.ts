@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationView } from '@gewu/domain';
+import type { InboxView, MarkedRead } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 export type { NotificationView } from '@gewu/domain';
@@ -10,7 +10,7 @@ export function useNotifications(unreadOnly = false) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, { unreadOnly }],
     queryFn: () =>
-      api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', {
+      api.get<InboxView>('/api/notifications', {
         limit: 100,
         unreadOnly: unreadOnly ? 'true' : undefined,
       }),
@@ -21,8 +21,7 @@ export function useNotifications(unreadOnly = false) {
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
     queryKey: [...NOTIFICATIONS_KEY, 'unread'],
-    queryFn: async () =>
-      (await api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 1 })).unread,
+    queryFn: async () => (await api.get<InboxView>('/api/notifications', { limit: 1 })).unread,
     enabled,
     meta: { silent: true },
   });
@@ -31,7 +30,7 @@ export function useUnreadCount(enabled: boolean) {
 export function useMarkRead() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (ids: number[] | 'all') => api.post<{ marked: number }>('/api/notifications/read', { ids }),
+    mutationFn: (ids: number[] | 'all') => api.post<MarkedRead>('/api/notifications/read', { ids }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
 }
