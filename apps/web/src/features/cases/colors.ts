@@ -4,8 +4,8 @@ import type { CaseEventType, CaseState, Light } from '@gewu/domain';
 
 /**
  * A state's tag colour (Ant Design preset names), by who holds the case: the centre's intake in
- * blues, the unit's work in purple and the processing blue, the centre's verification in cyan and
- * lime, done in green. Red, orange and green are otherwise left to the warning lights, which sit
+ * blues, the unit's work in purple and magenta, the centre's verification in cyan and lime, done
+ * in green. Red, orange and green are otherwise left to the warning lights, which sit
  * next to the tag in every list; the ends without handling (rejected, voided, merged) and the
  * paused case are grey.
  */
@@ -13,7 +13,7 @@ export const STATE_COLORS: Record<CaseState, string> = {
   reported: 'blue',
   accepted: 'geekblue',
   dispatched: 'purple',
-  handling: 'processing',
+  handling: 'magenta',
   suspended: 'default',
   fed_back: 'cyan',
   verified: 'lime',
