@@ -3,10 +3,23 @@ import { safeString, intField } from './text.ts';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_LEVELS, CASE_STATES, RATINGS } from './cases.ts';
 import { crsSchema } from './grids.ts';
 
+/** The report's limits, for the forms that check them before sending (the phone checks offline too). */
+export const REPORT_LIMITS = {
+  descriptionMin: 2,
+  descriptionMax: 4000,
+  addressMax: 200,
+  photosMax: 9,
+  selfHandleNoteMin: 2,
+  selfHandleNoteMax: 2000,
+} as const;
+
 /** A report from any channel. The idempotency key makes a retry (after a dead zone) return the same case. */
 export const reportBodySchema = z.strictObject({
   itemCode: safeString().regex(/^\d{5}$/, '事项编码应为 5 位数字'),
-  description: safeString().trim().min(2, '请描述问题').max(4000, '描述不能超过 4000 字'),
+  description: safeString()
+    .trim()
+    .min(REPORT_LIMITS.descriptionMin, '请描述问题')
+    .max(REPORT_LIMITS.descriptionMax, `描述不能超过 ${REPORT_LIMITS.descriptionMax} 字`),
   location: z
     .strictObject({
       lon: z.number().min(-180).max(180),
@@ -14,14 +27,17 @@ export const reportBodySchema = z.strictObject({
       crs: crsSchema.default('WGS84'),
     })
     .optional(),
-  address: safeString().trim().max(200).optional(),
-  attachmentIds: z.array(z.string().uuid()).max(9, '最多 9 张照片').default([]),
+  address: safeString().trim().max(REPORT_LIMITS.addressMax).optional(),
+  attachmentIds: z
+    .array(z.string().uuid())
+    .max(REPORT_LIMITS.photosMax, `最多 ${REPORT_LIMITS.photosMax} 张照片`)
+    .default([]),
   idempotencyKey: safeString().trim().min(8).max(100),
   /** A grid worker handles an admitted small item on the spot (即报即办); the note says what was done. */
   selfHandle: z
     .strictObject({
-      note: safeString().trim().min(2).max(2000),
-      attachmentIds: z.array(z.string().uuid()).max(9).default([]),
+      note: safeString().trim().min(REPORT_LIMITS.selfHandleNoteMin).max(REPORT_LIMITS.selfHandleNoteMax),
+      attachmentIds: z.array(z.string().uuid()).max(REPORT_LIMITS.photosMax).default([]),
     })
     .optional(),
   /** Hotline / walk-in: the caller, entered by staff. */
@@ -48,12 +64,15 @@ export const reportBodySchema = z.strictObject({
 });
 export type ReportBody = z.infer<typeof reportBodySchema>;
 
+/** An action's limits (the note and the photos), for the forms that check them before sending. */
+export const CASE_ACTION_LIMITS = { noteMax: 2000, photosMax: 9 } as const;
+
 /** One action on a case. `version` is the case version the actor saw: a stale one gets 409. */
 export const caseActionBodySchema = z.strictObject({
   action: z.enum(CASE_ACTIONS),
   version: intField(1),
-  note: safeString().trim().max(2000).optional(),
-  attachmentIds: z.array(z.string().uuid()).max(9).default([]),
+  note: safeString().trim().max(CASE_ACTION_LIMITS.noteMax).optional(),
+  attachmentIds: z.array(z.string().uuid()).max(CASE_ACTION_LIMITS.photosMax).default([]),
   /** dispatch: a unit or a grid worker (user), plus co-handling units. */
   unitId: z.string().uuid().optional(),
   userId: z.string().uuid().optional(),

@@ -6,10 +6,31 @@ import { caseSummarySchema } from './cases-contracts.ts';
  * (which also strip anything a service returns beyond them) and by the web client's types.
  */
 
+/** One page of GET /api/cases; past the server's counting limit `total` is a floor and `totalCapped` is set. */
+export const casePageSchema = z.object({
+  items: z.array(caseSummarySchema),
+  total: z.number(),
+  totalCapped: z.boolean(),
+  page: z.number(),
+  pageSize: z.number(),
+});
+export type CasePage = z.infer<typeof casePageSchema>;
+
+/** What POST /api/cases answers: 201 with the new case, or 200 and `created: false` for a retried idempotency key. */
+export const reportResultSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  state: z.string(),
+  created: z.boolean(),
+  version: z.number(),
+});
+export type ReportResult = z.infer<typeof reportResultSchema>;
+
 /** 并案 suggestions: same item, within 50 m, last 7 days. */
 export const duplicateCaseSchema = caseSummarySchema.extend({ distanceM: z.number() });
 export type DuplicateCase = z.infer<typeof duplicateCaseSchema>;
 export const duplicatesViewSchema = z.object({ items: z.array(duplicateCaseSchema) });
+export type DuplicatesView = z.infer<typeof duplicatesViewSchema>;
 
 /** The grid worker's current load (cases held, cases waiting for their verification). */
 export const gridWorkerLoadSchema = z.object({
@@ -21,6 +42,7 @@ export const gridWorkerLoadSchema = z.object({
 });
 export type GridWorkerLoad = z.infer<typeof gridWorkerLoadSchema>;
 export const gridWorkerLoadsViewSchema = z.object({ items: z.array(gridWorkerLoadSchema) });
+export type GridWorkerLoadsView = z.infer<typeof gridWorkerLoadsViewSchema>;
 
 /** 派遣建议: the item's rules, the recommended target, and the candidates. */
 export const dispatchProposalSchema = z.object({
@@ -102,6 +124,7 @@ export const caseFiguresViewSchema = z.object({
   by: z.enum(['unit', 'grid']),
   items: z.array(figureRowSchema),
 });
+export type CaseFiguresView = z.infer<typeof caseFiguresViewSchema>;
 
 /** The in-app inbox. */
 export const notificationViewSchema = z.object({
@@ -116,4 +139,6 @@ export const notificationViewSchema = z.object({
 });
 export type NotificationView = z.infer<typeof notificationViewSchema>;
 export const inboxViewSchema = z.object({ items: z.array(notificationViewSchema), unread: z.number().int() });
+export type InboxView = z.infer<typeof inboxViewSchema>;
 export const markedReadSchema = z.object({ marked: z.number().int() });
+export type MarkedRead = z.infer<typeof markedReadSchema>;

@@ -25,3 +25,5 @@ export * from './imports-views.ts';
 export * from './calendar-views.ts';
 export * from './units-views.ts';
 export * from './apikeys-views.ts';
+export * from './items-views.ts';
+export * from './attachments-views.ts';

@@ -16,6 +16,8 @@ import { HousesPage } from '../features/people/HousesPage.tsx';
 import { SpecialPage } from '../features/people/SpecialPage.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
+import { ItemsPage } from '../features/items/ItemsPage.tsx';
+import { InboxPage } from '../features/notifications/InboxPage.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 
 // The map (Leaflet) and the charts (ECharts) load only when their page is opened.
@@ -35,6 +37,8 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['users', 'user.read', <UsersPage />],
   ['audit', 'audit.read', <AuditPage />],
   ...CASE_ROUTES,
+  ['items', 'item.read', <ItemsPage />],
+  ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,
 ];
 

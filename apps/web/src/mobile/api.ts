@@ -1,6 +1,16 @@
 import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ActorView, CaseAction, CaseDetail, CaseSummary, GridView, ItemField, Rating } from '@gewu/domain';
+import type {
+  ActorView,
+  AttachmentView,
+  CaseAction,
+  CaseDetail,
+  CasePage,
+  GridView,
+  ItemField,
+  ItemsView,
+  Rating,
+} from '@gewu/domain';
 import { api, isApiError } from '../app/api.ts';
 import { readCache, writeCache } from './offline/localCache.ts';
 
@@ -18,8 +28,6 @@ export interface CatalogueEntry {
   minor: boolean;
   fields: ItemField[];
 }
-
-type ItemView = CatalogueEntry & Record<string, unknown>;
 
 /** Only residents: their catalogue is the publicly reportable part. */
 export const isResidentOnly = (user: ActorView) => user.roles.length > 0 && user.roles.every((r) => r === 'resident');
@@ -52,7 +60,7 @@ function useCachedQuery<T>(cacheKey: string, queryKey: readonly unknown[], fetch
 export function useCatalogue(user: ActorView) {
   const publicOnly = isResidentOnly(user);
   return useCachedQuery(`items.${user.id}`, [...MOBILE_KEY, 'items', user.id], async () => {
-    const { items } = await api.get<{ items: ItemView[] }>('/api/items', {
+    const { items } = await api.get<ItemsView>('/api/items', {
       publicOnly: publicOnly ? 'true' : undefined,
     });
     return items.map((i): CatalogueEntry => ({
@@ -94,7 +102,7 @@ export function useCaseList(view: CaseView, enabled = true) {
   return useQuery({
     queryKey: [...CASES_KEY, 'list', view],
     queryFn: () =>
-      api.get<{ items: CaseSummary[]; total: number }>('/api/cases', {
+      api.get<CasePage>('/api/cases', {
         view,
         pageSize: 50,
         sort: view === 'mine' ? 'reported_desc' : 'deadline_asc',
@@ -123,8 +131,7 @@ export interface ActionInput {
   resolved?: boolean;
 }
 
-export const uploadPhoto = (blob: Blob) =>
-  api.upload<{ id: string; url: string; thumbUrl: string }>('/api/attachments', blob);
+export const uploadPhoto = (blob: Blob) => api.upload<AttachmentView>('/api/attachments', blob);
 
 /**
  * Takes an action on a case: photos first, then the action with the version shown. A 409 means

@@ -1,4 +1,4 @@
-import { safeString } from '@gewu/domain';
+import { attachmentViewSchema, safeString } from '@gewu/domain';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -6,16 +6,6 @@ import { badRequest } from '../../platform/errors.ts';
 import { notImage } from './attachments.images.ts';
 import * as service from './attachments.service.ts';
 import { seesCaseWithAttachment } from '../cases/cases.attachments.ts';
-
-const viewSchema = z.object({
-  id: z.string(),
-  mime: z.string(),
-  bytes: z.number(),
-  width: z.number().nullable(),
-  height: z.number().nullable(),
-  thumbUrl: z.string(),
-  url: z.string(),
-});
 
 export async function attachmentRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -36,7 +26,7 @@ export async function attachmentRoutes(app: AppInstance) {
       tags,
       summary: '上传图片（请求体为图片本身；按内容识别 JPEG、PNG、WebP；原图仅工作人员可见，公开副本去除 EXIF/GPS）',
       querystring: z.strictObject({ name: safeString().max(200).optional() }),
-      response: { 201: viewSchema },
+      response: { 201: attachmentViewSchema },
     },
     handler: async (req, reply) => {
       if (req.body === undefined || req.body === null) throw badRequest('attachment.empty', '文件为空');

@@ -2,14 +2,15 @@ import {
   caseActionBodySchema,
   caseDetailSchema,
   caseFiguresViewSchema,
+  casePageSchema,
   casePublicationBodySchema,
   casePublicationSchema,
   caseQueueQuerySchema,
-  caseSummarySchema,
   dispatchProposalSchema,
   duplicatesViewSchema,
   gridWorkerLoadsViewSchema,
   reportBodySchema,
+  reportResultSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../app.ts';
@@ -25,13 +26,6 @@ import { caseFigures, figuresQuerySchema } from './cases.figures.ts';
 import { setPublication } from './cases.publication.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
-const reportResult = z.object({
-  id: z.string(),
-  code: z.string(),
-  state: z.string(),
-  created: z.boolean(),
-  version: z.number(),
-});
 
 export async function caseRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -56,7 +50,7 @@ export async function caseRoutes(app: AppInstance) {
       tags,
       summary: '上报问题（群众、网格员、热线受理）；幂等键重复时返回已有案件',
       body: reportBodySchema,
-      response: { 200: reportResult, 201: reportResult },
+      response: { 200: reportResultSchema, 201: reportResultSchema },
     },
     handler: async (req, reply) => {
       const r = await reportCase(deps, { kind: 'user', ctx: req.ctx }, req.body);
@@ -81,7 +75,7 @@ export async function caseRoutes(app: AppInstance) {
       tags,
       summary: '其他系统接入（视频/传感器告警、12345 转办）：以 X-Api-Key 认证，按该密钥设定的速率限流',
       body: reportBodySchema,
-      response: { 200: reportResult, 201: reportResult },
+      response: { 200: reportResultSchema, 201: reportResultSchema },
     },
     handler: async (req, reply) => {
       const key = req.apiKey as ApiKeyPrincipal;
@@ -105,15 +99,7 @@ export async function caseRoutes(app: AppInstance) {
       tags,
       summary: '案件列表：受理队列、我的任务、待核查、我的上报、督办、全部',
       querystring: caseQueueQuerySchema,
-      response: {
-        200: z.object({
-          items: z.array(caseSummarySchema),
-          total: z.number(),
-          totalCapped: z.boolean(),
-          page: z.number(),
-          pageSize: z.number(),
-        }),
-      },
+      response: { 200: casePageSchema },
     },
     handler: (req) => listCases(deps, req.ctx, req.query),
   });

@@ -1,11 +1,11 @@
 import {
+  admissionPageSchema,
   admissionStateSchema,
+  admissionViewSchema,
   catalogueItemSchema,
-  departmentKindSchema,
   itemCodeSchema,
-  itemFieldSchema,
-  pageOf,
-  timeLimits,
+  itemViewSchema,
+  itemsViewSchema,
   safeString,
   queryInt,
 } from '@gewu/domain';
@@ -20,49 +20,6 @@ const flag = z
   .optional();
 const codeParams = z.strictObject({ code: itemCodeSchema });
 const idParams = z.strictObject({ id: z.string().uuid() });
-
-const itemViewSchema = z.object({
-  id: z.string(),
-  code: z.string(),
-  categoryCode: z.string(),
-  categoryName: z.string(),
-  name: z.string(),
-  legalBasis: z.string(),
-  filingCondition: z.string(),
-  closingCondition: z.string(),
-  limits: timeLimits,
-  departmentKind: departmentKindSchema,
-  departmentLabel: z.string(),
-  gridEligible: z.boolean(),
-  negativeList: z.boolean(),
-  publicReport: z.boolean(),
-  minor: z.boolean(),
-  keywords: z.array(z.string()),
-  fields: z.array(itemFieldSchema),
-  active: z.boolean(),
-  updatedAt: z.string(),
-});
-
-const admissionViewSchema = z.object({
-  id: z.string(),
-  itemId: z.string(),
-  itemCode: z.string(),
-  itemName: z.string(),
-  regionId: z.string(),
-  regionCode: z.string(),
-  regionName: z.string(),
-  regionLevel: z.string(),
-  state: admissionStateSchema,
-  stateLabel: z.string(),
-  reason: z.string(),
-  proposedByName: z.string().nullable(),
-  proposedAt: z.string(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-  withdrawnByName: z.string().nullable(),
-  withdrawnAt: z.string().nullable(),
-});
 
 export async function itemRoutes(app: AppInstance) {
   const deps = app.deps;
@@ -82,7 +39,7 @@ export async function itemRoutes(app: AppInstance) {
         publicOnly: flag,
         gridEligible: flag,
       }),
-      response: { 200: z.object({ items: z.array(itemViewSchema) }) },
+      response: { 200: itemsViewSchema },
     },
     handler: async (req) => ({ items: await service.listItems(deps, req.ctx, req.query) }),
   });
@@ -135,7 +92,7 @@ export async function itemRoutes(app: AppInstance) {
         page: queryInt(1, 100_000).default(1),
         pageSize: queryInt(1, 500).default(100),
       }),
-      response: { 200: pageOf(admissionViewSchema) },
+      response: { 200: admissionPageSchema },
     },
     handler: (req) => admissions.listAdmissions(deps, req.ctx, req.query),
   });

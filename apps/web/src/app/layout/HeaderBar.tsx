@@ -5,7 +5,7 @@ import { useCurrentUser } from '../session.ts';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useLogout } from '../../features/auth/api.ts';
-import { NotificationBell } from '../../features/cases/NotificationBell.tsx';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
 
 export function HeaderBar() {
   const { t } = useTranslation();

@@ -1,11 +1,11 @@
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { RATINGS, type CaseAction, type CaseDetail, type Rating } from '@gewu/domain';
+import { CASE_ACTION_LIMITS, RATINGS, type CaseAction, type CaseDetail, type Rating } from '@gewu/domain';
 import { buttonTestId } from '../../components/testId.ts';
 import { actionForm, requestedUntil } from './actions.ts';
-import { formatTime } from './bits.tsx';
-import { PhotoUpload } from './PhotoUpload.tsx';
+import { formatTime } from '../../components/formatTime.ts';
+import { PhotoUpload } from '../attachments/PhotoUpload.tsx';
 import { useRunAction, type ActionExtras } from './useRunAction.ts';
 
 interface Values {
@@ -215,7 +215,7 @@ export function ActionDialog({ detail, action, onClose }: Props) {
         </Form.Item>
         {spec.photos && (
           <Form.Item name="attachmentIds" label={t('cases.fields.photos')}>
-            <PhotoUpload testId="case-dialog-photos" />
+            <PhotoUpload max={CASE_ACTION_LIMITS.photosMax} testId="case-dialog-photos" />
           </Form.Item>
         )}
       </Form>

@@ -9,9 +9,11 @@ import { useGrid } from '../grids/api.ts';
 import { useCase } from './api.ts';
 import { ActionBar } from './ActionBar.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
-import { Deadline, LightDot, StateTag, formatTime, useBack, useNow } from './bits.tsx';
+import { formatTime } from '../../components/formatTime.ts';
+import { Deadline, LightDot, useBack, useNow } from './bits.tsx';
+import { StateTag } from './StateTag.tsx';
 import { reporterLine } from './format.ts';
-import { Photos } from './Photos.tsx';
+import { Photos } from '../attachments/Photos.tsx';
 import { PublicationCard } from './PublicationCard.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 

@@ -2,7 +2,7 @@ import { Button, Form, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Light } from '@gewu/domain';
 import { GridSelect } from '../grids/GridSelect.tsx';
-import { ItemSelect } from './ItemSelect.tsx';
+import { ItemSelect } from '../items/ItemSelect.tsx';
 import { LightDot } from './bits.tsx';
 import { LIGHTS } from './format.ts';
 

@@ -5,7 +5,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { CaseSummary } from '@gewu/domain';
-import { Deadline, LightDot, StateTag, formatTime, useNow } from './bits.tsx';
+import { formatTime } from '../../components/formatTime.ts';
+import { Deadline, LightDot, useNow } from './bits.tsx';
+import { StateTag } from './StateTag.tsx';
 
 export type CaseColumn =
   | 'code'

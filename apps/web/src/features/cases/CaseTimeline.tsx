@@ -1,14 +1,11 @@
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseEventType } from '@gewu/domain';
-import { ACTION_LABELS } from '@gewu/domain';
-import { formatTime } from './bits.tsx';
-import { Photos } from './Photos.tsx';
+import { formatTime } from '../../components/formatTime.ts';
+import { Photos } from '../attachments/Photos.tsx';
+import { eventColor } from './colors.ts';
 
 type Event = CaseDetail['events'][number];
-
-const RED: readonly string[] = ['reject', 'void', 'return', 'verify_fail', 'reopen', 'supervise'];
-const GREEN: readonly string[] = ['verify_pass', 'close', 'self_handle', 'rate'];
 
 /** What the event's data adds to its note: the extension asked for, the decision, the rating. */
 function EventFacts({ e }: { e: Event }) {
@@ -44,14 +41,13 @@ function EventFacts({ e }: { e: Event }) {
 /** The case's history, newest first: what happened, who did it, when, the note and photos. */
 export function CaseTimeline({ events }: { events: CaseDetail['events'] }) {
   const { t } = useTranslation();
-  const label = (e: Event) =>
-    t(`cases.actions.${e.type as CaseEventType}`, { defaultValue: ACTION_LABELS[e.type as CaseEventType] ?? e.label });
+  const label = (e: Event) => t(`cases.events.${e.type as CaseEventType}`, { defaultValue: e.label });
   return (
     <Timeline
       data-testid="case-timeline"
       items={[...events].reverse().map((e) => ({
         key: e.seq,
-        color: RED.includes(e.type) ? 'red' : GREEN.includes(e.type) ? 'green' : 'blue',
+        color: eventColor(e.type),
         content: (
           <div data-testid={`case-event-${e.seq}`} data-type={e.type}>
             <Space size={8} wrap>

@@ -2,15 +2,16 @@ import { lazy, Suspense, useState } from 'react';
 import { Alert, Button, Col, Form, Input, Modal, Row, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { REPORT_LIMITS } from '@gewu/domain';
 import { notifySuccess } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { lookupGrid } from '../grids/api.ts';
 import { useReportCase } from './api.ts';
-import { ItemFields, fieldValues, type FieldValue } from './ItemFields.tsx';
-import { ItemSelect } from './ItemSelect.tsx';
-import type { ItemView } from './itemsApi.ts';
+import { ItemFields, fieldValues, type FieldValue } from '../items/ItemFields.tsx';
+import { ItemSelect } from '../items/ItemSelect.tsx';
+import type { ItemView } from '../items/api.ts';
 import type { LonLat } from './LocationPicker.tsx';
-import { PhotoUpload } from './PhotoUpload.tsx';
+import { PhotoUpload } from '../attachments/PhotoUpload.tsx';
 
 const LocationPicker = lazy(() => import('./LocationPicker.tsx'));
 
@@ -161,7 +162,7 @@ export function HotlineDialog({ onClose }: { onClose: () => void }) {
           </Space>
         </Form.Item>
         <Form.Item name="attachmentIds" label={t('cases.fields.photos')}>
-          <PhotoUpload testId="hotline-photos" />
+          <PhotoUpload max={REPORT_LIMITS.photosMax} testId="hotline-photos" />
         </Form.Item>
         {!pin && <Alert type="info" showIcon title={t('cases.hotline.noPinNote')} />}
       </Form>

@@ -6,7 +6,9 @@ import { isApiError } from '../../app/api.ts';
 import { notifyError } from '../../app/notify.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { findCaseByCode, useDuplicates } from './api.ts';
-import { LightDot, StateTag, formatTime } from './bits.tsx';
+import { formatTime } from '../../components/formatTime.ts';
+import { LightDot } from './bits.tsx';
+import { StateTag } from './StateTag.tsx';
 import { useRunAction } from './useRunAction.ts';
 
 interface Values {

@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, Input, Space, Switch, Tag, Typography } fr
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '@gewu/domain';
 import { useSetPublication } from './api.ts';
-import { formatTime } from './bits.tsx';
+import { formatTime } from '../../components/formatTime.ts';
 
 /**
  * 公开发布 (Open311) for the centre: whether the reporter agreed, what the public feed shows now, and

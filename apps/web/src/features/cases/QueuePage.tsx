@@ -4,11 +4,12 @@ import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../app/session.ts';
-import { useCaseCount, useCases } from './api.ts';
-import { CaseFilters, type CaseFilter } from './CaseFilters.tsx';
-import { CaseTable, type CaseSort } from './CaseTable.tsx';
+import { useCaseCount } from './api.ts';
+import { CaseFilters } from './CaseFilters.tsx';
+import { CaseTable } from './CaseTable.tsx';
 import { HotlineDialog } from './HotlineDialog.tsx';
 import { QUEUE_TABS, isQueueTab, queueTabQuery, type QueueTab } from './queueTabs.ts';
+import { usePagedCases } from './usePagedCases.ts';
 
 function TabLabel({ tab }: { tab: QueueTab }) {
   const { t } = useTranslation();
@@ -31,14 +32,11 @@ export function QueuePage() {
   const [search, setSearch] = useSearchParams();
   const tabParam = search.get('tab');
   const tab: QueueTab = isQueueTab(tabParam) ? tabParam : 'reported';
-  const [filter, setFilter] = useState<CaseFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<CaseSort>('reported_desc');
   const [hotline, setHotline] = useState(false);
-  const cases = useCases({ ...queueTabQuery(tab), ...filter, sort, ...paging });
+  const list = usePagedCases(queueTabQuery(tab), 'reported_desc');
 
   const setTab = (next: string) => {
-    setPaging((p) => ({ ...p, page: 1 }));
+    list.firstPage();
     setSearch(next === 'reported' ? {} : { tab: next }, { replace: true });
   };
 
@@ -59,15 +57,9 @@ export function QueuePage() {
         onChange={setTab}
         items={QUEUE_TABS.map((k) => ({ key: k, label: <TabLabel tab={k} /> }))}
       />
-      <CaseFilters
-        onChange={(f) => {
-          setFilter(f);
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-      />
+      <CaseFilters onChange={list.setFilter} />
       <CaseTable
-        cases={cases.data?.items ?? []}
-        loading={cases.isFetching}
+        {...list.table}
         columns={[
           'light',
           'code',
@@ -80,21 +72,7 @@ export function QueuePage() {
           'description',
           'reportedAt',
         ]}
-        sort={sort}
-        onSortChange={(s) => {
-          setSort(s);
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
         testId="case-queue-table"
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: cases.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) =>
-            cases.data?.totalCapped ? t('cases.queue.totalCapped', { total }) : t('cases.queue.total', { total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
       />
       {hotline && <HotlineDialog onClose={() => setHotline(false)} />}
     </Card>

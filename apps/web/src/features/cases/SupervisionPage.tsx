@@ -3,12 +3,14 @@ import { Button, Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary, Light } from '@gewu/domain';
 import { useCan } from '../../app/session.ts';
-import { useCaseCount, useCases } from './api.ts';
+import { useCaseCount } from './api.ts';
 import { ActionDialog } from './ActionDialog.tsx';
-import { CaseFilters, type CaseFilter } from './CaseFilters.tsx';
+import { CaseFilters } from './CaseFilters.tsx';
 import { CaseTable } from './CaseTable.tsx';
 import { LightDot } from './bits.tsx';
-import { LIGHT_COLORS, LIGHTS } from './format.ts';
+import { LIGHT_COLORS } from './colors.ts';
+import { LIGHTS } from './format.ts';
+import { usePagedCases } from './usePagedCases.ts';
 
 type LightFilter = Light | 'all';
 
@@ -44,14 +46,12 @@ export function SupervisionPage() {
   const { t } = useTranslation();
   const can = useCan();
   const [light, setLight] = useState<LightFilter>('all');
-  const [filter, setFilter] = useState<CaseFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const [supervising, setSupervising] = useState<CaseSummary | null>(null);
-  const cases = useCases({ view: 'supervision', ...filter, light: light === 'all' ? undefined : light, ...paging });
+  const list = usePagedCases({ view: 'supervision', light: light === 'all' ? undefined : light });
 
   const pick = (l: LightFilter) => {
     setLight(l);
-    setPaging((p) => ({ ...p, page: 1 }));
+    list.firstPage();
   };
 
   return (
@@ -63,16 +63,9 @@ export function SupervisionPage() {
           </Col>
         ))}
       </Row>
-      <CaseFilters
-        hideLight
-        onChange={(f) => {
-          setFilter(f);
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-      />
+      <CaseFilters hideLight onChange={list.setFilter} />
       <CaseTable
-        cases={cases.data?.items ?? []}
-        loading={cases.isFetching}
+        {...list.table}
         columns={['light', 'code', 'item', 'state', 'deadline', 'assignee', 'grid', 'supervision', 'reportedAt']}
         testId="case-supervision-table"
         extra={
@@ -87,14 +80,6 @@ export function SupervisionPage() {
               }
             : undefined
         }
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: cases.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('cases.queue.total', { total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
       />
       {supervising && <ActionDialog detail={supervising} action="supervise" onClose={() => setSupervising(null)} />}
     </Card>

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Badge, Card, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '../../app/session.ts';
-import { useCaseCount, useCases } from './api.ts';
-import { CaseFilters, type CaseFilter } from './CaseFilters.tsx';
-import { CaseTable, type CaseSort } from './CaseTable.tsx';
+import { useCaseCount } from './api.ts';
+import { CaseFilters } from './CaseFilters.tsx';
+import { CaseTable } from './CaseTable.tsx';
+import { usePagedCases } from './usePagedCases.ts';
 
 type TaskView = 'tasks' | 'verify';
 
@@ -29,10 +29,7 @@ export function TasksPage() {
   const verifies = user.roles.includes('grid_worker');
   const [search, setSearch] = useSearchParams();
   const view: TaskView = verifies && search.get('view') === 'verify' ? 'verify' : 'tasks';
-  const [filter, setFilter] = useState<CaseFilter>({});
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
-  const [sort, setSort] = useState<CaseSort>('deadline_asc');
-  const cases = useCases({ view, ...filter, sort, ...paging });
+  const list = usePagedCases({ view }, 'deadline_asc');
 
   return (
     <Card title={t('cases.tasks.title')} data-testid="case-tasks">
@@ -40,36 +37,17 @@ export function TasksPage() {
         <Tabs
           activeKey={view}
           onChange={(v) => {
-            setPaging((p) => ({ ...p, page: 1 }));
+            list.firstPage();
             setSearch(v === 'tasks' ? {} : { view: v }, { replace: true });
           }}
           items={(['tasks', 'verify'] as const).map((v) => ({ key: v, label: <TabLabel view={v} /> }))}
         />
       )}
-      <CaseFilters
-        onChange={(f) => {
-          setFilter(f);
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
-      />
+      <CaseFilters onChange={list.setFilter} />
       <CaseTable
-        cases={cases.data?.items ?? []}
-        loading={cases.isFetching}
+        {...list.table}
         columns={['light', 'code', 'item', 'state', 'deadline', 'supervision', 'grid', 'description', 'reportedAt']}
-        sort={sort}
-        onSortChange={(s) => {
-          setSort(s);
-          setPaging((p) => ({ ...p, page: 1 }));
-        }}
         testId="case-tasks-table"
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: cases.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('cases.queue.total', { total }),
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
       />
     </Card>
   );

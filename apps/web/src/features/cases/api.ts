@@ -2,34 +2,35 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   CaseActionBody,
   CaseDetail,
+  CaseFiguresView,
+  CasePage,
   CasePublication,
   CaseQueueQuery,
   CaseState,
   CaseSummary,
   DispatchProposal,
-  DuplicateCase,
-  FigureRow,
-  GridWorkerLoad,
-  NotificationView,
+  DuplicatesView,
+  GridWorkerLoadsView,
   ReportBody,
+  ReportResult,
 } from '@gewu/domain';
 
 // The views are declared once in @gewu/domain (cases-views.ts), with the routes' response schemas.
 export { RATE_KEYS } from '@gewu/domain';
 export type {
+  CasePage,
   DispatchProposal,
   DuplicateCase,
   FigureCounts,
   FigureRow,
   GridWorkerLoad,
-  NotificationView,
   RateKey,
+  ReportResult,
 } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 /** Every case list and detail lives under this key, so one invalidation refreshes them all. */
 export const CASES_KEY = ['cases'] as const;
-export const NOTIFICATIONS_KEY = ['notifications'] as const;
 
 export type CaseView = CaseQueueQuery['view'];
 /** One state at a time (the server also takes a repeated parameter, which these screens do not need). */
@@ -39,13 +40,6 @@ export type CaseListParams = Partial<Omit<CaseQueueQuery, 'view' | 'state'>> & {
   page: number;
   pageSize: number;
 };
-export interface CasePage {
-  items: CaseSummary[];
-  total: number;
-  totalCapped: boolean;
-  page: number;
-  pageSize: number;
-}
 
 export function useCases(params: CaseListParams, enabled = true) {
   return useQuery({
@@ -79,7 +73,7 @@ export function useCase(id: string) {
 export function useDuplicates(id: string, enabled: boolean) {
   return useQuery({
     queryKey: [...CASES_KEY, 'duplicates', id],
-    queryFn: async () => (await api.get<{ items: DuplicateCase[] }>(`/api/cases/${id}/duplicates`)).items,
+    queryFn: async () => (await api.get<DuplicatesView>(`/api/cases/${id}/duplicates`)).items,
     enabled,
   });
 }
@@ -125,13 +119,6 @@ export type ReportInput = Omit<ReportBody, 'attachmentIds' | 'anonymous' | 'publ
   fields?: ReportBody['fields'];
   location?: { lon: number; lat: number; crs: 'WGS84' };
 };
-export interface ReportResult {
-  id: string;
-  code: string;
-  state: string;
-  created: boolean;
-  version: number;
-}
 
 /** 热线登记: the dispatcher files a caller's request (POST /api/cases). */
 export function useReportCase() {
@@ -142,62 +129,19 @@ export function useReportCase() {
   });
 }
 
-export interface AttachmentView {
-  id: string;
-  url: string;
-  thumbUrl: string;
-}
-
-/** Uploads one photo as the raw request body. */
-export const uploadAttachment = (file: Blob, name?: string) =>
-  api.upload<AttachmentView>('/api/attachments', file, { name });
-
-export const attachmentUrl = (id: string, size: 'thumb' | 'public' | 'original' = 'public') =>
-  `/api/attachments/${id}?size=${size}`;
-
 export function useGridWorkerLoad() {
   return useQuery({
     queryKey: [...CASES_KEY, 'grid-worker-load'],
-    queryFn: async () => (await api.get<{ items: GridWorkerLoad[] }>('/api/grid-workers/load')).items,
+    queryFn: async () => (await api.get<GridWorkerLoadsView>('/api/grid-workers/load')).items,
   });
 }
 
 export function useCaseFigures(params: { from: string; to: string; by: 'unit' | 'grid' }) {
   return useQuery({
     queryKey: [...CASES_KEY, 'figures', params],
-    queryFn: async () => (await api.get<{ items: FigureRow[] }>('/api/case-figures', params)).items,
+    queryFn: async () => (await api.get<CaseFiguresView>('/api/case-figures', params)).items,
     placeholderData: keepPreviousData,
     meta: { silent: true },
-  });
-}
-
-export function useNotifications(unreadOnly = false) {
-  return useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, { unreadOnly }],
-    queryFn: () =>
-      api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', {
-        limit: 100,
-        unreadOnly: unreadOnly ? 'true' : undefined,
-      }),
-  });
-}
-
-/** Just the unread count (the header bell): one row is enough to get it. */
-export function useUnreadCount(enabled: boolean) {
-  return useQuery({
-    queryKey: [...NOTIFICATIONS_KEY, 'unread'],
-    queryFn: async () =>
-      (await api.get<{ items: NotificationView[]; unread: number }>('/api/notifications', { limit: 1 })).unread,
-    enabled,
-    meta: { silent: true },
-  });
-}
-
-export function useMarkRead() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (ids: number[] | 'all') => api.post<{ marked: number }>('/api/notifications/read', { ids }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
   });
 }
 

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { Space, Tag, Tooltip, Typography } from 'antd';
+import { Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { CaseState, Light } from '@gewu/domain';
-import { LIGHT_COLORS, countdown, formatDuration } from './format.ts';
+import type { Light } from '@gewu/domain';
+import { LIGHT_COLORS } from './colors.ts';
+import { countdown, formatDuration } from './format.ts';
 
 /** The current time, re-read every `intervalMs` (deadline countdowns). */
 export function useNow(intervalMs = 30_000): number {
@@ -26,7 +27,7 @@ export function LightDot({ light, testId }: { light: Light | null; testId?: stri
       </Typography.Text>
     );
   return (
-    <Space size={6} data-testid={testId} data-light={light}>
+    <Space size={6} data-testid={testId} data-light={light} title={t(`cases.lightHints.${light}`)}>
       <span
         aria-hidden
         style={{
@@ -40,29 +41,6 @@ export function LightDot({ light, testId }: { light: Light | null; testId?: stri
       />
       <span>{t(`cases.lights.${light}`)}</span>
     </Space>
-  );
-}
-
-const STATE_COLORS: Record<CaseState, string> = {
-  reported: 'blue',
-  accepted: 'geekblue',
-  dispatched: 'purple',
-  handling: 'processing',
-  suspended: 'default',
-  fed_back: 'cyan',
-  verified: 'lime',
-  closed: 'success',
-  rejected: 'warning',
-  voided: 'default',
-  merged: 'default',
-};
-
-export function StateTag({ state, testId }: { state: CaseState; testId?: string }) {
-  const { t } = useTranslation();
-  return (
-    <Tag color={STATE_COLORS[state]} data-testid={testId} data-state={state}>
-      {t(`cases.states.${state}`)}
-    </Tag>
   );
 }
 
@@ -91,8 +69,6 @@ export function Deadline({ deadline, now, testId }: { deadline: string | null; n
     </Tooltip>
   );
 }
-
-export const formatTime = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 
 /** Back to where the user came from inside the app, or to the start page after a deep link. */
 export function useBack(): () => void {

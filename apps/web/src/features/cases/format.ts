@@ -2,7 +2,6 @@ import type { Light } from '@gewu/domain';
 
 /** The warning lights (绿灯/黄灯/红灯) as the screens draw them. */
 export const LIGHTS: readonly Light[] = ['green', 'yellow', 'red'];
-export const LIGHT_COLORS: Record<Light, string> = { green: '#2f9e44', yellow: '#f59f00', red: '#e03131' };
 
 export interface Countdown {
   /** The deadline has passed. */

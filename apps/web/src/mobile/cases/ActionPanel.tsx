@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Drawer, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { type CaseAction, type CaseDetail, ruleOf } from '@gewu/domain';
+import { CASE_ACTION_LIMITS, type CaseAction, type CaseDetail, ruleOf } from '@gewu/domain';
 import type { ActionInput } from '../api.ts';
 import { PhotoPicker } from '../report/PhotoPicker.tsx';
 import type { PhotoEntry } from '../report/form.ts';
@@ -110,7 +110,7 @@ function ActionSheet({ action, version, busy, onClose, onAct }: SheetProps) {
         value={note}
         onChange={(e) => setNote(e.target.value)}
         autoSize={{ minRows: 3, maxRows: 8 }}
-        maxLength={2000}
+        maxLength={CASE_ACTION_LIMITS.noteMax}
         showCount
         data-testid="m-action-note"
         aria-label={t(`mobile.actionSheet.noteLabel.${action}`)}
@@ -118,7 +118,12 @@ function ActionSheet({ action, version, busy, onClose, onAct }: SheetProps) {
       {WITH_PHOTOS.has(action) && (
         <div style={{ marginTop: 12 }}>
           <label className="m-label">{t('mobile.actionSheet.photos')}</label>
-          <PhotoPicker photos={photos} onChange={setPhotos} testId="m-action-photo" />
+          <PhotoPicker
+            photos={photos}
+            max={CASE_ACTION_LIMITS.photosMax}
+            onChange={setPhotos}
+            testId="m-action-photo"
+          />
         </div>
       )}
       {error && (

@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CaseSummary } from '@gewu/domain';
 import { useCaseList, type CaseView } from '../api.ts';
-import { LightDot, StateTag } from './caseTags.tsx';
+import { StateTag } from '../../features/cases/StateTag.tsx';
+import { LightDot } from './LightDot.tsx';
 
 interface Props {
   view: CaseView;

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { RATINGS, type Rating } from '@gewu/domain';
+import { CASE_ACTION_LIMITS, RATINGS, type Rating } from '@gewu/domain';
 import type { ActionInput } from '../api.ts';
 
 /** A big toggle button of a one-of-several choice (the test id sits on the button itself). */
@@ -77,7 +77,7 @@ export function RatingForm({ version, busy, onSubmit }: Props) {
         onChange={(e) => setNote(e.target.value)}
         placeholder={t('mobile.rating.notePlaceholder')}
         autoSize={{ minRows: 2, maxRows: 5 }}
-        maxLength={2000}
+        maxLength={CASE_ACTION_LIMITS.noteMax}
         style={{ marginTop: 12 }}
         data-testid="m-rating-note"
       />

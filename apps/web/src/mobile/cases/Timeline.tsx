@@ -2,10 +2,8 @@ import { Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { CaseDetail, CaseEventType } from '@gewu/domain';
+import { eventColor } from '../../features/cases/colors.ts';
 import { PhotoStrip } from './PhotoStrip.tsx';
-
-const RED = new Set(['reject', 'void', 'return', 'verify_fail', 'reopen', 'escalate', 'supervise']);
-const GREEN = new Set(['close', 'verify_pass', 'self_handle', 'rate', 'feed_back']);
 
 /** The case's history, newest first: what happened, when, by whom, the note and the photos. */
 export function CaseTimeline({ events }: { events: CaseDetail['events'] }) {
@@ -14,11 +12,11 @@ export function CaseTimeline({ events }: { events: CaseDetail['events'] }) {
     .sort((a, b) => b.seq - a.seq)
     .map((e) => ({
       key: e.seq,
-      color: RED.has(e.type) ? 'red' : GREEN.has(e.type) ? 'green' : 'blue',
+      color: eventColor(e.type),
       content: (
         <div className="m-event" data-testid={`timeline-event-${e.seq}`} data-type={e.type}>
           <div className="m-event-head">
-            <strong>{t(`mobile.events.${e.type as CaseEventType}`, { defaultValue: e.label })}</strong>
+            <strong>{t(`cases.events.${e.type as CaseEventType}`, { defaultValue: e.label })}</strong>
             <span className="m-muted">{dayjs(e.at).format('MM-DD HH:mm')}</span>
           </div>
           {e.actorName && <div className="m-muted">{e.actorName}</div>}

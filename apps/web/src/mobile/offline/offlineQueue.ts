@@ -8,6 +8,8 @@
  * injected, so the rules are unit-tested (offlineQueue.test.ts).
  */
 
+import type { ReportResult } from '@gewu/domain';
+
 /** A photo waiting on the device; `attachmentId` is set once it has been uploaded (never uploaded twice). */
 export interface QueuedPhoto {
   blob: Blob;
@@ -51,13 +53,7 @@ export interface QueuedReport {
 }
 
 /** What the server answered to the report: 201 created, or 200 `created: false` for a retry. */
-export interface ReportResult {
-  id: string;
-  code: string;
-  state: string;
-  created: boolean;
-  version: number;
-}
+export type { ReportResult };
 
 export interface ReportBodyOut {
   itemCode: string;

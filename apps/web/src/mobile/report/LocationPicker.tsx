@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { REPORT_LIMITS } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
 import { isGridWorker, useGridLookup, useMyGrids } from '../api.ts';
 import { PinMap, type LonLat } from './PinMap.tsx';
@@ -86,7 +87,7 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
       <Input
         value={address}
         onChange={(e) => onAddress(e.target.value)}
-        maxLength={200}
+        maxLength={REPORT_LIMITS.addressMax}
         placeholder={t('mobile.location.addressPlaceholder')}
         style={{ marginTop: 10 }}
         data-testid="report-address"

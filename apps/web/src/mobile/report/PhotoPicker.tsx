@@ -4,10 +4,12 @@ import { CameraOutlined, CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { newKey } from '../offline/offlineQueue.ts';
 import type { PhotoEntry } from './form.ts';
-import { MAX_PHOTOS, downscalePhoto } from './photos.ts';
+import { downscalePhoto } from './photos.ts';
 
 interface Props {
   photos: PhotoEntry[];
+  /** At most this many (the contract's limit for the report or the action). */
+  max: number;
   onChange: (photos: PhotoEntry[]) => void;
   /** data-testid of the file input; thumbnails and remove buttons get `<testId>-thumb` / `<testId>-remove-<i>`. */
   testId: string;
@@ -18,7 +20,7 @@ interface Props {
  * Photos from the camera (or the gallery): each is shrunk on the device to ≤ 2048 px JPEG right
  * away, so the thumbnails, the offline queue and the upload all hold the small copy.
  */
-export function PhotoPicker({ photos, onChange, testId, error }: Props) {
+export function PhotoPicker({ photos, max, onChange, testId, error }: Props) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,8 +31,8 @@ export function PhotoPicker({ photos, onChange, testId, error }: Props) {
     input.value = ''; // the same photo may be picked again after removing it
     if (files.length === 0) return;
     setProblem(null);
-    const room = MAX_PHOTOS - photos.length;
-    if (files.length > room) setProblem(t('mobile.photos.tooMany', { max: MAX_PHOTOS }));
+    const room = max - photos.length;
+    if (files.length > room) setProblem(t('mobile.photos.tooMany', { max }));
     setBusy(true);
     const added: PhotoEntry[] = [];
     for (const file of files.slice(0, Math.max(0, room))) {
@@ -68,7 +70,7 @@ export function PhotoPicker({ photos, onChange, testId, error }: Props) {
             </button>
           </div>
         ))}
-        {photos.length < MAX_PHOTOS && (
+        {photos.length < max && (
           <label className="m-photo-add">
             {busy ? <Spin /> : <CameraOutlined style={{ fontSize: 28 }} />}
             <span>{t('mobile.photos.add')}</span>
@@ -84,7 +86,7 @@ export function PhotoPicker({ photos, onChange, testId, error }: Props) {
           </label>
         )}
       </div>
-      <div className="m-muted m-hint">{t('mobile.photos.count', { n: photos.length, max: MAX_PHOTOS })}</div>
+      <div className="m-muted m-hint">{t('mobile.photos.count', { n: photos.length, max })}</div>
       {(problem || error) && <div className="m-field-error">{problem ?? error}</div>}
     </div>
   );

@@ -3,19 +3,12 @@ import { useNavigate } from 'react-router';
 import { Alert, Button, Input, Switch } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { REPORT_LIMITS } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
 import { notifySuccess } from '../../app/notify.ts';
 import { isGridWorker, useCatalogue } from '../api.ts';
 import { useOutbox } from '../offline/useOutbox.tsx';
-import {
-  draftOf,
-  emptyForm,
-  LIMITS,
-  validateReport,
-  type FieldValue,
-  type FormErrors,
-  type ReportForm,
-} from './form.ts';
+import { draftOf, emptyForm, validateReport, type FieldValue, type FormErrors, type ReportForm } from './form.ts';
 import { ItemFields } from './ItemFields.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
 import { LocationPicker } from './LocationPicker.tsx';
@@ -129,6 +122,7 @@ export function ReportPage() {
         <PhotoPicker
           photos={form.photos}
           onChange={(p) => set('photos', p)}
+          max={REPORT_LIMITS.photosMax}
           testId="report-photo"
           error={errors.photos}
         />
@@ -187,7 +181,7 @@ export function ReportPage() {
           onChange={(e) => set('description', e.target.value)}
           placeholder={t('mobile.report.descriptionPlaceholder')}
           autoSize={{ minRows: 4, maxRows: 10 }}
-          maxLength={LIMITS.descriptionMax}
+          maxLength={REPORT_LIMITS.descriptionMax}
           showCount={{
             formatter: ({ count, maxLength }) => (
               <span data-testid="report-description-count">{t('mobile.report.count', { count, max: maxLength })}</span>
@@ -220,7 +214,7 @@ export function ReportPage() {
                 onChange={(e) => set('selfNote', e.target.value)}
                 placeholder={t('mobile.selfHandle.notePlaceholder')}
                 autoSize={{ minRows: 3, maxRows: 8 }}
-                maxLength={LIMITS.noteMax}
+                maxLength={REPORT_LIMITS.selfHandleNoteMax}
                 showCount
                 status={errors.selfNote ? 'error' : undefined}
                 data-testid="report-self-note"
@@ -233,6 +227,7 @@ export function ReportPage() {
               <PhotoPicker
                 photos={form.afterPhotos}
                 onChange={(p) => set('afterPhotos', p)}
+                max={REPORT_LIMITS.photosMax}
                 testId="report-self-photo"
                 error={errors.afterPhotos}
               />

@@ -71,6 +71,22 @@ describe('report form', () => {
     });
   });
 
+  it('keeps to the report contract: 2–4000 characters, 9 photos, a 2–2000 character 即报即办 note', () => {
+    const photo = { key: 'k', blob: new Blob(), url: 'blob:x' };
+    const photos = (n: number) => Array.from({ length: n }, (_, i) => ({ ...photo, key: `k${i}` }));
+    expect(validateReport(filled({ description: 'x'.repeat(4000), photos: photos(9) }), t)).toEqual({});
+    expect(validateReport(filled({ description: ' x ', photos: photos(10) }), t)).toEqual({
+      description: 'descriptionRequired:2',
+      photos: 'tooManyPhotos:9',
+    });
+    const selfHandled = { selfHandle: true, afterPhotos: photos(10) };
+    expect(validateReport(filled({ ...selfHandled, selfNote: 'x'.repeat(2001) }), t)).toEqual({
+      selfNote: 'selfNoteTooLong:2000',
+      afterPhotos: 'tooManyPhotos:9',
+    });
+    expect(validateReport(filled({ selfHandle: true, selfNote: 'x'.repeat(2000) }), t)).toEqual({});
+  });
+
   it('builds the queued draft: trimmed, WGS84, only this item’s fields, 即报即办 only for a minor item', () => {
     const draft = draftOf(
       filled({

@@ -1,7 +1,6 @@
-import type { ItemField } from '@gewu/domain';
+import { REPORT_LIMITS, type ItemField } from '@gewu/domain';
 import type { CatalogueEntry } from '../api.ts';
 import type { ReportDraft } from '../offline/offlineQueue.ts';
-import { MAX_PHOTOS } from './photos.ts';
 
 /** A photo on the form: the (downscaled) Blob and an object URL for its thumbnail. */
 export interface PhotoEntry {
@@ -42,9 +41,6 @@ export const emptyForm = (): ReportForm => ({
   afterPhotos: [],
 });
 
-/** The server's limits (reportBodySchema), checked here first so the phone answers at once and offline. */
-export const LIMITS = { descriptionMin: 2, descriptionMax: 4000, noteMin: 2, noteMax: 2000, addressMax: 200 } as const;
-
 export type MessageKey =
   | 'itemRequired'
   | 'descriptionRequired'
@@ -70,26 +66,33 @@ function fieldError(f: ItemField, v: FieldValue, t: Translate): string | null {
   return null;
 }
 
-/** Every problem with the form, keyed by field (`item`, `description`, `fields.<code>` …); empty when it can go. */
+/**
+ * Every problem with the form, keyed by field (`item`, `description`, `fields.<code>` …); empty when it can go.
+ * The limits are the report contract's (REPORT_LIMITS), checked here first so the phone answers at once and offline.
+ */
 export function validateReport(form: ReportForm, t: Translate): FormErrors {
   const errors: FormErrors = {};
   if (!form.item) errors.item = t('itemRequired');
   const description = form.description.trim();
-  if (description.length < LIMITS.descriptionMin)
-    errors.description = t('descriptionRequired', { min: LIMITS.descriptionMin });
-  else if (description.length > LIMITS.descriptionMax)
-    errors.description = t('descriptionTooLong', { max: LIMITS.descriptionMax });
+  if (description.length < REPORT_LIMITS.descriptionMin)
+    errors.description = t('descriptionRequired', { min: REPORT_LIMITS.descriptionMin });
+  else if (description.length > REPORT_LIMITS.descriptionMax)
+    errors.description = t('descriptionTooLong', { max: REPORT_LIMITS.descriptionMax });
   if (!form.location) errors.location = t('locationRequired');
-  if (form.photos.length > MAX_PHOTOS) errors.photos = t('tooManyPhotos', { max: MAX_PHOTOS });
+  if (form.photos.length > REPORT_LIMITS.photosMax)
+    errors.photos = t('tooManyPhotos', { max: REPORT_LIMITS.photosMax });
   for (const f of form.item?.fields ?? []) {
     const e = fieldError(f, form.fields[f.code], t);
     if (e) errors[`fields.${f.code}`] = e;
   }
   if (form.selfHandle && form.item?.minor) {
     const note = form.selfNote.trim();
-    if (note.length < LIMITS.noteMin) errors.selfNote = t('selfNoteRequired', { min: LIMITS.noteMin });
-    else if (note.length > LIMITS.noteMax) errors.selfNote = t('selfNoteTooLong', { max: LIMITS.noteMax });
-    if (form.afterPhotos.length > MAX_PHOTOS) errors.afterPhotos = t('tooManyPhotos', { max: MAX_PHOTOS });
+    if (note.length < REPORT_LIMITS.selfHandleNoteMin)
+      errors.selfNote = t('selfNoteRequired', { min: REPORT_LIMITS.selfHandleNoteMin });
+    else if (note.length > REPORT_LIMITS.selfHandleNoteMax)
+      errors.selfNote = t('selfNoteTooLong', { max: REPORT_LIMITS.selfHandleNoteMax });
+    if (form.afterPhotos.length > REPORT_LIMITS.photosMax)
+      errors.afterPhotos = t('tooManyPhotos', { max: REPORT_LIMITS.photosMax });
   }
   return errors;
 }

@@ -2,7 +2,6 @@
 export const MAX_PHOTO_PX = 2048;
 /** A JPEG already this small and within MAX_PHOTO_PX is sent as it is (re-encoding would not save data). */
 const KEEP_JPEG_BYTES = 1_200_000;
-export const MAX_PHOTOS = 9;
 
 async function decode(
   file: Blob,

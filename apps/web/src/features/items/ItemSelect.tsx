@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ITEM_CATEGORIES } from '@gewu/domain';
-import { useItems, type ItemView } from './itemsApi.ts';
+import { useItems, type ItemView } from './api.ts';
 
 interface Props {
   value?: string;

@@ -4,7 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMarkRead, useNotifications, type NotificationView } from './api.ts';
-import { formatTime } from './bits.tsx';
+import { formatTime } from '../../components/formatTime.ts';
 
 /** 消息: what the case chain told me (new reports, tasks, decisions), newest first; read marks and links to the case. */
 export function InboxPage() {

@@ -6,13 +6,7 @@ import { notifySuccess } from '../../app/notify.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { useRegions } from '../regions/api.ts';
-import {
-  useDecideAdmission,
-  useItems,
-  useProposeAdmission,
-  useWithdrawAdmission,
-  type AdmissionView,
-} from './itemsApi.ts';
+import { useDecideAdmission, useItems, useProposeAdmission, useWithdrawAdmission, type AdmissionView } from './api.ts';
 
 interface ProposeValues {
   itemCode: string;

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../../app/session.ts';
 import { AdmissionsCard } from './AdmissionsCard.tsx';
 import { ItemDrawer } from './ItemDrawer.tsx';
 import { ItemTags, formatLimit } from './ItemTags.tsx';
-import { useItems, type ItemFilter, type ItemView } from './itemsApi.ts';
+import { useItems, type ItemFilter, type ItemView } from './api.ts';
 
 function columns(t: TFunction): TableColumnsType<ItemView> {
   return [

@@ -2,7 +2,7 @@ import { Space, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimeLimit } from '@gewu/domain';
-import type { ItemView } from './itemsApi.ts';
+import type { ItemView } from './api.ts';
 
 export const formatLimit = (t: TFunction, l: TimeLimit) => `${l.amount}${t(`cases.items.limitUnits.${l.unit}`)}`;
 

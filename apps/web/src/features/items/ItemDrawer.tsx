@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_STAGES, isAdmissible, type ItemField } from '@gewu/domain';
 import { useCan } from '../../app/session.ts';
 import { ItemTags, formatLimit } from './ItemTags.tsx';
-import type { ItemView } from './itemsApi.ts';
+import type { ItemView } from './api.ts';
 
 /** One item: legal basis, filing and closing conditions, limits per stage, department, extra fields. */
 export function ItemDrawer({

@@ -5,9 +5,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ADMISSION_STATES, type AdmissionState } from '@gewu/domain';
 import { useCan } from '../../app/session.ts';
-import { formatTime } from './bits.tsx';
+import { formatTime } from '../../components/formatTime.ts';
 import { DecideAdmissionDialog, ProposeAdmissionDialog, WithdrawAdmissionDialog } from './AdmissionDialogs.tsx';
-import { useAdmissions, type AdmissionView } from './itemsApi.ts';
+import { useAdmissions, type AdmissionView } from './api.ts';
 
 const STATE_COLORS: Record<AdmissionState, string> = {
   proposed: 'processing',

@@ -1,37 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AdmissionState, CatalogueItem, DepartmentKind } from '@gewu/domain';
-import { api, type Page } from '../../app/api.ts';
+import type { AdmissionPage, AdmissionState, AdmissionView, ItemsView } from '@gewu/domain';
+import { api } from '../../app/api.ts';
 
-/** An item of the catalogue (网格事项清单) as GET /api/items answers it. */
-export type ItemView = Omit<CatalogueItem, 'departmentKind'> & {
-  id: string;
-  categoryName: string;
-  departmentKind: DepartmentKind;
-  departmentLabel: string;
-  active: boolean;
-  updatedAt: string;
-};
-
-export interface AdmissionView {
-  id: string;
-  itemId: string;
-  itemCode: string;
-  itemName: string;
-  regionId: string;
-  regionCode: string;
-  regionName: string;
-  regionLevel: string;
-  state: AdmissionState;
-  stateLabel: string;
-  reason: string;
-  proposedByName: string | null;
-  proposedAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  withdrawnByName: string | null;
-  withdrawnAt: string | null;
-}
+// The views are declared once in @gewu/domain (items-views.ts), with the routes' response schemas.
+export type { AdmissionView, ItemView } from '@gewu/domain';
 
 const ITEMS_KEY = ['items'] as const;
 const ADMISSIONS_KEY = ['admissions'] as const;
@@ -45,7 +17,7 @@ export interface ItemFilter {
 export function useItems(filter: ItemFilter = {}) {
   return useQuery({
     queryKey: [...ITEMS_KEY, filter],
-    queryFn: async () => (await api.get<{ items: ItemView[] }>('/api/items', { ...filter })).items,
+    queryFn: async () => (await api.get<ItemsView>('/api/items', { ...filter })).items,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });
@@ -59,7 +31,7 @@ export interface AdmissionFilter {
 export function useAdmissions(filter: AdmissionFilter = {}) {
   return useQuery({
     queryKey: [...ADMISSIONS_KEY, filter],
-    queryFn: () => api.get<Page<AdmissionView>>('/api/admissions', { ...filter, pageSize: 500 }),
+    queryFn: () => api.get<AdmissionPage>('/api/admissions', { ...filter, pageSize: 500 }),
     placeholderData: keepPreviousData,
   });
 }

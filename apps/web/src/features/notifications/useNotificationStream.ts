@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { CASES_KEY, NOTIFICATIONS_KEY, type NotificationView } from './api.ts';
+import { CASES_KEY } from '../cases/api.ts';
+import { NOTIFICATIONS_KEY, type NotificationView } from './api.ts';
 
 const RECONNECT_MS = 30_000;
 

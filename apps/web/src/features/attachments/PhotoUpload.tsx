@@ -8,14 +8,15 @@ import { uploadAttachment, type AttachmentView } from './api.ts';
 interface Props {
   value?: string[];
   onChange?: (ids: string[]) => void;
-  max?: number;
+  /** At most this many (the limit of the contract the photos are for). */
+  max: number;
   testId?: string;
 }
 
 const ACCEPT = 'image/jpeg,image/png,image/webp';
 
 /** Photos uploaded one by one as they are picked (POST /api/attachments); the form keeps their ids. */
-export function PhotoUpload({ onChange, max = 9, testId }: Props) {
+export function PhotoUpload({ onChange, max, testId }: Props) {
   const { t } = useTranslation();
   const [files, setFiles] = useState<UploadFile<AttachmentView>[]>([]);
 
