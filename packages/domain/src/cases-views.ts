@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseSummarySchema } from './cases-contracts.ts';
+import { caseStateSchema } from './cases.ts';
 
 /**
  * What the case chain's helper views answer — declared once, used by the routes' response schemas
@@ -20,7 +21,7 @@ export type CasePage = z.infer<typeof casePageSchema>;
 export const reportResultSchema = z.object({
   id: z.string(),
   code: z.string(),
-  state: z.string(),
+  state: caseStateSchema,
   created: z.boolean(),
   version: z.number(),
 });

@@ -51,7 +51,7 @@ class FakeServer implements QueueTransport {
       : {
           id: `c${this.byKey.size + 1}`,
           code: `2026000${this.byKey.size + 1}`,
-          state: 'reported',
+          state: 'reported' as const,
           created: true,
           version: 1,
         };
