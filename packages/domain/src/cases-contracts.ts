@@ -58,6 +58,8 @@ export const caseActionBodySchema = z.strictObject({
   unitId: z.string().uuid().optional(),
   userId: z.string().uuid().optional(),
   coUnitIds: z.array(z.string().uuid()).max(10).optional(),
+  /** accept / close: the centre confirms the item's filing / closing condition holds (recorded in the event). */
+  conditionMet: z.boolean().optional(),
   /** merge: the case this one duplicates. */
   targetCaseId: z.string().uuid().optional(),
   /** decisions on extension/suspension requests. */
@@ -169,6 +171,10 @@ export const caseDetailSchema = caseSummarySchema.extend({
   closedAt: z.string().nullable(),
   mergedIntoId: z.string().nullable(),
   selfHandled: z.boolean(),
+  /** 首接负责制: who first took the matter (staff only; null for residents). */
+  firstContact: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** The item's filing and closing conditions, which the centre confirms at acceptance and closing. */
+  conditions: z.object({ filing: z.string(), closing: z.string() }).nullable(),
   attachmentIds: z.array(z.string()),
   events: z.array(caseEventViewSchema),
   actions: z.array(z.enum(CASE_ACTIONS)),

@@ -3,8 +3,10 @@ import {
   CASE_ACTIONS,
   CASE_STATE_LABELS,
   type CaseAction,
+  type CaseEventType,
   type CaseLevel,
   type CaseState,
+  HOLDING_STATES,
   OPEN_STATES,
   type Relation,
   nextLevel,
@@ -54,10 +56,10 @@ export type ClockEffect = { start: CaseStage } | 'stop' | 'keep' | 'extend' | 'p
 
 /**
  * The tier responsible after the action: `centre` — back to the centre that dispatches (township
- * at least); `target` — the tier of the unit or worker dispatched to; `up` — one tier up; `grid` —
- * the grid (self-handling). Absent: unchanged.
+ * at least); `target` — the tier of the unit or worker dispatched to; `up` — one tier up. Absent:
+ * unchanged.
  */
-export type LevelEffect = 'centre' | 'target' | 'up' | 'grid';
+export type LevelEffect = 'centre' | 'target' | 'up';
 
 /** Checks beyond state, relation and reason; each is one refusal with a code and a Chinese message. */
 export type Guard =
@@ -89,7 +91,6 @@ export interface ActionRule<A extends CaseAction = CaseAction> {
   record?: (c: CaseProjection, e: CaseEventRecord<A>) => Partial<CaseProjection>;
 }
 
-const WORKING: readonly CaseState[] = ['dispatched', 'handling', 'suspended'];
 const UNASSIGNED = { assigneeUnitId: null, assigneeUserId: null } as const;
 
 export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
@@ -167,7 +168,14 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     notify: ['centre'],
     record: (c) => ({ ...UNASSIGNED, returnCount: c.returnCount + 1 }),
   },
-  step: { who: ['assignee', 'coUnit'], from: ['handling'], note: true, next: 'same', clock: 'keep', notify: ['centre'] },
+  step: {
+    who: ['assignee', 'coUnit'],
+    from: ['handling'],
+    note: true,
+    next: 'same',
+    clock: 'keep',
+    notify: ['centre'],
+  },
   request_extension: {
     who: ['assignee'],
     from: ['handling'],
@@ -212,7 +220,14 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     guards: ['pendingSuspension'],
     record: () => ({ pending: null }),
   },
-  resume: { who: ['centre'], from: ['suspended'], note: false, next: 'handling', clock: 'resume', notify: ['assignee'] },
+  resume: {
+    who: ['centre'],
+    from: ['suspended'],
+    note: false,
+    next: 'handling',
+    clock: 'resume',
+    notify: ['assignee'],
+  },
   // 反馈: the result goes to whoever checks it on site, to the centre and to the reporter.
   feed_back: {
     who: ['assignee'],
@@ -226,7 +241,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
   },
   co_feed_back: {
     who: ['coUnit'],
-    from: WORKING,
+    from: HOLDING_STATES,
     note: true,
     next: 'same',
     clock: 'keep',
@@ -340,7 +355,8 @@ export function ruleOf(action: CaseAction): ActionFacts {
 
 /** What a case records of an event (the reducer's part of the rule), or nothing. */
 export function recordOf(c: CaseProjection, e: CaseEventRecord<CaseAction>): Partial<CaseProjection> {
-  const record = CASE_LIFE[e.type].record as ((c: CaseProjection, e: CaseEventRecord) => Partial<CaseProjection>) | undefined;
+  const record = CASE_LIFE[e.type].record as
+    ((c: CaseProjection, e: CaseEventRecord) => Partial<CaseProjection>) | undefined;
   return record ? record(c, e) : {};
 }
 
@@ -356,6 +372,15 @@ export function clockEffectOf(action: CaseAction, approved?: boolean): ClockEffe
   const rule = ruleOf(action);
   return approved && rule.approved ? rule.approved.clock : rule.clock;
 }
+
+/** The state each event leads to, for the events that change it (read off CASE_LIFE; a decision's approval aside). */
+export const STATE_OF_EVENT: Partial<Record<CaseEventType, CaseState>> = Object.fromEntries([
+  ...CASE_ACTIONS.flatMap((a) => {
+    const next = CASE_LIFE[a].next;
+    return next === 'same' ? [] : [[a, next]];
+  }),
+  ['self_handle', 'closed'],
+]);
 
 /** Facts about the case an action's legality depends on besides its state. */
 export interface CaseFacts {

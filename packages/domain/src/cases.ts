@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LEVEL_CODE_DIGITS, type RegionLevel, regionLevelOfCode } from './regions.ts';
 
 /**
  * The case chain (全链条)'s vocabulary: states, tiers, channels, actions, relations and their labels.
@@ -23,10 +24,29 @@ export type CaseState = z.infer<typeof caseStateSchema>;
 
 export const TERMINAL_STATES: readonly CaseState[] = ['closed', 'rejected', 'voided', 'merged'];
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !TERMINAL_STATES.includes(s));
+/** States in which the assignee holds the case (its load, co-handling feedback). */
+export const HOLDING_STATES: readonly CaseState[] = ['dispatched', 'handling', 'suspended'];
 
 /** Tiers a case climbs when escalated (逐级上报, 吹哨报到). */
 export const CASE_LEVELS = ['grid', 'village', 'township', 'county', 'city'] as const;
 export type CaseLevel = (typeof CASE_LEVELS)[number];
+
+/** The tier a region's centre or unit works at: a province or city both act as the top tier (city). */
+export const CASE_TIER_OF_REGION: Record<RegionLevel, CaseLevel> = {
+  province: 'city',
+  city: 'city',
+  county: 'county',
+  township: 'township',
+  village: 'village',
+};
+
+/** The tier of whoever sits at a region path (its last code's length decides the level); a longer code is a village's. */
+export function caseTierOfPath(path: string): CaseLevel {
+  const segments = path.split('/').filter(Boolean);
+  const last = segments[segments.length - 1] ?? '';
+  const level = regionLevelOfCode(last) ?? (last.length > LEVEL_CODE_DIGITS.village ? 'village' : null);
+  return level ? CASE_TIER_OF_REGION[level] : 'city';
+}
 
 export function nextLevel(level: CaseLevel): CaseLevel | null {
   const i = CASE_LEVELS.indexOf(level);

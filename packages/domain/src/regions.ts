@@ -15,6 +15,11 @@ export const LEVEL_CODE_DIGITS: Record<RegionLevel, number> = {
   village: 12,
 };
 
+/** The level of a region from the length of its significant code (GB/T 2260: 2, 4, 6, 9, 12 digits), or null. */
+export function regionLevelOfCode(code: string): RegionLevel | null {
+  return REGION_LEVELS.find((l) => LEVEL_CODE_DIGITS[l] === code.length) ?? null;
+}
+
 export function childLevel(level: RegionLevel): RegionLevel | null {
   const i = REGION_LEVELS.indexOf(level);
   return REGION_LEVELS[i + 1] ?? null;

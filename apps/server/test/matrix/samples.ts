@@ -147,7 +147,7 @@ async function actionOn(w: World, o: Side, id: string, body: object): Promise<Re
 async function caseAction(w: World, o: Side, role: Role | undefined): Promise<Req> {
   switch (role) {
     case 'dispatcher':
-      return actionOn(w, o, (await caseIn(w.t, o, 'reported')).id, { action: 'accept' });
+      return actionOn(w, o, (await caseIn(w.t, o, 'reported')).id, { action: 'accept', conditionMet: true });
     case 'handler':
       return actionOn(w, o, (await caseIn(w.t, o, 'dispatched')).id, { action: 'sign' });
     case 'leader':
@@ -161,12 +161,12 @@ async function caseAction(w: World, o: Side, role: Role | undefined): Promise<Re
     case 'grid_worker': {
       // A grid worker holds cases of items admitted to grids that the centre dispatched to them.
       const c = await reportCase(w.t, o, { itemCode: GRID_ITEM?.code });
-      await act(w.t, o.accounts.dispatcher, c.id, 'accept');
+      await act(w.t, o.accounts.dispatcher, c.id, 'accept', { conditionMet: true });
       await act(w.t, o.accounts.dispatcher, c.id, 'dispatch', { userId: o.accounts.grid_worker.userId });
       return actionOn(w, o, c.id, { action: 'sign' });
     }
     default:
-      return post(`/api/cases/${o.caseId}/actions`, { action: 'accept', version: 1 });
+      return post(`/api/cases/${o.caseId}/actions`, { action: 'accept', version: 1, conditionMet: true });
   }
 }
 
@@ -588,14 +588,19 @@ export const SAMPLES: Record<string, Sample> = {
     call: (o, c) =>
       c.allowed && o.name === 'A'
         ? caseAction(c.w, o, c.role)
-        : post(`/api/cases/${o.caseId}/actions`, { action: 'accept', version: 1 }),
+        : post(`/api/cases/${o.caseId}/actions`, { action: 'accept', version: 1, conditionMet: true }),
     // The centre dispatching its case to another township's grid worker or unit, or merging it into another township's case.
     cross: async (a, b, c) => {
       if (!c.allowed || c.role !== 'dispatcher')
-        return post(`/api/cases/${a.caseId}/actions`, { action: 'merge', version: 1, targetCaseId: b.caseId });
+        return post(`/api/cases/${a.caseId}/actions`, {
+          action: 'merge',
+          version: 1,
+          targetCaseId: b.caseId,
+          note: '重复上报',
+        });
       // An item admitted to grids, so only the target's township can be what refuses it.
       const kase = await reportCase(c.w.t, a, { itemCode: GRID_ITEM?.code });
-      await act(c.w.t, a.accounts.dispatcher, kase.id, 'accept');
+      await act(c.w.t, a.accounts.dispatcher, kase.id, 'accept', { conditionMet: true });
       return actionOn(c.w, a, kase.id, { action: 'dispatch', userId: b.accounts.grid_worker.userId });
     },
   },

@@ -126,14 +126,14 @@ export async function caseIn(
   const c = await reportCase(t, side, opts);
   const { dispatcher, handler } = side.accounts;
   if (state === 'reported') return c;
-  await act(t, dispatcher, c.id, 'accept');
+  await act(t, dispatcher, c.id, 'accept', { conditionMet: true });
   if (state === 'accepted') return c;
   await act(t, dispatcher, c.id, 'dispatch', { unitId: side.unitId });
   if (state === 'dispatched') return c;
   await act(t, handler, c.id, 'sign');
   await act(t, handler, c.id, 'feed_back', { note: '已处理完毕' });
   await act(t, dispatcher, c.id, 'verify_pass');
-  await act(t, dispatcher, c.id, 'close');
+  await act(t, dispatcher, c.id, 'close', { conditionMet: true });
   return c;
 }
 

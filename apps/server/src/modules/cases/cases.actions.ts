@@ -1,12 +1,20 @@
 import {
   ACTION_LABELS,
+  type CaseAction,
   type CaseActionBody,
-  type CaseEventData,
+  type CaseActionData,
   type CaseLevel,
-  type CaseStage,
+  type ClockEffect,
+  type Recipient,
+  type Relation,
+  type StageClock,
+  type WorkCalendar,
   addLimit,
+  caseTierOfPath,
   checkTransition,
+  clockEffectOf,
   nextLevel,
+  ruleOf,
 } from '@gewu/domain';
 import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -23,9 +31,9 @@ import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
 import { type NotifyTarget, notify, wakeStreams } from '../notifications/notifications.service.ts';
 import { clockUntil, deadlineAfter, remainingMs, stageClock } from './cases.clock.ts';
-import { gridWorkerOf, itemByCode } from './cases.intake.ts';
-import { centrePathFor, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
-import { CaseConflict, type CaseRow, appendEvent, coUnitsOf } from './cases.repository.ts';
+import { type ItemRow, gridWorkerOf, itemByCode } from './cases.intake.ts';
+import { caseFacts, centrePathFor, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
+import { CaseConflict, type CaseRow, type NewEvent, appendEvent, coUnitsOf } from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 
 export type ActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
@@ -50,10 +58,179 @@ export async function visibleCase(db: Db, ctx: RequestContext, id: string): Prom
   return row;
 }
 
+/** What an action's preparation works from: the case, the actor, the time and the item. */
+interface Prep {
+  deps: ActionDeps;
+  ctx: RequestContext;
+  actor: Actor;
+  row: CaseRow;
+  body: CaseActionBody;
+  relations: Relation[];
+  now: Date;
+  cal: WorkCalendar;
+  item: ItemRow;
+}
+
+/** Keys the common part of actOnCase fills in from the action's rule. */
+type Common = 'clock' | 'toLevel' | 'handleDeadline';
+/** What an action adds to its event beyond the rule's clock and tier, and what it writes besides the event. */
+interface Prepared<A extends CaseAction> {
+  data: Omit<CaseActionData<A>, Common>;
+  /** The tier for `level: 'target' | 'up'` (dispatch, escalate). */
+  toLevel?: CaseLevel;
+  /** Dispatch: who is given the case. */
+  newAssignees?: NotifyTarget[];
+  afterWrite?: (tx: Db) => Promise<void>;
+}
+
+const required = (code: string, message: string, path: string) =>
+  badRequest(code, message, [{ path, message: '必填' }]);
+const condition = (text: string) => ({ text, met: true as const });
+
 /**
- * Takes one action on a case: checks the pure transition rules against the actor's relation to
- * the case, computes the clock the next stage starts with, appends the event and updates the case
- * if nobody acted first (else 409 with the case as it now is), notifies who must act next, audits.
+ * The part of each action the table cannot say: the inputs it checks and the facts it records.
+ * Actions without an entry record nothing beyond their rule (state, clock, tier, notifications).
+ */
+const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepared<A> } = {
+  accept: ({ item }) => ({ data: { filing: condition(item.filingCondition) } }),
+  close: ({ item }) => ({ data: { closing: condition(item.closingCondition) } }),
+  merge: async ({ deps, ctx, row, body }) => {
+    if (!body.targetCaseId || body.targetCaseId === row.id)
+      throw required('case.merge_target_required', '请选择要并入的案件', 'targetCaseId');
+    const target = await visibleCase(deps.db, ctx, body.targetCaseId);
+    if (['merged', 'voided', 'rejected'].includes(target.state))
+      throw new AppError(422, 'case.merge_target_invalid', '不能并入已作废、已并案或不予受理的案件');
+    return { data: { mergedIntoId: target.id } };
+  },
+  dispatch: async ({ deps, actor, row, body, now, item }) => {
+    const d = await dispatchTarget(deps, actor, row, body);
+    // 准确派遣: a unit of another kind than the item's responsible department needs a reason, and counts as inaccurate.
+    const kindMismatch =
+      d.unitKind && d.unitKind !== item.departmentKind ? { itemKind: item.departmentKind, unitKind: d.unitKind } : null;
+    if (kindMismatch && !body.note?.trim())
+      throw required('dispatch.reason_required', '所选单位不是该事项的主管部门，请填写派遣理由', 'note');
+    return {
+      data: {
+        target: d.target,
+        coUnitIds: d.coUnitIds,
+        onTime: row.stage === 'dispatch' && !!row.stageDeadline && now <= row.stageDeadline,
+        ...(kindMismatch ? { kindMismatch } : {}),
+      },
+      toLevel: d.level,
+      newAssignees: [
+        d.target.unitId ? { unitId: d.target.unitId } : { userId: d.target.userId as string },
+        ...d.coUnitIds.map((unitId) => ({ unitId })),
+      ],
+      afterWrite: async (tx) => {
+        await tx.delete(caseUnits).where(eq(caseUnits.caseId, row.id));
+        if (d.coUnitIds.length)
+          await tx.insert(caseUnits).values(d.coUnitIds.map((unitId) => ({ caseId: row.id, unitId, addedAt: now })));
+      },
+    };
+  },
+  request_extension: ({ row, body }) => {
+    const until = body.until ? new Date(body.until) : null;
+    if (!until || !row.stageDeadline || until <= row.stageDeadline)
+      throw badRequest('case.extension_until', '延期后的期限应晚于当前期限', [{ path: 'until', message: '无效' }]);
+    return { data: { requestedUntil: until.toISOString() } };
+  },
+  decide_extension: ({ body }) => ({ data: { approved: decision(body) } }),
+  decide_suspension: ({ body, now, row, item, cal }) => {
+    const approved = decision(body);
+    // 挂账 stops the clock; the time left is kept for the resumption.
+    return approved && row.stageDeadline
+      ? { data: { approved, remainingMs: remainingMs(now, row.stageDeadline, item.limits.handle.unit, cal) } }
+      : { data: { approved: false } };
+  },
+  feed_back: async ({ deps, row }) => {
+    // The grid worker of the place checks on site, unless they handled it themselves: then the centre does.
+    const gridWorker = await gridWorkerOf(deps.db, row.gridId);
+    return { data: { verifierUserId: gridWorker && gridWorker !== row.assigneeUserId ? gridWorker : null } };
+  },
+  co_feed_back: ({ actor, row, now }) => {
+    const unitId = actor.unitId;
+    if (!unitId) throw forbidden();
+    return {
+      data: {},
+      afterWrite: async (tx) => {
+        await tx
+          .update(caseUnits)
+          .set({ fedBackAt: now })
+          .where(and(eq(caseUnits.caseId, row.id), eq(caseUnits.unitId, unitId)));
+      },
+    };
+  },
+  verify_fail: ({ row }) => ({ data: { unitId: row.assigneeUnitId } }),
+  rate: ({ body }) => {
+    if (!body.rating) throw required('case.rating_required', '请选择满意程度', 'rating');
+    return { data: { rating: body.rating, resolved: body.resolved ?? body.rating !== 'dissatisfied' } };
+  },
+  callback: ({ row, body, now, cal }) => ({
+    data: {
+      contactedInTime:
+        !!row.closedAt && now <= addLimit(row.closedAt, { amount: CALLBACK_WORK_DAYS, unit: 'work_days' }, cal),
+      ...(body.rating ? { rating: body.rating, resolved: body.resolved } : {}),
+    },
+  }),
+  escalate: ({ actor, row, relations }) => {
+    // A centre passes the case above its own tier (township → county); a grid worker to the village tier.
+    const level = row.level as CaseLevel;
+    const base = relations.includes('centre') && levelRank(tierOf(actor)) > levelRank(level) ? tierOf(actor) : level;
+    const toLevel = nextLevel(base);
+    if (!toLevel) throw new AppError(422, 'case.top_level', '已是最高层级，不能再上报');
+    return { data: {}, toLevel };
+  },
+  supervise: ({ body }) => {
+    if (body.listed && !body.rectifyBy)
+      throw required('case.rectify_by_required', '挂牌督办须填写整改期限', 'rectifyBy');
+    return {
+      data: {
+        supervision: body.listed ? 'listed' : 'supervise',
+        rectifyBy: body.listed ? (body.rectifyBy ?? null) : null,
+      },
+    };
+  },
+};
+
+function decision(body: CaseActionBody): boolean {
+  if (body.approved === undefined) throw required('case.decision_required', '请选择同意或不同意', 'approved');
+  return body.approved;
+}
+
+/** The stage clock an action leaves running, by its rule's clock effect (undefined: unchanged). */
+async function clockAfter(p: Prep, effect: ClockEffect): Promise<StageClock | null | undefined> {
+  const { row, now, item, cal } = p;
+  const unit = item.limits.handle.unit;
+  if (effect === 'keep') return undefined;
+  if (effect === 'stop' || effect === 'pause') return null;
+  if (effect === 'extend') {
+    const until = row.pending?.requestedUntil ? new Date(row.pending.requestedUntil) : null;
+    return until && row.stageStartedAt ? clockUntil('handle', row.stageStartedAt, until, unit, cal) : undefined;
+  }
+  if (effect === 'resume') {
+    const remaining = await remainingAtSuspension(p.deps.db, row.id);
+    return clockUntil('handle', now, deadlineAfter(now, remaining, unit, cal), unit, cal);
+  }
+  return stageClock(effect.start, now, item.limits[effect.start], cal);
+}
+
+/** The time that was left on the handling stage when the case was last suspended (挂账). */
+async function remainingAtSuspension(db: Db, caseId: string): Promise<number> {
+  const [decision] = await db
+    .select({ data: caseEvents.data })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.type, 'decide_suspension')))
+    .orderBy(desc(caseEvents.seq))
+    .limit(1);
+  const d = decision?.data as CaseActionData<'decide_suspension'> | undefined;
+  return d?.approved ? d.remainingMs : 0;
+}
+
+/**
+ * Takes one action on a case by its rule in CASE_LIFE: checks the rule against the actor's relation
+ * to the case, lets the action check and record its own inputs (PREPARE), sets the clock and the tier
+ * the rule says, appends the event and updates the case if nobody acted first (else 409 with the
+ * case as it now is), tells the people the rule names, audits.
  */
 export async function actOnCase(
   deps: ActionDeps,
@@ -70,238 +247,63 @@ export async function actOnCase(
     row,
     coUnits.map((u) => u.unitId),
   );
-  const refusal = checkTransition(
-    {
-      state: row.state as never,
-      pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null,
-      rated: !!row.rating,
-      level: row.level as CaseLevel,
-      assignedToGridWorker: !!row.assigneeUserId,
-    },
-    body.action,
-    relations,
-    body.note,
-  );
+  const refusal = checkTransition(caseFacts(row), body.action, relations, {
+    note: body.note,
+    conditionMet: body.conditionMet,
+  });
   if (refusal) throw new AppError(STATUS_OF[refusal.code] ?? 422, refusal.code, refusal.message);
   await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
 
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps);
   const item = await itemByCode(deps, row.itemCode);
-  const clockFor = (stage: CaseStage) => stageClock(stage, now, item.limits[stage], cal);
-  const centre: NotifyTarget = {
-    regionPath: centrePathFor(row.regionPath, row.level as CaseLevel),
-    role: 'dispatcher',
-  };
-  const assignee: NotifyTarget | null = row.assigneeUnitId
-    ? { unitId: row.assigneeUnitId }
-    : row.assigneeUserId
-      ? { userId: row.assigneeUserId }
-      : null;
-  const reporter: NotifyTarget | null = row.reporterUserId ? { userId: row.reporterUserId } : null;
-  const who = { id: actor.id, name: actor.displayName, unitId: actor.unitId };
-
-  let data: CaseEventData = {};
-  let targets: (NotifyTarget | null)[] = [];
-  let afterWrite: ((tx: Db, next: CaseRow) => Promise<void>) | null = null;
-  const centreLevel = (): CaseLevel =>
-    levelRank(row.level as CaseLevel) < levelRank('township') ? 'township' : (row.level as CaseLevel);
-
-  switch (body.action) {
-    case 'accept':
-      data = { clock: clockFor('dispatch') };
-      targets = [reporter];
-      break;
-    case 'reject':
-    case 'void':
-      data = { clock: null };
-      targets = [reporter];
-      break;
-    case 'merge': {
-      if (!body.targetCaseId || body.targetCaseId === row.id)
-        throw badRequest('case.merge_target_required', '请选择要并入的案件', [
-          { path: 'targetCaseId', message: '必填' },
-        ]);
-      const target = await visibleCase(deps.db, ctx, body.targetCaseId);
-      if (['merged', 'voided', 'rejected'].includes(target.state))
-        throw new AppError(422, 'case.merge_target_invalid', '不能并入已作废、已并案或不予受理的案件');
-      data = { clock: null, mergedIntoId: target.id };
-      targets = [reporter];
-      break;
-    }
-    case 'dispatch': {
-      const d = await dispatchTarget(deps, actor, row, body);
-      data = {
-        clock: clockFor('sign'),
-        target: d.target,
-        coUnitIds: d.coUnitIds,
-        toLevel: d.level,
-        onTime: row.stage === 'dispatch' && !!row.stageDeadline && now <= row.stageDeadline,
-      };
-      targets = [
-        d.target.unitId ? { unitId: d.target.unitId } : d.target.userId ? { userId: d.target.userId } : null,
-        ...d.coUnitIds.map((u) => ({ unitId: u })),
-      ];
-      afterWrite = async (tx) => {
-        await tx.delete(caseUnits).where(eq(caseUnits.caseId, row.id));
-        if (d.coUnitIds.length)
-          await tx.insert(caseUnits).values(d.coUnitIds.map((unitId) => ({ caseId: row.id, unitId, addedAt: now })));
-      };
-      break;
-    }
-    case 'sign': {
-      const k = clockFor('handle');
-      data = { clock: k, handleDeadline: k.deadline };
-      break;
-    }
-    case 'return':
-      data = { clock: clockFor('dispatch'), toLevel: centreLevel() };
-      targets = [centre];
-      break;
-    case 'step':
-      targets = [centre];
-      break;
-    case 'request_extension': {
-      const until = body.until ? new Date(body.until) : null;
-      if (!until || !row.stageDeadline || until <= row.stageDeadline)
-        throw badRequest('case.extension_until', '延期后的期限应晚于当前期限', [{ path: 'until', message: '无效' }]);
-      data = { requestedUntil: until.toISOString() };
-      targets = [centre];
-      break;
-    }
-    case 'decide_extension': {
-      if (body.approved === undefined)
-        throw badRequest('case.decision_required', '请选择同意或不同意', [{ path: 'approved', message: '必填' }]);
-      const until = row.pending?.requestedUntil ? new Date(row.pending.requestedUntil) : null;
-      data =
-        body.approved && until && row.stageStartedAt
-          ? {
-              approved: true,
-              clock: clockUntil('handle', row.stageStartedAt, until, item.limits.handle.unit, cal),
-              handleDeadline: until.toISOString(),
-            }
-          : { approved: false };
-      targets = [assignee];
-      break;
-    }
-    case 'request_suspension':
-      data = {};
-      targets = [centre];
-      break;
-    case 'decide_suspension':
-      if (body.approved === undefined)
-        throw badRequest('case.decision_required', '请选择同意或不同意', [{ path: 'approved', message: '必填' }]);
-      data =
-        body.approved && row.stageDeadline
-          ? {
-              approved: true,
-              clock: null,
-              remainingMs: remainingMs(now, row.stageDeadline, item.limits.handle.unit, cal),
-            }
-          : { approved: false };
-      targets = [assignee];
-      break;
-    case 'resume': {
-      const [decision] = await deps.db
-        .select({ data: caseEvents.data })
-        .from(caseEvents)
-        .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.type, 'decide_suspension')))
-        .orderBy(desc(caseEvents.seq))
-        .limit(1);
-      const until = deadlineAfter(now, decision?.data.remainingMs ?? 0, item.limits.handle.unit, cal);
-      data = {
-        clock: clockUntil('handle', now, until, item.limits.handle.unit, cal),
-        handleDeadline: until.toISOString(),
-      };
-      targets = [assignee];
-      break;
-    }
-    case 'feed_back': {
-      // The grid worker of the place checks on site, unless they handled it themselves: then the centre does.
-      const gridWorker = await gridWorkerOf(deps.db, row.gridId);
-      const verifierUserId = gridWorker && gridWorker !== row.assigneeUserId ? gridWorker : null;
-      data = { clock: clockFor('verify'), verifierUserId };
-      targets = [verifierUserId ? { userId: verifierUserId } : centre, reporter];
-      break;
-    }
-    case 'co_feed_back':
-      if (!actor.unitId) throw forbidden();
-      afterWrite = async (tx) => {
-        await tx
-          .update(caseUnits)
-          .set({ fedBackAt: now })
-          .where(and(eq(caseUnits.caseId, row.id), eq(caseUnits.unitId, actor.unitId as string)));
-      };
-      targets = [assignee, centre];
-      break;
-    case 'verify_pass':
-      data = { clock: null };
-      targets = [centre];
-      break;
-    case 'verify_fail': {
-      const k = clockFor('handle');
-      // The unit whose work failed the check: its rework rate (返工率) counts this.
-      data = { clock: k, handleDeadline: k.deadline, unitId: row.assigneeUnitId };
-      targets = [assignee, centre];
-      break;
-    }
-    case 'close':
-      data = { clock: null };
-      targets = [reporter];
-      break;
-    case 'rate':
-      if (!body.rating)
-        throw badRequest('case.rating_required', '请选择满意程度', [{ path: 'rating', message: '必填' }]);
-      data = { rating: body.rating, resolved: body.resolved ?? body.rating !== 'dissatisfied' };
-      targets = body.rating === 'dissatisfied' ? [centre] : [];
-      break;
-    case 'callback':
-      data = {
-        contactedInTime:
-          !!row.closedAt && now <= addLimit(row.closedAt, { amount: CALLBACK_WORK_DAYS, unit: 'work_days' }, cal),
-        ...(body.rating ? { rating: body.rating, resolved: body.resolved } : {}),
-      };
-      break;
-    case 'reopen':
-      data = { clock: clockFor('dispatch'), toLevel: centreLevel() };
-      targets = [centre];
-      break;
-    case 'escalate': {
-      // A centre passes the case above its own tier (township → county); a grid worker to the village tier.
-      const base =
-        relations.includes('centre') && levelRank(tierOf(actor)) > levelRank(row.level as CaseLevel)
-          ? tierOf(actor)
-          : (row.level as CaseLevel);
-      const toLevel = nextLevel(base);
-      if (!toLevel) throw new AppError(422, 'case.top_level', '已是最高层级，不能再上报');
-      data = { clock: clockFor('dispatch'), toLevel };
-      targets = [{ regionPath: centrePathFor(row.regionPath, toLevel), role: 'dispatcher' }];
-      break;
-    }
-    case 'supervise':
-      data = {
-        supervision: body.listed ? 'listed' : 'supervise',
-        rectifyBy: body.listed ? (body.rectifyBy ?? null) : null,
-      };
-      if (body.listed && !body.rectifyBy)
-        throw badRequest('case.rectify_by_required', '挂牌督办须填写整改期限', [
-          { path: 'rectifyBy', message: '必填' },
-        ]);
-      targets = [assignee, centre];
-      break;
-  }
+  const p: Prep = { deps, ctx, actor, row, body, relations, now, cal, item };
+  const rule = ruleOf(body.action);
+  const prepare = PREPARE[body.action] as
+    ((p: Prep) => Promise<Prepared<CaseAction>> | Prepared<CaseAction>) | undefined;
+  const prepared: Prepared<CaseAction> = prepare ? await prepare(p) : { data: {} };
+  const approved = (prepared.data as { approved?: boolean }).approved;
+  const clock = await clockAfter(p, clockEffectOf(body.action, approved));
+  const toLevel =
+    rule.level === 'centre'
+      ? levelRank(row.level) < levelRank('township')
+        ? 'township'
+        : row.level
+      : rule.level
+        ? prepared.toLevel
+        : undefined;
+  const data = {
+    ...prepared.data,
+    ...(clock !== undefined ? { clock } : {}),
+    ...(clock?.stage === 'handle' ? { handleDeadline: clock.deadline } : {}),
+    ...(toLevel ? { toLevel } : {}),
+  } as CaseActionData;
+  const dissatisfied = (prepared.data as { rating?: string }).rating === 'dissatisfied';
+  const targets =
+    rule.notifyOnlyWhenDissatisfied && !dissatisfied
+      ? []
+      : recipients(rule.notify, row, {
+          newAssignees: prepared.newAssignees ?? [],
+          toLevel,
+          // Feeding back names the verifier; afterwards the case's own.
+          verifierUserId:
+            body.action === 'feed_back'
+              ? (prepared.data as CaseActionData<'feed_back'>).verifierUserId
+              : row.verifierUserId,
+        });
 
   try {
     return await deps.db.transaction(async (tx) => {
-      const next = await appendEvent(tx, row, {
+      const event = {
         type: body.action,
         at: now,
-        actor: who,
+        actor: { id: actor.id, name: actor.displayName, unitId: actor.unitId },
         note: body.note ?? null,
         data,
         attachmentIds: body.attachmentIds,
-      });
-      if (afterWrite) await afterWrite(tx, next);
+      } as NewEvent;
+      const next = await appendEvent(tx, row, event);
+      if (prepared.afterWrite) await prepared.afterWrite(tx);
       await notify(
         tx,
         deps.clock,
@@ -325,6 +327,33 @@ export async function actOnCase(
   } finally {
     wakeStreams();
   }
+}
+
+/** The people a rule's recipients stand for on this case (each told once). */
+function recipients(
+  names: readonly Recipient[],
+  row: CaseRow,
+  extra: { newAssignees: NotifyTarget[]; toLevel: CaseLevel | undefined; verifierUserId: string | null },
+): NotifyTarget[] {
+  const centre: NotifyTarget = { regionPath: centrePathFor(row.regionPath, row.level), role: 'dispatcher' };
+  const user = (id: string | null): NotifyTarget[] => (id ? [{ userId: id }] : []);
+  const of: Record<Recipient, () => NotifyTarget[]> = {
+    reporter: () => user(row.reporterUserId),
+    firstContact: () => user(row.firstContactUserId),
+    centre: () => [centre],
+    assignee: () => (row.assigneeUnitId ? [{ unitId: row.assigneeUnitId }] : user(row.assigneeUserId)),
+    newAssignees: () => extra.newAssignees,
+    verifier: () => (extra.verifierUserId ? user(extra.verifierUserId) : [centre]),
+    upperCentre: () =>
+      extra.toLevel ? [{ regionPath: centrePathFor(row.regionPath, extra.toLevel), role: 'dispatcher' }] : [],
+  };
+  const seen = new Set<string>();
+  return names
+    .flatMap((n) => of[n]())
+    .filter((t) => {
+      const key = JSON.stringify(t);
+      return !seen.has(key) && !!seen.add(key);
+    });
 }
 
 function sameAsActor(t: NotifyTarget | null, actor: { id: string; unitId: string | null }) {
@@ -369,11 +398,12 @@ async function dispatchTarget(
   }
   if (body.unitId) {
     const unit = found.find((f) => f.id === body.unitId);
-    const segments = (unit?.regionPath ?? '').split('/').filter(Boolean);
-    const last = segments[segments.length - 1] ?? '';
-    const level: CaseLevel =
-      last.length >= 12 ? 'village' : last.length === 9 ? 'township' : last.length === 6 ? 'county' : 'city';
-    return { target: { unitId: body.unitId, userId: null }, coUnitIds, level };
+    return {
+      target: { unitId: body.unitId, userId: null },
+      coUnitIds,
+      level: caseTierOfPath(unit?.regionPath ?? ''),
+      unitKind: unit?.kind ?? null,
+    };
   }
   const [worker] = await db
     .select({ id: users.id, roles: users.roles, status: users.status, regionPath: regions.path })
@@ -402,5 +432,5 @@ async function dispatchTarget(
       `事项「${item.name}」未经准入，不能派给网格员（网格事项准入制度）`,
     );
   }
-  return { target: { unitId: null, userId: worker.id }, coUnitIds, level: 'grid' as CaseLevel };
+  return { target: { unitId: null, userId: worker.id }, coUnitIds, level: 'grid' as CaseLevel, unitKind: null };
 }

@@ -98,7 +98,7 @@ describe('an anonymous report', () => {
     expect(detail).toMatchObject({ anonymous: true, reporterName: null, reporterPhoneMasked: null });
     expect(detail.events[0]).toMatchObject({ type: 'report', actorName: null });
 
-    await act(dispatcher, id, 'accept');
+    await act(dispatcher, id, 'accept', { conditionMet: true });
     const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
       .json()
       .units.find((u: { responsible: boolean }) => u.responsible);
@@ -108,7 +108,7 @@ describe('an anonymous report', () => {
     await act(handler, id, 'sign');
     await act(handler, id, 'feed_back', { note: '已清理' });
     await act(gridworker, id, 'verify_pass');
-    await act(dispatcher, id, 'close');
+    await act(dispatcher, id, 'close', { conditionMet: true });
     // What the reporter does later does not name them either.
     await act(resident, id, 'rate', { rating: 'dissatisfied', resolved: false });
     await act(resident, id, 'reopen', { note: '垃圾又堆起来了' });
@@ -149,7 +149,7 @@ describe('an anonymous report', () => {
     const centre = (await get(dispatcher, `/api/cases/${id}`)).json();
     expect(centre).toMatchObject({ anonymous: false, reporterName: REPORTER_NAME });
     expect(centre.events[0]).toMatchObject({ type: 'report', actorName: REPORTER_NAME });
-    await act(dispatcher, id, 'accept');
+    await act(dispatcher, id, 'accept', { conditionMet: true });
     const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
       .json()
       .units.find((u: { responsible: boolean }) => u.responsible);

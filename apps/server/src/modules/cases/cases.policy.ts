@@ -1,4 +1,4 @@
-import { type CaseLevel, CASE_LEVELS, type Relation } from '@gewu/domain';
+import { type CaseFacts, type CaseLevel, CASE_LEVELS, type Relation } from '@gewu/domain';
 import { type SQL, and, eq, or, sql } from 'drizzle-orm';
 import { can, inScope, isInScope } from '../../platform/access.ts';
 import type { Actor } from '../../platform/context.ts';
@@ -59,6 +59,17 @@ export function relationsTo(
   if (c.reporterUserId === actor.id) r.push('reporter');
   if (can(actor, 'case.supervise', c.regionPath) && actor.roles.includes('leader')) r.push('supervisor');
   return r;
+}
+
+/** The facts of a case its actions' rules (CASE_LIFE's guards) look at. */
+export function caseFacts(c: Pick<CaseRow, 'state' | 'pending' | 'rating' | 'level' | 'assigneeUserId'>): CaseFacts {
+  return {
+    state: c.state,
+    pendingKind: c.pending?.kind ?? null,
+    rated: !!c.rating,
+    level: c.level,
+    assignedToGridWorker: !!c.assigneeUserId,
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  CASE_LEVELS,
   ACTION_LABELS,
   type CaseEventType,
   type CaseLevel,
@@ -18,7 +19,8 @@ import { grids } from '../grids/grids.table.ts';
 import { items } from '../items/items.table.ts';
 import { units } from '../units/units.table.ts';
 import { users } from '../users/users.table.ts';
-import { andAll, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
+import { itemByCode } from './cases.intake.ts';
+import { andAll, caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { type CaseRow, coUnitsOf, findCase, listEvents } from './cases.repository.ts';
 import { visibleCase } from './cases.actions.ts';
 import { publicationDecision, publicationView } from './cases.publication.ts';
@@ -115,9 +117,7 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
   const now = deps.clock.now();
   const t = now.toISOString();
   const lvl = levelRank(tierOf(actor));
-  const levelsAtOrBelow = ['grid', 'village', 'township', 'county', 'city'].filter(
-    (l) => levelRank(l as CaseLevel) <= lvl,
-  );
+  const levelsAtOrBelow = CASE_LEVELS.filter((l) => levelRank(l) <= lvl);
   const mine = [
     eq(cases.assigneeUserId, actor.id),
     ...(actor.unitId
@@ -206,10 +206,18 @@ export async function getCaseDetail(
     : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
   const [summary] = await baseQuery(deps.db, now).where(eq(cases.id, row.id));
-  const [events, co, decision] = await Promise.all([
+  const [events, co, decision, item, firstContact] = await Promise.all([
     listEvents(deps.db, row.id),
     coUnitsOf(deps.db, row.id),
     publicationDecision(deps.db, row.id),
+    itemByCode(deps, row.itemCode).catch(() => null),
+    row.firstContactUserId
+      ? deps.db
+          .select({ id: users.id, name: users.displayName })
+          .from(users)
+          .where(eq(users.id, row.firstContactUserId))
+          .then((r) => r[0] ?? null)
+      : null,
   ]);
   const coNames = co.length
     ? await deps.db
@@ -256,6 +264,9 @@ export async function getCaseDetail(
     closedAt: row.closedAt?.toISOString() ?? null,
     mergedIntoId: row.mergedIntoId,
     selfHandled: row.selfHandled,
+    // 首接负责制: the staff member who first took the matter and keeps the reporter informed (staff only).
+    firstContact: relations.length && !actor.roles.every((r) => r === 'resident') ? firstContact : null,
+    conditions: item ? { filing: item.filingCondition, closing: item.closingCondition } : null,
     attachmentIds: reportEvent?.attachmentIds ?? [],
     events: events.map((e) => ({
       seq: e.seq,
@@ -267,16 +278,7 @@ export async function getCaseDetail(
       attachmentIds: e.attachmentIds,
       data: publicEventData(e.data as Record<string, unknown>),
     })),
-    actions: availableActions(
-      {
-        state: row.state as never,
-        pendingKind: (row.pending?.kind as 'extension' | 'suspension' | undefined) ?? null,
-        rated: !!row.rating,
-        level: row.level as CaseLevel,
-        assignedToGridWorker: !!row.assigneeUserId,
-      },
-      relations,
-    ),
+    actions: availableActions(caseFacts(row), relations),
     publication: publicationView(row, decision),
   };
 }

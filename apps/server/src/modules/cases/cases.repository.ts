@@ -1,4 +1,10 @@
-import { type CaseEventData, type CaseEventType, type CaseProjection, applyCaseEvent } from '@gewu/domain';
+import {
+  type CaseEventDataMap,
+  type CaseEventRecord,
+  type CaseEventType,
+  type CaseProjection,
+  applyCaseEvent,
+} from '@gewu/domain';
 import { and, asc, eq, getTableColumns, or, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { rawRows, recordsetInsert } from '../../db/recordset-insert.ts';
@@ -10,14 +16,17 @@ import { caseDeadlines, caseEvents, caseUnits, cases } from './cases.table.ts';
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
 
-export interface NewEvent {
-  type: CaseEventType;
-  at: Date;
-  actor: { id: string; name: string; unitId: string | null } | null;
-  note?: string | null;
-  data: CaseEventData;
-  attachmentIds?: string[];
-}
+/** An event to append: its type decides the shape of its data. */
+export type NewEvent = {
+  [T in CaseEventType]: {
+    type: T;
+    at: Date;
+    actor: { id: string; name: string; unitId: string | null } | null;
+    note?: string | null;
+    data: CaseEventDataMap[T];
+    attachmentIds?: string[];
+  };
+}[CaseEventType];
 
 /** The 409 a stale actor gets, carrying the case as it now is so the screen can show it. */
 export class CaseConflict extends AppError {
@@ -73,7 +82,7 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
     if (!row) throw new CaseConflict(await findCase(db, prev.id));
   }
   if (!row) throw new Error('case write failed');
-  if (e.data.clock !== undefined) await setDeadlines(db, prev, row);
+  if ('clock' in e.data) await setDeadlines(db, prev, row);
   await db.insert(caseEvents).values(eventRow(row.id, row.version, e));
   return row;
 }
@@ -99,12 +108,15 @@ async function setDeadlines(db: Db, prev: CaseRow | null, row: CaseRow): Promise
 
 /** The case as the reducer makes it from the row before (none for a new case) and this event. */
 function project(prev: CaseRow | null, e: NewEvent): CaseRow {
-  return applyCaseEvent(prev as CaseProjection | null, {
-    type: e.type,
-    at: e.at,
-    actorId: e.actor?.id ?? null,
-    data: e.data,
-  }) as CaseRow;
+  return applyCaseEvent(
+    prev as CaseProjection | null,
+    {
+      type: e.type,
+      at: e.at,
+      actorId: e.actor?.id ?? null,
+      data: e.data,
+    } as CaseEventRecord,
+  ) as CaseRow;
 }
 
 /** The case_events row recording `e` as event number `seq` of the case. */
@@ -195,7 +207,7 @@ SELECT id, code FROM c`,
 /** A report to file as a new case: its report event, the day (YYYYMMDD) its number starts with, its inbox row and audit row. */
 export interface NewReportedCase {
   day: string;
-  event: NewEvent;
+  event: Extract<NewEvent, { type: 'report' }>;
   notification: typeof notifications.$inferInsert | null;
   audit: typeof auditLog.$inferInsert;
 }

@@ -128,7 +128,7 @@ describe('intake', () => {
 
   it('writes many reports in one statement, skipping with its rows one whose key is taken', async () => {
     const existing = (await report(resident, {})).json() as { id: string; code: string };
-    const [event] = await queryRows<{ data: CaseEventData; actor_id: string; actor_name: string }>(
+    const [event] = await queryRows<{ data: CaseEventData<'report'>; actor_id: string; actor_name: string }>(
       t.database.db,
       sql`SELECT data, actor_id, actor_name FROM case_events WHERE case_id = ${existing.id}`,
     );
@@ -140,7 +140,7 @@ describe('intake', () => {
     const like = (idempotencyKey: string): NewReportedCase => {
       const id = crypto.randomUUID();
       const data = structuredClone(event!.data);
-      const facts = { ...data.report!, id, code: '', idempotencyKey };
+      const facts = { ...data.report, id, code: '', idempotencyKey };
       data.report = facts;
       return {
         day: '20261128',
@@ -181,7 +181,7 @@ describe('intake', () => {
       )[0]!;
     const before = await counts();
     const rows = await insertReportedCases(t.database.db, batch);
-    expect(rows.map((r) => r?.id ?? null)).toEqual([batch[0]!.event.data.report!.id, null, null]);
+    expect(rows.map((r) => r?.id ?? null)).toEqual([batch[0]!.event.data.report.id, null, null]);
     expect(rows[0]?.code).toMatch(/^20261128\d{7}$/);
     const after = await counts();
     // One case and only its rows: the second (same key, same statement) and the third (key taken) left nothing.
@@ -335,7 +335,7 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
         .json()
         .items.map((c: { id: string }) => c.id),
     ).not.toContain(id);
-    expect((await step(dispatcher, 'accept')).state).toBe('accepted');
+    expect((await step(dispatcher, 'accept', { conditionMet: true })).state).toBe('accepted');
 
     const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
     expect(proposal.recommended).toMatchObject({ kind: 'unit' });
@@ -367,7 +367,7 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
     expect((await step(gridworker, 'verify_fail', { note: '现场仍有问题' })).state).toBe('handling');
     await step(handler, 'feed_back', { note: '已重新处理' });
     expect((await step(gridworker, 'verify_pass')).state).toBe('verified');
-    expect((await step(dispatcher, 'close')).state).toBe('closed');
+    expect((await step(dispatcher, 'close', { conditionMet: true })).state).toBe('closed');
     const rated = await step(resident, 'rate', { rating: 'basically_satisfied', resolved: true });
     expect(rated.rating).toBe('basically_satisfied');
     expect(rated.events.map((e: { type: string }) => e.type)).toEqual([
@@ -395,12 +395,15 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
       sql`SELECT type, at, actor_id, data FROM case_events WHERE case_id = ${id} ORDER BY seq`,
     );
     const replayed = replayCase(
-      events.map((e) => ({
-        type: e.type as CaseEventRecord['type'],
-        at: new Date(e.at),
-        actorId: e.actor_id,
-        data: e.data,
-      })),
+      events.map(
+        (e) =>
+          ({
+            type: e.type,
+            at: new Date(e.at),
+            actorId: e.actor_id,
+            data: e.data,
+          }) as CaseEventRecord,
+      ),
     );
     const [row] = await queryRows<{ state: string; version: number; rework_count: number; rating: string }>(
       t.database.db,
@@ -437,7 +440,7 @@ describe('races, scope and self-handling', () => {
   it('of two people acting at once, one wins and the other gets 409 with the new state', async () => {
     const id = (await report(resident, {})).json().id;
     const [a, b] = await Promise.all([
-      act(dispatcher, id, 1, 'accept'),
+      act(dispatcher, id, 1, 'accept', { conditionMet: true }),
       act(dispatcher, id, 1, 'reject', { note: '重复' }),
     ]);
     const codes = [a.statusCode, b.statusCode].sort();
@@ -456,7 +459,7 @@ describe('races, scope and self-handling', () => {
     expect((await get(zhixingDispatcher, `/api/cases/${id}`)).statusCode).toBe(404);
     const theirs = (await get(zhixingDispatcher, '/api/cases?view=all')).json();
     expect(theirs.items.map((c: { id: string }) => c.id)).not.toContain(id);
-    expect((await act(zhixingDispatcher, id, 1, 'accept')).statusCode).toBe(404);
+    expect((await act(zhixingDispatcher, id, 1, 'accept', { conditionMet: true })).statusCode).toBe(404);
   });
 
   it('a grid worker self-handles an admitted small item in one step, and not a non-admitted one', async () => {
@@ -472,7 +475,7 @@ describe('races, scope and self-handling', () => {
 
   it('dispatches an admitted item to the grid worker, who may escalate it to the village tier', async () => {
     const id = (await report(resident, { itemCode: minorAdmitted.code })).json().id;
-    await act(dispatcher, id, 1, 'accept');
+    await act(dispatcher, id, 1, 'accept', { conditionMet: true });
     const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
     expect(proposal.recommended).toEqual({ kind: 'grid_worker', userId: gridworker.userId });
     const loadOf = async () =>
@@ -507,7 +510,7 @@ describe('dispatching to a person', () => {
     );
     const idOf = (u: string) => people.find((p) => p.username === u)!.id;
     const id = (await report(resident, { itemCode: minorAdmitted.code })).json().id;
-    expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
+    expect((await act(dispatcher, id, 1, 'accept', { conditionMet: true })).statusCode).toBe(200);
 
     // The proposal lists only people a dispatch would accept: the own village's active worker.
     const proposal = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`)).json();
@@ -547,7 +550,7 @@ describe('dispatching to a person', () => {
 describe('returning a case', () => {
   it('a unit returns a case that is not theirs: the centre gets it back, the unit sees the result once', async () => {
     const id = (await report(resident, {})).json().id;
-    await act(dispatcher, id, 1, 'accept');
+    await act(dispatcher, id, 1, 'accept', { conditionMet: true });
     const squad = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
       .json()
       .units.find((u: { responsible: boolean }) => u.responsible);
@@ -657,7 +660,7 @@ describe('sweep across stages', () => {
     await pastDeadline();
     await sweepDeadlines(t.deps);
     expect(await pending()).toEqual([]);
-    expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
+    expect((await act(dispatcher, id, 1, 'accept', { conditionMet: true })).statusCode).toBe(200);
     expect(await pending()).toEqual([
       { light: 'red', stage: 'dispatch' },
       { light: 'yellow', stage: 'dispatch' },
@@ -716,7 +719,7 @@ describe('deadline sweep recipients', () => {
     dispatcher = await login(t.app, 'dispatcher');
     resident = await login(t.app, 'resident');
     const id = (await report(resident, {})).json().id;
-    expect((await act(dispatcher, id, 1, 'accept')).statusCode).toBe(200);
+    expect((await act(dispatcher, id, 1, 'accept', { conditionMet: true })).statusCode).toBe(200);
     const unit = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))
       .json()
       .units.find((u: { responsible: boolean }) => u.responsible);

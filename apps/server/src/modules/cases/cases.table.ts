@@ -15,7 +15,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { CaseEventData } from '@gewu/domain';
+import type { CaseChannel, CaseEventData, CaseEventType, CaseLevel, CaseState, PendingRequest } from '@gewu/domain';
 
 export const caseCodeSeq = pgSequence('case_code_seq', { startWith: 1 });
 
@@ -32,9 +32,9 @@ export const cases = pgTable(
     code: text('code').notNull().unique(),
     itemId: uuid('item_id').notNull(),
     itemCode: varchar('item_code', { length: 5 }).notNull(),
-    state: text('state').notNull(),
+    state: text('state').$type<CaseState>().notNull(),
     /** Tier now responsible: grid → village → township → county → city (逐级上报). */
-    level: text('level').notNull(),
+    level: text('level').$type<CaseLevel>().notNull(),
     /** Path of the grid the case was reported in (or the village/township when outside grids). */
     regionPath: text('region_path').notNull(),
     gridId: uuid('grid_id'),
@@ -42,7 +42,7 @@ export const cases = pgTable(
     lat: doublePrecision('lat'),
     address: text('address'),
     description: text('description').notNull(),
-    channel: text('channel').notNull(),
+    channel: text('channel').$type<CaseChannel>().notNull(),
     source: text('source'),
     externalRef: text('external_ref'),
     mediaUrl: text('media_url'),
@@ -69,7 +69,7 @@ export const cases = pgTable(
     stageWarnAt: timestamp('stage_warn_at', { withTimezone: true }),
     everOverdue: boolean('ever_overdue').notNull().default(false),
     handleDeadline: timestamp('handle_deadline', { withTimezone: true }),
-    pending: jsonb('pending').$type<CaseEventData>(),
+    pending: jsonb('pending').$type<PendingRequest>(),
     supervision: text('supervision'),
     rectifyBy: timestamp('rectify_by', { withTimezone: true }),
     dispatchCount: integer('dispatch_count').notNull().default(0),
@@ -146,7 +146,7 @@ export const caseEvents = pgTable(
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     caseId: uuid('case_id').notNull(),
     seq: integer('seq').notNull(),
-    type: text('type').notNull(),
+    type: text('type').$type<CaseEventType>().notNull(),
     actorId: uuid('actor_id'),
     actorName: text('actor_name'),
     actorUnitId: uuid('actor_unit_id'),

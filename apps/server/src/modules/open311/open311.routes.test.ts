@@ -460,7 +460,7 @@ describe('publication', () => {
             method: 'POST',
             url: `/api/cases/${c.id}/actions`,
             ...as(dispatcher),
-            payload: { action: 'accept', version: 1 },
+            payload: { action: 'accept', version: 1, conditionMet: true },
           })
         ).statusCode,
       ).toBe(200);

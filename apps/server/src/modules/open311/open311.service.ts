@@ -5,7 +5,7 @@ import {
   type CaseEventType,
   type CaseState,
   type ItemField,
-  NEXT_STATE,
+  STATE_OF_EVENT,
   type ReportBody,
   TERMINAL_STATES,
   itemCategoryName,
@@ -468,7 +468,7 @@ export async function requestOfToken(db: Db, token: string) {
 }
 
 /** Events that a requester sees as a status change, with the state they lead to. */
-const PUBLIC_EVENTS = Object.keys(NEXT_STATE) as CaseEventType[];
+const PUBLIC_EVENTS = Object.keys(STATE_OF_EVENT) as CaseEventType[];
 
 /**
  * GET servicerequestupdates (the extension FixMyStreet's Open311 client pulls): the changes of
@@ -500,7 +500,7 @@ export async function listUpdates(db: Db, now: Date, q: Record<string, string | 
     .limit(page.limit)
     .offset(page.offset);
   return rows.map((r) => {
-    const state = NEXT_STATE[r.type as CaseEventType] as CaseState;
+    const state = STATE_OF_EVENT[r.type as CaseEventType] as CaseState;
     return {
       update_id: String(r.id),
       service_request_id: r.code,

@@ -1,4 +1,4 @@
-import { Alert, DatePicker, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
+import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { RATINGS, type CaseAction, type CaseDetail, type Rating } from '@gewu/domain';
@@ -17,11 +17,13 @@ interface Values {
   resolved?: boolean;
   listed?: boolean;
   rectifyBy?: Dayjs;
+  conditionMet?: boolean;
 }
 
 /** The case as the dialog needs it: a list row (supervision board) will do, the detail adds the timeline. */
 export type ActionTarget = Pick<CaseDetail, 'id' | 'code' | 'version' | 'stageDeadline'> & {
   events?: CaseDetail['events'];
+  conditions?: CaseDetail['conditions'];
 };
 
 interface Props {
@@ -35,6 +37,7 @@ export function ActionDialog({ detail, action, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const spec = actionForm(action);
+  const confirms = spec.confirms;
   const { run, pending } = useRunAction(detail, onClose);
   const listed = Form.useWatch('listed', form);
   const label = t(`cases.actions.${action}`);
@@ -45,6 +48,7 @@ export function ActionDialog({ detail, action, onClose }: Props) {
     if (spec.photos) extras.attachmentIds = v.attachmentIds ?? [];
     if (spec.until && v.until) extras.until = v.until.toISOString();
     if (spec.decision) extras.approved = v.approved;
+    if (spec.confirms) extras.conditionMet = v.conditionMet === true;
     if (spec.rating && v.rating) {
       extras.rating = v.rating;
       extras.resolved = v.resolved ?? v.rating !== 'dissatisfied';
@@ -183,6 +187,22 @@ export function ActionDialog({ detail, action, onClose }: Props) {
               </Form.Item>
             )}
           </>
+        )}
+        {confirms && (
+          <Form.Item
+            name="conditionMet"
+            valuePropName="checked"
+            label={t(`cases.items.${confirms}Condition`)}
+            extra={detail.conditions?.[confirms]}
+            rules={[
+              {
+                validator: (_, v) =>
+                  v === true ? Promise.resolve() : Promise.reject(new Error(t(`cases.dialog.confirm.${confirms}`))),
+              },
+            ]}
+          >
+            <Checkbox data-testid="case-dialog-condition">{t(`cases.dialog.confirm.${confirms}`)}</Checkbox>
+          </Form.Item>
         )}
         <Form.Item
           name="note"

@@ -64,6 +64,8 @@ function DispatchForm({
     recommended?.kind === 'grid_worker' && workersAllowed ? 'grid_worker' : 'unit',
   );
   const unitId = Form.useWatch('unitId', form);
+  // 准确派遣: a unit of another kind than the item's responsible department needs a reason (CASE_LIFE dispatch).
+  const mismatch = kind === 'unit' && !!unitId && units.find((u) => u.id === unitId)?.kind !== item.departmentKind;
 
   const sortedUnits = [...units].sort((a, b) => Number(b.responsible) - Number(a.responsible));
   const recommendedUnit = recommended?.kind === 'unit' ? recommended.unitId : undefined;
@@ -180,7 +182,12 @@ function DispatchForm({
           data-testid="dispatch-co-units"
         />
       </Form.Item>
-      <Form.Item name="note" label={t('cases.dialog.noteOptional')}>
+      <Form.Item
+        name="note"
+        label={mismatch ? t('cases.dialog.note') : t('cases.dialog.noteOptional')}
+        extra={mismatch ? t('cases.dispatch.mismatchReason') : undefined}
+        rules={mismatch ? [{ required: true, whitespace: true, message: t('cases.dispatch.mismatchReason') }] : []}
+      >
         <Input.TextArea rows={2} maxLength={2000} data-testid="case-dialog-note" />
       </Form.Item>
       <DialogFooter onCancel={onClose} okText={t('cases.actions.dispatch')} pending={pending} />

@@ -113,7 +113,11 @@ export function MergeDialog({ detail, onClose }: { detail: CaseDetail; onClose: 
             </Button>
           </Space.Compact>
         </Form.Item>
-        <Form.Item name="note" label={t('cases.dialog.noteOptional')}>
+        <Form.Item
+          name="note"
+          label={t('cases.dialog.note')}
+          rules={[{ required: true, whitespace: true, message: t('cases.merge.reasonRequired') }]}
+        >
           <Input.TextArea rows={2} maxLength={2000} data-testid="case-dialog-note" />
         </Form.Item>
       </Form>

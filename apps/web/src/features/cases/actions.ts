@@ -1,4 +1,4 @@
-import { ACTION_RULES, type CaseAction } from '@gewu/domain';
+import { type CaseAction, ruleOf } from '@gewu/domain';
 
 /** Which special dialog an action opens; the rest share the generic one. */
 export type DialogKind = 'dispatch' | 'merge' | 'generic';
@@ -6,8 +6,10 @@ export type DialogKind = 'dispatch' | 'merge' | 'generic';
 /** What the generic action dialog asks for. */
 export interface ActionForm {
   dialog: DialogKind;
-  /** The note (reason) is required by the rules (domain ACTION_RULES), else optional. */
+  /** The note (reason) is required by the rules (domain CASE_LIFE), else optional. */
   noteRequired: boolean;
+  /** The item's condition the centre confirms (accept: filing, close: closing), by the rules. */
+  confirms: 'filing' | 'closing' | null;
   /** Photos of the work (steps, feedback, verification). */
   photos: boolean;
   /** request_extension: the new deadline. */
@@ -28,7 +30,8 @@ const DANGER_ACTIONS: readonly CaseAction[] = ['reject', 'void', 'return', 'veri
 export function actionForm(action: CaseAction): ActionForm {
   return {
     dialog: action === 'dispatch' ? 'dispatch' : action === 'merge' ? 'merge' : 'generic',
-    noteRequired: !!ACTION_RULES[action].needsNote,
+    noteRequired: ruleOf(action).note,
+    confirms: ruleOf(action).confirms ?? null,
     photos: PHOTO_ACTIONS.includes(action),
     until: action === 'request_extension',
     decision: action === 'decide_extension' || action === 'decide_suspension',

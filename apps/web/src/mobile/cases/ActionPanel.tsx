@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Drawer, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ACTION_RULES, type CaseAction, type CaseDetail } from '@gewu/domain';
+import { type CaseAction, type CaseDetail, ruleOf } from '@gewu/domain';
 import type { ActionInput } from '../api.ts';
 import { PhotoPicker } from '../report/PhotoPicker.tsx';
 import type { PhotoEntry } from '../report/form.ts';
@@ -77,7 +77,7 @@ function ActionSheet({ action, version, busy, onClose, onAct }: SheetProps) {
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<PhotoEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const needsNote = !!ACTION_RULES[action].needsNote;
+  const needsNote = ruleOf(action).note;
 
   const close = () => {
     photos.forEach((p) => URL.revokeObjectURL(p.url));
