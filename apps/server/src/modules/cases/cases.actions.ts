@@ -45,6 +45,7 @@ const STATUS_OF: Record<string, number> = {
   'case.invalid_state': 422,
   'case.not_allowed': 403,
   'case.note_required': 400,
+  'case.condition_unconfirmed': 400,
 };
 
 /** Loads a case the actor may see, or 404 (never revealing that an out-of-scope case exists). */
