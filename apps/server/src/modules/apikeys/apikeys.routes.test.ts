@@ -125,7 +125,7 @@ describe('API keys', () => {
     const other = await login(t.app, 'zhixing_admin');
     expect((await get(other, '/api/api-keys')).json().items).toEqual([]);
     expect((await post(other, `/api/api-keys/${id}/revoke`)).statusCode).toBe(404);
-    expect(await authenticateApiKey(t.database.db, t.clock, key)).not.toBeNull();
+    expect(await authenticateApiKey(t.database.db, t.clock, key)).toMatchObject({ id, regionId: gewu });
   });
 
   it('a revoked key no longer authenticates', async () => {

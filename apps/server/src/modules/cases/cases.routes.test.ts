@@ -1,6 +1,6 @@
 import { STARTER_CATALOGUE, replayCase, type CaseEventData, type CaseEventRecord } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import {
   addUser,
@@ -23,6 +23,8 @@ let handler: Session;
 let policeHandler: Session;
 let zhixingDispatcher: Session;
 let spot: { lon: number; lat: number; gridId: string };
+/** 格物街道综合行政执法中队: the unit the item below goes to, the demo handler's. */
+let squad: string;
 
 const minorAdmitted = STARTER_CATALOGUE.find((i) => i.minor && i.publicReport) as (typeof STARTER_CATALOGUE)[number];
 const notForGrids = STARTER_CATALOGUE.find(
@@ -34,14 +36,30 @@ const notForGrids = STARTER_CATALOGUE.find(
     !i.fields.some((f) => f.required),
 ) as (typeof STARTER_CATALOGUE)[number];
 
-beforeAll(async () => {
-  t = await createTestApp();
-  await addUser(t.database, { username: 'police1', role: 'handler', regionCode: '410104001', unitName: '格物派出所' });
-  await addUser(t.database, { username: 'zxdispatcher', role: 'dispatcher', regionCode: '410104002' });
+/** When everyone last signed in, by the test clock. */
+let signedInAt = Number.NEGATIVE_INFINITY;
+async function signIn() {
   [resident, gridworker, dispatcher, handler, policeHandler, zhixingDispatcher] = (await Promise.all(
     ['resident', 'gridworker', 'dispatcher', 'handler', 'police1', 'zxdispatcher'].map((u) => login(t.app, u)),
   )) as Session[] as [Session, Session, Session, Session, Session, Session];
+  signedInAt = t.clock.now().getTime();
+}
+
+beforeAll(async () => {
+  // Tests move the clock and sign in again: not rate-limited as a person's logins would be.
+  t = await createTestApp({ GEWU_LOGIN_RATE_LIMIT: '1000' });
+  await addUser(t.database, { username: 'police1', role: 'handler', regionCode: '410104001', unitName: '格物派出所' });
+  await addUser(t.database, { username: 'zxdispatcher', role: 'dispatcher', regionCode: '410104002' });
   spot = await pointInGrid(t.database, '410104001001001');
+  const [unit] = await queryRows<{ id: string }>(
+    t.database.db,
+    sql`SELECT id FROM units WHERE name = '格物街道综合行政执法中队'`,
+  );
+  squad = unit!.id;
+});
+// Each test starts with live sessions, whatever an earlier test did to the clock (sessions idle out after 2 h).
+beforeEach(async () => {
+  if (Math.abs(t.clock.now().getTime() - signedInAt) > 3_600_000) await signIn();
 });
 afterAll(async () => {
   await t.close();
@@ -59,6 +77,34 @@ const report = (s: Session, body: object) =>
     idempotencyKey: crypto.randomUUID(),
     ...body,
   });
+
+/** A fresh resident report, with a way to take actions on it that must succeed (keeping its version). */
+async function newCase(body: object = {}) {
+  const filed = await report(resident, body);
+  expect(filed.statusCode, filed.body).toBe(201);
+  const c = {
+    id: filed.json().id as string,
+    version: 1,
+    async step(s: Session, action: string, more: object = {}) {
+      const res = await act(s, c.id, c.version, action, more);
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+      c.version = res.json().version;
+      return res.json();
+    },
+  };
+  return c;
+}
+/** A resident's case taken round the loop to closed by the right people: centre, the squad, the grid worker. */
+async function closedCase() {
+  const c = await newCase();
+  await c.step(dispatcher, 'accept', { conditionMet: true });
+  await c.step(dispatcher, 'dispatch', { unitId: squad });
+  await c.step(handler, 'sign');
+  await c.step(handler, 'feed_back', { note: '已处理完毕' });
+  await c.step(gridworker, 'verify_pass');
+  await c.step(dispatcher, 'close', { conditionMet: true });
+  return c;
+}
 
 describe('intake', () => {
   it('files a resident report once however often the phone retries', async () => {
@@ -419,19 +465,33 @@ describe('the chain: report → accept → dispatch → sign → feed back → v
   });
 
   it('refuses an action not allowed in the state or for the role, leaving the case unchanged', async () => {
-    const before = (await get(dispatcher, `/api/cases/${id}`)).json();
-    const wrongState = await act(dispatcher, id, version, 'dispatch', { unitId: crypto.randomUUID() });
+    const c = await closedCase();
+    const wrongState = await act(dispatcher, c.id, c.version, 'dispatch', { unitId: squad });
     expect(wrongState.statusCode).toBe(422);
-    expect(wrongState.json().code).toBe('case.invalid_state');
-    const wrongRole = await act(handler, id, version, 'callback', { note: 'x' });
+    expect(wrongState.json()).toMatchObject({
+      code: 'case.invalid_state',
+      message: '案件当前状态（已结案）不能派遣',
+    });
+    const wrongRole = await act(handler, c.id, c.version, 'callback', { note: 'x' });
     expect(wrongRole.statusCode).toBe(403);
-    const after = (await get(dispatcher, `/api/cases/${id}`)).json();
-    expect(after.version).toBe(before.version);
+    expect(wrongRole.json()).toMatchObject({ code: 'case.not_allowed', message: '您无权对该案件回访' });
+    const after = (await get(dispatcher, `/api/cases/${c.id}`)).json();
+    expect(after).toMatchObject({ state: 'closed', version: 7 });
   });
 
   it('lets the resident reopen a case that was not fixed', async () => {
-    const reopened = await step(resident, 'reopen', { note: '问题又出现了' });
-    expect(reopened).toMatchObject({ state: 'accepted', rating: null });
+    const c = await closedCase();
+    await c.step(resident, 'rate', { rating: 'dissatisfied', resolved: false });
+    const reopened = await c.step(resident, 'reopen', { note: '问题又出现了' });
+    expect(reopened).toMatchObject({
+      state: 'accepted',
+      rating: null,
+      resolved: null,
+      closedAt: null,
+      assigneeUnitId: null,
+      stage: 'dispatch',
+      version: 9,
+    });
     expect(reopened.counters.reopen).toBe(1);
   });
 });
@@ -596,7 +656,7 @@ describe('deadline sweep', () => {
     expect(after).toBeGreaterThanOrEqual(2); // warning + overdue (centre)
     await sweepDeadlines(t.deps);
     expect(await notes()).toBe(after);
-    dispatcher = await login(t.app, 'dispatcher'); // the old session idled out while the clock moved
+    await signIn(); // the sessions idled out while the clock moved
     const detail = (await get(dispatcher, `/api/cases/${id}`)).json();
     expect(detail.light).toBe('red');
     // Every case reported so far turned red at the same moment (the test clock): ask for them all.
@@ -618,18 +678,45 @@ describe('deadline sweep', () => {
 
 describe('figures', () => {
   it('counts the period per unit with the formulas of domain.md', async () => {
-    const from = new Date(t.clock.now().getTime() - 86_400_000).toISOString();
+    // A period of its own, a month after anything earlier tests did.
+    t.clock.advance(30 * 86_400_000);
+    await signIn();
+    const from = t.clock.now().toISOString();
+    // The squad gets two cases: it returns one (not theirs) and handles the other, which fails the check once.
+    const returned = await newCase();
+    await returned.step(dispatcher, 'accept', { conditionMet: true });
+    await returned.step(dispatcher, 'dispatch', { unitId: squad });
+    await returned.step(handler, 'return', { note: '不属于本单位职责' });
+    const handled = await newCase();
+    await handled.step(dispatcher, 'accept', { conditionMet: true });
+    await handled.step(dispatcher, 'dispatch', { unitId: squad });
+    await handled.step(handler, 'sign');
+    await handled.step(handler, 'feed_back', { note: '已处理' });
+    await handled.step(gridworker, 'verify_fail', { note: '现场仍有问题' });
+    await handled.step(handler, 'feed_back', { note: '已重新处理' });
+    await handled.step(gridworker, 'verify_pass');
+    await handled.step(dispatcher, 'close', { conditionMet: true });
     const to = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+
     const res = await get(dispatcher, `/api/case-figures?from=${from}&to=${to}&by=unit`);
     expect(res.statusCode).toBe(200);
-    const squad = res.json().items.find((i: { name: string }) => i.name === '格物街道综合行政执法中队');
-    expect(squad.counts).toMatchObject({ dispatched: 2, returned: 1, handled: 1, reworked: 1 });
-    expect(squad.rates.dispatchAccuracy).toBe(0.5);
-    expect(squad.rates.rework).toBe(1);
+    const row = res.json().items.find((i: { name: string }) => i.name === '格物街道综合行政执法中队');
+    expect(row.counts).toMatchObject({
+      reported: 1, // the returned case is the centre's again
+      accepted: 1,
+      closed: 1,
+      closedOnTime: 1,
+      dispatched: 2,
+      returned: 1,
+      handled: 1,
+      reworked: 1,
+    });
+    // 准确派遣率 = (dispatched − returned) / dispatched; 返工率 = reworked / handled.
+    expect(row.rates).toMatchObject({ dispatchAccuracy: 0.5, rework: 1 });
     const bad = await get(dispatcher, `/api/case-figures?from=${to}&to=${from}`);
     expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'figures.bad_period', message: '统计时段的开始应早于结束' });
     // A unit sees its own row only.
-    handler = await login(t.app, 'handler');
     const own = (await get(handler, `/api/case-figures?from=${from}&to=${to}&by=unit`)).json();
     expect(own.items.map((i: { name: string }) => i.name)).toEqual(['格物街道综合行政执法中队']);
     expect((await get(handler, `/api/case-figures?from=${from}&to=${to}&by=grid`)).statusCode).toBe(403);
@@ -638,7 +725,6 @@ describe('figures', () => {
 
 describe('sweep across stages', () => {
   it("replaces the taken light changes with the next stage's, which turns red on its own deadline", async () => {
-    resident = await login(t.app, 'resident'); // sessions idled out while earlier tests moved the clock
     const filed = await report(resident, {});
     expect(filed.statusCode).toBe(201);
     const id = filed.json().id;
@@ -651,11 +737,10 @@ describe('sweep across stages', () => {
       { light: 'red', stage: 'accept' },
       { light: 'yellow', stage: 'accept' },
     ]);
-    dispatcher = await login(t.app, 'dispatcher');
     const pastDeadline = async () => {
       const { stageDeadline } = (await get(dispatcher, `/api/cases/${id}`)).json();
       t.clock.advance(new Date(stageDeadline).getTime() - t.clock.now().getTime() + 60_000);
-      dispatcher = await login(t.app, 'dispatcher');
+      await signIn(); // the sessions idled out while the clock moved
     };
     await pastDeadline();
     await sweepDeadlines(t.deps);
@@ -684,10 +769,8 @@ describe('sweep across stages', () => {
   });
 
   it('catches up in small batches, two instances at once, still telling each case once', async () => {
-    resident = await login(t.app, 'resident'); // sessions idled out while earlier tests moved the clock
     const ids: string[] = [];
     for (let k = 0; k < 5; k++) ids.push((await report(resident, {})).json().id);
-    dispatcher = await login(t.app, 'dispatcher');
     const deadlines = await Promise.all(
       ids.map(async (id) => new Date((await get(dispatcher, `/api/cases/${id}`)).json().stageDeadline).getTime()),
     );
@@ -712,12 +795,8 @@ describe('sweep across stages', () => {
   });
 });
 
-// Last: it dispatches one more case to the squad, which the figures above must not count.
 describe('deadline sweep recipients', () => {
   it('tells the unit holding a case at yellow, and the unit and the centre at red', async () => {
-    // Sessions idled out while earlier tests moved the clock.
-    dispatcher = await login(t.app, 'dispatcher');
-    resident = await login(t.app, 'resident');
     const id = (await report(resident, {})).json().id;
     expect((await act(dispatcher, id, 1, 'accept', { conditionMet: true })).statusCode).toBe(200);
     const unit = (await get(dispatcher, `/api/cases/${id}/dispatch-proposal`))

@@ -198,6 +198,60 @@ describe('deciding and withdrawing', () => {
     expect((await propose(handler, FREE, gewu)).statusCode).toBe(201);
   });
 
+  it('moves only as the domain allows (proposed → active/rejected, active → withdrawn); any other move is a 409', async () => {
+    const refusal = async (url: string, payload: object) => {
+      const res = await post(leader, url, payload);
+      return [res.statusCode, res.json().code, res.json().message];
+    };
+    const stateOf = async (id: string) =>
+      (await get(leader, `/api/admissions?itemCode=${bigOnes[5]?.code}`))
+        .json()
+        .items.concat((await get(leader, `/api/admissions?itemCode=${bigOnes[6]?.code}`)).json().items)
+        .find((a: { id: string }) => a.id === id).state;
+
+    const kept = (await propose(handler, bigOnes[5]?.code as string, gewu)).json().id;
+    expect(await refusal(`/api/admissions/${kept}/withdraw`, { reason: '尚未生效' })).toEqual([
+      409,
+      'admission.not_active',
+      '该准入已提出，只有已生效的准入可以退出',
+    ]);
+    expect(await stateOf(kept)).toBe('proposed');
+    expect((await post(leader, `/api/admissions/${kept}/decision`, { approve: true })).statusCode).toBe(200);
+    expect(await refusal(`/api/admissions/${kept}/decision`, { approve: true })).toEqual([
+      409,
+      'admission.not_pending',
+      '该准入申请已生效，不能重复审批',
+    ]);
+    expect((await post(leader, `/api/admissions/${kept}/withdraw`, { reason: '试点结束' })).statusCode).toBe(200);
+    expect(await refusal(`/api/admissions/${kept}/decision`, { approve: false, note: '不同意' })).toEqual([
+      409,
+      'admission.not_pending',
+      '该准入申请已退出，不能重复审批',
+    ]);
+    expect(await refusal(`/api/admissions/${kept}/withdraw`, { reason: '再次退出' })).toEqual([
+      409,
+      'admission.not_active',
+      '该准入已退出，只有已生效的准入可以退出',
+    ]);
+    expect(await stateOf(kept)).toBe('withdrawn');
+
+    const refused = (await propose(handler, bigOnes[6]?.code as string, gewu)).json().id;
+    expect(
+      (await post(leader, `/api/admissions/${refused}/decision`, { approve: false, note: '需执法力量' })).statusCode,
+    ).toBe(200);
+    expect(await refusal(`/api/admissions/${refused}/decision`, { approve: true })).toEqual([
+      409,
+      'admission.not_pending',
+      '该准入申请未批准，不能重复审批',
+    ]);
+    expect(await refusal(`/api/admissions/${refused}/withdraw`, { reason: '退出' })).toEqual([
+      409,
+      'admission.not_active',
+      '该准入未批准，只有已生效的准入可以退出',
+    ]);
+    expect(await stateOf(refused)).toBe('rejected');
+  });
+
   it('a negative-list item is never admitted, whatever its admissions say', async () => {
     const item = (await getItemByCode(t.database.db, SEEDED_ACTIVE)) as { id: string };
     await t.database.db.update(items).set({ negativeList: true }).where(eq(items.id, item.id));

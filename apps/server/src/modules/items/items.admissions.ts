@@ -1,4 +1,4 @@
-import { ADMISSION_STATE_LABELS, roleCan } from '@gewu/domain';
+import { ADMISSION_STATE_LABELS, type AdmissionState, canTransitionAdmission, roleCan } from '@gewu/domain';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, isInScope, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -117,6 +117,18 @@ export async function proposeAdmission(
   return viewOf(deps, ctx, id);
 }
 
+/**
+ * The domain's admission rule (ADMISSION_TRANSITIONS) decides which moves exist; a refused one is a 409
+ * naming the state the admission is in.
+ */
+function requireMove(from: AdmissionState, to: AdmissionState): void {
+  if (canTransitionAdmission(from, to)) return;
+  const now = ADMISSION_STATE_LABELS[from];
+  throw to === 'withdrawn'
+    ? conflict('admission.not_active', `该准入${now}，只有已生效的准入可以退出`)
+    : conflict('admission.not_pending', `该准入申请${now}，不能重复审批`);
+}
+
 /** Loads an admission the actor may act on: 404 when they cannot see it, 403 when it is above their level. */
 async function loadForAction(tx: ItemsDeps['db'], ctx: RequestContext, id: string) {
   const actor = requireActor(ctx);
@@ -139,15 +151,17 @@ export async function decideAdmission(
     throw badRequest('admission.note_required', '不予批准须说明理由', [{ path: 'note', message: '不能为空' }]);
   await deps.db.transaction(async (tx) => {
     const { actor, row } = await loadForAction(tx, ctx, id);
-    if (row.state !== 'proposed') throw conflict('admission.not_pending', '该准入申请已办结，不能重复审批');
+    const to = input.approve ? 'active' : 'rejected';
+    requireMove(row.state, to);
     if (row.proposedBy === actor.id) throw forbidden('不能审批自己提出的准入申请');
     const now = deps.clock.now();
-    const moved = await repo.moveAdmission(tx, id, 'proposed', {
-      state: input.approve ? 'active' : 'rejected',
+    const moved = await repo.moveAdmission(tx, id, row.state, {
+      state: to,
       decidedBy: actor.id,
       decidedAt: now,
       decisionNote: note,
     });
+    // Another decider moved it between the read and the write.
     if (!moved) throw conflict('admission.not_pending', '该准入申请已办结，不能重复审批');
     await recordAudit(tx, deps.clock, ctx, {
       action: input.approve ? 'item.admission.approve' : 'item.admission.reject',
@@ -174,8 +188,8 @@ export async function withdrawAdmission(
     throw badRequest('admission.reason_required', '请说明退出理由', [{ path: 'reason', message: '不能为空' }]);
   await deps.db.transaction(async (tx) => {
     const { row } = await loadForAction(tx, ctx, id);
-    if (row.state !== 'active') throw conflict('admission.not_active', '只有已生效的准入可以退出');
-    const moved = await repo.moveAdmission(tx, id, 'active', {
+    requireMove(row.state, 'withdrawn');
+    const moved = await repo.moveAdmission(tx, id, row.state, {
       state: 'withdrawn',
       withdrawnBy: actor.id,
       withdrawnAt: deps.clock.now(),
