@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { addUser, as, createTestApp, login, pointInGrid, type Session, type TestApp } from '../../../test/app.ts';
-import { sweepDeadlines } from './cases.jobs.ts';
+import { sweepDeadlines } from '../../platform/clocks/index.ts';
 
 /*
  * The paths of the case chain besides the main loop, driven over HTTP: extension and suspension
