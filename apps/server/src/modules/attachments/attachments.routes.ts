@@ -1,7 +1,7 @@
 import { safeString } from '@gewu/domain';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { notImage } from './attachments.images.ts';
 import * as service from './attachments.service.ts';

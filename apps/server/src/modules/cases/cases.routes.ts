@@ -12,7 +12,7 @@ import {
   reportBodySchema,
 } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type ApiKeyPrincipal, authenticateApiKey } from '../apikeys/apikeys.service.ts';
 import { perKeyRateLimit } from '../apikeys/apikeys.rate.ts';

@@ -12,7 +12,7 @@ import {
   safeString,
 } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './grids.service.ts';
 import { exportGridsGeoJson, importGridsGeoJson } from './grids.transfer.ts';
 

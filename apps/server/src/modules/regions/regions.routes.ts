@@ -1,6 +1,6 @@
 import { createRegionSchema, regionSchema } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './regions.service.ts';
 
 export async function regionRoutes(app: AppInstance) {
