@@ -18,7 +18,12 @@ import { exportGridsGeoJson, importGridsGeoJson } from './grids.transfer.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
-export async function gridRoutes(app: AppInstance) {
+export interface GridRoutesOptions {
+  /** The people module's count of residents and houses in a grid (for the grid detail). */
+  countPeopleInGrid: service.CountPeopleInGrid;
+}
+
+export async function gridRoutes(app: AppInstance, options: GridRoutesOptions) {
   const deps = app.deps;
   const tags = ['grids'];
   app.get('/api/grids', {
@@ -124,7 +129,7 @@ export async function gridRoutes(app: AppInstance) {
       params: idParams,
       response: { 200: gridDetailSchema },
     },
-    handler: (req) => service.getGrid(deps, req.ctx, req.params.id),
+    handler: (req) => service.getGrid(deps, req.ctx, req.params.id, options.countPeopleInGrid),
   });
   app.post('/api/grids', {
     config: { access: { roles: ['admin'], scope: 'region' } },
