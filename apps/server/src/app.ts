@@ -1,13 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import Fastify, {
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type RawServerDefault,
-  type RouteOptions,
-} from 'fastify';
+import Fastify, { type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -21,13 +15,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { Db, Engine } from './db/client.ts';
+import type { AppDeps, AppInstance } from './platform/http/app-type.ts';
 import type { Clock } from './platform/clock.ts';
 import type { RequestContext } from './platform/context.ts';
 import { AppError } from './platform/errors.ts';
 import { handleError, handleFrameworkError } from './platform/http/errors.ts';
 import { sessionHook } from './platform/http/session.ts';
 import { auditHook } from './platform/http/audit-hook.ts';
-import { type DeclaredRoute, declarePublic, requireRouteAccess } from './platform/http/route-access.ts';
+import { declarePublic, requireRouteAccess } from './platform/http/route-access.ts';
 import { contentSecurityPolicy } from './platform/http/security-headers.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -36,6 +31,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { gridRoutes } from './modules/grids/grids.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { countPeopleInGrid } from './modules/people/people.repository.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -44,44 +40,16 @@ import { itemRoutes } from './modules/items/items.routes.ts';
 import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
+import { seesCaseWithAttachment } from './modules/cases/cases.attachments.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
-import { type PiiCipher, piiCipherFromConfig } from './platform/pii.ts';
+import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
-
-export interface AppDeps {
-  db: Db;
-  engine: Engine;
-  clock: Clock;
-  config: Config;
-  pii: PiiCipher;
-  gridLocator: GridLocator;
-}
 
 /** Builds the dependencies that follow from a database and a config. */
 export function makeDeps(base: { db: Db; engine: Engine; clock: Clock; config: Config }): AppDeps {
   return { ...base, pii: piiCipherFromConfig(base.config), gridLocator: new GridLocator(base.db, base.clock) };
-}
-
-export type AppInstance = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    ctx: RequestContext;
-    csrfToken?: string;
-  }
-  interface FastifyInstance {
-    deps: AppDeps;
-    /** Every route with its access declaration, complete once the app is ready (matrix and fuzz tests read it). */
-    declaredRoutes: DeclaredRoute[];
-  }
 }
 
 function trustHops(hops: number) {
@@ -160,7 +128,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(regionRoutes);
   await app.register(userRoutes);
   await app.register(auditRoutes);
-  await app.register(gridRoutes);
+  await app.register(gridRoutes, { countPeopleInGrid });
   await app.register(peopleRoutes);
   await app.register(importRoutes);
   await app.register(statsRoutes);
@@ -168,7 +136,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(unitRoutes);
   await app.register(itemRoutes);
   await app.register(apiKeyRoutes);
-  await app.register(attachmentRoutes);
+  await app.register(attachmentRoutes, { seesRecordWithAttachment: seesCaseWithAttachment });
   await app.register(caseRoutes);
   await app.register(notificationRoutes);
   await app.register(open311Routes);

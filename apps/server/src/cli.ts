@@ -11,7 +11,7 @@ import { hashPassword } from './platform/password.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { regions } from './modules/regions/regions.table.ts';
 import { users } from './modules/users/users.table.ts';
-import { clearLoginFailures, revokeUserSessions } from './modules/auth/auth.repository.ts';
+import { clearLoginFailures, revokeUserSessions } from './modules/users/sign-in.repository.ts';
 import { levelOfCode, seedDemoIfEmpty } from './seed/demo.ts';
 import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 

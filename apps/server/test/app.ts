@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { buildApp, makeDeps, type AppDeps, type AppInstance, type BuildOptions } from '../src/app.ts';
+import { buildApp, makeDeps, type BuildOptions } from '../src/app.ts';
+import type { AppDeps, AppInstance } from '../src/platform/http/app-type.ts';
 import { loadConfig } from '../src/config.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { queryRows } from '../src/db/client.ts';

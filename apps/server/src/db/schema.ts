@@ -1,6 +1,6 @@
 export { regions } from '../modules/regions/regions.table.ts';
 export { users, sessions } from '../modules/users/users.table.ts';
-export { loginAccountFailures, loginFailures } from '../modules/auth/login-failures.table.ts';
+export { loginAccountFailures, loginFailures } from '../modules/users/login-failures.table.ts';
 export { auditChain, auditLog } from '../platform/audit/audit.table.ts';
 export { jobMarks } from '../platform/jobs.table.ts';
 export { clockDeadlines } from '../platform/clocks/clocks.table.ts';

@@ -1,6 +1,6 @@
 import { apiKeyListSchema, apiKeyViewSchema, createApiKeyBodySchema, createdApiKeySchema } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './apikeys.service.ts';
 
 export async function apiKeyRoutes(app: AppInstance) {

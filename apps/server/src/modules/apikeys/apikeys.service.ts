@@ -6,12 +6,12 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { regions } from '../regions/regions.table.ts';
 import { users } from '../users/users.table.ts';
 import { apiKeys } from './api-keys.table.ts';
 import { regionNotFound } from '../regions/regions.errors.ts';
+import { apikeyNotFound, apikeyRevoked } from './apikeys.errors.ts';
 
 export type ApiKeysDeps = { db: Db; clock: Clock; config: { GEWU_API_KEY_RATE_PER_MINUTE: number } };
 
@@ -117,8 +117,8 @@ export async function revokeApiKey(deps: ApiKeysDeps, ctx: RequestContext, id: s
     const [row] = await selectKeys(tx)
       .where(and(eq(apiKeys.id, id), inScope(actor, apiKeys.regionPath)))
       .limit(1);
-    if (!row) throw notFound('apikey.not_found', '接口密钥不存在或不在您的管辖范围内');
-    if (row.key.revokedAt) throw conflict('apikey.revoked', '该接口密钥已吊销');
+    if (!row) throw apikeyNotFound();
+    if (row.key.revokedAt) throw apikeyRevoked();
     const revokedAt = deps.clock.now();
     await tx.update(apiKeys).set({ revokedAt, revokedBy: actor.id }).where(eq(apiKeys.id, id));
     await recordAudit(tx, deps.clock, ctx, {

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp, { type Metadata } from 'sharp';
-import { AppError, badRequest } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  attachmentEmpty,
+  attachmentTooLarge,
+  attachmentUploadFailed,
+  notImage,
+  tooManyPixels,
+} from './attachments.errors.ts';
 
 /**
  * What we accept, judged by the bytes (magic numbers), never by the file name or the declared
@@ -23,18 +30,7 @@ export const THUMB_MAX_PX = 320;
  */
 export const MAX_INPUT_PIXELS = 40_000_000;
 
-export const tooManyPixels = (width: number, height: number) =>
-  new AppError(
-    413,
-    'attachment.too_many_pixels',
-    `图片像素过多（${width}×${height}），上限为 ${MAX_INPUT_PIXELS / 1_000_000} 百万像素（4000 万像素）`,
-  );
-
-export const notImage = (message = '文件不是支持的图片格式（JPEG、PNG、WebP）') =>
-  new AppError(415, 'attachment.not_image', message);
-
-export const tooLarge = (maxBytes: number) =>
-  new AppError(413, 'attachment.too_large', `图片超过 ${formatSize(maxBytes)} 上限`);
+export const tooLarge = (maxBytes: number) => attachmentTooLarge(formatSize(maxBytes));
 
 function formatSize(bytes: number): string {
   return bytes >= 1_048_576 ? `${Math.round((bytes / 1_048_576) * 10) / 10} MB` : `${Math.round(bytes / 1024)} KB`;
@@ -54,9 +50,9 @@ export async function readUpload(stream: Readable, maxBytes: number): Promise<Bu
       chunks.push(chunk);
     }
   } catch (e) {
-    throw e instanceof AppError ? e : badRequest('attachment.upload_failed', '文件上传失败');
+    throw e instanceof AppError ? e : attachmentUploadFailed();
   }
-  if (total === 0) throw badRequest('attachment.empty', '文件为空');
+  if (total === 0) throw attachmentEmpty();
   return Buffer.concat(chunks, total);
 }
 
@@ -81,9 +77,10 @@ export async function processImage(original: Buffer): Promise<ProcessedImage> {
     // metadata() reads the header only.
     meta = await sharp(original, { limitInputPixels: false }).metadata();
   } catch {
-    throw notImage('图片已损坏或无法解码');
+    throw notImage('damaged');
   }
-  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) throw tooManyPixels(meta.width ?? 0, meta.height ?? 0);
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS)
+    throw tooManyPixels(meta.width ?? 0, meta.height ?? 0, MAX_INPUT_PIXELS);
   try {
     const [publicJpeg, thumbJpeg] = await Promise.all([
       renderJpeg(original, PUBLIC_MAX_PX, 85),
@@ -98,7 +95,7 @@ export async function processImage(original: Buffer): Promise<ProcessedImage> {
       thumbJpeg,
     };
   } catch {
-    throw notImage('图片已损坏或无法解码');
+    throw notImage('damaged');
   }
 }
 

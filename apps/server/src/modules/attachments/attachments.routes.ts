@@ -1,13 +1,22 @@
 import { attachmentViewSchema, safeString } from '@gewu/domain';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
-import { badRequest } from '../../platform/errors.ts';
-import { notImage } from './attachments.images.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
+import { notImage } from './attachments.errors.ts';
 import * as service from './attachments.service.ts';
-import { seesCaseWithAttachment } from '../cases/cases.attachments.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { attachmentEmpty } from './attachments.errors.ts';
 
-export async function attachmentRoutes(app: AppInstance) {
+export interface AttachmentRoutesOptions {
+  /**
+   * Whether the actor sees a record that carries this photo (a case whose history holds it). The
+   * module that attaches photos supplies it, so attachments know of no module above them.
+   */
+  seesRecordWithAttachment: (db: Db, actor: Actor, attachmentId: string) => Promise<boolean>;
+}
+
+export async function attachmentRoutes(app: AppInstance, options: AttachmentRoutesOptions) {
   const deps = app.deps;
   const tags = ['attachments'];
   // The photo arrives as the raw body; the service reads it with its own size cap (the global
@@ -29,7 +38,7 @@ export async function attachmentRoutes(app: AppInstance) {
       response: { 201: attachmentViewSchema },
     },
     handler: async (req, reply) => {
-      if (req.body === undefined || req.body === null) throw badRequest('attachment.empty', '文件为空');
+      if (req.body === undefined || req.body === null) throw attachmentEmpty();
       if (!(req.body instanceof Readable)) throw notImage();
       return reply.code(201).send(await service.uploadUserAttachment(deps, req.ctx, req.body, req.query.name));
     },
@@ -46,7 +55,7 @@ export async function attachmentRoutes(app: AppInstance) {
     },
     handler: async (req, reply) => {
       const file = await service.openAttachment(deps, req.ctx, req.params.id, req.query.size, (actor, id) =>
-        seesCaseWithAttachment(deps.db, actor, id),
+        options.seesRecordWithAttachment(deps.db, actor, id),
       );
       reply.type(file.mime).header('content-length', file.bytes).header('cache-control', file.cacheControl);
       if (file.fileName)

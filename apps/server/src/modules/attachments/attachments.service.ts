@@ -8,10 +8,11 @@ import type { Clock } from '../../platform/clock.ts';
 import { type Actor, type RequestContext, systemContext } from '../../platform/context.ts';
 import { can, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { processImage, readUpload } from './attachments.images.ts';
 import { attachments } from './attachments.table.ts';
 import { attachmentsLinkableSince } from './attachments.retention.ts';
+import { attachmentExpired, attachmentNotFound, attachmentUnknown } from './attachments.errors.ts';
 
 export type AttachmentsDeps = { db: Db; clock: Clock; config: { dataDir: string; GEWU_ATTACHMENT_MAX_BYTES: number } };
 /** Who uploaded: a signed-in user, or another system through its API key. */
@@ -141,12 +142,11 @@ export async function openAttachment(
   const actor = requireActor(ctx);
   if (size === 'original' && !can(actor, 'case.centre') && !can(actor, 'case.handle')) throw forbidden('无权查看原图');
   const [row] = await deps.db.select().from(attachments).where(eq(attachments.id, id));
-  if (!row || (row.uploadedBy !== actor.id && !(await sees(actor, row.id))))
-    throw notFound('attachment.not_found', '附件不存在');
+  if (!row || (row.uploadedBy !== actor.id && !(await sees(actor, row.id)))) throw attachmentNotFound();
   const rel = size === 'original' ? row.originalPath : size === 'thumb' ? row.thumbPath : row.publicPath;
   const file = path.join(deps.config.dataDir, rel);
   const stat = await fs.promises.stat(file).catch(() => null);
-  if (!stat) throw notFound('attachment.not_found', '附件文件不存在');
+  if (!stat) throw attachmentNotFound();
   // The original keeps what the phone wrote into it (the place it was taken, the device): who
   // looked at one is on record, like any revealed personal data.
   if (size === 'original')
@@ -202,12 +202,12 @@ export async function checkAttachmentsOwned(
       ? []
       : [{ path: `${field}.${i}`, message: `附件不存在或不是本人上传：${id.slice(0, 64)}` }],
   );
-  if (unknown.length) throw badRequest('attachment.unknown', '附件不存在或不是本人上传', unknown);
+  if (unknown.length) throw attachmentUnknown(unknown);
   const old = new Set(mine.filter((r) => r.createdAt < linkableSince).map((r) => r.id));
   const expired = ids.flatMap((id, i) =>
     old.has(id.toLowerCase()) ? [{ path: `${field}.${i}`, message: `附件上传已久、即将清理，请重新上传：${id}` }] : [],
   );
-  if (expired.length) throw badRequest('attachment.expired', '附件上传已久、即将清理，请重新上传', expired);
+  if (expired.length) throw attachmentExpired(expired);
 }
 
 /** Keeps only the base name, without control characters, at most 200 characters. */

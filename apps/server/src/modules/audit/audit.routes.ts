@@ -1,5 +1,5 @@
 import { auditEntrySchema, auditListQuerySchema, auditVerifyResultSchema, pageOf } from '@gewu/domain';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './audit.query.ts';
 
 export async function auditRoutes(app: AppInstance) {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { addUser, as, createTestApp, login, tableCounts, type TestApp } from '../../../test/app.ts';
 import { queryRows } from '../../db/client.ts';
 import { DEMO_PASSWORD } from '../../seed/demo.ts';
-import { recordLoginFailure } from './auth.repository.ts';
-import { loginAddressKey } from './login-address.ts';
+import { recordLoginFailure } from '../users/sign-in.repository.ts';
+import { loginAddressKey } from '../../platform/http/login-address.ts';
 
 let t: TestApp;
 beforeAll(async () => {

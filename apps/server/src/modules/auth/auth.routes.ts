@@ -1,11 +1,11 @@
 import { changePasswordBodySchema, loginBodySchema, sessionViewSchema } from '@gewu/domain';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { requireActor } from '../../platform/access.ts';
 import { SESSION_COOKIE } from '../../platform/http/session.ts';
 import * as service from './auth.service.ts';
-import { loginAddressKey } from './login-address.ts';
+import { loginAddressKey } from '../../platform/http/login-address.ts';
 
 export async function authRoutes(app: AppInstance) {
   const deps = app.deps;

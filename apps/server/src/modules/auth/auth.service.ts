@@ -4,14 +4,21 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Config } from '../../config.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { AppError, badRequest } from '../../platform/errors.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from '../../platform/password.ts';
 import { requireActor } from '../../platform/access.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
-import { loginAddressKey } from './login-address.ts';
-import * as repo from './auth.repository.ts';
-import { loadSession } from './session-cache.ts';
+import { loginAddressKey } from '../../platform/http/login-address.ts';
+import * as repo from '../users/sign-in.repository.ts';
+import { loadSession } from '../../platform/http/session-cache.ts';
+import {
+  authDisabled,
+  authInvalidCredentials,
+  authPasswordReused,
+  authWrongPassword,
+  loginPaused,
+} from './auth.errors.ts';
+import { passwordPolicyRefused } from '../users/users.errors.ts';
 
 export type AuthDeps = {
   db: Db;
@@ -58,13 +65,9 @@ export function actorView(actor: Actor): ActorView {
   };
 }
 
-const invalidCredentials = () => new AppError(401, 'auth.invalid_credentials', '用户名或密码错误');
+const invalidCredentials = () => authInvalidCredentials();
 const lockedError = (until: Date, now: Date) =>
-  new AppError(
-    423,
-    'auth.locked',
-    `该用户名在本地址登录失败次数过多，已暂停登录，请 ${Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000))} 分钟后再试`,
-  );
+  loginPaused(Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000)));
 
 /**
  * Checks a username and password and opens a session. Nothing in the answer to a wrong password
@@ -162,7 +165,7 @@ export async function login(
   // The right password: now (and only now) the account's state may be told.
   if (row.user.status !== 'active') {
     audit('disabled');
-    throw new AppError(403, 'auth.disabled', '账号已停用，请联系管理员');
+    throw authDisabled();
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -244,11 +247,11 @@ export async function changeOwnPassword(
       targetId: actor.id,
       detail: { reason: 'wrong_password' },
     };
-    throw badRequest('auth.wrong_password', '当前密码不正确');
+    throw authWrongPassword();
   }
   const policy = checkPasswordPolicy(input.newPassword);
-  if (policy) throw badRequest('auth.password_policy', policy, [{ path: 'newPassword', message: policy }]);
-  if (input.newPassword === input.currentPassword) throw badRequest('auth.password_reused', '新密码不能与当前密码相同');
+  if (policy) throw passwordPolicyRefused(policy, 'newPassword');
+  if (input.newPassword === input.currentPassword) throw authPasswordReused();
   const hash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction(async (tx) => {

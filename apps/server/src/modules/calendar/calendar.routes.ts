@@ -1,6 +1,6 @@
 import { calendarViewSchema, deadlineViewSchema, timeLimitUnitSchema, workCalendarSchema } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './calendar.service.ts';
 
 export async function calendarRoutes(app: AppInstance) {

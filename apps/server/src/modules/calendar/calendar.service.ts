@@ -12,9 +12,10 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { assertOwnsSetting, authorize, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, forbidden } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { users } from '../users/users.table.ts';
 import { workCalendars } from './calendar.table.ts';
+import { calendarInvalid, calendarInvalidLimit, calendarNoWorkingTime } from './calendar.errors.ts';
 
 export type CalendarDeps = { db: Db; clock: Clock };
 
@@ -108,11 +109,7 @@ export async function updateWorkCalendar(
   const parsed = workCalendarSchema.safeParse(calendar);
   if (!parsed.success) {
     const details = issuesOf(parsed.error);
-    throw badRequest(
-      'calendar.invalid',
-      `工作日历不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`,
-      details,
-    );
+    throw calendarInvalid(details);
   }
   const value = parsed.data;
   const now = deps.clock.now();
@@ -142,14 +139,13 @@ export async function updateWorkCalendar(
 export async function previewDeadline(deps: CalendarDeps, ctx: RequestContext, q: { start: Date; limit: TimeLimit }) {
   requireStaff(ctx);
   const parsed = timeLimitSchema.safeParse(q.limit);
-  if (!parsed.success)
-    throw badRequest('calendar.invalid_limit', parsed.error.issues[0]?.message ?? '时限不合法', issuesOf(parsed.error));
+  if (!parsed.success) throw calendarInvalidLimit(issuesOf(parsed.error));
   const calendar = await getWorkCalendar(deps);
   let deadline: Date;
   try {
     deadline = addLimit(q.start, parsed.data, calendar);
   } catch {
-    throw badRequest('calendar.no_working_time', '按当前工作日历无法计算该时限（无工作时间）');
+    throw calendarNoWorkingTime();
   }
   return {
     start: q.start.toISOString(),

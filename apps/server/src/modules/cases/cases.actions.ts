@@ -17,16 +17,15 @@ import {
   nextLevel,
   ruleOf,
 } from '@gewu/domain';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { isInScope, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
-import { users } from '../users/users.table.ts';
-import { units } from '../units/units.table.ts';
-import { regions } from '../regions/regions.table.ts';
+import { activeGridWorker } from '../users/users.repository.ts';
+import { activeUnitsByIds } from '../units/units.repository.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
@@ -36,6 +35,13 @@ import { type ItemRow, gridWorkerOf, itemByCode } from './cases.intake.ts';
 import { caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { CaseConflict, type CaseRow, type NewEvent, appendEvent, coUnitsOf } from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
+import {
+  dispatchItemNotAdmitted,
+  dispatchNotGridWorker,
+  dispatchTargetRequired,
+  dispatchUnitInvalid,
+  dispatchWorkerOutsideArea,
+} from './cases.errors.ts';
 
 export type ActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
 
@@ -381,22 +387,14 @@ async function dispatchTarget(
   body: CaseActionBody,
 ) {
   const { db } = deps;
-  if (!!body.unitId === !!body.userId)
-    throw badRequest('dispatch.target_required', '请选择一个承办单位或网格员', [{ path: 'unitId', message: '二选一' }]);
+  if (!!body.unitId === !!body.userId) throw dispatchTargetRequired();
   const coUnitIds = [...new Set(body.coUnitIds ?? [])].filter((u) => u !== body.unitId);
   const needed = [body.unitId, ...coUnitIds].filter((u): u is string => !!u);
-  const found = needed.length
-    ? await db
-        .select()
-        .from(units)
-        .where(and(inArray(units.id, needed), isNull(units.retiredAt)))
-    : [];
+  const found = await activeUnitsByIds(db, needed);
   for (const u of needed) {
     const unit = found.find((f) => f.id === u);
     if (!unit || !row.regionPath.startsWith(unit.regionPath))
-      throw badRequest('dispatch.unit_invalid', '承办单位不存在或不负责该案件所在区域', [
-        { path: u === body.unitId ? 'unitId' : 'coUnitIds', message: '无效' },
-      ]);
+      throw dispatchUnitInvalid(u === body.unitId ? 'unitId' : 'coUnitIds');
   }
   if (body.unitId) {
     const unit = found.find((f) => f.id === body.unitId);
@@ -407,32 +405,10 @@ async function dispatchTarget(
       unitKind: unit?.kind ?? null,
     };
   }
-  const [worker] = await db
-    .select({ id: users.id, roles: users.roles, status: users.status, regionPath: regions.path })
-    .from(users)
-    .innerJoin(regions, eq(regions.id, users.regionId))
-    .where(eq(users.id, body.userId as string));
-  if (
-    !worker ||
-    worker.status !== 'active' ||
-    !worker.roles.includes('grid_worker') ||
-    !isInScope(actor.regionPath, worker.regionPath)
-  ) {
-    throw badRequest('dispatch.not_grid_worker', '所选人员不是您辖区内的在岗网格员', [
-      { path: 'userId', message: '无效' },
-    ]);
-  }
-  if (!isInScope(worker.regionPath, row.regionPath))
-    throw badRequest('dispatch.worker_outside_area', '所选网格员不负责该案件所在区域', [
-      { path: 'userId', message: '不负责该区域' },
-    ]);
+  const worker = await activeGridWorker(db, body.userId as string);
+  if (!worker || !isInScope(actor.regionPath, worker.regionPath)) throw dispatchNotGridWorker();
+  if (!isInScope(worker.regionPath, row.regionPath)) throw dispatchWorkerOutsideArea();
   const item = await itemByCode(deps, row.itemCode);
-  if (!(await isItemAdmitted(db, item.id, row.regionPath))) {
-    throw new AppError(
-      422,
-      'dispatch.item_not_admitted',
-      `事项「${item.name}」未经准入，不能派给网格员（网格事项准入制度）`,
-    );
-  }
+  if (!(await isItemAdmitted(db, item.id, row.regionPath))) throw dispatchItemNotAdmitted(item.name);
   return { target: { unitId: null, userId: worker.id }, coUnitIds, level: 'grid' as CaseLevel, unitKind: null };
 }

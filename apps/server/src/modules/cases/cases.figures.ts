@@ -5,7 +5,8 @@ import { type Db, queryRows, sqlList } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, escapeLike } from '../../platform/access.ts';
-import { badRequest, forbidden } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
+import { figuresBadPeriod } from './cases.errors.ts';
 
 export const figuresQuerySchema = z.strictObject({
   from: z.string().datetime({ offset: true }),
@@ -65,8 +66,7 @@ export async function caseFigures(
   if (ownUnitOnly && q.by !== 'unit') throw forbidden('处置单位只能查看本单位的指标');
   const from = new Date(q.from);
   const to = new Date(q.to);
-  if (!(from < to))
-    throw badRequest('figures.bad_period', '统计时段的开始应早于结束', [{ path: 'from', message: '无效' }]);
+  if (!(from < to)) throw figuresBadPeriod();
   const scope = `${escapeLike(actor.regionPath)}%`;
   const keyCol = sql.raw(q.by === 'unit' ? 'c.assignee_unit_id' : 'c.grid_id');
   const nameJoin =

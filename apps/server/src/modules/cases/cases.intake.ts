@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { can, requireActor } from '../../platform/access.ts';
 import { type AuditInput, auditRow, recordAudit } from '../../platform/audit/audit.service.ts';
-import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { protectPii } from '../people/residents.service.ts';
 import { gridAssignments, grids } from '../grids/grids.table.ts';
@@ -28,6 +28,16 @@ import {
   nextCaseCode,
 } from './cases.repository.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
+import {
+  callerPhoneInvalid,
+  caseFieldsInvalid,
+  caseItemNotPublic,
+  caseLocationRequired,
+  caseOutsideArea,
+  caseOutsideScope,
+  selfHandleNotAllowed,
+  unknownItem,
+} from './cases.errors.ts';
 
 export type IntakeDeps = {
   db: Db;
@@ -68,10 +78,7 @@ export async function itemByCode({ db, clock }: Pick<IntakeDeps, 'db' | 'clock'>
     if (item) itemCache.set(code, hit);
   }
   const item = hit.item;
-  if (!item || !item.active)
-    throw badRequest('case.unknown_item', `事项编码 ${code} 不存在或已停用`, [
-      { path: 'itemCode', message: '未知的事项' },
-    ]);
+  if (!item || !item.active) throw unknownItem(code);
   return item;
 }
 
@@ -121,20 +128,16 @@ export async function gridWorkerOf(db: Db, gridId: string | null): Promise<strin
 /** Where the case is: the grid a point falls in (its unit grid, not the micro-grid), else refused. */
 async function placeOf(deps: IntakeDeps, body: ReportBody, fallbackPath: string | null) {
   if (!body.location) {
-    if (!fallbackPath)
-      throw badRequest('case.location_required', '请在地图上标注问题位置', [{ path: 'location', message: '必填' }]);
+    if (!fallbackPath) throw caseLocationRequired();
     return { gridId: null, regionPath: fallbackPath, lon: null, lat: null };
   }
   const [lon, lat] = toWgs84(body.location.lon, body.location.lat, body.location.crs);
   const found = await deps.gridLocator.locate(lon, lat);
-  if (!found.gridId)
-    throw badRequest('case.outside_area', '该位置不在本平台的网格范围内', [
-      { path: 'location', message: '位置超出辖区' },
-    ]);
+  if (!found.gridId) throw caseOutsideArea();
   let regionPath = gridPaths.get(found.gridId);
   if (!regionPath) {
     const [grid] = await deps.db.select({ regionPath: grids.regionPath }).from(grids).where(eq(grids.id, found.gridId));
-    if (!grid) throw badRequest('case.outside_area', '该位置不在本平台的网格范围内');
+    if (!grid) throw caseOutsideArea();
     regionPath = grid.regionPath;
     gridPaths.set(found.gridId, regionPath);
   }
@@ -179,10 +182,7 @@ async function fileReport(
 ): Promise<CaseRow> {
   const item = await itemByCode(deps, body.itemCode);
   const isStaff = !!actor && actor.roles.some((r) => r !== 'resident');
-  if (!isStaff && !item.publicReport)
-    throw badRequest('case.item_not_public', '该事项不接受群众直接上报，请拨打热线', [
-      { path: 'itemCode', message: '不可上报' },
-    ]);
+  if (!isStaff && !item.publicReport) throw caseItemNotPublic();
   const channel: CaseChannel = !actor
     ? 'api'
     : actor.roles.includes('grid_worker')
@@ -199,15 +199,10 @@ async function fileReport(
   const place = await placeOf(deps, body, fallbackPath);
   // Staff and systems file only inside their own area; residents anywhere the platform covers.
   const scopePath = actor && isStaff ? actor.regionPath : reporter.kind === 'api_key' ? reporter.key.regionPath : null;
-  if (scopePath && !coversPath({ regionPath: scopePath }, place.regionPath))
-    throw badRequest('case.outside_scope', '该位置不在您的管辖范围内', [{ path: 'location', message: '超出管辖范围' }]);
+  if (scopePath && !coversPath({ regionPath: scopePath }, place.regionPath)) throw caseOutsideScope();
   if (body.selfHandle && channel !== 'grid_worker') throw forbidden('只有网格员可以即报即办');
   if (body.selfHandle && !(item.minor && (await isItemAdmitted(deps.db, item.id, place.regionPath)))) {
-    throw new AppError(
-      422,
-      'case.self_handle_not_allowed',
-      `事项「${item.name}」未准入网格或不属于可即报即办的小事，请上报由中心派遣`,
-    );
+    throw selfHandleNotAllowed(item.name);
   }
   const owner = actor ? { userId: actor.id } : { apiKeyId: reporter.kind === 'api_key' ? reporter.key.id : '' };
   await checkAttachmentsOwned(deps, [...body.attachmentIds, ...(body.selfHandle?.attachmentIds ?? [])], owner);
@@ -215,12 +210,7 @@ async function fileReport(
 
   const errors: { path: string; message: string }[] = [];
   const phone = protectPii(deps.pii, deps.clock, undefined, body.caller?.phone, errors);
-  if (errors.length)
-    throw badRequest(
-      'case.invalid_phone',
-      errors[0]?.message ?? '电话号码无效',
-      errors.map((e) => ({ path: `caller.${e.path}`, message: e.message })),
-    );
+  if (errors.length) throw callerPhoneInvalid(errors);
 
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps);
@@ -343,7 +333,7 @@ function checkFields(item: ItemRow, values: ReportBody['fields']) {
   }
   const unknown = Object.keys(values).filter((k) => !item.fields.some((f) => f.code === k));
   for (const k of unknown) details.push({ path: `fields.${k}`, message: '该事项没有此字段' });
-  if (details.length) throw badRequest('case.invalid_fields', '附加信息填写有误', details);
+  if (details.length) throw caseFieldsInvalid(details);
 }
 
 /** YYYYMMDD in China time, for case numbers. */

@@ -12,12 +12,13 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { AppError, forbidden } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { items } from '../items/items.table.ts';
 import { visibleCase } from './cases.actions.ts';
 import { relationsTo } from './cases.policy.ts';
 import type { CaseRow } from './cases.repository.ts';
 import { casePublications } from './cases.table.ts';
+import { casePublicationNotPublicItem } from './cases.errors.ts';
 
 type DecisionRow = typeof casePublications.$inferSelect;
 
@@ -59,8 +60,7 @@ export async function setPublication(
   const row = await visibleCase(deps.db, ctx, id);
   if (!relationsTo(actor, row, []).includes('centre')) throw forbidden('只有负责该案件的受理派遣中心可以决定是否公开');
   const [item] = await deps.db.select({ publicReport: items.publicReport }).from(items).where(eq(items.id, row.itemId));
-  if (!item?.publicReport)
-    throw new AppError(422, 'case.publication_not_public_item', '该事项不接受公众上报，其案件不能公开发布');
+  if (!item?.publicReport) throw casePublicationNotPublicItem();
   const now = deps.clock.now();
   const values = {
     caseId: row.id,

@@ -13,8 +13,7 @@ import {
   reportResultSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
-import { AppError } from '../../platform/errors.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { type ApiKeyPrincipal, authenticateApiKey } from '../apikeys/apikeys.service.ts';
 import { perKeyRateLimit } from '../apikeys/apikeys.rate.ts';
 import { actOnCase } from './cases.actions.ts';
@@ -24,6 +23,7 @@ import { gridWorkerLoads, proposeDispatch } from './cases.routing.ts';
 import { CaseConflict } from './cases.repository.ts';
 import { caseFigures, figuresQuerySchema } from './cases.figures.ts';
 import { setPublication } from './cases.publication.ts';
+import { apiKeyInvalid } from './cases.errors.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
@@ -64,7 +64,7 @@ export async function caseRoutes(app: AppInstance) {
     preValidation: async (req) => {
       const raw = req.headers['x-api-key'];
       const key = typeof raw === 'string' ? await authenticateApiKey(deps.db, deps.clock, raw) : null;
-      if (!key) throw new AppError(403, 'api_key.invalid', '接口密钥无效或已吊销');
+      if (!key) throw apiKeyInvalid();
       req.apiKey = key;
     },
     config: {

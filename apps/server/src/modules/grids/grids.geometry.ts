@@ -1,6 +1,6 @@
 import { type Crs, areaM2, findGaps, toWgs84, validateBoundary } from '@gewu/geo';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { AppError } from '../../platform/errors.ts';
+import { invalidBoundary, outsideParent } from './grids.errors.ts';
 
 /** Converts every position to WGS84 at the edge of the system (maps in China often give GCJ-02 or BD-09). */
 export function boundaryToWgs84(
@@ -26,12 +26,7 @@ export function checkedBoundary(raw: { type: string; coordinates: unknown[] }, c
 
 function valid(result: ReturnType<typeof validateBoundary>): Polygon | MultiPolygon {
   if (!result.ok) {
-    throw new AppError(
-      400,
-      'grid.invalid_boundary',
-      `网格边界无效：${result.errors.map((e) => e.message).join('；')}`,
-      result.errors.map((e) => ({ path: e.path ?? 'boundary', message: e.message })),
-    );
+    throw invalidBoundary(result.errors);
   }
   return result.geometry;
 }
@@ -45,12 +40,7 @@ export function assertInsideParent(
   if (!parent) return;
   const { outsideAreaM2 } = findGaps(parent, [geometry]);
   if (outsideAreaM2 > 1) {
-    throw new AppError(
-      400,
-      'grid.outside_parent',
-      `网格边界超出上级（${parentName}）范围约 ${Math.round(outsideAreaM2)} 平方米`,
-      [{ path: 'boundary', message: '超出上级范围' }],
-    );
+    throw outsideParent(parentName, outsideAreaM2);
   }
 }
 

@@ -62,3 +62,10 @@ export class GridLocator {
     await this.rebuilding;
   }
 }
+
+declare module '../../platform/http/app-type.ts' {
+  interface AppDeps {
+    /** One point → grid index per process (its routes, case intake and grid edits share it). */
+    gridLocator: GridLocator;
+  }
+}

@@ -39,6 +39,16 @@ export async function findGridInScope(db: Db, actor: Pick<Actor, 'regionPath'>, 
   return row ?? null;
 }
 
+/** The grid `gridId` when it lies in the village `villageId` (where a resident or house is placed). */
+export async function findGridInVillage(db: Db, gridId: string, villageId: string): Promise<GridRow | null> {
+  const [row] = await db
+    .select()
+    .from(grids)
+    .where(and(eq(grids.id, gridId), eq(grids.villageId, villageId)))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function gridCodeExists(db: Db, code: string) {
   const [row] = await db.select({ id: grids.id }).from(grids).where(eq(grids.code, code)).limit(1);
   return !!row;

@@ -15,13 +15,18 @@ import {
   updateGridBodySchema,
 } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './grids.service.ts';
 import { exportGridsGeoJson, importGridsGeoJson } from './grids.transfer.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
-export async function gridRoutes(app: AppInstance) {
+export interface GridRoutesOptions {
+  /** The people module's count of residents and houses in a grid (for the grid detail). */
+  countPeopleInGrid: service.CountPeopleInGrid;
+}
+
+export async function gridRoutes(app: AppInstance, options: GridRoutesOptions) {
   const deps = app.deps;
   const tags = ['grids'];
   app.get('/api/grids', {
@@ -98,7 +103,7 @@ export async function gridRoutes(app: AppInstance) {
       params: idParams,
       response: { 200: gridDetailSchema },
     },
-    handler: (req) => service.getGrid(deps, req.ctx, req.params.id),
+    handler: (req) => service.getGrid(deps, req.ctx, req.params.id, options.countPeopleInGrid),
   });
   app.post('/api/grids', {
     config: { access: { roles: ['admin'], scope: 'region' } },

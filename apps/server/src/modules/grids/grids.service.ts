@@ -9,22 +9,32 @@ import {
   maskPhone,
 } from '@gewu/domain';
 import { type Crs, findGaps, findOverlaps, toWgs84 } from '@gewu/geo';
-import { count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { badRequest } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { findUserInScope } from '../users/users.repository.ts';
 import { canonicalJson } from '../../platform/audit/audit.chain.ts';
-import { houses, residents } from '../people/people.table.ts';
 import type { GridLocator } from './grids.index.ts';
 import { areaM2, assertInsideParent, bboxOf, checkedBoundary } from './grids.geometry.ts';
 import * as repo from './grids.repository.ts';
 import { villageNotFound } from '../regions/regions.errors.ts';
+import {
+  assigneePhoneInvalid,
+  gridAssigneeNotFound,
+  gridAssignmentNotFound,
+  gridBadParent,
+  gridCodeTaken,
+  gridDedicatedKindRequired,
+  gridMicroNeedsParent,
+  gridNotFound,
+  gridParentNotVillage,
+  gridParentOnlyForMicro,
+} from './grids.errors.ts';
 
 export type GridsDeps = { db: Db; clock: Clock; pii: PiiCipher; gridLocator: GridLocator };
 
@@ -55,17 +65,24 @@ export async function listGrids(deps: GridsDeps, ctx: RequestContext, q: { villa
 async function loadGrid(db: Db, ctx: RequestContext, id: string, action: 'grid.read' | 'grid.manage') {
   const actor = authorize(ctx, action);
   const row = await repo.findGridInScope(db, actor, id);
-  if (!row) throw notFound('grid.not_found', '网格不存在或不在您的管辖范围内');
+  if (!row) throw gridNotFound();
   return { actor, row };
 }
 
+/** How many residents and houses a grid holds: the people module counts them (grids know no module above them). */
+export type CountPeopleInGrid = (db: Db, gridId: string) => Promise<{ residents: number; houses: number }>;
+
 /** A grid with who is responsible for it and how many households, residents and houses it holds. */
-export async function getGrid(deps: GridsDeps, ctx: RequestContext, id: string): Promise<GridDetailView> {
+export async function getGrid(
+  deps: GridsDeps,
+  ctx: RequestContext,
+  id: string,
+  countPeople: CountPeopleInGrid,
+): Promise<GridDetailView> {
   const { row } = await loadGrid(deps.db, ctx, id, 'grid.read');
-  const [assignments, [r], [h], history] = await Promise.all([
+  const [assignments, people, history] = await Promise.all([
     repo.currentAssignments(deps.db, [id]),
-    deps.db.select({ n: count() }).from(residents).where(eq(residents.gridId, id)),
-    deps.db.select({ n: count() }).from(houses).where(eq(houses.gridId, id)),
+    countPeople(deps.db, id),
     repo.boundaryHistory(deps.db, id),
   ]);
   return {
@@ -78,8 +95,8 @@ export async function getGrid(deps: GridsDeps, ctx: RequestContext, id: string):
       phoneMasked: a.phoneMasked,
       validFrom: a.validFrom.toISOString(),
     })),
-    residentCount: r?.n ?? 0,
-    houseCount: h?.n ?? 0,
+    residentCount: people.residents,
+    houseCount: people.houses,
     boundaryVersions: history.length,
   };
 }
@@ -104,20 +121,18 @@ export async function createGrid(deps: GridsDeps, ctx: RequestContext, input: Cr
   const view = await deps.db.transaction(async (tx) => {
     const village = await findRegionInScope(tx, actor, input.villageId);
     if (!village) throw villageNotFound();
-    if (village.level !== 'village') throw badRequest('grid.parent_not_village', '网格只能建在村（社区）下');
+    if (village.level !== 'village') throw gridParentNotVillage();
     let parent: Awaited<ReturnType<typeof repo.findGridInScope>> = null;
     if (input.kind === 'micro') {
-      if (!input.parentGridId) throw badRequest('grid.micro_needs_parent', '微网格须指定所属网格');
+      if (!input.parentGridId) throw gridMicroNeedsParent();
       parent = await repo.findGridInScope(tx, actor, input.parentGridId);
-      if (!parent || parent.grid.villageId !== village.id || parent.grid.kind === 'micro')
-        throw badRequest('grid.bad_parent', '所属网格须是同一村（社区）的单元网格');
+      if (!parent || parent.grid.villageId !== village.id || parent.grid.kind === 'micro') throw gridBadParent();
     } else if (input.parentGridId) {
-      throw badRequest('grid.parent_only_for_micro', '只有微网格可以指定所属网格');
+      throw gridParentOnlyForMicro();
     }
-    if (input.kind === 'dedicated' && !input.dedicatedKind)
-      throw badRequest('grid.dedicated_kind_required', '专属网格须注明类型（学校、医院、园区、市场、楼宇等）');
+    if (input.kind === 'dedicated' && !input.dedicatedKind) throw gridDedicatedKindRequired();
     const code = `${parent ? parent.grid.code : village.code}${input.seq}`;
-    if (await repo.gridCodeExists(tx, code)) throw conflict('grid.code_taken', `网格编码 ${code} 已存在`);
+    if (await repo.gridCodeExists(tx, code)) throw gridCodeTaken(code);
     if (geometry)
       assertInsideParent(
         geometry,
@@ -212,7 +227,7 @@ const DUTY_ROLE_NAMES: Record<string, string> = { grid_worker: '网格员', hand
  */
 async function assertAssignable(db: Db, actor: Actor, gridPath: string, duty: GridDuty, userId: string) {
   const row = await findUserInScope(db, actor, userId);
-  if (!row) throw notFound('grid.assignee_not_found', '指定的账号不存在或不在您的管辖范围内');
+  if (!row) throw gridAssigneeNotFound();
   const refuse = (code: string, message: string) => badRequest(code, message, [{ path: 'userId', message }]);
   if (row.user.status !== 'active') throw refuse('grid.assignee_inactive', '指定的账号已停用，不能配置到网格');
   if (!ASSIGNEE_LEVELS.includes(row.region.level as RegionLevel) || !gridPath.startsWith(row.region.path))
@@ -235,7 +250,7 @@ export async function assignToGrid(
   let phone: string | null = null;
   if (input.phone) {
     const reason = checkPhone(input.phone);
-    if (reason) throw badRequest('person.invalid_phone', reason, [{ path: 'phone', message: reason }]);
+    if (reason) throw assigneePhoneInvalid(reason);
     phone = normalizePhone(input.phone);
   }
   return deps.db.transaction(async (tx) => {
@@ -273,8 +288,7 @@ export async function assignToGrid(
 export async function endGridAssignment(deps: GridsDeps, ctx: RequestContext, gridId: string, assignmentId: string) {
   await deps.db.transaction(async (tx) => {
     const { row } = await loadGrid(tx, ctx, gridId, 'grid.manage');
-    if (!(await repo.endAssignment(tx, gridId, assignmentId, deps.clock.now())))
-      throw notFound('grid.assignment_not_found', '该任职记录不存在或已结束');
+    if (!(await repo.endAssignment(tx, gridId, assignmentId, deps.clock.now()))) throw gridAssignmentNotFound();
     await recordAudit(tx, deps.clock, ctx, {
       action: 'grid.unassign',
       targetType: 'grid',

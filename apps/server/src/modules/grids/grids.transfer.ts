@@ -12,6 +12,7 @@ import type { GridsDeps } from './grids.service.ts';
 import { areaM2, assertInsideParent, bboxOf } from './grids.geometry.ts';
 import * as repo from './grids.repository.ts';
 import { grids } from './grids.table.ts';
+import { gridBadParent } from './grids.errors.ts';
 
 const GRID_CODE = /^\d{15}(\d{3})?$/;
 /** The same bound as the create/update schemas (`households` is an int4 column). */
@@ -147,8 +148,7 @@ export async function importGridsGeoJson(
           pl.parentCode && !parentFeature
             ? ((await db.select().from(grids).where(eq(grids.code, pl.parentCode)))[0] ?? null)
             : null;
-        if (pl.parentCode && !parentFeature && !parentGrid)
-          throw new AppError(400, 'grid.bad_parent', `所属网格 ${pl.parentCode} 不存在`);
+        if (pl.parentCode && !parentFeature && !parentGrid) throw gridBadParent();
         const parentGeometry =
           parentFeature?.geometry ??
           (parentGrid

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { migrationStatus, queryRows } from '../../db/client.ts';
 
 const healthSchema = z.object({

@@ -1,7 +1,7 @@
 import { importFormatSchema, importJobSchema, importKindSchema, safeString } from '@gewu/domain';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './imports.service.ts';
 import { exportResidents, importTemplate, streamSheet } from './imports.export.ts';
 import { exportTable } from './imports.export-more.ts';

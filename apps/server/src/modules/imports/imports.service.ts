@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { AppError, badRequest, notFound } from '../../platform/errors.ts';
+import { AppError } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { regions } from '../regions/regions.table.ts';
 import { grids } from '../grids/grids.table.ts';
@@ -20,6 +20,13 @@ import { ResidentCopy, inPgTransaction, pgPoolOf } from './imports.copy.ts';
 import { readSheetChunks } from './imports.reader.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
 import { importJobs } from './imports.table.ts';
+import {
+  importEmptyFile,
+  importNotFound,
+  importNotReady,
+  importTooLarge,
+  importUploadFailed,
+} from './imports.errors.ts';
 
 export type ImportsDeps = {
   db: Db;
@@ -80,27 +87,18 @@ export async function startImport(
   const limit = new Transform({
     transform(chunk: Buffer, _enc, cb) {
       bytes += chunk.length;
-      cb(
-        bytes > deps.config.GEWU_IMPORT_MAX_BYTES
-          ? new AppError(
-              413,
-              'import.too_large',
-              `文件超过 ${Math.round(deps.config.GEWU_IMPORT_MAX_BYTES / 1048576)} MB 上限`,
-            )
-          : null,
-        chunk,
-      );
+      cb(bytes > deps.config.GEWU_IMPORT_MAX_BYTES ? importTooLarge(deps.config.GEWU_IMPORT_MAX_BYTES) : null, chunk);
     },
   });
   try {
     await pipeline(input.body, limit, fs.createWriteStream(filePath));
   } catch (e) {
     fs.rmSync(filePath, { force: true });
-    throw e instanceof AppError ? e : badRequest('import.upload_failed', '文件上传失败');
+    throw e instanceof AppError ? e : importUploadFailed();
   }
   if (bytes === 0) {
     fs.rmSync(filePath, { force: true });
-    throw badRequest('import.empty_file', '文件为空');
+    throw importEmptyFile();
   }
   const now = deps.clock.now();
   const [job] = await deps.db
@@ -135,7 +133,7 @@ export async function getImport(deps: ImportsDeps, ctx: RequestContext, id: stri
     .select()
     .from(importJobs)
     .where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
-  if (!job) throw notFound('import.not_found', '导入任务不存在');
+  if (!job) throw importNotFound();
   return toImportView(job);
 }
 
@@ -154,13 +152,9 @@ export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: s
       .select()
       .from(importJobs)
       .where(and(eq(importJobs.id, id), inScope(actor, importJobs.regionPath)));
-    if (!existing) throw notFound('import.not_found', '导入任务不存在');
+    if (!existing) throw importNotFound();
     if (existing.status === 'committed' || existing.status === 'committing') return toImportView(existing); // a retried commit
-    throw new AppError(
-      409,
-      'import.not_ready',
-      existing.status === 'invalid' ? '校验未通过，请修正文件中的错误后重新上传' : '校验尚未完成',
-    );
+    throw importNotReady(existing.status);
   }
   progress.set(id, 0);
   await recordAudit(deps.db, deps.clock, ctx, {

@@ -2,11 +2,23 @@ import { ADMISSION_STATE_LABELS, type AdmissionState, canTransitionAdmission, ro
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, isInScope, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import * as repo from './items.repository.ts';
 import type { ItemsDeps } from './items.service.ts';
 import { regionNotFound } from '../regions/regions.errors.ts';
+import {
+  admissionBadLevel,
+  admissionExists,
+  admissionNotActive,
+  admissionNotFound,
+  admissionNotPending,
+  admissionNoteRequired,
+  admissionReasonRequired,
+  itemNotFound,
+  itemNotGridEligible,
+  itemOnNegativeList,
+} from './items.errors.ts';
 
 /*
  * 网格事项准入/退出: a department (or the centre) proposes an item for the grids of a township or
@@ -59,9 +71,6 @@ function toView(r: repo.AdmissionListRow): AdmissionView {
   };
 }
 
-const unprocessable = (code: string, message: string) => new AppError(422, code, message);
-const admissionNotFound = () => notFound('admission.not_found', '准入记录不存在或不在您的管辖范围内');
-
 async function viewOf(deps: ItemsDeps, ctx: RequestContext, id: string): Promise<AdmissionView> {
   const actor = requireActor(ctx);
   const { rows } = await repo.listAdmissions(deps.db, actor, { ids: [id] }, 1, 1);
@@ -78,20 +87,17 @@ export async function proposeAdmission(
 ): Promise<AdmissionView> {
   const actor = authorize(ctx, 'item.propose');
   const reason = input.reason.trim();
-  if (!reason)
-    throw badRequest('admission.reason_required', '请说明准入理由', [{ path: 'reason', message: '不能为空' }]);
+  if (!reason) throw admissionReasonRequired('admit');
   const id = await deps.db
     .transaction(async (tx) => {
       const item = await repo.getItemByCode(tx, code);
-      if (!item || !item.active) throw notFound('item.not_found', '事项不存在');
+      if (!item || !item.active) throw itemNotFound();
       const region = await findRegionInScope(tx, actor, input.regionId);
       if (!region) throw regionNotFound();
-      if (region.level !== 'township' && region.level !== 'county')
-        throw badRequest('admission.bad_level', '网格事项准入只能在乡镇（街道）或县（区）一级办理');
-      if (item.negativeList) throw unprocessable('item.negative_list', '该事项列入负面清单，不得下沉网格');
-      if (!item.gridEligible) throw unprocessable('item.not_grid_eligible', '该事项不属于可下沉网格的事项');
-      if (await repo.findLiveAdmission(tx, item.id, region.id))
-        throw conflict('admission.exists', `该事项在${region.name}已有待审批或已生效的准入`);
+      if (region.level !== 'township' && region.level !== 'county') throw admissionBadLevel();
+      if (item.negativeList) throw itemOnNegativeList();
+      if (!item.gridEligible) throw itemNotGridEligible();
+      if (await repo.findLiveAdmission(tx, item.id, region.id)) throw admissionExists();
       const row = await repo.insertAdmission(tx, {
         itemId: item.id,
         regionId: region.id,
@@ -111,7 +117,7 @@ export async function proposeAdmission(
       return row.id;
     })
     .catch((e: unknown) => {
-      if (repo.isUniqueViolation(e)) throw conflict('admission.exists', '该事项在该区划已有待审批或已生效的准入');
+      if (repo.isUniqueViolation(e)) throw admissionExists();
       throw e;
     });
   return viewOf(deps, ctx, id);
@@ -124,9 +130,7 @@ export async function proposeAdmission(
 function requireMove(from: AdmissionState, to: AdmissionState): void {
   if (canTransitionAdmission(from, to)) return;
   const now = ADMISSION_STATE_LABELS[from];
-  throw to === 'withdrawn'
-    ? conflict('admission.not_active', `该准入${now}，只有已生效的准入可以退出`)
-    : conflict('admission.not_pending', `该准入申请${now}，不能重复审批`);
+  throw to === 'withdrawn' ? admissionNotActive(now) : admissionNotPending(now);
 }
 
 /** Loads an admission the actor may act on: 404 when they cannot see it, 403 when it is above their level. */
@@ -147,8 +151,7 @@ export async function decideAdmission(
 ): Promise<AdmissionView> {
   authorize(ctx, 'item.approve');
   const note = input.note?.trim() || null;
-  if (!input.approve && !note)
-    throw badRequest('admission.note_required', '不予批准须说明理由', [{ path: 'note', message: '不能为空' }]);
+  if (!input.approve && !note) throw admissionNoteRequired();
   await deps.db.transaction(async (tx) => {
     const { actor, row } = await loadForAction(tx, ctx, id);
     const to = input.approve ? 'active' : 'rejected';
@@ -162,7 +165,7 @@ export async function decideAdmission(
       decisionNote: note,
     });
     // Another decider moved it between the read and the write.
-    if (!moved) throw conflict('admission.not_pending', '该准入申请已办结，不能重复审批');
+    if (!moved) throw admissionNotPending('已办结');
     await recordAudit(tx, deps.clock, ctx, {
       action: input.approve ? 'item.admission.approve' : 'item.admission.reject',
       targetType: 'item_admission',
@@ -184,8 +187,7 @@ export async function withdrawAdmission(
   const actor = requireActor(ctx);
   if (!roleCan(actor.roles, 'item.approve') && !roleCan(actor.roles, 'item.manage')) throw forbidden();
   const reason = input.reason.trim();
-  if (!reason)
-    throw badRequest('admission.reason_required', '请说明退出理由', [{ path: 'reason', message: '不能为空' }]);
+  if (!reason) throw admissionReasonRequired('withdraw');
   await deps.db.transaction(async (tx) => {
     const { row } = await loadForAction(tx, ctx, id);
     requireMove(row.state, 'withdrawn');
@@ -194,7 +196,7 @@ export async function withdrawAdmission(
       withdrawnBy: actor.id,
       withdrawnAt: deps.clock.now(),
     });
-    if (!moved) throw conflict('admission.not_active', '只有已生效的准入可以退出');
+    if (!moved) throw admissionNotActive('已办结');
     // The table has no column for it: the reason is kept in the audit log.
     await recordAudit(tx, deps.clock, ctx, {
       action: 'item.admission.withdraw',

@@ -10,7 +10,7 @@ import {
   queryInt,
 } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as admissions from './items.admissions.ts';
 import * as service from './items.service.ts';
 

@@ -11,8 +11,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { assertOwnsSetting, authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import * as repo from './items.repository.ts';
+import { itemCodeMismatch, itemCodeTaken, itemInvalid, itemNotFound } from './items.errors.ts';
 
 export { getItemByCode, isItemAdmitted, type ItemRow } from './items.repository.ts';
 
@@ -78,8 +78,6 @@ export async function listItems(
   return rows.map(toItemView);
 }
 
-const itemNotFound = () => notFound('item.not_found', '事项不存在');
-
 export async function getItem(deps: ItemsDeps, ctx: RequestContext, code: string): Promise<ItemView> {
   const { manager, residentOnly } = readerOf(ctx);
   const row = await repo.getItemByCode(deps.db, code);
@@ -91,11 +89,7 @@ function validItem(input: unknown): CatalogueItem {
   const parsed = catalogueItemSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const details = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  throw badRequest(
-    'item.invalid',
-    `事项不合法：${details.map((d) => (d.path ? `${d.path} ${d.message}` : d.message)).join('；')}`,
-    details,
-  );
+  throw itemInvalid(details);
 }
 
 function columnsOf(item: CatalogueItem, now: Date) {
@@ -109,7 +103,7 @@ export async function createItem(deps: ItemsDeps, ctx: RequestContext, input: un
   const item = validItem(input);
   try {
     return await deps.db.transaction(async (tx) => {
-      if (await repo.getItemByCode(tx, item.code)) throw conflict('item.code_taken', `事项编码 ${item.code} 已存在`);
+      if (await repo.getItemByCode(tx, item.code)) throw itemCodeTaken(item.code);
       const row = await repo.insertItem(tx, { code: item.code, ...columnsOf(item, deps.clock.now()) });
       await recordAudit(tx, deps.clock, ctx, {
         action: 'item.create',
@@ -126,7 +120,7 @@ export async function createItem(deps: ItemsDeps, ctx: RequestContext, input: un
       return toItemView(row);
     });
   } catch (e) {
-    if (repo.isUniqueViolation(e)) throw conflict('item.code_taken', `事项编码 ${item.code} 已存在`);
+    if (repo.isUniqueViolation(e)) throw itemCodeTaken(item.code);
     throw e;
   }
 }
@@ -162,10 +156,9 @@ export async function updateItem(
   await assertOwnsSetting(deps.db, actor, 'item_catalogue');
   const { active, ...rest } = (input ?? {}) as { active?: unknown };
   if (active !== undefined && typeof active !== 'boolean')
-    throw badRequest('item.invalid', '事项不合法：active 应为布尔值', [{ path: 'active', message: '应为布尔值' }]);
+    throw itemInvalid([{ path: 'active', message: '应为布尔值' }]);
   const item = validItem(rest);
-  if (item.code !== code)
-    throw badRequest('item.code_mismatch', '事项编码不能修改', [{ path: 'code', message: `应为 ${code}` }]);
+  if (item.code !== code) throw itemCodeMismatch(code);
   const now = deps.clock.now();
   return deps.db.transaction(async (tx) => {
     const before = await repo.getItemByCode(tx, code);

@@ -1,6 +1,6 @@
 import { inboxViewSchema, intField, markedReadSchema, queryInt } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { requireActor } from '../../platform/access.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { type Recipient, latestId, listInbox, markRead, newSince, notificationBus } from './notifications.service.ts';

@@ -1,6 +1,6 @@
 import fastifyFormbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type ApiKeyPrincipal, authenticateApiKey } from '../apikeys/apikeys.service.ts';
 import { perKeyRateLimit } from '../apikeys/apikeys.rate.ts';

@@ -2,9 +2,9 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { notFound } from '../../platform/errors.ts';
 import { type PeopleDeps, loadResident, resolvePlace } from './residents.service.ts';
 import { houses, residentHouses, residents } from './people.table.ts';
+import { houseNotFound } from './people.errors.ts';
 
 type Usage = (typeof houses.$inferSelect)['usage'];
 
@@ -104,7 +104,7 @@ export async function linkResidentToHouse(
       .select()
       .from(houses)
       .where(and(eq(houses.id, houseId), inScope(actor, houses.regionPath)));
-    if (!house) throw notFound('house.not_found', '房屋不存在或不在您的管辖范围内');
+    if (!house) throw houseNotFound();
     await loadResident(tx, actor, input.residentId);
     await tx
       .insert(residentHouses)

@@ -25,7 +25,7 @@ import {
   visitRecordedSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as residentsService from './residents.service.ts';
 import * as special from './special.service.ts';
 import * as housesService from './houses.service.ts';

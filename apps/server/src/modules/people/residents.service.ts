@@ -16,12 +16,18 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { authorize, escapeLike, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
-import { regions } from '../regions/regions.table.ts';
-import { grids } from '../grids/grids.table.ts';
+import { findRegionInScope, regionNameOf } from '../regions/regions.repository.ts';
+import { findGridInVillage } from '../grids/grids.repository.ts';
 import { residents } from './people.table.ts';
 import { villageNotFound } from '../regions/regions.errors.ts';
+import {
+  gridNotInVillage,
+  personDuplicateId,
+  personFieldEmpty,
+  personInvalid,
+  personNotFound,
+} from './people.errors.ts';
 
 export type PeopleDeps = { db: Db; clock: Clock; pii: PiiCipher };
 type Row = typeof residents.$inferSelect;
@@ -105,20 +111,12 @@ export function protectPii(
 
 /** The village (in scope) and optional grid (in that village) a record is placed in. */
 export async function resolvePlace(db: Db, actor: Actor, villageId: string, gridId: string | undefined) {
-  const [village] = await db
-    .select()
-    .from(regions)
-    .where(and(eq(regions.id, villageId), inScope(actor, regions.path)))
-    .limit(1);
+  const village = await findRegionInScope(db, actor, villageId);
   if (!village || village.level !== 'village') throw villageNotFound();
   let regionPath = village.path;
   if (gridId) {
-    const [grid] = await db
-      .select()
-      .from(grids)
-      .where(and(eq(grids.id, gridId), eq(grids.villageId, village.id)))
-      .limit(1);
-    if (!grid) throw badRequest('grid.not_in_village', '所选网格不属于该村（社区）');
+    const grid = await findGridInVillage(db, gridId, village.id);
+    if (!grid) throw gridNotInVillage();
     regionPath = grid.regionPath;
   }
   return { village, regionPath };
@@ -132,7 +130,7 @@ export async function createResident(
   const actor = authorize(ctx, 'person.manage');
   const errors: { path: string; message: string }[] = [];
   const protectedFields = protectPii(deps.pii, deps.clock, input.idNumber, input.phone, errors);
-  if (errors.length) throw badRequest('person.invalid', errors.map((e) => e.message).join('；'), errors);
+  if (errors.length) throw personInvalid(errors);
   return deps.db.transaction(async (tx) => {
     const { village, regionPath } = await resolvePlace(tx, actor, input.villageId, input.gridId);
     if (protectedFields.idHash) {
@@ -141,7 +139,7 @@ export async function createResident(
         .from(residents)
         .where(eq(residents.idHash, protectedFields.idHash))
         .limit(1);
-      if (dup) throw conflict('person.duplicate_id', '该身份证号已登记');
+      if (dup) throw personDuplicateId();
     }
     const [row] = await tx
       .insert(residents)
@@ -202,9 +200,8 @@ export async function listResidents(deps: PeopleDeps, ctx: RequestContext, q: Re
   );
   const [rows, [total]] = await Promise.all([
     deps.db
-      .select({ r: residents, villageName: regions.name })
+      .select({ r: residents, villageName: regionNameOf(residents.villageId) })
       .from(residents)
-      .innerJoin(regions, eq(regions.id, residents.villageId))
       .where(where)
       .orderBy(asc(residents.regionPath), asc(residents.name), asc(residents.id))
       .limit(q.pageSize)
@@ -229,12 +226,11 @@ export async function listResidents(deps: PeopleDeps, ctx: RequestContext, q: Re
 
 export async function loadResident(db: Db, actor: Actor, id: string) {
   const [row] = await db
-    .select({ r: residents, villageName: regions.name })
+    .select({ r: residents, villageName: regionNameOf(residents.villageId) })
     .from(residents)
-    .innerJoin(regions, eq(regions.id, residents.villageId))
     .where(and(eq(residents.id, id), inScope(actor, residents.regionPath)))
     .limit(1);
-  if (!row) throw notFound('person.not_found', '人员不存在或不在您的管辖范围内');
+  if (!row) throw personNotFound();
   return row;
 }
 
@@ -259,7 +255,7 @@ export async function revealResidentField(
   return deps.db.transaction(async (tx) => {
     const row = await loadResident(tx, actor, id);
     const enc = field === 'idNumber' ? row.r.idEnc : row.r.phoneEnc;
-    if (!enc) throw new AppError(404, 'person.field_empty', field === 'idNumber' ? '未登记身份证号' : '未登记电话');
+    if (!enc) throw personFieldEmpty(field);
     await recordAudit(tx, deps.clock, ctx, {
       action: 'person.reveal',
       targetType: 'resident',

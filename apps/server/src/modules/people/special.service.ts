@@ -3,10 +3,10 @@ import { users } from '../users/users.table.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import type { PeopleDeps } from './residents.service.ts';
 import { loadResident } from './residents.service.ts';
 import { residents, specialPopulations, visits } from './people.table.ts';
+import { specialDuplicate, specialNotFound, visitInFuture } from './people.errors.ts';
 
 type Kind = (typeof specialPopulations.$inferSelect)['kind'];
 type Risk = (typeof specialPopulations.$inferSelect)['riskLevel'];
@@ -97,7 +97,7 @@ export async function createSpecial(
           eq(specialPopulations.status, 'active'),
         ),
       );
-    if (existing) throw conflict('special.duplicate', '该人员已有同类在管记录');
+    if (existing) throw specialDuplicate();
     const [s] = await tx
       .insert(specialPopulations)
       .values({
@@ -126,7 +126,7 @@ export async function recordVisit(
 ) {
   const actor = authorize(ctx, 'person.manage');
   const visitedAt = input.visitedAt ? new Date(input.visitedAt) : deps.clock.now();
-  if (visitedAt > deps.clock.now()) throw badRequest('visit.in_future', '走访时间不能晚于现在');
+  if (visitedAt > deps.clock.now()) throw visitInFuture();
   return deps.db.transaction(async (tx) => {
     const { r } = await loadResident(tx, actor, input.residentId);
     if (input.specialPopulationId) {
@@ -135,7 +135,7 @@ export async function recordVisit(
         .select()
         .from(specialPopulations)
         .where(and(eq(specialPopulations.id, input.specialPopulationId), eq(specialPopulations.residentId, r.id)));
-      if (!s) throw notFound('special.not_found', '特殊人群记录不存在');
+      if (!s) throw specialNotFound();
       await tx
         .update(specialPopulations)
         .set({ nextVisitDue: addDays(visitedAt.toISOString().slice(0, 10), s.visitIntervalDays) })

@@ -1,11 +1,19 @@
 import type { RegionLevel } from '@gewu/domain';
-import { and, asc, eq, not, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, asc, eq, not, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { inScope } from '../../platform/access.ts';
 import { regions } from './regions.table.ts';
 
 export type RegionRow = typeof regions.$inferSelect;
+
+/**
+ * The name of the region whose id is in `regionId`, as a column of another module's query
+ * (`select({ villageName: regionNameOf(residents.villageId) })`): a lookup by primary key.
+ */
+export function regionNameOf(regionId: AnyColumn | SQL): SQL<string> {
+  return sql<string>`(SELECT ${regions.name} FROM ${regions} WHERE ${regions.id} = ${regionId})`;
+}
 
 /** Every region in the actor's subtree, ordered so parents come before children. */
 export function listRegionsInScope(db: Db, actor: Pick<Actor, 'regionPath'>) {

@@ -1,5 +1,5 @@
 import { createRegionSchema, regionListSchema, regionSchema } from '@gewu/domain';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './regions.service.ts';
 
 export async function regionRoutes(app: AppInstance) {

@@ -4,9 +4,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
 import * as repo from './regions.repository.ts';
-import { parentRegionNotFound } from './regions.errors.ts';
+import { noChildLevel, parentRegionNotFound, regionCodeInvalid, regionCodeTaken } from './regions.errors.ts';
 
 export type RegionsDeps = { db: Db; clock: Clock };
 
@@ -39,15 +38,10 @@ export async function createRegion(
     const parent = await repo.findRegionInScope(tx, actor, input.parentId);
     if (!parent) throw parentRegionNotFound();
     const level = childLevel(parent.level as RegionLevel);
-    if (!level)
-      throw badRequest(
-        'region.no_child_level',
-        `${levelName(parent.level as RegionLevel)}区划下不能再建区划（网格在网格管理中维护）`,
-      );
+    if (!level) throw noChildLevel(levelName(parent.level as RegionLevel));
     const reason = checkRegionCode(level, input.code, parent.code);
-    if (reason) throw badRequest('region.invalid_code', reason, [{ path: 'code', message: reason }]);
-    if (await repo.findRegionByCode(tx, input.code))
-      throw conflict('region.code_taken', `区划代码 ${input.code} 已存在`);
+    if (reason) throw regionCodeInvalid(reason);
+    if (await repo.findRegionByCode(tx, input.code)) throw regionCodeTaken(input.code);
     const row = await repo.insertRegion(tx, {
       code: input.code,
       name: input.name,

@@ -1,6 +1,6 @@
 import { talliesViewSchema } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import { tallies, talliesWorkbook } from './stats.service.ts';
 
 const query = z.strictObject({ regionId: z.string().uuid().optional() });

@@ -1,6 +1,6 @@
-import { type SQL, and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { forgetCachedSessions } from '../auth/session-cache.ts';
+import { forgetCachedSessions } from '../../platform/http/session-cache.ts';
 import type { Actor } from '../../platform/context.ts';
 import { escapeLike, inScope } from '../../platform/access.ts';
 import { regions } from '../regions/regions.table.ts';
@@ -62,6 +62,15 @@ export async function findUnitInScope(
     .where(and(eq(units.id, id), inScope(actor, units.regionPath)))
     .limit(1);
   return row ?? null;
+}
+
+/** The units among `ids` that are not retired (a case is dispatched only to those). */
+export async function activeUnitsByIds(db: Db, ids: string[]): Promise<UnitRow[]> {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(units)
+    .where(and(inArray(units.id, ids), isNull(units.retiredAt)));
 }
 
 export async function insertUnit(db: Db, values: typeof units.$inferInsert): Promise<UnitRow> {

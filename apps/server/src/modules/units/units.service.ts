@@ -10,11 +10,22 @@ import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { findUserInScope } from '../users/users.repository.ts';
 import * as repo from './units.repository.ts';
 import { regionNotFound } from '../regions/regions.errors.ts';
+import {
+  unitBadKind,
+  unitHasMembers,
+  unitKindLevelMismatch,
+  unitNameRequired,
+  unitNameTaken,
+  unitNotFound,
+  unitOutsideUserRegion,
+  unitRetired,
+  unitUserNotHandler,
+  userNotFound,
+} from './units.errors.ts';
 
 export { findResponsibleUnit, unitOfUser, type UnitRow } from './units.repository.ts';
 
@@ -41,19 +52,15 @@ function toView({ unit, region, members }: repo.UnitWithRegion): UnitView {
 }
 
 function checkKind(kind: string): DepartmentKind {
-  if (!isDepartmentKind(kind))
-    throw badRequest('unit.bad_kind', `未知的职能部门类型：${kind}`, [
-      { path: 'kind', message: '应为权责配置中的部门类型' },
-    ]);
+  if (!isDepartmentKind(kind)) throw unitBadKind(kind);
   return kind;
 }
 
 function checkKindAtLevel(kind: DepartmentKind, level: string) {
-  if (kind === 'village_committee' && level !== 'village')
-    throw badRequest('unit.kind_level_mismatch', '村(居)民委员会只能设在村（社区）');
+  if (kind === 'village_committee' && level !== 'village') throw unitKindLevelMismatch();
 }
 
-const nameTaken = () => conflict('unit.name_taken', '同一区划下已有同类型、同名称的单位');
+const nameTaken = () => unitNameTaken();
 
 /** Units inside the caller's region (optionally also those above it), by kind and region. */
 export async function listUnits(
@@ -86,7 +93,7 @@ export async function createUnit(
   const actor = authorize(ctx, 'unit.manage');
   const kind = checkKind(input.kind);
   const name = input.name.trim();
-  if (!name) throw badRequest('unit.name_required', '单位名称不能为空', [{ path: 'name', message: '不能为空' }]);
+  if (!name) throw unitNameRequired();
   try {
     return await deps.db.transaction(async (tx) => {
       const region = await findRegionInScope(tx, actor, input.regionId);
@@ -117,7 +124,7 @@ export async function createUnit(
 async function loadUnit(db: Db, ctx: RequestContext, id: string) {
   const actor = authorize(ctx, 'unit.manage');
   const row = await repo.findUnitInScope(db, actor, id);
-  if (!row) throw notFound('unit.not_found', '单位不存在或不在您的管辖范围内');
+  if (!row) throw unitNotFound();
   return { actor, row };
 }
 
@@ -130,11 +137,11 @@ export async function updateUnit(
 ): Promise<UnitView> {
   const kind = input.kind === undefined ? undefined : checkKind(input.kind);
   const name = input.name?.trim();
-  if (name === '') throw badRequest('unit.name_required', '单位名称不能为空', [{ path: 'name', message: '不能为空' }]);
+  if (name === '') throw unitNameRequired();
   try {
     return await deps.db.transaction(async (tx) => {
       const { row } = await loadUnit(tx, ctx, id);
-      if (row.unit.retiredAt) throw conflict('unit.retired', '该单位已撤销，不能修改');
+      if (row.unit.retiredAt) throw unitRetired();
       if (kind) checkKindAtLevel(kind, row.region.level);
       const set = { ...(name ? { name } : {}), ...(kind ? { kind } : {}) };
       if (Object.keys(set).length === 0) return toView(row);
@@ -158,9 +165,8 @@ export async function updateUnit(
 export async function retireUnit(deps: UnitsDeps, ctx: RequestContext, id: string): Promise<UnitView> {
   return deps.db.transaction(async (tx) => {
     const { row } = await loadUnit(tx, ctx, id);
-    if (row.unit.retiredAt) throw conflict('unit.retired', '该单位已撤销');
-    if (row.members > 0)
-      throw conflict('unit.has_members', `该单位仍有 ${row.members} 个处置账号，请先调整这些账号的所属单位`);
+    if (row.unit.retiredAt) throw unitRetired();
+    if (row.members > 0) throw unitHasMembers(row.members);
     const retiredAt = deps.clock.now();
     await repo.updateUnit(tx, id, { retiredAt });
     await recordAudit(tx, deps.clock, ctx, {
@@ -187,16 +193,14 @@ export async function setUserUnit(
   return deps.db.transaction(async (tx) => {
     const actor = authorize(ctx, 'unit.manage');
     const target = await findUserInScope(tx, actor, userId);
-    if (!target) throw notFound('user.not_found', '用户不存在或不在您的管辖范围内');
+    if (!target) throw userNotFound();
     let unit: repo.UnitWithRegion | null = null;
     if (unitId !== null) {
-      if (!target.user.roles.includes('handler'))
-        throw badRequest('unit.user_not_handler', '只有处置单位（职能部门）角色的账号可以归属单位');
+      if (!target.user.roles.includes('handler')) throw unitUserNotHandler();
       unit = await repo.findUnitInScope(tx, actor, unitId);
-      if (!unit) throw notFound('unit.not_found', '单位不存在或不在您的管辖范围内');
-      if (unit.unit.retiredAt) throw conflict('unit.retired', '该单位已撤销，不能再归属账号');
-      if (!unit.unit.regionPath.startsWith(target.region.path))
-        throw badRequest('unit.outside_user_region', `单位须在该账号所属区划（${target.region.name}）范围内`);
+      if (!unit) throw unitNotFound();
+      if (unit.unit.retiredAt) throw unitRetired();
+      if (!unit.unit.regionPath.startsWith(target.region.path)) throw unitOutsideUserRegion(target.region.name);
     }
     const previous = target.user.unitId;
     if (previous !== unitId) {

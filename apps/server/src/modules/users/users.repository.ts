@@ -1,6 +1,6 @@
 import { type SQL, and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { forgetCachedSessions } from '../auth/session-cache.ts';
+import { forgetCachedSessions } from '../../platform/http/session-cache.ts';
 import type { Actor } from '../../platform/context.ts';
 import { escapeLike, inScope } from '../../platform/access.ts';
 import { regions } from '../regions/regions.table.ts';
@@ -75,4 +75,15 @@ export async function insertUser(db: Db, values: typeof users.$inferInsert) {
 export async function updateUser(db: Db, id: string, values: Partial<typeof users.$inferInsert>) {
   forgetCachedSessions();
   await db.update(users).set(values).where(eq(users.id, id));
+}
+
+/** The account `userId` when it is an active grid worker (网格员), with the region path it works in. */
+export async function activeGridWorker(db: Db, userId: string): Promise<{ id: string; regionPath: string } | null> {
+  const [row] = await db
+    .select({ id: users.id, regionPath: regions.path })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(and(eq(users.id, userId), eq(users.status, 'active'), sql`${users.roles} @> ARRAY['grid_worker']::text[]`))
+    .limit(1);
+  return row ?? null;
 }

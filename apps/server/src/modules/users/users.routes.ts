@@ -8,7 +8,7 @@ import {
   userViewSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
-import type { AppInstance } from '../../app.ts';
+import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as service from './users.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });

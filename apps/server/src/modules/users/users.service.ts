@@ -4,13 +4,20 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { authorize, can } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { forbidden } from '../../platform/errors.ts';
 import { hashPassword } from '../../platform/password.ts';
-import { clearLoginFailures, revokeUserSessions } from '../auth/auth.repository.ts';
+import { clearLoginFailures, revokeUserSessions } from './sign-in.repository.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { assertMaySetRoles } from './users.policy.ts';
 import * as repo from './users.repository.ts';
 import { regionNotFound } from '../regions/regions.errors.ts';
+import {
+  passwordPolicyRefused,
+  userCannotDisableSelf,
+  userNotFound,
+  userResetOwnPassword,
+  usernameTaken,
+} from './users.errors.ts';
 
 export type UsersDeps = { db: Db; clock: Clock };
 
@@ -57,7 +64,7 @@ export async function listUsers(
 /** A user in the caller's scope, or 404 (a user outside the scope is indistinguishable from none). */
 async function loadUser(db: Db, actor: Actor, id: string) {
   const row = await repo.findUserInScope(db, actor, id);
-  if (!row) throw notFound('user.not_found', '用户不存在或不在您的管辖范围内');
+  if (!row) throw userNotFound();
   return row;
 }
 
@@ -75,7 +82,7 @@ export async function getUser(deps: UsersDeps, ctx: RequestContext, id: string) 
 
 function checkPassword(password: string) {
   const reason = checkPasswordPolicy(password);
-  if (reason) throw badRequest('auth.password_policy', reason, [{ path: 'password', message: reason }]);
+  if (reason) throw passwordPolicyRefused(reason, 'password');
 }
 
 export async function createUser(
@@ -90,8 +97,7 @@ export async function createUser(
     const region = await findRegionInScope(tx, actor, input.regionId);
     if (!region) throw regionNotFound();
     assertMaySetRoles(actor, null, region.path, [], input.roles);
-    if (await repo.usernameExists(tx, input.username))
-      throw conflict('user.username_taken', `用户名 ${input.username} 已被使用`);
+    if (await repo.usernameExists(tx, input.username)) throw usernameTaken(input.username);
     const user = await repo.insertUser(tx, {
       ...input,
       passwordHash,
@@ -119,8 +125,7 @@ export async function updateUser(
   return deps.db.transaction(async (tx) => {
     const row = await loadUser(tx, actor, id);
     assertMayManage(actor, row);
-    if (input.status === 'disabled' && id === actor.id)
-      throw badRequest('user.cannot_disable_self', '不能停用自己的账号');
+    if (input.status === 'disabled' && id === actor.id) throw userCannotDisableSelf();
     await repo.updateUser(tx, id, input);
     if (input.status === 'disabled') await revokeUserSessions(tx, id, deps.clock.now());
     await recordAudit(tx, deps.clock, ctx, {
@@ -175,7 +180,7 @@ export async function resetUserPassword(deps: UsersDeps, ctx: RequestContext, id
   const passwordHash = await hashPassword(newPassword);
   await deps.db.transaction(async (tx) => {
     const row = await loadUser(tx, actor, id);
-    if (id === actor.id) throw badRequest('user.reset_own_password', '请在个人设置中修改自己的密码');
+    if (id === actor.id) throw userResetOwnPassword();
     const now = deps.clock.now();
     await repo.updateUser(tx, id, {
       passwordHash,

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../platform/clock.ts';
+import { ManualClock } from '../clock.ts';
 import { SESSION_CACHE_MS, forgetCachedSessions, loadSession as loadSessionAt } from './session-cache.ts';
 
 const clock = new ManualClock();

@@ -1,4 +1,4 @@
-import type { Clock } from '../../platform/clock.ts';
+import type { Clock } from '../clock.ts';
 
 /**
  * Signed-in requests each resolve their session cookie; at a thousand reports a second that lookup

@@ -1,10 +1,10 @@
 import { and, desc, eq, gt, gte, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { regions } from '../regions/regions.table.ts';
-import { sessions, users } from '../users/users.table.ts';
+import { sessions, users } from './users.table.ts';
 import { loginAccountFailures, loginFailures } from './login-failures.table.ts';
-import { loginAddressKey } from './login-address.ts';
-import { forgetCachedSessions } from './session-cache.ts';
+import { loginAddressKey } from '../../platform/http/login-address.ts';
+import { forgetCachedSessions } from '../../platform/http/session-cache.ts';
 
 export async function findUserForLogin(db: Db, username: string) {
   const [row] = await db

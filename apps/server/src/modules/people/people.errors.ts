@@ -1,0 +1,15 @@
+import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+
+/** The people module's errors: each code with its status and one Chinese message, thrown from here. */
+export const gridNotInVillage = () => badRequest('grid.not_in_village', '所选网格不属于该村（社区）');
+export const houseNotFound = () => notFound('house.not_found', '房屋不存在或不在您的管辖范围内');
+export const personDuplicateId = () => conflict('person.duplicate_id', '该身份证号已登记');
+/** A reveal of a number that was never recorded. */
+export const personFieldEmpty = (field: 'idNumber' | 'phone') =>
+  new AppError(404, 'person.field_empty', field === 'idNumber' ? '未登记身份证号' : '未登记电话');
+export const personNotFound = () => notFound('person.not_found', '人员不存在或不在您的管辖范围内');
+export const specialDuplicate = () => conflict('special.duplicate', '该人员已有同类在管记录');
+export const specialNotFound = () => notFound('special.not_found', '特殊人群记录不存在');
+export const visitInFuture = () => badRequest('visit.in_future', '走访时间不能晚于现在');
+export const personInvalid = (problems: { path: string; message: string }[]) =>
+  badRequest('person.invalid', problems.map((e) => e.message).join('；'), problems);

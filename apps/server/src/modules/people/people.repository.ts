@@ -1,0 +1,12 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { houses, residents } from './people.table.ts';
+
+/** How many residents and houses are placed in the grid `gridId` (the grid detail shows them). */
+export async function countPeopleInGrid(db: Db, gridId: string): Promise<{ residents: number; houses: number }> {
+  const [[r], [h]] = await Promise.all([
+    db.select({ n: count() }).from(residents).where(eq(residents.gridId, gridId)),
+    db.select({ n: count() }).from(houses).where(eq(houses.gridId, gridId)),
+  ]);
+  return { residents: r?.n ?? 0, houses: h?.n ?? 0 };
+}
