@@ -23,7 +23,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { isInScope, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { AppError, badRequest, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden } from '../../platform/errors.ts';
 import { activeGridWorker } from '../users/users.repository.ts';
 import { activeUnitsByIds } from '../units/units.repository.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
@@ -36,6 +36,15 @@ import { caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases
 import { CaseConflict, type CaseRow, type NewEvent, appendEvent, coUnitsOf } from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 import {
+  alreadyTopLevel,
+  caseNotFound,
+  decisionRequired,
+  dispatchReasonRequired,
+  extensionUntilInvalid,
+  mergeTargetInvalid,
+  mergeTargetRequired,
+  ratingRequired,
+  rectifyByRequired,
   dispatchItemNotAdmitted,
   dispatchNotGridWorker,
   dispatchTargetRequired,
@@ -62,7 +71,7 @@ export async function visibleCase(db: Db, ctx: RequestContext, id: string): Prom
     .select()
     .from(cases)
     .where(and(eq(cases.id, id), visibleCases(actor)));
-  if (!row) throw notFound('case.not_found', '案件不存在或不在您的管辖范围内');
+  if (!row) throw caseNotFound();
   return row;
 }
 
@@ -91,8 +100,6 @@ interface Prepared<A extends CaseAction> {
   afterWrite?: (tx: Db) => Promise<void>;
 }
 
-const required = (code: string, message: string, path: string) =>
-  badRequest(code, message, [{ path, message: '必填' }]);
 const condition = (text: string) => ({ text, met: true as const });
 
 /**
@@ -103,11 +110,9 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
   accept: ({ item }) => ({ data: { filing: condition(item.filingCondition) } }),
   close: ({ item }) => ({ data: { closing: condition(item.closingCondition) } }),
   merge: async ({ deps, ctx, row, body }) => {
-    if (!body.targetCaseId || body.targetCaseId === row.id)
-      throw required('case.merge_target_required', '请选择要并入的案件', 'targetCaseId');
+    if (!body.targetCaseId || body.targetCaseId === row.id) throw mergeTargetRequired();
     const target = await visibleCase(deps.db, ctx, body.targetCaseId);
-    if (['merged', 'voided', 'rejected'].includes(target.state))
-      throw new AppError(422, 'case.merge_target_invalid', '不能并入已作废、已并案或不予受理的案件');
+    if (['merged', 'voided', 'rejected'].includes(target.state)) throw mergeTargetInvalid();
     return { data: { mergedIntoId: target.id } };
   },
   dispatch: async ({ deps, actor, row, body, now, item }) => {
@@ -115,8 +120,7 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
     // 准确派遣: a unit of another kind than the item's responsible department needs a reason, and counts as inaccurate.
     const kindMismatch =
       d.unitKind && d.unitKind !== item.departmentKind ? { itemKind: item.departmentKind, unitKind: d.unitKind } : null;
-    if (kindMismatch && !body.note?.trim())
-      throw required('dispatch.reason_required', '所选单位不是该事项的主管部门，请填写派遣理由', 'note');
+    if (kindMismatch && !body.note?.trim()) throw dispatchReasonRequired();
     return {
       data: {
         target: d.target,
@@ -138,8 +142,7 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
   },
   request_extension: ({ row, body }) => {
     const until = body.until ? new Date(body.until) : null;
-    if (!until || !row.stageDeadline || until <= row.stageDeadline)
-      throw badRequest('case.extension_until', '延期后的期限应晚于当前期限', [{ path: 'until', message: '无效' }]);
+    if (!until || !row.stageDeadline || until <= row.stageDeadline) throw extensionUntilInvalid();
     return { data: { requestedUntil: until.toISOString() } };
   },
   decide_extension: ({ body }) => ({ data: { approved: decision(body) } }),
@@ -170,7 +173,7 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
   },
   verify_fail: ({ row }) => ({ data: { unitId: row.assigneeUnitId } }),
   rate: ({ body }) => {
-    if (!body.rating) throw required('case.rating_required', '请选择满意程度', 'rating');
+    if (!body.rating) throw ratingRequired();
     return { data: { rating: body.rating, resolved: body.resolved ?? body.rating !== 'dissatisfied' } };
   },
   callback: ({ row, body, now, cal }) => ({
@@ -185,12 +188,11 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
     const level = row.level as CaseLevel;
     const base = relations.includes('centre') && levelRank(tierOf(actor)) > levelRank(level) ? tierOf(actor) : level;
     const toLevel = nextLevel(base);
-    if (!toLevel) throw new AppError(422, 'case.top_level', '已是最高层级，不能再上报');
+    if (!toLevel) throw alreadyTopLevel();
     return { data: {}, toLevel };
   },
   supervise: ({ body }) => {
-    if (body.listed && !body.rectifyBy)
-      throw required('case.rectify_by_required', '挂牌督办须填写整改期限', 'rectifyBy');
+    if (body.listed && !body.rectifyBy) throw rectifyByRequired();
     return {
       data: {
         supervision: body.listed ? 'listed' : 'supervise',
@@ -201,7 +203,7 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
 };
 
 function decision(body: CaseActionBody): boolean {
-  if (body.approved === undefined) throw required('case.decision_required', '请选择同意或不同意', 'approved');
+  if (body.approved === undefined) throw decisionRequired();
   return body.approved;
 }
 

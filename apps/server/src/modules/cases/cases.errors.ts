@@ -33,7 +33,7 @@ export const caseFieldsInvalid = (details: { path: string; message: string }[]) 
 export const unknownItem = (code: string) =>
   badRequest('case.unknown_item', `事项编码 ${code} 不存在或已停用`, [{ path: 'itemCode', message: '未知的事项' }]);
 
-// The codes cases.actions.ts throws (it adopts these declarations once its rewrite lands).
+// The codes cases.actions.ts throws (the transition refusals come from CASE_LIFE in @gewu/domain).
 export const caseNotFound = () => notFound('case.not_found', '案件不存在或不在您的管辖范围内');
 export const mergeTargetRequired = () =>
   badRequest('case.merge_target_required', '请选择要并入的案件', [{ path: 'targetCaseId', message: '必填' }]);
@@ -61,3 +61,8 @@ export const dispatchWorkerOutsideArea = () =>
   ]);
 export const dispatchItemNotAdmitted = (itemName: string) =>
   new AppError(422, 'dispatch.item_not_admitted', `事项「${itemName}」未经准入，不能派给网格员（网格事项准入制度）`);
+/** 准确派遣: a unit of another kind than the item's responsible department needs a reason. */
+export const dispatchReasonRequired = () =>
+  badRequest('dispatch.reason_required', '所选单位不是该事项的主管部门，请填写派遣理由', [
+    { path: 'note', message: '必填' },
+  ]);
