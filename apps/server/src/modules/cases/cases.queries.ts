@@ -1,5 +1,6 @@
 import {
   CASE_LEVELS,
+  HOLDING_STATES,
   ACTION_LABELS,
   type CaseEventType,
   type CaseLevel,
@@ -139,7 +140,7 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
         and(eq(cases.state, 'fed_back'), isNull(cases.verifierUserId)),
       ),
     ),
-    tasks: and(or(...mine), inArray(cases.state, ['dispatched', 'handling', 'suspended'])),
+    tasks: and(or(...mine), inArray(cases.state, HOLDING_STATES)),
     verify: and(eq(cases.verifierUserId, actor.id), eq(cases.state, 'fed_back')),
     mine: eq(cases.reporterUserId, actor.id),
     supervision: and(inScope(actor, cases.regionPath), isNotNull(cases.stage)),

@@ -1,5 +1,6 @@
+import { HOLDING_STATES } from '@gewu/domain';
 import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { type Db, sqlList } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
@@ -18,7 +19,7 @@ async function loads(db: Db, userIds: string[]) {
   const rows = await db
     .select({
       userId: sql<string>`u.id`,
-      holding: sql<number>`(SELECT count(*)::int FROM cases c WHERE c.assignee_user_id = u.id AND c.state IN ('dispatched','handling','suspended'))`,
+      holding: sql<number>`(SELECT count(*)::int FROM cases c WHERE c.assignee_user_id = u.id AND c.state IN (${sqlList(HOLDING_STATES)}))`,
       verifying: sql<number>`(SELECT count(*)::int FROM cases c WHERE c.verifier_user_id = u.id AND c.state = 'fed_back')`,
     })
     .from(sql`users u`)
