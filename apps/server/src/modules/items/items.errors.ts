@@ -8,8 +8,7 @@ export const admissionExists = () => conflict('admission.exists', '该事项在�
 export const admissionNotActive = (now: string) =>
   conflict('admission.not_active', `该准入${now}，只有已生效的准入可以退出`);
 export const admissionNotFound = () => notFound('admission.not_found', '准入记录不存在或不在您的管辖范围内');
-export const admissionNotPending = (now: string) =>
-  conflict('admission.not_pending', `该准入申请${now}，不能重复审批`);
+export const admissionNotPending = (now: string) => conflict('admission.not_pending', `该准入申请${now}，不能重复审批`);
 export const admissionNoteRequired = () =>
   badRequest('admission.note_required', '不予批准须说明理由', [{ path: 'note', message: '不能为空' }]);
 /** A request for admission (准入) or its withdrawal (退出) without the reason it must give. */
