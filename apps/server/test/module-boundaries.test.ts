@@ -49,7 +49,9 @@ export function tableImportsAcrossModules(files: Map<string, string>): string[] 
   const out: string[] = [];
   for (const [file, source] of files) {
     const from = moduleOf(file);
-    if (!from || file.endsWith('.table.ts')) continue;
+    // Table files (foreign keys) and repositories (the data layer, where read models join) may name
+    // another module's tables; services, routes and the rest go through that module's functions.
+    if (!from || file.endsWith('.table.ts') || file.endsWith('.repository.ts')) continue;
     for (const target of importsOf(file, source)) {
       const owner = moduleOf(target);
       if (owner && owner !== from && target.endsWith('.table.ts')) out.push(`${file} -> ${target}`);
@@ -134,7 +136,6 @@ const TABLE_IMPORTS_LEFT: string[] = [
   'modules/cases/cases.queries.ts -> modules/items/items.table.ts',
   'modules/cases/cases.queries.ts -> modules/units/units.table.ts',
   'modules/cases/cases.queries.ts -> modules/users/users.table.ts',
-  'modules/cases/cases.repository.ts -> modules/notifications/notifications.table.ts',
   'modules/cases/cases.routing.ts -> modules/regions/regions.table.ts',
   'modules/cases/cases.routing.ts -> modules/units/units.table.ts',
   'modules/cases/cases.routing.ts -> modules/users/users.table.ts',
@@ -151,8 +152,6 @@ const TABLE_IMPORTS_LEFT: string[] = [
   'modules/imports/imports.service.ts -> modules/grids/grids.table.ts',
   'modules/imports/imports.service.ts -> modules/people/people.table.ts',
   'modules/imports/imports.service.ts -> modules/regions/regions.table.ts',
-  'modules/items/items.repository.ts -> modules/regions/regions.table.ts',
-  'modules/items/items.repository.ts -> modules/users/users.table.ts',
   'modules/open311/open311.service.ts -> modules/cases/cases.table.ts',
   'modules/open311/open311.service.ts -> modules/items/items.table.ts',
   'modules/open311/open311.service.ts -> modules/regions/regions.table.ts',
@@ -161,10 +160,6 @@ const TABLE_IMPORTS_LEFT: string[] = [
   'modules/stats/stats.service.ts -> modules/grids/grids.table.ts',
   'modules/stats/stats.service.ts -> modules/people/people.table.ts',
   'modules/stats/stats.service.ts -> modules/regions/regions.table.ts',
-  'modules/units/units.repository.ts -> modules/regions/regions.table.ts',
-  'modules/units/units.repository.ts -> modules/users/users.table.ts',
-  'modules/users/sign-in.repository.ts -> modules/regions/regions.table.ts',
-  'modules/users/users.repository.ts -> modules/regions/regions.table.ts',
 ];
 
 /**
@@ -210,12 +205,12 @@ describe('the boundary checks catch a violation', () => {
       "import { b } from '../b/b.table.ts';\nimport type { AppInstance } from '../../app.ts';\n",
     ],
     ['modules/b/b.table.ts', ''],
-    ['modules/b/b.repository.ts', "import { x } from '../c/c.service.ts';\n"],
+    ['modules/b/b.repository.ts', "import { x } from '../c/c.service.ts';\nimport { a } from '../a/a.table.ts';\n"],
     ['modules/c/c.service.ts', "import { y } from '../a/a.service.ts';\nthrow notFound('c.gone', '不存在');\n"],
     ['modules/c/c.errors.ts', "export const gone = () => notFound('c.gone', '已删除');\n"],
   ]);
 
-  it("finds a service importing another module's table, not the table file's foreign key", () => {
+  it("finds a service importing another module's table, not the table file's foreign key nor a repository's join", () => {
     expect(tableImportsAcrossModules(sample)).toEqual(['modules/a/a.service.ts -> modules/b/b.table.ts']);
   });
 
