@@ -205,7 +205,8 @@ describe('the boundary checks catch a violation', () => {
       "import { b } from '../b/b.table.ts';\nimport type { AppInstance } from '../../app.ts';\n",
     ],
     ['modules/b/b.table.ts', ''],
-    ['modules/b/b.repository.ts', "import { x } from '../c/c.service.ts';\nimport { a } from '../a/a.table.ts';\n"],
+    ['modules/d/d.table.ts', ''],
+    ['modules/b/b.repository.ts', "import { x } from '../c/c.service.ts';\nimport { d } from '../d/d.table.ts';\n"],
     ['modules/c/c.service.ts', "import { y } from '../a/a.service.ts';\nthrow notFound('c.gone', '不存在');\n"],
     ['modules/c/c.errors.ts', "export const gone = () => notFound('c.gone', '已删除');\n"],
   ]);
