@@ -6,6 +6,8 @@ import type {
   CaseAction,
   CaseDetail,
   CasePage,
+  GridList,
+  GridLookup,
   GridView,
   ItemField,
   ItemsView,
@@ -83,7 +85,7 @@ export function useMyGrids(user: ActorView, enabled: boolean) {
     `grids.${user.id}`,
     [...MOBILE_KEY, 'grids', user.id],
     async () => {
-      const { items } = await api.get<{ items: GridView[] }>('/api/grids');
+      const { items } = await api.get<GridList>('/api/grids');
       return items.map((g): GridShape => ({
         id: g.id,
         code: g.code,
@@ -156,10 +158,6 @@ export function useCaseAction(id: string) {
         void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'detail', id] });
     },
   });
-}
-
-export interface GridLookup {
-  grid: GridView | null;
 }
 
 /** Which grid a pin falls in (staff only; residents may not read grids). */
