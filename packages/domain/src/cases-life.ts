@@ -14,6 +14,7 @@ import {
 import type { CaseEventRecord } from './cases-events.ts';
 import type { CaseProjection } from './cases-reducer.ts';
 import type { CaseStage } from './items.ts';
+import type { TimeLimit } from './calendar.ts';
 
 /**
  * The case's life (全链条), one declaration per action: who may take it, from which states, whether a
@@ -90,6 +91,13 @@ export interface ActionRule<A extends CaseAction = CaseAction> {
   /** What the case records of the event besides state, clock and level (counters, dates, people). */
   record?: (c: CaseProjection, e: CaseEventRecord<A>) => Partial<CaseProjection>;
 }
+
+/**
+ * 回访 counts as timely for the 响应率 (12345 "三率", domain.md "Assessment") when made within 3
+ * working days of closing. Neither domain.md nor the seeds give the limit: 3 working days is this
+ * platform's setting, kept here as the one place to change it.
+ */
+export const CALLBACK_LIMIT: TimeLimit = { amount: 3, unit: 'work_days' };
 
 const UNASSIGNED = { assigneeUnitId: null, assigneeUserId: null } as const;
 
@@ -288,7 +296,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     guards: ['notRated'],
     record: (_c, e) => ({ rating: e.data.rating, resolved: e.data.resolved, ratedAt: e.at }),
   },
-  // 回访: the centre calls the reporter; timely within CALLBACK_WORK_DAYS of closing (响应率).
+  // 回访: the centre calls the reporter; timely within CALLBACK_LIMIT of closing (响应率).
   callback: {
     who: ['centre'],
     from: ['closed'],

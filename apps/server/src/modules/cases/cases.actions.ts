@@ -1,5 +1,6 @@
 import {
   ACTION_LABELS,
+  CALLBACK_LIMIT,
   type CaseAction,
   type CaseActionBody,
   type CaseActionData,
@@ -53,9 +54,6 @@ import {
 } from './cases.errors.ts';
 
 export type ActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
-
-/** Working days after closing within which a callback (回访) counts as timely for the 响应率. */
-export const CALLBACK_WORK_DAYS = 3;
 
 const STATUS_OF: Record<string, number> = {
   'case.invalid_state': 422,
@@ -178,8 +176,7 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
   },
   callback: ({ row, body, now, cal }) => ({
     data: {
-      contactedInTime:
-        !!row.closedAt && now <= addLimit(row.closedAt, { amount: CALLBACK_WORK_DAYS, unit: 'work_days' }, cal),
+      contactedInTime: !!row.closedAt && now <= addLimit(row.closedAt, CALLBACK_LIMIT, cal),
       ...(body.rating ? { rating: body.rating, resolved: body.resolved } : {}),
     },
   }),
