@@ -157,3 +157,10 @@ export async function readChangeCounter(db: Db, topic: string): Promise<number> 
     .where(eq(changeCounters.topic, topic));
   return row?.v ?? 0;
 }
+
+/** Grid attribute rows (imports) update existing grids; empty cells keep what was there. */
+export async function updateGridsBulk(db: Db, rows: { id: string; name: string | null; households: number | null }[]) {
+  if (!rows.length) return;
+  await db.execute(sql`UPDATE grids AS g SET name = COALESCE(x.name, g.name), households = COALESCE(x.households, g.households)
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(id uuid, name text, households integer) WHERE g.id = x.id`);
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyArray, copyField, residentCopyLine } from './imports.copy.ts';
+import { copyArray, copyField } from '../../db/copy-text.ts';
+import { residentCopyLine } from '../people/people.repository.ts';
 
 describe('COPY text encoding', () => {
   it('escapes what COPY reads as structure and writes null as \\N', () => {

@@ -3,49 +3,25 @@ import pg from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import type { Db } from '../../db/client.ts';
 import * as schema from '../../db/schema.ts';
-import type { residents } from '../people/people.table.ts';
+import {
+  RESIDENT_COPY_STATEMENT,
+  RESIDENTS_ID_HASH_INDEX,
+  type ResidentInsert,
+  residentCopyLine,
+} from '../people/people.repository.ts';
 
 /**
  * Resident rows streamed into PostgreSQL with `COPY … FROM STDIN` (node-postgres only; PGlite
- * keeps the `jsonb_to_recordset` insert of imports.bulk.ts). COPY skips the per-batch statement,
+ * keeps the `jsonb_to_recordset` insert of people.repository.ts). COPY skips the per-batch statement,
  * the JSON text and its parsing; the rows go straight into the table while the next batch is
  * being built.
  *
  * COPY has no ON CONFLICT: the dry run already checked every identity number against the
  * database, so a duplicate at commit time is a rare race. It surfaces as a unique violation on
- * `residents_id_hash_idx`; the COPY then runs under a savepoint so the transaction can be rolled
+ * the residents' identity index; the COPY then runs under a savepoint so the transaction can be rolled
  * back to it and the caller can find which rows were taken (`finish()` answers `'conflict'`).
  */
-const COLUMNS =
-  'region_path, village_id, grid_id, name, gender, birth_date, ethnicity, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, categories, address, note';
-const ID_HASH_INDEX = 'residents_id_hash_idx';
 const SAVEPOINT = 'gewu_import_copy';
-
-type Resident = typeof residents.$inferInsert;
-
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** One field in COPY's text format: `\N` for null; backslash, tab, newline and CR escaped. */
-export function copyField(v: string | null | undefined): string {
-  if (v === null || v === undefined) return '\\N';
-  return NEEDS_ESCAPE.test(v) ? v.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c] as string) : v;
-}
-
-/** A text[] as an array literal with every element quoted (then escaped as a COPY field). */
-export function copyArray(values: readonly string[]): string {
-  let s = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i] as string;
-    s += `${i ? ',' : ''}"${v.includes('"') || v.includes('\\') ? v.replace(/["\\]/g, '\\$&') : v}"`;
-  }
-  return copyField(`${s}}`);
-}
-
-/** One resident as a line of COPY text, in the order of COLUMNS. */
-export function residentCopyLine(r: Resident): string {
-  return `${copyField(r.regionPath)}\t${r.villageId}\t${copyField(r.gridId)}\t${copyField(r.name)}\t${copyField(r.gender)}\t${copyField(r.birthDate)}\t${copyField(r.ethnicity)}\t${copyField(r.idEnc)}\t${copyField(r.idHash)}\t${copyField(r.idMasked)}\t${copyField(r.phoneEnc)}\t${copyField(r.phoneHash)}\t${copyField(r.phoneMasked)}\t${copyArray(r.categories ?? [])}\t${copyField(r.address)}\t${copyField(r.note)}\n`;
-}
 
 /** The node-postgres pool behind a Drizzle database; null on PGlite. */
 export function pgPoolOf(db: Db): pg.Pool | null {
@@ -94,10 +70,7 @@ export class ResidentCopy {
   /** Starts `COPY residents FROM STDIN` on the client, inside its open transaction. */
   static async open(client: pg.PoolClient): Promise<ResidentCopy> {
     await client.query(`SAVEPOINT ${SAVEPOINT}`);
-    return new ResidentCopy(
-      client,
-      client.query(copyFrom(`COPY residents (${COLUMNS}) FROM STDIN WITH (FORMAT text, ENCODING 'UTF8')`)),
-    );
+    return new ResidentCopy(client, client.query(copyFrom(RESIDENT_COPY_STATEMENT)));
   }
 
   /** False once PostgreSQL refused the data (the rest of the file need not be sent). */
@@ -109,7 +82,7 @@ export class ResidentCopy {
    * Sends rows; resolves when the socket has taken them. Callers keep one write in flight at a
    * time, so PostgreSQL works on one batch while the next is built and memory stays bounded.
    */
-  async write(rows: Resident[]): Promise<void> {
+  async write(rows: ResidentInsert[]): Promise<void> {
     if (!rows.length || this.error) return;
     let text = '';
     for (const r of rows) text += residentCopyLine(r);
@@ -129,7 +102,7 @@ export class ResidentCopy {
       await this.client.query(`RELEASE SAVEPOINT ${SAVEPOINT}`);
       return 'done';
     }
-    if (e.code === '23505' && e.constraint === ID_HASH_INDEX) {
+    if (e.code === '23505' && e.constraint === RESIDENTS_ID_HASH_INDEX) {
       await this.client.query(`ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
       return 'conflict';
     }

@@ -1,14 +1,12 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize, inScope } from '../../platform/access.ts';
+import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { regions } from '../regions/regions.table.ts';
-import { gridBoundaries, grids } from '../grids/grids.table.ts';
-import { houses, organisations } from '../people/people.table.ts';
+import type { HouseRow, OrganisationRow } from '../people/people.repository.ts';
 import { ORG_KIND_LABELS, USAGE_LABELS } from './imports.columns.ts';
 import type { Sheet } from './imports.export.ts';
+import { gridsForExport, placesForExport } from './imports.repository.ts';
 
 const invert = (o: Record<string, string>) => Object.fromEntries(Object.entries(o).map(([label, key]) => [key, label]));
 const USAGE = invert(USAGE_LABELS);
@@ -34,13 +32,7 @@ export async function exportTable(
   if (kind !== 'grids') authorize(ctx, 'person.read');
   await recordAudit(deps.db, deps.clock, ctx, { action: `export.${kind}` });
   if (kind === 'grids') {
-    const rows = await deps.db
-      .select({ g: grids, villageCode: regions.code, area: gridBoundaries.areaM2 })
-      .from(grids)
-      .innerJoin(regions, eq(regions.id, grids.villageId))
-      .leftJoin(gridBoundaries, and(eq(gridBoundaries.gridId, grids.id), isNull(gridBoundaries.validTo)))
-      .where(and(inScope(actor, grids.regionPath), isNull(grids.retiredAt)))
-      .orderBy(asc(grids.code));
+    const rows = await gridsForExport(deps.db, actor);
     return {
       header: ['网格编码', '名称', '户数', '类型', '村（社区）代码', '面积（平方米）'],
       rows: rows.map(({ g, villageCode, area }) => [
@@ -53,19 +45,12 @@ export async function exportTable(
       ]),
     };
   }
-  const table = kind === 'houses' ? houses : organisations;
-  const rows = await deps.db
-    .select({ r: table, villageCode: regions.code, gridCode: grids.code })
-    .from(table)
-    .innerJoin(regions, eq(regions.id, table.villageId))
-    .leftJoin(grids, eq(grids.id, table.gridId))
-    .where(inScope(actor, table.regionPath))
-    .orderBy(asc(table.regionPath));
+  const rows = await placesForExport(deps.db, actor, kind);
   if (kind === 'houses') {
     return {
       header: ['地址', '用途', '面积（平方米）', '村（社区）代码', '网格编码'],
       rows: rows.map(({ r, villageCode, gridCode }) => {
-        const h = r as typeof houses.$inferSelect;
+        const h = r as HouseRow;
         return [h.address, USAGE[h.usage] ?? h.usage, h.areaM2, villageCode, gridCode];
       }),
     };
@@ -73,7 +58,7 @@ export async function exportTable(
   return {
     header: ['名称', '类型', '统一社会信用代码', '地址', '从业人数', '村（社区）代码', '网格编码'],
     rows: rows.map(({ r, villageCode, gridCode }) => {
-      const o = r as typeof organisations.$inferSelect;
+      const o = r as OrganisationRow;
       return [o.name, ORG_KIND[o.kind] ?? o.kind, o.creditCode, o.address, o.employees, villageCode, gridCode];
     }),
   };

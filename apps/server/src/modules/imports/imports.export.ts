@@ -1,17 +1,14 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize, inScope } from '../../platform/access.ts';
+import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { regions } from '../regions/regions.table.ts';
-import { grids } from '../grids/grids.table.ts';
-import { residents } from '../people/people.table.ts';
 import { birthYearShown } from '@gewu/domain';
 import { CATEGORY_LABELS, COLUMNS, type ImportKind } from './imports.columns.ts';
+import { residentsExportPage } from './imports.repository.ts';
 
 export type Sheet = {
   header: string[];
@@ -85,20 +82,7 @@ export async function exportResidents(
   async function* rows() {
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
-      const page = await deps.db
-        .select({ r: residents, villageCode: regions.code, villageName: regions.name, gridCode: grids.code })
-        .from(residents)
-        .innerJoin(regions, eq(regions.id, residents.villageId))
-        .leftJoin(grids, eq(grids.id, residents.gridId))
-        .where(
-          and(
-            inScope(actor, residents.regionPath),
-            gt(residents.id, after),
-            q.villageId ? eq(residents.villageId, q.villageId) : undefined,
-          ),
-        )
-        .orderBy(asc(residents.id))
-        .limit(5000);
+      const page = await residentsExportPage(deps.db, actor, q, after, 5000);
       for (const { r, villageCode, villageName, gridCode } of page) {
         yield [
           r.name,

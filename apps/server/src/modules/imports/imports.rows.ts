@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { protectPii } from '../people/residents.service.ts';
-import type { houses, organisations, residents } from '../people/people.table.ts';
+import type { HouseInsert, OrganisationInsert, ResidentInsert } from '../people/people.repository.ts';
 import { creditCodeSchema } from '@gewu/domain';
 import {
   type CellError,
@@ -19,9 +19,9 @@ export interface Places {
 }
 
 export type Built =
-  | { kind: 'residents'; values: typeof residents.$inferInsert; idHash: string | null }
-  | { kind: 'houses'; values: typeof houses.$inferInsert; idHash: null }
-  | { kind: 'organisations'; values: typeof organisations.$inferInsert; idHash: null }
+  | { kind: 'residents'; values: ResidentInsert; idHash: string | null }
+  | { kind: 'houses'; values: HouseInsert; idHash: null }
+  | { kind: 'organisations'; values: OrganisationInsert; idHash: null }
   | { kind: 'grids'; values: { id: string; name: string | null; households: number | null }; idHash: null };
 
 /** A file has a handful of distinct category cells: each is parsed once (a bounded cache). */
@@ -149,7 +149,7 @@ export function buildRow(
   if (numbers.birthDate && birthDate && numbers.birthDate !== birthDate) err('birthDate', '出生日期与身份证号不符');
   if (errors.length) return { errors };
   // Spelled out rather than spread: this runs once per row of a million-row file.
-  const values: typeof residents.$inferInsert = {
+  const values: ResidentInsert = {
     regionPath: place.regionPath,
     villageId: place.villageId,
     gridId: place.gridId,

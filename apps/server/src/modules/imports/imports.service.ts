@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { PoolClient } from 'pg';
 import type { Db, Engine } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -11,13 +11,17 @@ import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
-import { regions } from '../regions/regions.table.ts';
-import { grids } from '../grids/grids.table.ts';
-import { residents } from '../people/people.table.ts';
-import { insertHousesBulk, insertOrganisationsBulk, insertResidentsBulk, updateGridsBulk } from './imports.bulk.ts';
+import { updateGridsBulk } from '../grids/grids.repository.ts';
+import {
+  insertHousesBulk,
+  insertOrganisationsBulk,
+  insertResidentsBulk,
+  registeredIdHashes,
+} from '../people/people.repository.ts';
 import { type CellError, type ImportKind, mapHeader } from './imports.columns.ts';
 import { ResidentCopy, inPgTransaction, pgPoolOf } from './imports.copy.ts';
 import { readSheetChunks } from './imports.reader.ts';
+import { gridsInScope, villagesInScope } from './imports.repository.ts';
 import { type Built, type Places, buildRow } from './imports.rows.ts';
 import { importJobs } from './imports.table.ts';
 import {
@@ -169,16 +173,7 @@ export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: s
 
 async function loadPlaces(db: Db, scopePath: string): Promise<Places> {
   const scope = { regionPath: scopePath };
-  const [vs, gs] = await Promise.all([
-    db
-      .select({ id: regions.id, code: regions.code, path: regions.path })
-      .from(regions)
-      .where(and(eq(regions.level, 'village'), inScope(scope, regions.path))),
-    db
-      .select({ id: grids.id, code: grids.code, villageId: grids.villageId, path: grids.regionPath })
-      .from(grids)
-      .where(inScope(scope, grids.regionPath)),
-  ]);
+  const [vs, gs] = await Promise.all([villagesInScope(db, scope), gridsInScope(db, scope)]);
   return { villages: new Map(vs.map((v) => [v.code, v])), grids: new Map(gs.map((g) => [g.code, g])) };
 }
 
@@ -194,8 +189,7 @@ async function registeredRows(db: Db, seenIds: Map<string, number>): Promise<num
   const rows: number[] = [];
   let batch: string[] = [];
   const check = async () => {
-    for (const x of await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, batch)))
-      rows.push(seenIds.get(x.h as string) as number);
+    for (const x of await registeredIdHashes(db, batch)) rows.push(seenIds.get(x.h as string) as number);
     batch = [];
   };
   for (const h of seenIds.keys()) {
@@ -270,11 +264,7 @@ async function readRows(
     }
     const hashes = b.map((x) => x.built.idHash).filter((h): h is string => !!h);
     if (!hashes.length) return;
-    const existing = new Set(
-      (await db.select({ h: residents.idHash }).from(residents).where(inArray(residents.idHash, hashes))).map(
-        (x) => x.h,
-      ),
-    );
+    const existing = new Set((await registeredIdHashes(db, hashes)).map((x) => x.h));
     for (const x of b) if (x.built.idHash && existing.has(x.built.idHash)) alreadyRegistered(x.rowNo);
   };
   // One batch in the database while the next one is parsed, checked and encrypted.
