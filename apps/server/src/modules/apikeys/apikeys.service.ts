@@ -7,9 +7,8 @@ import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
-import { regions } from '../regions/regions.table.ts';
-import { users } from '../users/users.table.ts';
 import { apiKeys } from './api-keys.table.ts';
+import { type ApiKeyWithNames, selectKeysWithNames } from './apikeys.repository.ts';
 import { regionNotFound } from '../regions/regions.errors.ts';
 import { apikeyNotFound, apikeyRevoked } from './apikeys.errors.ts';
 
@@ -25,10 +24,7 @@ export function hashApiKey(rawKey: string): string {
   return createHash('sha256').update(rawKey, 'utf8').digest('hex');
 }
 
-const columns = { key: apiKeys, regionCode: regions.code, regionName: regions.name, createdByName: users.displayName };
-type Row = { key: typeof apiKeys.$inferSelect; regionCode: string; regionName: string; createdByName: string | null };
-
-function toView(r: Row): ApiKeyView {
+function toView(r: ApiKeyWithNames): ApiKeyView {
   const k = r.key;
   return {
     id: k.id,
@@ -46,18 +42,12 @@ function toView(r: Row): ApiKeyView {
   };
 }
 
-function selectKeys(db: Db) {
-  return db
-    .select(columns)
-    .from(apiKeys)
-    .innerJoin(regions, eq(regions.id, apiKeys.regionId))
-    .leftJoin(users, eq(users.id, apiKeys.createdBy));
-}
-
 /** Keys of systems inside the admin's region; never the key itself. */
 export async function listApiKeys(deps: ApiKeysDeps, ctx: RequestContext): Promise<ApiKeyView[]> {
   const actor = authorize(ctx, 'apikey.manage');
-  const rows = await selectKeys(deps.db).where(inScope(actor, apiKeys.regionPath)).orderBy(desc(apiKeys.createdAt));
+  const rows = await selectKeysWithNames(deps.db)
+    .where(inScope(actor, apiKeys.regionPath))
+    .orderBy(desc(apiKeys.createdAt));
   return rows.map(toView);
 }
 
@@ -114,7 +104,7 @@ export async function createApiKey(
 export async function revokeApiKey(deps: ApiKeysDeps, ctx: RequestContext, id: string): Promise<ApiKeyView> {
   const actor = authorize(ctx, 'apikey.manage');
   return deps.db.transaction(async (tx) => {
-    const [row] = await selectKeys(tx)
+    const [row] = await selectKeysWithNames(tx)
       .where(and(eq(apiKeys.id, id), inScope(actor, apiKeys.regionPath)))
       .limit(1);
     if (!row) throw apikeyNotFound();

@@ -13,7 +13,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { assertOwnsSetting, authorize, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { users } from '../users/users.table.ts';
+import { userDisplayName } from '../users/users.repository.ts';
 import { workCalendars } from './calendar.table.ts';
 import { calendarInvalid, calendarInvalidLimit, calendarNoWorkingTime } from './calendar.errors.ts';
 
@@ -83,14 +83,12 @@ export interface CalendarView {
 export async function readWorkCalendar(deps: CalendarDeps, ctx: RequestContext): Promise<CalendarView> {
   requireStaff(ctx);
   const entry = await loadCalendar(deps);
-  const [who] = entry.updatedBy
-    ? await deps.db.select({ name: users.displayName }).from(users).where(eq(users.id, entry.updatedBy))
-    : [];
+  const updatedByName = entry.updatedBy ? await userDisplayName(deps.db, entry.updatedBy) : null;
   return {
     calendar: entry.calendar,
     isDefault: entry.updatedAt === null,
     updatedAt: entry.updatedAt === null ? null : new Date(entry.updatedAt).toISOString(),
-    updatedByName: who?.name ?? null,
+    updatedByName,
   };
 }
 

@@ -7,7 +7,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import { regions } from '../regions/regions.table.ts';
+import { type RegionRow, villagesInScopeByCode } from '../regions/regions.repository.ts';
 import type { GridsDeps } from './grids.service.ts';
 import { areaM2, assertInsideParent, bboxOf } from './grids.geometry.ts';
 import * as repo from './grids.repository.ts';
@@ -58,7 +58,7 @@ interface Planned {
   dedicatedKind: string | null;
   households: number;
   geometry: Polygon | MultiPolygon;
-  village: typeof regions.$inferSelect;
+  village: RegionRow;
   existing: repo.GridRow | null;
   parentCode: string | null;
 }
@@ -81,20 +81,7 @@ export async function importGridsGeoJson(
     // Only well-formed codes reach the queries (a NUL or a lone surrogate would be a database error).
     const wellFormed = codes.filter((c) => GRID_CODE.test(c));
     const villageCodes = [...new Set(wellFormed.map((c) => c.slice(0, 12)))];
-    const villages = new Map(
-      (
-        await db
-          .select()
-          .from(regions)
-          .where(
-            and(
-              inArray(regions.code, villageCodes.length ? villageCodes : ['-']),
-              eq(regions.level, 'village'),
-              inScope(actor, regions.path),
-            ),
-          )
-      ).map((v) => [v.code, v]),
-    );
+    const villages = new Map((await villagesInScopeByCode(db, actor, villageCodes)).map((v) => [v.code, v]));
     const existing = new Map(
       (
         await db

@@ -1,11 +1,11 @@
 import { type SQL, and, asc, count, eq, lt, not } from 'drizzle-orm';
-import { users } from '../users/users.table.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { PeopleDeps } from './residents.service.ts';
 import { loadResident } from './residents.service.ts';
 import { residents, specialPopulations, visits } from './people.table.ts';
+import { visitsOfResident } from './people.repository.ts';
 import { specialDuplicate, specialNotFound, visitInFuture } from './people.errors.ts';
 
 type Kind = (typeof specialPopulations.$inferSelect)['kind'];
@@ -172,12 +172,7 @@ export async function recordVisit(
 export async function listVisits(deps: PeopleDeps, ctx: RequestContext, residentId: string) {
   const actor = authorize(ctx, 'special_population.read');
   const { r } = await loadResident(deps.db, actor, residentId);
-  const rows = await deps.db
-    .select({ v: visits, visitorName: users.displayName })
-    .from(visits)
-    .leftJoin(users, eq(users.id, visits.visitorId))
-    .where(eq(visits.residentId, r.id))
-    .orderBy(asc(visits.visitedAt));
+  const rows = await visitsOfResident(deps.db, r.id);
   return rows.map(({ v, visitorName }) => ({
     id: v.id,
     visitedAt: v.visitedAt.toISOString(),

@@ -1,5 +1,5 @@
 import type { RegionLevel } from '@gewu/domain';
-import { type AnyColumn, type SQL, and, asc, eq, not, sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, and, asc, eq, inArray, not, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { inScope } from '../../platform/access.ts';
@@ -36,6 +36,20 @@ export async function findRegionInScope(
 export async function findRegionByCode(db: Db, code: string): Promise<RegionRow | null> {
   const [row] = await db.select().from(regions).where(eq(regions.code, code)).limit(1);
   return row ?? null;
+}
+
+/** The villages with a code in `codes` that lie in the actor's subtree (none when `codes` is empty). */
+export function villagesInScopeByCode(db: Db, actor: Pick<Actor, 'regionPath'>, codes: string[]): Promise<RegionRow[]> {
+  return db
+    .select()
+    .from(regions)
+    .where(
+      and(
+        inArray(regions.code, codes.length ? codes : ['-']),
+        eq(regions.level, 'village'),
+        inScope(actor, regions.path),
+      ),
+    );
 }
 
 export async function insertRegion(db: Db, values: typeof regions.$inferInsert): Promise<RegionRow> {

@@ -1,14 +1,11 @@
 import ExcelJS from 'exceljs';
-import { and, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize, inScope } from '../../platform/access.ts';
+import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { regions } from '../regions/regions.table.ts';
-import { grids } from '../grids/grids.table.ts';
-import { houses, residentHouses, residents, specialPopulations } from '../people/people.table.ts';
 import { regionNotFound } from '../regions/regions.errors.ts';
+import * as repo from './stats.repository.ts';
 
 export type StatsDeps = { db: Db; clock: Clock };
 
@@ -21,58 +18,16 @@ export async function tallies(deps: StatsDeps, ctx: RequestContext, q: { regionI
   const actor = authorize(ctx, 'stats.read');
   let scope = { regionPath: actor.regionPath };
   if (q.regionId) {
-    const [r] = await deps.db
-      .select({ path: regions.path })
-      .from(regions)
-      .where(and(eq(regions.id, q.regionId), inScope(actor, regions.path)));
-    if (!r) throw regionNotFound();
-    scope = { regionPath: r.path };
+    const path = await repo.regionPathInScope(deps.db, actor, q.regionId);
+    if (path === null) throw regionNotFound();
+    scope = { regionPath: path };
   }
-  const township = sql<string>`split_part(${specialPopulations.regionPath}, '/', 5)`;
   const [elderly, rentals, special] = await Promise.all([
-    deps.db
-      .select({
-        villageId: regions.id,
-        villageCode: regions.code,
-        villageName: regions.name,
-        count: count(residents.id),
-      })
-      .from(regions)
-      .leftJoin(
-        residents,
-        and(eq(residents.villageId, regions.id), sql`${residents.categories} @> ARRAY['elderly_alone']::text[]`),
-      )
-      .where(and(eq(regions.level, 'village'), inScope(scope, regions.path)))
-      .groupBy(regions.id, regions.code, regions.name)
-      .orderBy(regions.code),
-    deps.db
-      .select({
-        gridId: grids.id,
-        gridCode: grids.code,
-        gridName: grids.name,
-        rentalHouses: sql<number>`count(DISTINCT ${houses.id})::int`,
-        tenants: sql<number>`count(${residentHouses.residentId}) FILTER (WHERE ${residentHouses.relation} = 'tenant')::int`,
-      })
-      .from(grids)
-      .leftJoin(houses, and(eq(houses.gridId, grids.id), eq(houses.usage, 'rental')))
-      .leftJoin(residentHouses, eq(residentHouses.houseId, houses.id))
-      .where(and(inScope(scope, grids.regionPath), sql`${grids.kind} <> 'micro'`, sql`${grids.retiredAt} IS NULL`))
-      .groupBy(grids.id, grids.code, grids.name)
-      .orderBy(grids.code),
-    deps.db
-      .select({ townshipCode: township, riskLevel: specialPopulations.riskLevel, count: count() })
-      .from(specialPopulations)
-      .where(and(inScope(scope, specialPopulations.regionPath), eq(specialPopulations.status, 'active')))
-      .groupBy(township, specialPopulations.riskLevel),
+    repo.elderlyAlonePerVillage(deps.db, scope),
+    repo.rentalsPerGrid(deps.db, scope),
+    repo.specialPerRiskPerTownship(deps.db, scope),
   ]);
-  const townshipNames = new Map(
-    (
-      await deps.db
-        .select({ code: regions.code, id: regions.id, name: regions.name })
-        .from(regions)
-        .where(eq(regions.level, 'township'))
-    ).map((t) => [t.code, t]),
-  );
+  const townshipNames = new Map((await repo.allTownships(deps.db)).map((t) => [t.code, t]));
   return {
     elderlyAlonePerVillage: elderly.map((e) => ({
       villageId: e.villageId,

@@ -67,6 +67,12 @@ export async function usernameExists(db: Db, username: string): Promise<boolean>
   return !!row;
 }
 
+/** The display name of the account `id`, or null when there is no such account. */
+export async function userDisplayName(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ name: users.displayName }).from(users).where(eq(users.id, id));
+  return row?.name ?? null;
+}
+
 export async function insertUser(db: Db, values: typeof users.$inferInsert) {
   const [row] = await db.insert(users).values(values).returning();
   return row as typeof users.$inferSelect;
