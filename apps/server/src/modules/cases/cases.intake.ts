@@ -1,6 +1,5 @@
 import { type CaseChannel, type CaseLevel, type ReportBody, type ReportFacts, centrePathFor } from '@gewu/domain';
 import { toWgs84 } from '@gewu/geo';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -10,9 +9,9 @@ import { type AuditInput, auditRow, recordAudit } from '../../platform/audit/aud
 import { AppError, forbidden } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { protectPii } from '../people/residents.service.ts';
-import { gridAssignments, grids } from '../grids/grids.table.ts';
+import { gridRegionPath } from '../grids/grids.repository.ts';
 import type { GridLocator } from '../grids/grids.index.ts';
-import { items } from '../items/items.table.ts';
+import { type ItemRow, getItemByCode } from '../items/items.repository.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
@@ -59,7 +58,7 @@ export type Reporter =
       addressOnly?: boolean;
     };
 
-export type ItemRow = typeof items.$inferSelect;
+export type { ItemRow };
 
 /**
  * Items are read on every report and change a few times a year: each instance keeps them for a
@@ -73,7 +72,7 @@ export async function itemByCode({ db, clock }: Pick<IntakeDeps, 'db' | 'clock'>
   if (!itemCache) itemCaches.set(db, (itemCache = new Map()));
   let hit = itemCache.get(code);
   if (!hit || clock.now().getTime() - hit.at > ITEM_CACHE_MS) {
-    const [item] = await db.select().from(items).where(eq(items.code, code));
+    const item = (await getItemByCode(db, code)) ?? undefined;
     hit = { item, at: clock.now().getTime() };
     if (item) itemCache.set(code, hit);
   }
@@ -106,25 +105,6 @@ class IdempotencyKeyTaken extends Error {}
 /** A grid's region path never changes (its code is permanent), so it is looked up once per process. */
 const gridPaths = new Map<string, string>();
 
-/** The grid worker (with an account) currently responsible for a grid, full-time before part-time. */
-export async function gridWorkerOf(db: Db, gridId: string | null): Promise<string | null> {
-  if (!gridId) return null;
-  const rows = await db
-    .select({ userId: gridAssignments.userId, duty: gridAssignments.duty })
-    .from(gridAssignments)
-    .where(
-      and(
-        eq(gridAssignments.gridId, gridId),
-        inArray(gridAssignments.duty, ['grid_worker_full', 'grid_worker_part']),
-        isNull(gridAssignments.validTo),
-      ),
-    );
-  const withAccount = rows
-    .filter((r) => r.userId)
-    .sort((a, b) => (a.duty === 'grid_worker_full' ? -1 : 1) - (b.duty === 'grid_worker_full' ? -1 : 1));
-  return withAccount[0]?.userId ?? null;
-}
-
 /** Where the case is: the grid a point falls in (its unit grid, not the micro-grid), else refused. */
 async function placeOf(deps: IntakeDeps, body: ReportBody, fallbackPath: string | null) {
   if (!body.location) {
@@ -136,9 +116,8 @@ async function placeOf(deps: IntakeDeps, body: ReportBody, fallbackPath: string 
   if (!found.gridId) throw caseOutsideArea();
   let regionPath = gridPaths.get(found.gridId);
   if (!regionPath) {
-    const [grid] = await deps.db.select({ regionPath: grids.regionPath }).from(grids).where(eq(grids.id, found.gridId));
-    if (!grid) throw caseOutsideArea();
-    regionPath = grid.regionPath;
+    regionPath = await gridRegionPath(deps.db, found.gridId);
+    if (!regionPath) throw caseOutsideArea();
     gridPaths.set(found.gridId, regionPath);
   }
   return { gridId: found.gridId, regionPath, lon, lat };

@@ -13,7 +13,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { forbidden } from '../../platform/errors.ts';
-import { items } from '../items/items.table.ts';
+import { itemTakesPublicReports } from '../items/items.repository.ts';
 import { visibleCase } from './cases.actions.ts';
 import { relationsTo } from './cases.policy.ts';
 import type { CaseRow } from './cases.repository.ts';
@@ -59,8 +59,7 @@ export async function setPublication(
   const actor = requireActor(ctx);
   const row = await visibleCase(deps.db, ctx, id);
   if (!relationsTo(actor, row, []).includes('centre')) throw forbidden('只有负责该案件的受理派遣中心可以决定是否公开');
-  const [item] = await deps.db.select({ publicReport: items.publicReport }).from(items).where(eq(items.id, row.itemId));
-  if (!item?.publicReport) throw casePublicationNotPublicItem();
+  if (!(await itemTakesPublicReports(deps.db, row.itemId))) throw casePublicationNotPublicItem();
   const now = deps.clock.now();
   const values = {
     caseId: row.id,

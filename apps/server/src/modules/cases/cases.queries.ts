@@ -6,57 +6,26 @@ import {
   type CaseLevel,
   type CaseQueueQuery,
   type CaseSummary,
-  type Light,
   availableActions,
   reporterView,
 } from '@gewu/domain';
 import { type SQL, and, asc, desc, eq, gte, inArray, isNotNull, isNull, like, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { lightIsSql, lightSql as lightOfClock } from '../../platform/clocks/index.ts';
+import { lightIsSql } from '../../platform/clocks/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { inScope, requireActor } from '../../platform/access.ts';
-import { grids } from '../grids/grids.table.ts';
-import { items } from '../items/items.table.ts';
-import { units } from '../units/units.table.ts';
-import { users } from '../users/users.table.ts';
+import { unitNames } from '../units/units.repository.ts';
+import { userName } from '../users/users.repository.ts';
 import { itemByCode } from './cases.intake.ts';
 import { andAll, caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
-import { type CaseRow, coUnitsOf, findCase, listEvents } from './cases.repository.ts';
+import { coUnitsOf, findCase, listEvents } from './cases.repository.ts';
 import { visibleCase } from './cases.actions.ts';
 import { publicationDecision, publicationView } from './cases.publication.ts';
+import { STAGE_CLOCK, type SummaryRow, summaryQuery } from './cases.read.repository.ts';
 import { cases } from './cases.table.ts';
 
 export type QueryDeps = { db: Db; clock: Clock };
-
-const assigneeUser = alias(users, 'assignee_user');
-
-/** The instants of a case's stage clock, for the clock engine's light rule. */
-const STAGE_CLOCK = { warnAt: cases.stageWarnAt, deadline: cases.stageDeadline };
-
-/** The warning light of a case's current stage (null when no clock runs). */
-export function lightSql(now: Date): SQL<Light | null> {
-  return lightOfClock(STAGE_CLOCK, now);
-}
-
-const summaryColumns = (now: Date) => ({
-  c: cases,
-  itemName: items.name,
-  gridName: grids.name,
-  unitName: units.name,
-  userName: assigneeUser.displayName,
-  light: lightSql(now),
-});
-
-type SummaryRow = {
-  c: CaseRow;
-  itemName: string | null;
-  gridName: string | null;
-  unitName: string | null;
-  userName: string | null;
-  light: Light | null;
-};
 
 export function toSummary(r: SummaryRow): CaseSummary {
   const c = r.c;
@@ -90,16 +59,6 @@ export function toSummary(r: SummaryRow): CaseSummary {
     updatedAt: c.updatedAt.toISOString(),
     version: c.version,
   };
-}
-
-function baseQuery(db: Db, now: Date) {
-  return db
-    .select(summaryColumns(now))
-    .from(cases)
-    .leftJoin(items, eq(items.id, cases.itemId))
-    .leftJoin(grids, eq(grids.id, cases.gridId))
-    .leftJoin(units, eq(units.id, cases.assigneeUnitId))
-    .leftJoin(assigneeUser, eq(assigneeUser.id, cases.assigneeUserId));
 }
 
 /** The lists: the centre's queue, a unit's or grid worker's tasks, things to verify, my reports, supervision, all. */
@@ -168,7 +127,7 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
         : q.sort === 'reported_asc'
           ? [asc(cases.reportedAt)]
           : [desc(cases.reportedAt)];
-  const rows = await baseQuery(deps.db, now)
+  const rows = await summaryQuery(deps.db, now)
     .where(where)
     .orderBy(...order)
     .limit(q.pageSize)
@@ -203,30 +162,19 @@ export async function getCaseDetail(
     ? ((await findCase(deps.db, id)) ?? (await visibleCase(deps.db, ctx, id)))
     : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
-  const [summary] = await baseQuery(deps.db, now).where(eq(cases.id, row.id));
+  const [summary] = await summaryQuery(deps.db, now).where(eq(cases.id, row.id));
   const [events, co, decision, item, firstContact] = await Promise.all([
     listEvents(deps.db, row.id),
     coUnitsOf(deps.db, row.id),
     publicationDecision(deps.db, row.id),
     itemByCode(deps, row.itemCode).catch(() => null),
-    row.firstContactUserId
-      ? deps.db
-          .select({ id: users.id, name: users.displayName })
-          .from(users)
-          .where(eq(users.id, row.firstContactUserId))
-          .then((r) => r[0] ?? null)
-      : null,
+    row.firstContactUserId ? userName(deps.db, row.firstContactUserId) : null,
   ]);
   const coNames = co.length
-    ? await deps.db
-        .select({ id: units.id, name: units.name })
-        .from(units)
-        .where(
-          inArray(
-            units.id,
-            co.map((u) => u.unitId),
-          ),
-        )
+    ? await unitNames(
+        deps.db,
+        co.map((u) => u.unitId),
+      )
     : [];
   const relations = relationsTo(
     actor,
@@ -296,7 +244,7 @@ export async function nearbyDuplicates(deps: QueryDeps, ctx: RequestContext, id:
   // 50 m as degrees: latitude exactly, longitude scaled by cos(lat); then the exact distance below.
   const dLat = 50 / 111_320;
   const dLon = dLat / Math.cos((row.lat * Math.PI) / 180);
-  const rows = await baseQuery(deps.db, deps.clock.now())
+  const rows = await summaryQuery(deps.db, deps.clock.now())
     .where(
       and(
         visibleCases(actor),

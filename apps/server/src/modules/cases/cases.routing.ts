@@ -1,14 +1,14 @@
 import { HOLDING_STATES } from '@gewu/domain';
-import { type SQL, and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, sqlList } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize, inScope } from '../../platform/access.ts';
-import { users } from '../users/users.table.ts';
-import { units } from '../units/units.table.ts';
-import { regions } from '../regions/regions.table.ts';
+import { authorize } from '../../platform/access.ts';
+import { activeGridWorkersCovering, activeGridWorkersInScope } from '../users/users.repository.ts';
+import { liveUnitsAtPaths } from '../units/units.repository.ts';
+import { gridWorkerOf } from '../grids/grids.repository.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
-import { gridWorkerOf, itemByCode } from './cases.intake.ts';
+import { itemByCode } from './cases.intake.ts';
 import { visibleCase } from './cases.actions.ts';
 
 export type RoutingDeps = { db: Db; clock: Clock };
@@ -46,35 +46,13 @@ export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id
     .split('/')
     .filter(Boolean)
     .map((_, i, parts) => `/${parts.slice(0, i + 1).join('/')}/`);
-  const candidates = await deps.db
-    .select({
-      id: units.id,
-      name: units.name,
-      kind: units.kind,
-      regionPath: units.regionPath,
-      regionName: regions.name,
-      level: regions.level,
-    })
-    .from(units)
-    .innerJoin(regions, eq(regions.id, units.regionId))
-    .where(and(inArray(units.regionPath, ancestors), isNull(units.retiredAt)));
+  const candidates = await liveUnitsAtPaths(deps.db, ancestors);
   candidates.sort((a, b) => b.regionPath.length - a.regionPath.length || a.name.localeCompare(b.name, 'zh'));
   const responsible = candidates.find((u) => u.kind === item.departmentKind) ?? null;
   const admitted = await isItemAdmitted(deps.db, item.id, row.regionPath);
   const ownWorker = await gridWorkerOf(deps.db, row.gridId);
-  const workerRows = await deps.db
-    .select({ id: users.id, name: users.displayName, regionPath: regions.path })
-    .from(users)
-    .innerJoin(regions, eq(regions.id, users.regionId))
-    // The same people a dispatch accepts (dispatchTarget): active grid workers inside the dispatcher's area whose region holds the place.
-    .where(
-      and(
-        sql`'grid_worker' = ANY(${users.roles})`,
-        eq(users.status, 'active'),
-        inScope(actor, regions.path),
-        sql`${row.regionPath} LIKE ${regions.path} || '%'`,
-      ),
-    );
+  // The same people a dispatch accepts (dispatchTarget): active grid workers inside the dispatcher's area whose region holds the place.
+  const workerRows = await activeGridWorkersCovering(deps.db, actor, row.regionPath);
   const load = await loads(
     deps.db,
     workerRows.map((w) => w.id),
@@ -115,16 +93,7 @@ export async function proposeDispatch(deps: RoutingDeps, ctx: RequestContext, id
 /** Each grid worker's current load in the actor's area. */
 export async function gridWorkerLoads(deps: RoutingDeps, ctx: RequestContext) {
   const actor = authorize(ctx, 'case.read');
-  const cond: SQL = and(
-    sql`'grid_worker' = ANY(${users.roles})`,
-    eq(users.status, 'active'),
-    inScope(actor, regions.path),
-  ) as SQL;
-  const rows = await deps.db
-    .select({ id: users.id, name: users.displayName, regionName: regions.name })
-    .from(users)
-    .innerJoin(regions, eq(regions.id, users.regionId))
-    .where(cond);
+  const rows = await activeGridWorkersInScope(deps.db, actor);
   const load = await loads(
     deps.db,
     rows.map((r) => r.id),

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
@@ -107,6 +107,31 @@ export async function boundaryAt(db: Db, gridId: string, at: Date) {
     )
     .limit(1);
   return row ?? null;
+}
+
+/** The region path of a grid, or undefined when there is no such grid. */
+export async function gridRegionPath(db: Db, gridId: string): Promise<string | undefined> {
+  const [grid] = await db.select({ regionPath: grids.regionPath }).from(grids).where(eq(grids.id, gridId));
+  return grid?.regionPath;
+}
+
+/** The grid worker (with an account) currently responsible for a grid, full-time before part-time. */
+export async function gridWorkerOf(db: Db, gridId: string | null): Promise<string | null> {
+  if (!gridId) return null;
+  const rows = await db
+    .select({ userId: gridAssignments.userId, duty: gridAssignments.duty })
+    .from(gridAssignments)
+    .where(
+      and(
+        eq(gridAssignments.gridId, gridId),
+        inArray(gridAssignments.duty, ['grid_worker_full', 'grid_worker_part']),
+        isNull(gridAssignments.validTo),
+      ),
+    );
+  const withAccount = rows
+    .filter((r) => r.userId)
+    .sort((a, b) => (a.duty === 'grid_worker_full' ? -1 : 1) - (b.duty === 'grid_worker_full' ? -1 : 1));
+  return withAccount[0]?.userId ?? null;
 }
 
 export function currentAssignments(db: Db, gridIds: string[]) {

@@ -48,6 +48,30 @@ export async function getItemByCode(db: Db, code: string): Promise<ItemRow | nul
   return row ?? null;
 }
 
+/** Whether the item takes public reports (undefined when there is no such item). */
+export async function itemTakesPublicReports(db: Db, id: string): Promise<boolean | undefined> {
+  const [item] = await db.select({ publicReport: items.publicReport }).from(items).where(eq(items.id, id));
+  return item?.publicReport;
+}
+
+/** The active items open to public reports (Open311's services), by code. */
+export async function listPublicItems(db: Db): Promise<ItemRow[]> {
+  return db
+    .select()
+    .from(items)
+    .where(and(eq(items.active, true), eq(items.publicReport, true)))
+    .orderBy(asc(items.code));
+}
+
+/** One active item open to public reports, by its code. */
+export async function findPublicItem(db: Db, code: string): Promise<ItemRow | undefined> {
+  const [item] = await db
+    .select()
+    .from(items)
+    .where(and(eq(items.code, code), eq(items.active, true), eq(items.publicReport, true)));
+  return item;
+}
+
 export async function insertItem(db: Db, values: typeof items.$inferInsert): Promise<ItemRow> {
   const [row] = await db.insert(items).values(values).returning();
   return row as ItemRow;

@@ -11,18 +11,22 @@ import {
   itemCategoryName,
   publicCopy,
 } from '@gewu/domain';
-import { type SQL, and, asc, desc, eq, gte, inArray, lt, lte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { inScope } from '../../platform/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ApiKeyPrincipal } from '../apikeys/apikeys.service.ts';
 import { type IntakeDeps, reportCase } from '../cases/cases.intake.ts';
-import { caseEvents, casePublications, cases } from '../cases/cases.table.ts';
-import { items } from '../items/items.table.ts';
-import { regions } from '../regions/regions.table.ts';
-import { units } from '../units/units.table.ts';
+import { type ItemRow, findPublicItem, listPublicItems } from '../items/items.repository.ts';
+import { findRegionByCode } from '../regions/regions.repository.ts';
 import { Open311Error, isoChina } from './open311.format.ts';
+import {
+  type RequestRow,
+  publicEvents,
+  publishedCodeOfCase,
+  requestByCode,
+  requestsByCodes,
+  requestsInWindow,
+} from './open311.repository.ts';
 
 /**
  * Open311 GeoReport v2 over the case chain. Services are the catalogue's items that accept public
@@ -32,29 +36,19 @@ import { Open311Error, isoChina } from './open311.format.ts';
  * @gewu/domain: the reporter's consent, a request filed here, or the centre's decision).
  */
 
-/**
- * Published cases: the centre's decision where it made one, else the consent given with the report
- * (`isPublished` in @gewu/domain). Every read joins case_publications on the case.
- */
-const PUBLISHED: SQL = sql`coalesce(${casePublications.published}, ${cases.publicConsent})`;
-
 /** The spec's default and largest page, and the longest date window of one query. */
 export const DEFAULT_LIMIT = 1000;
 const MAX_WINDOW_MS = 90 * 86_400_000;
 
-const OPEN_SQL = notInArray(cases.state, [...TERMINAL_STATES]);
 const statusOf = (state: string) => ((TERMINAL_STATES as readonly string[]).includes(state) ? 'closed' : 'open');
 
 /** `jurisdiction_id` is a region code (province to village); absent: everything this server holds. */
 export async function jurisdictionPath(db: Db, jurisdictionId: string | undefined): Promise<string | null> {
   if (jurisdictionId === undefined || jurisdictionId === '') return null;
-  const [region] = await db.select({ path: regions.path }).from(regions).where(eq(regions.code, jurisdictionId));
+  const region = await findRegionByCode(db, jurisdictionId);
   if (!region) throw new Open311Error(404, [`jurisdiction_id ${jurisdictionId} 不存在（应为行政区划代码）`]);
   return region.path;
 }
-
-/** Cases under a jurisdiction's region (everything when there is none). */
-const underPath = (path: string | null) => (path ? inScope({ regionPath: path }, cases.regionPath) : undefined);
 
 export function discovery(baseUrl: string) {
   return {
@@ -73,18 +67,8 @@ export function discovery(baseUrl: string) {
   };
 }
 
-type ItemRow = typeof items.$inferSelect;
-
-async function publicItems(db: Db): Promise<ItemRow[]> {
-  return db
-    .select()
-    .from(items)
-    .where(and(eq(items.active, true), eq(items.publicReport, true)))
-    .orderBy(asc(items.code));
-}
-
 export async function listServices(db: Db) {
-  return (await publicItems(db)).map((i) => ({
+  return (await listPublicItems(db)).map((i) => ({
     service_code: i.code,
     service_name: i.name,
     description: i.filingCondition,
@@ -95,16 +79,8 @@ export async function listServices(db: Db) {
   }));
 }
 
-async function publicItem(db: Db, code: string): Promise<ItemRow | undefined> {
-  const [item] = await db
-    .select()
-    .from(items)
-    .where(and(eq(items.code, code), eq(items.active, true), eq(items.publicReport, true)));
-  return item;
-}
-
 export async function serviceDefinition(db: Db, code: string) {
-  const item = await publicItem(db, code);
+  const item = await findPublicItem(db, code);
   if (!item) throw new Open311Error(404, [`service_code ${code} 不存在或不接受公众上报`]);
   return {
     service_code: item.code,
@@ -188,7 +164,7 @@ export async function createRequest(
   const errors: string[] = [];
   const serviceCode = one(form, 'service_code');
   const jurisdiction = await jurisdictionPath(deps.db, one(form, 'jurisdiction_id'));
-  const item = serviceCode ? await publicItem(deps.db, serviceCode) : undefined;
+  const item = serviceCode ? await findPublicItem(deps.db, serviceCode) : undefined;
   if (!serviceCode) errors.push('缺少 service_code（服务编码）');
   else if (!item) errors.push(`service_code ${serviceCode} 不存在或不接受公众上报`);
   const latText = one(form, 'lat');
@@ -276,48 +252,6 @@ export async function createRequest(
   }
 }
 
-/** The columns a request is shown with. */
-const requestColumns = {
-  id: cases.id,
-  code: cases.code,
-  state: cases.state,
-  itemCode: cases.itemCode,
-  itemName: items.name,
-  description: cases.description,
-  agency: units.name,
-  reportedAt: cases.reportedAt,
-  updatedAt: cases.updatedAt,
-  handleDeadline: cases.handleDeadline,
-  stageDeadline: cases.stageDeadline,
-  address: cases.address,
-  lat: cases.lat,
-  lon: cases.lon,
-  mediaUrl: cases.mediaUrl,
-  channel: cases.channel,
-  source: cases.source,
-  publicConsent: cases.publicConsent,
-  decided: casePublications.published,
-  publicDescription: casePublications.publicDescription,
-  descriptionHidden: casePublications.descriptionHidden,
-};
-type RequestRow = { [K in keyof typeof requestColumns]: unknown } & {
-  state: string;
-  reportedAt: Date;
-  updatedAt: Date;
-  handleDeadline: Date | null;
-  stageDeadline: Date | null;
-  description: string;
-  address: string | null;
-  lat: number | null;
-  lon: number | null;
-  channel: string;
-  source: string | null;
-  publicConsent: boolean;
-  decided: boolean | null;
-  publicDescription: string | null;
-  descriptionHidden: boolean | null;
-};
-
 function toRequest(r: RequestRow) {
   const copy = publicCopy(
     r,
@@ -344,15 +278,6 @@ function toRequest(r: RequestRow) {
     long: copy.lon,
     media_url: r.mediaUrl ?? '',
   };
-}
-
-function requestQuery(db: Db) {
-  return db
-    .select(requestColumns)
-    .from(cases)
-    .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
-    .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
-    .leftJoin(units, eq(units.id, cases.assigneeUnitId));
 }
 
 /** An ISO 8601 time with its offset (or Z), else a 400. */
@@ -403,10 +328,7 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
       .filter(Boolean)
       .slice(0, DEFAULT_LIMIT);
     if (!ids.length) throw new Open311Error(400, ['service_request_id 为空']);
-    const rows = await requestQuery(db)
-      .where(and(inArray(cases.code, ids), PUBLISHED, underPath(path)))
-      .orderBy(desc(cases.reportedAt));
-    return rows.map((r) => toRequest(r as RequestRow));
+    return (await requestsByCodes(db, ids, path)).map(toRequest);
   }
   const statuses =
     q.status
@@ -421,50 +343,30 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
       .filter(Boolean) ?? [];
   const { from, to } = windowOf(q, now, errors);
   if (errors.length) throw new Open311Error(400, errors);
-  const statusCond =
+  const status =
     statuses.includes('open') && !statuses.includes('closed')
-      ? OPEN_SQL
+      ? 'open'
       : statuses.includes('closed') && !statuses.includes('open')
-        ? inArray(cases.state, [...TERMINAL_STATES])
+        ? 'closed'
         : undefined;
-  const rows = await requestQuery(db)
-    .where(
-      and(
-        gte(cases.reportedAt, from),
-        lte(cases.reportedAt, to),
-        codes.length ? inArray(cases.itemCode, codes) : undefined,
-        statusCond,
-        PUBLISHED,
-        underPath(path),
-      ),
-    )
-    .orderBy(desc(cases.reportedAt), desc(cases.code))
-    .limit(page.limit)
-    .offset(page.offset);
-  return rows.map((r) => toRequest(r as RequestRow));
+  const rows = await requestsInWindow(db, { from, to, codes, status, path, limit: page.limit, offset: page.offset });
+  return rows.map(toRequest);
 }
 
 export async function getRequest(db: Db, code: string, jurisdictionId: string | undefined) {
   const path = await jurisdictionPath(db, jurisdictionId);
-  const [row] = await requestQuery(db).where(and(eq(cases.code, code), PUBLISHED, underPath(path)));
+  const row = await requestByCode(db, code, path);
   if (!row) throw new Open311Error(404, [`service_request_id ${code} 不存在`]);
-  return toRequest(row as RequestRow);
+  return toRequest(row);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GET tokens/{token}: the token of a request Gewu filed is its case's id. */
 export async function requestOfToken(db: Db, token: string) {
-  const [row] = UUID.test(token)
-    ? await db
-        .select({ code: cases.code })
-        .from(cases)
-        .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
-        .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
-        .where(and(eq(cases.id, token), PUBLISHED))
-    : [];
-  if (!row) throw new Open311Error(404, [`token ${token} 不存在`]);
-  return { service_request_id: row.code, token };
+  const code = UUID.test(token) ? await publishedCodeOfCase(db, token) : undefined;
+  if (code === undefined) throw new Open311Error(404, [`token ${token} 不存在`]);
+  return { service_request_id: code, token };
 }
 
 /** Events that a requester sees as a status change, with the state they lead to. */
@@ -481,24 +383,7 @@ export async function listUpdates(db: Db, now: Date, q: Record<string, string | 
   const { from, to } = windowOf(q, now, errors);
   const path = await jurisdictionPath(db, q.jurisdiction_id);
   if (errors.length) throw new Open311Error(400, errors);
-  const rows = await db
-    .select({ id: caseEvents.id, type: caseEvents.type, at: caseEvents.at, code: cases.code })
-    .from(caseEvents)
-    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
-    .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
-    .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
-    .where(
-      and(
-        gte(caseEvents.at, from),
-        lt(caseEvents.at, to),
-        inArray(caseEvents.type, PUBLIC_EVENTS),
-        PUBLISHED,
-        underPath(path),
-      ),
-    )
-    .orderBy(asc(caseEvents.at), asc(caseEvents.id))
-    .limit(page.limit)
-    .offset(page.offset);
+  const rows = await publicEvents(db, { from, to, types: PUBLIC_EVENTS, path, limit: page.limit, offset: page.offset });
   return rows.map((r) => {
     const state = STATE_OF_EVENT[r.type as CaseEventType] as CaseState;
     return {

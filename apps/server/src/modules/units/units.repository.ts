@@ -120,3 +120,24 @@ export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; cause?: { code?: string } } | null;
   return (err?.code ?? err?.cause?.code) === '23505';
 }
+
+/** The live units whose region path is one of `paths`, with their region's name and level. */
+export function liveUnitsAtPaths(db: Db, paths: string[]) {
+  return db
+    .select({
+      id: units.id,
+      name: units.name,
+      kind: units.kind,
+      regionPath: units.regionPath,
+      regionName: regions.name,
+      level: regions.level,
+    })
+    .from(units)
+    .innerJoin(regions, eq(regions.id, units.regionId))
+    .where(and(inArray(units.regionPath, paths), isNull(units.retiredAt)));
+}
+
+/** The names of the units among `ids`. */
+export function unitNames(db: Db, ids: string[]): Promise<{ id: string; name: string }[]> {
+  return db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
+}

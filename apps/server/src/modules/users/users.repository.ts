@@ -93,3 +93,42 @@ export async function activeGridWorker(db: Db, userId: string): Promise<{ id: st
     .limit(1);
   return row ?? null;
 }
+
+/**
+ * The active grid workers a dispatcher in `actor`'s area may send the case at `placePath` to: inside
+ * the area, in a region that holds the place (the same people a dispatch accepts).
+ */
+export function activeGridWorkersCovering(db: Db, actor: Pick<Actor, 'regionPath'>, placePath: string) {
+  return db
+    .select({ id: users.id, name: users.displayName, regionPath: regions.path })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(
+      and(
+        sql`'grid_worker' = ANY(${users.roles})`,
+        eq(users.status, 'active'),
+        inScope(actor, regions.path),
+        sql`${placePath} LIKE ${regions.path} || '%'`,
+      ),
+    );
+}
+
+/** The active grid workers in `actor`'s area, with the name of the region each works in. */
+export function activeGridWorkersInScope(db: Db, actor: Pick<Actor, 'regionPath'>) {
+  const cond: SQL = and(
+    sql`'grid_worker' = ANY(${users.roles})`,
+    eq(users.status, 'active'),
+    inScope(actor, regions.path),
+  ) as SQL;
+  return db
+    .select({ id: users.id, name: users.displayName, regionName: regions.name })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(cond);
+}
+
+/** An account's id and display name, or null. */
+export async function userName(db: Db, id: string): Promise<{ id: string; name: string } | null> {
+  const r = await db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, id));
+  return r[0] ?? null;
+}
