@@ -1,4 +1,4 @@
-import type { CaseAction, CaseChannel, CaseEventType, CaseLevel, Rating } from './cases.ts';
+import type { CaseAction, CaseChannel, CaseEventType, CaseLevel, CaseState, Rating } from './cases.ts';
 import type { CaseStage } from './items.ts';
 
 /** A stage's clock as set by the event that starts it (deadlines are computed when the event is written). */
@@ -106,3 +106,43 @@ export type CaseActionData<A extends CaseAction = CaseAction> = CaseEventDataMap
 export type CaseEventRecord<T extends CaseEventType = CaseEventType> = {
   [K in T]: { type: K; at: Date; actorId: string | null; data: CaseEventDataMap[K] };
 }[T];
+
+/** The case as it follows from its events (the columns of the `cases` row). */
+export interface CaseProjection extends Omit<ReportFacts, 'level'> {
+  state: CaseState;
+  level: CaseLevel;
+  firstContactUserId: string | null;
+  assigneeUnitId: string | null;
+  assigneeUserId: string | null;
+  verifierUserId: string | null;
+  stage: CaseStage | null;
+  stageStartedAt: Date | null;
+  stageDeadline: Date | null;
+  stageWarnAt: Date | null;
+  everOverdue: boolean;
+  handleDeadline: Date | null;
+  pending: PendingRequest | null;
+  supervision: string | null;
+  rectifyBy: Date | null;
+  dispatchCount: number;
+  dispatchOnTime: boolean | null;
+  returnCount: number;
+  reworkCount: number;
+  escalationCount: number;
+  reopenCount: number;
+  selfHandled: boolean;
+  mergedIntoId: string | null;
+  rating: Rating | null;
+  resolved: boolean | null;
+  contactedInTime: boolean | null;
+  reportedAt: Date;
+  acceptedAt: Date | null;
+  dispatchedAt: Date | null;
+  signedAt: Date | null;
+  fedBackAt: Date | null;
+  verifiedAt: Date | null;
+  closedAt: Date | null;
+  ratedAt: Date | null;
+  updatedAt: Date;
+  version: number;
+}

@@ -11,8 +11,7 @@ import {
   type Relation,
   nextLevel,
 } from './cases.ts';
-import type { CaseEventRecord } from './cases-events.ts';
-import type { CaseProjection } from './cases-reducer.ts';
+import type { CaseEventRecord, CaseProjection } from './cases-events.ts';
 import type { CaseStage } from './items.ts';
 import type { TimeLimit } from './calendar.ts';
 

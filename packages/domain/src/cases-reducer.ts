@@ -1,47 +1,6 @@
-import type { CaseLevel, CaseState, Rating } from './cases.ts';
-import type { CaseEventRecord, PendingRequest, ReportFacts } from './cases-events.ts';
+import type { CaseLevel } from './cases.ts';
+import type { CaseEventRecord, CaseProjection, ReportFacts } from './cases-events.ts';
 import { nextStateOf, recordOf } from './cases-life.ts';
-import type { CaseStage } from './items.ts';
-
-/** The case as it follows from its events (the columns of the `cases` row). */
-export interface CaseProjection extends Omit<ReportFacts, 'level'> {
-  state: CaseState;
-  level: CaseLevel;
-  firstContactUserId: string | null;
-  assigneeUnitId: string | null;
-  assigneeUserId: string | null;
-  verifierUserId: string | null;
-  stage: CaseStage | null;
-  stageStartedAt: Date | null;
-  stageDeadline: Date | null;
-  stageWarnAt: Date | null;
-  everOverdue: boolean;
-  handleDeadline: Date | null;
-  pending: PendingRequest | null;
-  supervision: string | null;
-  rectifyBy: Date | null;
-  dispatchCount: number;
-  dispatchOnTime: boolean | null;
-  returnCount: number;
-  reworkCount: number;
-  escalationCount: number;
-  reopenCount: number;
-  selfHandled: boolean;
-  mergedIntoId: string | null;
-  rating: Rating | null;
-  resolved: boolean | null;
-  contactedInTime: boolean | null;
-  reportedAt: Date;
-  acceptedAt: Date | null;
-  dispatchedAt: Date | null;
-  signedAt: Date | null;
-  fedBackAt: Date | null;
-  verifiedAt: Date | null;
-  closedAt: Date | null;
-  ratedAt: Date | null;
-  updatedAt: Date;
-  version: number;
-}
 
 const date = (s: string | null | undefined) => (s ? new Date(s) : null);
 

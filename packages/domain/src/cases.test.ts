@@ -9,9 +9,9 @@ import {
   type Relation,
   nextLevel,
 } from './cases.ts';
-import type { CaseEventDataMap, CaseEventRecord, ReportFacts } from './cases-events.ts';
+import type { CaseEventDataMap, CaseEventRecord, CaseProjection, ReportFacts } from './cases-events.ts';
 import { type CaseFacts, availableActions, checkTransition, nextStateOf } from './cases-life.ts';
-import { type CaseProjection, applyCaseEvent, replayCase } from './cases-reducer.ts';
+import { applyCaseEvent, replayCase } from './cases-reducer.ts';
 
 /*
  * The case chain's rules written out by hand from ../shared/docs/domain.md ("The case chain"), and

@@ -1,7 +1,9 @@
 import { TERMINAL_STATES, centrePathSql } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { type PendingLight, clockLights, lightReachedSql, registerClock } from '../../platform/clocks/index.ts';
-import type { CaseRow } from './cases.repository.ts';
+import type { cases } from './cases.table.ts';
+
+type CaseRow = typeof cases.$inferSelect;
 
 /*
  * The case chain's clocks, registered with the clock engine (platform/clocks): the stage clock
