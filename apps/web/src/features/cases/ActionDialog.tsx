@@ -189,20 +189,26 @@ export function ActionDialog({ detail, action, onClose }: Props) {
           </>
         )}
         {confirms && (
-          <Form.Item
-            name="conditionMet"
-            valuePropName="checked"
-            label={t(`cases.items.${confirms}Condition`)}
-            extra={detail.conditions?.[confirms]}
-            rules={[
-              {
-                validator: (_, v) =>
-                  v === true ? Promise.resolve() : Promise.reject(new Error(t(`cases.dialog.confirm.${confirms}`))),
-              },
-            ]}
-          >
-            <Checkbox data-testid="case-dialog-condition">{t(`cases.dialog.confirm.${confirms}`)}</Checkbox>
-          </Form.Item>
+          <>
+            <Typography.Paragraph data-testid="case-dialog-condition-text">
+              <Typography.Text strong>{t(`cases.items.${confirms}Condition`)}：</Typography.Text>
+              {detail.conditions?.[confirms] ?? '—'}
+            </Typography.Paragraph>
+            <Form.Item
+              name="conditionMet"
+              valuePropName="checked"
+              rules={[
+                {
+                  validator: (_, v) =>
+                    v === true
+                      ? Promise.resolve()
+                      : Promise.reject(new Error(t(`cases.dialog.confirmRequired.${confirms}`))),
+                },
+              ]}
+            >
+              <Checkbox data-testid="case-dialog-condition">{t(`cases.dialog.confirm.${confirms}`)}</Checkbox>
+            </Form.Item>
+          </>
         )}
         <Form.Item
           name="note"

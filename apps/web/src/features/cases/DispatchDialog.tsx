@@ -186,7 +186,7 @@ function DispatchForm({
         name="note"
         label={mismatch ? t('cases.dialog.note') : t('cases.dialog.noteOptional')}
         extra={mismatch ? t('cases.dispatch.mismatchReason') : undefined}
-        rules={mismatch ? [{ required: true, whitespace: true, message: t('cases.dispatch.mismatchReason') }] : []}
+        rules={mismatch ? [{ required: true, whitespace: true, message: t('cases.dialog.noteRequired') }] : []}
       >
         <Input.TextArea rows={2} maxLength={2000} data-testid="case-dialog-note" />
       </Form.Item>
