@@ -1,8 +1,8 @@
-import { STARTER_CATALOGUE } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { addUser, as, createTestApp, login, pointInGrid, type Session, type TestApp } from '../../../test/app.ts';
+import { REPORT_ITEM } from '../../../test/matrix/world.ts';
 
 /**
  * The chain's rules beyond who-may-do-what (issue 13): conditions confirmed and recorded, 首接负责制,
@@ -14,14 +14,8 @@ let dispatcher: Session;
 let handler: Session;
 let spot: { lon: number; lat: number };
 
-const item = STARTER_CATALOGUE.find(
-  (i) =>
-    !i.gridEligible &&
-    !i.negativeList &&
-    i.publicReport &&
-    i.departmentKind === 'urban_management' &&
-    !i.fields.some((f) => f.required),
-) as (typeof STARTER_CATALOGUE)[number];
+/** An item residents may report, for a department (not for grids), with no required field: the matrix's. */
+const item = REPORT_ITEM as NonNullable<typeof REPORT_ITEM>;
 
 beforeAll(async () => {
   t = await createTestApp();

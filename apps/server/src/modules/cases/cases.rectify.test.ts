@@ -1,8 +1,8 @@
-import { STARTER_CATALOGUE } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { as, createTestApp, login, pointInGrid, type Session, type TestApp } from '../../../test/app.ts';
+import { REPORT_ITEM } from '../../../test/matrix/world.ts';
 import { sweepDeadlines } from '../../platform/clocks/index.ts';
 
 // The rectify-by date of a listed supervision (挂牌督办) is the clock engine's second kind of clock:
@@ -10,14 +10,8 @@ import { sweepDeadlines } from '../../platform/clocks/index.ts';
 
 let t: TestApp;
 let spot: { lon: number; lat: number };
-const item = STARTER_CATALOGUE.find(
-  (i) =>
-    !i.gridEligible &&
-    !i.negativeList &&
-    i.publicReport &&
-    i.departmentKind === 'urban_management' &&
-    !i.fields.some((f) => f.required),
-) as (typeof STARTER_CATALOGUE)[number];
+/** An item residents may report, for a department (not for grids), with no required field: the matrix's. */
+const item = REPORT_ITEM as NonNullable<typeof REPORT_ITEM>;
 /** The township centre of the demo grid (格物街道). */
 const CENTRE = '/41/4101/410104/410104001/';
 const HOUR = 3_600_000;
