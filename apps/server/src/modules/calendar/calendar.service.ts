@@ -9,6 +9,7 @@ import {
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { FreshCache } from '../../platform/fresh-cache.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { assertOwnsSetting, authorize, requireActor } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
@@ -20,7 +21,7 @@ import { calendarInvalid, calendarInvalidLimit, calendarNoWorkingTime } from './
 export type CalendarDeps = { db: Db; clock: Clock };
 
 const CALENDAR_ID = 'default';
-/** How long a process trusts its copy before looking at the row's updatedAt again. */
+/** How long a process trusts its copy before looking at the row's updatedAt again (a FreshCache). */
 const CACHE_TTL_MS = 30_000;
 
 interface CacheEntry {
@@ -28,33 +29,31 @@ interface CacheEntry {
   /** The row's updatedAt (ms), or null for the built-in default (no row). */
   updatedAt: number | null;
   updatedBy: string | null;
-  checkedAt: number;
 }
 
-let cache: CacheEntry | null = null;
+/** The calendar as last read (kept across refreshes while its row is unchanged). */
+let last: CacheEntry | null = null;
+const cache = new FreshCache<typeof CALENDAR_ID, CacheEntry>(CACHE_TTL_MS);
 
 /** Forgets the cached calendar, so the next read goes to the database (after an update, in tests). */
 export function invalidateCalendarCache(): void {
-  cache = null;
+  last = null;
+  cache.clear();
 }
 
-async function loadCalendar({ db, clock }: CalendarDeps): Promise<CacheEntry> {
-  const now = clock.now().getTime();
-  if (cache && now - cache.checkedAt < CACHE_TTL_MS) return cache;
-  const [row] = await db.select().from(workCalendars).where(eq(workCalendars.id, CALENDAR_ID)).limit(1);
-  const updatedAt = row ? row.updatedAt.getTime() : null;
-  // Same version as before: keep the same object, so deadline arithmetic keeps its compiled form.
-  if (cache && cache.updatedAt === updatedAt) {
-    cache = { ...cache, checkedAt: now };
-    return cache;
-  }
-  cache = {
-    calendar: row ? row.calendar : defaultWorkCalendar(),
-    updatedAt,
-    updatedBy: row?.updatedBy ?? null,
-    checkedAt: now,
-  };
-  return cache;
+function loadCalendar({ db, clock }: CalendarDeps): Promise<CacheEntry> {
+  return cache.get(clock, CALENDAR_ID, async () => {
+    const [row] = await db.select().from(workCalendars).where(eq(workCalendars.id, CALENDAR_ID)).limit(1);
+    const updatedAt = row ? row.updatedAt.getTime() : null;
+    // Same version as before: keep the same object, so deadline arithmetic keeps its compiled form.
+    if (last?.updatedAt !== updatedAt)
+      last = {
+        calendar: row ? row.calendar : defaultWorkCalendar(),
+        updatedAt,
+        updatedBy: row?.updatedBy ?? null,
+      };
+    return last;
+  });
 }
 
 /**

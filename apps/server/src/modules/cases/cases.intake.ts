@@ -3,6 +3,7 @@ import { toWgs84 } from '@gewu/geo';
 import { v7 as uuidv7 } from 'uuid';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
+import { FreshCache } from '../../platform/fresh-cache.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { can, requireActor } from '../../platform/access.ts';
 import { type AuditInput, auditRow, recordAudit } from '../../platform/audit/audit.service.ts';
@@ -62,21 +63,16 @@ export type { ItemRow };
 
 /**
  * Items are read on every report and change a few times a year: each instance keeps them for a
- * few seconds (an admin's edit reaches every instance within ITEM_CACHE_MS).
+ * few seconds (a FreshCache: an admin's edit reaches every instance within ITEM_CACHE_MS, and
+ * reports never wait for the refresh while they keep coming). An unknown code is not kept.
  */
 const ITEM_CACHE_MS = 5_000;
-const itemCaches = new WeakMap<Db, Map<string, { item: ItemRow | undefined; at: number }>>();
+const itemCaches = new WeakMap<Db, FreshCache<string, ItemRow | undefined>>();
 
 export async function itemByCode({ db, clock }: Pick<IntakeDeps, 'db' | 'clock'>, code: string): Promise<ItemRow> {
   let itemCache = itemCaches.get(db);
-  if (!itemCache) itemCaches.set(db, (itemCache = new Map()));
-  let hit = itemCache.get(code);
-  if (!hit || clock.now().getTime() - hit.at > ITEM_CACHE_MS) {
-    const item = (await getItemByCode(db, code)) ?? undefined;
-    hit = { item, at: clock.now().getTime() };
-    if (item) itemCache.set(code, hit);
-  }
-  const item = hit.item;
+  if (!itemCache) itemCaches.set(db, (itemCache = new FreshCache(ITEM_CACHE_MS, { keep: (item) => !!item })));
+  const item = await itemCache.get(clock, code, async () => (await getItemByCode(db, code)) ?? undefined);
   if (!item || !item.active) throw unknownItem(code);
   return item;
 }

@@ -64,21 +64,37 @@ describe('session cache', () => {
     expect(await loadSession('h4', retry.load)).toEqual({ user: 'u4' });
   });
 
-  it('keeps a row for SESSION_CACHE_MS on the injected clock, then reads it again', async () => {
+  it('serves a row changed elsewhere for at most SESSION_CACHE_MS on the injected clock', async () => {
     const first = gate({ user: 'u5', roles: ['dispatcher'] });
     first.release();
     const row = await loadSession('h5', first.load);
     // Another instance changed the session; this one keeps its copy until the lifetime is over.
     const changed = gate({ user: 'u5', roles: ['auditor'] });
-    changed.release();
-    clock.advance(SESSION_CACHE_MS);
+    clock.advance(SESSION_CACHE_MS / 2);
     expect(await loadSession('h5', changed.load)).toBe(row);
     expect(changed.calls()).toBe(0);
-    clock.advance(1);
+    clock.advance(SESSION_CACHE_MS / 2);
+    // In its second half, the old row is still served and one lookup refreshes it meanwhile.
+    expect(await loadSession('h5', changed.load)).toBe(row);
+    expect(changed.calls()).toBe(1);
+    changed.release();
+    await new Promise((r) => setImmediate(r)); // the refresh finishes
     expect(await loadSession('h5', changed.load)).toEqual({ user: 'u5', roles: ['auditor'] });
     expect(changed.calls()).toBe(1);
-    // The new row is cached from the moment it was read.
-    expect(await loadSession('h5', first.load)).toEqual({ user: 'u5', roles: ['auditor'] });
-    expect(first.calls()).toBe(1);
+  });
+
+  it('a session ended elsewhere is gone once a refresh finds no row', async () => {
+    const first = gate({ user: 'u6' });
+    first.release();
+    await loadSession('h6', first.load);
+    clock.advance(SESSION_CACHE_MS);
+    const ended = gate(null);
+    ended.release();
+    await loadSession('h6', ended.load); // still served while the refresh runs
+    await new Promise((r) => setImmediate(r)); // the refresh finishes
+    const after = gate(null);
+    after.release();
+    expect(await loadSession('h6', after.load)).toBeNull();
+    expect(after.calls()).toBe(1);
   });
 });
