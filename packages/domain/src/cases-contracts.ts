@@ -79,6 +79,10 @@ export const caseActionBodySchema = z.strictObject({
   coUnitIds: z.array(z.string().uuid()).max(10).optional(),
   /** accept / close: the centre confirms the item's filing / closing condition holds (recorded in the event). */
   conditionMet: z.boolean().optional(),
+  /** accept / dispatch: the item the case is filed under (required when it was reported as 不确定/其他). */
+  itemCode: safeString()
+    .regex(/^\d{5}$/, '事项编码应为 5 位数字')
+    .optional(),
   /** merge: the case this one duplicates. */
   targetCaseId: z.string().uuid().optional(),
   /** decisions on extension/suspension requests. */
@@ -211,6 +215,8 @@ export const caseQueueQuerySchema = z.strictObject({
   light: lightSchema.optional(),
   gridId: z.string().uuid().optional(),
   q: safeString().trim().max(50).optional(),
+  /** 待评价: closed cases the reporter has not rated yet. */
+  awaiting: z.enum(['rating']).optional(),
   sort: z.enum(['reported_desc', 'reported_asc', 'deadline_asc']).default('reported_desc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
