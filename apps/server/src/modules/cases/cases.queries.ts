@@ -118,6 +118,8 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
     q.light ? and(isNotNull(cases.stage), lightIsSql(q.light, STAGE_CLOCK, now)) : undefined,
     q.gridId ? eq(cases.gridId, q.gridId) : undefined,
     q.q ? searchCond(q.q) : undefined,
+    // 待评价: closed and not rated yet (the reporter's own, in the mine view).
+    q.awaiting === 'rating' ? and(eq(cases.state, 'closed'), isNull(cases.rating)) : undefined,
   );
   const order =
     q.view === 'supervision'
