@@ -16,3 +16,4 @@ export { classifyPoint, INSIDE, ON_BOUNDARY, OUTSIDE, type PointClass } from './
 export type { Boundary, MultiPolygon, Polygon, Position } from './types.ts';
 export { pointInBoundary } from './point-in-boundary.ts';
 export { jitteredTiling, mulberry32, type TilingOptions } from './synthetic.ts';
+export { simplifyBoundary } from './simplify.ts';
