@@ -43,6 +43,7 @@ import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { seesCaseWithAttachment } from './modules/cases/cases.attachments.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { mapRoutes } from './modules/map/map.routes.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -91,7 +92,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // The API speaks JSON only; other bodies get a 415 instead of reaching the validators as strings.
   app.removeContentTypeParser('text/plain');
-  const csp = contentSecurityPolicy(config.GEWU_CSP_IMG_HOSTS);
+  const csp = contentSecurityPolicy(config.cspImgHosts);
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
@@ -140,6 +141,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(caseRoutes);
   await app.register(notificationRoutes);
   await app.register(open311Routes);
+  await app.register(mapRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

@@ -82,6 +82,22 @@ describe('Content-Security-Policy and frame protection on every response', () =>
     }
   });
 
+  it('with a tile server configured, images may come from its hosts — each {s} subdomain — and no other', async () => {
+    const tiles = await createTestApp({
+      GEWU_MAP_TILE_URL: 'https://t{s}.tianditu.gov.cn/vec_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k',
+      GEWU_MAP_SUBDOMAINS: '0,1',
+      GEWU_MAP_LABEL_URL: 'https://labels.example.org:8443/{z}/{x}/{y}.png',
+    });
+    try {
+      const res = await tiles.app.inject({ method: 'GET', url: '/api/health' });
+      expect(res.headers['content-security-policy']).toContain(
+        "img-src 'self' data: blob: https://t0.tianditu.gov.cn https://t1.tianditu.gov.cn https://labels.example.org:8443;",
+      );
+    } finally {
+      await tiles.close();
+    }
+  });
+
   it('a malformed GEWU_CSP_IMG_HOSTS stops the server at start, naming the variable', () => {
     expect(() => loadConfig({ GEWU_CSP_IMG_HOSTS: "https://a.example.org; script-src 'unsafe-inline'" })).toThrow(
       ConfigError,

@@ -29,3 +29,4 @@ export * from './units-views.ts';
 export * from './apikeys-views.ts';
 export * from './items-views.ts';
 export * from './attachments-views.ts';
+export * from './map-views.ts';

@@ -15,4 +15,6 @@ export { areaM2 } from './area.ts';
 export { classifyPoint, INSIDE, ON_BOUNDARY, OUTSIDE, type PointClass } from './pip.ts';
 export type { Boundary, MultiPolygon, Polygon, Position } from './types.ts';
 export { pointInBoundary } from './point-in-boundary.ts';
+export { bboxOf } from './types.ts';
 export { jitteredTiling, mulberry32, type TilingOptions } from './synthetic.ts';
+export { simplifyBoundary } from './simplify.ts';

@@ -292,6 +292,12 @@ export const SAMPLES: Record<string, Sample> = {
   },
 
   'GET /api/regions': { call: () => get('/api/regions'), out: false },
+  'GET /api/map/config': { call: () => get('/api/map/config'), out: false },
+  'GET /api/map/outlines': {
+    call: () => get('/api/map/outlines'),
+    out: false,
+    check: (body, own) => (body.includes(own.gridId) ? null : "the own grid's outline is missing"),
+  },
   'POST /api/regions': {
     call: (o) =>
       post('/api/regions', {
