@@ -15,6 +15,7 @@ import type {
 } from '@gewu/domain';
 import { api, isApiError } from '../app/api.ts';
 import { readCache, writeCache } from './offline/localCache.ts';
+import { isResidentOnly as residentOnly } from '../app/landing.ts';
 
 /** Everything the phone screens cache lives under this key (invalidated together after a change). */
 export const MOBILE_KEY = ['mobile'] as const;
@@ -32,7 +33,7 @@ export interface CatalogueEntry {
 }
 
 /** Only residents: their catalogue is the publicly reportable part. */
-export const isResidentOnly = (user: ActorView) => user.roles.length > 0 && user.roles.every((r) => r === 'resident');
+export const isResidentOnly = (user: ActorView) => residentOnly(user.roles);
 export const isGridWorker = (user: ActorView) => user.roles.includes('grid_worker');
 
 /**
