@@ -6,6 +6,7 @@ import type {
   CaseAction,
   CaseDetail,
   CasePage,
+  CaseState,
   GridList,
   GridLookup,
   GridView,
@@ -35,6 +36,7 @@ export interface CatalogueEntry {
 /** Only residents: their catalogue is the publicly reportable part. */
 export const isResidentOnly = (user: ActorView) => residentOnly(user.roles);
 export const isGridWorker = (user: ActorView) => user.roles.includes('grid_worker');
+export const isHandler = (user: ActorView) => user.roles.includes('handler');
 
 /**
  * A query whose last answer is kept in localStorage, so the screen works offline and opens at
@@ -99,16 +101,18 @@ export function useMyGrids(user: ActorView, enabled: boolean) {
   );
 }
 
-export type CaseView = 'mine' | 'tasks' | 'verify';
+export type CaseView = 'mine' | 'tasks' | 'handled' | 'verify';
 
-export function useCaseList(view: CaseView, enabled = true) {
+/** One of the phone's lists; `states` narrows it (the task tabs). */
+export function useCaseList(view: CaseView, states?: readonly CaseState[], enabled = true) {
   return useQuery({
-    queryKey: [...CASES_KEY, 'list', view],
+    queryKey: [...CASES_KEY, 'list', view, states ?? null],
     queryFn: () =>
       api.get<CasePage>('/api/cases', {
         view,
+        state: states ? [...states] : undefined,
         pageSize: 50,
-        sort: view === 'mine' ? 'reported_desc' : 'deadline_asc',
+        sort: view === 'mine' || view === 'handled' ? 'reported_desc' : 'deadline_asc',
       }),
     enabled,
     staleTime: 10_000,
