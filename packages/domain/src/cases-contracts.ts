@@ -94,6 +94,11 @@ export const caseActionBodySchema = z.strictObject({
   /** supervise: 挂牌督办 with a rectify-by date. */
   listed: z.boolean().optional(),
   rectifyBy: z.string().datetime({ offset: true }).optional(),
+  /**
+   * Made once by a phone's outbox when the action is taken: a retry after a lost answer (dead zone)
+   * that meets a newer version gets the case back instead of 409 when this actor's event has this key.
+   */
+  idempotencyKey: safeString().trim().min(8).max(100).optional(),
 });
 export type CaseActionBody = z.infer<typeof caseActionBodySchema>;
 
@@ -206,8 +211,11 @@ export const caseDetailSchema = caseSummarySchema.extend({
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const caseQueueQuerySchema = z.strictObject({
-  /** Which list: the centre's queue, my tasks (unit/grid worker), things to verify, my reports, or everything in scope. */
-  view: z.enum(['queue', 'tasks', 'verify', 'mine', 'all', 'supervision']).default('all'),
+  /**
+   * Which list: the centre's queue, my tasks (unit/grid worker), what I fed back (HANDLED_STATES),
+   * things to verify, my reports, or everything in scope.
+   */
+  view: z.enum(['queue', 'tasks', 'handled', 'verify', 'mine', 'all', 'supervision']).default('all'),
   state: z.union([z.enum(CASE_STATES), z.array(z.enum(CASE_STATES))]).optional(),
   itemCode: safeString()
     .regex(/^\d{2,5}$/)

@@ -77,6 +77,12 @@ export interface ActionRule<A extends CaseAction = CaseAction> {
   from: readonly CaseState[];
   /** A reason (note) is required. */
   note: boolean;
+  /**
+   * What the actor's form asks besides the note: photos of the work (处置、反馈、核查 are shown with
+   * evidence), a new deadline (延期: `until`, later than the running one). Absent: the note alone,
+   * and an action needing neither note nor form is taken with one tap.
+   */
+  form?: { photos?: true; until?: true };
   /** The item's condition the centre must confirm as met (recorded in the event). */
   confirms?: 'filing' | 'closing';
   /** The state the case moves to; `same` keeps it. */
@@ -193,6 +199,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['assignee', 'coUnit'],
     from: ['handling'],
     note: true,
+    form: { photos: true },
     next: 'same',
     clock: 'keep',
     notify: ['centre'],
@@ -201,6 +208,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['assignee'],
     from: ['handling'],
     note: true,
+    form: { until: true },
     next: 'same',
     clock: 'keep',
     notify: ['centre'],
@@ -254,6 +262,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['assignee'],
     from: ['handling'],
     note: true,
+    form: { photos: true },
     next: 'fed_back',
     clock: { start: 'verify' },
     notify: ['verifier', 'centre', 'reporter', 'firstContact'],
@@ -264,6 +273,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['coUnit'],
     from: HOLDING_STATES,
     note: true,
+    form: { photos: true },
     next: 'same',
     clock: 'keep',
     notify: ['assignee', 'centre'],
@@ -272,6 +282,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['verifier', 'centre'],
     from: ['fed_back'],
     note: false,
+    form: { photos: true },
     next: 'verified',
     clock: 'stop',
     notify: ['centre'],
@@ -282,6 +293,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['verifier', 'centre'],
     from: ['fed_back'],
     note: true,
+    form: { photos: true },
     next: 'handling',
     clock: { start: 'handle' },
     notify: ['assignee', 'centre'],
@@ -324,6 +336,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['reporter', 'centre'],
     from: ['closed'],
     note: true,
+    form: { photos: true },
     next: 'accepted',
     clock: { start: 'dispatch' },
     level: 'centre',

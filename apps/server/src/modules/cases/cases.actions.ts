@@ -36,7 +36,14 @@ import { type NotifyTarget, notify, wakeStreams } from '../notifications/notific
 import { clockUntil, deadlineAfter, remainingMs, stageClock } from '../../platform/clocks/index.ts';
 import { type ItemRow, itemByCode } from './cases.intake.ts';
 import { caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
-import { CaseConflict, type CaseRow, type NewEvent, appendEvent, coUnitsOf } from './cases.repository.ts';
+import {
+  CaseConflict,
+  type CaseRow,
+  type NewEvent,
+  appendEvent,
+  coUnitsOf,
+  hasActedWithKey,
+} from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 import {
   alreadyTopLevel,
@@ -262,7 +269,12 @@ export async function actOnCase(
 ): Promise<CaseRow> {
   const actor = requireActor(ctx);
   const row = await visibleCase(deps.db, ctx, id);
-  if (body.version !== row.version) throw new CaseConflict(row);
+  if (body.version !== row.version) {
+    // The phone's outbox sends an action again when its answer was lost: the case moved on because
+    // of that very action, which is then done — not a conflict with someone else.
+    if (body.idempotencyKey && (await hasActedWithKey(deps.db, row.id, actor.id, body.idempotencyKey))) return row;
+    throw new CaseConflict(row);
+  }
   const coUnits = await coUnitsOf(deps.db, row.id);
   const relations = relationsTo(
     actor,
@@ -309,6 +321,7 @@ export async function actOnCase(
     ...(clock !== undefined ? { clock } : {}),
     ...(clock?.stage === 'handle' ? { handleDeadline: clock.deadline } : {}),
     ...(toLevel ? { toLevel } : {}),
+    ...(body.idempotencyKey ? { idempotencyKey: body.idempotencyKey } : {}),
   } as CaseActionData;
   const dissatisfied = (prepared.data as { rating?: string }).rating === 'dissatisfied';
   const targets =

@@ -1,5 +1,6 @@
 import {
   CASE_LEVELS,
+  HANDLED_STATES,
   HOLDING_STATES,
   ACTION_LABELS,
   type CaseEventType,
@@ -100,6 +101,7 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
       ),
     ),
     tasks: and(or(...mine), inArray(cases.state, HOLDING_STATES)),
+    handled: and(or(...mine), inArray(cases.state, HANDLED_STATES)),
     verify: and(eq(cases.verifierUserId, actor.id), eq(cases.state, 'fed_back')),
     mine: eq(cases.reporterUserId, actor.id),
     supervision: and(inScope(actor, cases.regionPath), isNotNull(cases.stage)),
