@@ -221,6 +221,8 @@ export const SAMPLES: Record<string, Sample> = {
     out: false,
     expectIn: 403,
   },
+  // The endpoint itself (FixMyStreet's form, with its trailing slash): service discovery.
+  'GET /open311/v2': { call: () => get('/open311/v2/'), out: false },
   'GET /open311/v2/:file': { call: () => get('/open311/v2/services.json'), out: false },
   'GET /open311/v2/services/:file': { call: () => get(`/open311/v2/services/${REPORT_ITEM?.code}.json`), out: false },
   // A resident's report without consent or a staff decision is not on the public feed.

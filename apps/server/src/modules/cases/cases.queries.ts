@@ -17,6 +17,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { inScope, requireActor } from '../../platform/access.ts';
 import { unitNames } from '../units/units.repository.ts';
 import { userName } from '../users/users.repository.ts';
+import { apiKeyName } from '../apikeys/apikeys.repository.ts';
 import { itemByCode } from './cases.intake.ts';
 import { andAll, caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { coUnitsOf, findCase, listEvents } from './cases.repository.ts';
@@ -163,12 +164,14 @@ export async function getCaseDetail(
     : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
   const [summary] = await summaryQuery(deps.db, now).where(eq(cases.id, row.id));
-  const [events, co, decision, item, firstContact] = await Promise.all([
+  const staff = !actor.roles.every((r) => r === 'resident');
+  const [events, co, decision, item, firstContact, clientName] = await Promise.all([
     listEvents(deps.db, row.id),
     coUnitsOf(deps.db, row.id),
     publicationDecision(deps.db, row.id),
     itemByCode(deps, row.itemCode).catch(() => null),
     row.firstContactUserId ? userName(deps.db, row.firstContactUserId) : null,
+    staff && row.reporterApiKeyId ? apiKeyName(deps.db, row.reporterApiKeyId) : null,
   ]);
   const coNames = co.length
     ? await unitNames(
@@ -226,6 +229,8 @@ export async function getCaseDetail(
     })),
     actions: availableActions(caseFacts(row), relations),
     publication: publicationView(row, decision),
+    // The channel's details (the client system's key name, its photo link) are the staff's working facts.
+    origin: staff ? { source: row.source, clientName, mediaUrl: row.mediaUrl } : null,
   };
 }
 
