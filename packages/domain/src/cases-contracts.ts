@@ -125,6 +125,8 @@ export const caseSummarySchema = z.object({
   reportedAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  /** In the centre's queue: how many likely duplicates it has (DUPLICATE_RULE); absent elsewhere. */
+  likelyDuplicates: z.number().int().optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 

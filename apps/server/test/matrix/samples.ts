@@ -452,7 +452,11 @@ export const SAMPLES: Record<string, Sample> = {
           : `姓名,村（社区）代码\n导入人,${o.villageCode}\n`,
     }),
   },
-  'GET /api/imports/template': { call: () => get('/api/imports/template?kind=houses&format=csv'), out: false },
+  // Each role asks for a kind it manages (IMPORT_KIND_ACTION): the administrator grids, the centre houses.
+  'GET /api/imports/template': {
+    call: (_o, c) => get(`/api/imports/template?kind=${c.role === 'admin' ? 'grids' : 'houses'}&format=csv`),
+    out: false,
+  },
   'GET /api/imports/:id': {
     call: async (o, c) => get(`/api/imports/${c.allowed ? await importJob(c.w, o, c.role) : o.importId}`),
   },
