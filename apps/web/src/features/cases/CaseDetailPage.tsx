@@ -16,6 +16,7 @@ import { StateTag } from './StateTag.tsx';
 import { reporterLine } from './format.ts';
 import { Photos } from '../attachments/Photos.tsx';
 import { PublicationCard } from './PublicationCard.tsx';
+import { DuplicatesCard } from './DuplicatesCard.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -206,6 +207,7 @@ function CaseView({
               ))}
             </Space>
           </Card>
+          {user.roles.includes('dispatcher') && <DuplicatesCard detail={c} />}
           {user.roles.includes('dispatcher') && (
             <PublicationCard key={c.publication.moderatedAt ?? 'undecided'} detail={c} />
           )}
