@@ -17,8 +17,9 @@ test('a report from an Open311 client reaches the dispatcher console, and the co
   const admin = await apiLogin(baseURL as string, 'admin');
   const regions = await admin.get<{ items: { id: string; code: string }[] }>('/api/regions');
   const township = regions.items.find((r) => r.code === '410104001');
+  const keyName = uniqueName('城市服务App');
   const { key } = await admin.post<{ key: string }>('/api/api-keys', {
-    name: uniqueName('城市服务App'),
+    name: keyName,
     regionId: township?.id,
     source: 'open311',
   });
@@ -37,6 +38,7 @@ test('a report from an Open311 client reaches the dispatcher console, and the co
       first_name: '小红',
       last_name: '李',
       phone: '13800138000',
+      media_url: 'https://photos.example.com/brick.jpg',
     },
   });
   expect(posted.status()).toBe(201);
@@ -46,6 +48,13 @@ test('a report from an Open311 client reaches the dispatcher console, and the co
   // The dispatcher finds it in the intake queue and refuses it with a reason.
   const { desk, dispatcher } = await openInConsole(browser, code);
   await expect(dispatcher.getByTestId('case-info').getByText(description)).toBeVisible();
+  // The channel in full: Open311, the client's key name, its photo link; the name joined as written.
+  await expect(dispatcher.getByTestId('case-origin')).toHaveText(`Open311 · ${keyName}`);
+  await expect(dispatcher.getByTestId('case-media-url')).toHaveAttribute(
+    'href',
+    'https://photos.example.com/brick.jpg',
+  );
+  await expect(dispatcher.getByTestId('case-reporter')).toContainText('李小红');
 
   // The dispatcher reviews the public copy: the client's request is public by its own act; the text is rewritten for the feed.
   const card = dispatcher.getByTestId('case-publication');
@@ -70,7 +79,7 @@ test('a report from an Open311 client reaches the dispatcher console, and the co
     status: string;
     status_notes: string;
   }[];
-  expect(shown[0]).toMatchObject({ status: 'closed', status_notes: '不予受理' });
+  expect(shown[0]).toMatchObject({ status: 'closed', status_notes: '已关闭：不予受理' });
   const updates = await client.get('/open311/v2/servicerequestupdates.xml');
   expect(updates.headers()['content-type']).toMatch(/text\/xml/);
   const text = await updates.text();

@@ -515,7 +515,7 @@ export async function fuzzRoutes(
           } catch {
             /* not JSON */
           }
-          const open311 = route.url.startsWith('/open311/');
+          const open311 = route.url.startsWith('/open311');
           if (
             !open311 &&
             (typeof body.code !== 'string' || typeof body.message !== 'string' || !CHINESE.test(body.message))

@@ -16,6 +16,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/grids/export.geojson': 'a GeoJSON file download',
   'GET /api/notifications/stream': 'a Server-Sent Events stream',
   'GET /api/openapi.json': 'the OpenAPI document itself',
+  'GET /open311/v2': 'Open311 service discovery in XML (the endpoint with its trailing slash)',
   'GET /open311/v2/:file': "Open311 XML or JSON by suffix, in the specification's shapes",
   'POST /open311/v2/:file': 'Open311 XML or JSON by suffix',
   'GET /open311/v2/services/:file': 'Open311 XML or JSON by suffix',

@@ -134,6 +134,8 @@ export const caseSummarySchema = z.object({
   reportedAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
+  /** In the centre's queue: how many likely duplicates it has (DUPLICATE_RULE); absent elsewhere. */
+  likelyDuplicates: z.number().int().optional(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -181,6 +183,18 @@ export const casePublicationSchema = z.object({
 });
 export type CasePublication = z.infer<typeof casePublicationSchema>;
 
+/**
+ * Where a report came from beyond its channel, for staff: the source system (`open311`, `12345` …),
+ * the name of the client's API key as the admin created it, and the photo link a client sent
+ * (Open311 `media_url`, kept as a link, never fetched). Null for residents.
+ */
+export const caseOriginSchema = z.object({
+  source: z.string().nullable(),
+  clientName: z.string().nullable(),
+  mediaUrl: z.string().nullable(),
+});
+export type CaseOrigin = z.infer<typeof caseOriginSchema>;
+
 export const caseDetailSchema = caseSummarySchema.extend({
   anonymous: z.boolean(),
   reporterName: z.string().nullable(),
@@ -207,6 +221,7 @@ export const caseDetailSchema = caseSummarySchema.extend({
   events: z.array(caseEventViewSchema),
   actions: z.array(z.enum(CASE_ACTIONS)),
   publication: casePublicationSchema,
+  origin: caseOriginSchema.nullable(),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

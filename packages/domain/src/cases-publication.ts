@@ -1,3 +1,5 @@
+import { CASE_STATE_LABELS, type CaseState, TERMINAL_STATES } from './cases.ts';
+
 /**
  * What of a case the public sees through Open311 (GeoReport v2 `requests`, `servicerequestupdates`),
  * and whether it is shown at all. A resident's report is their own words about their own street;
@@ -64,4 +66,23 @@ export function publicCopy(c: PublicationFacts, d: PublicationDecision | null): 
   return own
     ? { description, address: c.address ?? '', lon: c.lon, lat: c.lat }
     : { description, address: '', lon: round(c.lon), lat: round(c.lat) };
+}
+
+/**
+ * A case's state as an Open311 status (GeoReport v2 has only `open` and `closed`) and its
+ * `status_notes`, for `requests` and `servicerequestupdates` alike. Every ending is `closed`; the
+ * note says which ending it was, so a client can tell a fixed problem from a refused, voided or
+ * merged report. Open states say which step the case waits at.
+ */
+const CLOSED_NOTES: Partial<Record<CaseState, string>> = {
+  closed: '已结案',
+  rejected: '已关闭：不予受理',
+  voided: '已关闭：已作废',
+  merged: '已关闭：与其他上报重复，已并案处理',
+};
+
+export function open311Status(state: CaseState): { status: 'open' | 'closed'; notes: string } {
+  return TERMINAL_STATES.includes(state)
+    ? { status: 'closed', notes: CLOSED_NOTES[state] ?? CASE_STATE_LABELS[state] }
+    : { status: 'open', notes: CASE_STATE_LABELS[state] };
 }

@@ -149,3 +149,15 @@ export const ACTION_LABELS: Record<CaseEventType, string> = {
   escalate: '上报上级',
   supervise: '督办',
 };
+
+/**
+ * Likely duplicates (疑似重复, for 并案): the same item, reported within `radiusM` of each other,
+ * the other one reported no more than `windowDays` before (or any time after), and not itself
+ * refused, voided or merged. One rule for the merge dialog's suggestions, the queue's 疑似重复 count
+ * and the case page's panel.
+ */
+export const DUPLICATE_RULE = {
+  radiusM: 50,
+  windowDays: 7,
+  states: CASE_STATES.filter((s) => s !== 'rejected' && s !== 'voided' && s !== 'merged'),
+} as const;

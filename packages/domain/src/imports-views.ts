@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Action } from './roles.ts';
 
 /**
  * Bulk imports (导入): what may be imported, in which file formats, and the job the server answers
@@ -7,6 +8,24 @@ import { z } from 'zod';
 export const IMPORT_KINDS = ['residents', 'houses', 'organisations', 'grids'] as const;
 export const importKindSchema = z.enum(IMPORT_KINDS);
 export type ImportKind = z.infer<typeof importKindSchema>;
+
+/**
+ * What each kind of import needs beyond `base.import`: the action that manages what it writes (the
+ * centre manages people, houses and organisations; the administrator the grids). The import page
+ * offers only the kinds its user may import, and the server refuses the others (403
+ * `import.kind_forbidden`) for templates, uploads and commits alike.
+ */
+export const IMPORT_KIND_ACTION: Record<ImportKind, Action> = {
+  residents: 'person.manage',
+  houses: 'person.manage',
+  organisations: 'person.manage',
+  grids: 'grid.manage',
+};
+
+/** The kinds of import a user with these permissions may run, in the catalogue's order. */
+export function importableKinds(can: (action: Action) => boolean): ImportKind[] {
+  return can('base.import') ? IMPORT_KINDS.filter((k) => can(IMPORT_KIND_ACTION[k])) : [];
+}
 
 export const IMPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const importFormatSchema = z.enum(IMPORT_FORMATS);

@@ -9,9 +9,12 @@ import {
   catalogueItemSchema,
   itemCodeSchema,
   itemFieldSchema,
+  expectedCompletion,
   timeLimits,
   type CatalogueItem,
+  type TimeLimits,
 } from './items.ts';
+import { defaultWorkCalendar } from './calendar.ts';
 import { STARTER_CATALOGUE, findCatalogueItem } from './items-catalogue.ts';
 
 const base = STARTER_CATALOGUE[0] as CatalogueItem;
@@ -171,5 +174,49 @@ describe('departments and admission', () => {
     expect(canTransitionAdmission('active', 'withdrawn')).toBe(true);
     expect(canTransitionAdmission('withdrawn', 'active')).toBe(false);
     expect(canTransitionAdmission('rejected', 'active')).toBe(false);
+  });
+});
+
+describe('expectedCompletion', () => {
+  const cal = defaultWorkCalendar();
+  // Monday 2026-11-23 10:00 in China.
+  const reportedAt = new Date('2026-11-23T02:00:00Z');
+
+  it('chains every stage at its full limit on the working calendar from the report', () => {
+    const limits: TimeLimits = {
+      accept: { amount: 2, unit: 'work_hours' }, // Mon 10:00 → Mon 12:00
+      dispatch: { amount: 1, unit: 'work_hours' }, // lunch break → Mon 15:00
+      sign: { amount: 4, unit: 'work_hours' }, // 2.5 h Mon, 1.5 h Tue → Tue 10:00
+      handle: { amount: 3, unit: 'work_days' }, // Wed, Thu, Fri → Fri 17:30
+      verify: { amount: 1, unit: 'work_days' }, // the weekend skipped → Mon 30th 17:30
+    };
+    expect(expectedCompletion({ reportedAt, handleDeadline: null }, limits, cal).toISOString()).toBe(
+      '2026-11-30T09:30:00.000Z',
+    );
+    const natural: TimeLimits = {
+      accept: { amount: 1, unit: 'natural_days' },
+      dispatch: { amount: 1, unit: 'natural_days' },
+      sign: { amount: 1, unit: 'natural_days' },
+      handle: { amount: 10, unit: 'natural_days' },
+      verify: { amount: 2, unit: 'natural_days' },
+    };
+    expect(expectedCompletion({ reportedAt, handleDeadline: null }, natural, cal).toISOString()).toBe(
+      '2026-12-08T02:00:00.000Z',
+    );
+  });
+
+  it('once the handling deadline is known (signed, extended), adds the verification limit to it', () => {
+    const limits: TimeLimits = {
+      accept: { amount: 2, unit: 'work_hours' },
+      dispatch: { amount: 1, unit: 'work_hours' },
+      sign: { amount: 4, unit: 'work_hours' },
+      handle: { amount: 3, unit: 'work_days' },
+      verify: { amount: 1, unit: 'work_days' },
+    };
+    // Thursday 26th 17:30 → Friday 27th 17:30.
+    const handleDeadline = new Date('2026-11-26T09:30:00Z');
+    expect(expectedCompletion({ reportedAt, handleDeadline }, limits, cal).toISOString()).toBe(
+      '2026-11-27T09:30:00.000Z',
+    );
   });
 });

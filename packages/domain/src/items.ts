@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { safeString, intField } from './text.ts';
-import { timeLimitSchema } from './calendar.ts';
+import { type WorkCalendar, addLimit, timeLimitSchema } from './calendar.ts';
 
 /*
  * The item catalogue (网格事项清单): a coded list of matters, 2-digit 大类 + 3-digit 小类.
@@ -249,4 +249,22 @@ export function canTransitionAdmission(from: AdmissionState, to: AdmissionState)
 /** Whether an item may be proposed for admission to grids at all. */
 export function isAdmissible(item: Pick<CatalogueItem, 'gridEligible' | 'negativeList'>): boolean {
   return item.gridEligible && !item.negativeList;
+}
+
+/**
+ * When a case is expected to be done (Open311's `expected_datetime`): every stage taking its
+ * item's full limit, one after the other on the working calendar — accept, dispatch, sign, handle,
+ * verify — from the report. Once the unit has signed, its handling deadline is known (and moved by an
+ * approved extension or a rework): the expected completion is then that deadline plus the
+ * verification limit. Not the current stage's deadline, which says only when the next step is due.
+ */
+export function expectedCompletion(
+  c: { reportedAt: Date; handleDeadline: Date | null },
+  limits: TimeLimits,
+  cal: WorkCalendar,
+): Date {
+  let t = c.reportedAt;
+  if (c.handleDeadline) t = c.handleDeadline;
+  else for (const stage of ['accept', 'dispatch', 'sign', 'handle'] as const) t = addLimit(t, limits[stage], cal);
+  return addLimit(t, limits.verify, cal);
 }

@@ -275,3 +275,19 @@ export const keyPlaceViewSchema = z.object({
   lon: z.number().nullable(),
   lat: z.number().nullable(),
 });
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * A person's full name from its given and family parts (Open311's `first_name`, `last_name`; the
+ * same for any other form that asks for them apart). Chinese names are written family name first
+ * with no space (王 + 小明 → 王小明); Latin names given name first with one space (John Smith). A
+ * name with Han characters in either part counts as Chinese. Empty parts are left out; neither
+ * given: the empty string.
+ */
+export function fullName(given: string | null | undefined, family: string | null | undefined): string {
+  const g = (given ?? '').trim().replace(/\s+/g, ' ');
+  const f = (family ?? '').trim().replace(/\s+/g, ' ');
+  if (!g || !f) return g || f;
+  return HAN.test(g) || HAN.test(f) ? `${f}${g}` : `${g} ${f}`;
+}

@@ -221,6 +221,8 @@ export const SAMPLES: Record<string, Sample> = {
     out: false,
     expectIn: 403,
   },
+  // The endpoint itself (FixMyStreet's form, with its trailing slash): service discovery.
+  'GET /open311/v2': { call: () => get('/open311/v2/'), out: false },
   'GET /open311/v2/:file': { call: () => get('/open311/v2/services.json'), out: false },
   'GET /open311/v2/services/:file': { call: () => get(`/open311/v2/services/${REPORT_ITEM?.code}.json`), out: false },
   // A resident's report without consent or a staff decision is not on the public feed.
@@ -456,7 +458,11 @@ export const SAMPLES: Record<string, Sample> = {
           : `姓名,村（社区）代码\n导入人,${o.villageCode}\n`,
     }),
   },
-  'GET /api/imports/template': { call: () => get('/api/imports/template?kind=houses&format=csv'), out: false },
+  // Each role asks for a kind it manages (IMPORT_KIND_ACTION): the administrator grids, the centre houses.
+  'GET /api/imports/template': {
+    call: (_o, c) => get(`/api/imports/template?kind=${c.role === 'admin' ? 'grids' : 'houses'}&format=csv`),
+    out: false,
+  },
   'GET /api/imports/:id': {
     call: async (o, c) => get(`/api/imports/${c.allowed ? await importJob(c.w, o, c.role) : o.importId}`),
   },

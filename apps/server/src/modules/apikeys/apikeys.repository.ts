@@ -19,3 +19,9 @@ export function selectKeysWithNames(db: Db) {
     .innerJoin(regions, eq(regions.id, apiKeys.regionId))
     .leftJoin(users, eq(users.id, apiKeys.createdBy));
 }
+
+/** The name an admin gave a key (a revoked key keeps its name), or null when there is no such key. */
+export async function apiKeyName(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ name: apiKeys.name }).from(apiKeys).where(eq(apiKeys.id, id));
+  return row?.name ?? null;
+}

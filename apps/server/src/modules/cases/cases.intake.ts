@@ -95,6 +95,11 @@ function reportWriterFor(db: Db): GroupCommit<NewReportedCase, CaseRow | null> {
   return writer;
 }
 
+/** The case a system's API key filed with this idempotency key, if any (Open311 looks up a repeated form). */
+export function reportOfKey(db: Db, apiKeyId: string, idempotencyKey: string): Promise<CaseRow | undefined> {
+  return findByIdempotencyKey(db, `k:${apiKeyId}`, idempotencyKey);
+}
+
 /** The report's (reporter, idempotency key) already names a case. */
 class IdempotencyKeyTaken extends Error {}
 
@@ -267,6 +272,8 @@ async function fileReport(
   }
   const selfHandle = body.selfHandle;
   return deps.db.transaction(async (tx) => {
+    // A retry takes no number from the sequence: the case its key names is looked up instead.
+    if (await findByIdempotencyKey(tx, reporterKey, body.idempotencyKey)) throw new IdempotencyKeyTaken();
     report.code = await nextCaseCode(tx, chinaDay(now));
     let row = await appendEvent(tx, null, {
       type: 'report',

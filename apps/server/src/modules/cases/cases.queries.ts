@@ -3,6 +3,7 @@ import {
   HANDLED_STATES,
   HOLDING_STATES,
   ACTION_LABELS,
+  DUPLICATE_RULE,
   type CaseEventType,
   type CaseLevel,
   type CaseQueueQuery,
@@ -18,12 +19,13 @@ import type { RequestContext } from '../../platform/context.ts';
 import { inScope, requireActor } from '../../platform/access.ts';
 import { unitNames } from '../units/units.repository.ts';
 import { userName } from '../users/users.repository.ts';
+import { apiKeyName } from '../apikeys/apikeys.repository.ts';
 import { itemByCode } from './cases.intake.ts';
 import { andAll, caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { coUnitsOf, findCase, listEvents } from './cases.repository.ts';
 import { visibleCase } from './cases.actions.ts';
 import { publicationDecision, publicationView } from './cases.publication.ts';
-import { STAGE_CLOCK, type SummaryRow, summaryQuery } from './cases.read.repository.ts';
+import { STAGE_CLOCK, type SummaryRow, likelyDuplicateCounts, summaryQuery } from './cases.read.repository.ts';
 import { cases } from './cases.table.ts';
 
 export type QueryDeps = { db: Db; clock: Clock };
@@ -143,8 +145,17 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
     sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${cases} WHERE ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${cap + 1}) x`,
   );
   const n = ((counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0) as number;
+  // The centre's queue shows each row's likely duplicates (疑似重复): counted for this page's rows only.
+  const dupes =
+    q.view === 'queue' && rows.length
+      ? await likelyDuplicateCounts(
+          deps.db,
+          rows.map((r) => r.c.id),
+          visibleCases(actor),
+        )
+      : null;
   return {
-    items: rows.map(toSummary),
+    items: rows.map((r) => (dupes ? { ...toSummary(r), likelyDuplicates: dupes.get(r.c.id) ?? 0 } : toSummary(r))),
     total: Math.min(n, cap),
     totalCapped: n > cap,
     page: q.page,
@@ -167,12 +178,14 @@ export async function getCaseDetail(
     : await visibleCase(deps.db, ctx, id);
   const now = deps.clock.now();
   const [summary] = await summaryQuery(deps.db, now).where(eq(cases.id, row.id));
-  const [events, co, decision, item, firstContact] = await Promise.all([
+  const staff = !actor.roles.every((r) => r === 'resident');
+  const [events, co, decision, item, firstContact, clientName] = await Promise.all([
     listEvents(deps.db, row.id),
     coUnitsOf(deps.db, row.id),
     publicationDecision(deps.db, row.id),
     itemByCode(deps, row.itemCode).catch(() => null),
     row.firstContactUserId ? userName(deps.db, row.firstContactUserId) : null,
+    staff && row.reporterApiKeyId ? apiKeyName(deps.db, row.reporterApiKeyId) : null,
   ]);
   const coNames = co.length
     ? await unitNames(
@@ -230,6 +243,8 @@ export async function getCaseDetail(
     })),
     actions: availableActions(caseFacts(row), relations),
     publication: publicationView(row, decision),
+    // The channel's details (the client system's key name, its photo link) are the staff's working facts.
+    origin: staff ? { source: row.source, clientName, mediaUrl: row.mediaUrl } : null,
   };
 }
 
@@ -239,14 +254,14 @@ function publicEventData(d: Record<string, unknown>): Record<string, unknown> {
   return rest;
 }
 
-/** Possible duplicates (并案): same item, within 50 m, reported in the last 7 days, not this case. */
+/** Possible duplicates (并案) by DUPLICATE_RULE: same item, within 50 m, reported at most 7 days before, not this case. */
 export async function nearbyDuplicates(deps: QueryDeps, ctx: RequestContext, id: string) {
   const row = await visibleCase(deps.db, ctx, id);
   if (row.lon === null || row.lat === null) return { items: [] };
   const actor = requireActor(ctx);
-  const since = new Date(row.reportedAt.getTime() - 7 * 86_400_000);
-  // 50 m as degrees: latitude exactly, longitude scaled by cos(lat); then the exact distance below.
-  const dLat = 50 / 111_320;
+  const since = new Date(row.reportedAt.getTime() - DUPLICATE_RULE.windowDays * 86_400_000);
+  // The radius as degrees: latitude exactly, longitude scaled by cos(lat); then the exact distance below.
+  const dLat = DUPLICATE_RULE.radiusM / 111_320;
   const dLon = dLat / Math.cos((row.lat * Math.PI) / 180);
   const rows = await summaryQuery(deps.db, deps.clock.now())
     .where(
@@ -257,16 +272,7 @@ export async function nearbyDuplicates(deps: QueryDeps, ctx: RequestContext, id:
         sql`${cases.id} <> ${row.id}`,
         sql`${cases.lon} BETWEEN ${row.lon - dLon} AND ${row.lon + dLon}`,
         sql`${cases.lat} BETWEEN ${row.lat - dLat} AND ${row.lat + dLat}`,
-        inArray(cases.state, [
-          'reported',
-          'accepted',
-          'dispatched',
-          'handling',
-          'suspended',
-          'fed_back',
-          'verified',
-          'closed',
-        ]),
+        inArray(cases.state, [...DUPLICATE_RULE.states]),
       ),
     )
     .orderBy(desc(cases.reportedAt))
@@ -277,7 +283,7 @@ export async function nearbyDuplicates(deps: QueryDeps, ctx: RequestContext, id:
         ...toSummary(r as SummaryRow),
         distanceM: Math.round(metres(row.lon as number, row.lat as number, r.c.lon as number, r.c.lat as number)),
       }))
-      .filter((r) => r.distanceM <= 50),
+      .filter((r) => r.distanceM <= DUPLICATE_RULE.radiusM),
   };
 }
 

@@ -1,5 +1,5 @@
-import type { Light } from '@gewu/domain';
-import { type SQL, eq } from 'drizzle-orm';
+import { DUPLICATE_RULE, type Light } from '@gewu/domain';
+import { type SQL, and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { lightSql as lightOfClock } from '../../platform/clocks/index.ts';
@@ -52,4 +52,35 @@ export function summaryQuery(db: Db, now: Date) {
     .leftJoin(grids, eq(grids.id, cases.gridId))
     .leftJoin(units, eq(units.id, cases.assigneeUnitId))
     .leftJoin(assigneeUser, eq(assigneeUser.id, cases.assigneeUserId));
+}
+
+const pageCase = alias(cases, 'p');
+
+/**
+ * How many likely duplicates (DUPLICATE_RULE) each of these cases has among the cases `visible`
+ * selects: one statement for a page of the queue, each count a probe of cases_nearby_idx (same
+ * item, reported since the window opened), a bounding box, then the exact distance (the same
+ * equirectangular metres as the duplicates list). Cases without a point have none.
+ */
+export async function likelyDuplicateCounts(db: Db, ids: string[], visible: SQL): Promise<Map<string, number>> {
+  // Constants as SQL text (not parameters): the statement's text stays the same, its types plain.
+  const dLat = sql.raw(String(DUPLICATE_RULE.radiusM / 111_320));
+  const rad = sql.raw(String(Math.PI / 180));
+  const p = pageCase;
+  const n = sql<number>`(SELECT count(*)::int FROM ${cases} WHERE ${and(
+    eq(cases.itemId, p.itemId),
+    sql`${cases.reportedAt} >= ${p.reportedAt} - interval '${sql.raw(String(DUPLICATE_RULE.windowDays))} days'`,
+    sql`${cases.id} <> ${p.id}`,
+    inArray(cases.state, [...DUPLICATE_RULE.states]),
+    sql`${cases.lat} BETWEEN ${p.lat} - ${dLat} AND ${p.lat} + ${dLat}`,
+    sql`${cases.lon} BETWEEN ${p.lon} - ${dLat} / cos(radians(${p.lat})) AND ${p.lon} + ${dLat} / cos(radians(${p.lat}))`,
+    // Rounded to the metre like the list's distanceM, so the count and the list agree at the edge.
+    sql`round(sqrt(power((${cases.lon} - ${p.lon}) * ${rad} * cos((${p.lat} + ${cases.lat}) / 2 * ${rad}), 2) + power((${cases.lat} - ${p.lat}) * ${rad}, 2)) * 6371000) <= ${sql.raw(String(DUPLICATE_RULE.radiusM))}`,
+    visible,
+  )})`;
+  const rows = await db
+    .select({ id: p.id, n })
+    .from(p)
+    .where(and(inArray(p.id, ids), sql`${p.lon} IS NOT NULL AND ${p.lat} IS NOT NULL`));
+  return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }

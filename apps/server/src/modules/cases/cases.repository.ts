@@ -206,7 +206,10 @@ const auditRecords = recordsetInsert(
 );
 const REPORT_STATEMENT = {
   name: 'gewu_report_cases',
+  // A report whose key is already taken by a committed case takes no number from the sequence (the
+  // filter runs before the select list's nextval); ON CONFLICT still catches one that commits meanwhile.
   text: `WITH c AS (${caseRecords.text}
+    WHERE NOT EXISTS (SELECT 1 FROM cases k WHERE k.reporter_key = x.reporter_key AND k.idempotency_key = x.idempotency_key)
     ON CONFLICT (reporter_key, idempotency_key) DO NOTHING
     RETURNING id, code, stage, stage_warn_at, stage_deadline),
   e AS (${eventRecords.text} JOIN c ON c.id = x.case_id),
@@ -231,7 +234,14 @@ export interface NewReportedCase {
  * new case row, or null where the reporter's idempotency key was already taken (the caller looks up
  * the case that has it). The audit rows' detail gets the case number as `code`.
  */
-export async function insertReportedCases(db: Db, reports: readonly NewReportedCase[]): Promise<(CaseRow | null)[]> {
+export async function insertReportedCases(db: Db, all: readonly NewReportedCase[]): Promise<(CaseRow | null)[]> {
+  // Two reports of one batch with the same key: only the first is sent (the second would take a number and be skipped).
+  const seen = new Set<string>();
+  const first = all.map(({ event: e }) => {
+    const k = JSON.stringify([e.data.report.reporterKey, e.data.report.idempotencyKey]);
+    return !seen.has(k) && !!seen.add(k);
+  });
+  const reports = all.filter((_, i) => first[i]);
   const rows = reports.map(({ day, event: e }) => {
     const row = project(null, e);
     row.code = day;
@@ -245,10 +255,12 @@ export async function insertReportedCases(db: Db, reports: readonly NewReportedC
     JSON.stringify(reports.map((r) => auditRecords.record(r.audit))),
   ]);
   const codes = new Map(made.map((m) => [m.id, m.code]));
-  return rows.map((row) => {
+  const written = rows.map((row) => {
     const code = codes.get(row.id);
     if (code === undefined) return null;
     row.code = code;
     return row;
   });
+  let next = 0;
+  return first.map((isFirst) => (isFirst ? (written[next++] ?? null) : null));
 }

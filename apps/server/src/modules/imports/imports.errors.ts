@@ -13,3 +13,5 @@ export const importNotReady = (status: string) =>
 export const importUploadFailed = () => badRequest('import.upload_failed', '文件上传失败');
 export const importTooLarge = (maxBytes: number) =>
   new AppError(413, 'import.too_large', `文件超过 ${Math.round(maxBytes / 1048576)} MB 上限`);
+/** A kind of import the caller's role does not manage (IMPORT_KIND_ACTION in @gewu/domain). */
+export const importKindForbidden = () => new AppError(403, 'import.kind_forbidden', '您的角色无权导入此类数据');

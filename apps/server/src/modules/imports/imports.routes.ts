@@ -49,10 +49,12 @@ export async function importRoutes(app: AppInstance) {
       summary: '导入模板',
       querystring: z.strictObject({ kind: importKindSchema, format: importFormatSchema }),
     },
-    handler: async (req, reply) =>
-      reply
+    handler: async (req, reply) => {
+      service.authorizeImportKind(req.ctx, req.query.kind);
+      return reply
         .headers(download(`${KIND_NAMES[req.query.kind]}导入模板.${req.query.format}`, req.query.format))
-        .send(streamSheet(importTemplate(req.query.kind), req.query.format, KIND_NAMES[req.query.kind])),
+        .send(streamSheet(importTemplate(req.query.kind), req.query.format, KIND_NAMES[req.query.kind]));
+    },
   });
   app.get('/api/imports/:id', {
     config: { access: { roles: ['dispatcher', 'admin'], scope: 'own' } },

@@ -7,7 +7,8 @@ import type { PoolClient } from 'pg';
 import type { Db, Engine } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize, inScope } from '../../platform/access.ts';
+import { IMPORT_KIND_ACTION } from '@gewu/domain';
+import { authorize, can, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
@@ -26,6 +27,7 @@ import { type Built, type Places, buildRow } from './imports.rows.ts';
 import { importJobs } from './imports.table.ts';
 import {
   importEmptyFile,
+  importKindForbidden,
   importNotFound,
   importNotReady,
   importTooLarge,
@@ -75,14 +77,23 @@ export function toImportView(job: Job) {
   };
 }
 
+/**
+ * The caller may import this kind (its template, upload and commit): `base.import` and the action
+ * IMPORT_KIND_ACTION names for it, else 403 `import.kind_forbidden`. Returns the actor.
+ */
+export function authorizeImportKind(ctx: RequestContext, kind: ImportKind) {
+  const actor = authorize(ctx, 'base.import');
+  if (!can(actor, IMPORT_KIND_ACTION[kind])) throw importKindForbidden();
+  return actor;
+}
+
 /** Saves the upload to disk (streamed, size-capped), records the job and starts the dry run. */
 export async function startImport(
   deps: ImportsDeps,
   ctx: RequestContext,
   input: { kind: ImportKind; format: 'csv' | 'xlsx'; fileName?: string; body: Readable },
 ) {
-  const actor = authorize(ctx, 'base.import');
-  authorize(ctx, input.kind === 'grids' ? 'grid.manage' : 'person.manage');
+  const actor = authorizeImportKind(ctx, input.kind);
   const id = crypto.randomUUID();
   const dir = path.join(deps.config.dataDir, 'imports');
   fs.mkdirSync(dir, { recursive: true });
@@ -145,7 +156,7 @@ export async function getImport(deps: ImportsDeps, ctx: RequestContext, id: stri
 export async function commitImport(deps: ImportsDeps, ctx: RequestContext, id: string) {
   const actor = authorize(ctx, 'base.import');
   const [pending] = await deps.db.select({ kind: importJobs.kind }).from(importJobs).where(eq(importJobs.id, id));
-  authorize(ctx, pending?.kind === 'grids' ? 'grid.manage' : 'person.manage');
+  if (pending) authorizeImportKind(ctx, pending.kind as ImportKind);
   const [job] = await deps.db
     .update(importJobs)
     .set({ status: 'committing', updatedAt: deps.clock.now() })

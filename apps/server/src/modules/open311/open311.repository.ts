@@ -29,6 +29,7 @@ const requestColumns = {
   state: cases.state,
   itemCode: cases.itemCode,
   itemName: items.name,
+  itemLimits: items.limits,
   description: cases.description,
   agency: units.name,
   reportedAt: cases.reportedAt,
@@ -121,13 +122,13 @@ export async function requestByCode(db: Db, code: string, path: string | null): 
 }
 
 /** The case number of the published request whose case id is `id`, or undefined. */
-export async function publishedCodeOfCase(db: Db, id: string): Promise<string | undefined> {
+export async function publishedCodeOfCase(db: Db, id: string, path: string | null): Promise<string | undefined> {
   const [row] = await db
     .select({ code: cases.code })
     .from(cases)
     .innerJoin(items, and(eq(items.id, cases.itemId), eq(items.publicReport, true)))
     .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
-    .where(and(eq(cases.id, id), PUBLISHED));
+    .where(and(eq(cases.id, id), PUBLISHED, underPath(path)));
   return row?.code;
 }
 

@@ -246,7 +246,13 @@ describe('requests', () => {
     expect(res.statusCode).toBe(201);
     const [row] = res.json();
     expect(row).toMatchObject({ service_request_id: expect.stringMatching(/^\d{15}$/), account_id: null });
-    first = row;
+    // Filed at once: the id, and no token (the spec returns one or the other). Its token is still the case id.
+    expect(row).not.toHaveProperty('token');
+    const [filed] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM cases WHERE code = ${row.service_request_id}`,
+    );
+    first = { ...row, token: filed?.id };
     const again = await post('json', { ...good(), jurisdiction_id: '410104001' });
     expect(again.statusCode).toBe(200);
     expect(again.json()[0].service_request_id).toBe(row.service_request_id);
@@ -387,7 +393,7 @@ describe('requests', () => {
     });
     expect(rejected.statusCode, rejected.body).toBe(200);
     const now = (await get(`/open311/v2/requests/${first.service_request_id}.json`)).json()[0];
-    expect(now).toMatchObject({ status: 'closed', status_notes: '不予受理', expected_datetime: null });
+    expect(now).toMatchObject({ status: 'closed', status_notes: '已关闭：不予受理', expected_datetime: null });
     expect(JSON.stringify(now)).not.toContain('经核实');
     for (const suffix of ['json', 'xml'] as const) {
       const res = await get(`/open311/v2/servicerequestupdates.${suffix}?start_date=${since}`);

@@ -9,6 +9,7 @@ import {
   createRequest,
   discovery,
   getRequest,
+  jurisdictionPath,
   listRequests,
   listServices,
   listUpdates,
@@ -98,22 +99,24 @@ export async function open311Routes(app: AppInstance) {
           },
         },
       };
+      // The endpoint itself, with its trailing slash (FixMyStreet's form of it): service discovery, in XML.
+      o311.get('/', readRoute, async (req, reply) => {
+        await jurisdictionPath(deps.db, queryOf(req).jurisdiction_id);
+        return sendObject(reply, 'xml', 'discovery', discovery(`${req.protocol}://${req.host}`));
+      });
       o311.get('/:file', readRoute, async (req: FastifyRequest, reply: FastifyReply) => {
         const file = fileOf(req);
         const q = queryOf(req);
         switch (file.name) {
           case 'discovery':
+            await jurisdictionPath(deps.db, q.jurisdiction_id);
             return sendObject(reply, file.format, 'discovery', discovery(`${req.protocol}://${req.host}`));
           case 'services':
+            // The catalogue is the same everywhere; an unknown jurisdiction is still a 404.
+            await jurisdictionPath(deps.db, q.jurisdiction_id);
             return sendList(reply, file.format, 'services', 'service', await listServices(deps.db));
           case 'requests':
-            return sendList(
-              reply,
-              file.format,
-              'service_requests',
-              'request',
-              await listRequests(deps.db, deps.clock.now(), q),
-            );
+            return sendList(reply, file.format, 'service_requests', 'request', await listRequests(deps, q));
           case 'servicerequestupdates':
             return sendList(
               reply,
@@ -128,17 +131,20 @@ export async function open311Routes(app: AppInstance) {
       });
       o311.get('/services/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
+        await jurisdictionPath(deps.db, queryOf(req).jurisdiction_id);
         return sendObject(reply, file.format, 'service_definition', await serviceDefinition(deps.db, file.name));
       });
       o311.get('/requests/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
         return sendList(reply, file.format, 'service_requests', 'request', [
-          await getRequest(deps.db, file.name, queryOf(req).jurisdiction_id),
+          await getRequest(deps, file.name, queryOf(req).jurisdiction_id),
         ]);
       });
       o311.get('/tokens/:file', readRoute, async (req, reply) => {
         const file = fileOf(req);
-        return sendList(reply, file.format, 'service_requests', 'request', [await requestOfToken(deps.db, file.name)]);
+        return sendList(reply, file.format, 'service_requests', 'request', [
+          await requestOfToken(deps.db, file.name, queryOf(req).jurisdiction_id),
+        ]);
       });
       o311.post(
         '/:file',
@@ -173,6 +179,8 @@ export async function open311Routes(app: AppInstance) {
             form,
             typeof header === 'string' ? header : undefined,
           );
+          // Fields the service does not define are dropped: logged by name (digits masked), never their values.
+          if (r.ignored.length) req.log.info({ ignoredFields: r.ignored }, 'open311 request: undefined fields ignored');
           return sendList(reply, file.format, 'service_requests', 'request', [r.row], r.created ? 201 : 200);
         },
       );

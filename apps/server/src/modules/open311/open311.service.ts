@@ -1,21 +1,26 @@
 import { createHash } from 'node:crypto';
 import {
   ACTION_LABELS,
-  CASE_STATE_LABELS,
   type CaseEventType,
   type CaseState,
   type ItemField,
   STATE_OF_EVENT,
   type ReportBody,
-  TERMINAL_STATES,
+  type TimeLimits,
+  type WorkCalendar,
+  expectedCompletion,
+  fullName,
   itemCategoryName,
+  open311Status,
   publicCopy,
 } from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { ApiKeyPrincipal } from '../apikeys/apikeys.service.ts';
-import { type IntakeDeps, reportCase } from '../cases/cases.intake.ts';
+import { type IntakeDeps, reportCase, reportOfKey } from '../cases/cases.intake.ts';
+import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { type ItemRow, findPublicItem, listPublicItems } from '../items/items.repository.ts';
 import { findRegionByCode } from '../regions/regions.repository.ts';
 import { Open311Error, isoChina } from './open311.format.ts';
@@ -40,7 +45,10 @@ import {
 export const DEFAULT_LIMIT = 1000;
 const MAX_WINDOW_MS = 90 * 86_400_000;
 
-const statusOf = (state: string) => ((TERMINAL_STATES as readonly string[]).includes(state) ? 'closed' : 'open');
+/** How long an identical POST (same key, same form) returns the request it made instead of filing another. */
+export const REPEAT_WINDOW_MS = 86_400_000;
+
+export type ReadDeps = { db: Db; clock: Clock };
 
 /** `jurisdiction_id` is a region code (province to village); absent: everything this server holds. */
 export async function jurisdictionPath(db: Db, jurisdictionId: string | undefined): Promise<string | null> {
@@ -58,7 +66,8 @@ export function discovery(baseUrl: string) {
     endpoints: [
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',
-        url: `${baseUrl}/open311/v2`,
+        // With its trailing slash: FixMyStreet's client appends `services.xml` to the endpoint as given.
+        url: `${baseUrl}/open311/v2/`,
         changeset: '2026-11-28T00:00:00+08:00',
         type: 'production',
         formats: ['text/xml', 'application/json'],
@@ -110,7 +119,7 @@ function one(form: Record<string, unknown>, key: string): string | undefined {
 function attributesOf(
   form: Record<string, unknown>,
   fields: readonly ItemField[],
-  errors: string[],
+  ignored: string[],
 ): ReportBody['fields'] {
   const out: ReportBody['fields'] = {};
   for (const [key, raw] of Object.entries(form)) {
@@ -120,7 +129,8 @@ function attributesOf(
     const field = fields.find((f) => f.code === code);
     const values = (Array.isArray(raw) ? raw : [raw]).filter((x): x is string => typeof x === 'string');
     if (!field) {
-      errors.push(`attribute[${code}]：该服务没有此属性`);
+      // FixMyStreet and other clients send attributes of their own: ignored (and logged by name), not refused.
+      ignored.push(key);
       continue;
     }
     if (field.type === 'multivaluelist') out[code] = values;
@@ -150,9 +160,38 @@ const FORM_KEYS = new Set([
 ]);
 
 /**
- * POST requests: checks the form (all errors at once), then files the case through the common
- * intake with the key as reporter. A retried POST (same key, same form — or the same
- * `Idempotency-Key` header) gets the same request back.
+ * A field's name as it may be logged: never a value, and no digits (a client that puts a phone or
+ * ID number in a field's name does not get it into the log); other characters than name characters
+ * are starred, and the name is cut short.
+ */
+export function loggableFieldName(name: string): string {
+  return name
+    .slice(0, 60)
+    .replace(/\d/g, '#')
+    .replace(/[^A-Za-z_#[\].-]/g, '*');
+}
+
+/**
+ * The form as one canonical text for the repeat check: the key left out, names sorted, values
+ * trimmed, a multi-value list's values sorted (their order means nothing).
+ */
+function formHash(form: Record<string, unknown>): string {
+  const entries = Object.entries(form)
+    .filter(([k]) => k !== 'api_key')
+    .map(([k, v]): [string, string | string[]] =>
+      Array.isArray(v) ? [k, v.map((x) => String(x).trim()).sort()] : [k, String(v ?? '').trim()],
+    )
+    .filter(([, v]) => v !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 40);
+}
+
+/**
+ * POST requests: an unknown jurisdiction or service is a 404; otherwise the form is checked (all
+ * errors at once) and the case filed through the common intake with the key as reporter. Fields and
+ * attributes the service does not define are ignored and named in `ignored` (for the log, by name
+ * only). An identical POST from the same key within REPEAT_WINDOW_MS gets the request it made (and
+ * uses up no case number); so does a retry with the same `Idempotency-Key` header, at any time.
  */
 export async function createRequest(
   deps: IntakeDeps,
@@ -162,11 +201,12 @@ export async function createRequest(
   idempotencyHeader: string | undefined,
 ) {
   const errors: string[] = [];
+  const ignored: string[] = [];
   const serviceCode = one(form, 'service_code');
   const jurisdiction = await jurisdictionPath(deps.db, one(form, 'jurisdiction_id'));
-  const item = serviceCode ? await findPublicItem(deps.db, serviceCode) : undefined;
   if (!serviceCode) errors.push('缺少 service_code（服务编码）');
-  else if (!item) errors.push(`service_code ${serviceCode} 不存在或不接受公众上报`);
+  const item = serviceCode ? await findPublicItem(deps.db, serviceCode) : undefined;
+  if (serviceCode && !item) throw new Open311Error(404, [`service_code ${serviceCode} 不存在或不接受公众上报`]);
   const latText = one(form, 'lat');
   const longText = one(form, 'long');
   const address = one(form, 'address_string') || one(form, 'address_id') || undefined;
@@ -191,24 +231,36 @@ export async function createRequest(
   if (mediaUrl && !/^https?:\/\/\S{1,490}$/.test(mediaUrl)) errors.push('media_url 应为 http(s) 链接');
   const email = one(form, 'email');
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push('email 格式不正确');
-  const fields = item ? attributesOf(form, item.fields, errors) : {};
-  for (const k of Object.keys(form))
-    if (!FORM_KEYS.has(k) && !k.startsWith('attribute[')) errors.push(`不支持的参数：${k}`);
+  const fields = item ? attributesOf(form, item.fields, ignored) : {};
+  for (const k of Object.keys(form)) if (!FORM_KEYS.has(k) && !k.startsWith('attribute[')) ignored.push(k);
   if (errors.length) throw new Open311Error(400, errors);
 
-  const name = [one(form, 'last_name'), one(form, 'first_name')].filter(Boolean).join('') || undefined;
+  const name = fullName(one(form, 'first_name'), one(form, 'last_name')) || undefined;
   const phone = one(form, 'phone') || undefined;
   const accountId = one(form, 'account_id');
   const externalRef = accountId || one(form, 'device_id') || undefined;
-  const canonical = JSON.stringify(
-    Object.entries(form)
-      .filter(([k]) => k !== 'api_key')
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-  const idempotencyKey =
-    idempotencyHeader && /^[\w.:-]{8,100}$/.test(idempotencyHeader)
-      ? idempotencyHeader
-      : `o311-${createHash('sha256').update(canonical).digest('hex').slice(0, 40)}`;
+  const answer = (r: { created: boolean; case: { code: string } }) => ({
+    created: r.created,
+    ignored: ignored.map(loggableFieldName),
+    // Filed at once: the request's id, and so no token (the spec: one or the other).
+    row: {
+      service_request_id: r.case.code,
+      service_notice: '已登记，将由属地社会治理中心受理',
+      account_id: accountId ?? null,
+    },
+  });
+  let idempotencyKey: string;
+  if (idempotencyHeader && /^[\w.:-]{8,100}$/.test(idempotencyHeader)) idempotencyKey = idempotencyHeader;
+  else {
+    // The same form within a day: its key names the day it was first sent, so the day before's is looked up too.
+    const now = deps.clock.now();
+    const hash = formHash(form);
+    const day = Math.floor(now.getTime() / REPEAT_WINDOW_MS);
+    const earlier = await reportOfKey(deps.db, key.id, `o311-${hash}-${day - 1}`);
+    if (earlier && now.getTime() - earlier.reportedAt.getTime() < REPEAT_WINDOW_MS)
+      return answer({ created: false, case: earlier });
+    idempotencyKey = `o311-${hash}-${day}`;
+  }
   const body: ReportBody = {
     itemCode: (item as ItemRow).code,
     description: description.length >= 2 ? description : (item as ItemRow).name,
@@ -229,20 +281,13 @@ export async function createRequest(
     throw new Open311Error(400, [`jurisdiction_id ${one(form, 'jurisdiction_id')} 不在该接口密钥的授权区域内`]);
   const regionPath = jurisdiction && jurisdiction.startsWith(key.regionPath) ? jurisdiction : key.regionPath;
   try {
-    const r = await reportCase(
-      deps,
-      { kind: 'api_key', key: { id: key.id, name: key.name, regionPath, source: 'open311' }, ctx, addressOnly: true },
-      body,
+    return answer(
+      await reportCase(
+        deps,
+        { kind: 'api_key', key: { id: key.id, name: key.name, regionPath, source: 'open311' }, ctx, addressOnly: true },
+        body,
+      ),
     );
-    return {
-      created: r.created,
-      row: {
-        service_request_id: r.case.code,
-        token: r.case.id,
-        service_notice: '已登记，将由属地社会治理中心受理',
-        account_id: accountId ?? null,
-      },
-    };
   } catch (e) {
     if (e instanceof AppError && e.status < 500) {
       const details = e.details?.map((d) => `${d.path}：${d.message}`) ?? [];
@@ -252,7 +297,8 @@ export async function createRequest(
   }
 }
 
-function toRequest(r: RequestRow) {
+function toRequest(r: RequestRow, cal: WorkCalendar) {
+  const { status, notes } = open311Status(r.state as CaseState);
   const copy = publicCopy(
     r,
     r.decided === null
@@ -261,8 +307,8 @@ function toRequest(r: RequestRow) {
   );
   return {
     service_request_id: r.code,
-    status: statusOf(r.state),
-    status_notes: CASE_STATE_LABELS[r.state as CaseState] ?? '',
+    status,
+    status_notes: notes,
     service_name: r.itemName,
     service_code: r.itemCode,
     description: copy.description,
@@ -270,7 +316,7 @@ function toRequest(r: RequestRow) {
     service_notice: '',
     requested_datetime: isoChina(r.reportedAt),
     updated_datetime: isoChina(r.updatedAt),
-    expected_datetime: statusOf(r.state) === 'open' ? isoChina(r.handleDeadline ?? r.stageDeadline) : null,
+    expected_datetime: status === 'open' ? isoChina(expectedCompletion(r, r.itemLimits as TimeLimits, cal)) : null,
     address: copy.address,
     address_id: '',
     zipcode: '',
@@ -316,7 +362,9 @@ function windowOf(q: Record<string, string | undefined>, now: Date, errors: stri
  * service_code (comma list), status (open/closed, comma list) and a window on requested_datetime —
  * the last 90 days unless given, never longer — newest first, 1,000 a page.
  */
-export async function listRequests(db: Db, now: Date, q: Record<string, string | undefined>) {
+export async function listRequests(deps: ReadDeps, q: Record<string, string | undefined>) {
+  const { db } = deps;
+  const now = deps.clock.now();
   const errors: string[] = [];
   const page = parsePage(q, errors);
   const path = await jurisdictionPath(db, q.jurisdiction_id);
@@ -328,7 +376,8 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
       .filter(Boolean)
       .slice(0, DEFAULT_LIMIT);
     if (!ids.length) throw new Open311Error(400, ['service_request_id 为空']);
-    return (await requestsByCodes(db, ids, path)).map(toRequest);
+    const cal = await getWorkCalendar(deps);
+    return (await requestsByCodes(db, ids, path)).map((r) => toRequest(r, cal));
   }
   const statuses =
     q.status
@@ -350,21 +399,23 @@ export async function listRequests(db: Db, now: Date, q: Record<string, string |
         ? 'closed'
         : undefined;
   const rows = await requestsInWindow(db, { from, to, codes, status, path, limit: page.limit, offset: page.offset });
-  return rows.map(toRequest);
+  const cal = await getWorkCalendar(deps);
+  return rows.map((r) => toRequest(r, cal));
 }
 
-export async function getRequest(db: Db, code: string, jurisdictionId: string | undefined) {
-  const path = await jurisdictionPath(db, jurisdictionId);
-  const row = await requestByCode(db, code, path);
+export async function getRequest(deps: ReadDeps, code: string, jurisdictionId: string | undefined) {
+  const path = await jurisdictionPath(deps.db, jurisdictionId);
+  const row = await requestByCode(deps.db, code, path);
   if (!row) throw new Open311Error(404, [`service_request_id ${code} 不存在`]);
-  return toRequest(row);
+  return toRequest(row, await getWorkCalendar(deps));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** GET tokens/{token}: the token of a request Gewu filed is its case's id. */
-export async function requestOfToken(db: Db, token: string) {
-  const code = UUID.test(token) ? await publishedCodeOfCase(db, token) : undefined;
+/** GET tokens/{token}: the token of a request Gewu filed is its case's id (under the jurisdiction, when given). */
+export async function requestOfToken(db: Db, token: string, jurisdictionId: string | undefined) {
+  const path = await jurisdictionPath(db, jurisdictionId);
+  const code = UUID.test(token) ? await publishedCodeOfCase(db, token, path) : undefined;
   if (code === undefined) throw new Open311Error(404, [`token ${token} 不存在`]);
   return { service_request_id: code, token };
 }
@@ -386,12 +437,13 @@ export async function listUpdates(db: Db, now: Date, q: Record<string, string | 
   const rows = await publicEvents(db, { from, to, types: PUBLIC_EVENTS, path, limit: page.limit, offset: page.offset });
   return rows.map((r) => {
     const state = STATE_OF_EVENT[r.type as CaseEventType] as CaseState;
+    const { status, notes } = open311Status(state);
     return {
       update_id: String(r.id),
       service_request_id: r.code,
-      status: statusOf(state),
+      status,
       updated_datetime: isoChina(r.at),
-      description: `${ACTION_LABELS[r.type as CaseEventType]}：${CASE_STATE_LABELS[state]}`,
+      description: `${ACTION_LABELS[r.type as CaseEventType]}：${notes}`,
       media_url: '',
     };
   });

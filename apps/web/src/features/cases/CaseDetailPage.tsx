@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Result, Row, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CaseDetail } from '@gewu/domain';
@@ -15,6 +16,7 @@ import { StateTag } from './StateTag.tsx';
 import { reporterLine } from './format.ts';
 import { Photos } from '../attachments/Photos.tsx';
 import { PublicationCard } from './PublicationCard.tsx';
+import { DuplicatesCard } from './DuplicatesCard.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -144,6 +146,7 @@ function CaseView({
                   ? [{ key: 'firstContact', label: t('cases.fields.firstContact'), children: c.firstContact.name }]
                   : []),
                 { key: 'channel', label: t('cases.fields.channel'), children: t(`cases.channels.${c.channel}`) },
+                ...originItems(c, t),
                 { key: 'level', label: t('cases.fields.level'), children: t(`cases.levels.${c.level}`) },
                 { key: 'reportedAt', label: t('cases.fields.reportedAt'), children: formatTime(c.reportedAt) },
                 {
@@ -204,6 +207,7 @@ function CaseView({
               ))}
             </Space>
           </Card>
+          {user.roles.includes('dispatcher') && <DuplicatesCard detail={c} />}
           {user.roles.includes('dispatcher') && (
             <PublicationCard key={c.publication.moderatedAt ?? 'undecided'} detail={c} />
           )}
@@ -225,4 +229,41 @@ function CaseView({
       </Row>
     </Space>
   );
+}
+
+/** The report's source system, its client's key name and the photo link it sent (staff only: `origin` is null otherwise). */
+function originItems(c: CaseDetail, t: TFunction) {
+  const o = c.origin;
+  if (!o || (!o.source && !o.clientName && !o.mediaUrl)) return [];
+  const source = o.source ? t(`setup.apiKeys.sources.${o.source}`, { defaultValue: o.source }) : null;
+  return [
+    ...(source || o.clientName
+      ? [
+          {
+            key: 'origin',
+            label: t('cases.fields.origin'),
+            children: <span data-testid="case-origin">{[source, o.clientName].filter(Boolean).join(' · ')}</span>,
+          },
+        ]
+      : []),
+    ...(o.mediaUrl
+      ? [
+          {
+            key: 'mediaUrl',
+            label: t('cases.fields.mediaUrl'),
+            children: (
+              <Typography.Link
+                href={o.mediaUrl}
+                target="_blank"
+                rel="noopener noreferrer nofollow"
+                data-testid="case-media-url"
+                ellipsis
+              >
+                {o.mediaUrl}
+              </Typography.Link>
+            ),
+          },
+        ]
+      : []),
+  ];
 }

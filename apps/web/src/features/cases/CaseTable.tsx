@@ -47,26 +47,35 @@ function columnsFor(
     light: {
       title: t('cases.fields.light'),
       key: 'light',
-      width: 90,
+      width: 64,
       render: (_, c) => <LightDot light={c.light} testId={`case-light-${c.code}`} />,
     },
     code: {
       title: t('cases.fields.code'),
       dataIndex: 'code',
       key: 'code',
+      width: 156,
       render: (code: string) => <Typography.Link>{code}</Typography.Link>,
     },
     item: {
       title: t('cases.fields.item'),
       key: 'item',
+      width: 128,
+      ellipsis: true,
       render: (_, c) => <span title={c.itemCode}>{c.itemName}</span>,
     },
     state: {
       title: t('cases.fields.state'),
       key: 'state',
+      width: 128,
       render: (_, c) => (
         <Space size={4} wrap>
           <StateTag state={c.state} />
+          {c.likelyDuplicates ? (
+            <Tag color="purple" data-testid={`case-duplicates-${c.code}`}>
+              {t('cases.queue.likelyDuplicates', { count: c.likelyDuplicates })}
+            </Tag>
+          ) : null}
           {c.pendingKind && (
             <Tag color="orange">
               {t(`cases.pending.${c.pendingKind === 'suspension' ? 'suspension' : 'extension'}`)}
@@ -78,6 +87,7 @@ function columnsFor(
     deadline: {
       title: t('cases.fields.deadline'),
       key: 'deadline',
+      width: 132,
       sorter: sortable,
       sortDirections: ['ascend'],
       sortOrder: sort === 'deadline_asc' ? 'ascend' : null,
@@ -88,16 +98,31 @@ function columnsFor(
         </Space>
       ),
     },
-    grid: { title: t('cases.fields.grid'), key: 'grid', render: (_, c) => c.gridName ?? '—' },
+    grid: {
+      title: t('cases.fields.grid'),
+      key: 'grid',
+      width: 112,
+      ellipsis: true,
+      render: (_, c) => c.gridName ?? '—',
+    },
     assignee: {
       title: t('cases.fields.assignee'),
       key: 'assignee',
+      width: 112,
+      ellipsis: true,
       render: (_, c) => c.assigneeUnitName ?? c.assigneeUserName ?? '—',
     },
-    channel: { title: t('cases.fields.channel'), key: 'channel', render: (_, c) => t(`cases.channels.${c.channel}`) },
+    channel: {
+      title: t('cases.fields.channel'),
+      key: 'channel',
+      width: 96,
+      ellipsis: true,
+      render: (_, c) => t(`cases.channels.${c.channel}`),
+    },
     reportedAt: {
       title: t('cases.fields.reportedAt'),
       key: 'reportedAt',
+      width: 148,
       sorter: sortable,
       sortDirections: ['descend', 'ascend'],
       sortOrder: sort === 'reported_desc' ? 'descend' : sort === 'reported_asc' ? 'ascend' : null,
@@ -106,11 +131,9 @@ function columnsFor(
     description: {
       title: t('cases.fields.description'),
       key: 'description',
-      render: (_, c) => (
-        <Typography.Text ellipsis={{ tooltip: c.description }} style={{ maxWidth: 280 }}>
-          {c.description}
-        </Typography.Text>
-      ),
+      // The one column without a width: it takes what is left and cuts its text short.
+      ellipsis: { showTitle: false },
+      render: (_, c) => <Typography.Text ellipsis={{ tooltip: c.description }}>{c.description}</Typography.Text>,
     },
     supervision: {
       title: t('cases.fields.supervision'),
@@ -170,7 +193,10 @@ export function CaseTable({
       columns={cols}
       dataSource={[...cases]}
       loading={loading}
-      scroll={{ x: 'max-content' }}
+      // Fixed widths, the description takes the rest: the queue fits a 1440 px screen without scrolling sideways;
+      // narrower screens (a phone) scroll.
+      tableLayout="fixed"
+      scroll={{ x: 1100 }}
       pagination={pagination}
       data-testid={testId}
       onChange={(_p, _f, sorter, extraInfo) => {

@@ -17,7 +17,16 @@ interface Values {
 }
 
 /** 并案: pick the case this one duplicates from the suggestions (same item, 50 m, 7 days) or by its number. */
-export function MergeDialog({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
+export function MergeDialog({
+  detail,
+  onClose,
+  initialTargetId,
+}: {
+  detail: CaseDetail;
+  onClose: () => void;
+  /** Preselected target (the case page's duplicates panel opens the dialog on one). */
+  initialTargetId?: string;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const duplicates = useDuplicates(detail.id, true);
@@ -64,6 +73,7 @@ export function MergeDialog({ detail, onClose }: { detail: CaseDetail; onClose: 
       <Form<Values>
         form={form}
         layout="vertical"
+        initialValues={initialTargetId ? { targetCaseId: initialTargetId } : undefined}
         onFinish={(v) => run('merge', { targetCaseId: v.targetCaseId, note: v.note?.trim() || undefined })}
       >
         <Typography.Paragraph type="secondary">{t('cases.merge.suggestions')}</Typography.Paragraph>

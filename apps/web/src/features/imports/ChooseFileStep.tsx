@@ -3,16 +3,8 @@ import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../app/api.ts';
 import { useCan } from '../../app/session.ts';
-import type { ImportKind } from '@gewu/domain';
+import { type ImportKind, importableKinds } from '@gewu/domain';
 import { formatOf } from './api.ts';
-
-/** Base data needs person.manage; grid attributes need grid.manage. */
-const KINDS: { kind: ImportKind; action: 'person.manage' | 'grid.manage' }[] = [
-  { kind: 'residents', action: 'person.manage' },
-  { kind: 'houses', action: 'person.manage' },
-  { kind: 'organisations', action: 'person.manage' },
-  { kind: 'grids', action: 'grid.manage' },
-];
 
 interface Props {
   kind: ImportKind;
@@ -35,7 +27,8 @@ export function ChooseFileStep({ kind, onKindChange, file, onFileChange, uploadi
           optionType="button"
           value={kind}
           onChange={(e) => onKindChange(e.target.value as ImportKind)}
-          options={KINDS.filter((k) => can(k.action)).map(({ kind: k }) => ({
+          // Only the kinds this user may import (IMPORT_KIND_ACTION, the declaration the server checks too).
+          options={importableKinds(can).map((k) => ({
             value: k,
             label: t(`imports.kinds.${k}`),
           }))}

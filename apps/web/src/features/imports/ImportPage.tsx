@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Card, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportJob, ImportKind } from '@gewu/domain';
+import { type ImportJob, type ImportKind, importableKinds } from '@gewu/domain';
+import { useCan } from '../../app/session.ts';
 import { useImportJob, useStartImport } from './api.ts';
 import { ChooseFileStep } from './ChooseFileStep.tsx';
 import { ImportResult } from './ImportResult.tsx';
@@ -18,7 +19,9 @@ function stepOf(job: ImportJob | undefined): number {
 /** 数据导入: choose a file → dry-run validation → errors or 确认导入 (all or nothing) → done. */
 export function ImportPage() {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<ImportKind>('residents');
+  const can = useCan();
+  // The first kind this user may import (an administrator imports grids only).
+  const [kind, setKind] = useState<ImportKind>(() => importableKinds(can)[0] ?? 'residents');
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useStartImport();
