@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ActorView,
   AttachmentView,
@@ -7,12 +7,15 @@ import type {
   CaseDetail,
   CasePage,
   CaseState,
+  CommonItemsView,
   GridList,
   GridLookup,
   GridView,
   ItemField,
   ItemsView,
+  NearbyReportsView,
   Rating,
+  SupplementView,
 } from '@gewu/domain';
 import { api, isApiError } from '../app/api.ts';
 import { readCache, writeCache } from './offline/localCache.ts';
@@ -29,6 +32,10 @@ export interface CatalogueEntry {
   categoryCode: string;
   categoryName: string;
   keywords: string[];
+  /** Pinyin initials of the name and keywords, from the server (the phone carries no pinyin dictionary). */
+  initials: string[];
+  /** 不确定/其他. */
+  unclassified: boolean;
   minor: boolean;
   fields: ItemField[];
 }
@@ -74,6 +81,8 @@ export function useCatalogue(user: ActorView) {
       categoryCode: i.categoryCode,
       categoryName: i.categoryName,
       keywords: i.keywords,
+      initials: i.initials ?? [],
+      unclassified: !!i.unclassified,
       minor: i.minor,
       fields: i.fields,
     }));
@@ -103,21 +112,61 @@ export function useMyGrids(user: ActorView, enabled: boolean) {
 
 export type CaseView = 'mine' | 'tasks' | 'handled' | 'verify';
 
-/** One of the phone's lists; `states` narrows it (the task tabs). */
-export function useCaseList(view: CaseView, states?: readonly CaseState[], enabled = true) {
-  return useQuery({
-    queryKey: [...CASES_KEY, 'list', view, states ?? null],
-    queryFn: () =>
+const PAGE_SIZE = 50;
+
+/**
+ * One of the phone's lists, 50 at a time with 加载更多: `states` narrows it (the task tabs),
+ * `awaiting: 'rating'` is 待评价.
+ */
+export function useCaseList(
+  view: CaseView,
+  { states, awaiting, enabled = true }: { states?: readonly CaseState[]; awaiting?: 'rating'; enabled?: boolean } = {},
+) {
+  return useInfiniteQuery({
+    queryKey: [...CASES_KEY, 'list', view, states ?? null, awaiting ?? 'all'],
+    queryFn: ({ pageParam }) =>
       api.get<CasePage>('/api/cases', {
         view,
         state: states ? [...states] : undefined,
-        pageSize: 50,
+        page: pageParam,
+        pageSize: PAGE_SIZE,
         sort: view === 'mine' || view === 'handled' ? 'reported_desc' : 'deadline_asc',
+        awaiting,
       }),
+    initialPageParam: 1,
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     enabled,
     staleTime: 10_000,
     meta: { silent: true },
   });
+}
+
+/** 常用类别: the items most reported around the user (or the default list), as large buttons on the form. */
+export function useCommonItems(user: ActorView) {
+  return useCachedQuery(`common-items.${user.id}`, [...MOBILE_KEY, 'common-items', user.id], () =>
+    api.get<CommonItemsView>('/api/cases/common-items'),
+  );
+}
+
+/** 已有人上报: open reports of the same item near the pin (online only; nothing offline). */
+export function useNearbyReports(itemCode: string | null, point: { lon: number; lat: number } | null) {
+  const lon = point ? Number(point.lon.toFixed(6)) : null;
+  const lat = point ? Number(point.lat.toFixed(6)) : null;
+  return useQuery({
+    queryKey: [...MOBILE_KEY, 'nearby', itemCode, lon, lat],
+    queryFn: () => api.get<NearbyReportsView>('/api/cases/nearby', { itemCode, lon, lat }),
+    enabled: !!itemCode && lon !== null,
+    staleTime: 30_000,
+    retry: false,
+    meta: { silent: true },
+  });
+}
+
+/** 我也遇到: adds words (and photos) to someone's open report; the key makes a resend harmless. */
+export async function addSupplement(caseId: string, note: string, photos: Blob[], idempotencyKey: string) {
+  const attachmentIds: string[] = [];
+  for (const p of photos) attachmentIds.push((await uploadPhoto(p)).id);
+  return api.post<SupplementView>(`/api/cases/${caseId}/supplements`, { note, attachmentIds, idempotencyKey });
 }
 
 export function useCaseDetail(id: string) {

@@ -1,7 +1,15 @@
 import { Alert, Checkbox, DatePicker, Form, Input, Modal, Radio, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { CASE_ACTION_LIMITS, RATINGS, type CaseAction, type CaseDetail, type Rating } from '@gewu/domain';
+import {
+  CASE_ACTION_LIMITS,
+  RATINGS,
+  UNCLASSIFIED_ITEM_CODE,
+  type CaseAction,
+  type CaseDetail,
+  type Rating,
+} from '@gewu/domain';
+import { ItemSelect } from '../items/ItemSelect.tsx';
 import { buttonTestId } from '../../components/testId.ts';
 import { actionForm, requestedUntil } from './actions.ts';
 import { formatTime } from '../../components/formatTime.ts';
@@ -18,10 +26,12 @@ interface Values {
   listed?: boolean;
   rectifyBy?: Dayjs;
   conditionMet?: boolean;
+  itemCode?: string;
 }
 
 /** The case as the dialog needs it: a list row (supervision board) will do, the detail adds the timeline. */
 export type ActionTarget = Pick<CaseDetail, 'id' | 'code' | 'version' | 'stageDeadline'> & {
+  itemCode?: string;
   events?: CaseDetail['events'];
   conditions?: CaseDetail['conditions'];
 };
@@ -41,6 +51,8 @@ export function ActionDialog({ detail, action, onClose }: Props) {
   const { run, pending } = useRunAction(detail, onClose);
   const listed = Form.useWatch('listed', form);
   const label = t(`cases.actions.${action}`);
+  // 不确定/其他: the centre names the item as it accepts (the server refuses without one).
+  const classify = action === 'accept' && detail.itemCode === UNCLASSIFIED_ITEM_CODE;
   const asked = spec.decision && action === 'decide_extension' ? requestedUntil(detail.events ?? []) : null;
 
   const onFinish = (v: Values) => {
@@ -49,6 +61,7 @@ export function ActionDialog({ detail, action, onClose }: Props) {
     if (spec.until && v.until) extras.until = v.until.toISOString();
     if (spec.decision) extras.approved = v.approved;
     if (spec.confirms) extras.conditionMet = v.conditionMet === true;
+    if (classify && v.itemCode) extras.itemCode = v.itemCode;
     if (spec.rating && v.rating) {
       extras.rating = v.rating;
       extras.resolved = v.resolved ?? v.rating !== 'dissatisfied';
@@ -187,6 +200,16 @@ export function ActionDialog({ detail, action, onClose }: Props) {
               </Form.Item>
             )}
           </>
+        )}
+        {classify && (
+          <Form.Item
+            name="itemCode"
+            label={t('cases.dialog.classify')}
+            extra={t('cases.dialog.classifyHint')}
+            rules={[{ required: true, message: t('cases.dialog.classifyRequired') }]}
+          >
+            <ItemSelect testId="case-dialog-item" />
+          </Form.Item>
         )}
         {confirms && (
           <>

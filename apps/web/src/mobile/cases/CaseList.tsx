@@ -21,19 +21,22 @@ interface Props {
   header?: ReactNode;
   emptyText: string;
   showLight?: boolean;
+  /** 待评价: closed reports not rated yet. */
+  awaiting?: 'rating';
 }
 
 /** A list of cases as big tappable cards: item, state, description, code and time. */
-export function CaseList({ view, states, linkBase, rowPrefix, header, emptyText, showLight }: Props) {
+export function CaseList({ view, states, linkBase, rowPrefix, header, emptyText, showLight, awaiting }: Props) {
   const { t } = useTranslation();
-  const list = useCaseList(view, states);
-  const items = list.data?.items ?? [];
+  const list = useCaseList(view, { states, awaiting });
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = list.data?.pages[0]?.total;
 
   return (
     <div data-testid={`m-list-${view}`}>
       {header}
       <div className="m-list-tools">
-        <span className="m-muted">{list.data ? t('mobile.list.total', { n: list.data.total }) : ''}</span>
+        <span className="m-muted">{total !== undefined ? t('mobile.list.total', { n: total }) : ''}</span>
         <Button
           size="small"
           type="text"
@@ -70,6 +73,18 @@ export function CaseList({ view, states, linkBase, rowPrefix, header, emptyText,
           showLight={showLight}
         />
       ))}
+      {list.hasNextPage && (
+        <Button
+          block
+          className="m-big"
+          loading={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+          data-testid="m-load-more"
+          style={{ marginTop: 12 }}
+        >
+          {t('mobile.list.loadMore')}
+        </Button>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
-import { Alert } from 'antd';
+import { useState } from 'react';
+import { Alert, Segmented } from 'antd';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ReportedState } from '../report/ReportPage.tsx';
@@ -10,8 +11,19 @@ export function MinePage() {
   const { t } = useTranslation();
   const state = (useLocation().state ?? {}) as ReportedState;
   const waiting = useOutbox().items.some((i) => i.status === 'pending');
+  const [filter, setFilter] = useState<'all' | 'rating'>('all');
   const header = (
     <>
+      <Segmented
+        block
+        value={filter}
+        onChange={(v) => setFilter(v as 'all' | 'rating')}
+        options={[
+          { value: 'all', label: <span data-testid="mine-filter-all">{t('mobile.list.filterAll')}</span> },
+          { value: 'rating', label: <span data-testid="mine-filter-rating">{t('mobile.list.filterRating')}</span> },
+        ]}
+        className="m-section"
+      />
       {state.reported && (
         <Alert
           type="success"
@@ -26,6 +38,15 @@ export function MinePage() {
           }
         />
       )}
+      {state.supplemented && (
+        <Alert
+          type="success"
+          showIcon
+          className="m-section"
+          data-testid="report-supplemented"
+          title={t('mobile.nearby.done', { item: state.supplemented.itemName })}
+        />
+      )}
       {state.queued && waiting && (
         <Alert
           type="warning"
@@ -37,7 +58,15 @@ export function MinePage() {
       )}
     </>
   );
-  return <CaseList view="mine" rowPrefix="mine-row" header={header} emptyText={t('mobile.list.emptyMine')} />;
+  return (
+    <CaseList
+      view="mine"
+      rowPrefix="mine-row"
+      header={header}
+      awaiting={filter === 'rating' ? 'rating' : undefined}
+      emptyText={filter === 'rating' ? t('mobile.list.emptyRating') : t('mobile.list.emptyMine')}
+    />
+  );
 }
 
 /** 待核查: results fed back in my grid, waiting for me to check on site. */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -53,6 +53,16 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
       { enableHighAccuracy: true, timeout: 15_000, maximumAge: 30_000 },
     );
   };
+
+  // The place is taken as the form opens (the pin can then be moved on the map); only once, and
+  // only when nothing is marked yet.
+  const asked = useRef(false);
+  useEffect(() => {
+    if (asked.current || value) return;
+    asked.current = true;
+    locate();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const gridName = lookup.data ? (lookup.data.grid ? lookup.data.grid.name : null) : undefined;
   return (

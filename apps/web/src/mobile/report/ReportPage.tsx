@@ -11,11 +11,18 @@ import { useOutbox } from '../offline/useOutbox.tsx';
 import { draftOf, emptyForm, validateReport, type FieldValue, type FormErrors, type ReportForm } from './form.ts';
 import { ItemFields } from './ItemFields.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
+import { CommonItems } from './CommonItems.tsx';
+import { NearbyReports } from './NearbyReports.tsx';
 import { LocationPicker } from './LocationPicker.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
 
 /** Where the mine list shows what just happened to a report. */
-export type ReportedState = { reported?: { code: string; selfHandled: boolean }; queued?: boolean };
+export type ReportedState = {
+  reported?: { code: string; selfHandled: boolean };
+  queued?: boolean;
+  /** 我也遇到: added to someone's open report instead of filing a new one. */
+  supplemented?: { itemName: string };
+};
 
 /**
  * 一键上报 (residents) / 上报 with 即报即办 (grid workers). The report is put in the device's
@@ -51,6 +58,18 @@ export function ReportPage() {
   const setField = (code: string, value: FieldValue) => {
     setForm((f) => ({ ...f, fields: { ...f.fields, [code]: value } }));
     setErrors((e) => ({ ...e, [`fields.${code}`]: '' }));
+  };
+
+  const pickItem = (item: NonNullable<ReportForm['item']>) => {
+    setForm((f) => ({ ...f, item, fields: {}, selfHandle: f.selfHandle && item.minor }));
+    setErrors((e) => ({ ...e, item: '' }));
+  };
+
+  const supplemented = (r: { itemName: string }) => {
+    [...form.photos, ...form.afterPhotos].forEach((p) => URL.revokeObjectURL(p.url));
+    setForm(emptyForm());
+    notifySuccess(t('mobile.nearby.sent'));
+    void navigate('/m/mine', { state: { supplemented: { itemName: r.itemName } } satisfies ReportedState });
   };
 
   const submit = async () => {
@@ -135,16 +154,14 @@ export function ReportPage() {
             {t('mobile.report.item')}
           </span>
         </div>
+        <CommonItems catalogue={catalogue.data ?? []} value={form.item} onPick={pickItem} />
         <ItemPicker
           items={catalogue.data ?? []}
           loading={catalogue.fetchStatus === 'fetching'}
           failed={catalogue.isError || catalogue.fetchStatus === 'paused'}
           onReload={() => void catalogue.refetch()}
           value={form.item}
-          onChange={(item) => {
-            setForm((f) => ({ ...f, item, fields: {}, selfHandle: f.selfHandle && item.minor }));
-            setErrors((e) => ({ ...e, item: '' }));
-          }}
+          onChange={pickItem}
           showMinor={worker}
           error={errors.item}
         />
@@ -168,6 +185,14 @@ export function ReportPage() {
           error={errors.location}
         />
       </section>
+
+      {!worker && (
+        <NearbyReports
+          itemCode={form.item && !form.item.unclassified ? form.item.code : null}
+          point={form.location}
+          onSupplemented={supplemented}
+        />
+      )}
 
       <section className="m-section">
         <div className="m-section-title">

@@ -10,6 +10,8 @@ const garbage: CatalogueEntry = {
   categoryCode: '01',
   categoryName: '市容环境',
   keywords: ['垃圾', '环境卫生'],
+  initials: [],
+  unclassified: false,
   minor: true,
   fields: [],
 };
@@ -19,6 +21,8 @@ const manhole: CatalogueEntry = {
   categoryCode: '02',
   categoryName: '公用设施',
   keywords: ['井盖', '窨井'],
+  initials: [],
+  unclassified: false,
   minor: false,
   fields: [
     {
@@ -38,6 +42,8 @@ const lamp: CatalogueEntry = {
   categoryCode: '02',
   categoryName: '公用设施',
   keywords: ['照明'],
+  initials: [],
+  unclassified: false,
   minor: false,
   fields: [],
 };
@@ -114,6 +120,30 @@ describe('report form', () => {
     );
     expect(d2.selfHandleNote).toBeUndefined();
     expect(d2.fields).toEqual({ cover_type: 'rain' });
+  });
+
+  it('finds everyday words, pinyin initials and 不确定/其他 (always last) in one ranked group', () => {
+    const other = {
+      ...garbage,
+      code: '99000',
+      name: '不确定/其他',
+      categoryCode: '99',
+      categoryName: '其他',
+      keywords: ['不确定'],
+      initials: ['bqd/qt', 'bqd'],
+      unclassified: true,
+    };
+    const drain = {
+      ...manhole,
+      code: '02007',
+      name: '排水不畅路面积水',
+      keywords: ['积水', '下水道堵'],
+      initials: ['psbclmjs', 'js', 'xsdd'],
+    };
+    const all = [lamp, manhole, garbage, drain, other];
+    expect(searchCatalogue(all, '下水道堵了').map((g) => g.items.map((i) => i.code))).toEqual([['02007', '99000']]);
+    expect(searchCatalogue(all, 'js').map((g) => g.items.map((i) => i.code))).toEqual([['02007', '99000']]);
+    expect(searchCatalogue(all, '外星人').map((g) => g.items.map((i) => i.code))).toEqual([['99000']]);
   });
 
   it('finds items by name, keyword, code or category, grouped by category', () => {

@@ -1,4 +1,4 @@
-import { REPORT_LIMITS, type ItemField } from '@gewu/domain';
+import { REPORT_LIMITS, searchItems, type ItemField } from '@gewu/domain';
 import type { CatalogueEntry } from '../api.ts';
 import type { ReportDraft } from '../offline/offlineQueue.ts';
 
@@ -122,21 +122,20 @@ export function draftOf(form: ReportForm): ReportDraft {
   };
 }
 
-/** Items matching a search by name, keyword, code or category, grouped by category in catalogue order. */
+/**
+ * The sheet's list: with no query, the catalogue by category; with one, a single group of the
+ * matches best first (everyday words, pinyin initials, codes — `searchItems` in @gewu/domain),
+ * ending with 不确定/其他.
+ */
 export function searchCatalogue(
   items: readonly CatalogueEntry[],
   query: string,
 ): { code: string; name: string; items: CatalogueEntry[] }[] {
-  const q = query.trim().toLowerCase();
-  const hits = q
-    ? items.filter(
-        (i) =>
-          i.name.toLowerCase().includes(q) ||
-          i.code.startsWith(q) ||
-          i.categoryName.includes(q) ||
-          i.keywords.some((k) => k.toLowerCase().includes(q)),
-      )
-    : items;
+  if (query.trim()) {
+    const hits = searchItems(items, query);
+    return hits.length ? [{ code: 'search', name: '', items: hits }] : [];
+  }
+  const hits = items;
   const groups = new Map<string, { code: string; name: string; items: CatalogueEntry[] }>();
   for (const item of [...hits].sort((a, b) => a.code.localeCompare(b.code))) {
     const g = groups.get(item.categoryCode) ?? { code: item.categoryCode, name: item.categoryName, items: [] };
