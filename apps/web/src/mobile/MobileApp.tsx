@@ -1,7 +1,8 @@
 import { Navigate, Route, Routes } from 'react-router';
 import { ConfigProvider } from 'antd';
 import { useCurrentUser } from '../app/session.ts';
-import { isGridWorker, useCatalogue, useMyGrids } from './api.ts';
+import { isGridWorker, useCatalogue } from './api.ts';
+import { useMapConfig, useMapOutlines } from '../components/map/api.ts';
 import { OutboxProvider } from './offline/useOutbox.tsx';
 import { useCaseUpdates } from './useCaseUpdates.ts';
 import { MobileLayout } from './layout/MobileLayout.tsx';
@@ -52,6 +53,7 @@ function Background() {
   const user = useCurrentUser();
   useCaseUpdates();
   useCatalogue(user);
-  useMyGrids(user, isGridWorker(user));
+  useMapConfig(user);
+  useMapOutlines(user);
   return null;
 }
