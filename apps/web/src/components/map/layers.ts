@@ -3,9 +3,29 @@ import type { BaseLayer, MapOutlines } from '@gewu/domain';
 import L from './leaflet.ts';
 
 /** Colours of the backdrop: the region outline strongest, grids lighter, places as small dots. */
-const REGION_STYLE: PathOptions = { color: '#5b6b82', weight: 2, dashArray: '6 4', fill: false };
-const GRID_STYLE: PathOptions = { color: '#1f4e9c', weight: 1, opacity: 0.7, fillOpacity: 0.04 };
-const PLACE_STYLE = { radius: 5, color: '#ffffff', weight: 2, fillColor: '#d9480f', fillOpacity: 1 } as const;
+// (The class names also let the browser tests find each kind.)
+const REGION_STYLE: PathOptions = {
+  color: '#5b6b82',
+  weight: 2,
+  dashArray: '6 4',
+  fill: false,
+  className: 'map-region-outline',
+};
+const GRID_STYLE: PathOptions = {
+  color: '#1f4e9c',
+  weight: 1,
+  opacity: 0.7,
+  fillOpacity: 0.04,
+  className: 'map-grid-outline',
+};
+const PLACE_STYLE = {
+  radius: 5,
+  color: '#ffffff',
+  weight: 2,
+  fillColor: '#d9480f',
+  fillOpacity: 1,
+  className: 'map-place',
+} as const;
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -16,7 +36,14 @@ const escapeHtml = (s: string) =>
  */
 export function addBaseLayer(map: LeafletMap, layer: BaseLayer | null): () => void {
   if (!layer) return () => {};
-  const options = { subdomains: layer.subdomains, maxZoom: layer.maxZoom, pmIgnore: true };
+  const options = {
+    subdomains: layer.subdomains,
+    maxZoom: layer.maxZoom,
+    // The page's own policy (same-origin) sends no Referer to other hosts; a 天地图 browser key bound to
+    // the site's domain needs the origin (only the origin: never the page's path).
+    referrerPolicy: 'strict-origin' as const,
+    pmIgnore: true,
+  };
   const added: Layer[] = [L.tileLayer(layer.url, options).addTo(map)];
   if (layer.labelUrl) added.push(L.tileLayer(layer.labelUrl, options).addTo(map));
   const credit = layer.attribution
