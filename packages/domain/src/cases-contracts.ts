@@ -79,6 +79,10 @@ export const caseActionBodySchema = z.strictObject({
   coUnitIds: z.array(z.string().uuid()).max(10).optional(),
   /** accept / close: the centre confirms the item's filing / closing condition holds (recorded in the event). */
   conditionMet: z.boolean().optional(),
+  /** accept / dispatch: the item the case is filed under (required when it was reported as 不确定/其他). */
+  itemCode: safeString()
+    .regex(/^\d{5}$/, '事项编码应为 5 位数字')
+    .optional(),
   /** merge: the case this one duplicates. */
   targetCaseId: z.string().uuid().optional(),
   /** decisions on extension/suspension requests. */
@@ -90,6 +94,11 @@ export const caseActionBodySchema = z.strictObject({
   /** supervise: 挂牌督办 with a rectify-by date. */
   listed: z.boolean().optional(),
   rectifyBy: z.string().datetime({ offset: true }).optional(),
+  /**
+   * Made once by a phone's outbox when the action is taken: a retry after a lost answer (dead zone)
+   * that meets a newer version gets the case back instead of 409 when this actor's event has this key.
+   */
+  idempotencyKey: safeString().trim().min(8).max(100).optional(),
 });
 export type CaseActionBody = z.infer<typeof caseActionBodySchema>;
 
@@ -202,8 +211,11 @@ export const caseDetailSchema = caseSummarySchema.extend({
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
 export const caseQueueQuerySchema = z.strictObject({
-  /** Which list: the centre's queue, my tasks (unit/grid worker), things to verify, my reports, or everything in scope. */
-  view: z.enum(['queue', 'tasks', 'verify', 'mine', 'all', 'supervision']).default('all'),
+  /**
+   * Which list: the centre's queue, my tasks (unit/grid worker), what I fed back (HANDLED_STATES),
+   * things to verify, my reports, or everything in scope.
+   */
+  view: z.enum(['queue', 'tasks', 'handled', 'verify', 'mine', 'all', 'supervision']).default('all'),
   state: z.union([z.enum(CASE_STATES), z.array(z.enum(CASE_STATES))]).optional(),
   itemCode: safeString()
     .regex(/^\d{2,5}$/)
@@ -211,6 +223,8 @@ export const caseQueueQuerySchema = z.strictObject({
   light: lightSchema.optional(),
   gridId: z.string().uuid().optional(),
   q: safeString().trim().max(50).optional(),
+  /** 待评价: closed cases the reporter has not rated yet. */
+  awaiting: z.enum(['rating']).optional(),
   sort: z.enum(['reported_desc', 'reported_asc', 'deadline_asc']).default('reported_desc'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

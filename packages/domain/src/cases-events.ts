@@ -54,6 +54,13 @@ export interface PendingRequest {
   requestedBy: string | null;
 }
 
+/** The item the centre named for a case at acceptance or dispatch (不确定/其他, or a wrong category, corrected). */
+export interface Classification {
+  itemId: string;
+  itemCode: string;
+  fromItemCode: string;
+}
+
 /** Who a dispatch went to: a unit or a grid worker. */
 export interface DispatchTarget {
   unitId: string | null;
@@ -64,7 +71,7 @@ export interface DispatchTarget {
 export interface CaseEventDataMap {
   report: { report: ReportFacts; clock: StageClock | null; fields?: Record<string, unknown> };
   self_handle: { clock: null };
-  accept: { clock: StageClock; filing?: ConditionCheck };
+  accept: { clock: StageClock; filing?: ConditionCheck; classified?: Classification };
   reject: { clock: null };
   void: { clock: null };
   merge: { clock: null; mergedIntoId: string };
@@ -76,6 +83,7 @@ export interface CaseEventDataMap {
     onTime: boolean;
     /** The unit's kind differs from the item's responsible department (the note says why): counts against 准确派遣率. */
     kindMismatch?: { itemKind: string; unitKind: string };
+    classified?: Classification;
   };
   sign: { clock: StageClock; handleDeadline: string };
   return: { clock: StageClock; toLevel: CaseLevel };

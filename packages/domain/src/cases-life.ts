@@ -11,7 +11,7 @@ import {
   type Relation,
   nextLevel,
 } from './cases.ts';
-import type { CaseEventRecord, CaseProjection } from './cases-events.ts';
+import type { CaseEventRecord, CaseProjection, Classification } from './cases-events.ts';
 import type { CaseStage } from './items.ts';
 import type { TimeLimit } from './calendar.ts';
 
@@ -68,13 +68,21 @@ export type Guard =
   | 'pendingSuspension'
   | 'notRated'
   | 'belowTopLevel'
-  | 'escalatedByHolderOrCentre';
+  | 'escalatedByHolderOrCentre'
+  /** 不确定/其他: the centre names the real item (itemCode) before the case is accepted or dispatched. */
+  | 'classified';
 
 export interface ActionRule<A extends CaseAction = CaseAction> {
   who: readonly Relation[];
   from: readonly CaseState[];
   /** A reason (note) is required. */
   note: boolean;
+  /**
+   * What the actor's form asks besides the note: photos of the work (处置、反馈、核查 are shown with
+   * evidence), a new deadline (延期: `until`, later than the running one). Absent: the note alone,
+   * and an action needing neither note nor form is taken with one tap.
+   */
+  form?: { photos?: true; until?: true };
   /** The item's condition the centre must confirm as met (recorded in the event). */
   confirms?: 'filing' | 'closing';
   /** The state the case moves to; `same` keeps it. */
@@ -100,6 +108,11 @@ export const CALLBACK_LIMIT: TimeLimit = { amount: 3, unit: 'work_days' };
 
 const UNASSIGNED = { assigneeUnitId: null, assigneeUserId: null } as const;
 
+/** The item the centre named at acceptance or dispatch (不确定/其他 → a real item), if it named one. */
+function classifiedAs(c: Classification | undefined): Partial<CaseProjection> {
+  return c ? { itemId: c.itemId, itemCode: c.itemCode } : {};
+}
+
 export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
   // 受理/立案: the centre checks the item's filing condition; 首接负责制 — a resident's report gets its first contact here.
   accept: {
@@ -110,7 +123,12 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     next: 'accepted',
     clock: { start: 'dispatch' },
     notify: ['reporter'],
-    record: (c, e) => ({ acceptedAt: c.acceptedAt ?? e.at, firstContactUserId: c.firstContactUserId ?? e.actorId }),
+    guards: ['classified'],
+    record: (c, e) => ({
+      acceptedAt: c.acceptedAt ?? e.at,
+      firstContactUserId: c.firstContactUserId ?? e.actorId,
+      ...classifiedAs(e.data.classified),
+    }),
   },
   reject: {
     who: ['centre'],
@@ -146,7 +164,9 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     clock: { start: 'sign' },
     level: 'target',
     notify: ['newAssignees'],
+    guards: ['classified'],
     record: (c, e) => ({
+      ...classifiedAs(e.data.classified),
       assigneeUnitId: e.data.target.unitId,
       assigneeUserId: e.data.target.userId,
       dispatchCount: c.dispatchCount + 1,
@@ -179,6 +199,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['assignee', 'coUnit'],
     from: ['handling'],
     note: true,
+    form: { photos: true },
     next: 'same',
     clock: 'keep',
     notify: ['centre'],
@@ -187,6 +208,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['assignee'],
     from: ['handling'],
     note: true,
+    form: { until: true },
     next: 'same',
     clock: 'keep',
     notify: ['centre'],
@@ -240,6 +262,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['assignee'],
     from: ['handling'],
     note: true,
+    form: { photos: true },
     next: 'fed_back',
     clock: { start: 'verify' },
     notify: ['verifier', 'centre', 'reporter', 'firstContact'],
@@ -250,6 +273,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['coUnit'],
     from: HOLDING_STATES,
     note: true,
+    form: { photos: true },
     next: 'same',
     clock: 'keep',
     notify: ['assignee', 'centre'],
@@ -258,6 +282,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['verifier', 'centre'],
     from: ['fed_back'],
     note: false,
+    form: { photos: true },
     next: 'verified',
     clock: 'stop',
     notify: ['centre'],
@@ -268,6 +293,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['verifier', 'centre'],
     from: ['fed_back'],
     note: true,
+    form: { photos: true },
     next: 'handling',
     clock: { start: 'handle' },
     notify: ['assignee', 'centre'],
@@ -310,6 +336,7 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     who: ['reporter', 'centre'],
     from: ['closed'],
     note: true,
+    form: { photos: true },
     next: 'accepted',
     clock: { start: 'dispatch' },
     level: 'centre',
@@ -397,11 +424,16 @@ export interface CaseFacts {
   level: CaseLevel;
   /** The assignee is a grid worker (not a unit). */
   assignedToGridWorker: boolean;
+  /** The case's item is 不确定/其他 (the item's `unclassified` flag). */
+  unclassified?: boolean;
 }
 
 export type TransitionRefusal = { code: string; message: string };
 
-const GUARDS: Record<Guard, (f: CaseFacts, relations: readonly Relation[]) => TransitionRefusal | null> = {
+const GUARDS: Record<
+  Guard,
+  (f: CaseFacts, relations: readonly Relation[], input: ActionInput) => TransitionRefusal | null
+> = {
   noPendingRequest: (f) => (f.pendingKind ? { code: 'case.request_pending', message: '已有待审批的申请' } : null),
   pendingExtension: (f) =>
     f.pendingKind === 'extension' ? null : { code: 'case.no_request', message: '没有待审批的延期申请' },
@@ -417,6 +449,10 @@ const GUARDS: Record<Guard, (f: CaseFacts, relations: readonly Relation[]) => Tr
         : { code: 'case.not_allowed', message: '处置中的案件只能由承办网格员上报' };
     return relations.includes('centre') ? null : { code: 'case.not_allowed', message: '您无权对该案件上报' };
   },
+  classified: (f, _relations, input) =>
+    f.unclassified && !input.itemCode
+      ? { code: 'case.classification_required', message: '该案件类别为“不确定/其他”，请先选择具体事项' }
+      : null,
 };
 
 /** What the actor gives with the action that the rules look at. */
@@ -424,6 +460,8 @@ export interface ActionInput {
   note?: string;
   /** The centre confirms the item's filing (accept) or closing (close) condition is met. */
   conditionMet?: boolean;
+  /** accept / dispatch: the item the centre names for the case (required while it is 不确定/其他). */
+  itemCode?: string;
 }
 
 /**
@@ -452,7 +490,7 @@ export function checkTransition(
       message: rule.confirms === 'filing' ? '请确认符合该事项的立案条件' : '请确认符合该事项的结案条件',
     };
   for (const g of rule.guards ?? []) {
-    const refusal = GUARDS[g](facts, relations);
+    const refusal = GUARDS[g](facts, relations, input);
     if (refusal) return refusal;
   }
   return null;
@@ -460,5 +498,7 @@ export function checkTransition(
 
 /** Actions the actor could take now (for the screens' buttons). */
 export function availableActions(facts: CaseFacts, relations: readonly Relation[]): CaseAction[] {
-  return CASE_ACTIONS.filter((a) => checkTransition(facts, a, relations, { note: 'x', conditionMet: true }) === null);
+  return CASE_ACTIONS.filter(
+    (a) => checkTransition(facts, a, relations, { note: 'x', conditionMet: true, itemCode: 'x' }) === null,
+  );
 }

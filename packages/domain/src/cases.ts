@@ -26,6 +26,12 @@ export const TERMINAL_STATES: readonly CaseState[] = ['closed', 'rejected', 'voi
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 /** States in which the assignee holds the case (its load, co-handling feedback). */
 export const HOLDING_STATES: readonly CaseState[] = ['dispatched', 'handling', 'suspended'];
+/**
+ * States after the assignee fed back (反馈) and before anyone took the case from them again: the
+ * result awaits on-site verification, closing, or is closed. The handler's 已反馈 list (view=handled).
+ * A failed verification (返工) brings it back to handling, a reopening (重新办理) unassigns it.
+ */
+export const HANDLED_STATES: readonly CaseState[] = ['fed_back', 'verified', 'closed'];
 
 /** Tiers a case climbs when escalated (逐级上报, 吹哨报到). */
 export const CASE_LEVELS = ['grid', 'village', 'township', 'county', 'city'] as const;

@@ -28,9 +28,9 @@ function urgent(handle: TimeLimit): TimeLimits {
 
 type ItemSpec = Omit<
   CatalogueItem,
-  'categoryCode' | 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields'
+  'categoryCode' | 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields' | 'unclassified'
 > &
-  Partial<Pick<CatalogueItem, 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields'>>;
+  Partial<Pick<CatalogueItem, 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields' | 'unclassified'>>;
 
 /** Defaults: not for grids, not on the negative list, reportable by residents, no extra fields. */
 function item(spec: ItemSpec): CatalogueItem {
@@ -41,6 +41,7 @@ function item(spec: ItemSpec): CatalogueItem {
     publicReport: true,
     minor: false,
     fields: [],
+    unclassified: false,
     ...spec,
   };
 }
@@ -61,7 +62,19 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'urban_management',
     gridEligible: true,
     minor: true,
-    keywords: ['垃圾', '暴露垃圾', '垃圾堆', '环境卫生'],
+    keywords: [
+      '垃圾',
+      '暴露垃圾',
+      '垃圾堆',
+      '环境卫生',
+      '乱扔垃圾',
+      '垃圾没人收',
+      '垃圾桶满了',
+      '垃圾满了',
+      '垃圾成堆',
+      '脏乱差',
+      '臭',
+    ],
   }),
   item({
     code: '01002',
@@ -73,7 +86,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'urban_management',
     gridEligible: true,
     minor: true,
-    keywords: ['堆物', '堆料', '杂物', '占用公共场地'],
+    keywords: ['堆物', '堆料', '杂物', '占用公共场地', '楼道堆东西', '乱堆', '占楼道', '堆放'],
   }),
   item({
     code: '01003',
@@ -84,7 +97,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wd(1)),
     departmentKind: 'urban_management',
     gridEligible: true,
-    keywords: ['占道', '摆摊', '出店经营', '流动摊贩'],
+    keywords: ['占道', '摆摊', '出店经营', '流动摊贩', '路边摆摊', '地摊', '小贩', '夜市', '卖菜占道'],
   }),
   item({
     code: '01004',
@@ -96,7 +109,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'urban_management',
     gridEligible: true,
     minor: true,
-    keywords: ['小广告', '牛皮癣', '张贴', '涂写'],
+    keywords: ['小广告', '牛皮癣', '张贴', '涂写', '贴广告', '办证广告', '墙上乱写', '涂鸦'],
   }),
   item({
     code: '01005',
@@ -106,7 +119,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '广告招牌已修复、加固或拆除，无坠落风险',
     limits: normal(wd(5)),
     departmentKind: 'urban_management',
-    keywords: ['广告牌', '招牌', '门头', '破损'],
+    keywords: ['广告牌', '招牌', '门头', '破损', '招牌要掉', '广告牌松了', '牌子坏了'],
   }),
   item({
     code: '01006',
@@ -116,7 +129,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '路面遗撒物已清理冲洗干净，责任车辆已查处或已移交',
     limits: normal(wd(1)),
     departmentKind: 'urban_management',
-    keywords: ['遗撒', '渣土', '抛洒', '渣土车'],
+    keywords: ['遗撒', '渣土', '抛洒', '渣土车', '路上撒土', '掉渣', '拉土车', '路上有泥'],
   }),
   item({
     code: '01007',
@@ -140,7 +153,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '井盖已补齐或更换，安装牢固、与路面平顺，临时围挡已撤除',
     limits: urgent(nd(1)),
     departmentKind: 'utilities',
-    keywords: ['井盖', '窨井', '缺失', '塌陷', '检查井'],
+    keywords: ['井盖', '窨井', '缺失', '塌陷', '检查井', '井盖没了', '井盖坏了', '下水井', '井口'],
     fields: [
       {
         code: 'cover_type',
@@ -183,7 +196,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '灯具恢复正常照明，灯杆、灯罩安全牢固',
     limits: normal(wd(3)),
     departmentKind: 'urban_management',
-    keywords: ['路灯', '照明', '不亮', '灯杆'],
+    keywords: ['路灯', '照明', '不亮', '灯杆', '路灯坏了', '灯不亮', '灯坏了', '路太黑', '没有灯'],
     fields: [
       {
         code: 'lamp_no',
@@ -214,7 +227,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '漏点已修复，恢复正常供水，破除的路面已恢复',
     limits: urgent(nd(1)),
     departmentKind: 'utilities',
-    keywords: ['漏水', '爆管', '停水', '自来水'],
+    keywords: ['漏水', '爆管', '停水', '自来水', '水管破了', '冒水', '跑水', '水管爆了', '没水'],
   }),
   item({
     code: '02004',
@@ -224,7 +237,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '消火栓已修复并试水正常，周边无遮挡',
     limits: normal(wd(5)),
     departmentKind: 'fire',
-    keywords: ['消火栓', '消防栓', '消防设施'],
+    keywords: ['消火栓', '消防栓', '消防设施', '消防栓漏水', '消火栓坏了'],
   }),
   item({
     code: '02005',
@@ -234,7 +247,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '线缆已整理固定或拆除，架设高度符合要求',
     limits: urgent(wd(2)),
     departmentKind: 'utilities',
-    keywords: ['电线', '线缆', '飞线', '垂落'],
+    keywords: ['电线', '线缆', '飞线', '垂落', '电线掉下来', '电线乱拉', '网线', '线垂下来'],
   }),
   item({
     code: '02006',
@@ -244,9 +257,32 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '电梯经维保单位修复并恢复运行，隐患已排除',
     limits: urgent(wd(3)),
     departmentKind: 'market_regulation',
-    keywords: ['电梯', '困人', '停运', '特种设备'],
+    keywords: ['电梯', '困人', '停运', '特种设备', '电梯坏了', '电梯关人', '电梯不动', '被困电梯'],
   }),
 
+  item({
+    code: '02007',
+    name: '排水不畅路面积水',
+    legalBasis: '《城镇排水与污水处理条例》(国务院令第641号) 关于排水设施维护运营的规定',
+    filingCondition: '雨水口、排水管道或检查井堵塞，造成道路、小区或地下通道积水，或污水冒溢',
+    closingCondition: '堵塞已疏通，积水已排除，排水设施恢复正常',
+    limits: normal(wd(1)),
+    departmentKind: 'water',
+    keywords: [
+      '积水',
+      '下水道堵',
+      '下水道堵了',
+      '下水道',
+      '排水',
+      '堵塞',
+      '淹水',
+      '路面积水',
+      '返水',
+      '污水冒出',
+      '雨水篦子',
+      '地漏堵',
+    ],
+  }),
   // ── 03 道路交通 ─────────────────────────────────────────────────────────
   item({
     code: '03001',
@@ -256,7 +292,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '破损路面已修补平整，临时警示设施已撤除',
     limits: normal(wd(3)),
     departmentKind: 'urban_management',
-    keywords: ['道路', '坑槽', '路面', '塌陷', '人行道'],
+    keywords: ['道路', '坑槽', '路面', '塌陷', '人行道', '路坏了', '坑', '路上有坑', '大坑', '路面塌了', '路烂了'],
     fields: [{ code: 'area_m2', label: '破损面积(平方米)', type: 'number', required: false, order: 1 }],
   }),
   item({
@@ -267,7 +303,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '车辆已驶离或被依法处理，通行恢复',
     limits: normal(wh(4)),
     departmentKind: 'traffic_police',
-    keywords: ['违停', '乱停车', '占道停车', '堵路'],
+    keywords: ['违停', '乱停车', '占道停车', '堵路', '车挡路', '车堵门口', '占车位', '堵车库'],
     fields: [
       { code: 'plate_no', label: '车牌号', type: 'string', required: false, description: '如：豫A12345', order: 1 },
     ],
@@ -280,7 +316,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '信号灯恢复正常运行',
     limits: urgent(nd(1)),
     departmentKind: 'traffic_police',
-    keywords: ['红绿灯', '信号灯', '路口'],
+    keywords: ['红绿灯', '信号灯', '路口', '红绿灯坏了', '信号灯不亮'],
   }),
   item({
     code: '03004',
@@ -290,7 +326,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '标志标线已修复、补设或清除遮挡',
     limits: normal(wd(5)),
     departmentKind: 'traffic_police',
-    keywords: ['标志牌', '标线', '斑马线'],
+    keywords: ['标志牌', '标线', '斑马线', '路牌坏了', '标线看不清'],
   }),
   item({
     code: '03005',
@@ -300,7 +336,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '损毁部位已修复或设置警示并列入养护计划，道路恢复通行',
     limits: normal(wd(10)),
     departmentKind: 'transport',
-    keywords: ['农村公路', '村道', '路基', '桥涵'],
+    keywords: ['农村公路', '村道', '路基', '桥涵', '村里的路坏了', '桥坏了'],
   }),
   item({
     code: '03006',
@@ -312,7 +348,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'transport',
     gridEligible: true,
     minor: true,
-    keywords: ['打场晒粮', '晒粮', '公路堆物', '秸秆'],
+    keywords: ['打场晒粮', '晒粮', '公路堆物', '秸秆', '路上晒粮'],
   }),
 
   // ── 04 园林绿化 ─────────────────────────────────────────────────────────
@@ -324,7 +360,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '占用已清除，受损绿地已补植恢复',
     limits: normal(wd(5)),
     departmentKind: 'gardens',
-    keywords: ['绿地', '毁绿', '占绿', '草坪'],
+    keywords: ['绿地', '毁绿', '占绿', '草坪', '踩草坪', '绿化带被占'],
   }),
   item({
     code: '04002',
@@ -334,7 +370,19 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '倒伏树木已清理或扶正加固，悬挂断枝已修剪，隐患消除',
     limits: urgent(nd(1)),
     departmentKind: 'gardens',
-    keywords: ['树木', '倒伏', '断枝', '行道树'],
+    keywords: [
+      '树木',
+      '倒伏',
+      '断枝',
+      '行道树',
+      '树倒了',
+      '倒树',
+      '树枝断了',
+      '树要倒',
+      '大树倒了',
+      '树枝挡路',
+      '树歪了',
+    ],
   }),
   item({
     code: '04003',
@@ -344,7 +392,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '已补植或覆盖，绿地恢复',
     limits: normal(wd(10)),
     departmentKind: 'gardens',
-    keywords: ['缺株', '黄土裸露', '死树', '树池'],
+    keywords: ['缺株', '黄土裸露', '死树', '树池', '树死了', '缺树'],
   }),
   item({
     code: '04004',
@@ -354,7 +402,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '违法行为已制止，已责令补植或依法处理',
     limits: normal(wd(5)),
     departmentKind: 'gardens',
-    keywords: ['砍树', '伐树', '移植', '修剪'],
+    keywords: ['砍树', '伐树', '移植', '修剪', '有人砍树', '偷砍树'],
   }),
   item({
     code: '04005',
@@ -365,7 +413,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wd(5)),
     departmentKind: 'gardens',
     gridEligible: true,
-    keywords: ['种菜', '毁绿', '小区绿地'],
+    keywords: ['种菜', '毁绿', '小区绿地', '绿地种菜'],
   }),
   item({
     code: '04006',
@@ -388,7 +436,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wd(2)),
     departmentKind: 'urban_management',
     gridEligible: true,
-    keywords: ['违建', '违法建设', '私搭乱建', '加层'],
+    keywords: ['违建', '违法建设', '私搭乱建', '加层', '盖房子', '私自加盖', '搭棚子', '违章建筑', '楼顶加盖'],
     fields: [
       {
         code: 'build_stage',
@@ -424,7 +472,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '已完成安全鉴定并解危，或已撤离人员、设置警示并列入治理计划',
     limits: urgent(nd(3)),
     departmentKind: 'housing',
-    keywords: ['危房', '房屋开裂', '沉降', '外墙脱落'],
+    keywords: ['危房', '房屋开裂', '沉降', '外墙脱落', '房子裂了', '墙裂缝', '墙皮掉'],
     fields: [
       {
         code: 'parts',
@@ -452,7 +500,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '隔断已拆除，租住人数符合规定，或已移交执法',
     limits: normal(wd(10)),
     departmentKind: 'housing',
-    keywords: ['群租', '隔断', '出租屋', '合租'],
+    keywords: ['群租', '隔断', '出租屋', '合租', '住好多人', '二房东'],
   }),
   item({
     code: '05005',
@@ -462,7 +510,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '违规施工已停止，已恢复原状或经鉴定采取加固措施',
     limits: urgent(wd(5)),
     departmentKind: 'housing',
-    keywords: ['装修', '拆改', '承重墙', '砸墙'],
+    keywords: ['装修', '拆改', '承重墙', '砸墙', '装修砸墙'],
   }),
   item({
     code: '05006',
@@ -497,7 +545,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '隐患已整改，或已落实临时防范措施并明确整改责任人',
     limits: normal(wd(5)),
     departmentKind: 'police',
-    keywords: ['治安', '门禁', '监控', '防盗'],
+    keywords: ['治安', '门禁', '监控', '防盗', '小偷', '被偷', '门禁坏了', '监控坏了', '没有监控'],
   }),
   item({
     code: '06002',
@@ -508,7 +556,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: urgent(nd(1)),
     departmentKind: 'police',
     gridEligible: true,
-    keywords: ['可疑人员', '可疑物品', '线索', '治安'],
+    keywords: ['可疑人员', '可疑物品', '线索', '治安', '陌生人', '可疑'],
     fields: [
       { code: 'seen_at', label: '发现时间', type: 'datetime', required: true, order: 1 },
       { code: 'description', label: '体貌特征或物品描述', type: 'text', required: false, order: 2 },
@@ -584,7 +632,19 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'village_committee',
     gridEligible: true,
     minor: true,
-    keywords: ['邻里纠纷', '相邻关系', '漏水', '调解'],
+    keywords: [
+      '邻里纠纷',
+      '相邻关系',
+      '漏水',
+      '调解',
+      '邻居吵架',
+      '打架',
+      '吵架',
+      '邻居矛盾',
+      '楼上漏水',
+      '闹矛盾',
+      '争吵',
+    ],
   }),
   item({
     code: '07002',
@@ -595,7 +655,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wd(10)),
     departmentKind: 'village_committee',
     gridEligible: true,
-    keywords: ['家庭纠纷', '婚姻', '赡养', '家暴'],
+    keywords: ['家庭纠纷', '婚姻', '赡养', '家暴', '夫妻吵架', '家里打架', '打老婆', '不养老人'],
     fields: [
       {
         code: 'violence',
@@ -619,7 +679,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '争议已调解解决，或已转住建部门依法处理',
     limits: normal(wd(15)),
     departmentKind: 'housing',
-    keywords: ['物业', '物业费', '业委会', '小区'],
+    keywords: ['物业', '物业费', '业委会', '小区', '物业不管', '物业乱收费'],
   }),
   item({
     code: '07004',
@@ -629,7 +689,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '工资已支付或达成调解协议，或已引导申请劳动仲裁',
     limits: normal(wd(15)),
     departmentKind: 'human_resources',
-    keywords: ['欠薪', '讨薪', '农民工工资', '劳资'],
+    keywords: ['欠薪', '讨薪', '农民工工资', '劳资', '拖欠工资', '不发工资', '要工资'],
     fields: [
       { code: 'workers', label: '涉及人数', type: 'number', required: true, order: 1 },
       { code: 'amount_yuan', label: '涉及金额(元)', type: 'number', required: false, order: 2 },
@@ -663,7 +723,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '已调解解决或已依法处理并告知消费者',
     limits: normal(wd(7)),
     departmentKind: 'market_regulation',
-    keywords: ['消费', '投诉', '退款', '预付卡'],
+    keywords: ['消费', '投诉', '退款', '预付卡', '被骗', '商家不退钱', '办卡跑路'],
   }),
   item({
     code: '07008',
@@ -688,7 +748,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: urgent(nd(1)),
     departmentKind: 'housing',
     gridEligible: true,
-    keywords: ['燃气', '煤气', '液化气', '漏气', '软管'],
+    keywords: ['燃气', '煤气', '液化气', '漏气', '软管', '闻到煤气味', '煤气味', '燃气泄漏', '漏气了'],
     fields: [
       {
         code: 'hazard',
@@ -716,7 +776,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'fire',
     gridEligible: true,
     minor: true,
-    keywords: ['消防通道', '生命通道', '安全出口', '堵塞'],
+    keywords: ['消防通道', '生命通道', '安全出口', '堵塞', '消防通道被堵', '通道堵了', '堵消防通道'],
   }),
   item({
     code: '08003',
@@ -728,7 +788,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'fire',
     gridEligible: true,
     minor: true,
-    keywords: ['电动车', '楼道充电', '飞线充电', '电瓶车'],
+    keywords: ['电动车', '楼道充电', '飞线充电', '电瓶车', '电动车上楼', '电动车进电梯', '充电'],
   }),
   item({
     code: '08004',
@@ -770,7 +830,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '燃放行为已制止，违法行为已依法处理',
     limits: urgent(wh(4)),
     departmentKind: 'police',
-    keywords: ['烟花爆竹', '燃放', '禁放'],
+    keywords: ['烟花爆竹', '燃放', '禁放', '放鞭炮', '鞭炮', '放烟花'],
   }),
   item({
     code: '08008',
@@ -780,7 +840,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '坠物隐患已清除或加固，抛物行为已制止并告知物业加强防范',
     limits: urgent(nd(1)),
     departmentKind: 'housing',
-    keywords: ['高空抛物', '坠物', '外墙', '空调外机'],
+    keywords: ['高空抛物', '坠物', '外墙', '空调外机', '楼上扔东西', '往下扔', '窗户要掉'],
   }),
 
   // ── 09 民生服务 ─────────────────────────────────────────────────────────
@@ -793,7 +853,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wd(3)),
     departmentKind: 'civil_affairs',
     gridEligible: true,
-    keywords: ['独居老人', '空巢老人', '探访', '养老'],
+    keywords: ['独居老人', '空巢老人', '探访', '养老', '老人没人管', '孤寡老人'],
   }),
   item({
     code: '09002',
@@ -881,7 +941,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'ecology_environment',
     gridEligible: true,
     minor: true,
-    keywords: ['秸秆', '焚烧', '禁烧', '火点'],
+    keywords: ['秸秆', '焚烧', '禁烧', '火点', '烧秸秆', '烧麦秸', '烧东西'],
   }),
   item({
     code: '10002',
@@ -892,7 +952,21 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wd(2)),
     departmentKind: 'police',
     gridEligible: true,
-    keywords: ['噪声', '噪音', '扰民', '广场舞', '装修'],
+    keywords: [
+      '噪声',
+      '噪音',
+      '扰民',
+      '广场舞',
+      '装修',
+      '太吵',
+      '吵',
+      '吵闹',
+      '半夜吵',
+      '施工噪音',
+      '喇叭',
+      '音响太大',
+      '装修吵',
+    ],
     fields: [
       { code: 'happened_at', label: '发生时间', type: 'datetime', required: true, order: 1 },
       {
@@ -919,7 +993,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '直排口已封堵或接入污水管网，违法行为已依法查处',
     limits: normal(wd(5)),
     departmentKind: 'ecology_environment',
-    keywords: ['污水', '直排', '偷排', '暗管'],
+    keywords: ['污水', '直排', '偷排', '暗管', '排污水', '臭水', '黑水'],
   }),
   item({
     code: '10004',
@@ -929,7 +1003,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '已安装或正常运行油烟净化设施，露天烧烤已取缔',
     limits: normal(wd(10)),
     departmentKind: 'ecology_environment',
-    keywords: ['油烟', '烧烤', '餐饮'],
+    keywords: ['油烟', '烧烤', '餐饮', '烧烤烟', '油烟大', '饭店油烟'],
   }),
   item({
     code: '10005',
@@ -939,7 +1013,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '防尘措施已落实，经复查无明显扬尘',
     limits: normal(wd(2)),
     departmentKind: 'housing',
-    keywords: ['扬尘', '工地', '裸土', '覆盖'],
+    keywords: ['扬尘', '工地', '裸土', '覆盖', '灰尘大', '工地灰大', '尘土'],
   }),
   item({
     code: '10006',
@@ -949,7 +1023,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '漂浮物和岸坡垃圾已清理',
     limits: normal(wd(3)),
     departmentKind: 'water',
-    keywords: ['河道', '漂浮物', '河长制', '沟渠'],
+    keywords: ['河道', '漂浮物', '河长制', '沟渠', '河里垃圾', '河里脏', '水面垃圾'],
   }),
   item({
     code: '10007',
@@ -959,7 +1033,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '固体废物已清运处置，违法行为已查处',
     limits: normal(wd(5)),
     departmentKind: 'ecology_environment',
-    keywords: ['倾倒', '固体废物', '建筑垃圾', '偷倒'],
+    keywords: ['倾倒', '固体废物', '建筑垃圾', '偷倒', '乱倒垃圾', '倒建筑垃圾', '乱倒渣土'],
   }),
   item({
     code: '10008',
@@ -993,7 +1067,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '问题食品已下架销毁，经营者已依法处理',
     limits: normal(wd(3)),
     departmentKind: 'market_regulation',
-    keywords: ['过期食品', '保质期', '变质'],
+    keywords: ['过期食品', '保质期', '变质', '过期', '买到过期'],
     fields: [
       { code: 'product', label: '商品名称', type: 'string', required: true, order: 1 },
       { code: 'expiry', label: '标注的保质期截止时间', type: 'datetime', required: false, order: 2 },
@@ -1053,7 +1127,7 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'urban_management',
     gridEligible: true,
     minor: true,
-    keywords: ['共享单车', '乱停放', '电单车', '淤积'],
+    keywords: ['共享单车', '乱停放', '电单车', '淤积', '单车乱停', '自行车乱放', '小黄车'],
     fields: [
       {
         code: 'operators',
@@ -1110,6 +1184,20 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     limits: normal(wd(5)),
     departmentKind: 'culture_tourism',
     keywords: ['电竞酒店', '剧本杀', '未成年人'],
+  }),
+  // ── 99 其他 ───────────────────────────────────────────────────────────
+  // 不确定/其他: the reporter could not tell; the centre names the item at acceptance (CASE_LIFE's classified guard).
+  item({
+    code: '99000',
+    name: '不确定/其他',
+    legalBasis:
+      '《无锡市社会治理促进条例(草案)》第四十五条（一窗口受理）；首接负责制：由受理的综治中心确定事项后分类流转',
+    filingCondition: '群众无法判断问题类别；受理时由中心确定具体事项后按该事项立案',
+    closingCondition: '按受理时确定的具体事项的结案条件办结',
+    limits: normal(wd(5)),
+    departmentKind: 'governance_centre',
+    unclassified: true,
+    keywords: ['不确定', '其他', '不知道', '不清楚', '说不清', '别的', '找不到类别'],
   }),
 ];
 

@@ -25,6 +25,9 @@ export const itemViewSchema = z.object({
   publicReport: z.boolean(),
   minor: z.boolean(),
   keywords: z.array(z.string()),
+  /** Pinyin initials of the name, then of each keyword (computed on the server: the phone carries no dictionary). */
+  initials: z.array(z.string()),
+  unclassified: z.boolean(),
   fields: z.array(itemFieldSchema),
   active: z.boolean(),
   updatedAt: z.string(),

@@ -17,9 +17,9 @@ import { STARTER_CATALOGUE, findCatalogueItem } from './items-catalogue.ts';
 const base = STARTER_CATALOGUE[0] as CatalogueItem;
 
 describe('starter catalogue', () => {
-  it('has at least 64 items, at least 3 in every category', () => {
+  it('has at least 64 items, at least 3 in every category but 其他', () => {
     expect(STARTER_CATALOGUE.length).toBeGreaterThanOrEqual(64);
-    for (const c of ITEM_CATEGORIES) {
+    for (const c of ITEM_CATEGORIES.filter((c) => c.code !== '99')) {
       expect(STARTER_CATALOGUE.filter((i) => i.categoryCode === c.code).length, c.name).toBeGreaterThanOrEqual(3);
     }
   });
@@ -88,11 +88,17 @@ describe('catalogueItemSchema', () => {
     expect(catalogueItemSchema.safeParse({ ...base, gridEligible: false, minor: true }).success).toBe(false);
   });
 
-  it('defaults fields to [] and caps keywords at 10', () => {
+  it('has exactly one 不确定/其他 item, 99000, reportable and never for grids', () => {
+    expect(
+      STARTER_CATALOGUE.filter((i) => i.unclassified).map((i) => [i.code, i.publicReport, i.gridEligible]),
+    ).toEqual([['99000', true, false]]);
+  });
+
+  it('defaults fields to [] and caps keywords at 30', () => {
     const { fields: _fields, ...noFields } = base;
     expect(catalogueItemSchema.parse(noFields).fields).toEqual([]);
     expect(
-      catalogueItemSchema.safeParse({ ...base, keywords: Array.from({ length: 11 }, (_, i) => `k${i}`) }).success,
+      catalogueItemSchema.safeParse({ ...base, keywords: Array.from({ length: 31 }, (_, i) => `k${i}`) }).success,
     ).toBe(false);
   });
 

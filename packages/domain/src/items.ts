@@ -22,6 +22,8 @@ export const ITEM_CATEGORIES = [
   { code: '10', name: '生态环境' },
   { code: '11', name: '食品药品' },
   { code: '12', name: '新业态' },
+  /** 不确定/其他: the resident could not tell; the centre classifies the case at acceptance. */
+  { code: '99', name: '其他' },
 ] as const;
 export type ItemCategory = (typeof ITEM_CATEGORIES)[number];
 export type ItemCategoryCode = ItemCategory['code'];
@@ -156,6 +158,12 @@ export const timeLimits = z.object({
 export const timeLimitsSchema = timeLimits;
 export type TimeLimits = z.infer<typeof timeLimits>;
 
+/** At most this many keywords per item: enough for the everyday words, few enough to read. */
+export const ITEM_KEYWORDS_MAX = 30;
+
+/** The starter catalogue's 不确定/其他 item (a region may keep its own code: the `unclassified` flag is what counts). */
+export const UNCLASSIFIED_ITEM_CODE = '99000';
+
 /** 2-digit 大类 + 3-digit 小类. */
 export const itemCodeSchema = safeString().regex(/^\d{5}$/, '事项编码应为 5 位数字');
 
@@ -178,10 +186,16 @@ export const catalogueItemSchema = z
     negativeList: z.boolean(),
     /** Residents may report it; listed as an Open311 service. */
     publicReport: z.boolean(),
-    keywords: z.array(safeString().min(1).max(20)).max(10),
+    /** Synonyms and everyday words residents type (积水, 树倒了 …), searched with the name (items-search.ts). */
+    keywords: z.array(safeString().min(1).max(20)).max(ITEM_KEYWORDS_MAX),
     fields: z.array(itemFieldSchema).max(20).default([]),
     /** A small matter a grid worker may self-handle on the spot (即报即办) once admitted. */
     minor: z.boolean(),
+    /**
+     * 不确定/其他: a placeholder the reporter picks when no item fits; the centre names the real item
+     * at acceptance (CASE_LIFE's `classified` guard), and it is never dispatched as it is.
+     */
+    unclassified: z.boolean().default(false),
   })
   .superRefine((item, ctx) => {
     if (!isItemCategoryCode(item.categoryCode)) {
@@ -192,6 +206,9 @@ export const catalogueItemSchema = z
     }
     if (item.negativeList && item.gridEligible) {
       ctx.addIssue({ code: 'custom', path: ['gridEligible'], message: '负面清单事项不得下沉网格' });
+    }
+    if (item.unclassified && item.gridEligible) {
+      ctx.addIssue({ code: 'custom', path: ['unclassified'], message: '“不确定/其他”事项不得下沉网格' });
     }
     if (item.minor && !item.gridEligible) {
       ctx.addIssue({ code: 'custom', path: ['minor'], message: '即报即办的小事须为可下沉网格事项' });

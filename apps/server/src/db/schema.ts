@@ -19,7 +19,14 @@ export { importJobs } from '../modules/imports/imports.table.ts';
 export { units } from '../modules/units/units.table.ts';
 export { items, itemAdmissions } from '../modules/items/items.table.ts';
 export { workCalendars } from '../modules/calendar/calendar.table.ts';
-export { cases, caseEvents, caseUnits, caseCodeSeq, casePublications } from '../modules/cases/cases.table.ts';
+export {
+  cases,
+  caseEvents,
+  caseUnits,
+  caseCodeSeq,
+  casePublications,
+  caseSupplements,
+} from '../modules/cases/cases.table.ts';
 export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications, notificationReads } from '../modules/notifications/notifications.table.ts';
 export { apiKeys } from '../modules/apikeys/api-keys.table.ts';

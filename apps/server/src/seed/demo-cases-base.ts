@@ -79,10 +79,12 @@ export async function seedCaseBase(
     return r;
   };
 
-  const insertedItems = await db
+  // The migrations already put the 不确定/其他 item in (every deployment needs it): keep that row.
+  await db
     .insert(items)
     .values(STARTER_CATALOGUE.map((i) => ({ ...i, updatedAt: now })))
-    .returning({ id: items.id, code: items.code });
+    .onConflictDoNothing({ target: items.code });
+  const insertedItems = await db.select({ id: items.id, code: items.code }).from(items);
   const itemId = new Map(insertedItems.map((i) => [i.code, i.id]));
 
   const villageCodes = [...ids.keys()].filter((c) => c.length === 12);

@@ -618,6 +618,16 @@ export const SAMPLES: Record<string, Sample> = {
         publicDescription: '路面有坑洼',
       }),
   },
+  // The report form (issue 14): the common items and nearby reports of the actor's own area; 我也遇到 on the side's open case.
+  'GET /api/cases/common-items': { call: () => get('/api/cases/common-items'), out: false },
+  'GET /api/cases/nearby': {
+    call: (o) => get(`/api/cases/nearby?itemCode=${REPORT_ITEM?.code}&lon=${o.point.lon}&lat=${o.point.lat}`),
+  },
+  'POST /api/cases/:id/supplements': {
+    call: (o) =>
+      post(`/api/cases/${o.caseId}/supplements`, { note: '我也遇到了这个问题', idempotencyKey: crypto.randomUUID() }),
+  },
+  'GET /api/cases/:id/supplements': { call: (o) => get(`/api/cases/${o.caseId}/supplements`) },
   'GET /api/cases/:id/duplicates': { call: (o) => get(`/api/cases/${o.caseId}/duplicates`) },
   'GET /api/cases/:id/dispatch-proposal': { call: (o) => get(`/api/cases/${o.caseId}/dispatch-proposal`) },
   'GET /api/grid-workers/load': { call: () => get('/api/grid-workers/load'), out: false },

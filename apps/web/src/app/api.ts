@@ -23,7 +23,8 @@ export function isApiError(err: unknown): err is ApiError {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type Query = Record<string, string | number | undefined | null>;
+/** Query values; a list repeats its key (`state=a&state=b`). */
+export type Query = Record<string, string | number | readonly string[] | undefined | null>;
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
@@ -42,7 +43,8 @@ function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    if (Array.isArray(value)) for (const v of value as readonly string[]) params.append(key, v);
+    else if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   }
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;

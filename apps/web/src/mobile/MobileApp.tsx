@@ -1,26 +1,40 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { ConfigProvider } from 'antd';
+import { ConfigProvider, Skeleton } from 'antd';
+import { roleCan } from '@gewu/domain';
 import { useCurrentUser } from '../app/session.ts';
-import { isGridWorker, useCatalogue } from './api.ts';
+import { isGridWorker, isHandler, useCatalogue } from './api.ts';
 import { useMapConfig, useMapOutlines } from '../components/map/api.ts';
 import { OutboxProvider } from './offline/useOutbox.tsx';
 import { useCaseUpdates } from './useCaseUpdates.ts';
 import { MobileLayout } from './layout/MobileLayout.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
-import { MinePage, TasksPage, VerifyPage } from './cases/ListPages.tsx';
+import { MinePage, VerifyPage } from './cases/ListPages.tsx';
 import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
 import './mobile.css';
 
+// Not on a resident's first load of /m/report (the 300 KB budget): the task tabs load when opened.
+const TasksPage = lazy(() => import('./tasks/TasksPage.tsx'));
+const tasks = (
+  <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
+    <TasksPage />
+  </Suspense>
+);
+
 /**
- * The phone screens (resident and grid worker), mounted at /m/*: 一键上报, 我的上报 with rating,
- * and for grid workers 我的任务 and 待核查. Reports go through an on-device outbox, so they can be
- * made offline and are sent when the phone is back online.
+ * The phone screens, mounted at /m/*: 一键上报, 我的上报 with rating; for grid workers and handlers
+ * 我的任务 (全部/待签收/处置中/已反馈) with sign, handle with photos, feed back, ask for an extension;
+ * for grid workers 待核查. Reports and actions go through an on-device outbox, so they can be made
+ * offline and are sent when the phone is back online.
  */
 export default function MobileApp() {
   const user = useCurrentUser();
   // The server refuses everything but the password change until it is done (the desktop page does it).
   if (user.mustChangePassword) return <Navigate to="/account" replace />;
   const worker = isGridWorker(user);
+  const handles = worker || isHandler(user);
+  // A handler only (城管, 派出所 …) does not report: their phone is their tasks.
+  const reports = roleCan(user.roles, 'case.report');
 
   return (
     <ConfigProvider componentSize="large">
@@ -28,12 +42,12 @@ export default function MobileApp() {
         <Background />
         <Routes>
           <Route element={<MobileLayout />}>
-            <Route index element={<Navigate to={worker ? '/m/tasks' : '/m/report'} replace />} />
-            <Route path="report" element={<ReportPage />} />
-            <Route path="mine" element={<MinePage />} />
-            <Route path="mine/:id" element={<CaseDetailPage />} />
-            {worker && <Route path="tasks" element={<TasksPage />} />}
-            {worker && <Route path="tasks/:id" element={<CaseDetailPage />} />}
+            <Route index element={<Navigate to={handles ? '/m/tasks' : '/m/report'} replace />} />
+            {reports && <Route path="report" element={<ReportPage />} />}
+            {reports && <Route path="mine" element={<MinePage />} />}
+            {reports && <Route path="mine/:id" element={<CaseDetailPage />} />}
+            {handles && <Route path="tasks" element={tasks} />}
+            {handles && <Route path="tasks/:id" element={<CaseDetailPage />} />}
             {worker && <Route path="verify" element={<VerifyPage />} />}
             {worker && <Route path="verify/:id" element={<CaseDetailPage />} />}
             <Route path="*" element={<Navigate to="/m" replace />} />

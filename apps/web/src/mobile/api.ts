@@ -6,6 +6,7 @@ import type {
   CaseAction,
   CaseDetail,
   CasePage,
+  CaseState,
   GridLookup,
   ItemField,
   ItemsView,
@@ -13,6 +14,7 @@ import type {
 } from '@gewu/domain';
 import { api, isApiError } from '../app/api.ts';
 import { readCache, writeCache } from './offline/localCache.ts';
+import { isResidentOnly as residentOnly } from '../app/landing.ts';
 
 /** Everything the phone screens cache lives under this key (invalidated together after a change). */
 export const MOBILE_KEY = ['mobile'] as const;
@@ -30,8 +32,9 @@ export interface CatalogueEntry {
 }
 
 /** Only residents: their catalogue is the publicly reportable part. */
-export const isResidentOnly = (user: ActorView) => user.roles.length > 0 && user.roles.every((r) => r === 'resident');
+export const isResidentOnly = (user: ActorView) => residentOnly(user.roles);
 export const isGridWorker = (user: ActorView) => user.roles.includes('grid_worker');
+export const isHandler = (user: ActorView) => user.roles.includes('handler');
 
 /**
  * A query whose last answer is kept in localStorage, so the screen works offline and opens at
@@ -75,16 +78,18 @@ export function useCatalogue(user: ActorView) {
   });
 }
 
-export type CaseView = 'mine' | 'tasks' | 'verify';
+export type CaseView = 'mine' | 'tasks' | 'handled' | 'verify';
 
-export function useCaseList(view: CaseView, enabled = true) {
+/** One of the phone's lists; `states` narrows it (the task tabs). */
+export function useCaseList(view: CaseView, states?: readonly CaseState[], enabled = true) {
   return useQuery({
-    queryKey: [...CASES_KEY, 'list', view],
+    queryKey: [...CASES_KEY, 'list', view, states ?? null],
     queryFn: () =>
       api.get<CasePage>('/api/cases', {
         view,
+        state: states ? [...states] : undefined,
         pageSize: 50,
-        sort: view === 'mine' ? 'reported_desc' : 'deadline_asc',
+        sort: view === 'mine' || view === 'handled' ? 'reported_desc' : 'deadline_asc',
       }),
     enabled,
     staleTime: 10_000,

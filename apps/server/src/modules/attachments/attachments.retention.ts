@@ -64,7 +64,8 @@ export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 
       }>(
         tx,
         sql`SELECT a.id, a.created_at::text AS at, a.original_path, a.public_path, a.thumb_path,
-                   EXISTS (SELECT 1 FROM case_events e WHERE e.attachment_ids <> '{}'::uuid[] AND e.attachment_ids @> ARRAY[a.id]) AS linked
+                   (EXISTS (SELECT 1 FROM case_events e WHERE e.attachment_ids <> '{}'::uuid[] AND e.attachment_ids @> ARRAY[a.id])
+                    OR EXISTS (SELECT 1 FROM case_supplements s WHERE s.attachment_ids <> '{}'::uuid[] AND s.attachment_ids @> ARRAY[a.id])) AS linked
               FROM attachments a
              WHERE (a.created_at, a.id) > (${mark?.at ?? '-infinity'}::timestamptz, ${mark?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid)
                AND a.created_at < ${cutoff}::timestamptz

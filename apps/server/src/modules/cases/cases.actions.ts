@@ -5,6 +5,7 @@ import {
   type CaseActionBody,
   type CaseActionData,
   type CaseLevel,
+  type Classification,
   type ClockEffect,
   type Recipient,
   type Relation,
@@ -35,11 +36,19 @@ import { type NotifyTarget, notify, wakeStreams } from '../notifications/notific
 import { clockUntil, deadlineAfter, remainingMs, stageClock } from '../../platform/clocks/index.ts';
 import { type ItemRow, itemByCode } from './cases.intake.ts';
 import { caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
-import { CaseConflict, type CaseRow, type NewEvent, appendEvent, coUnitsOf } from './cases.repository.ts';
+import {
+  CaseConflict,
+  type CaseRow,
+  type NewEvent,
+  appendEvent,
+  coUnitsOf,
+  hasActedWithKey,
+} from './cases.repository.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 import {
   alreadyTopLevel,
   caseNotFound,
+  classificationItemInvalid,
   decisionRequired,
   dispatchReasonRequired,
   extensionUntilInvalid,
@@ -61,6 +70,7 @@ const STATUS_OF: Record<string, number> = {
   'case.not_allowed': 403,
   'case.note_required': 400,
   'case.condition_unconfirmed': 400,
+  'case.classification_required': 400,
 };
 
 /** Loads a case the actor may see, or 404 (never revealing that an out-of-scope case exists). */
@@ -115,7 +125,7 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
     return { data: { mergedIntoId: target.id } };
   },
   dispatch: async ({ deps, actor, row, body, now, item }) => {
-    const d = await dispatchTarget(deps, actor, row, body);
+    const d = await dispatchTarget(deps, actor, row, body, item);
     // 准确派遣: a unit of another kind than the item's responsible department needs a reason, and counts as inaccurate.
     const kindMismatch =
       d.unitKind && d.unitKind !== item.departmentKind ? { itemKind: item.departmentKind, unitKind: d.unitKind } : null;
@@ -205,6 +215,17 @@ function decision(body: CaseActionBody): boolean {
   return body.approved;
 }
 
+/** The actions at which the centre may name the case's item (CASE_LIFE's `classified` guard). */
+const CLASSIFYING: ReadonlySet<CaseAction> = new Set(['accept', 'dispatch']);
+
+/** The item a case is classified under: an active, real one (not 不确定/其他 again). */
+async function classifiedItem(deps: ActionDeps, code: string): Promise<ItemRow> {
+  const item = await itemByCode(deps, code).catch(() => null);
+  if (!item) throw classificationItemInvalid(code);
+  if (item.unclassified) throw classificationItemInvalid(code);
+  return item;
+}
+
 /** The stage clock an action leaves running, by its rule's clock effect (undefined: unchanged). */
 async function clockAfter(p: Prep, effect: ClockEffect): Promise<StageClock | null | undefined> {
   const { row, now, item, cal } = p;
@@ -248,28 +269,43 @@ export async function actOnCase(
 ): Promise<CaseRow> {
   const actor = requireActor(ctx);
   const row = await visibleCase(deps.db, ctx, id);
-  if (body.version !== row.version) throw new CaseConflict(row);
+  if (body.version !== row.version) {
+    // The phone's outbox sends an action again when its answer was lost: the case moved on because
+    // of that very action, which is then done — not a conflict with someone else.
+    if (body.idempotencyKey && (await hasActedWithKey(deps.db, row.id, actor.id, body.idempotencyKey))) return row;
+    throw new CaseConflict(row);
+  }
   const coUnits = await coUnitsOf(deps.db, row.id);
   const relations = relationsTo(
     actor,
     row,
     coUnits.map((u) => u.unitId),
   );
-  const refusal = checkTransition(caseFacts(row), body.action, relations, {
+  const reported = await itemByCode(deps, row.itemCode);
+  const classifying = CLASSIFYING.has(body.action) && !!body.itemCode && body.itemCode !== row.itemCode;
+  const refusal = checkTransition({ ...caseFacts(row), unclassified: reported.unclassified }, body.action, relations, {
     note: body.note,
     conditionMet: body.conditionMet,
+    itemCode: classifying ? body.itemCode : undefined,
   });
   if (refusal) throw new AppError(STATUS_OF[refusal.code] ?? 422, refusal.code, refusal.message);
   await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
 
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps);
-  const item = await itemByCode(deps, row.itemCode);
+  // 不确定/其他 (or a wrong category): the centre names the item; its conditions and limits apply from now on.
+  const item = classifying ? await classifiedItem(deps, body.itemCode as string) : reported;
   const p: Prep = { deps, ctx, actor, row, body, relations, now, cal, item };
   const rule = ruleOf(body.action);
   const prepare = PREPARE[body.action] as
     ((p: Prep) => Promise<Prepared<CaseAction>> | Prepared<CaseAction>) | undefined;
   const prepared: Prepared<CaseAction> = prepare ? await prepare(p) : { data: {} };
+  if (classifying)
+    (prepared.data as { classified?: Classification }).classified = {
+      itemId: item.id,
+      itemCode: item.code,
+      fromItemCode: row.itemCode,
+    };
   const approved = (prepared.data as { approved?: boolean }).approved;
   const clock = await clockAfter(p, clockEffectOf(body.action, approved));
   const toLevel =
@@ -285,6 +321,7 @@ export async function actOnCase(
     ...(clock !== undefined ? { clock } : {}),
     ...(clock?.stage === 'handle' ? { handleDeadline: clock.deadline } : {}),
     ...(toLevel ? { toLevel } : {}),
+    ...(body.idempotencyKey ? { idempotencyKey: body.idempotencyKey } : {}),
   } as CaseActionData;
   const dissatisfied = (prepared.data as { rating?: string }).rating === 'dissatisfied';
   const targets =
@@ -385,6 +422,7 @@ async function dispatchTarget(
   actor: Actor,
   row: CaseRow,
   body: CaseActionBody,
+  item: ItemRow,
 ) {
   const { db } = deps;
   if (!!body.unitId === !!body.userId) throw dispatchTargetRequired();
@@ -408,7 +446,6 @@ async function dispatchTarget(
   const worker = await activeGridWorker(db, body.userId as string);
   if (!worker || !isInScope(actor.regionPath, worker.regionPath)) throw dispatchNotGridWorker();
   if (!isInScope(worker.regionPath, row.regionPath)) throw dispatchWorkerOutsideArea();
-  const item = await itemByCode(deps, row.itemCode);
   if (!(await isItemAdmitted(db, item.id, row.regionPath))) throw dispatchItemNotAdmitted(item.name);
   return { target: { unitId: null, userId: worker.id }, coUnitIds, level: 'grid' as CaseLevel, unitKind: null };
 }

@@ -33,6 +33,16 @@ export const caseFieldsInvalid = (details: { path: string; message: string }[]) 
 export const unknownItem = (code: string) =>
   badRequest('case.unknown_item', `事项编码 ${code} 不存在或已停用`, [{ path: 'itemCode', message: '未知的事项' }]);
 
+/** Classifying a 不确定/其他 case at acceptance or dispatch: the named item must be a real, active one. */
+export const classificationItemInvalid = (code: string) =>
+  badRequest('case.classification_invalid', `事项编码 ${code} 不存在、已停用或仍为“不确定/其他”，请选择具体事项`, [
+    { path: 'itemCode', message: '请选择具体事项' },
+  ]);
+
+/** 我也遇到 on a case that has ended: there is nothing left to add to (file a new report). */
+export const supplementCaseClosed = () =>
+  new AppError(422, 'case.supplement_closed', '该上报已办结或已关闭，不能再补充，请重新上报');
+
 // The codes cases.actions.ts throws (the transition refusals come from CASE_LIFE in @gewu/domain).
 export const caseNotFound = () => notFound('case.not_found', '案件不存在或不在您的管辖范围内');
 export const mergeTargetRequired = () =>

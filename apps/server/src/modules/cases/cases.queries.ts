@@ -1,5 +1,6 @@
 import {
   CASE_LEVELS,
+  HANDLED_STATES,
   HOLDING_STATES,
   ACTION_LABELS,
   type CaseEventType,
@@ -100,6 +101,7 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
       ),
     ),
     tasks: and(or(...mine), inArray(cases.state, HOLDING_STATES)),
+    handled: and(or(...mine), inArray(cases.state, HANDLED_STATES)),
     verify: and(eq(cases.verifierUserId, actor.id), eq(cases.state, 'fed_back')),
     mine: eq(cases.reporterUserId, actor.id),
     supervision: and(inScope(actor, cases.regionPath), isNotNull(cases.stage)),
@@ -118,6 +120,8 @@ export async function listCases(deps: QueryDeps, ctx: RequestContext, q: CaseQue
     q.light ? and(isNotNull(cases.stage), lightIsSql(q.light, STAGE_CLOCK, now)) : undefined,
     q.gridId ? eq(cases.gridId, q.gridId) : undefined,
     q.q ? searchCond(q.q) : undefined,
+    // 待评价: closed and not rated yet (the reporter's own, in the mine view).
+    q.awaiting === 'rating' ? and(eq(cases.state, 'closed'), isNull(cases.rating)) : undefined,
   );
   const order =
     q.view === 'supervision'

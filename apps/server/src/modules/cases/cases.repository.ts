@@ -47,6 +47,25 @@ export async function findCaseForUpdate(db: Db, id: string): Promise<CaseRow | u
   return row;
 }
 
+/**
+ * Whether this actor already took an action on the case with this idempotency key (a phone's
+ * retry after a lost answer). Reads the case's own events through the (case_id, seq) index.
+ */
+export async function hasActedWithKey(db: Db, caseId: string, actorId: string, key: string): Promise<boolean> {
+  const [hit] = await db
+    .select({ seq: caseEvents.seq })
+    .from(caseEvents)
+    .where(
+      and(
+        eq(caseEvents.caseId, caseId),
+        eq(caseEvents.actorId, actorId),
+        sql`${caseEvents.data}->>'idempotencyKey' = ${key}`,
+      ),
+    )
+    .limit(1);
+  return !!hit;
+}
+
 export async function findByIdempotencyKey(
   db: Db,
   reporterKey: string,

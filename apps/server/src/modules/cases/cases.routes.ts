@@ -6,11 +6,17 @@ import {
   casePublicationBodySchema,
   casePublicationSchema,
   caseQueueQuerySchema,
+  commonItemsViewSchema,
   dispatchProposalSchema,
   duplicatesViewSchema,
   gridWorkerLoadsViewSchema,
+  nearbyQuerySchema,
+  nearbyReportsViewSchema,
   reportBodySchema,
   reportResultSchema,
+  supplementBodySchema,
+  supplementResultSchema,
+  supplementsViewSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
@@ -24,6 +30,7 @@ import { CaseConflict } from './cases.repository.ts';
 import { caseFigures, figuresQuerySchema } from './cases.figures.ts';
 import { setPublication } from './cases.publication.ts';
 import { apiKeyInvalid } from './cases.errors.ts';
+import { addSupplement, commonItems, listSupplements, nearbyReports } from './cases.report-flow.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
@@ -102,6 +109,50 @@ export async function caseRoutes(app: AppInstance) {
       response: { 200: casePageSchema },
     },
     handler: (req) => listCases(deps, req.ctx, req.query),
+  });
+  // The report form (issue 14): categories first, reports already there, 我也遇到.
+  app.get('/api/cases/common-items', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '常用类别：本辖区近期上报最多的事项（不足时为默认列表），供上报页以大按钮先列出',
+      response: { 200: commonItemsViewSchema },
+    },
+    handler: (req) => commonItems(deps, req.ctx),
+  });
+  app.get('/api/cases/nearby', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '附近已有的同类未办结上报（200 米内、14 天内）：只含事项、状态、日期、约略距离和已公开的描述',
+      querystring: nearbyQuerySchema,
+      response: { 200: nearbyReportsViewSchema },
+    },
+    handler: (req) => nearbyReports(deps, req.ctx, req.query),
+  });
+  app.post('/api/cases/:id/supplements', {
+    config: { access: { roles: ['resident', 'grid_worker'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '我也遇到：为附近已有的未办结上报补充文字和照片（幂等键重复时返回已有补充）',
+      params: idParams,
+      body: supplementBodySchema,
+      response: { 200: supplementResultSchema, 201: supplementResultSchema },
+    },
+    handler: async (req, reply) => {
+      const r = await addSupplement(deps, req.ctx, req.params.id, req.body);
+      return reply.code(r.created ? 201 : 200).send(r);
+    },
+  });
+  app.get('/api/cases/:id/supplements', {
+    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '案件的群众补充（我也遇到）',
+      params: idParams,
+      response: { 200: supplementsViewSchema },
+    },
+    handler: (req) => listSupplements(deps, req.ctx, req.params.id),
   });
   app.get('/api/cases/:id', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'leader'], scope: 'region' } },

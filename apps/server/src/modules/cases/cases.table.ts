@@ -174,3 +174,32 @@ export const casePublications = pgTable('case_publications', {
   moderatedBy: uuid('moderated_by').notNull(),
   moderatedAt: timestamp('moderated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * 我也遇到: what someone adds to an open report they found before filing the same thing again (text
+ * and photos). Kept beside the case, not as its event: a supplement changes nothing the centre acts
+ * on, so it must not bump the case's version under a dispatcher's hands. A retry with the same key
+ * by the same author returns the supplement it made.
+ */
+export const caseSupplements = pgTable(
+  'case_supplements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    authorUserId: uuid('author_user_id').notNull(),
+    note: text('note').notNull(),
+    attachmentIds: uuid('attachment_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    idempotencyKey: text('idempotency_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('case_supplements_case_idx').on(t.caseId, t.createdAt),
+    uniqueIndex('case_supplements_idempotency_idx').on(t.authorUserId, t.idempotencyKey),
+    index('case_supplements_attachments_idx')
+      .using('gin', t.attachmentIds)
+      .where(sql`attachment_ids <> '{}'::uuid[]`),
+  ],
+);

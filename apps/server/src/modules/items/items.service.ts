@@ -12,6 +12,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { assertOwnsSetting, authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import * as repo from './items.repository.ts';
+import { itemInitials } from './items.initials.ts';
 import { itemCodeMismatch, itemCodeTaken, itemInvalid, itemNotFound } from './items.errors.ts';
 
 export { getItemByCode, isItemAdmitted, type ItemRow } from './items.repository.ts';
@@ -20,6 +21,7 @@ export type ItemsDeps = { db: Db; clock: Clock };
 
 export type ItemView = CatalogueItem & {
   id: string;
+  initials: string[];
   categoryName: string;
   departmentLabel: string;
   active: boolean;
@@ -44,6 +46,8 @@ export function toItemView(row: repo.ItemRow): ItemView {
     publicReport: row.publicReport,
     minor: row.minor,
     keywords: row.keywords,
+    initials: itemInitials(row),
+    unclassified: row.unclassified,
     fields: row.fields,
     active: row.active,
     updatedAt: row.updatedAt.toISOString(),
@@ -139,6 +143,7 @@ const TRACKED: (keyof CatalogueItem)[] = [
   'minor',
   'keywords',
   'fields',
+  'unclassified',
 ];
 
 /**

@@ -26,6 +26,8 @@ export const items = pgTable('items', {
     .$type<ItemField[]>()
     .notNull()
     .default(sql`'[]'::jsonb`),
+  /** 不确定/其他: the placeholder a reporter picks when no item fits; the centre classifies at acceptance. */
+  unclassified: boolean('unclassified').notNull().default(false),
   active: boolean('active').notNull().default(true),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -4,28 +4,33 @@ import { MobileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session.ts';
 import { RoleTags } from '../../components/RoleTags.tsx';
+import {
+  currentDevice,
+  hasPhoneRole,
+  landingFor,
+  readSurfaceChoice,
+  rememberSurfaceChoice,
+} from '../../app/landing.ts';
 
 /** 工作台: who I am, where I belong, and what each of my roles is for. */
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const navigate = useNavigate();
-  // Residents have no desk work: their screens are the phone ones (一键上报, 我的上报).
-  if (user.roles.length > 0 && user.roles.every((r) => r === 'resident')) return <Navigate to="/m" replace />;
+  // Who lands where (landing.ts): residents, and grid workers and handlers on a phone, get the phone pages.
+  if (landingFor(user.roles, currentDevice(), readSurfaceChoice(user.id)) === '/m') return <Navigate to="/m" replace />;
+  const toPhone = () => {
+    rememberSurfaceChoice(user.id, 'phone');
+    void navigate('/m');
+  };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-welcome">
         {t('home.welcome', { name: user.displayName })}
       </Typography.Title>
-      {user.roles.includes('grid_worker') && (
-        <Button
-          type="primary"
-          size="large"
-          icon={<MobileOutlined />}
-          onClick={() => void navigate('/m')}
-          data-testid="home-mobile-link"
-        >
+      {hasPhoneRole(user.roles) && (
+        <Button type="primary" size="large" icon={<MobileOutlined />} onClick={toPhone} data-testid="home-mobile-link">
           {t('mobile.homeLink')}
         </Button>
       )}

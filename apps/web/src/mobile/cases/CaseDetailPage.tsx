@@ -10,6 +10,8 @@ import { notifySuccess } from '../../app/notify.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { isResidentOnly, useCaseAction, useCaseDetail, type ActionInput } from '../api.ts';
 import { ActionPanel, type ActResult } from './ActionPanel.tsx';
+import { useOutbox } from '../offline/useOutbox.tsx';
+import type { ActionDraftInput } from '../offline/actionQueue.ts';
 import { StateTag } from '../../features/cases/StateTag.tsx';
 import { LightDot } from './LightDot.tsx';
 import { PhotoStrip } from './PhotoStrip.tsx';
@@ -23,23 +25,45 @@ export function CaseDetailPage() {
   const detail = useCaseDetail(id);
   const action = useCaseAction(id);
   const [pageError, setPageError] = useState<{ message: string; conflict: boolean } | null>(null);
+  const [acting, setActing] = useState(false);
+  const outbox = useOutbox();
+  const user = useCurrentUser();
+  const waiting = outbox.actions.filter((a) => a.caseId === id);
 
-  const act = async (input: ActionInput): Promise<ActResult> => {
+  const rate = async (input: ActionInput) => {
     setPageError(null);
     try {
       await action.mutateAsync(input);
-      notifySuccess(
-        t('mobile.actionDone', {
-          action: t(input.action === 'rate' ? 'mobile.rating.title' : `mobile.actions.${input.action as 'sign'}`),
-        }),
-      );
-      return { ok: true };
+      notifySuccess(t('mobile.actionDone', { action: t('mobile.rating.title') }));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const conflict = isApiError(err) && err.status === 409;
+      setPageError({ message, conflict: isApiError(err) && err.status === 409 });
+    }
+  };
+
+  // Every other action goes through the outbox: kept on the device when the network is gone.
+  const act = async (input: ActionDraftInput): Promise<ActResult> => {
+    setPageError(null);
+    setActing(true);
+    try {
+      const outcome = await outbox.act(input);
+      const label = t(`mobile.actions.${input.action as 'sign'}`);
+      if (outcome?.kind === 'sent') {
+        notifySuccess(t('mobile.actionDone', { action: label }));
+        return { ok: true };
+      }
+      if (!outcome || outcome.kind === 'kept') return { ok: true, queued: true };
+      const conflict = outcome.error.status === 409;
+      if (conflict) void detail.refetch();
       // A conflict or a one-tap action is reported on the page; a sheet shows its own errors.
-      if (conflict || input.action === 'sign' || input.action === 'rate') setPageError({ message, conflict });
-      return { ok: false, message, conflict };
+      if (conflict || input.action === 'sign') setPageError({ message: outcome.error.message, conflict });
+      return { ok: false, message: outcome.error.message, conflict };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err); // the device's storage failed
+      setPageError({ message, conflict: false });
+      return { ok: false, message, conflict: false };
+    } finally {
+      setActing(false);
     }
   };
 
@@ -70,8 +94,25 @@ export function CaseDetailPage() {
         />
       )}
       <Summary c={c} />
-      {canRate && <RatingForm version={c.version} busy={action.isPending} onSubmit={(input) => void act(input)} />}
-      <ActionPanel detail={c} busy={action.isPending} onAct={act} />
+      {canRate && <RatingForm version={c.version} busy={action.isPending} onSubmit={(input) => void rate(input)} />}
+      {waiting.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="m-section"
+          data-testid="m-action-queued"
+          title={t('mobile.outbox.actionQueued', {
+            actions: waiting.map((a) => t(`mobile.actions.${a.action as 'sign'}`)).join('、'),
+          })}
+          action={
+            <Button size="small" onClick={() => void outbox.syncAll()} data-testid="m-action-queued-sync">
+              {t('mobile.outbox.syncNow')}
+            </Button>
+          }
+        />
+      ) : (
+        <ActionPanel detail={c} userId={user.id} busy={acting} onAct={act} />
+      )}
       <section className="m-section">
         <div className="m-section-title">{t('mobile.detail.timeline')}</div>
         <CaseTimeline events={c.events} />

@@ -4,13 +4,17 @@ import { Button, Empty, Result, Skeleton } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { CaseSummary } from '@gewu/domain';
+import type { CaseState, CaseSummary } from '@gewu/domain';
 import { useCaseList, type CaseView } from '../api.ts';
 import { StateTag } from '../../features/cases/StateTag.tsx';
 import { LightDot } from './LightDot.tsx';
 
 interface Props {
   view: CaseView;
+  /** Narrows the list to these states (a tab of 我的任务). */
+  states?: readonly CaseState[];
+  /** Where a row leads (`<linkBase>/<id>`); the view's own path by default. */
+  linkBase?: string;
   /** Row test ids: `<rowPrefix>-<case code>`. */
   rowPrefix: string;
   /** Shown above the rows (the pending reports, a success notice). */
@@ -20,9 +24,9 @@ interface Props {
 }
 
 /** A list of cases as big tappable cards: item, state, description, code and time. */
-export function CaseList({ view, rowPrefix, header, emptyText, showLight }: Props) {
+export function CaseList({ view, states, linkBase, rowPrefix, header, emptyText, showLight }: Props) {
   const { t } = useTranslation();
-  const list = useCaseList(view);
+  const list = useCaseList(view, states);
   const items = list.data?.items ?? [];
 
   return (
@@ -58,7 +62,13 @@ export function CaseList({ view, rowPrefix, header, emptyText, showLight }: Prop
       )}
       {list.isSuccess && items.length === 0 && <Empty description={emptyText} style={{ marginTop: 32 }} />}
       {items.map((c) => (
-        <CaseRow key={c.id} c={c} to={`/m/${view}/${c.id}`} testId={`${rowPrefix}-${c.code}`} showLight={showLight} />
+        <CaseRow
+          key={c.id}
+          c={c}
+          to={`${linkBase ?? `/m/${view}`}/${c.id}`}
+          testId={`${rowPrefix}-${c.code}`}
+          showLight={showLight}
+        />
       ))}
     </div>
   );

@@ -40,12 +40,6 @@ export function MinePage() {
   return <CaseList view="mine" rowPrefix="mine-row" header={header} emptyText={t('mobile.list.emptyMine')} />;
 }
 
-/** 我的任务: cases dispatched to me — sign, handle, feed back, escalate — nearest deadline first. */
-export function TasksPage() {
-  const { t } = useTranslation();
-  return <CaseList view="tasks" rowPrefix="task-row" emptyText={t('mobile.list.emptyTasks')} showLight />;
-}
-
 /** 待核查: results fed back in my grid, waiting for me to check on site. */
 export function VerifyPage() {
   const { t } = useTranslation();

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../app/session.ts';
 import { useLogout } from '../../features/auth/api.ts';
 import { isResidentOnly } from '../api.ts';
+import { rememberSurfaceChoice } from '../../app/landing.ts';
 import { useOnline, useOutbox } from '../offline/useOutbox.tsx';
 import { PendingBanner } from '../offline/PendingBanner.tsx';
 import { isDetailPath, tabOf, tabsFor } from './tabs.tsx';
@@ -49,6 +50,7 @@ export function MobileLayout() {
         {!isResidentOnly(user) && (
           <Link
             to="/"
+            onClick={() => rememberSurfaceChoice(user.id, 'desktop')}
             className="m-icon-btn"
             aria-label={t('mobile.desktop')}
             title={t('mobile.desktop')}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { CameraOutlined, CheckSquareOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ActorView } from '@gewu/domain';
-import { isGridWorker } from '../api.ts';
+import { isGridWorker, isHandler } from '../api.ts';
 
 export type TabKey = 'report' | 'mine' | 'tasks' | 'verify';
 
@@ -18,9 +18,14 @@ const ALL: Record<TabKey, Tab> = {
   mine: { key: 'mine', path: '/m/mine', icon: <FileTextOutlined /> },
 };
 
-/** Residents report and follow their reports; grid workers also work their tasks and verify on site. */
+/**
+ * Residents report and follow their reports; grid workers also work their tasks and verify on site;
+ * handlers (who do not report) work their tasks.
+ */
 export function tabsFor(user: ActorView): Tab[] {
-  return isGridWorker(user) ? [ALL.tasks, ALL.verify, ALL.report, ALL.mine] : [ALL.report, ALL.mine];
+  if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine];
+  if (isHandler(user)) return [ALL.tasks];
+  return [ALL.report, ALL.mine];
 }
 
 /** The tab a path belongs to (/m/mine/123 → mine). */

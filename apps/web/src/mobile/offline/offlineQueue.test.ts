@@ -244,6 +244,7 @@ describe('storage fallback', () => {
   it('keeps working in memory when IndexedDB fails', async () => {
     const broken = {
       list: () => Promise.reject(new Error('no idb')),
+      get: () => Promise.reject(new Error('no idb')),
       put: () => Promise.reject(new Error('no idb')),
       remove: () => Promise.reject(new Error('no idb')),
     };

@@ -1,13 +1,22 @@
-import type { AttachmentView, ReportResult } from '@gewu/domain';
+import type { AttachmentView, CaseDetail, ReportResult } from '@gewu/domain';
 import { api } from '../../app/api.ts';
-import { idbQueueStore, withFallback } from './idbStore.ts';
+import { idbQueueStore, idbStore, withFallback } from './idbStore.ts';
 import { OfflineQueue, type ReportBodyOut } from './offlineQueue.ts';
+import { ActionQueue, type QueuedAction } from './actionQueue.ts';
 
-/** The device's one outbox, sending through the app's fetch wrapper (session cookie + CSRF token). */
+const uploadPhoto = (blob: Blob) => api.upload<AttachmentView>('/api/attachments', blob);
+
+/** The device's one outbox of reports, sending through the app's fetch wrapper (session cookie + CSRF token). */
 export const outbox = new OfflineQueue(withFallback(idbQueueStore()), {
-  uploadPhoto: (blob) => api.upload<AttachmentView>('/api/attachments', blob),
+  uploadPhoto,
   submitReport: (body: ReportBodyOut) => api.post<ReportResult>('/api/cases', body),
 });
 
-/** How often queued reports are retried while the app is open (besides the `online` event). */
+/** The device's outbox of case actions (签收、处置、反馈、申请延期 …). */
+export const actionOutbox = new ActionQueue(withFallback(idbStore<QueuedAction>('gewu-mobile-actions', 'outbox')), {
+  uploadPhoto,
+  act: (caseId, body) => api.post<CaseDetail>(`/api/cases/${caseId}/actions`, body),
+});
+
+/** How often queued reports and actions are retried while the app is open (besides the `online` event). */
 export const RETRY_INTERVAL_MS = 30_000;

@@ -13,7 +13,9 @@ import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
 import { CASES_KEY } from '../api.ts';
 import type { EnqueueInput, QueuedReport, SyncOutcome } from './offlineQueue.ts';
-import { RETRY_INTERVAL_MS, outbox } from './outbox.ts';
+import type { ActionDraftInput, ActionOutcome, QueuedAction } from './actionQueue.ts';
+import { actionDrafts, draftId } from './actionDrafts.ts';
+import { RETRY_INTERVAL_MS, actionOutbox, outbox } from './outbox.ts';
 
 export interface Outbox {
   /** The signed-in user's queued reports, oldest first. */
@@ -24,6 +26,13 @@ export interface Outbox {
   syncAll(): Promise<void>;
   retry(id: string): Promise<void>;
   remove(id: string): Promise<void>;
+  /** The signed-in user's case actions waiting on the device. */
+  actions: QueuedAction[];
+  /**
+   * Takes an action through the action outbox and sends it now: 'sent' with the case, 'kept' when it
+   * waits on the device for the network, 'failed' when refused (its note and photos are back in the draft).
+   */
+  act(input: ActionDraftInput): Promise<ActionOutcome | undefined>;
 }
 
 const OutboxContext = createContext<Outbox | null>(null);
@@ -67,6 +76,7 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [items, setItems] = useState<QueuedReport[]>([]);
+  const [actions, setActions] = useState<QueuedAction[]>([]);
   // Reports the form is waiting on announce themselves there, not by a toast.
   const [foreground] = useState(() => new Set<string>());
 
@@ -75,6 +85,43 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
     reload();
     return outbox.subscribe(reload);
   }, [userId]);
+  useEffect(() => {
+    const reload = () => void actionOutbox.list(userId).then(setActions, () => setActions([]));
+    reload();
+    return actionOutbox.subscribe(reload);
+  }, [userId]);
+
+  /** Sent actions refresh the lists; a refused one goes back to its draft, so nothing typed is lost. */
+  const settleActions = useCallback(
+    async (outcomes: ActionOutcome[], foregroundId?: string) => {
+      for (const o of outcomes)
+        if (o.kind === 'sent') queryClient.setQueryData([...CASES_KEY, 'detail', o.item.caseId], o.detail);
+      if (outcomes.some((o) => o.kind === 'sent')) void queryClient.invalidateQueries({ queryKey: CASES_KEY });
+      for (const o of outcomes) {
+        const label = t(`mobile.actions.${o.item.action as 'sign'}`);
+        if (o.kind === 'failed') {
+          const { item } = o;
+          await actionDrafts.put({
+            id: draftId(item.userId, item.caseId, item.action),
+            note: item.note ?? '',
+            until: item.until,
+            photos: item.photos.map((p) => p.blob),
+            savedAt: new Date().toISOString(),
+          });
+          await actionOutbox.remove(item.id);
+          if (o.item.id !== foregroundId)
+            notifyError(
+              new Error(
+                t('mobile.outbox.actionFailed', { action: label, code: item.caseCode, message: o.error.message }),
+              ),
+            );
+        }
+        if (o.kind === 'sent' && o.item.id !== foregroundId)
+          notifySuccess(t('mobile.outbox.actionSynced', { action: label, code: o.item.caseCode }));
+      }
+    },
+    [queryClient, t],
+  );
 
   const announce = useCallback(
     (outcomes: SyncOutcome[]) => {
@@ -91,10 +138,11 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
   const syncAll = useCallback(async () => {
     try {
       announce(await exclusive(() => outbox.sync(userId)));
+      await settleActions(await exclusive(() => actionOutbox.sync(userId)));
     } catch (err) {
       console.warn('outbox sync failed', err); // storage unavailable: nothing to send from
     }
-  }, [userId, announce]);
+  }, [userId, announce, settleActions]);
 
   useEffect(() => {
     void syncAll();
@@ -122,8 +170,16 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
         await syncAll();
       },
       remove: (id) => outbox.remove(id),
+      actions,
+      act: async (input) => {
+        const queued = await actionOutbox.enqueue(userId, input);
+        await actionDrafts.remove(draftId(userId, input.caseId, input.action));
+        const outcomes = await exclusive(() => actionOutbox.sync(userId));
+        await settleActions(outcomes, queued.id);
+        return outcomes.find((o) => o.item.id === queued.id);
+      },
     }),
-    [items, userId, syncAll, foreground],
+    [items, actions, userId, syncAll, foreground, settleActions],
   );
   return <OutboxContext value={value}>{children}</OutboxContext>;
 }
