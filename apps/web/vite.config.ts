@@ -22,11 +22,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             // geoman reads a global L that features/grids/leaflet.ts sets: one chunk keeps their order.
+            // It is the grid editor's alone; the maps that only show things (the phone's pin map) load
+            // the Leaflet chunk without it.
             {
-              name: 'map',
-              test: /node_modules[\\/](leaflet|@geoman-io)[\\/]|features[\\/]grids[\\/](leaflet|geoman)\.ts$/,
+              name: 'geoman',
+              test: /node_modules[\\/]@geoman-io[\\/]|features[\\/]grids[\\/](leaflet|geoman)\.ts$/,
               priority: 4,
             },
+            // Captured first, so the geoman group (which takes its modules' dependencies) leaves it out.
+            { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 5 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 2 },

@@ -3,7 +3,8 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ConfigProvider, Skeleton } from 'antd';
 import { roleCan } from '@gewu/domain';
 import { useCurrentUser } from '../app/session.ts';
-import { isGridWorker, isHandler, useCatalogue, useMyGrids } from './api.ts';
+import { isGridWorker, isHandler, useCatalogue } from './api.ts';
+import { useMapConfig, useMapOutlines } from '../components/map/api.ts';
 import { OutboxProvider } from './offline/useOutbox.tsx';
 import { useCaseUpdates } from './useCaseUpdates.ts';
 import { MobileLayout } from './layout/MobileLayout.tsx';
@@ -66,6 +67,7 @@ function Background() {
   const user = useCurrentUser();
   useCaseUpdates();
   useCatalogue(user);
-  useMyGrids(user, isGridWorker(user));
+  useMapConfig(user);
+  useMapOutlines(user);
   return null;
 }

@@ -8,9 +8,7 @@ import type {
   CasePage,
   CaseState,
   CommonItemsView,
-  GridList,
   GridLookup,
-  GridView,
   ItemField,
   ItemsView,
   NearbyReportsView,
@@ -87,27 +85,6 @@ export function useCatalogue(user: ActorView) {
       fields: i.fields,
     }));
   });
-}
-
-export type GridShape = Pick<GridView, 'id' | 'code' | 'name' | 'kind' | 'boundary'>;
-
-/** The grids in the user's scope (grid workers), drawn under the pin. */
-export function useMyGrids(user: ActorView, enabled: boolean) {
-  return useCachedQuery(
-    `grids.${user.id}`,
-    [...MOBILE_KEY, 'grids', user.id],
-    async () => {
-      const { items } = await api.get<GridList>('/api/grids');
-      return items.map((g): GridShape => ({
-        id: g.id,
-        code: g.code,
-        name: g.name,
-        kind: g.kind,
-        boundary: g.boundary,
-      }));
-    },
-    enabled,
-  );
 }
 
 export type CaseView = 'mine' | 'tasks' | 'handled' | 'verify';

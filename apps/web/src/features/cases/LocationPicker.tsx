@@ -1,7 +1,8 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { CircleMarker, Map as LeafletMap } from 'leaflet';
-import { useGrids } from '../grids/api.ts';
-import { createMap, gridOutlines, pinMarker } from './mapLayers.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { useMapBackdrop } from '../../components/map/useMapBackdrop.ts';
+import { createMap, pinMarker } from './mapLayers.ts';
 
 export interface LonLat {
   lon: number;
@@ -14,11 +15,14 @@ interface Props {
   height?: number;
 }
 
-/** Click to place the pin (WGS84, as the server stores it); the grids in scope are drawn for orientation. */
+/**
+ * Click to place the pin (WGS84, as the server stores it); the user's region, grids and key places
+ * are drawn for orientation, and the map opens fitted to the user's region.
+ */
 export default function LocationPicker({ value, onChange, height = 280 }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<LeafletMap | null>(null);
-  const grids = useGrids();
+  const user = useCurrentUser();
   const onPick = useEffectEvent((lon: number, lat: number) =>
     onChange({ lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 }),
   );
@@ -37,15 +41,7 @@ export default function LocationPicker({ value, onChange, height = 280 }: Props)
     };
   }, []);
 
-  useEffect(() => {
-    if (!map || !grids.data) return;
-    const group = gridOutlines(grids.data).addTo(map);
-    const bounds = group.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], animate: false });
-    return () => {
-      group.remove();
-    };
-  }, [map, grids.data]);
+  useMapBackdrop(map, user);
 
   useEffect(() => {
     if (!map || !value) return;

@@ -1,10 +1,9 @@
 import type { CircleMarker, LatLngExpression } from 'leaflet';
-import type { GridView } from '@gewu/domain';
-import L from '../grids/geoman.ts';
-import { boundaryToPolygon } from '../grids/mapSetup.ts';
+import L from '../../components/map/leaflet.ts';
 import '../grids/map.css';
 
-export { createMap } from '../grids/mapSetup.ts';
+// The case maps only show things: Leaflet alone, without the grid editor's drawing plugin.
+export { createViewMap as createMap } from '../../components/map/layers.ts';
 
 /** The case's spot: a circle marker (no image assets to bundle, unlike Leaflet's default pin). */
 export function pinMarker(at: LatLngExpression): CircleMarker {
@@ -14,26 +13,7 @@ export function pinMarker(at: LatLngExpression): CircleMarker {
     weight: 3,
     fillColor: '#e03131',
     fillOpacity: 1,
-    pmIgnore: true,
   });
-}
-
-/** Grid outlines for orientation only: thin, not clickable (a click lands on the map below). */
-export function gridOutlines(grids: readonly GridView[]) {
-  const layers = grids
-    .filter((g) => g.boundary && g.kind !== 'micro')
-    .map((g) => {
-      const layer = boundaryToPolygon(g.boundary as NonNullable<GridView['boundary']>, {
-        color: '#1f4e9c',
-        weight: 1,
-        fillOpacity: 0.04,
-        interactive: false,
-        pmIgnore: true,
-      });
-      layer.bindTooltip(g.name, { permanent: false });
-      return layer;
-    });
-  return L.featureGroup(layers);
 }
 
 export { L };

@@ -6,6 +6,8 @@ import L from './geoman.ts';
 import { boundaryToPolygon, boundsOf, createMap } from './mapSetup.ts';
 import { gridStyle } from './style.ts';
 import { useDrawTool, useEditTool } from './useMapTools.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { useMapBackdrop } from '../../components/map/useMapBackdrop.ts';
 import './map.css';
 
 export interface Highlight {
@@ -33,6 +35,7 @@ interface Props {
 export function GridMap({ grids, selectedId, onSelect, highlights, focus, tool }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<LeafletMap | null>(null);
+  const user = useCurrentUser();
   // Clicks select a grid only while no drawing tool is active.
   const onGridClick = useEffectEvent((id: string) => {
     if (tool.kind === 'none') onSelect(id);
@@ -105,6 +108,10 @@ export function GridMap({ grids, selectedId, onSelect, highlights, focus, tool }
   useEffect(() => {
     if (map) fitToFocus(map);
   }, [map, focus.key]);
+
+  // Under the grids (drawn here, clickable): the base layer, the region outlines and key places; the
+  // map opens on the user's region unless the page already has grids to show.
+  useMapBackdrop(map, user, { grids: false, keepView: focus.boundaries.some(Boolean) });
 
   useDrawTool(map, tool.kind === 'draw' ? tool.onDrawn : null);
   useEditTool(

@@ -1,30 +1,15 @@
 import type { LatLng, LatLngBounds, Map as LeafletMap, Polygon, PolylineOptions } from 'leaflet';
 import type { Boundary } from './api.ts';
 import L from './geoman.ts';
-
-/** 格物街道, where the demo data lives; any view is replaced by the grids' extent once they load. */
-const DEFAULT_CENTER: [number, number] = [34.74, 113.71];
+import { FIRST_VIEW } from '../../components/map/layers.ts';
 
 /**
- * Creates the map. Tiles come only from VITE_TILE_URL (天地图 or an intranet tile server, in
- * WGS84/CGCS2000 like the stored boundaries); unset, nothing external is requested and the grids
- * are drawn on a plain background.
+ * Creates the grid editor's map (Leaflet with Geoman). It opens on all of China; the page fits it to
+ * the grids, or the backdrop (components/map) to the user's region, and adds the configured base
+ * layer — chosen by the server at run time (GEWU_MAP_*), not when the UI is built.
  */
 export function createMap(container: HTMLElement): LeafletMap {
-  const map = L.map(container, { center: DEFAULT_CENTER, zoom: 14, zoomSnap: 0.25, attributionControl: false });
-  const env = import.meta.env;
-  if (env.VITE_TILE_URL) {
-    const subdomains = env.VITE_TILE_SUBDOMAINS?.split(',') ?? 'abc';
-    L.tileLayer(env.VITE_TILE_URL, {
-      subdomains,
-      maxZoom: 18,
-      attribution: env.VITE_TILE_ATTRIBUTION,
-      pmIgnore: true,
-    }).addTo(map);
-    if (env.VITE_TILE_LABEL_URL)
-      L.tileLayer(env.VITE_TILE_LABEL_URL, { subdomains, maxZoom: 18, pmIgnore: true }).addTo(map);
-    if (env.VITE_TILE_ATTRIBUTION) L.control.attribution({ prefix: false }).addTo(map);
-  }
+  const map = L.map(container, { ...FIRST_VIEW, zoomSnap: 0.25, attributionControl: false });
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
   map.pm.setLang('zh');
   map.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: true, snapDistance: 8 });

@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LIMITS } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
-import { isGridWorker, useGridLookup, useMyGrids } from '../api.ts';
-import { PinMap, type LonLat } from './PinMap.tsx';
+import { isGridWorker, useGridLookup } from '../api.ts';
+import type { LonLat } from './PinMap.tsx';
+
+// Leaflet and the outlines come after the form is on screen: the phone's first load stays small.
+const PinMap = lazy(() => import('./PinMap.tsx'));
 
 interface Props {
   value: LonLat | null;
@@ -26,7 +29,6 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
   const { t } = useTranslation();
   const user = useCurrentUser();
   const worker = isGridWorker(user);
-  const grids = useMyGrids(user, worker);
   const lookup = useGridLookup(value, worker);
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
@@ -78,7 +80,9 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
         {t('mobile.location.useCurrent')}
       </Button>
       <p className="m-muted m-hint">{t('mobile.location.tapHint')}</p>
-      <PinMap pin={value} onPick={onChange} grids={grids.data ?? []} focus={focus} />
+      <Suspense fallback={<div className="m-map" />}>
+        <PinMap pin={value} onPick={onChange} focus={focus} />
+      </Suspense>
       <div className="m-coords" data-testid="report-coords">
         <EnvironmentOutlined />{' '}
         {value

@@ -1,8 +1,8 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
-import type { GeoJSON as GeoJSONLayer, Map as LeafletMap, Marker } from 'leaflet';
-import L from '../../features/grids/leaflet.ts';
-import { gridStyle } from '../../features/grids/style.ts';
-import type { GridShape } from '../api.ts';
+import type { Map as LeafletMap, Marker } from 'leaflet';
+import L from '../../components/map/leaflet.ts';
+import { useMapBackdrop } from '../../components/map/useMapBackdrop.ts';
+import { useCurrentUser } from '../../app/session.ts';
 
 export interface LonLat {
   lon: number;
@@ -12,42 +12,40 @@ export interface LonLat {
 interface Props {
   pin: LonLat | null;
   onPick: (p: LonLat) => void;
-  grids: readonly GridShape[];
   /** Centre the map here whenever `focus.key` changes (a GPS fix). */
   focus: { key: number; point: LonLat } | null;
 }
 
-/** 格物街道, where the demo data lives (as on the desktop grid map) — the view before any fix or grid. */
-const DEFAULT_CENTER: [number, number] = [34.74, 113.71];
+/** Before anything is known: all of China, never a particular township (the user's area replaces it). */
+const FIRST_VIEW = { center: [35, 105] as [number, number], zoom: 4 };
 
 const pinIcon = L.divIcon({ className: 'm-pin', html: '<span></span>', iconSize: [28, 40], iconAnchor: [14, 40] });
 
 /**
- * The pin map: tap to drop or move the pin, drag it to adjust. Tiles only from VITE_TILE_URL (as
- * the desktop map); without it, a plain background with the user's grids, which also works offline.
+ * The pin map: tap to drop or move the pin, drag it to adjust. Under it the deployment's base layer
+ * (if one is configured) and the user's region and grid outlines, fitted to the user's region until
+ * a pin says where to look. Leaflet only — loaded with this module, after the form is on screen
+ * (a default export for React.lazy, so the phone's first load does not carry the map).
  */
-export function PinMap({ pin, onPick, grids, focus }: Props) {
+export default function PinMap({ pin, onPick, focus }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<LeafletMap | null>(null);
   const markerRef = useRef<Marker | null>(null);
+  const user = useCurrentUser();
   const pick = useEffectEvent((p: LonLat) => onPick(p));
+  const firstView = useEffectEvent(() =>
+    pin ? { center: [pin.lat, pin.lon] as [number, number], zoom: 17 } : FIRST_VIEW,
+  );
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
     const created = L.map(container, {
-      center: DEFAULT_CENTER,
-      zoom: 15,
+      ...firstView(),
       zoomSnap: 0.5,
       attributionControl: false,
       scrollWheelZoom: false,
     });
-    const env = import.meta.env;
-    if (env.VITE_TILE_URL) {
-      const subdomains = env.VITE_TILE_SUBDOMAINS?.split(',') ?? 'abc';
-      L.tileLayer(env.VITE_TILE_URL, { subdomains, maxZoom: 18 }).addTo(created);
-      if (env.VITE_TILE_LABEL_URL) L.tileLayer(env.VITE_TILE_LABEL_URL, { subdomains, maxZoom: 18 }).addTo(created);
-    }
     L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(created);
     created.on('click', (e) => pick({ lon: e.latlng.lng, lat: e.latlng.lat }));
     setMap(created);
@@ -61,27 +59,7 @@ export function PinMap({ pin, onPick, grids, focus }: Props) {
     };
   }, []);
 
-  const hasPin = !!pin;
-  const fitGrids = useEffectEvent((layer: GeoJSONLayer) => {
-    const bounds = layer.getBounds();
-    if (!hasPin && bounds.isValid()) map?.fitBounds(bounds, { padding: [16, 16], maxZoom: 17, animate: false });
-  });
-  useEffect(() => {
-    if (!map || grids.length === 0) return;
-    const features = grids.flatMap((g) =>
-      g.boundary
-        ? [{ type: 'Feature' as const, properties: { kind: g.kind, name: g.name }, geometry: g.boundary }]
-        : [],
-    );
-    const layer = L.geoJSON({ type: 'FeatureCollection', features } as GeoJSON.FeatureCollection, {
-      interactive: false,
-      style: (f) => ({ ...gridStyle(f?.properties.kind, false), fillOpacity: 0.06 }),
-    }).addTo(map);
-    fitGrids(layer);
-    return () => {
-      layer.remove();
-    };
-  }, [map, grids]);
+  useMapBackdrop(map, user, { keepView: !!pin });
 
   useEffect(() => {
     if (!map) return;
