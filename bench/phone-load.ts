@@ -63,14 +63,17 @@ interface Load {
 /** Sums encoded (wire) bytes per request as the page's network sees them. */
 function countBytes(cdp: CDPSession): () => { jsBytes: number; allBytes: number } {
   const isJs = new Map<string, boolean>();
+  const urls = new Map<string, string>();
   let jsBytes = 0;
   let allBytes = 0;
   cdp.on('Network.responseReceived', (e) => {
     isJs.set(e.requestId, e.type === 'Script' || /javascript/.test(e.response.mimeType));
+    urls.set(e.requestId, e.response.url);
   });
   cdp.on('Network.loadingFinished', (e) => {
     allBytes += e.encodedDataLength;
     if (isJs.get(e.requestId)) jsBytes += e.encodedDataLength;
+    if (process.env.BENCH_LIST) console.log(`  ${e.encodedDataLength}\t${urls.get(e.requestId)}`);
   });
   return () => ({ jsBytes, allBytes });
 }

@@ -1,12 +1,17 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompress } from './build/precompress.ts';
+import { serviceWorker } from './build/service-worker.ts';
 
 const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
 
-/** Dev: Vite on 5173 proxies /api to the server. Prod: the server serves dist/ on one port. */
+/**
+ * Dev: Vite on 5173 proxies /api to the server. Prod: the server serves dist/ on one port, with the
+ * brotli/gzip copies written here and the service worker generated from the build's chunks.
+ */
 export default defineConfig({
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress(), serviceWorker()],
   server: {
     port: 5173,
     proxy: apiProxy,
@@ -15,22 +20,29 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    // antd alone is ~1 MB; vendor chunks change rarely, so browsers keep them across releases.
-    chunkSizeWarningLimit: 1500,
+    // echarts and leaflet are large but load only with their pages.
+    chunkSizeWarningLimit: 600,
     rolldownOptions: {
+      // zod's builders (z.object(), z.enum() …) have no side effects: a module of @gewu/domain that the
+      // phone uses for a constant does not drag the schemas it also defines, and zod with them, along.
+      treeshake: { manualPureFunctions: ['z'] },
       output: {
         codeSplitting: {
+          // Only libraries that load with their own pages get a fixed chunk; Ant Design and the rest
+          // are split by the bundler along the import graph, so the phone's first load takes only the
+          // components the phone screens use (bench/phone-load.ts, e2e/phone/budget.spec.ts).
           groups: [
-            // geoman reads a global L that features/grids/leaflet.ts sets: one chunk keeps their order.
+            // geoman reads the global L that features/grids/leaflet.ts sets: its chunk imports Leaflet's,
+            // which therefore runs first. Only the admin's grid editor (GridMap) loads geoman.
             {
-              name: 'map',
-              test: /node_modules[\\/](leaflet|@geoman-io)[\\/]|features[\\/]grids[\\/](leaflet|geoman)\.ts$/,
+              name: 'geoman',
+              test: /node_modules[\\/]@geoman-io[\\/]|features[\\/]grids[\\/]geoman\.ts$/,
               priority: 4,
             },
+            // Before geoman's group, or that group would take Leaflet along as geoman's dependency.
+            { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]|features[\\/]grids[\\/]leaflet\.ts$/, priority: 5 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/, priority: 2 },
-            { name: 'vendor', test: /node_modules/, priority: 1 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
           ],
         },
       },

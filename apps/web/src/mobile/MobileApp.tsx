@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ConfigProvider } from 'antd';
 import { useCurrentUser } from '../app/session.ts';
@@ -6,9 +7,15 @@ import { OutboxProvider } from './offline/useOutbox.tsx';
 import { useCaseUpdates } from './useCaseUpdates.ts';
 import { MobileLayout } from './layout/MobileLayout.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
-import { MinePage, TasksPage, VerifyPage } from './cases/ListPages.tsx';
-import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
 import './mobile.css';
+
+// 上报 is the first screen and comes with this file; the case lists and the case page load when opened
+// (and are precached by the service worker for offline use).
+const MinePage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ default: m.MinePage })));
+const TasksPage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ default: m.TasksPage })));
+const VerifyPage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ default: m.VerifyPage })));
+const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })));
+const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
  * The phone screens (resident and grid worker), mounted at /m/*: 一键上报, 我的上报 with rating,
@@ -29,12 +36,12 @@ export default function MobileApp() {
           <Route element={<MobileLayout />}>
             <Route index element={<Navigate to={worker ? '/m/tasks' : '/m/report'} replace />} />
             <Route path="report" element={<ReportPage />} />
-            <Route path="mine" element={<MinePage />} />
-            <Route path="mine/:id" element={<CaseDetailPage />} />
-            {worker && <Route path="tasks" element={<TasksPage />} />}
-            {worker && <Route path="tasks/:id" element={<CaseDetailPage />} />}
-            {worker && <Route path="verify" element={<VerifyPage />} />}
-            {worker && <Route path="verify/:id" element={<CaseDetailPage />} />}
+            <Route path="mine" element={screen(<MinePage />)} />
+            <Route path="mine/:id" element={screen(<CaseDetailPage />)} />
+            {worker && <Route path="tasks" element={screen(<TasksPage />)} />}
+            {worker && <Route path="tasks/:id" element={screen(<CaseDetailPage />)} />}
+            {worker && <Route path="verify" element={screen(<VerifyPage />)} />}
+            {worker && <Route path="verify/:id" element={screen(<CaseDetailPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

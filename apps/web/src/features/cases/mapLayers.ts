@@ -1,6 +1,6 @@
 import type { CircleMarker, LatLngExpression } from 'leaflet';
 import type { GridView } from '@gewu/domain';
-import L from '../grids/geoman.ts';
+import L from '../grids/leaflet.ts';
 import { boundaryToPolygon } from '../grids/mapSetup.ts';
 import '../grids/map.css';
 

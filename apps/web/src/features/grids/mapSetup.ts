@@ -1,6 +1,6 @@
 import type { LatLng, LatLngBounds, Map as LeafletMap, Polygon, PolylineOptions } from 'leaflet';
 import type { Boundary } from './api.ts';
-import L from './geoman.ts';
+import L from './leaflet.ts';
 
 /** 格物街道, where the demo data lives; any view is replaced by the grids' extent once they load. */
 const DEFAULT_CENTER: [number, number] = [34.74, 113.71];
@@ -26,8 +26,6 @@ export function createMap(container: HTMLElement): LeafletMap {
     if (env.VITE_TILE_ATTRIBUTION) L.control.attribution({ prefix: false }).addTo(map);
   }
   L.control.scale({ imperial: false, position: 'bottomleft' }).addTo(map);
-  map.pm.setLang('zh');
-  map.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: true, snapDistance: 8 });
   return map;
 }
 

@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, Button, Input } from 'antd';
 import { AimOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { REPORT_LIMITS } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
 import { isGridWorker, useGridLookup, useMyGrids } from '../api.ts';
-import { PinMap, type LonLat } from './PinMap.tsx';
+import type { LonLat } from './PinMap.tsx';
+
+// Leaflet is a third of the report page's weight: the map follows the form instead of holding it up.
+const PinMap = lazy(() => import('./PinMap.tsx').then((m) => ({ default: m.PinMap })));
 
 interface Props {
   value: LonLat | null;
@@ -68,7 +71,9 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
         {t('mobile.location.useCurrent')}
       </Button>
       <p className="m-muted m-hint">{t('mobile.location.tapHint')}</p>
-      <PinMap pin={value} onPick={onChange} grids={grids.data ?? []} focus={focus} />
+      <Suspense fallback={<div className="m-map m-map-loading" data-testid="report-map-loading" />}>
+        <PinMap pin={value} onPick={onChange} grids={grids.data ?? []} focus={focus} />
+      </Suspense>
       <div className="m-coords" data-testid="report-coords">
         <EnvironmentOutlined />{' '}
         {value
