@@ -3,6 +3,20 @@ import react from '@vitejs/plugin-react';
 import { precompress } from './build/precompress.ts';
 import { serviceWorker } from './build/service-worker.ts';
 
+/**
+ * Ant Design's machinery (config, theme, CSS-in-JS, motion, portals, popups) and the components the phone
+ * screens use: one chunk instead of some thirty small ones, each of which would cost a request and its
+ * headers on a slow phone. Every desktop page needs the machinery too, so nothing is loaded twice.
+ */
+const ANTD_BASE = new RegExp(
+  [
+    String.raw`antd[\/]es[\/](_util|config-provider|theme|locale|style|app|message|modal|notification|button|input|alert|switch|tag|popconfirm|popover|tooltip|drawer|empty|spin|skeleton|space|watermark|grid|form[\/]context)`,
+    String.raw`@ant-design[\/](cssinjs|cssinjs-utils|fast-color|colors|react-slick)[\/]`,
+    String.raw`@ant-design[\/]icons[\/]es[\/](components|utils)`,
+    String.raw`@rc-component[\/](util|motion|resize-observer|portal|trigger|input|textarea|switch|drawer|dialog|notification|form|async-validator|context)[\/]`,
+  ].join('|'),
+);
+
 const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: false } };
 
 /**
@@ -43,6 +57,7 @@ export default defineConfig({
             { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]|features[\\/]grids[\\/]leaflet\.ts$/, priority: 5 },
             { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'antd-base', test: ANTD_BASE, priority: 2 },
           ],
         },
       },

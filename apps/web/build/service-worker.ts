@@ -11,7 +11,14 @@ const isPhoneChunk = (chunk: Chunk) =>
   chunk.moduleIds.some((id) => /[\\/]src[\\/]mobile[\\/]|[\\/]i18n[\\/]resources\.en\.ts$/.test(id));
 
 /** Files that keep their names (public/): the shell caches them too. */
-const SHELL_FILES = ['/index.html', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png'];
+const SHELL_FILES = [
+  '/index.html',
+  '/manifest.webmanifest',
+  '/icons/icon.svg',
+  '/icons/icon-192.png',
+  '/icons/icon-512.png',
+  '/icons/apple-touch-icon.png',
+];
 
 /**
  * The phone pages' precache list: index.html, the manifest and icons, the entry chunk and every chunk

@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../app/session.ts';
 import { isGridWorker, useGridLookup, useMyGrids } from '../api.ts';
 import type { LonLat } from './PinMap.tsx';
 
-// Leaflet is a third of the report page's weight: the map follows the form instead of holding it up.
+// Leaflet alone would be an eighth of the phone's 300 KB budget: the map loads when the user opens it.
 const PinMap = lazy(() => import('./PinMap.tsx').then((m) => ({ default: m.PinMap })));
 
 interface Props {
@@ -34,6 +34,7 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ key: number; point: LonLat } | null>(null);
+  const [mapOpen, setMapOpen] = useState(false);
 
   const locate = () => {
     setGeoError(null);
@@ -71,9 +72,15 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
         {t('mobile.location.useCurrent')}
       </Button>
       <p className="m-muted m-hint">{t('mobile.location.tapHint')}</p>
-      <Suspense fallback={<div className="m-map m-map-loading" data-testid="report-map-loading" />}>
-        <PinMap pin={value} onPick={onChange} grids={grids.data ?? []} focus={focus} />
-      </Suspense>
+      {mapOpen ? (
+        <Suspense fallback={<div className="m-map" data-testid="report-map-loading" />}>
+          <PinMap pin={value} onPick={onChange} grids={grids.data ?? []} focus={focus} />
+        </Suspense>
+      ) : (
+        <Button block icon={<EnvironmentOutlined />} onClick={() => setMapOpen(true)} data-testid="report-map-open">
+          {t('mobile.location.openMap')}
+        </Button>
+      )}
       <div className="m-coords" data-testid="report-coords">
         <EnvironmentOutlined />{' '}
         {value
