@@ -1,10 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type RouteOptions } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
@@ -23,6 +20,7 @@ import { handleError, handleFrameworkError } from './platform/http/errors.ts';
 import { sessionHook } from './platform/http/session.ts';
 import { auditHook } from './platform/http/audit-hook.ts';
 import { declarePublic, requireRouteAccess } from './platform/http/route-access.ts';
+import { registerWebUi } from './platform/http/web-ui.ts';
 import { contentSecurityPolicy } from './platform/http/security-headers.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -145,28 +143,4 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await registerWebUi(app, config.webDist);
   return app;
-}
-
-/** Serves the built web UI from the same port, with the SPA's index.html for client routes. */
-async function registerWebUi(app: AppInstance, webDist: string) {
-  const indexHtml = path.join(webDist, 'index.html');
-  const hasUi = fs.existsSync(indexHtml);
-  if (hasUi) {
-    await app.register(async (ui) => {
-      declarePublic(ui, "the web UI's own files; data comes only through the API");
-      await ui.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-    });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    const isApi = req.url.startsWith('/api/') || req.url.startsWith('/open311/');
-    if (!isApi && hasUi && (req.method === 'GET' || req.method === 'HEAD')) {
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(fs.createReadStream(indexHtml));
-    }
-    return reply
-      .code(404)
-      .send({ code: 'route.not_found', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` });
-  });
 }

@@ -2,16 +2,7 @@ import { z } from 'zod';
 import { safeString, intField } from './text.ts';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_LEVELS, CASE_STATES, RATINGS } from './cases.ts';
 import { crsSchema } from './grids.ts';
-
-/** The report's limits, for the forms that check them before sending (the phone checks offline too). */
-export const REPORT_LIMITS = {
-  descriptionMin: 2,
-  descriptionMax: 4000,
-  addressMax: 200,
-  photosMax: 9,
-  selfHandleNoteMin: 2,
-  selfHandleNoteMax: 2000,
-} as const;
+import { CASE_ACTION_LIMITS, REPORT_LIMITS } from './cases-limits.ts';
 
 /** A report from any channel. The idempotency key makes a retry (after a dead zone) return the same case. */
 export const reportBodySchema = z.strictObject({
@@ -63,9 +54,6 @@ export const reportBodySchema = z.strictObject({
     .optional(),
 });
 export type ReportBody = z.infer<typeof reportBodySchema>;
-
-/** An action's limits (the note and the photos), for the forms that check them before sending. */
-export const CASE_ACTION_LIMITS = { noteMax: 2000, photosMax: 9 } as const;
 
 /** One action on a case. `version` is the case version the actor saw: a stale one gets 409. */
 export const caseActionBodySchema = z.strictObject({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nonEmptyPatch, queryInt, safeString } from './text.ts';
-import { roleSchema } from './roles.ts';
+import { roleSchema } from './roles-schema.ts';
 import { regionLevelSchema } from './regions.ts';
 
 /** Every 4xx/5xx body: a stable machine code, a human message (Chinese by default). */

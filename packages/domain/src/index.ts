@@ -1,4 +1,5 @@
 export * from './roles.ts';
+export * from './roles-schema.ts';
 export * from './regions.ts';
 export * from './password.ts';
 export * from './contracts.ts';
@@ -15,6 +16,7 @@ export * from './cases.ts';
 export * from './cases-reducer.ts';
 export * from './cases-events.ts';
 export * from './cases-life.ts';
+export * from './cases-limits.ts';
 export * from './cases-contracts.ts';
 export * from './cases-nearby.ts';
 export * from './cases-privacy.ts';

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Roles from domain.md. The last three are the 三员分立 (separation of duties) roles of 等保 2.0. */
 export const ROLES = [
   'resident', // 群众
@@ -12,8 +10,7 @@ export const ROLES = [
   'security_admin', // 安全保密管理员
   'auditor', // 安全审计员
 ] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof ROLES)[number];
 
 /** 三员: no account may hold more than one of these, and none can do the others' work. */
 export const SEPARATED_ROLES: readonly Role[] = ['admin', 'security_admin', 'auditor'];

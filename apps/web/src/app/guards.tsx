@@ -1,6 +1,6 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { Button, Result, Spin } from 'antd';
+import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '@gewu/domain';
 import { useCan, useSession } from './session.ts';
@@ -14,19 +14,20 @@ export function FullPageSpin() {
   );
 }
 
-function SessionError({ onRetry }: { onRetry: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <Result status="error" title={t('errors.network')} extra={<Button onClick={onRetry}>{t('common.ok')}</Button>} />
-  );
-}
+const Forbidden = lazy(() => import('./layout/Problem.tsx').then((m) => ({ default: m.Forbidden })));
+const SessionError = lazy(() => import('./layout/Problem.tsx').then((m) => ({ default: m.SessionError })));
 
 /** Renders the child routes only with a session; otherwise sends the user to /login. */
 export function RequireAuth() {
   const { data, isPending, isError, refetch } = useSession();
   const location = useLocation();
   if (isPending) return <FullPageSpin />;
-  if (isError) return <SessionError onRetry={() => void refetch()} />;
+  if (isError)
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <SessionError onRetry={() => void refetch()} />
+      </Suspense>
+    );
   if (!data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <Outlet />;
 }
@@ -42,7 +43,11 @@ export function RedirectIfAuthed({ children }: { children: ReactNode }) {
 /** Shows the page only when the user's roles allow `action` (deep links included). */
 export function Allow({ action, children }: { action: Action; children: ReactNode }) {
   const can = useCan();
-  const { t } = useTranslation();
-  if (!can(action)) return <Result status="403" title="403" subTitle={t('app.forbidden')} />;
+  if (!can(action))
+    return (
+      <Suspense fallback={null}>
+        <Forbidden />
+      </Suspense>
+    );
   return children;
 }

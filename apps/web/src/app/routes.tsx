@@ -3,24 +3,29 @@ import { Route, Routes } from 'react-router';
 import { Spin } from 'antd';
 import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
-import { AppShell } from './layout/AppShell.tsx';
-import { NotFound } from './layout/NotFound.tsx';
-import { LoginPage } from '../features/auth/LoginPage.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
-import { AccountPage } from '../features/account/AccountPage.tsx';
-import { RegionsPage } from '../features/regions/RegionsPage.tsx';
-import { UsersPage } from '../features/users/UsersPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
-import { ResidentsPage } from '../features/people/ResidentsPage.tsx';
-import { HousesPage } from '../features/people/HousesPage.tsx';
-import { SpecialPage } from '../features/people/SpecialPage.tsx';
-import { ImportPage } from '../features/imports/ImportPage.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
-import { ItemsPage } from '../features/items/ItemsPage.tsx';
-import { InboxPage } from '../features/notifications/InboxPage.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 
-// The map (Leaflet) and the charts (ECharts) load only when their page is opened.
+/**
+ * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
+ * desktop's tables, forms, map and charts (see bench/phone-load.ts and e2e/phone/budget.spec.ts).
+ */
+const NotFound = lazy(() => import('./layout/NotFound.tsx').then((m) => ({ default: m.NotFound })));
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx').then((m) => ({ default: m.LoginPage })));
+const AppShell = lazy(() => import('./layout/AppShell.tsx').then((m) => ({ default: m.AppShell })));
+const HomePage = lazy(() => import('../features/home/HomePage.tsx').then((m) => ({ default: m.HomePage })));
+const AccountPage = lazy(() => import('../features/account/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const RegionsPage = lazy(() => import('../features/regions/RegionsPage.tsx').then((m) => ({ default: m.RegionsPage })));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ResidentsPage = lazy(() =>
+  import('../features/people/ResidentsPage.tsx').then((m) => ({ default: m.ResidentsPage })),
+);
+const HousesPage = lazy(() => import('../features/people/HousesPage.tsx').then((m) => ({ default: m.HousesPage })));
+const SpecialPage = lazy(() => import('../features/people/SpecialPage.tsx').then((m) => ({ default: m.SpecialPage })));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const ItemsPage = lazy(() => import('../features/items/ItemsPage.tsx').then((m) => ({ default: m.ItemsPage })));
+const InboxPage = lazy(() => import('../features/notifications/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 const GridsPage = lazy(() => import('../features/grids/GridsPage.tsx').then((m) => ({ default: m.GridsPage })));
 const MobileApp = lazy(() => import('../mobile/MobileApp.tsx'));
 const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
@@ -42,42 +47,24 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ...SETUP_ROUTES,
 ];
 
+const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;
+/** A lazy page with a spinner while its code arrives. */
+const loading = (page: ReactNode) => <Suspense fallback={pageSpin}>{page}</Suspense>;
+
 export function AppRoutes() {
   return (
     <Routes>
-      <Route
-        path="/login"
-        element={
-          <RedirectIfAuthed>
-            <LoginPage />
-          </RedirectIfAuthed>
-        }
-      />
+      <Route path="/login" element={<RedirectIfAuthed>{loading(<LoginPage />)}</RedirectIfAuthed>} />
       <Route element={<RequireAuth />}>
         {/* Phone screens for residents and grid workers: their own light layout, no desktop shell. */}
-        <Route
-          path="m/*"
-          element={
-            <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>
-              <MobileApp />
-            </Suspense>
-          }
-        />
-        <Route element={<AppShell />}>
-          <Route index element={<HomePage />} />
-          <Route path="account" element={<AccountPage />} />
+        <Route path="m/*" element={loading(<MobileApp />)} />
+        <Route element={loading(<AppShell />)}>
+          <Route index element={loading(<HomePage />)} />
+          <Route path="account" element={loading(<AccountPage />)} />
           {GUARDED.map(([path, action, page]) => (
-            <Route
-              key={path}
-              path={path}
-              element={
-                <Allow action={action}>
-                  <Suspense fallback={<Spin style={{ display: 'block', marginTop: 64 }} />}>{page}</Suspense>
-                </Allow>
-              }
-            />
+            <Route key={path} path={path} element={<Allow action={action}>{loading(page)}</Allow>} />
           ))}
-          <Route path="*" element={<NotFound />} />
+          <Route path="*" element={loading(<NotFound />)} />
         </Route>
       </Route>
     </Routes>

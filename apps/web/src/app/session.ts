@@ -4,28 +4,77 @@ import { api, isApiError, setCsrfToken } from './api.ts';
 
 export const SESSION_KEY = ['session'] as const;
 
-/** GET /api/auth/me; a 401 means "logged out" and resolves to null rather than failing. */
-async function fetchSession(): Promise<SessionView | null> {
+/**
+ * The last session the server confirmed, kept on the device so the phone pages open without a
+ * connection (a grid worker in a dead zone reloading the app). It holds the user's own name, roles and
+ * region (what the header shows) and is removed at logout and whenever the server answers 401.
+ */
+const STORED_SESSION = 'gewu.session';
+
+/** A session read from the device because the server could not be reached: asked again once online. */
+export type KnownSession = SessionView & { offline?: true };
+
+function rememberSession(session: SessionView | null): void {
+  try {
+    if (session) localStorage.setItem(STORED_SESSION, JSON.stringify(session));
+    else localStorage.removeItem(STORED_SESSION);
+  } catch {
+    // private mode or full: no offline start, nothing else changes
+  }
+}
+
+function lastKnownSession(): SessionView | null {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(STORED_SESSION) ?? 'null') as SessionView | null;
+    return parsed && typeof parsed.csrfToken === 'string' && parsed.user ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * GET /api/auth/me; a 401 means "logged out" and resolves to null rather than failing. Without a
+ * network (status 0) the last known session stands in, so the app does not bounce to the login page
+ * offline; the server still decides on every request once the phone is back online.
+ */
+async function fetchSession(): Promise<KnownSession | null> {
   try {
     const session = await api.get<SessionView>('/api/auth/me');
     setCsrfToken(session.csrfToken);
+    rememberSession(session);
     return session;
   } catch (err) {
     if (isApiError(err) && err.status === 401) {
       setCsrfToken(null);
+      rememberSession(null);
       return null;
+    }
+    const known = isApiError(err) && err.status === 0 ? lastKnownSession() : null;
+    if (known) {
+      setCsrfToken(known.csrfToken);
+      return { ...known, offline: true };
     }
     throw err;
   }
 }
 
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: Infinity,
+    retry: 1,
+    // Runs while the browser says it is offline (then falls back to the stored session)…
+    networkMode: 'offlineFirst',
+    // …and a stand-in session is confirmed with the server as soon as the connection returns.
+    refetchOnReconnect: (query) => ((query.state.data as KnownSession | null | undefined)?.offline ? 'always' : false),
+  });
 }
 
 /** Starts a fresh session in the cache: nothing from a previous user survives. */
 export function storeSession(queryClient: QueryClient, session: SessionView): void {
   setCsrfToken(session.csrfToken);
+  rememberSession(session);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   queryClient.setQueryData(SESSION_KEY, session);
 }
@@ -33,6 +82,7 @@ export function storeSession(queryClient: QueryClient, session: SessionView): vo
 /** Forgets the session (after logout, or when the server says 401). */
 export function clearSession(queryClient: QueryClient): void {
   setCsrfToken(null);
+  rememberSession(null);
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   queryClient.setQueryData(SESSION_KEY, null);
 }

@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { en, zhCN } from './resources.ts';
+import { zhCN } from './resources.zh-CN.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -23,17 +23,42 @@ function applyLanguage(lng: Language): void {
   document.documentElement.lang = lng;
 }
 
-const initial = storedLanguage();
-applyLanguage(initial);
+/** Fetches the English strings once, the first time English is chosen (or was chosen last time). */
+let englishLoaded: Promise<void> | null = null;
+function loadEnglish(): Promise<void> {
+  englishLoaded ??= import('./resources.en.ts').then(({ en }) => {
+    i18n.addResourceBundle('en', 'translation', en, true, true);
+  });
+  return englishLoaded;
+}
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: initial,
+const stored = storedLanguage();
+
+const initialized = i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN } },
+  lng: 'zh-CN',
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes already
   returnNull: false,
   showSupportNotice: false,
 });
+
+async function switchTo(lng: Language): Promise<void> {
+  await initialized;
+  if (lng === 'en') {
+    try {
+      await loadEnglish();
+    } catch {
+      englishLoaded = null; // offline before English was ever loaded: stay in Chinese, try again next time
+      return;
+    }
+  }
+  applyLanguage(lng);
+  await i18n.changeLanguage(lng);
+}
+
+/** Resolves once the stored language's strings are in (main.tsx renders after it). */
+export const languageReady: Promise<void> = switchTo(stored);
 
 /** Switches the UI language and remembers the choice in localStorage. */
 export function setLanguage(lng: Language): void {
@@ -42,8 +67,7 @@ export function setLanguage(lng: Language): void {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  applyLanguage(lng);
-  void i18n.changeLanguage(lng);
+  void switchTo(lng);
 }
 
 export function currentLanguage(): Language {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { en, zhCN } from './resources.ts';
+import { zhCN } from './resources.zh-CN.ts';
+import { en } from './resources.en.ts';
 
 function keysOf(tree: object, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTION_LABELS, CASE_STATE_LABELS } from '@gewu/domain';
-import { zhCN } from './resources.ts';
+import { zhCN } from './resources.zh-CN.ts';
 
 // The server's messages and the public feed (Open311) name states and events with the domain's
 // Chinese labels; the screens take theirs from the translations. The two must read the same.

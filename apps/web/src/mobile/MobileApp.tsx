@@ -1,6 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { ConfigProvider, Skeleton } from 'antd';
+import { ConfigProvider } from 'antd';
 import { roleCan } from '@gewu/domain';
 import { useCurrentUser } from '../app/session.ts';
 import { isGridWorker, isHandler, useCatalogue } from './api.ts';
@@ -9,17 +9,15 @@ import { OutboxProvider } from './offline/useOutbox.tsx';
 import { useCaseUpdates } from './useCaseUpdates.ts';
 import { MobileLayout } from './layout/MobileLayout.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
-import { MinePage, VerifyPage } from './cases/ListPages.tsx';
-import { CaseDetailPage } from './cases/CaseDetailPage.tsx';
 import './mobile.css';
 
-// Not on a resident's first load of /m/report (the 300 KB budget): the task tabs load when opened.
+// 上报 is the first screen and comes with this file; the case lists, the task tabs and the case page
+// load when opened (and are precached by the service worker for offline use).
+const MinePage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ default: m.MinePage })));
+const VerifyPage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ default: m.VerifyPage })));
 const TasksPage = lazy(() => import('./tasks/TasksPage.tsx'));
-const tasks = (
-  <Suspense fallback={<Skeleton active paragraph={{ rows: 4 }} />}>
-    <TasksPage />
-  </Suspense>
-);
+const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })));
+const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
  * The phone screens, mounted at /m/*: 一键上报, 我的上报 with rating; for grid workers and handlers
@@ -44,12 +42,12 @@ export default function MobileApp() {
           <Route element={<MobileLayout />}>
             <Route index element={<Navigate to={handles ? '/m/tasks' : '/m/report'} replace />} />
             {reports && <Route path="report" element={<ReportPage />} />}
-            {reports && <Route path="mine" element={<MinePage />} />}
-            {reports && <Route path="mine/:id" element={<CaseDetailPage />} />}
-            {handles && <Route path="tasks" element={tasks} />}
-            {handles && <Route path="tasks/:id" element={<CaseDetailPage />} />}
-            {worker && <Route path="verify" element={<VerifyPage />} />}
-            {worker && <Route path="verify/:id" element={<CaseDetailPage />} />}
+            {reports && <Route path="mine" element={screen(<MinePage />)} />}
+            {reports && <Route path="mine/:id" element={screen(<CaseDetailPage />)} />}
+            {handles && <Route path="tasks" element={screen(<TasksPage />)} />}
+            {handles && <Route path="tasks/:id" element={screen(<CaseDetailPage />)} />}
+            {worker && <Route path="verify" element={screen(<VerifyPage />)} />}
+            {worker && <Route path="verify/:id" element={screen(<CaseDetailPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

@@ -45,6 +45,9 @@ export function GridMap({ grids, selectedId, onSelect, highlights, focus, tool }
     const container = containerRef.current;
     if (!container) return;
     const created = createMap(container);
+    // Drawing and editing (geoman) belong to this editor only; other maps load plain Leaflet.
+    created.pm.setLang('zh');
+    created.pm.setGlobalOptions({ allowSelfIntersection: true, snappable: true, snapDistance: 8 });
     setMap(created);
     const resize = new ResizeObserver(() => created.invalidateSize());
     resize.observe(container);

@@ -7,7 +7,8 @@ import { useCurrentUser } from '../../app/session.ts';
 import { isGridWorker, useGridLookup } from '../api.ts';
 import type { LonLat } from './PinMap.tsx';
 
-// Leaflet and the outlines come after the form is on screen: the phone's first load stays small.
+// Leaflet alone would be an eighth of the phone's 300 KB budget: the map (with the outlines) loads when
+// the user opens it; the place itself is taken from the GPS as the form opens.
 const PinMap = lazy(() => import('./PinMap.tsx'));
 
 interface Props {
@@ -33,6 +34,7 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
   const [locating, setLocating] = useState(false);
   const [geoError, setGeoError] = useState<string | null>(null);
   const [focus, setFocus] = useState<{ key: number; point: LonLat } | null>(null);
+  const [mapOpen, setMapOpen] = useState(false);
 
   const locate = () => {
     setGeoError(null);
@@ -80,9 +82,15 @@ export function LocationPicker({ value, onChange, address, onAddress, error }: P
         {t('mobile.location.useCurrent')}
       </Button>
       <p className="m-muted m-hint">{t('mobile.location.tapHint')}</p>
-      <Suspense fallback={<div className="m-map" />}>
-        <PinMap pin={value} onPick={onChange} focus={focus} />
-      </Suspense>
+      {mapOpen ? (
+        <Suspense fallback={<div className="m-map" data-testid="report-map-loading" />}>
+          <PinMap pin={value} onPick={onChange} focus={focus} />
+        </Suspense>
+      ) : (
+        <Button block icon={<EnvironmentOutlined />} onClick={() => setMapOpen(true)} data-testid="report-map-open">
+          {t('mobile.location.openMap')}
+        </Button>
+      )}
       <div className="m-coords" data-testid="report-coords">
         <EnvironmentOutlined />{' '}
         {value

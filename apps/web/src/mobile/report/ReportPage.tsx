@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, Input, Switch } from 'antd';
 import { SendOutlined } from '@ant-design/icons';
@@ -9,12 +9,14 @@ import { notifySuccess } from '../../app/notify.ts';
 import { isGridWorker, useCatalogue } from '../api.ts';
 import { useOutbox } from '../offline/useOutbox.tsx';
 import { draftOf, emptyForm, validateReport, type FieldValue, type FormErrors, type ReportForm } from './form.ts';
-import { ItemFields } from './ItemFields.tsx';
 import { ItemPicker } from './ItemPicker.tsx';
 import { CommonItems } from './CommonItems.tsx';
 import { NearbyReports } from './NearbyReports.tsx';
 import { LocationPicker } from './LocationPicker.tsx';
 import { PhotoPicker } from './PhotoPicker.tsx';
+
+// An item's extra fields (numbers, dates, choices) appear once an item is picked: their inputs load then.
+const ItemFields = lazy(() => import('./ItemFields.tsx').then((m) => ({ default: m.ItemFields })));
 
 /** Where the mine list shows what just happened to a report. */
 export type ReportedState = {
@@ -166,7 +168,9 @@ export function ReportPage() {
           error={errors.item}
         />
         {form.item && form.item.fields.length > 0 && (
-          <ItemFields fields={form.item.fields} values={form.fields} onChange={setField} errors={errors} />
+          <Suspense fallback={null}>
+            <ItemFields fields={form.item.fields} values={form.fields} onChange={setField} errors={errors} />
+          </Suspense>
         )}
       </section>
 

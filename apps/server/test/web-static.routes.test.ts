@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './app.ts';
+
+// A stand-in for the built UI: a hashed script with its brotli and gzip copies (as the build writes
+// them), a hashed image without copies, and the files that keep their names.
+const SCRIPT = `export const greeting = "${'格物 '.repeat(400)}";\n`;
+const ASSET = 'assets/index-Ab12Cd34.js';
+
+let t: TestApp;
+let webDist: string;
+
+beforeAll(async () => {
+  webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-web-static-'));
+  fs.mkdirSync(path.join(webDist, 'assets'));
+  fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
+  fs.writeFileSync(path.join(webDist, ASSET), SCRIPT);
+  fs.writeFileSync(path.join(webDist, `${ASSET}.br`), zlib.brotliCompressSync(SCRIPT));
+  fs.writeFileSync(path.join(webDist, `${ASSET}.gz`), zlib.gzipSync(SCRIPT));
+  fs.writeFileSync(path.join(webDist, 'assets/icon-Zz99.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+  fs.writeFileSync(path.join(webDist, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  fs.writeFileSync(path.join(webDist, 'manifest.webmanifest'), '{"name":"格物"}');
+  t = await createTestApp({ GEWU_WEB_DIST: webDist });
+});
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(webDist, { recursive: true, force: true });
+});
+
+const get = (url: string, acceptEncoding?: string) =>
+  t.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+
+describe('the built web UI: precompressed files and caching', () => {
+  it('sends the brotli copy to a browser that accepts it, marked so, and the same script once decoded', async () => {
+    const res = await get(`/${ASSET}`, 'gzip, deflate, br');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.headers['vary']).toMatch(/accept-encoding/i);
+    expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(SCRIPT) / 10);
+    expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(SCRIPT);
+  });
+
+  it('sends the gzip copy when brotli is not accepted, and the plain file when nothing is', async () => {
+    const gz = await get(`/${ASSET}`, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(SCRIPT);
+    const plain = await get(`/${ASSET}`);
+    expect(plain.statusCode).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(SCRIPT);
+  });
+
+  it('hashed assets are cached for a year as immutable, whichever copy is sent, with or without copies', async () => {
+    for (const enc of ['br', 'gzip', undefined]) {
+      expect((await get(`/${ASSET}`, enc)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+    const image = await get('/assets/icon-Zz99.png', 'br');
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-encoding']).toBeUndefined();
+    expect(image.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('the page, the service worker and the manifest are asked for again each time (no-cache)', async () => {
+    for (const url of ['/', '/m/report', '/index.html']) {
+      const page = await get(url, 'br');
+      expect(page.statusCode).toBe(200);
+      expect(page.headers['content-type']).toMatch(/text\/html/);
+      expect(page.headers['cache-control']).toBe('no-cache');
+    }
+    const sw = await get('/sw.js', 'br');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    const manifest = await get('/manifest.webmanifest');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('a missing asset is a 404 with the stable code, not the page', async () => {
+    const res = await get('/assets/index-gone000.js', 'br');
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ code: 'route.not_found' });
+    expect(res.headers['content-type']).toMatch(/json/);
+  });
+});
