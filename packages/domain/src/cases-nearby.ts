@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { safeString } from './text.ts';
 import { CASE_STATES } from './cases.ts';
 import { itemCodeSchema } from './items.ts';
-import { CASE_ACTION_LIMITS } from './cases-contracts.ts';
+import { CASE_ACTION_LIMITS } from './cases-limits.ts';
 
 /*
  * The report form's ways out of a dead end (issue 14): the categories most reported near the user
