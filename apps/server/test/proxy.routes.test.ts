@@ -73,7 +73,7 @@ describe('behind a reverse proxy (GEWU_TRUST_PROXY)', () => {
         'x-forwarded-host': 'gewu.example.gov.cn',
       },
     });
-    expect(res.json().endpoints[0].url).toBe('https://gewu.example.gov.cn/open311/v2');
+    expect(res.json().endpoints[0].url).toBe('https://gewu.example.gov.cn/open311/v2/');
   });
 });
 
