@@ -5,6 +5,7 @@
 // 675 kbit/s up) and 4× CPU slowdown, and prints:
 //   - JS transferred: bytes on the wire (compressed, headers included) of every script the page fetched
 //     until the network went quiet after it became usable;
+// With BENCH_LIST=1 it also lists each request: start–end (ms after the first request), wire bytes, URL.
 //   - usable: from navigation to the report form (/m/report) or the login form (/login) on screen and
 //     accepting input.
 // Medians over the runs. Usage: npm run phone-load -w @gewu/bench [-- runs]
@@ -66,6 +67,12 @@ function countBytes(cdp: CDPSession): () => { jsBytes: number; allBytes: number 
   const urls = new Map<string, string>();
   let jsBytes = 0;
   let allBytes = 0;
+  const started = new Map<string, number>();
+  let first = 0;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!first) first = e.timestamp;
+    started.set(e.requestId, e.timestamp);
+  });
   cdp.on('Network.responseReceived', (e) => {
     isJs.set(e.requestId, e.type === 'Script' || /javascript/.test(e.response.mimeType));
     urls.set(e.requestId, e.response.url);
@@ -73,7 +80,12 @@ function countBytes(cdp: CDPSession): () => { jsBytes: number; allBytes: number 
   cdp.on('Network.loadingFinished', (e) => {
     allBytes += e.encodedDataLength;
     if (isJs.get(e.requestId)) jsBytes += e.encodedDataLength;
-    if (process.env.BENCH_LIST) console.log(`  ${e.encodedDataLength}\t${urls.get(e.requestId)}`);
+    if (process.env.BENCH_LIST) {
+      const ms = (t: number | undefined) => (t === undefined ? '?' : Math.round((t - first) * 1000));
+      console.log(
+        `  ${ms(started.get(e.requestId))}–${ms(e.timestamp)} ms\t${e.encodedDataLength} B\t${urls.get(e.requestId)}`,
+      );
+    }
   });
   return () => ({ jsBytes, allBytes });
 }

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { precompress } from './build/precompress.ts';
+import { phonePage } from './build/phone-page.ts';
 import { serviceWorker } from './build/service-worker.ts';
 
 /**
@@ -25,7 +26,7 @@ const apiProxy = { '/api': { target: 'http://localhost:3000', changeOrigin: fals
  */
 export default defineConfig({
   base: '/',
-  plugins: [react(), precompress(), serviceWorker()],
+  plugins: [react(), precompress(), serviceWorker(), phonePage()],
   server: {
     port: 5173,
     proxy: apiProxy,

@@ -10,6 +10,9 @@ import { createTestApp, type TestApp } from './app.ts';
 const SCRIPT = `export const greeting = "${'格物 '.repeat(400)}";\n`;
 const ASSET = 'assets/index-Ab12Cd34.js';
 
+// The phone pages' variant (apps/web/build/phone-page.ts): index.html with their chunks preloaded.
+const PHONE_HTML = '<!doctype html><html><head><link rel="modulepreload" href="/assets/MobileApp-Xy.js"></head></html>';
+
 let t: TestApp;
 let webDist: string;
 
@@ -17,6 +20,7 @@ beforeAll(async () => {
   webDist = fs.mkdtempSync(path.join(os.tmpdir(), 'gewu-web-static-'));
   fs.mkdirSync(path.join(webDist, 'assets'));
   fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
+  fs.writeFileSync(path.join(webDist, 'm.html'), PHONE_HTML);
   fs.writeFileSync(path.join(webDist, ASSET), SCRIPT);
   fs.writeFileSync(path.join(webDist, `${ASSET}.br`), zlib.brotliCompressSync(SCRIPT));
   fs.writeFileSync(path.join(webDist, `${ASSET}.gz`), zlib.gzipSync(SCRIPT));
@@ -78,6 +82,20 @@ describe('the built web UI: precompressed files and caching', () => {
     const manifest = await get('/manifest.webmanifest');
     expect(manifest.statusCode).toBe(200);
     expect(manifest.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('the phone pages get the page that preloads their chunks; every other page the plain one', async () => {
+    for (const url of ['/m', '/m/report', '/m/report?from=home', '/m/cases/abc']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(PHONE_HTML);
+    }
+    for (const url of ['/', '/cases', '/mine', '/m-not-phone', '/login?next=/m/report']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<div id="root">');
+      expect(res.body, url).not.toContain('MobileApp');
+    }
   });
 
   it('a missing asset is a 404 with the stable code, not the page', async () => {

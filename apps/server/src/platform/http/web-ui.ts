@@ -14,6 +14,12 @@ export function cacheControlFor(relativePath: string): string {
   return relativePath.split(path.sep).join('/').startsWith('assets/') ? IMMUTABLE : REVALIDATE;
 }
 
+/** /m and /m/… (with or without a query): the phone pages. */
+export function isPhonePage(url: string): boolean {
+  const pathname = url.split(/[?#]/, 1)[0] ?? '';
+  return pathname === '/m' || pathname.startsWith('/m/');
+}
+
 /**
  * Serves the built web UI from the same port, with the SPA's index.html for client routes. The build
  * writes a brotli (.br) and a gzip (.gz) copy beside each text file (apps/web/build/precompress.ts);
@@ -22,6 +28,9 @@ export function cacheControlFor(relativePath: string): string {
 export async function registerWebUi(app: AppInstance, webDist: string): Promise<void> {
   const indexHtml = path.join(webDist, 'index.html');
   const hasUi = fs.existsSync(indexHtml);
+  // The phone pages' variant, with their chunks preloaded (apps/web/build/phone-page.ts).
+  const phoneHtml = path.join(webDist, 'm.html');
+  const hasPhonePage = fs.existsSync(phoneHtml);
   if (hasUi) {
     await app.register(async (ui) => {
       declarePublic(ui, "the web UI's own files; data comes only through the API");
@@ -45,7 +54,7 @@ export async function registerWebUi(app: AppInstance, webDist: string): Promise<
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', REVALIDATE)
-        .send(fs.createReadStream(indexHtml));
+        .send(fs.createReadStream(hasPhonePage && isPhonePage(req.url) ? phoneHtml : indexHtml));
     }
     return reply
       .code(404)
