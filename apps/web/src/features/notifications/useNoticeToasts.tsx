@@ -25,13 +25,19 @@ export function useNoticeToasts(): (n: NotificationView) => void {
   const arrivals = useRef<Arrival[]>([]);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
 
+  // Signed out (the bell goes away): its pop-ups go too, or nothing would ever close them.
   useEffect(() => {
     const pending = timers.current;
+    const buffer = arrivals;
     return () => {
-      for (const timer of pending.values()) clearTimeout(timer);
+      buffer.current = [];
+      for (const [kind, timer] of pending) {
+        clearTimeout(timer);
+        notification.destroy(keyOf(kind));
+      }
       pending.clear();
     };
-  }, []);
+  }, [notification]);
 
   /** The kind's burst is over: forget it and close its pop-up (once, whoever closes it). */
   const end = (kind: string) => {
