@@ -1,34 +1,24 @@
-import { App, Badge, Button, Tooltip } from 'antd';
+import { Badge, Button, Tooltip } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCan } from '../../app/session.ts';
 import { useUnreadCount } from './api.ts';
 import { useNotificationStream } from './useNotificationStream.ts';
+import { useNoticeToasts } from './useNoticeToasts.tsx';
 
-/** The header's bell: unread count, live updates (SSE) with a pop-up per new message, a click opens 消息. */
+/**
+ * The header's bell: unread count, live updates (SSE) with one pop-up per kind of new message (a burst
+ * is counted, not stacked), a click opens 消息.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const can = useCan();
   const navigate = useNavigate();
-  const { notification } = App.useApp();
   const enabled = can('case.read');
   const unread = useUnreadCount(enabled);
 
-  useNotificationStream(enabled, (n) =>
-    notification.info({
-      key: `notification-${n.id}`,
-      title: n.title,
-      description: n.body,
-      placement: 'bottomRight',
-      duration: 6,
-      onClick: () => {
-        if (n.caseId) navigate(`/cases/${n.caseId}`);
-        notification.destroy(`notification-${n.id}`);
-      },
-      style: n.caseId ? { cursor: 'pointer' } : undefined,
-    }),
-  );
+  useNotificationStream(enabled, useNoticeToasts());
 
   if (!enabled) return null;
   const count = unread.data ?? 0;
