@@ -32,3 +32,4 @@ export * from './apikeys-views.ts';
 export * from './items-views.ts';
 export * from './attachments-views.ts';
 export * from './map-views.ts';
+export * from './petitions.ts';
