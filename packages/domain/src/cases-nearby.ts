@@ -101,7 +101,10 @@ export const supplementBodySchema = z.strictObject({
 });
 export type SupplementBody = z.infer<typeof supplementBodySchema>;
 
-/** A supplement as shown: staff see who added it; its author sees `mine`. */
+/**
+ * A supplement as shown: who added it goes where the case's reporter name goes (reporterView: to the
+ * centre and to the author, never to the handling unit); its author sees `mine`.
+ */
 export const supplementViewSchema = z.object({
   id: z.string(),
   caseId: z.string(),

@@ -134,7 +134,7 @@ describe('nearby open reports and 我也遇到', () => {
     expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
   });
 
-  it('adds a supplement once per key; staff see who added it; strangers and other townships cannot', async () => {
+  it('adds a supplement once per key; the centre sees who added it; strangers and other townships cannot', async () => {
     const c = await report(resident, '02007', { lon: spot.lon + 0.003, lat: spot.lat });
     const body = { note: '今天早上还在积水', idempotencyKey: `sup-${crypto.randomUUID()}` };
     const first = await post(neighbour, `/api/cases/${c.id}/supplements`, body);
@@ -161,6 +161,71 @@ describe('nearby open reports and 我也遇到', () => {
     expect((await post(dispatcher, `/api/cases/${c.id}/supplements`, body)).statusCode).toBe(403);
     // The neighbour does not see the case itself.
     expect((await get(neighbour, `/api/cases/${c.id}/supplements`)).statusCode).toBe(404);
+  });
+
+  it('names who added to a case only where its reporter is named: the centre, not the unit handling it', async () => {
+    const c = await report(resident, urban.code, { lon: spot.lon - 0.003, lat: spot.lat });
+    const added = await post(neighbour, `/api/cases/${c.id}/supplements`, {
+      note: '路口的建材还堆着',
+      idempotencyKey: `sup-${crypto.randomUUID()}`,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const accepted = await act(dispatcher, c.id, 1, 'accept', { conditionMet: true });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const sent = await act(dispatcher, c.id, accepted.json().version, 'dispatch', { unitId: squad });
+    expect(sent.statusCode, sent.body).toBe(200);
+
+    const byCentre = await get(dispatcher, `/api/cases/${c.id}/supplements`);
+    expect(
+      byCentre.json().items.map((s: { note: string; authorName: string | null }) => [s.note, s.authorName]),
+    ).toEqual([['路口的建材还堆着', 'neighbour']]);
+    // The handling unit sees the words (it needs them), never who wrote them — as with the reporter.
+    const byHandler = await get(handler, `/api/cases/${c.id}/supplements`);
+    expect(byHandler.statusCode).toBe(200);
+    expect(
+      byHandler
+        .json()
+        .items.map((s: { note: string; authorName: string | null; mine: boolean }) => [s.note, s.authorName, s.mine]),
+    ).toEqual([['路口的建材还堆着', null, false]]);
+    expect(byHandler.body).not.toContain('neighbour');
+    expect((await get(handler, `/api/cases/${c.id}`)).json().reporterName).toBeNull();
+    // Another township's centre: the case does not exist for it.
+    expect((await get(zhixingDispatcher, `/api/cases/${c.id}/supplements`)).statusCode).toBe(404);
+  });
+
+  it('does not name the anonymous reporter adding to their own report, not even to the centre', async () => {
+    const res = await post(resident, '/api/cases', {
+      itemCode: urban.code,
+      description: '匿名反映门口的问题',
+      location: { lon: spot.lon, lat: spot.lat },
+      anonymous: true,
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const id = res.json().id as string;
+    for (const [s, note] of [
+      [resident, '东西已经堆到台阶上了'],
+      [neighbour, '我家门口也有'],
+    ] as const) {
+      const r = await post(s, `/api/cases/${id}/supplements`, { note, idempotencyKey: `sup-${crypto.randomUUID()}` });
+      expect(r.statusCode, r.body).toBe(201);
+      t.clock.advance(60_000); // listed in the order they were added
+    }
+    const pairs = (s: Session) =>
+      get(s, `/api/cases/${id}/supplements`).then((r) =>
+        r
+          .json()
+          .items.map((i: { note: string; authorName: string | null; mine: boolean }) => [i.note, i.authorName, i.mine]),
+      );
+    expect(await pairs(dispatcher)).toEqual([
+      ['东西已经堆到台阶上了', null, false],
+      ['我家门口也有', 'neighbour', false],
+    ]);
+    // The reporter sees their own name on their own words, and nobody else's.
+    expect(await pairs(resident)).toEqual([
+      ['东西已经堆到台阶上了', '李群众', true],
+      ['我家门口也有', null, false],
+    ]);
   });
 
   it('refuses a supplement to an ended case and a bad body, changing nothing', async () => {

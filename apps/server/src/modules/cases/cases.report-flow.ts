@@ -13,6 +13,7 @@ import {
   itemCategoryName,
   metresBetween,
   publicCopy,
+  reporterView,
   shownDistance,
 } from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
@@ -154,7 +155,7 @@ export async function addSupplement(
 ): Promise<SupplementView & { created: boolean }> {
   const actor = requireActor(ctx);
   const earlier = await repo.supplementByKey(deps.db, actor.id, body.idempotencyKey);
-  if (earlier) return { ...viewOf(earlier, actor, false), created: false };
+  if (earlier) return { ...viewOf(earlier, actor, actor.displayName), created: false };
   const row = await supplementableCase(deps.db, actor, caseId);
   await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
   try {
@@ -185,31 +186,48 @@ export async function addSupplement(
     });
     const result = made ?? (await repo.supplementByKey(deps.db, actor.id, body.idempotencyKey));
     if (!result) throw caseNotFound();
-    return { ...viewOf(result, actor, false), created: !!made };
+    return { ...viewOf(result, actor, actor.displayName), created: !!made };
   } finally {
     wakeStreams();
   }
 }
 
-/** The supplements of a case the actor sees (staff see who added them; everyone sees which are theirs). */
+/**
+ * The supplements of a case the actor sees. Who added one is told by the rule that tells who reported
+ * the case (reporterView): the centre and the author see the name, a handler, grid worker, leader or
+ * the case's reporter do not; and where the author is the case's own anonymous reporter, nobody else
+ * sees it. Everyone sees which are theirs.
+ */
 export async function listSupplements(deps: ReportFlowDeps, ctx: RequestContext, caseId: string) {
   const actor = requireActor(ctx);
   const row = await visibleCase(deps.db, ctx, caseId);
   const rows = await repo.supplementsOf(deps.db, row.id);
-  return { items: rows.map((r) => viewOf(r, actor, !residentOnly(actor))) };
+  // Only the centre relation matters to the rule, and it does not depend on the co-handling units.
+  const viewer = {
+    id: actor.id,
+    resident: residentOnly(actor),
+    centre: relationsTo(actor, row, []).includes('centre'),
+  };
+  return {
+    items: rows.map((r) => {
+      const author = reporterView(viewer, {
+        anonymous: row.anonymous && r.authorUserId === row.reporterUserId,
+        reporterUserId: r.authorUserId,
+        reporterName: r.authorName,
+        reporterPhoneMasked: null,
+      });
+      return viewOf(r, actor, author.reporterName);
+    }),
+  };
 }
 
-function viewOf(
-  r: Omit<repo.SupplementRow, 'authorName'> & { authorName?: string | null },
-  actor: Actor,
-  named: boolean,
-): SupplementView {
+function viewOf(r: Omit<repo.SupplementRow, 'authorName'>, actor: Actor, authorName: string | null): SupplementView {
   return {
     id: r.id,
     caseId: r.caseId,
     note: r.note,
     attachmentIds: r.attachmentIds,
-    authorName: named ? (r.authorName ?? null) : null,
+    authorName,
     mine: r.authorUserId === actor.id,
     createdAt: r.createdAt.toISOString(),
   };

@@ -10,6 +10,7 @@ import {
   type Rating,
 } from '@gewu/domain';
 import { ItemSelect } from '../items/ItemSelect.tsx';
+import { useItems } from '../items/api.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { actionForm, requestedUntil } from './actions.ts';
 import { formatTime } from '../../components/formatTime.ts';
@@ -53,6 +54,10 @@ export function ActionDialog({ detail, action, onClose }: Props) {
   const label = t(`cases.actions.${action}`);
   // 不确定/其他: the centre names the item as it accepts (the server refuses without one).
   const classify = action === 'accept' && detail.itemCode === UNCLASSIFIED_ITEM_CODE;
+  // The filing condition to confirm is the chosen item's (the catalogue is the one ItemSelect already loaded).
+  const items = useItems({}, classify);
+  const chosenCode = Form.useWatch('itemCode', form);
+  const chosen = classify ? items.data?.find((i) => i.code === chosenCode) : undefined;
   const asked = spec.decision && action === 'decide_extension' ? requestedUntil(detail.events ?? []) : null;
 
   const onFinish = (v: Values) => {
@@ -208,14 +213,18 @@ export function ActionDialog({ detail, action, onClose }: Props) {
             extra={t('cases.dialog.classifyHint')}
             rules={[{ required: true, message: t('cases.dialog.classifyRequired') }]}
           >
-            <ItemSelect testId="case-dialog-item" />
+            <ItemSelect specificOnly testId="case-dialog-item" />
           </Form.Item>
         )}
         {confirms && (
           <>
             <Typography.Paragraph data-testid="case-dialog-condition-text">
               <Typography.Text strong>{t(`cases.items.${confirms}Condition`)}：</Typography.Text>
-              {detail.conditions?.[confirms] ?? '—'}
+              {classify && confirms === 'filing'
+                ? (chosen?.filingCondition ?? (
+                    <Typography.Text type="secondary">{t('cases.dialog.classifyFirst')}</Typography.Text>
+                  ))
+                : (detail.conditions?.[confirms] ?? '—')}
             </Typography.Paragraph>
             <Form.Item
               name="conditionMet"

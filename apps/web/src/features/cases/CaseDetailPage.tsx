@@ -17,6 +17,7 @@ import { reporterLine } from './format.ts';
 import { Photos } from '../attachments/Photos.tsx';
 import { PublicationCard } from './PublicationCard.tsx';
 import { DuplicatesCard } from './DuplicatesCard.tsx';
+import { SupplementsCard } from './SupplementsCard.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -181,6 +182,7 @@ function CaseView({
               <Typography.Text type="secondary">{t('cases.detail.noPhotos')}</Typography.Text>
             )}
           </Card>
+          <SupplementsCard caseId={c.id} />
           <Card title={t('cases.fields.coUnits')} size="small" style={{ marginTop: 16 }}>
             {c.coUnits.length ? (
               <Space wrap data-testid="case-co-units">

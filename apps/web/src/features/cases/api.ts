@@ -13,6 +13,7 @@ import type {
   GridWorkerLoadsView,
   ReportBody,
   ReportResult,
+  SupplementsView,
 } from '@gewu/domain';
 
 // The views are declared once in @gewu/domain (cases-views.ts), with the routes' response schemas.
@@ -26,6 +27,7 @@ export type {
   GridWorkerLoad,
   RateKey,
   ReportResult,
+  SupplementView,
 } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
@@ -75,6 +77,14 @@ export function useDuplicates(id: string, enabled: boolean) {
     queryKey: [...CASES_KEY, 'duplicates', id],
     queryFn: async () => (await api.get<DuplicatesView>(`/api/cases/${id}/duplicates`)).items,
     enabled,
+  });
+}
+
+/** 群众补充 (我也遇到): what residents added to the case; the author's name only where the server gives it. */
+export function useSupplements(id: string) {
+  return useQuery({
+    queryKey: [...CASES_KEY, 'supplements', id],
+    queryFn: async () => (await api.get<SupplementsView>(`/api/cases/${id}/supplements`)).items,
   });
 }
 

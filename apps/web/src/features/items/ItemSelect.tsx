@@ -9,6 +9,8 @@ interface Props {
   onChange?: (code: string | undefined, item: ItemView | undefined) => void;
   /** Filters may pick a whole category (大类); a report needs one item (小类). */
   categoriesSelectable?: boolean;
+  /** Leaves out 不确定/其他: classifying a case needs a real item. */
+  specificOnly?: boolean;
   placeholder?: string;
   allowClear?: boolean;
   testId?: string;
@@ -16,7 +18,16 @@ interface Props {
 }
 
 /** The item catalogue as a tree of 大类 → 小类, searchable by name, code and keyword. */
-export function ItemSelect({ value, onChange, categoriesSelectable, placeholder, allowClear, testId, style }: Props) {
+export function ItemSelect({
+  value,
+  onChange,
+  categoriesSelectable,
+  specificOnly,
+  placeholder,
+  allowClear,
+  testId,
+  style,
+}: Props) {
   const { t } = useTranslation();
   const items = useItems();
   const treeData = useMemo(
@@ -27,14 +38,14 @@ export function ItemSelect({ value, onChange, categoriesSelectable, placeholder,
         search: `${c.code} ${c.name}`,
         selectable: !!categoriesSelectable,
         children: (items.data ?? [])
-          .filter((i) => i.categoryCode === c.code)
+          .filter((i) => i.categoryCode === c.code && !(specificOnly && i.unclassified))
           .map((i) => ({
             value: i.code,
             title: `${i.code} ${i.name}`,
             search: `${i.code} ${i.name} ${i.keywords.join(' ')}`,
           })),
       })).filter((c) => c.children.length > 0),
-    [items.data, categoriesSelectable, t],
+    [items.data, categoriesSelectable, specificOnly, t],
   );
   return (
     <TreeSelect<string>

@@ -14,12 +14,13 @@ export interface ItemFilter {
 }
 
 /** The catalogue (the whole list is small: a few hundred items at most). */
-export function useItems(filter: ItemFilter = {}) {
+export function useItems(filter: ItemFilter = {}, enabled = true) {
   return useQuery({
     queryKey: [...ITEMS_KEY, filter],
     queryFn: async () => (await api.get<ItemsView>('/api/items', { ...filter })).items,
     placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
+    enabled,
   });
 }
 
