@@ -27,7 +27,6 @@ import {
   deleteParty,
   findParty,
   insertParties,
-  partiesOf,
   partyNamedInEvents,
   updateParty,
 } from './disputes.repository.ts';
@@ -168,7 +167,7 @@ export async function patchParty(
       targetType: 'dispute',
       targetId: d.id,
       regionPath: d.regionPath,
-      detail: { code: d.code, partyId: p.id, fields: Object.keys(patch).filter((k) => k in patch) },
+      detail: { code: d.code, partyId: p.id, fields: Object.keys(patch) },
     });
     return toPartyView(row, deps.pii, true);
   });
@@ -193,4 +192,3 @@ export async function removeParty(deps: PartyDeps, ctx: RequestContext, id: stri
   });
 }
 
-export { partiesOf };
