@@ -191,4 +191,3 @@ export async function removeParty(deps: PartyDeps, ctx: RequestContext, id: stri
     });
   });
 }
-
