@@ -138,3 +138,14 @@ INSERT INTO "dispute_types" ("code", "name", "limits", "sort") VALUES
   ('consumer', '消费纠纷', '{"mediate":{"amount":15,"unit":"natural_days"}}', 80),
   ('expropriation', '征地拆迁纠纷', '{"mediate":{"amount":30,"unit":"natural_days"}}', 90),
   ('other', '其他纠纷', '{"mediate":{"amount":30,"unit":"natural_days"}}', 100);
+--> statement-breakpoint
+-- A dispute's history is append-only, like a case's: its events are never changed or deleted.
+CREATE OR REPLACE FUNCTION dispute_events_guard() RETURNS trigger AS $$
+BEGIN
+  RAISE EXCEPTION 'dispute_events is append-only: % refused', lower(TG_OP) USING ERRCODE = 'insufficient_privilege';
+END;
+$$ LANGUAGE plpgsql;
+--> statement-breakpoint
+CREATE TRIGGER dispute_events_append_only
+  BEFORE UPDATE OR DELETE ON dispute_events
+  FOR EACH ROW EXECUTE FUNCTION dispute_events_guard();

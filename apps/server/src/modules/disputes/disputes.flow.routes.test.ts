@@ -1,4 +1,4 @@
-import { idCheckChar } from '@gewu/domain';
+import { type DisputeEventRecord, idCheckChar, replayDispute } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
@@ -224,6 +224,37 @@ describe('the agreement branch: register → accept → divert → assign → se
       'follow_up',
       'close',
     ]);
+    // The row equals the replay of its events, and those cannot be changed or deleted.
+    const events = await queryRows<{ type: string; at: string; actor_id: string | null; data: unknown }>(
+      t.database.db,
+      sql`SELECT type, at, actor_id, data FROM dispute_events WHERE dispute_id = ${d.id} ORDER BY seq`,
+    );
+    const replayed = replayDispute(
+      events.map(
+        (e) => ({ type: e.type, at: new Date(e.at), actorId: e.actor_id, data: e.data }) as DisputeEventRecord,
+      ),
+    );
+    const [row] = await queryRows<Record<string, unknown>>(
+      t.database.db,
+      sql`SELECT state, version, tier, organisation_id, mediator_user_id, session_count, follow_up_count, confirmation_result, performance FROM disputes WHERE id = ${d.id}`,
+    );
+    expect(row).toEqual({
+      state: replayed.state,
+      version: replayed.version,
+      tier: replayed.tier,
+      organisation_id: replayed.organisationId,
+      mediator_user_id: replayed.mediatorUserId,
+      session_count: replayed.sessionCount,
+      follow_up_count: replayed.followUpCount,
+      confirmation_result: replayed.confirmationResult,
+      performance: replayed.performance,
+    });
+    expect([row?.state, row?.version, row?.session_count]).toEqual(['closed', 10, 1]);
+    await expect(
+      t.database.db.execute(sql`UPDATE dispute_events SET note = 'x' WHERE dispute_id = ${d.id}`),
+    ).rejects.toThrow();
+    await expect(t.database.db.execute(sql`DELETE FROM dispute_events WHERE dispute_id = ${d.id}`)).rejects.toThrow();
+    expect((await detail(dispatcher, d.id)).events).toHaveLength(10);
     // Every step is in the audit log.
     const audited = await queryRows<{ action: string }>(
       t.database.db,
