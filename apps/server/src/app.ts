@@ -39,6 +39,9 @@ import { apiKeyRoutes } from './modules/apikeys/apikeys.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { caseRoutes } from './modules/cases/cases.routes.ts';
 import { seesCaseWithAttachment } from './modules/cases/cases.attachments.ts';
+import { seesDisputeWithAttachment } from './modules/disputes/disputes.attachments.ts';
+import { disputeRoutes } from './modules/disputes/disputes.routes.ts';
+import { mediationRoutes } from './modules/disputes/mediation.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { mapRoutes } from './modules/map/map.routes.ts';
@@ -135,8 +138,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(unitRoutes);
   await app.register(itemRoutes);
   await app.register(apiKeyRoutes);
-  await app.register(attachmentRoutes, { seesRecordWithAttachment: seesCaseWithAttachment });
+  // A photo belongs to the record that carries it: a case's event or supplement, a dispute's event.
+  await app.register(attachmentRoutes, {
+    seesRecordWithAttachment: async (db, actor, id) =>
+      (await seesCaseWithAttachment(db, actor, id)) || seesDisputeWithAttachment(db, actor, id),
+  });
   await app.register(caseRoutes);
+  await app.register(disputeRoutes);
+  await app.register(mediationRoutes);
   await app.register(notificationRoutes);
   await app.register(open311Routes);
   await app.register(mapRoutes);

@@ -410,6 +410,9 @@ export async function loadKnown(t: TestApp): Promise<Known> {
     'organisations',
     'buildings',
     'key_places',
+    'disputes',
+    'dispute_parties',
+    'mediation_organisations',
   ]) {
     try {
       const rows = await queryRows<{ id: string }>(

@@ -134,6 +134,8 @@ export const notificationViewSchema = z.object({
   title: z.string(),
   body: z.string().nullable(),
   caseId: z.string().nullable(),
+  /** What it is about (a case, a dispute …), for the link from the inbox. */
+  subject: z.object({ kind: z.string(), id: z.string() }).nullable(),
   data: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   read: z.boolean(),

@@ -143,3 +143,9 @@ export function maskPhone(phone: string): string {
     ? '*'.repeat(phone.length)
     : `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
+
+/** `张*` / `欧**`: a person's name shown with its first character only (the surname, usually). */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}

@@ -85,6 +85,10 @@ export const ACTIONS = [
   'calendar.manage',
   'unit.manage',
   'apikey.manage',
+  'dispute.read',
+  'dispute.centre',
+  'dispute.mediate',
+  'dispute.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -130,10 +134,13 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'case.supervise',
     'item.read',
     'item.propose',
+    'dispute.read',
+    'dispute.centre',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
-  mediator: ['region.read', 'grid.read', 'person.read'],
+  // Mediators work the disputes of their organisation (人民调解委员会 …).
+  mediator: ['region.read', 'grid.read', 'person.read', 'dispute.read', 'dispute.mediate'],
   // Leaders see figures (一表通 tallies), not personal records.
   // Leaders (same-level party committee and government) approve items for grids and supervise (督办).
   leader: [
@@ -145,6 +152,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'case.supervise',
     'item.read',
     'item.approve',
+    'dispute.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
@@ -162,6 +170,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'calendar.manage',
     'unit.manage',
     'apikey.manage',
+    'dispute.manage',
   ],
   security_admin: [
     'region.read',

@@ -1,7 +1,7 @@
 import { REGION_LEVELS, type RegionLevel, levelName } from './regions.ts';
 
 /** Settings the deployment stores once, for every region it holds. */
-export const SETTINGS = ['item_catalogue', 'work_calendar'] as const;
+export const SETTINGS = ['item_catalogue', 'work_calendar', 'dispute_types'] as const;
 export type Setting = (typeof SETTINGS)[number];
 
 /**
@@ -16,9 +16,15 @@ export type Setting = (typeof SETTINGS)[number];
 export const SETTING_OWNER_LEVEL: Record<Setting, RegionLevel> = {
   item_catalogue: 'county',
   work_calendar: 'county',
+  // The dispute types and their mediation limits (矛盾纠纷类型), like the item catalogue: one list per county.
+  dispute_types: 'county',
 };
 
-const SETTING_NAMES: Record<Setting, string> = { item_catalogue: '网格事项清单', work_calendar: '工作日历' };
+const SETTING_NAMES: Record<Setting, string> = {
+  item_catalogue: '网格事项清单',
+  work_calendar: '工作日历',
+  dispute_types: '矛盾纠纷类型',
+};
 
 /** Whether an account at `level` sits at or above the level `setting` is uniform across (its role is checked separately). */
 export function levelMayChangeSetting(level: RegionLevel, setting: Setting): boolean {

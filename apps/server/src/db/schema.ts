@@ -30,3 +30,12 @@ export {
 export { attachments } from '../modules/attachments/attachments.table.ts';
 export { notifications, notificationReads } from '../modules/notifications/notifications.table.ts';
 export { apiKeys } from '../modules/apikeys/api-keys.table.ts';
+export {
+  disputes,
+  disputeEvents,
+  disputeParties,
+  disputeTypes,
+  disputeCodeSeq,
+  mediationOrganisations,
+  mediators,
+} from '../modules/disputes/disputes.table.ts';

@@ -11,6 +11,7 @@ import { gridAssignments, grids } from '../modules/grids/grids.table.ts';
 import type { PiiCipher } from '../platform/pii.ts';
 import { seedDemoBase } from './demo-base.ts';
 import { seedCaseBase } from './demo-cases-base.ts';
+import { seedDisputeBase } from './demo-disputes.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
 /** The village of the demo grid worker; their grid is its first (…001). */
@@ -96,9 +97,10 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
     const base = await seedDemoBase(tx, clock, pii);
     const caseBase = await seedCaseBase(tx, clock, ids);
     await linkDemoGridWorker(tx);
+    const disputeBase = await seedDisputeBase(tx, clock, pii, ids);
     await recordAudit(tx, clock, systemContext(), {
       action: 'system.seed_demo',
-      detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base, ...caseBase },
+      detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base, ...caseBase, ...disputeBase },
     });
   });
   return true;

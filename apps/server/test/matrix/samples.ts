@@ -6,6 +6,9 @@ import {
   GRID_ITEM,
   REPORT_ITEM,
   act,
+  actOnDispute,
+  disputeVersion,
+  registerDispute,
   anyGridItem,
   caseIn,
   expectOk,
@@ -168,6 +171,41 @@ async function caseAction(w: World, o: Side, role: Role | undefined): Promise<Re
     default:
       return post(`/api/cases/${o.caseId}/actions`, { action: 'accept', version: 1, conditionMet: true });
   }
+}
+
+/** What each role does to a dispute of its own township (a fresh one for the centre, the world's for the mediator). */
+async function disputeAction(w: World, o: Side, role: Role | undefined): Promise<Req> {
+  if (role === 'dispatcher') {
+    const d = await registerDispute(w.t, o);
+    return post(`/api/disputes/${d.id}/actions`, { action: 'accept', version: d.version });
+  }
+  if (role === 'mediator')
+    return post(`/api/disputes/${o.disputeId}/actions`, {
+      action: 'record_session',
+      version: await disputeVersion(w.t, o, o.disputeId),
+      heldAt: w.t.clock.now().toISOString(),
+      place: '调解室',
+      note: '再次调解',
+    });
+  return post(`/api/disputes/${o.disputeId}/actions`, { action: 'accept', version: 1 });
+}
+
+/** A fresh mediator account of the side's township in the side's committee, holding nothing. */
+async function freshMediator(w: World, o: Side) {
+  const user = await created(
+    w,
+    o.accounts.admin,
+    post('/api/users', {
+      username: `med${next()}`,
+      displayName: '新调解员',
+      password: 'Init#2026a',
+      regionId: o.townshipId,
+      roles: ['mediator'],
+    }),
+    'mediator account',
+  );
+  await created(w, o.accounts.admin, put(`/api/mediators/${user.id}`, { organisationId: o.organisationId }), 'link');
+  return user;
 }
 
 async function importJob(w: World, o: Side, role: Role | undefined) {
@@ -581,7 +619,11 @@ export const SAMPLES: Record<string, Sample> = {
     }),
     out: false,
   },
-  'GET /api/attachments/:id': { call: (o) => get(`/api/attachments/${o.attachmentId}?size=thumb`) },
+  // A mediator sees the photos of their organisation's disputes (a session's), not the cases'.
+  'GET /api/attachments/:id': {
+    call: (o, c) =>
+      get(`/api/attachments/${c.role === 'mediator' ? o.disputeAttachmentId : o.attachmentId}?size=thumb`),
+  },
   // Anyone may report a problem wherever they see it: the case then belongs to the place, and its
   // reporter follows it there. So there is no out-of-scope report, only the report's own answer.
   'POST /api/cases': {
@@ -637,6 +679,122 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/cases/:id/duplicates': { call: (o) => get(`/api/cases/${o.caseId}/duplicates`) },
   'GET /api/cases/:id/dispatch-proposal': { call: (o) => get(`/api/cases/${o.caseId}/dispatch-proposal`) },
   'GET /api/grid-workers/load': { call: () => get('/api/grid-workers/load'), out: false },
+
+  // Disputes (矛盾纠纷): the centre registers and diverts, the organisation's mediator mediates, leaders read.
+  'GET /api/disputes': {
+    call: () => get('/api/disputes?pageSize=100'),
+    out: false,
+    check: (body, own) => (body.includes(own.disputeId) ? null : "the own township's dispute is missing"),
+  },
+  'POST /api/disputes': {
+    call: (o) =>
+      post('/api/disputes', {
+        typeCode: 'neighbour',
+        summary: '邻里噪音纠纷',
+        regionId: o.villageId,
+        source: 'walk_in',
+      }),
+    // Turning the other township's case into a dispute here.
+    cross: (a, b) =>
+      post('/api/disputes', {
+        typeCode: 'neighbour',
+        summary: '案件转纠纷',
+        regionId: a.villageId,
+        source: 'case_conversion',
+        caseId: b.caseId,
+      }),
+  },
+  'GET /api/disputes/:id': { call: (o) => get(`/api/disputes/${o.disputeId}`) },
+  'POST /api/disputes/:id/actions': {
+    call: (o, c) =>
+      c.allowed && o.name === 'A'
+        ? disputeAction(c.w, o, c.role)
+        : post(`/api/disputes/${o.disputeId}/actions`, { action: 'accept', version: 1 }),
+    // The centre diverting its dispute to the other township's committee; handing the own dispute to the other township's mediator.
+    cross: async (a, b, c) => {
+      if (c.allowed && c.role === 'dispatcher') {
+        const d = await registerDispute(c.w.t, a);
+        await actOnDispute(c.w.t, a.accounts.dispatcher, a, d.id, { action: 'accept' });
+        return post(`/api/disputes/${d.id}/actions`, {
+          action: 'divert',
+          version: await disputeVersion(c.w.t, a, d.id),
+          path: 'people_mediation',
+          organisationId: b.organisationId,
+          note: '分流',
+        });
+      }
+      return post(`/api/disputes/${a.disputeId}/actions`, {
+        action: 'reassign',
+        version: await disputeVersion(c.w.t, a, a.disputeId),
+        mediatorUserId: b.accounts.mediator.userId,
+        note: '更换',
+      });
+    },
+  },
+  'GET /api/disputes/:id/organisation-proposal': {
+    call: (o) => get(`/api/disputes/${o.disputeId}/organisation-proposal`),
+    check: (body, own) => (body.includes(own.organisationId) ? null : "the own village's committee is not proposed"),
+  },
+  'POST /api/disputes/:id/parties': {
+    call: (o) => post(`/api/disputes/${o.disputeId}/parties`, { kind: 'person', side: 'third', name: '第三人' }),
+  },
+  'PATCH /api/disputes/:id/parties/:partyId': {
+    call: (o) => patch(`/api/disputes/${o.disputeId}/parties/${o.partyIds[1]}`, { address: `幸福路${next()}号` }),
+  },
+  'DELETE /api/disputes/:id/parties/:partyId': {
+    call: async (o, c) => {
+      const party =
+        c.allowed && o.name === 'A'
+          ? await created(
+              c.w,
+              o.accounts.dispatcher,
+              post(`/api/disputes/${o.disputeId}/parties`, { kind: 'person', side: 'third', name: '误录人' }),
+              'party',
+            )
+          : { id: o.partyIds[1] };
+      return { method: 'DELETE', url: `/api/disputes/${o.disputeId}/parties/${party.id}` };
+    },
+  },
+  'GET /api/mediation-organisations': {
+    call: () => get('/api/mediation-organisations'),
+    out: false,
+    check: (body, own) => (body.includes(own.organisationId) ? null : "the own village's committee is missing"),
+  },
+  'POST /api/mediation-organisations': {
+    call: (o) =>
+      post('/api/mediation-organisations', {
+        regionId: o.villageId,
+        name: `物业纠纷调委会${next()}`,
+        kind: 'professional',
+        typeCodes: ['property_management'],
+      }),
+  },
+  'PATCH /api/mediation-organisations/:id': {
+    call: (o) => patch(`/api/mediation-organisations/${o.organisationId}`, { name: `${o.name}区调委会改${next()}` }),
+  },
+  'PUT /api/mediators/:userId': {
+    call: (o) =>
+      put(`/api/mediators/${o.accounts.mediator.userId}`, { organisationId: o.organisationId, title: '专职' }),
+    cross: (a, b) => put(`/api/mediators/${a.accounts.mediator.userId}`, { organisationId: b.organisationId }),
+  },
+  'DELETE /api/mediators/:userId': {
+    call: async (o, c) => ({
+      method: 'DELETE',
+      url: `/api/mediators/${await targetOf(o, c, o.accounts.mediator.userId, () => freshMediator(c.w, o))}`,
+    }),
+  },
+  'GET /api/dispute-types': { call: () => get('/api/dispute-types'), out: false },
+  // The dispute types are the county's (SETTING_OWNER_LEVEL): a township admin is refused.
+  'POST /api/dispute-types': {
+    call: () => post('/api/dispute-types', { code: `kind_${next()}`, name: '新类型纠纷' }),
+    out: false,
+    expectIn: { admin: 403 },
+  },
+  'PATCH /api/dispute-types/:code': {
+    call: () => patch('/api/dispute-types/other', { limits: { mediate: { amount: 20, unit: 'natural_days' } } }),
+    out: false,
+    expectIn: { admin: 403 },
+  },
   'GET /api/case-figures': {
     call: () =>
       get(

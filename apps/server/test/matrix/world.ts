@@ -32,6 +32,15 @@ export interface Side {
   apiKeyId: string;
   importId: string;
   admissionId: string;
+  /** A mediation committee of the side's village, with the side's mediator in it. */
+  organisationId: string;
+  /** A dispute of the side's village, diverted to that committee and held by the side's mediator. */
+  disputeId: string;
+  disputeCode: string;
+  /** Its parties: a person with an identity number and a phone, and a person without. */
+  partyIds: string[];
+  /** A session photo of that dispute, uploaded by the side's mediator. */
+  disputeAttachmentId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -283,6 +292,11 @@ async function buildSide(
     caseId: '',
     caseCode: '',
     attachmentId: '',
+    organisationId: '',
+    disputeId: '',
+    disputeCode: '',
+    partyIds: [],
+    disputeAttachmentId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -302,6 +316,12 @@ async function buildSide(
   const c = await caseIn(t, side, 'dispatched', { attachmentIds: [side.attachmentId] });
   side.caseId = c.id;
   side.caseCode = c.code;
+  const partyNumbers = [
+    validIdNumber(townshipCode.slice(0, 6), n + 500),
+    `139${String(50_000_000 + n * 7_919).slice(-8)}`,
+  ];
+  plaintexts.push(...partyNumbers);
+  await buildDispute(t, side, n, partyNumbers);
   side.markers = [
     gridId,
     residentId,
@@ -319,8 +339,91 @@ async function buildSide(
     `${name}区居民${n}`,
     `${name}区房屋${n}号`,
     `${prefix}-target`,
+    side.organisationId,
+    side.disputeId,
+    side.disputeCode,
+    ...side.partyIds,
+    side.disputeAttachmentId,
+    `${name}区调委会${n}`,
   ];
   return side;
+}
+
+/** The current version of a dispute as the side's dispatcher sees it. */
+export async function disputeVersion(t: TestApp, side: Side, id: string): Promise<number> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/disputes/${id}`, ...as(side.accounts.dispatcher) });
+  await expectOk(res, 'dispute');
+  return res.json().version;
+}
+
+/** A dispute of the side's village registered by its centre, with two parties. */
+export async function registerDispute(t: TestApp, side: Side, numbers: string[] = []) {
+  const res = await post(t, side.accounts.dispatcher, '/api/disputes', {
+    typeCode: 'neighbour',
+    summary: `${side.name}区邻里纠纷${next()}`,
+    regionId: side.villageId,
+    source: 'walk_in',
+    parties: [
+      { kind: 'person', side: 'a', name: `${side.name}甲方`, idNumber: numbers[0], phone: numbers[1] },
+      { kind: 'person', side: 'b', name: `${side.name}乙方` },
+    ],
+  });
+  await expectOk(res, 'register dispute');
+  return res.json() as { id: string; code: string; version: number };
+}
+
+export async function actOnDispute(t: TestApp, s: Session, side: Side, id: string, body: object) {
+  const res = await post(t, s, `/api/disputes/${id}/actions`, { ...body, version: await disputeVersion(t, side, id) });
+  await expectOk(res, `dispute ${JSON.stringify(body)}`);
+  return res.json();
+}
+
+/** The side's committee, its mediator in it, and a dispute held by that mediator with a session photo. */
+async function buildDispute(t: TestApp, side: Side, n: number, numbers: string[]) {
+  const { admin, dispatcher, mediator } = side.accounts;
+  const org = await post(t, admin, '/api/mediation-organisations', {
+    regionId: side.villageId,
+    name: `${side.name}区调委会${n}`,
+    kind: 'people_village',
+  });
+  await expectOk(org, 'organisation');
+  side.organisationId = org.json().id;
+  await expectOk(
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/mediators/${mediator.userId}`,
+      ...as(admin),
+      payload: { organisationId: side.organisationId },
+    }),
+    'mediator',
+  );
+  const d = await registerDispute(t, side, numbers);
+  side.disputeId = d.id;
+  side.disputeCode = d.code;
+  await actOnDispute(t, dispatcher, side, d.id, { action: 'accept' });
+  await actOnDispute(t, dispatcher, side, d.id, {
+    action: 'divert',
+    path: 'people_mediation',
+    organisationId: side.organisationId,
+  });
+  const held = await actOnDispute(t, dispatcher, side, d.id, { action: 'assign', mediatorUserId: mediator.userId });
+  side.partyIds = held.parties.map((p: { id: string }) => p.id);
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    ...as(mediator, { 'content-type': 'image/jpeg' }),
+    body: await photo(),
+  });
+  await expectOk(upload, 'session photo');
+  side.disputeAttachmentId = upload.json().id;
+  await actOnDispute(t, mediator, side, d.id, {
+    action: 'record_session',
+    heldAt: t.clock.now().toISOString(),
+    place: '调解室',
+    attendeePartyIds: side.partyIds,
+    note: '首次调解',
+    attachmentIds: [side.disputeAttachmentId],
+  });
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

@@ -123,7 +123,9 @@ export async function uploadUserAttachment(
   name?: string,
 ): Promise<AttachmentView> {
   const actor = requireActor(ctx);
-  if (!can(actor, 'case.report') && !can(actor, 'case.handle')) throw forbidden('无权上传图片');
+  // Those who record something with photos: reports and handling of cases, mediation records of disputes.
+  if (!can(actor, 'case.report') && !can(actor, 'case.handle') && !can(actor, 'dispute.mediate'))
+    throw forbidden('无权上传图片');
   return uploadAttachment(deps, { uploadedBy: actor.id }, stream, name, ctx);
 }
 

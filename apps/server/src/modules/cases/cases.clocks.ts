@@ -31,10 +31,10 @@ export const caseStageClock = registerClock({
       subjects: (now) =>
         sql`SELECT ${CASE_COLUMNS} FROM due JOIN cases ON cases.id = due.subject_id AND cases.stage = due.stage AND ${lightReachedSql('red', sql.raw('cases.stage_deadline'), now)}`,
       notices: (now) => sql`
-        SELECT s.assignee_user_id, s.assignee_unit_id, NULL, NULL, 'case.overdue', s.code || '：已超期', s.id, jsonb_build_object('stage', s.stage), ${now.toISOString()}::timestamptz
+        SELECT s.assignee_user_id, s.assignee_unit_id, NULL, NULL, 'case.overdue', s.code || '：已超期', s.id, jsonb_build_object('stage', s.stage), ${now.toISOString()}::timestamptz, 'case', s.id
           FROM s WHERE s.assignee_user_id IS NOT NULL OR s.assignee_unit_id IS NOT NULL
         UNION ALL
-        SELECT NULL, NULL, ${CENTRE_PATH}, 'dispatcher', 'case.overdue', s.code || '：已超期', s.id, jsonb_build_object('stage', s.stage), ${now.toISOString()}::timestamptz FROM s`,
+        SELECT NULL, NULL, ${CENTRE_PATH}, 'dispatcher', 'case.overdue', s.code || '：已超期', s.id, jsonb_build_object('stage', s.stage), ${now.toISOString()}::timestamptz, 'case', s.id FROM s`,
     },
     yellow: {
       subjects: (now) =>
@@ -43,7 +43,7 @@ export const caseStageClock = registerClock({
         SELECT s.assignee_user_id, s.assignee_unit_id,
                CASE WHEN s.assignee_user_id IS NULL AND s.assignee_unit_id IS NULL THEN ${CENTRE_PATH} END,
                CASE WHEN s.assignee_user_id IS NULL AND s.assignee_unit_id IS NULL THEN 'dispatcher' END,
-               'case.warning', s.code || '：即将超期', s.id, jsonb_build_object('stage', s.stage), ${now.toISOString()}::timestamptz
+               'case.warning', s.code || '：即将超期', s.id, jsonb_build_object('stage', s.stage), ${now.toISOString()}::timestamptz, 'case', s.id
           FROM s`,
     },
   },
@@ -66,10 +66,10 @@ export const caseRectifyClock = registerClock({
         sql`SELECT ${CASE_COLUMNS} FROM due JOIN cases ON cases.id = due.subject_id AND cases.supervision = ${LISTED} AND cases.rectify_by = due.at
               AND cases.state NOT IN (${TERMINAL}) AND ${lightReachedSql('red', sql.raw('cases.rectify_by'), now)}`,
       notices: (now) => sql`
-        SELECT s.assignee_user_id, s.assignee_unit_id, NULL, NULL, 'case.rectify_due', s.code || '：挂牌督办整改到期', s.id, jsonb_build_object('rectifyBy', s.rectify_by), ${now.toISOString()}::timestamptz
+        SELECT s.assignee_user_id, s.assignee_unit_id, NULL, NULL, 'case.rectify_due', s.code || '：挂牌督办整改到期', s.id, jsonb_build_object('rectifyBy', s.rectify_by), ${now.toISOString()}::timestamptz, 'case', s.id
           FROM s WHERE s.assignee_user_id IS NOT NULL OR s.assignee_unit_id IS NOT NULL
         UNION ALL
-        SELECT NULL, NULL, ${CENTRE_PATH}, 'dispatcher', 'case.rectify_due', s.code || '：挂牌督办整改到期', s.id, jsonb_build_object('rectifyBy', s.rectify_by), ${now.toISOString()}::timestamptz FROM s`,
+        SELECT NULL, NULL, ${CENTRE_PATH}, 'dispatcher', 'case.rectify_due', s.code || '：挂牌督办整改到期', s.id, jsonb_build_object('rectifyBy', s.rectify_by), ${now.toISOString()}::timestamptz, 'case', s.id FROM s`,
     },
   },
 });

@@ -180,7 +180,20 @@ const eventRecords = recordsetInsert(
 );
 const notificationRecords = recordsetInsert(
   notifications,
-  ['userId', 'unitId', 'regionPath', 'role', 'kind', 'title', 'body', 'caseId', 'data', 'createdAt'],
+  [
+    'userId',
+    'unitId',
+    'regionPath',
+    'role',
+    'kind',
+    'title',
+    'body',
+    'caseId',
+    'subjectKind',
+    'subjectId',
+    'data',
+    'createdAt',
+  ],
   { param: 3 },
 );
 const auditRecords = recordsetInsert(

@@ -38,7 +38,17 @@ describe('the inbox', () => {
     const before = await inbox('?limit=100');
     expect(before.unread).toBeGreaterThanOrEqual(1);
     const mine = before.items.find((n: { caseId: string }) => n.caseId === filed.json().id);
-    expect(Object.keys(mine).sort()).toEqual(['body', 'caseId', 'createdAt', 'data', 'id', 'kind', 'read', 'title']);
+    expect(Object.keys(mine).sort()).toEqual([
+      'body',
+      'caseId',
+      'createdAt',
+      'data',
+      'id',
+      'kind',
+      'read',
+      'subject',
+      'title',
+    ]);
     expect(mine.read).toBe(false);
     const marked = await t.app.inject({
       method: 'POST',

@@ -11,8 +11,17 @@ export interface NotificationInput {
   kind: string;
   title: string;
   body?: string | null;
+  /** A case's notification: its subject is the case (and the case chain's `case_id` is set). */
   caseId?: string | null;
+  /** Any other module's subject (a dispute, a petition …). */
+  subject?: NotificationSubject | null;
   data?: Record<string, unknown>;
+}
+
+/** What a notification is about: a kind of record and its id. */
+export interface NotificationSubject {
+  kind: string;
+  id: string;
 }
 
 /** Wakes this instance's live streams after a commit; other instances find the rows by polling. */
@@ -45,6 +54,8 @@ export function notificationRows(
     title: n.title,
     body: n.body ?? null,
     caseId: n.caseId ?? null,
+    subjectKind: n.subject?.kind ?? (n.caseId ? 'case' : null),
+    subjectId: n.subject?.id ?? n.caseId ?? null,
     data: n.data ?? null,
     createdAt: clock.now(),
   }));
@@ -162,6 +173,7 @@ function toView(n: typeof notifications.$inferSelect, readAt: Date | null) {
     title: n.title,
     body: n.body,
     caseId: n.caseId,
+    subject: n.subjectKind && n.subjectId ? { kind: n.subjectKind, id: n.subjectId } : null,
     data: n.data ?? {},
     createdAt: n.createdAt.toISOString(),
     read: !!readAt,

@@ -4,7 +4,8 @@ import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-or
 /**
  * The in-app inbox. A notification goes to one user (`user_id`) or to everyone of a unit
  * (`unit_id`) or to the centre of a region (`region_path` + `role`); the live push (SSE) streams
- * new rows by id, which also works across server instances.
+ * new rows by id, which also works across server instances. Each names its subject (a case, a
+ * dispute …) by kind and id, so the inbox links to it whatever module wrote it.
  */
 export const notifications = pgTable(
   'notifications',
@@ -17,7 +18,14 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body'),
+    /** The case the notification is about (the case chain's own column, kept for its queries and links). */
     caseId: uuid('case_id'),
+    /**
+     * What the notification is about, for every module: the subject's kind (`case`, `dispute`, …) and
+     * id. A case's notifications carry it besides `case_id`.
+     */
+    subjectKind: text('subject_kind'),
+    subjectId: uuid('subject_id'),
     data: jsonb('data').$type<Record<string, unknown>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },

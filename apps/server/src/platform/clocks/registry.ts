@@ -33,6 +33,9 @@ export const NOTICE_COLUMNS = [
   'case_id',
   'data',
   'created_at',
+  // What the notice is about, for any module (a case's notices name the case here too).
+  'subject_kind',
+  'subject_id',
 ] as const;
 
 const kinds = new Map<string, ClockKind>();

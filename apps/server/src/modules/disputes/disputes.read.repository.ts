@@ -1,0 +1,70 @@
+import type { WarningLight } from '@gewu/domain';
+import { type SQL, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { lightSql } from '../../platform/clocks/index.ts';
+import { regions } from '../regions/regions.table.ts';
+import { users } from '../users/users.table.ts';
+import { disputeTypes, disputes, mediationOrganisations } from './disputes.table.ts';
+
+/** The stage clock's instants, for the light and its filter. */
+export const DISPUTE_CLOCK = { warnAt: disputes.stageWarnAt, deadline: disputes.stageDeadline };
+
+/** A dispute with the names its lists show: its type, place, organisation and mediator, and its light now. */
+export function summarySelect(now: Date) {
+  return {
+    d: disputes,
+    typeName: disputeTypes.name,
+    regionName: regions.name,
+    organisationName: mediationOrganisations.name,
+    mediatorName: users.displayName,
+    light: lightSql(DISPUTE_CLOCK, now),
+  };
+}
+
+export type SummaryRow = {
+  d: typeof disputes.$inferSelect;
+  typeName: string | null;
+  regionName: string | null;
+  organisationName: string | null;
+  mediatorName: string | null;
+  light: WarningLight | null;
+};
+
+function joined(db: Db, now: Date) {
+  return db
+    .select(summarySelect(now))
+    .from(disputes)
+    .leftJoin(disputeTypes, eq(disputeTypes.code, disputes.typeCode))
+    .leftJoin(regions, eq(regions.path, disputes.regionPath))
+    .leftJoin(mediationOrganisations, eq(mediationOrganisations.id, disputes.organisationId))
+    .leftJoin(users, eq(users.id, disputes.mediatorUserId));
+}
+
+/** One page of disputes matching `where`, newest first or deadline first, with the total. */
+export async function pageOfDisputes(
+  db: Db,
+  now: Date,
+  where: SQL | undefined,
+  page: { page: number; pageSize: number; sort: 'registered_desc' | 'deadline_asc' },
+): Promise<{ rows: SummaryRow[]; total: number }> {
+  const order =
+    page.sort === 'deadline_asc'
+      ? [sql`${disputes.stageDeadline} ASC NULLS LAST`, desc(disputes.registeredAt), asc(disputes.id)]
+      : [desc(disputes.registeredAt), asc(disputes.id)];
+  const rows = await joined(db, now)
+    .where(where)
+    .orderBy(...order)
+    .limit(page.pageSize)
+    .offset((page.page - 1) * page.pageSize);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(disputes)
+    .where(where);
+  return { rows: rows as SummaryRow[], total: count?.n ?? 0 };
+}
+
+/** One dispute with its names (no visibility check: the caller has loaded it for the actor). */
+export async function summaryOf(db: Db, now: Date, id: string): Promise<SummaryRow | undefined> {
+  const [row] = await joined(db, now).where(eq(disputes.id, id));
+  return row as SummaryRow | undefined;
+}
