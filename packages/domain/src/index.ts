@@ -33,3 +33,4 @@ export * from './items-views.ts';
 export * from './attachments-views.ts';
 export * from './map-views.ts';
 export * from './petitions.ts';
+export * from './documents.ts';
