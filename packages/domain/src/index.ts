@@ -40,3 +40,4 @@ export * from './disputes-reducer.ts';
 export * from './disputes-rules.ts';
 export * from './disputes-contracts.ts';
 export * from './disputes-views.ts';
+export * from './documents.ts';
