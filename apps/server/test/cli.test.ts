@@ -47,7 +47,9 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('gewu CLI', () => {
+// Each step starts a fresh node + tsx process (migrations and the demo seed included): on a busy 2-core
+// machine that alone has taken over 60 s for the first test, so these tests get a wider limit.
+describe('gewu CLI', { timeout: 180_000 }, () => {
   it('migrates, seeds, creates a user and resets a password', async () => {
     expect((await cli('migrate')).code).toBe(0);
     expect((await cli('seed')).out).toMatch(/演示数据已创建/);

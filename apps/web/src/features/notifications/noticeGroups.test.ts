@@ -29,12 +29,14 @@ const HANDLER: readonly Action[] = ['case.read', 'case.handle'];
 const as = (actions: readonly Action[]) => (a: Action) => actions.includes(a);
 
 function notice(id: number, kind: string, title: string, body: string | null = null): NotificationView {
+  const caseId = `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`;
   return {
     id,
     kind,
     title,
     body,
-    caseId: `00000000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+    caseId,
+    subject: { kind: 'case', id: caseId },
     data: {},
     createdAt: '2026-11-27T01:00:00.000Z',
     read: false,
