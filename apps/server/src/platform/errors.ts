@@ -11,6 +11,27 @@ export class AppError extends Error {
   }
 }
 
+/** What a stale actor is told of the record as it now is: enough to refresh, nothing more. */
+export interface CurrentVersion {
+  id: string;
+  state: string;
+  version: number;
+}
+
+/**
+ * A 409 for an actor who acted on an older version: the API's error handler adds the record's id,
+ * state and version as `current` (and the request id), so the client can show what happened meanwhile.
+ */
+export class StaleVersionError extends AppError {
+  constructor(
+    code: string,
+    message: string,
+    readonly current: CurrentVersion | undefined,
+  ) {
+    super(409, code, message);
+  }
+}
+
 export const notFound = (code: string, message: string) => new AppError(404, code, message);
 export const badRequest = (code: string, message: string, details?: { path: string; message: string }[]) =>
   new AppError(400, code, message, details);

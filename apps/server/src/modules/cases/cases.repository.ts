@@ -8,7 +8,7 @@ import {
 import { and, asc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { rawRows, recordsetInsert } from '../../db/recordset-insert.ts';
-import { AppError } from '../../platform/errors.ts';
+import { StaleVersionError } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { notifications } from '../notifications/notifications.table.ts';
 import { replaceDeadlines } from '../../platform/clocks/index.ts';
@@ -31,9 +31,9 @@ export type NewEvent = {
 }[CaseEventType];
 
 /** The 409 a stale actor gets, carrying the case as it now is so the screen can show it. */
-export class CaseConflict extends AppError {
-  constructor(readonly current: CaseRow | undefined) {
-    super(409, 'case.conflict', '案件已被他人处理，请刷新后查看最新状态');
+export class CaseConflict extends StaleVersionError {
+  constructor(override readonly current: CaseRow | undefined) {
+    super('case.conflict', '案件已被他人处理，请刷新后查看最新状态', current);
   }
 }
 

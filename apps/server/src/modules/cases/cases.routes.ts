@@ -26,7 +26,6 @@ import { actOnCase } from './cases.actions.ts';
 import { reportCase } from './cases.intake.ts';
 import { getCaseDetail, listCases, nearbyDuplicates } from './cases.queries.ts';
 import { gridWorkerLoads, proposeDispatch } from './cases.routing.ts';
-import { CaseConflict } from './cases.repository.ts';
 import { caseFigures, figuresQuerySchema } from './cases.figures.ts';
 import { setPublication } from './cases.publication.ts';
 import { apiKeyInvalid } from './cases.errors.ts';
@@ -37,19 +36,6 @@ const idParams = z.strictObject({ id: z.string().uuid() });
 export async function caseRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['cases'];
-
-  // A stale actor's 409 carries the case as it now is.
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof CaseConflict && err.current) {
-      return reply.code(409).send({
-        code: err.code,
-        message: err.message,
-        requestId: req.id,
-        current: { id: err.current.id, state: err.current.state, version: err.current.version },
-      });
-    }
-    throw err;
-  });
 
   app.post('/api/cases', {
     config: { access: { roles: ['resident', 'grid_worker', 'dispatcher'], scope: 'region' } },

@@ -7,7 +7,7 @@ import {
 } from '@gewu/domain';
 import { type SQL, and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
-import { AppError } from '../../platform/errors.ts';
+import { StaleVersionError } from '../../platform/errors.ts';
 import { replaceDeadlines } from '../../platform/clocks/index.ts';
 import { disputeStageClock, disputeStageLights } from './disputes.clocks.ts';
 import { disputeConflictMessage } from './disputes.errors.ts';
@@ -30,9 +30,9 @@ export type NewDisputeEvent = {
 }[DisputeEventType];
 
 /** The 409 a stale actor gets, carrying the dispute as it now is. */
-export class DisputeConflict extends AppError {
-  constructor(readonly current: DisputeRow | undefined) {
-    super(409, 'dispute.conflict', disputeConflictMessage);
+export class DisputeConflict extends StaleVersionError {
+  constructor(override readonly current: DisputeRow | undefined) {
+    super('dispute.conflict', disputeConflictMessage, current);
   }
 }
 

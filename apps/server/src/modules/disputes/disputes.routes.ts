@@ -17,7 +17,6 @@ import { actOnDispute } from './disputes.actions.ts';
 import { addParty, patchParty, removeParty } from './disputes.parties.ts';
 import { getDisputeDetail, listDisputes } from './disputes.queries.ts';
 import { registerDispute } from './disputes.register.ts';
-import { DisputeConflict } from './disputes.repository.ts';
 import { proposeOrganisations } from './mediation.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
@@ -31,19 +30,6 @@ const partyParams = z.strictObject({ id: z.string().uuid(), partyId: z.string().
 export async function disputeRoutes(app: AppInstance) {
   const deps = app.deps;
   const tags = ['disputes'];
-
-  // A stale actor's 409 carries the dispute as it now is.
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof DisputeConflict && err.current) {
-      return reply.code(409).send({
-        code: err.code,
-        message: err.message,
-        requestId: req.id,
-        current: { id: err.current.id, state: err.current.state, version: err.current.version },
-      });
-    }
-    throw err;
-  });
 
   app.get('/api/disputes', {
     config: { access: { roles: ['dispatcher', 'mediator', 'leader'], scope: 'region' } },

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.ts';
+import { AppError, StaleVersionError } from '../errors.ts';
 
 /** Fastify's own error codes → a stable code and a Chinese message. */
 const FASTIFY_ERRORS: Record<string, [number, string, string]> = {
@@ -70,6 +70,12 @@ const ZOD_PARTS: Record<string, string> = {
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   // Whatever the service recorded inside its transaction was rolled back with it.
   if (req.ctx) req.ctx.audited = false;
+  if (err instanceof StaleVersionError && err.current) {
+    const { id, state, version } = err.current;
+    return reply
+      .code(409)
+      .send({ code: err.code, message: err.message, requestId: req.id, current: { id, state, version } });
+  }
   if (err instanceof AppError) {
     return reply.code(err.status).send({ code: err.code, message: err.message, details: err.details });
   }
