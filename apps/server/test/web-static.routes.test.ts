@@ -12,6 +12,8 @@ const ASSET = 'assets/index-Ab12Cd34.js';
 
 // The phone pages' variant (apps/web/build/phone-page.ts): index.html with their chunks preloaded.
 const PHONE_HTML = '<!doctype html><html><head><link rel="modulepreload" href="/assets/MobileApp-Xy.js"></head></html>';
+// …and the sign-in page's: index.html with the sign-in form's chunks preloaded.
+const LOGIN_HTML = '<!doctype html><html><head><link rel="modulepreload" href="/assets/LoginPage-Ab.js"></head></html>';
 
 let t: TestApp;
 let webDist: string;
@@ -21,6 +23,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(webDist, 'assets'));
   fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><html><body><div id="root"></div></body></html>');
   fs.writeFileSync(path.join(webDist, 'm.html'), PHONE_HTML);
+  fs.writeFileSync(path.join(webDist, 'login.html'), LOGIN_HTML);
   fs.writeFileSync(path.join(webDist, ASSET), SCRIPT);
   fs.writeFileSync(path.join(webDist, `${ASSET}.br`), zlib.brotliCompressSync(SCRIPT));
   fs.writeFileSync(path.join(webDist, `${ASSET}.gz`), zlib.gzipSync(SCRIPT));
@@ -36,6 +39,9 @@ afterAll(async () => {
 
 const get = (url: string, acceptEncoding?: string) =>
   t.app.inject({ method: 'GET', url, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+/** A page request from a browser holding a session cookie (whether still valid does not matter here). */
+const getSignedIn = (url: string) =>
+  t.app.inject({ method: 'GET', url, headers: { cookie: 'gewu_session=any-value' } });
 
 describe('the built web UI: precompressed files and caching', () => {
   it('sends the brotli copy to a browser that accepts it, marked so, and the same script once decoded', async () => {
@@ -84,17 +90,30 @@ describe('the built web UI: precompressed files and caching', () => {
     expect(manifest.headers['cache-control']).toBe('no-cache');
   });
 
-  it('the phone pages get the page that preloads their chunks; every other page the plain one', async () => {
+  it('signed in, the phone pages get the page that preloads their chunks; every other page the plain one', async () => {
     for (const url of ['/m', '/m/report', '/m/report?from=home', '/m/cases/abc']) {
-      const res = await get(url);
+      const res = await getSignedIn(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toBe(PHONE_HTML);
+      expect(res.headers['vary'], url).toMatch(/cookie/i);
     }
     for (const url of ['/', '/cases', '/mine', '/m-not-phone', '/login?next=/m/report']) {
+      const res = await getSignedIn(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toContain('<div id="root">');
+    }
+  });
+
+  it('without a session cookie, the sign-in page and the phone pages (which send the visitor there) preload the sign-in form', async () => {
+    for (const url of ['/login', '/login?next=/m/report', '/m', '/m/report']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(LOGIN_HTML);
+    }
+    for (const url of ['/', '/cases', '/m-not-phone', '/loginx']) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);
       expect(res.body, url).toContain('<div id="root">');
-      expect(res.body, url).not.toContain('MobileApp');
     }
   });
 

@@ -5,6 +5,8 @@ type Chunk = Extract<Output[string], { type: 'chunk' }>;
 
 /** The phone pages' root module: every /m/ page needs its chunk and the chunks it imports. */
 const PHONE_ROOT = /[\\/]src[\\/]mobile[\\/]MobileApp\.tsx$/;
+/** The sign-in page's module: where a visitor without a session lands, from /m/… as from anywhere. */
+const LOGIN_ROOT = /[\\/]src[\\/]features[\\/]auth[\\/]LoginPage\.tsx$/;
 
 /** The files a chunk needs before it runs: itself, the chunks it imports statically, and their CSS. */
 function closure(start: Chunk, byFile: Map<string, Chunk>): { js: Set<string>; css: Set<string> } {
@@ -24,15 +26,15 @@ function closure(start: Chunk, byFile: Map<string, Chunk>): { js: Set<string>; c
 }
 
 /**
- * The head tags that fetch the phone screens' code together with the entry's. Without them a phone
- * opening /m/report learns of those chunks only after the entry has arrived, run and asked who is
- * signed in: two more round trips of 560 ms on slow 4G (bench/phone-load.ts). Empty when the build
- * has no phone root (a test bundle, say).
+ * The head tags that fetch a lazily loaded page's code (the phone screens', the sign-in page's)
+ * together with the entry's. Without them a phone opening /m/report learns of those chunks only after
+ * the entry has arrived, run and asked who is signed in: two more round trips of 560 ms on slow 4G
+ * (bench/phone-load.ts). Empty when the build has no such root (a test bundle, say).
  */
-export function phonePreloadTags(bundle: Output): string {
+export function preloadTags(bundle: Output, rootModule: RegExp = PHONE_ROOT): string {
   const chunks = Object.values(bundle).filter((o): o is Chunk => o.type === 'chunk');
   const byFile = new Map(chunks.map((c) => [c.fileName, c]));
-  const root = chunks.find((c) => c.facadeModuleId && PHONE_ROOT.test(c.facadeModuleId));
+  const root = chunks.find((c) => c.facadeModuleId && rootModule.test(c.facadeModuleId));
   if (!root) return '';
   const loaded = new Set<string>();
   for (const entry of chunks.filter((c) => c.isEntry)) {
@@ -55,9 +57,10 @@ export function phonePreloadTags(bundle: Output): string {
 }
 
 /**
- * Emits m.html: index.html with the phone screens' chunks preloaded. The server answers /m/… with it
- * (apps/server/src/platform/http/web-ui.ts) and every other page with index.html, so a desktop page
- * does not fetch the phone's code.
+ * Emits index.html's two variants: m.html with the phone screens' chunks preloaded, and login.html with
+ * the sign-in page's. The server (apps/server/src/platform/http/web-ui.ts) answers a request without a
+ * session cookie for /login or /m/… with login.html, /m/… with m.html, and every other page with
+ * index.html, so a desktop page does not fetch the phone's code.
  */
 export function phonePage(): Plugin {
   return {
@@ -68,9 +71,14 @@ export function phonePage(): Plugin {
       const index = bundle['index.html'];
       if (!index || index.type !== 'asset') this.error('index.html is not in the bundle');
       const html = String(index.source);
-      const tags = phonePreloadTags(bundle);
       if (!html.includes('</head>')) this.error('index.html has no </head>');
-      this.emitFile({ type: 'asset', fileName: 'm.html', source: html.replace('</head>', `  ${tags}\n  </head>`) });
+      for (const [fileName, root] of [
+        ['m.html', PHONE_ROOT],
+        ['login.html', LOGIN_ROOT],
+      ] as const) {
+        const tags = preloadTags(bundle, root);
+        this.emitFile({ type: 'asset', fileName, source: html.replace('</head>', `  ${tags}\n  </head>`) });
+      }
     },
   };
 }

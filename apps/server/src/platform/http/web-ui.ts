@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { AppInstance } from './app-type.ts';
 import { declarePublic } from './route-access.ts';
+import { SESSION_COOKIE } from './session.ts';
 
 /** Vite names every file under /assets/ by its content hash: a changed file is a new URL. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -14,10 +15,27 @@ export function cacheControlFor(relativePath: string): string {
   return relativePath.split(path.sep).join('/').startsWith('assets/') ? IMMUTABLE : REVALIDATE;
 }
 
+const pathOf = (url: string) => url.split(/[?#]/, 1)[0] ?? '';
+
 /** /m and /m/… (with or without a query): the phone pages. */
 export function isPhonePage(url: string): boolean {
-  const pathname = url.split(/[?#]/, 1)[0] ?? '';
+  const pathname = pathOf(url);
   return pathname === '/m' || pathname.startsWith('/m/');
+}
+
+/** The variants of index.html the build writes (apps/web/build/phone-page.ts), by the page they preload. */
+export type PageVariant = 'index' | 'phone' | 'login';
+
+/**
+ * Which variant a page request gets: a request without a session cookie for /login or a phone page
+ * will show the sign-in form (the app sends it there), so it gets the sign-in page's chunks; a phone
+ * page the phone screens'; anything else the plain index.html. Only a hint for preloading: the app
+ * decides what to show from /api/auth/me, whichever variant arrives.
+ */
+export function pageVariant(url: string, hasSessionCookie: boolean): PageVariant {
+  const phone = isPhonePage(url);
+  if (!hasSessionCookie && (phone || pathOf(url) === '/login')) return 'login';
+  return phone ? 'phone' : 'index';
 }
 
 /**
@@ -28,9 +46,15 @@ export function isPhonePage(url: string): boolean {
 export async function registerWebUi(app: AppInstance, webDist: string): Promise<void> {
   const indexHtml = path.join(webDist, 'index.html');
   const hasUi = fs.existsSync(indexHtml);
-  // The phone pages' variant, with their chunks preloaded (apps/web/build/phone-page.ts).
-  const phoneHtml = path.join(webDist, 'm.html');
-  const hasPhonePage = fs.existsSync(phoneHtml);
+  // The variants with a page's chunks preloaded (apps/web/build/phone-page.ts); index.html where the
+  // build wrote none (a test stand-in, say).
+  const variantFile = (file: string) =>
+    fs.existsSync(path.join(webDist, file)) ? path.join(webDist, file) : indexHtml;
+  const pages: Record<PageVariant, string> = {
+    index: indexHtml,
+    phone: variantFile('m.html'),
+    login: variantFile('login.html'),
+  };
   if (hasUi) {
     await app.register(async (ui) => {
       declarePublic(ui, "the web UI's own files; data comes only through the API");
@@ -54,7 +78,8 @@ export async function registerWebUi(app: AppInstance, webDist: string): Promise<
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', REVALIDATE)
-        .send(fs.createReadStream(hasPhonePage && isPhonePage(req.url) ? phoneHtml : indexHtml));
+        .header('vary', 'cookie')
+        .send(fs.createReadStream(pages[pageVariant(req.url, req.cookies[SESSION_COOKIE] !== undefined)]));
     }
     return reply
       .code(404)
