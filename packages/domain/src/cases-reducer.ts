@@ -30,9 +30,10 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
       Object.assign<Omit<CaseProjection, keyof ReportFacts | 'level'>, ReportFacts>(
         {
           state: 'reported',
-          // 首接负责制: staff who take a report (hotline, their own patrol) are its first contact; a
-          // resident's or another system's report gets one when the centre accepts it.
-          firstContactUserId: r.channel === 'hotline' || r.channel === 'grid_worker' ? e.actorId : null,
+          // 首接负责制: staff who take a report (hotline, the window, their own patrol) are its first
+          // contact; a resident's or another system's report gets one when the centre accepts it.
+          firstContactUserId:
+            r.channel === 'hotline' || r.channel === 'walk_in' || r.channel === 'grid_worker' ? e.actorId : null,
           assigneeUnitId: null,
           assigneeUserId: null,
           verifierUserId: null,

@@ -428,8 +428,8 @@ describe('case reducer: the case follows from its events', () => {
     expect(c.handleDeadline).toEqual(at(31));
   });
 
-  it('首接负责制: staff who took the report (hotline, patrol) are the first contact, not the accepting dispatcher', () => {
-    for (const channel of ['hotline', 'grid_worker'] as const) {
+  it('首接负责制: staff who took the report (hotline, window, patrol) are the first contact, not the accepting dispatcher', () => {
+    for (const channel of ['hotline', 'walk_in', 'grid_worker'] as const) {
       const c = replayCase([
         ev('report', 1, { report: { ...report, channel }, clock: clock('accept', 1, 2) }, 'staff'),
         ev('accept', 2, { clock: clock('dispatch', 2, 1) }, 'd'),

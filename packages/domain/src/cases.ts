@@ -60,7 +60,8 @@ export function nextLevel(level: CaseLevel): CaseLevel | null {
 }
 
 /** Problem sources: resident one-click report, grid-worker patrol, hotline/walk-in entered by staff, other systems by API key. */
-export const CASE_CHANNELS = ['resident_web', 'grid_worker', 'hotline', 'api'] as const;
+/** How a case came in; `walk_in`: registered at the centre's window for a visitor (来访登记, the reception module). */
+export const CASE_CHANNELS = ['resident_web', 'grid_worker', 'hotline', 'walk_in', 'api'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const; // 满意 / 基本满意 / 不满意

@@ -41,3 +41,6 @@ export * from './disputes-rules.ts';
 export * from './disputes-contracts.ts';
 export * from './disputes-views.ts';
 export * from './documents.ts';
+export * from './reception.ts';
+export * from './reception-contracts.ts';
+export * from './reception-views.ts';

@@ -89,6 +89,8 @@ export const ACTIONS = [
   'dispute.centre',
   'dispute.mediate',
   'dispute.manage',
+  'reception.register',
+  'reception.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -136,6 +138,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.propose',
     'dispute.read',
     'dispute.centre',
+    // The centre's window (综治中心窗口): registers visits, routes them, prints receipts.
+    'reception.register',
+    'reception.read',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -153,6 +158,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.read',
     'item.approve',
     'dispute.read',
+    'reception.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
