@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from './app.ts';
  */
 const NOT_JSON: Record<string, string> = {
   'GET /api/attachments/:id': 'the photo itself (image/jpeg, png, webp)',
+  'GET /api/reception/visits/:id/receipt.pdf': 'the visit receipt as a PDF',
   'GET /api/imports/template': 'a CSV or Excel file',
   'GET /api/exports/residents': 'a CSV or Excel file',
   'GET /api/exports/:kind': 'a CSV or Excel file',

@@ -39,3 +39,8 @@ export {
   mediationOrganisations,
   mediators,
 } from '../modules/disputes/disputes.table.ts';
+export {
+  receptionVisits,
+  receptionLookupFailures,
+  receptionIdentities,
+} from '../modules/reception/reception.table.ts';

@@ -16,7 +16,7 @@ import { type ItemRow, getItemByCode } from '../items/items.repository.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { isItemAdmitted } from '../items/items.service.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
-import { notificationRows, wakeStreams } from '../notifications/notifications.service.ts';
+import { notificationRows, notify, wakeStreams } from '../notifications/notifications.service.ts';
 import { stageClock } from '../../platform/clocks/index.ts';
 import { coversPath } from './cases.policy.ts';
 import {
@@ -107,7 +107,7 @@ class IdempotencyKeyTaken extends Error {}
 const gridPaths = new Map<string, string>();
 
 /** Where the case is: the grid a point falls in (its unit grid, not the micro-grid), else refused. */
-async function placeOf(deps: IntakeDeps, body: ReportBody, fallbackPath: string | null) {
+async function placeOf(deps: IntakeDeps, body: Pick<ReportBody, 'location'>, fallbackPath: string | null) {
   if (!body.location) {
     if (!fallbackPath) throw caseLocationRequired();
     return { gridId: null, regionPath: fallbackPath, lon: null, lat: null };
@@ -292,6 +292,93 @@ async function fileReport(
       attachmentIds: selfHandle.attachmentIds,
     });
     await recordAudit(tx, deps.clock, ctx, audit(row.code));
+    return row;
+  });
+}
+
+/** A case a visitor brings to the centre's window (来访登记), as the reception module hands it over. */
+export interface WalkInReport {
+  itemCode: string;
+  description: string;
+  address: string;
+  location?: ReportBody['location'];
+  fields: ReportBody['fields'];
+  /** The visitor as the case shows its reporter: masked (the visit keeps the full name, encrypted). */
+  reporterName: string;
+  /** The visitor's phone, already protected (encrypted, hashed, masked) by the reception module. */
+  phone: { enc: string; hash: string; masked: string } | null;
+  /** The visit's idempotency key: the case is the visit's, made once with it. */
+  idempotencyKey: string;
+}
+
+/**
+ * Files a case for a visitor at the centre's window (channel `walk_in`): the checks of any staff
+ * report (the item, its fields, the place inside the actor's area — the actor's own region when no
+ * point is given), the acceptance clock, the centre's inbox and the audit row, written through
+ * `deps.db.transaction` — a savepoint of the caller's transaction when `deps.db` is one, so the
+ * reception module writes the visit and its case together or not at all.
+ */
+export async function reportWalkIn(deps: IntakeDeps, ctx: RequestContext, input: WalkInReport): Promise<CaseRow> {
+  const actor = requireActor(ctx);
+  if (!can(actor, 'case.report') || !can(actor, 'case.centre')) throw forbidden();
+  const item = await itemByCode(deps, input.itemCode);
+  checkFields(item, input.fields);
+  const place = await placeOf(deps, { location: input.location }, actor.regionPath);
+  if (!coversPath({ regionPath: actor.regionPath }, place.regionPath)) throw caseOutsideScope();
+  const now = deps.clock.now();
+  const cal = await getWorkCalendar(deps);
+  const level: CaseLevel = 'township';
+  const report: ReportFacts = {
+    id: uuidv7(),
+    code: '',
+    itemId: item.id,
+    itemCode: item.code,
+    level,
+    regionPath: place.regionPath,
+    gridId: place.gridId,
+    lon: place.lon,
+    lat: place.lat,
+    address: input.address,
+    description: input.description,
+    channel: 'walk_in',
+    source: null,
+    externalRef: null,
+    mediaUrl: null,
+    reporterUserId: actor.id,
+    reporterApiKeyId: null,
+    reporterName: input.reporterName,
+    reporterPhoneEnc: input.phone?.enc ?? null,
+    reporterPhoneHash: input.phone?.hash ?? null,
+    reporterPhoneMasked: input.phone?.masked ?? null,
+    anonymous: false,
+    publicConsent: false,
+    reporterKey: `u:${actor.id}`,
+    idempotencyKey: `reception:${input.idempotencyKey}`,
+  };
+  const who = { id: actor.id, name: actor.displayName, unitId: actor.unitId };
+  return deps.db.transaction(async (tx) => {
+    report.code = await nextCaseCode(tx, chinaDay(now));
+    const row = await appendEvent(tx, null, {
+      type: 'report',
+      at: now,
+      actor: who,
+      note: null,
+      data: { report, clock: stageClock('accept', now, item.limits.accept, cal), fields: input.fields },
+      attachmentIds: [],
+    });
+    await notify(tx, deps.clock, [{ regionPath: centrePathFor(row.regionPath, level), role: 'dispatcher' }], {
+      kind: 'case.reported',
+      title: `新上报：${item.name}`,
+      body: input.description.slice(0, 100),
+      caseId: row.id,
+    });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'case.report',
+      targetType: 'case',
+      targetId: row.id,
+      regionPath: row.regionPath,
+      detail: { code: row.code, itemCode: item.code, channel: 'walk_in' },
+    });
     return row;
   });
 }

@@ -3,6 +3,7 @@ import { mediationAgreementDocumentSchema, petitionOpinionDocumentSchema } from 
 import { badRequest } from '../errors.ts';
 import { mediationAgreementSpec } from './mediation-agreement.ts';
 import { petitionOpinionSpec } from './petition-opinion.ts';
+import { type ReceptionReceiptDocument, receptionReceiptSpec } from './reception-receipt.ts';
 import { renderDocument, unsupportedCharacters, type DocumentSpec } from './render.ts';
 
 /*
@@ -18,6 +19,7 @@ import { renderDocument, unsupportedCharacters, type DocumentSpec } from './rend
 export { renderDocument, unsupportedCharacters, type DocumentSpec } from './render.ts';
 export { mediationAgreementSpec, MEDIATION_AGREEMENT_EFFECT } from './mediation-agreement.ts';
 export { petitionOpinionSpec, petitionReviewRight } from './petition-opinion.ts';
+export { receptionReceiptSpec, RECEPTION_RECEIPT_TITLE, type ReceptionReceiptDocument } from './reception-receipt.ts';
 
 export const documentInvalid = (details: { path: string; message: string }[]) =>
   badRequest('document.invalid', '文书内容不完整或有误，无法生成', details);
@@ -46,4 +48,9 @@ export async function renderMediationAgreement(input: unknown): Promise<Rendered
 /** 信访事项处理意见书 (or 复查意见书) as a PDF. Rejects with `document.invalid` (400) when the input is incomplete. */
 export async function renderPetitionOpinion(input: unknown): Promise<RenderedDocument> {
   return render(petitionOpinionSpec(parse(petitionOpinionDocumentSchema, input)));
+}
+
+/** 来访登记回执 as a PDF (built by the reception module from its own records: the visitor masked, no phone). */
+export async function renderReceptionReceipt(doc: ReceptionReceiptDocument): Promise<RenderedDocument> {
+  return render(receptionReceiptSpec(doc));
 }
