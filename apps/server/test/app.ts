@@ -122,13 +122,14 @@ export async function addUser(
 /**
  * Row counts of every table in the public schema except the audit log and its chain (a refused
  * state-changing request is audited by design) and the failed-login counters (a refused login is
- * counted by design: it is what pauses a guessed name, on one address and across all of them), to
+ * counted by design: it is what pauses a guessed name, on one address and across all of them) and
+ * the progress lookup's (a wrong receipt number or phone digits is counted by design), to
  * show a refused request changed nothing.
  */
 export async function everyTableCount(database: TestDatabase): Promise<Record<string, number>> {
   const tables = await queryRows<{ t: string }>(
     database.db,
-    sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'audit_chain', 'login_failures', 'login_account_failures') ORDER BY table_name`,
+    sql`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('audit_log', 'audit_chain', 'login_failures', 'login_account_failures', 'reception_lookup_failures') ORDER BY table_name`,
   );
   const union = tables
     .map(({ t }) => `SELECT '${t}' AS t, count(*)::int AS n FROM "${t.replace(/"/g, '""')}"`)
@@ -143,7 +144,8 @@ export async function storedPlaintexts(t: TestApp): Promise<Set<string>> {
     t.database.db,
     sql`SELECT id_enc AS enc FROM residents WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM residents WHERE phone_enc IS NOT NULL
         UNION ALL SELECT phone_enc FROM grid_assignments WHERE phone_enc IS NOT NULL
-        UNION ALL SELECT id_enc FROM dispute_parties WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM dispute_parties WHERE phone_enc IS NOT NULL`,
+        UNION ALL SELECT id_enc FROM dispute_parties WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM dispute_parties WHERE phone_enc IS NOT NULL
+        UNION ALL SELECT id_enc FROM reception_visits WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM reception_visits WHERE phone_enc IS NOT NULL`,
   );
   return new Set(stored.map((r) => t.deps.pii.decrypt(r.enc)));
 }

@@ -60,6 +60,23 @@ describe('no response carries an unmasked identity or phone number', () => {
       `姓名,身份证号,联系电话,村（社区）代码\n甲,${fullId},13700001234,410104001001\n乙,11010519491231002X,13700005678,410104001001`,
       { 'content-type': 'application/octet-stream' },
     );
+    // A walk-in registered at the window and routed to a dispute: its visitor's numbers are stored too.
+    const visit = (
+      await call('dispatcher', d, 'POST', '/api/reception/visits', {
+        idempotencyKey: 'pii-scan-visit',
+        visitor: { anonymous: false, name: '扫描来访人', idNumber: fullId, phone: '13500002468' },
+        category: 'dispute',
+        matter: '邻里纠纷',
+        route: { track: 'dispute', typeCode: 'neighbour', regionId: village },
+      })
+    ).json() as { id: string; receiptNumber: string };
+    await t.app
+      .inject({
+        method: 'POST',
+        url: '/api/reception/progress',
+        payload: { receiptNumber: visit.receiptNumber, phoneLast4: '2468' },
+      })
+      .then((res) => bodies.push({ who: 'anonymous', url: '/api/reception/progress', body: res.body }));
     const grids = (await call('admin', s.admin as Session, 'GET', '/api/grids')).json().items as { id: string }[];
     await call('admin', s.admin as Session, 'POST', `/api/grids/${grids[0]?.id}/assignments`, {
       duty: 'police',
@@ -81,6 +98,8 @@ describe('no response carries an unmasked identity or phone number', () => {
         '/api/stats/tallies',
         '/api/exports/residents?format=csv',
         '/api/audit?pageSize=200',
+        '/api/reception/visits?pageSize=100',
+        `/api/reception/visits/${visit.id}`,
         ...Array.from({ length: 12 }, (_, p) => `/api/residents?pageSize=200&page=${p + 1}`),
       ]) {
         await call(who, session as Session, 'GET', url);
@@ -90,11 +109,18 @@ describe('no response carries an unmasked identity or phone number', () => {
     // Everything the server knows in plaintext, decrypted from the database.
     const stored = await queryRows<{ enc: string }>(
       t.database.db,
-      sql`SELECT id_enc AS enc FROM residents WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM residents WHERE phone_enc IS NOT NULL UNION ALL SELECT phone_enc FROM grid_assignments WHERE phone_enc IS NOT NULL`,
+      sql`SELECT id_enc AS enc FROM residents WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM residents WHERE phone_enc IS NOT NULL UNION ALL SELECT phone_enc FROM grid_assignments WHERE phone_enc IS NOT NULL
+        UNION ALL SELECT id_enc FROM reception_visits WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM reception_visits WHERE phone_enc IS NOT NULL`,
     );
     const secrets = new Set(stored.map((r) => t.deps.pii.decrypt(r.enc)));
     expect(secrets.has(fullId)).toBe(true);
     expect(secrets.has('13600009999')).toBe(true);
+    expect(secrets.has('13500002468')).toBe(true);
+    // The window's reads were made, and answered.
+    expect(bodies.filter((b) => b.url.startsWith('/api/reception/') && b.who === 'dispatcher').length).toBeGreaterThan(
+      2,
+    );
+    expect(bodies.find((b) => b.url === '/api/reception/progress')?.body).toContain(visit.receiptNumber);
     expect(secrets.size).toBeGreaterThan(2500);
     const leaks: string[] = [];
     for (const b of bodies)

@@ -39,8 +39,4 @@ export {
   mediationOrganisations,
   mediators,
 } from '../modules/disputes/disputes.table.ts';
-export {
-  receptionVisits,
-  receptionLookupFailures,
-  receptionIdentities,
-} from '../modules/reception/reception.table.ts';
+export { receptionVisits, receptionLookupFailures, receptionIdentities } from '../modules/reception/reception.table.ts';

@@ -755,6 +755,38 @@ export const SAMPLES: Record<string, Sample> = {
       return { method: 'DELETE', url: `/api/disputes/${o.disputeId}/parties/${party.id}` };
     },
   },
+  // The reception window (来访登记): the centre registers and routes; the centre and leaders read their region's visits.
+  'POST /api/reception/visits': {
+    // Routed to a dispute of the side's village: another township's village is not the centre's to register.
+    call: (o) =>
+      post('/api/reception/visits', {
+        idempotencyKey: crypto.randomUUID(),
+        visitor: { anonymous: false, name: '来访群众', phone: '13800138000' },
+        category: 'dispute',
+        matter: '邻里噪音纠纷',
+        route: { track: 'dispute', typeCode: 'neighbour', regionId: o.villageId },
+      }),
+  },
+  'GET /api/reception/visits': {
+    call: () => get('/api/reception/visits?pageSize=100'),
+    out: false,
+    check: (body, own) => (body.includes(own.visitId) ? null : "the own centre's visit is missing"),
+  },
+  'GET /api/reception/visits/:id': { call: (o) => get(`/api/reception/visits/${o.visitId}`) },
+  'GET /api/reception/visits/:id/receipt.pdf': { call: (o) => get(`/api/reception/visits/${o.visitId}/receipt.pdf`) },
+  'POST /api/reception/visits/:id/reveal': {
+    call: (o) => post(`/api/reception/visits/${o.visitId}/reveal`, { field: 'name', reason: '电话回访核实' }),
+  },
+  // Public: the receipt number and the phone's last four are the credential (right ones here: 200 for everyone).
+  'POST /api/reception/progress': {
+    call: (o) => post('/api/reception/progress', { receiptNumber: o.receiptNumber, phoneLast4: o.visitPhoneLast4 }),
+  },
+  // A resident's own visits: a visit is claimed with its receipt and digits, whichever centre received it.
+  'GET /api/reception/my-visits': { call: () => get('/api/reception/my-visits'), out: false },
+  'POST /api/reception/my-visits': {
+    call: (o) => post('/api/reception/my-visits', { receiptNumber: o.receiptNumber, phoneLast4: o.visitPhoneLast4 }),
+    out: false,
+  },
   'GET /api/mediation-organisations': {
     call: () => get('/api/mediation-organisations'),
     out: false,

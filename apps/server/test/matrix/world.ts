@@ -41,6 +41,10 @@ export interface Side {
   partyIds: string[];
   /** A session photo of that dispute, uploaded by the side's mediator. */
   disputeAttachmentId: string;
+  /** A visit to the side's centre (来访登记) routed to a dispute, with its receipt and the visitor phone's last four digits. */
+  visitId: string;
+  receiptNumber: string;
+  visitPhoneLast4: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -297,6 +301,9 @@ async function buildSide(
     disputeCode: '',
     partyIds: [],
     disputeAttachmentId: '',
+    visitId: '',
+    receiptNumber: '',
+    visitPhoneLast4: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -322,6 +329,12 @@ async function buildSide(
   ];
   plaintexts.push(...partyNumbers);
   await buildDispute(t, side, n, partyNumbers);
+  const visitorNumbers = [
+    validIdNumber(townshipCode.slice(0, 6), n + 700),
+    `137${String(60_000_000 + n * 7_919).slice(-8)}`,
+  ];
+  plaintexts.push(...visitorNumbers);
+  await buildVisit(t, side, n, visitorNumbers);
   side.markers = [
     gridId,
     residentId,
@@ -345,6 +358,9 @@ async function buildSide(
     ...side.partyIds,
     side.disputeAttachmentId,
     `${name}区调委会${n}`,
+    side.visitId,
+    side.receiptNumber,
+    `${name}区来访人${n}`,
   ];
   return side;
 }
@@ -424,6 +440,21 @@ async function buildDispute(t: TestApp, side: Side, n: number, numbers: string[]
     note: '首次调解',
     attachmentIds: [side.disputeAttachmentId],
   });
+}
+
+/** A walk-in at the side's centre, registered and routed to a dispute of its village in one step. */
+async function buildVisit(t: TestApp, side: Side, n: number, numbers: string[]) {
+  const res = await post(t, side.accounts.dispatcher, '/api/reception/visits', {
+    idempotencyKey: `world-visit-${side.name}-${n}`,
+    visitor: { anonymous: false, name: `${side.name}区来访人${n}`, idNumber: numbers[0], phone: numbers[1] },
+    category: 'dispute',
+    matter: `${side.name}区来访：邻里漏水纠纷`,
+    route: { track: 'dispute', typeCode: 'neighbour', regionId: side.villageId },
+  });
+  await expectOk(res, 'visit');
+  side.visitId = res.json().id;
+  side.receiptNumber = res.json().receiptNumber;
+  side.visitPhoneLast4 = (numbers[1] ?? '').slice(-4);
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {
