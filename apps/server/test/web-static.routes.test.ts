@@ -117,6 +117,15 @@ describe('the built web UI: precompressed files and caching', () => {
     }
   });
 
+  it('the public progress page (/m/track) gets the plain page, signed in or not: it needs neither the sign-in form nor the phone screens', async () => {
+    for (const url of ['/m/track', '/m/track/', '/m/track?n=1']) {
+      for (const res of [await get(url), await getSignedIn(url)]) {
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toContain('<div id="root">');
+      }
+    }
+  });
+
   it('a missing asset is a 404 with the stable code, not the page', async () => {
     const res = await get('/assets/index-gone000.js', 'br');
     expect(res.statusCode).toBe(404);

@@ -23,16 +23,23 @@ export function isPhonePage(url: string): boolean {
   return pathname === '/m' || pathname.startsWith('/m/');
 }
 
+/**
+ * Phone pages anyone may open without signing in (the visitor's progress lookup, 来访办理进度): they
+ * are not the signed-in phone screens and send nobody to the sign-in form, so they get the plain page.
+ */
+export const PUBLIC_PHONE_PAGES: readonly string[] = ['/m/track'];
+
 /** The variants of index.html the build writes (apps/web/build/phone-page.ts), by the page they preload. */
 export type PageVariant = 'index' | 'phone' | 'login';
 
 /**
  * Which variant a page request gets: a request without a session cookie for /login or a phone page
  * will show the sign-in form (the app sends it there), so it gets the sign-in page's chunks; a phone
- * page the phone screens'; anything else the plain index.html. Only a hint for preloading: the app
+ * page the phone screens'; a public phone page (PUBLIC_PHONE_PAGES) and anything else the plain index.html. Only a hint for preloading: the app
  * decides what to show from /api/auth/me, whichever variant arrives.
  */
 export function pageVariant(url: string, hasSessionCookie: boolean): PageVariant {
+  if (PUBLIC_PHONE_PAGES.includes(pathOf(url).replace(/\/$/, ''))) return 'index';
   const phone = isPhonePage(url);
   if (!hasSessionCookie && (phone || pathOf(url) === '/login')) return 'login';
   return phone ? 'phone' : 'index';
