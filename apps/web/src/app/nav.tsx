@@ -19,6 +19,7 @@ import {
   OrderedListOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -26,6 +27,7 @@ import {
 export type NavKey =
   | 'home'
   | 'cases'
+  | 'reception'
   | 'tasks'
   | 'supervision'
   | 'caseStats'
@@ -58,6 +60,13 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'home', path: '/', labelKey: 'menu.home', icon: <HomeOutlined /> },
   { key: 'cases', path: '/cases', labelKey: 'menu.cases', icon: <InboxOutlined />, action: 'case.centre' },
+  {
+    key: 'reception',
+    path: '/reception',
+    labelKey: 'menu.reception',
+    icon: <SolutionOutlined />,
+    action: 'reception.read',
+  },
   { key: 'tasks', path: '/tasks', labelKey: 'menu.tasks', icon: <CheckSquareOutlined />, action: 'case.handle' },
   {
     key: 'supervision',

@@ -28,6 +28,11 @@ const ItemsPage = lazy(() => import('../features/items/ItemsPage.tsx').then((m) 
 const InboxPage = lazy(() => import('../features/notifications/InboxPage.tsx').then((m) => ({ default: m.InboxPage })));
 const GridsPage = lazy(() => import('../features/grids/GridsPage.tsx').then((m) => ({ default: m.GridsPage })));
 const MobileApp = lazy(() => import('../mobile/MobileApp.tsx'));
+// The visitor's progress page: public (no sign-in), its own small chunk.
+const TrackPage = lazy(() => import('../mobile/track/TrackPage.tsx'));
+const ReceptionPage = lazy(() =>
+  import('../features/reception/ReceptionPage.tsx').then((m) => ({ default: m.ReceptionPage })),
+);
 const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 /** Pages behind an action: the menu hides them, and a deep link shows 403 (the server checks again). */
@@ -42,6 +47,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['users', 'user.read', <UsersPage />],
   ['audit', 'audit.read', <AuditPage />],
   ...CASE_ROUTES,
+  ['reception', 'reception.read', <ReceptionPage />],
   ['items', 'item.read', <ItemsPage />],
   ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,
@@ -55,6 +61,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<RedirectIfAuthed>{loading(<LoginPage />)}</RedirectIfAuthed>} />
+      <Route path="/m/track" element={loading(<TrackPage />)} />
       <Route element={<RequireAuth />}>
         {/* Phone screens for residents and grid workers: their own light layout, no desktop shell. */}
         <Route path="m/*" element={loading(<MobileApp />)} />
