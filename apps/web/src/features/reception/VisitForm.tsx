@@ -115,7 +115,9 @@ export function VisitForm({ onRegistered }: { onRegistered: (r: RegisteredVisit)
   const anonymous = Form.useWatch('anonymous', form) ?? false;
   const track = Form.useWatch('track', form);
   const types = useDisputeTypes(track === 'dispute');
-  const req = (key: RequiredKey) => [{ required: true, whitespace: true, message: t(`reception.desk.required.${key}`) }];
+  const req = (key: RequiredKey) => [
+    { required: true, whitespace: true, message: t(`reception.desk.required.${key}`) },
+  ];
 
   const onFinish = (v: Values) =>
     register.mutate(

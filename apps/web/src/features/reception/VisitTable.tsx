@@ -107,6 +107,7 @@ export function VisitTable() {
       <Table<VisitSummary>
         rowKey="id"
         size="middle"
+        scroll={{ x: 1100 }}
         columns={columns}
         dataSource={visits.data?.items ?? []}
         loading={visits.isFetching}

@@ -133,7 +133,9 @@ export default function TrackPage() {
           ) : (
             !session.isPending && (
               <p className="t-foot">
-                <Link to="/login">{t('reception.track.signIn')}</Link>
+                <Link to="/login" state={{ from: '/m/track' }}>
+                  {t('reception.track.signIn')}
+                </Link>
               </p>
             )
           )}
