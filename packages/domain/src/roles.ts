@@ -89,6 +89,9 @@ export const ACTIONS = [
   'dispute.centre',
   'dispute.mediate',
   'dispute.manage',
+  'petition.read',
+  'petition.centre',
+  'petition.supervise',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -136,6 +139,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.propose',
     'dispute.read',
     'dispute.centre',
+    // 信访: the centre registers petitions and handles them on the statutory clocks.
+    'petition.read',
+    'petition.centre',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -153,6 +159,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.read',
     'item.approve',
     'dispute.read',
+    // 信访: leaders approve extensions, take petitions (领导包案) and supervise overdue ones (督办).
+    'petition.read',
+    'petition.supervise',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
