@@ -86,8 +86,10 @@ const opinionText = {
   opinion: longText('处理意见'),
   basis: longText('处理依据'),
 };
-/** The issuing body and its 机关代字, when not the centre's own (default: from the centre's name). */
+/** The issuing body and its 机关代字, when not the centre's own (default: from the centre's name); the opinion's date. */
 const issuer = {
+  /** The day the opinion is dated (default: today). */
+  date: localDateSchema.optional(),
   body: bodyName('办理机关名称').optional(),
   agency: safeString()
     .trim()
@@ -131,7 +133,7 @@ export const petitionActionBodySchema = z.discriminatedUnion('action', [
     ...issuer,
     /** The body 复查 may be requested of (default: the next higher body). */
     reviewBody: bodyName('受理复查的机关').optional(),
-    /** The day the petitioner received the reply (default: today): the 30-day 复查 window counts from it. */
+    /** The day the petitioner received the reply (default: its date): the 30-day 复查 window counts from it. */
     deliveredOn: localDateSchema.optional(),
     note: note.optional(),
   }),

@@ -39,3 +39,10 @@ export {
   mediationOrganisations,
   mediators,
 } from '../modules/disputes/disputes.table.ts';
+export {
+  petitions,
+  petitionEvents,
+  petitionPetitioners,
+  petitionCodeSeq,
+  petitionOpinionSeq,
+} from '../modules/petitions/petitions.table.ts';
