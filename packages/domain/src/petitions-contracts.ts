@@ -112,7 +112,11 @@ export const petitionActionBodySchema = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('extend'),
     ...v,
-    days: extension.days,
+    /**
+     * The days asked for. The cap is the limit in force (national 30, or a province's shorter one), checked
+     * by the rule (extensionWithinLimit) against the extensions already granted, with its own code.
+     */
+    days: intField(1, 365),
     reason: extension.reason,
     /** The leader who approved it (负责人批准); a leader extending approves it themselves. */
     approverUserId: z.string().uuid().optional(),

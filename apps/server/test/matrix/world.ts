@@ -41,6 +41,9 @@ export interface Side {
   partyIds: string[];
   /** A session photo of that dispute, uploaded by the side's mediator. */
   disputeAttachmentId: string;
+  /** A petition of the side's village: accepted, taken by the side's leader (包案) and answered (its opinion printable). */
+  petitionId: string;
+  petitionCode: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -297,6 +300,8 @@ async function buildSide(
     disputeCode: '',
     partyIds: [],
     disputeAttachmentId: '',
+    petitionId: '',
+    petitionCode: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -322,6 +327,12 @@ async function buildSide(
   ];
   plaintexts.push(...partyNumbers);
   await buildDispute(t, side, n, partyNumbers);
+  const petitionerNumbers = [
+    validIdNumber(townshipCode.slice(0, 6), n + 700),
+    `137${String(60_000_000 + n * 7_919).slice(-8)}`,
+  ];
+  plaintexts.push(...petitionerNumbers);
+  await buildPetition(t, side, petitionerNumbers);
   side.markers = [
     gridId,
     residentId,
@@ -345,6 +356,8 @@ async function buildSide(
     ...side.partyIds,
     side.disputeAttachmentId,
     `${name}区调委会${n}`,
+    side.petitionId,
+    side.petitionCode,
   ];
   return side;
 }
@@ -423,6 +436,60 @@ async function buildDispute(t: TestApp, side: Side, n: number, numbers: string[]
     attendeePartyIds: side.partyIds,
     note: '首次调解',
     attachmentIds: [side.disputeAttachmentId],
+  });
+}
+
+/** The current version of a petition as the side's dispatcher sees it. */
+export async function petitionVersion(t: TestApp, side: Side, id: string): Promise<number> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/petitions/${id}`, ...as(side.accounts.dispatcher) });
+  await expectOk(res, 'petition');
+  return res.json().version;
+}
+
+/** A letter petition about the side's village registered by its centre, optionally with the petitioner's numbers. */
+export async function registerPetition(t: TestApp, side: Side, numbers: string[] = []) {
+  const res = await post(t, side.accounts.dispatcher, '/api/petitions', {
+    channel: 'letter',
+    regionId: side.villageId,
+    summary: `${side.name}区反映道路积水${next()}`,
+    matterType: 'urban_construction',
+    respondent: `${side.name}区城建办`,
+    subjectObject: `${side.name}区幸福路${next()}号`,
+    petitioners: [{ name: `${side.name}信访人`, idNumber: numbers[0], phone: numbers[1] }],
+  });
+  await expectOk(res, 'register petition');
+  return res.json() as { id: string; code: string; version: number };
+}
+
+export async function actOnPetition(t: TestApp, s: Session, side: Side, id: string, body: object) {
+  const res = await post(t, s, `/api/petitions/${id}/actions`, {
+    ...body,
+    version: await petitionVersion(t, side, id),
+  });
+  await expectOk(res, `petition ${JSON.stringify(body)}`);
+  return res.json();
+}
+
+/** A fresh petition of the side, accepted by its centre. */
+export async function acceptedPetition(t: TestApp, side: Side) {
+  const p = await registerPetition(t, side);
+  await actOnPetition(t, side.accounts.dispatcher, side, p.id, { action: 'intake', findings: {} });
+  return p;
+}
+
+/** The side's petition: accepted, taken by the side's leader and answered. */
+async function buildPetition(t: TestApp, side: Side, numbers: string[]) {
+  const { dispatcher, leader } = side.accounts;
+  const p = await registerPetition(t, side, numbers);
+  side.petitionId = p.id;
+  side.petitionCode = p.code;
+  await actOnPetition(t, dispatcher, side, p.id, { action: 'intake', findings: {} });
+  await actOnPetition(t, leader, side, p.id, { action: 'take' });
+  await actOnPetition(t, dispatcher, side, p.id, {
+    action: 'reply',
+    facts: '经查，道路积水系排水管堵塞所致',
+    opinion: '由街道城建办于十日内疏通',
+    basis: '《城市道路管理条例》',
   });
 }
 

@@ -29,6 +29,8 @@ export const petitionNotFound = () => notFound('petition.not_found', '信访事�
 export const petitionConflictMessage = '信访事项已被他人处理，请刷新后查看最新状态';
 export const petitionRegionInvalid = () =>
   notFound('petition.region_not_found', '信访事项所涉地须为您辖区内的村（社区）、乡镇（街道）或县（区）');
+export const registrationInvalid = (details: { path: string; message: string }[]) =>
+  badRequest('petition.registration_invalid', `信访登记内容不合法：${details[0]?.message ?? ''}`, details);
 export const petitionerInvalid = (details: { path: string; message: string }[]) =>
   badRequest('petition.petitioner_invalid', `信访人信息有误：${details[0]?.message ?? ''}`, details);
 export const repeatOfInvalid = () =>

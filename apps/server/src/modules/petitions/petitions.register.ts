@@ -15,12 +15,17 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { authorize, isInScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { badRequest } from '../../platform/errors.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { wakeStreams } from '../notifications/notifications.service.ts';
-import { petitionRegionInvalid, petitionerInvalid, receivedInFuture, repeatOfInvalid } from './petitions.errors.ts';
+import {
+  petitionRegionInvalid,
+  registrationInvalid,
+  petitionerInvalid,
+  receivedInFuture,
+  repeatOfInvalid,
+} from './petitions.errors.ts';
 import { loadPetition } from './petitions.access.ts';
 import { protectPetitioner } from './petitions.petitioners.ts';
 import {
@@ -57,7 +62,7 @@ async function placeOf(db: Db, actor: Actor, regionId: string) {
  * its refusal proposed (isBarredRefiling) — staff confirm it at intake.
  *
  * A plain service: the reception desk (综治中心窗口) calls it inside its own flow. It validates its input
- * (400 `validation.failed`), writes in one transaction (a savepoint inside the caller's), and returns the row.
+ * (400 `petition.registration_invalid` when called with input the HTTP schema did not check), writes in one transaction (a savepoint inside the caller's), and returns the row.
  */
 export async function registerPetition(
   deps: PetitionRegisterDeps,
@@ -67,9 +72,7 @@ export async function registerPetition(
   const actor = authorize(ctx, 'petition.centre');
   const parsed = registerPetitionBodySchema.safeParse(input);
   if (!parsed.success)
-    throw badRequest(
-      'validation.failed',
-      `信访登记内容不合法：${parsed.error.issues[0]?.message ?? ''}`,
+    throw registrationInvalid(
       parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     );
   const body = parsed.data;
