@@ -163,6 +163,8 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   events: z.array(petitionEventViewSchema),
   /** What the viewer may do now (PETITION_LIFE). */
   actions: z.array(z.enum(PETITION_COMMANDS)),
+  /** The leaders over the petition's region who may approve an extension (for the centre, while it may extend). */
+  approvers: z.array(userRef),
 });
 export type PetitionDetail = z.infer<typeof petitionDetailSchema>;
 

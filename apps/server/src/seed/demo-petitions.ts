@@ -195,9 +195,9 @@ export async function seedPetitionBase(
     [PEOPLE.ma, PEOPLE.song, PEOPLE.tang],
     [],
   );
-  // A letter turning yellow (day 13 of 15).
+  // A letter near its 15 days (yellow unless a holiday moves its last day far out).
   await petition(
-    13,
+    14,
     {
       channel: 'letter',
       regionPath: MINGDE,
@@ -209,9 +209,9 @@ export async function seedPetitionBase(
     [PEOPLE.he],
     [],
   );
-  // An online petition past its 15 days.
+  // An online petition past its 15 days (even a Spring Festival cannot move day 15 past day 30).
   await petition(
-    19,
+    30,
     {
       channel: 'online',
       regionPath: GEWU,

@@ -139,6 +139,8 @@ describe('the petition flow: register → 包案 → accept → extend → heari
     expect(view.notices).toEqual([
       expect.objectContaining({ kind: 'intake', noticeKey: 'petitions.notices.accepted', issuedOn: '2026-02-24' }),
     ]);
+    // The centre is offered the leaders over the place to approve an extension.
+    expect(view.approvers).toEqual([{ id: leader.userId, name: '周书记' }]);
 
     // Extended by 30 days, approved by the leader, the reason told in writing: day 90 is Mon 05-25.
     await on('2026-04-20 09:00');

@@ -28,6 +28,7 @@ import { petitionFacts, petitionRelationsTo, visiblePetitions } from './petition
 import {
   PETITION_CLOCK,
   type PetitionSummaryRow,
+  leadersOver,
   pageOfPetitions,
   petitionSummaryOf,
 } from './petitions.read.repository.ts';
@@ -171,6 +172,7 @@ export async function getPetitionDetail(
   const centre = relations.includes('centre');
   const mayPrint = centre || relations.includes('lead');
   const limits = deps.config.GEWU_PETITION_LIMITS;
+  const actions = availablePetitionCommands(petitionFacts(p), relations, { now, actorId: actor.id }, { cal, limits });
   const stageLimit = p.stage ? limits[p.stage] : null;
   const currentClock = events.findLast((e) => {
     const d = e.data as { clock?: { excludedDays?: string[] } | null };
@@ -245,7 +247,8 @@ export async function getPetitionDetail(
       note: e.note,
       data: timelineData(e.data as unknown as Record<string, unknown>),
     })),
-    actions: availablePetitionCommands(petitionFacts(p), relations, { now, actorId: actor.id }, { cal, limits }),
+    actions,
+    approvers: centre && actions.includes('extend') ? await leadersOver(deps.db, p.regionPath) : [],
   };
 }
 

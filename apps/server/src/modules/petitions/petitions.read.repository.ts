@@ -1,5 +1,5 @@
 import type { WarningLight } from '@gewu/domain';
-import { type SQL, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { lightSql } from '../../platform/clocks/index.ts';
 import { regions } from '../regions/regions.table.ts';
@@ -82,4 +82,21 @@ export async function regionNamesByPath(db: Db, paths: readonly string[]): Promi
     .from(regions)
     .where(inArray(regions.path, [...paths]));
   return new Map(rows.map((r) => [r.path, r.name]));
+}
+
+/** The active leaders whose region covers a petition's place (who may approve its extension). */
+export async function leadersOver(db: Db, regionPath: string) {
+  return db
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(
+      and(
+        eq(users.status, 'active'),
+        sql`'leader' = ANY(${users.roles})`,
+        sql`${regionPath} LIKE ${regions.path} || '%'`,
+      ),
+    )
+    .orderBy(asc(regions.path), asc(users.displayName))
+    .limit(50);
 }
