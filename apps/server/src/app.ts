@@ -43,6 +43,7 @@ import { seesDisputeWithAttachment } from './modules/disputes/disputes.attachmen
 import { disputeRoutes } from './modules/disputes/disputes.routes.ts';
 import { mediationRoutes } from './modules/disputes/mediation.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
+import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { mapRoutes } from './modules/map/map.routes.ts';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(disputeRoutes);
   await app.register(mediationRoutes);
   await app.register(receptionRoutes);
+  await app.register(petitionRoutes);
   await app.register(notificationRoutes);
   await app.register(open311Routes);
   await app.register(mapRoutes);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import net from 'node:net';
 import { z } from 'zod';
-import type { BaseLayer } from '@gewu/domain';
+import { type BaseLayer, petitionLimitOverridesSchema, petitionLimits } from '@gewu/domain';
 import { baseLayerOf, mapConfigFields, mapConfigProblems, tileImgHosts } from './config-map.ts';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
@@ -95,6 +95,27 @@ export const configSchema = z
      * after its photo went up). Long enough for a phone to come back from a dead zone and send it.
      */
     GEWU_ATTACHMENT_UNLINKED_DAYS: z.coerce.number().int().min(2).default(30),
+    /**
+     * A province's petition limits (信访时限) over the national ones of 《信访工作条例》, as JSON keyed by
+     * limit (petitionLimitOverridesSchema): e.g. {"intake":{"amount":15,"unit":"work_days","source":"某省…第N条"}}.
+     * A province may shorten a limit or count it in working days, never lengthen it.
+     */
+    GEWU_PETITION_LIMITS: z
+      .string()
+      .default('{}')
+      .transform((v, ctx) => {
+        let json: unknown;
+        try {
+          json = JSON.parse(v);
+        } catch {
+          ctx.addIssue({ code: 'custom', message: '须为 JSON 对象' });
+          return z.NEVER;
+        }
+        const parsed = petitionLimitOverridesSchema.safeParse(json);
+        if (parsed.success) return petitionLimits(parsed.data);
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+        return z.NEVER;
+      }),
     GEWU_SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** The maps' base layer (tile URL templates, subdomains, credit, zoom): see config-map.ts. */
     ...mapConfigFields,

@@ -145,7 +145,8 @@ export async function storedPlaintexts(t: TestApp): Promise<Set<string>> {
     sql`SELECT id_enc AS enc FROM residents WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM residents WHERE phone_enc IS NOT NULL
         UNION ALL SELECT phone_enc FROM grid_assignments WHERE phone_enc IS NOT NULL
         UNION ALL SELECT id_enc FROM dispute_parties WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM dispute_parties WHERE phone_enc IS NOT NULL
-        UNION ALL SELECT id_enc FROM reception_visits WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM reception_visits WHERE phone_enc IS NOT NULL`,
+        UNION ALL SELECT id_enc FROM reception_visits WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM reception_visits WHERE phone_enc IS NOT NULL
+        UNION ALL SELECT id_enc FROM petition_petitioners WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM petition_petitioners WHERE phone_enc IS NOT NULL`,
   );
   return new Set(stored.map((r) => t.deps.pii.decrypt(r.enc)));
 }

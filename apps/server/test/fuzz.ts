@@ -413,6 +413,8 @@ export async function loadKnown(t: TestApp): Promise<Known> {
     'disputes',
     'dispute_parties',
     'mediation_organisations',
+    'petitions',
+    'petition_petitioners',
   ]) {
     try {
       const rows = await queryRows<{ id: string }>(

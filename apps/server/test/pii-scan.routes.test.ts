@@ -83,8 +83,28 @@ describe('no response carries an unmasked identity or phone number', () => {
       personName: '扫描警官',
       phone: '13600009999',
     });
+    // A petition whose petitioner has an identity number and a phone (信访人: stored encrypted, shown masked).
+    const petitionerId = `41010419700707${'456'}`;
+    const petition = await call('dispatcher', d, 'POST', '/api/petitions', {
+      channel: 'visit',
+      regionId: village,
+      summary: '扫描用信访事项',
+      matterType: 'other',
+      respondent: '某单位',
+      subjectObject: '某事项',
+      petitioners: [{ name: '扫描信访人', idNumber: petitionerId + idCheckChar(petitionerId), phone: '13700004321' }],
+    });
+    const pid = petition.json().id as string;
+    await call('dispatcher', d, 'POST', `/api/petitions/${pid}/actions`, {
+      action: 'intake',
+      version: 1,
+      findings: {},
+    });
     for (const [who, session] of Object.entries(s)) {
       for (const url of [
+        '/api/petitions?pageSize=100',
+        `/api/petitions/${pid}`,
+        `/api/petition-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-12-31T00:00:00+08:00')}`,
         '/api/auth/me',
         '/api/users?pageSize=200',
         '/api/regions',
@@ -110,7 +130,8 @@ describe('no response carries an unmasked identity or phone number', () => {
     const stored = await queryRows<{ enc: string }>(
       t.database.db,
       sql`SELECT id_enc AS enc FROM residents WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM residents WHERE phone_enc IS NOT NULL UNION ALL SELECT phone_enc FROM grid_assignments WHERE phone_enc IS NOT NULL
-        UNION ALL SELECT id_enc FROM reception_visits WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM reception_visits WHERE phone_enc IS NOT NULL`,
+        UNION ALL SELECT id_enc FROM reception_visits WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM reception_visits WHERE phone_enc IS NOT NULL
+        UNION ALL SELECT id_enc FROM petition_petitioners WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM petition_petitioners WHERE phone_enc IS NOT NULL`,
     );
     const secrets = new Set(stored.map((r) => t.deps.pii.decrypt(r.enc)));
     expect(secrets.has(fullId)).toBe(true);
@@ -121,6 +142,12 @@ describe('no response carries an unmasked identity or phone number', () => {
       2,
     );
     expect(bodies.find((b) => b.url === '/api/reception/progress')?.body).toContain(visit.receiptNumber);
+    expect(secrets.has('13700004321')).toBe(true);
+    // The petition was read in full by the centre (its petitioner's name included) and masked by the leader.
+    const petitionBodies = bodies.filter((b) => b.url === `/api/petitions/${pid}`);
+    expect(petitionBodies.find((b) => b.who === 'dispatcher')?.body).toContain('扫描信访人');
+    expect(petitionBodies.find((b) => b.who === 'leader')?.body).toContain('137****4321');
+    expect(petitionBodies.find((b) => b.who === 'leader')?.body).not.toContain('扫描信访人');
     expect(secrets.size).toBeGreaterThan(2500);
     const leaks: string[] = [];
     for (const b of bodies)

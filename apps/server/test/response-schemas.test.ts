@@ -14,6 +14,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/exports/residents': 'a CSV or Excel file',
   'GET /api/exports/:kind': 'a CSV or Excel file',
   'GET /api/stats/tallies/export': 'an Excel workbook',
+  'GET /api/petitions/:id/opinion.pdf': 'a PDF: the written opinion on a petition (处理意见书 / 复查意见书)',
   'GET /api/grids/export.geojson': 'a GeoJSON file download',
   'GET /api/notifications/stream': 'a Server-Sent Events stream',
   'GET /api/openapi.json': 'the OpenAPI document itself',

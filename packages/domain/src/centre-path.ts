@@ -19,19 +19,19 @@ const CENTRE_TIER: Record<CaseLevel, RegionLevel> = {
 };
 
 /** A pattern whose first group is the path of the region at `level` containing the path (POSIX and JS alike). */
-function pathPattern(level: RegionLevel): string {
+export function regionPathPattern(level: RegionLevel): string {
   const chain = REGION_LEVELS.slice(0, REGION_LEVELS.indexOf(level) + 1);
   return `^(${chain.map((l) => `/[0-9]{${LEVEL_CODE_DIGITS[l]}}`).join('')}/)`;
 }
 
 /** Where to look, in order, for a case at `level`: its centre's tier, else the county; else the path itself. */
 function centrePatterns(level: CaseLevel): string[] {
-  return [...new Set([CENTRE_TIER[level], 'county' as const])].map(pathPattern);
+  return [...new Set([CENTRE_TIER[level], 'county' as const])].map(regionPathPattern);
 }
 
 /** The path of the region at `level` that contains `path` (e.g. the township of a grid), or null. */
 export function pathAtLevel(path: string, level: RegionLevel): string | null {
-  return new RegExp(pathPattern(level)).exec(path)?.[1] ?? null;
+  return new RegExp(regionPathPattern(level)).exec(path)?.[1] ?? null;
 }
 
 /** The centre responsible for a case at its level: grid and village tiers are run by the township centre. */

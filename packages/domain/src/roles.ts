@@ -91,6 +91,9 @@ export const ACTIONS = [
   'dispute.manage',
   'reception.register',
   'reception.read',
+  'petition.read',
+  'petition.centre',
+  'petition.supervise',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -141,6 +144,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // The centre's window (综治中心窗口): registers visits, routes them, prints receipts.
     'reception.register',
     'reception.read',
+    // 信访: the centre registers petitions and handles them on the statutory clocks.
+    'petition.read',
+    'petition.centre',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -159,6 +165,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.approve',
     'dispute.read',
     'reception.read',
+    // 信访: leaders approve extensions, take petitions (领导包案) and supervise overdue ones (督办).
+    'petition.read',
+    'petition.supervise',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [

@@ -40,3 +40,10 @@ export {
   mediators,
 } from '../modules/disputes/disputes.table.ts';
 export { receptionVisits, receptionLookupFailures, receptionIdentities } from '../modules/reception/reception.table.ts';
+export {
+  petitions,
+  petitionEvents,
+  petitionPetitioners,
+  petitionCodeSeq,
+  petitionOpinionSeq,
+} from '../modules/petitions/petitions.table.ts';

@@ -11,6 +11,7 @@ import { gridAssignments, grids } from '../modules/grids/grids.table.ts';
 import type { PiiCipher } from '../platform/pii.ts';
 import { seedDemoBase } from './demo-base.ts';
 import { seedCaseBase } from './demo-cases-base.ts';
+import { seedPetitionBase } from './demo-petitions.ts';
 import { seedDisputeBase } from './demo-disputes.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
@@ -98,9 +99,17 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
     const caseBase = await seedCaseBase(tx, clock, ids);
     await linkDemoGridWorker(tx);
     const disputeBase = await seedDisputeBase(tx, clock, pii, ids);
+    const petitionBase = await seedPetitionBase(tx, clock, pii, ids);
     await recordAudit(tx, clock, systemContext(), {
       action: 'system.seed_demo',
-      detail: { regions: DEMO_REGIONS.length, users: DEMO_USERS.length, ...base, ...caseBase, ...disputeBase },
+      detail: {
+        regions: DEMO_REGIONS.length,
+        users: DEMO_USERS.length,
+        ...base,
+        ...caseBase,
+        ...disputeBase,
+        ...petitionBase,
+      },
     });
   });
   return true;

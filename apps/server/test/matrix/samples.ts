@@ -9,6 +9,9 @@ import {
   actOnDispute,
   disputeVersion,
   registerDispute,
+  acceptedPetition,
+  petitionVersion,
+  registerPetition,
   anyGridItem,
   caseIn,
   expectOk,
@@ -188,6 +191,13 @@ async function disputeAction(w: World, o: Side, role: Role | undefined): Promise
       note: '再次调解',
     });
   return post(`/api/disputes/${o.disputeId}/actions`, { action: 'accept', version: 1 });
+}
+
+/** What each role does to a petition of its own township: the centre takes in a fresh one, a leader takes one (包案). */
+async function petitionAction(w: World, o: Side, role: Role | undefined): Promise<Req> {
+  const p = await registerPetition(w.t, o);
+  if (role === 'leader') return post(`/api/petitions/${p.id}/actions`, { action: 'take', version: p.version });
+  return post(`/api/petitions/${p.id}/actions`, { action: 'intake', version: p.version, findings: {} });
 }
 
 /** A fresh mediator account of the side's township in the side's committee, holding nothing. */
@@ -826,6 +836,64 @@ export const SAMPLES: Record<string, Sample> = {
     call: () => patch('/api/dispute-types/other', { limits: { mediate: { amount: 20, unit: 'natural_days' } } }),
     out: false,
     expectIn: { admin: 403 },
+  },
+  // Petitions (信访): the centre registers and handles, leaders take (包案), approve extensions and supervise.
+  'GET /api/petitions': {
+    call: () => get('/api/petitions?pageSize=100'),
+    out: false,
+    check: (body, own) => (body.includes(own.petitionId) ? null : "the own township's petition is missing"),
+  },
+  'POST /api/petitions': {
+    call: (o) =>
+      post('/api/petitions', {
+        channel: 'visit',
+        regionId: o.villageId,
+        summary: '反映噪音扰民',
+        matterType: 'environment',
+        respondent: '某工地',
+        subjectObject: `幸福路${next()}号`,
+        petitioners: [{ name: '来访人' }],
+      }),
+    // Linking the own petition to the other township's as its earlier one.
+    cross: (a, b) =>
+      post('/api/petitions', {
+        channel: 'letter',
+        regionId: a.villageId,
+        summary: '重复信访',
+        matterType: 'other',
+        respondent: '某单位',
+        subjectObject: '某事',
+        petitioners: [{ name: '来信人' }],
+        repeatOfId: b.petitionId,
+      }),
+  },
+  'GET /api/petitions/:id': { call: (o) => get(`/api/petitions/${o.petitionId}`) },
+  'POST /api/petitions/:id/actions': {
+    call: (o, c) =>
+      c.allowed && o.name === 'A'
+        ? petitionAction(c.w, o, c.role)
+        : post(`/api/petitions/${o.petitionId}/actions`, { action: 'take', version: 1 }),
+    // An extension of the own petition "approved" by the other township's leader.
+    cross: async (a, b, c) => {
+      const p = c.allowed ? await acceptedPetition(c.w.t, a) : { id: a.petitionId };
+      return post(`/api/petitions/${p.id}/actions`, {
+        action: 'extend',
+        version: await petitionVersion(c.w.t, a, p.id),
+        days: 10,
+        reason: '需补充调查',
+        approverUserId: b.accounts.leader.userId,
+      });
+    },
+  },
+  // The written opinion names the petitioner: the centre and the leader who took the petition print it.
+  'GET /api/petitions/:id/opinion.pdf': { call: (o) => get(`/api/petitions/${o.petitionId}/opinion.pdf`) },
+  'GET /api/petition-figures': {
+    call: () =>
+      get(
+        `/api/petition-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-12-31T00:00:00+08:00')}`,
+      ),
+    out: false,
+    check: (body) => (JSON.parse(body).total.counts.registered > 0 ? null : 'the own petitions are not counted'),
   },
   'GET /api/case-figures': {
     call: () =>

@@ -45,6 +45,9 @@ export interface Side {
   visitId: string;
   receiptNumber: string;
   visitPhoneLast4: string;
+  /** A petition of the side's village: accepted, taken by the side's leader (包案) and answered (its opinion printable). */
+  petitionId: string;
+  petitionCode: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -304,6 +307,8 @@ async function buildSide(
     visitId: '',
     receiptNumber: '',
     visitPhoneLast4: '',
+    petitionId: '',
+    petitionCode: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -335,6 +340,12 @@ async function buildSide(
   ];
   plaintexts.push(...visitorNumbers);
   await buildVisit(t, side, n, visitorNumbers);
+  const petitionerNumbers = [
+    validIdNumber(townshipCode.slice(0, 6), n + 800),
+    `136${String(60_000_000 + n * 7_919).slice(-8)}`,
+  ];
+  plaintexts.push(...petitionerNumbers);
+  await buildPetition(t, side, petitionerNumbers);
   side.markers = [
     gridId,
     residentId,
@@ -361,6 +372,8 @@ async function buildSide(
     side.visitId,
     side.receiptNumber,
     `${name}区来访人${n}`,
+    side.petitionId,
+    side.petitionCode,
   ];
   return side;
 }
@@ -455,6 +468,60 @@ async function buildVisit(t: TestApp, side: Side, n: number, numbers: string[]) 
   side.visitId = res.json().id;
   side.receiptNumber = res.json().receiptNumber;
   side.visitPhoneLast4 = (numbers[1] ?? '').slice(-4);
+}
+
+/** The current version of a petition as the side's dispatcher sees it. */
+export async function petitionVersion(t: TestApp, side: Side, id: string): Promise<number> {
+  const res = await t.app.inject({ method: 'GET', url: `/api/petitions/${id}`, ...as(side.accounts.dispatcher) });
+  await expectOk(res, 'petition');
+  return res.json().version;
+}
+
+/** A letter petition about the side's village registered by its centre, optionally with the petitioner's numbers. */
+export async function registerPetition(t: TestApp, side: Side, numbers: string[] = []) {
+  const res = await post(t, side.accounts.dispatcher, '/api/petitions', {
+    channel: 'letter',
+    regionId: side.villageId,
+    summary: `${side.name}区反映道路积水${next()}`,
+    matterType: 'urban_construction',
+    respondent: `${side.name}区城建办`,
+    subjectObject: `${side.name}区幸福路${next()}号`,
+    petitioners: [{ name: `${side.name}信访人`, idNumber: numbers[0], phone: numbers[1] }],
+  });
+  await expectOk(res, 'register petition');
+  return res.json() as { id: string; code: string; version: number };
+}
+
+export async function actOnPetition(t: TestApp, s: Session, side: Side, id: string, body: object) {
+  const res = await post(t, s, `/api/petitions/${id}/actions`, {
+    ...body,
+    version: await petitionVersion(t, side, id),
+  });
+  await expectOk(res, `petition ${JSON.stringify(body)}`);
+  return res.json();
+}
+
+/** A fresh petition of the side, accepted by its centre. */
+export async function acceptedPetition(t: TestApp, side: Side) {
+  const p = await registerPetition(t, side);
+  await actOnPetition(t, side.accounts.dispatcher, side, p.id, { action: 'intake', findings: {} });
+  return p;
+}
+
+/** The side's petition: accepted, taken by the side's leader and answered. */
+async function buildPetition(t: TestApp, side: Side, numbers: string[]) {
+  const { dispatcher, leader } = side.accounts;
+  const p = await registerPetition(t, side, numbers);
+  side.petitionId = p.id;
+  side.petitionCode = p.code;
+  await actOnPetition(t, dispatcher, side, p.id, { action: 'intake', findings: {} });
+  await actOnPetition(t, leader, side, p.id, { action: 'take' });
+  await actOnPetition(t, dispatcher, side, p.id, {
+    action: 'reply',
+    facts: '经查，道路积水系排水管堵塞所致',
+    opinion: '由街道城建办于十日内疏通',
+    basis: '《城市道路管理条例》',
+  });
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

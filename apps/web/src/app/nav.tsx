@@ -31,6 +31,7 @@ export type NavKey =
   | 'tasks'
   | 'supervision'
   | 'caseStats'
+  | 'petitions'
   | 'inbox'
   | 'items'
   | 'grids'
@@ -74,6 +75,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.supervision',
     icon: <AlertOutlined />,
     action: 'case.supervise',
+  },
+  {
+    key: 'petitions',
+    path: '/petitions',
+    labelKey: 'menu.petitions',
+    icon: <SolutionOutlined />,
+    action: 'petition.read',
   },
   { key: 'caseStats', path: '/case-stats', labelKey: 'menu.caseStats', icon: <FundOutlined />, action: 'case.read' },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: 'case.read' },

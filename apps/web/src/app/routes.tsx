@@ -5,6 +5,7 @@ import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
+import { PETITION_ROUTES } from '../features/petitions/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -48,6 +49,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['audit', 'audit.read', <AuditPage />],
   ...CASE_ROUTES,
   ['reception', 'reception.read', <ReceptionPage />],
+  ...PETITION_ROUTES,
   ['items', 'item.read', <ItemsPage />],
   ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,

@@ -3,6 +3,7 @@ import cases from './cases.en.json';
 import mobile from './mobile.en.json';
 import setup from './setup.en.json';
 import reception from './reception.en.json';
+import petitions from './petitions.en.json';
 
 // Loaded on demand when English is chosen (i18n/index.ts); the same areas as resources.zh-CN.ts.
-export const en = { ...base, ...cases, ...mobile, ...setup, ...reception };
+export const en = { ...base, ...cases, ...mobile, ...setup, ...reception, ...petitions };

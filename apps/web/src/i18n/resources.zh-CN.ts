@@ -3,7 +3,8 @@ import cases from './cases.zh-CN.json';
 import mobile from './mobile.zh-CN.json';
 import setup from './setup.zh-CN.json';
 import reception from './reception.zh-CN.json';
+import petitions from './petitions.zh-CN.json';
 
 // One file per area (base, case handling, phone screens, setup), so each area's strings stay together.
 // Chinese is in the first load; English (resources.en.ts) loads only when chosen.
-export const zhCN = { ...base, ...cases, ...mobile, ...setup, ...reception };
+export const zhCN = { ...base, ...cases, ...mobile, ...setup, ...reception, ...petitions };

@@ -6,6 +6,13 @@ import { useNavigate } from 'react-router';
 import { useMarkRead, useNotifications, type NotificationView } from './api.ts';
 import { formatTime } from '../../components/formatTime.ts';
 
+/** Where a notice leads: its case, or its petition (信访事项). */
+function subjectPath(n: NotificationView): string | null {
+  if (n.caseId) return `/cases/${n.caseId}`;
+  if (n.subject?.kind === 'petition') return `/petitions/${n.subject.id}`;
+  return null;
+}
+
 /** 消息: what the case chain told me (new reports, tasks, decisions), newest first; read marks and links to the case. */
 export function InboxPage() {
   const { t } = useTranslation();
@@ -17,7 +24,8 @@ export function InboxPage() {
 
   const open = (n: NotificationView) => {
     if (!n.read) mark.mutate([n.id]);
-    if (n.caseId) navigate(`/cases/${n.caseId}`);
+    const path = subjectPath(n);
+    if (path) navigate(path);
   };
 
   const columns: TableColumnsType<NotificationView> = [
@@ -45,7 +53,7 @@ export function InboxPage() {
       width: 200,
       render: (_, n) => (
         <Space size={4} onClick={(e) => e.stopPropagation()}>
-          {n.caseId && (
+          {subjectPath(n) && (
             <Button size="small" type="link" onClick={() => open(n)} data-testid={`inbox-open-${n.id}`}>
               {t('cases.inbox.open')}
             </Button>
@@ -105,7 +113,7 @@ export function InboxPage() {
           ({
             'data-testid': `inbox-item-${n.id}`,
             'data-read': n.read,
-            style: { cursor: n.caseId ? 'pointer' : undefined },
+            style: { cursor: subjectPath(n) ? 'pointer' : undefined },
             onClick: () => open(n),
           }) as React.HTMLAttributes<HTMLElement>
         }
