@@ -32,7 +32,8 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
           state: 'reported',
           // 首接负责制: staff who take a report (hotline, their own patrol) are its first contact; a
           // resident's or another system's report gets one when the centre accepts it.
-          firstContactUserId: r.channel === 'hotline' || r.channel === 'grid_worker' ? e.actorId : null,
+          firstContactUserId:
+            r.channel === 'hotline' || r.channel === 'grid_worker' || r.channel === 'dispute' ? e.actorId : null,
           assigneeUnitId: null,
           assigneeUserId: null,
           verifierUserId: null,
@@ -53,6 +54,7 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
           reopenCount: 0,
           selfHandled: false,
           mergedIntoId: null,
+          convertedDisputeId: null,
           rating: null,
           resolved: null,
           contactedInTime: null,

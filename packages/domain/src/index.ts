@@ -41,3 +41,4 @@ export * from './disputes-rules.ts';
 export * from './disputes-contracts.ts';
 export * from './disputes-views.ts';
 export * from './documents.ts';
+export * from './links-views.ts';

@@ -190,6 +190,39 @@ async function disputeAction(w: World, o: Side, role: Role | undefined): Promise
   return post(`/api/disputes/${o.disputeId}/actions`, { action: 'accept', version: 1 });
 }
 
+/** A fresh dispute of the side's village held by the side's mediator (nothing filed from it yet). */
+async function heldDispute(w: World, o: Side) {
+  const d = await registerDispute(w.t, o);
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, { action: 'accept' });
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, {
+    action: 'divert',
+    path: 'people_mediation',
+    organisationId: o.organisationId,
+  });
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, {
+    action: 'assign',
+    mediatorUserId: o.accounts.mediator.userId,
+  });
+  return { id: d.id, version: await disputeVersion(w.t, o, d.id) };
+}
+
+/** 转案件 as each role may: a fresh dispute of the own township (registered for the centre, held for the mediator). */
+async function referral(w: World, o: Side, c: SampleCtx, at?: { lon: number; lat: number }): Promise<Req> {
+  const d =
+    c.allowed && o.name === 'A'
+      ? c.role === 'mediator'
+        ? await heldDispute(w, o)
+        : await registerDispute(w.t, o)
+      : { id: o.disputeId, version: 1 };
+  return post(`/api/disputes/${d.id}/case`, {
+    itemCode: REPORT_ITEM?.code,
+    description: '调解中发现占道违建，需城管处置',
+    version: d.version,
+    note: '转城管',
+    ...(at ? { location: at } : {}),
+  });
+}
+
 /** A fresh mediator account of the side's township in the side's committee, holding nothing. */
 async function freshMediator(w: World, o: Side) {
   const user = await created(
@@ -730,6 +763,11 @@ export const SAMPLES: Record<string, Sample> = {
         note: '更换',
       });
     },
+  },
+  'POST /api/disputes/:id/case': {
+    call: (o, c) => referral(c.w, o, c),
+    // Filing the own township's dispute as a case located in the other township.
+    cross: (a, b, c) => referral(c.w, a, c, b.point),
   },
   'GET /api/disputes/:id/organisation-proposal': {
     call: (o) => get(`/api/disputes/${o.disputeId}/organisation-proposal`),
