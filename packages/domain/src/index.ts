@@ -42,3 +42,5 @@ export * from './disputes-contracts.ts';
 export * from './disputes-views.ts';
 export * from './documents.ts';
 export * from './links-views.ts';
+export * from './screening.ts';
+export * from './screening-contracts.ts';

@@ -89,6 +89,7 @@ export const ACTIONS = [
   'dispute.centre',
   'dispute.mediate',
   'dispute.manage',
+  'screening.report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,6 +115,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'case.read',
     'case.handle',
     'item.read',
+    // 排查: the grid's report for each period, a zero report included.
+    'screening.report',
   ],
   // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
   dispatcher: [

@@ -39,3 +39,11 @@ export {
   mediationOrganisations,
   mediators,
 } from '../modules/disputes/disputes.table.ts';
+export {
+  screeningSchedules,
+  screeningRounds,
+  screeningReports,
+  screeningReportDisputes,
+  riskMeetings,
+  riskMeetingDecisions,
+} from '../modules/screening/screening.table.ts';

@@ -223,6 +223,15 @@ async function referral(w: World, o: Side, c: SampleCtx, at?: { lon: number; lat
   });
 }
 
+/** The current version of the side's screening report. */
+async function screeningVersion(w: World, o: Side): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(
+    w.t.database.db,
+    sql`SELECT version FROM screening_reports WHERE id = ${o.screeningReportId}`,
+  );
+  return row?.version ?? 1;
+}
+
 /** A fresh mediator account of the side's township in the side's committee, holding nothing. */
 async function freshMediator(w: World, o: Side) {
   const user = await created(
@@ -833,6 +842,81 @@ export const SAMPLES: Record<string, Sample> = {
     out: false,
     expectIn: { admin: 403 },
   },
+  // 排查 (screening) and 风险研判: the side's grid worker reports for its grid; its centre sees the township.
+  'GET /api/screening/mine': {
+    call: () => get('/api/screening/mine'),
+    out: false,
+    check: (body, own) => (body.includes(own.gridId) ? null : 'the own grid is missing'),
+  },
+  'POST /api/screening/reports': {
+    // Its own grid's report again, with the key it was filed with: the same report back (a retry).
+    call: (o) =>
+      post('/api/screening/reports', {
+        gridId: o.gridId,
+        period: '2026-11-23',
+        zero: true,
+        idempotencyKey: o.screeningKey,
+      }),
+    // Naming the other township's dispute among its findings.
+    cross: (a, b) =>
+      post('/api/screening/reports', {
+        gridId: a.gridId,
+        period: '2026-11-23',
+        zero: false,
+        disputeIds: [b.disputeId],
+        idempotencyKey: crypto.randomUUID(),
+      }),
+  },
+  'POST /api/screening/reports/:id/amend': {
+    call: async (o, c) =>
+      post(`/api/screening/reports/${o.screeningReportId}/amend`, {
+        version: await screeningVersion(c.w, o),
+        note: '补报',
+        newDisputes: [{ typeCode: 'neighbour', summary: `${o.name}区补报纠纷${next()}` }],
+      }),
+    cross: async (a, b, c) =>
+      post(`/api/screening/reports/${a.screeningReportId}/amend`, {
+        version: await screeningVersion(c.w, a),
+        note: '补报',
+        disputeIds: [b.disputeId],
+      }),
+  },
+  'GET /api/screening/reports/:id': { call: (o) => get(`/api/screening/reports/${o.screeningReportId}`) },
+  'GET /api/screening/overview': {
+    call: (o) => get(`/api/screening/overview?regionId=${o.townshipId}`),
+    check: (body, own) => (body.includes(own.gridId) ? null : 'the own grid is missing'),
+  },
+  'PUT /api/screening/schedules/:regionId': {
+    call: (o) => put(`/api/screening/schedules/${o.townshipId}`, { periodKind: 'month', graceDays: 0 }),
+  },
+  'GET /api/risk-meetings': {
+    call: () => get('/api/risk-meetings'),
+    out: false,
+    check: (body, own) => (body.includes(own.meetingId) ? null : "the own township's meeting is missing"),
+  },
+  'POST /api/risk-meetings': {
+    call: (o) =>
+      post('/api/risk-meetings', {
+        heldAt: '2026-11-23T01:00:00Z',
+        topic: '风险研判',
+        participants: ['综治中心'],
+        minutes: '研判本周纠纷',
+        decisions: [{ disputeId: o.disputeId, kind: 'watch', note: '持续关注' }],
+      }),
+    // The own township's dispute and the other township's, in one meeting.
+    cross: (a, b) =>
+      post('/api/risk-meetings', {
+        heldAt: '2026-11-23T01:00:00Z',
+        topic: '风险研判',
+        participants: ['综治中心'],
+        minutes: '研判',
+        decisions: [
+          { disputeId: a.disputeId, kind: 'watch', note: '关注' },
+          { disputeId: b.disputeId, kind: 'watch', note: '关注' },
+        ],
+      }),
+  },
+  'GET /api/risk-meetings/:id': { call: (o) => get(`/api/risk-meetings/${o.meetingId}`) },
   'GET /api/case-figures': {
     call: () =>
       get(
