@@ -44,3 +44,4 @@ export * from './documents.ts';
 export * from './links-views.ts';
 export * from './screening.ts';
 export * from './screening-contracts.ts';
+export * from './disputes-figures.ts';

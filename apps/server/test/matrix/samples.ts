@@ -917,6 +917,12 @@ export const SAMPLES: Record<string, Sample> = {
       }),
   },
   'GET /api/risk-meetings/:id': { call: (o) => get(`/api/risk-meetings/${o.meetingId}`) },
+  'GET /api/dispute-figures': {
+    call: (o) =>
+      get(
+        `/api/dispute-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+08:00')}&regionId=${o.townshipId}`,
+      ),
+  },
   'GET /api/case-figures': {
     call: () =>
       get(
