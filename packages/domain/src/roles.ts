@@ -90,6 +90,7 @@ export const ACTIONS = [
   'dispute.mediate',
   'dispute.manage',
   'screening.report',
+  'screening.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -139,6 +140,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.propose',
     'dispute.read',
     'dispute.centre',
+    // 排查 of the area and its 风险研判 meetings.
+    'screening.read',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -156,6 +159,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.read',
     'item.approve',
     'dispute.read',
+    'screening.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [

@@ -7,22 +7,13 @@ import {
   SCREENED_RISKS,
   SCREENING_MAX_GRACE_DAYS,
   SCREENING_PERIOD_KINDS,
+  SCREENING_LIMITS,
   SCREENING_STATUSES,
 } from './screening.ts';
 
 /*
  * The 排查 and 风险研判 routes' inputs and answers (route schemas and the web client).
  */
-
-export const SCREENING_LIMITS = {
-  findingsMax: 20,
-  linkedMax: 50,
-  noteMax: 2000,
-  participantsMax: 50,
-  decisionsMax: 50,
-  minutesMax: 20_000,
-  attachmentsMax: 9,
-} as const;
 
 const dateOnly = safeString().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const note = safeString().trim().max(SCREENING_LIMITS.noteMax);
@@ -160,6 +151,8 @@ export const screeningReportResultSchema = z.object({ created: z.boolean(), repo
 /** A grid worker's screening page: each grid they answer for, this period, its report if filed, the open disputes to link. */
 export const myScreeningViewSchema = z.object({
   today: z.string(),
+  /** The active dispute types (code and name), for the findings form. */
+  types: z.array(z.object({ code: z.string(), name: z.string() })),
   grids: z.array(
     z.object({
       gridId: z.string(),

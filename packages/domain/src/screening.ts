@@ -34,6 +34,17 @@ export const DEFAULT_SCREENING_SCHEDULE: { periodKind: ScreeningPeriodKind; grac
     '《无锡市社会治理促进条例（草案）》第五十二条第六项“定期排查、及时化解婚姻家庭矛盾、邻里关系纠纷”；条例未定频次，本平台默认每月排查一次、当月最后一日前报送，乡镇可改为每旬或每周',
 };
 
+/** The limits of the screening and meeting forms (the phone checks them before sending; zod-free for its bundle). */
+export const SCREENING_LIMITS = {
+  findingsMax: 20,
+  linkedMax: 50,
+  noteMax: 2000,
+  participantsMax: 50,
+  decisionsMax: 50,
+  minutesMax: 20_000,
+  attachmentsMax: 9,
+} as const;
+
 /** The longest grace a township may give after a period ends (days). */
 export const SCREENING_MAX_GRACE_DAYS = 15;
 /** Rounds are laid out this far ahead, so a township's reminders run even while nobody opens its pages. */

@@ -5,6 +5,7 @@ import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
+import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -42,6 +43,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['users', 'user.read', <UsersPage />],
   ['audit', 'audit.read', <AuditPage />],
   ...CASE_ROUTES,
+  ...SCREENING_ROUTES,
   ['items', 'item.read', <ItemsPage />],
   ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,

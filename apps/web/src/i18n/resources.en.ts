@@ -2,6 +2,8 @@ import base from './en.json';
 import cases from './cases.en.json';
 import mobile from './mobile.en.json';
 import setup from './setup.en.json';
+import screening from './screening.en.json';
+import disputeStats from './disputeStats.en.json';
 
 // Loaded on demand when English is chosen (i18n/index.ts); the same areas as resources.zh-CN.ts.
-export const en = { ...base, ...cases, ...mobile, ...setup };
+export const en = { ...base, ...cases, ...mobile, ...setup, ...screening, ...disputeStats };

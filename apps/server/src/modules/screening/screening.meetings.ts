@@ -178,7 +178,7 @@ export async function listRiskMeetings(
   ctx: RequestContext,
   q: { page: number; pageSize: number },
 ): Promise<RiskMeetingPage> {
-  const actor = authorize(ctx, 'dispute.read');
+  const actor = authorize(ctx, 'screening.read');
   const { rows, total } = await pageOfMeetings(deps.db, actor.regionPath, q);
   const ds = await decisionsOf(
     deps.db,
@@ -202,7 +202,7 @@ export async function listRiskMeetings(
 
 /** One meeting of the actor's area (else 404). */
 export async function getRiskMeeting(deps: MeetingDeps, ctx: RequestContext, id: string): Promise<RiskMeetingView> {
-  const actor = authorize(ctx, 'dispute.read');
+  const actor = authorize(ctx, 'screening.read');
   const m = await meetingInScope(deps.db, id, actor.regionPath);
   if (!m) throw meetingNotFound();
   return meetingView(deps.db, m);
@@ -210,5 +210,5 @@ export async function getRiskMeeting(deps: MeetingDeps, ctx: RequestContext, id:
 
 /** Whether the actor sees a meeting whose attachments include this one (for the attachments route). */
 export async function seesMeetingWithAttachment(db: Db, actor: Actor, attachmentId: string): Promise<boolean> {
-  return can(actor, 'dispute.read') && meetingWithAttachment(db, actor.regionPath, attachmentId);
+  return can(actor, 'screening.read') && meetingWithAttachment(db, actor.regionPath, attachmentId);
 }

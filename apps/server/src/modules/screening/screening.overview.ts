@@ -20,7 +20,7 @@ export async function screeningOverview(
   ctx: RequestContext,
   q: ScreeningOverviewQuery,
 ): Promise<ScreeningOverview> {
-  const actor = authorize(ctx, 'dispute.read');
+  const actor = authorize(ctx, 'screening.read');
   const township = await townshipOf(deps.db, actor, q.regionId);
   const now = deps.clock.now();
   const today = chinaDayOf(now);

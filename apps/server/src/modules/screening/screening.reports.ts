@@ -14,6 +14,7 @@ import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { wakeStreams } from '../notifications/notifications.service.ts';
 import { disputeBriefsByIds, openDisputesIn } from '../disputes/disputes.read.repository.ts';
+import { listDisputeTypes } from '../disputes/mediation.repository.ts';
 import {
   type CheckedScreened,
   checkScreenedDisputes,
@@ -136,7 +137,8 @@ export async function myScreening(deps: ReportDeps, ctx: RequestContext, q: { da
       })),
     });
   }
-  return { today, grids: out };
+  const types = (await listDisputeTypes(deps.db, true)).map((x) => ({ code: x.code, name: x.name }));
+  return { today, types, grids: out };
 }
 
 /** The report already there answers a retry of its own filing (same person, same key); anything else is a second report. */
@@ -304,7 +306,7 @@ export async function amendScreeningReport(
 export async function getScreeningReport(deps: ReportDeps, ctx: RequestContext, id: string) {
   const actor = requireActor(ctx);
   const report = await reportById(deps.db, id);
-  const staffOver = !!report && can(actor, 'dispute.read', report.regionPath);
+  const staffOver = !!report && can(actor, 'screening.read', report.regionPath);
   const own =
     !!report && can(actor, 'screening.report') && (await gridsOfWorker(deps.db, actor.id, report.gridId)).length > 0;
   if (!report || !(staffOver || own)) throw screeningReportNotFound();

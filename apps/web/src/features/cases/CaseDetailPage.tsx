@@ -18,6 +18,7 @@ import { Photos } from '../attachments/Photos.tsx';
 import { PublicationCard } from './PublicationCard.tsx';
 import { DuplicatesCard } from './DuplicatesCard.tsx';
 import { SupplementsCard } from './SupplementsCard.tsx';
+import { LinksCard } from './LinksCard.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -182,6 +183,7 @@ function CaseView({
               <Typography.Text type="secondary">{t('cases.detail.noPhotos')}</Typography.Text>
             )}
           </Card>
+          <LinksCard links={c.links} />
           <SupplementsCard caseId={c.id} />
           <Card title={t('cases.fields.coUnits')} size="small" style={{ marginTop: 16 }}>
             {c.coUnits.length ? (
