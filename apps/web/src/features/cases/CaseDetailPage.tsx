@@ -176,6 +176,7 @@ function CaseView({
               ]}
             />
           </Card>
+          <LinksCard links={c.links} />
           <Card title={t('cases.fields.photos')} size="small" style={{ marginTop: 16 }}>
             {c.attachmentIds.length ? (
               <Photos ids={c.attachmentIds} size={96} testId="case-photos" />
@@ -183,7 +184,6 @@ function CaseView({
               <Typography.Text type="secondary">{t('cases.detail.noPhotos')}</Typography.Text>
             )}
           </Card>
-          <LinksCard links={c.links} />
           <SupplementsCard caseId={c.id} />
           <Card title={t('cases.fields.coUnits')} size="small" style={{ marginTop: 16 }}>
             {c.coUnits.length ? (

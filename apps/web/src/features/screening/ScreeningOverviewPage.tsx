@@ -26,6 +26,7 @@ import { useCan, useCurrentUser } from '../../app/session.ts';
 import { useRegions } from '../regions/api.ts';
 import { useScreeningOverview, useScreeningReport } from './api.ts';
 import { ScheduleDialog } from './ScheduleDialog.tsx';
+import { dueText } from './format.ts';
 
 type GridRow = ScreeningOverview['grids'][number];
 
@@ -85,16 +86,16 @@ export function ScreeningOverviewPage() {
         </Space>
       ),
     },
+    {
+      title: t('screening.columns.status'),
+      key: 'status',
+      render: (_, g) => <StatusTag row={g} due={!!o?.due} />,
+    },
     { title: t('screening.columns.village'), dataIndex: 'villageName', key: 'village' },
     {
       title: t('screening.columns.workers'),
       key: 'workers',
       render: (_, g) => (g.workers.length ? g.workers.join('、') : '—'),
-    },
-    {
-      title: t('screening.columns.status'),
-      key: 'status',
-      render: (_, g) => <StatusTag row={g} due={!!o?.due} />,
     },
     {
       title: t('screening.columns.disputes'),
@@ -175,7 +176,7 @@ export function ScreeningOverviewPage() {
               <Space wrap size={8}>
                 <Tag>{t(`screening.periodKinds.${o.period.kind}`)}</Tag>
                 <Typography.Text type={o.due ? 'danger' : 'secondary'}>
-                  {t('screening.dueAt', { at: formatTime(o.period.dueAt) })} ·{' '}
+                  {t('screening.dueAt', { at: dueText(o.period.dueAt) })} ·{' '}
                   {o.due ? t('screening.overdue') : t('screening.notDue')}
                 </Typography.Text>
               </Space>

@@ -4,6 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SCREENING_LIMITS, type MyScreeningView, type ScreenedDispute, type ScreeningReportView } from '@gewu/domain';
 import { formatTime } from '../../components/formatTime.ts';
+import { dueText } from '../../features/screening/format.ts';
 import { notifySuccess } from '../../app/notify.ts';
 import { useAmendScreening, useFileScreening, useMyScreening } from '../../features/screening/api.ts';
 
@@ -372,7 +373,7 @@ export default function ScreeningPage() {
             </div>
             {!g.report && (
               <span className={overdue ? 'm-field-error' : 'm-muted'} style={{ display: 'block', marginBottom: 10 }}>
-                {overdue ? t('screening.mine.overdue') : t('screening.mine.due', { at: formatTime(g.period.dueAt) })}
+                {overdue ? t('screening.mine.overdue') : t('screening.mine.due', { at: dueText(g.period.dueAt) })}
               </span>
             )}
             {g.report ? <Filed grid={g} report={g.report} types={types} /> : <ReportForm grid={g} types={types} />}
