@@ -44,6 +44,8 @@ import { disputeRoutes } from './modules/disputes/disputes.routes.ts';
 import { mediationRoutes } from './modules/disputes/mediation.routes.ts';
 import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
+import { screeningRoutes } from './modules/screening/screening.routes.ts';
+import { seesMeetingWithAttachment } from './modules/screening/screening.meetings.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { mapRoutes } from './modules/map/map.routes.ts';
@@ -143,13 +145,16 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // A photo belongs to the record that carries it: a case's event or supplement, a dispute's event.
   await app.register(attachmentRoutes, {
     seesRecordWithAttachment: async (db, actor, id) =>
-      (await seesCaseWithAttachment(db, actor, id)) || seesDisputeWithAttachment(db, actor, id),
+      (await seesCaseWithAttachment(db, actor, id)) ||
+      (await seesDisputeWithAttachment(db, actor, id)) ||
+      seesMeetingWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
   await app.register(mediationRoutes);
   await app.register(receptionRoutes);
   await app.register(petitionRoutes);
+  await app.register(screeningRoutes);
   await app.register(notificationRoutes);
   await app.register(open311Routes);
   await app.register(mapRoutes);

@@ -3,6 +3,7 @@ import { safeString, intField } from './text.ts';
 import { CASE_ACTIONS, CASE_CHANNELS, CASE_LEVELS, CASE_STATES, RATINGS } from './cases.ts';
 import { crsSchema } from './grids.ts';
 import { CASE_ACTION_LIMITS, REPORT_LIMITS } from './cases-limits.ts';
+import { recordLinkSchema } from './links-views.ts';
 
 /** A report from any channel. The idempotency key makes a retry (after a dead zone) return the same case. */
 export const reportBodySchema = z.strictObject({
@@ -210,6 +211,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
   actions: z.array(z.enum(CASE_ACTIONS)),
   publication: casePublicationSchema,
   origin: caseOriginSchema.nullable(),
+  /** The dispute it was turned into, or the dispute it was filed from (scope-checked: see recordLinkSchema). */
+  links: z.array(recordLinkSchema),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 

@@ -39,6 +39,8 @@ export interface ReportFacts {
   mediaUrl?: string | null;
   /** The reporter agreed to the case being published (Open311); absent in older reports (not agreed). */
   publicConsent?: boolean;
+  /** The dispute whose mediation found this matter for a department (channel `dispute`); absent otherwise. */
+  sourceDisputeId?: string | null;
 }
 
 /** The item's filing (立案) or closing (结案) condition as the centre confirmed it: the text it read, and that it holds. */
@@ -104,6 +106,8 @@ export interface CaseEventDataMap {
   reopen: { clock: StageClock; toLevel: CaseLevel };
   escalate: { clock: StageClock; toLevel: CaseLevel };
   supervise: { supervision: 'supervise' | 'listed'; rectifyBy: string | null };
+  /** 转矛盾纠纷: the dispute registered from the case (source case_conversion), by id and code. */
+  convert_to_dispute: { clock: null; disputeId: string; disputeCode: string };
 }
 
 export type CaseEventData<T extends CaseEventType = CaseEventType> = CaseEventDataMap[T];
@@ -140,6 +144,8 @@ export interface CaseProjection extends Omit<ReportFacts, 'level'> {
   reopenCount: number;
   selfHandled: boolean;
   mergedIntoId: string | null;
+  /** The dispute the case was turned into (转矛盾纠纷). */
+  convertedDisputeId: string | null;
   rating: Rating | null;
   resolved: boolean | null;
   contactedInTime: boolean | null;

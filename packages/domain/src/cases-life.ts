@@ -377,6 +377,23 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
       rectifyBy: e.data.rectifyBy ? new Date(e.data.rectifyBy) : null,
     }),
   },
+  // 转矛盾纠纷: the centre finds the report is a dispute between parties (邻里、物业、劳资 …) and registers
+  // it as one (source case_conversion). The case ends here, as a merged one does, pointing to where the
+  // matter goes on: "只进一扇门" — a matter registered once is followed on ONE track, and the dispute track
+  // has its own stages and clocks (受理 → 分流 → 调解 …, DISPUTE_LIFE) run by the mediation organisation
+  // (粤平安: 分类流转 — the centre routes, the competent body solves). Kept open, the case would run a
+  // second dispatch clock on the same matter, wait on a unit that has nothing to fix, and be counted
+  // twice (as an open case and as a dispute). Only before dispatch, while the centre alone holds it: a
+  // unit or grid worker holding a case that turns out to be a dispute returns it (退回) first.
+  convert_to_dispute: {
+    who: ['centre'],
+    from: ['reported', 'accepted'],
+    note: true,
+    next: 'converted',
+    clock: 'stop',
+    notify: ['reporter', 'firstContact'],
+    record: (_c, e) => ({ convertedDisputeId: e.data.disputeId }),
+  },
 };
 
 /** An action's rule without its record function (which is typed by the action). */

@@ -16,6 +16,7 @@ describe('open311Status', () => {
       rejected: ['closed', '已关闭：不予受理'],
       voided: ['closed', '已关闭：已作废'],
       merged: ['closed', '已关闭：与其他上报重复，已并案处理'],
+      converted: ['closed', '已关闭：已转入矛盾纠纷调处'],
     };
     for (const state of CASE_STATES) {
       const { status, notes } = open311Status(state);

@@ -79,6 +79,7 @@ const CLOSED_NOTES: Partial<Record<CaseState, string>> = {
   rejected: '已关闭：不予受理',
   voided: '已关闭：已作废',
   merged: '已关闭：与其他上报重复，已并案处理',
+  converted: '已关闭：已转入矛盾纠纷调处',
 };
 
 export function open311Status(state: CaseState): { status: 'open' | 'closed'; notes: string } {

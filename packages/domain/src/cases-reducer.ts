@@ -33,7 +33,9 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
           // 首接负责制: staff who take a report (hotline, the window, their own patrol) are its first
           // contact; a resident's or another system's report gets one when the centre accepts it.
           firstContactUserId:
-            r.channel === 'hotline' || r.channel === 'walk_in' || r.channel === 'grid_worker' ? e.actorId : null,
+            r.channel === 'hotline' || r.channel === 'walk_in' || r.channel === 'grid_worker' || r.channel === 'dispute'
+              ? e.actorId
+              : null,
           assigneeUnitId: null,
           assigneeUserId: null,
           verifierUserId: null,
@@ -54,6 +56,7 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
           reopenCount: 0,
           selfHandled: false,
           mergedIntoId: null,
+          convertedDisputeId: null,
           rating: null,
           resolved: null,
           contactedInTime: null,

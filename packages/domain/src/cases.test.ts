@@ -62,30 +62,31 @@ const codeOf = (cell: string) => (cell === 'ok' ? null : `case.${cell}`);
  * code of the refusal (case.<cell>). Decisions need a pending request (see the guards below).
  */
 const TRANSITIONS = `
-action             reported   accepted   dispatched handling   suspended  fed_back   verified   closed     rejected   voided     merged
-accept             accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
-reject             rejected   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
-void               voided     voided     ·          ·          ·          ·          ·          ·          ·          ·          ·
-merge              merged     merged     ·          ·          ·          ·          ·          ·          ·          ·          ·
-dispatch           ·          dispatched ·          ·          ·          ·          ·          ·          ·          ·          ·
-sign               ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
-return             ·          ·          accepted   ·          ·          ·          ·          ·          ·          ·          ·
-step               ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·
-request_extension  ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·
-decide_extension   ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·
-request_suspension ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·
-decide_suspension  ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·
-resume             ·          ·          ·          ·          handling   ·          ·          ·          ·          ·          ·
-feed_back          ·          ·          ·          fed_back   ·          ·          ·          ·          ·          ·          ·
-co_feed_back       ·          ·          dispatched handling   suspended  ·          ·          ·          ·          ·          ·
-verify_pass        ·          ·          ·          ·          ·          verified   ·          ·          ·          ·          ·
-verify_fail        ·          ·          ·          ·          ·          handling   ·          ·          ·          ·          ·
-close              ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·
-rate               ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·
-callback           ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·
-reopen             ·          ·          ·          ·          ·          ·          ·          accepted   ·          ·          ·
-escalate           accepted   accepted   ·          accepted   ·          ·          ·          ·          ·          ·          ·
-supervise          reported   accepted   dispatched handling   suspended  fed_back   verified   ·          ·          ·          ·
+action             reported   accepted   dispatched handling   suspended  fed_back   verified   closed     rejected   voided     merged  converted
+accept             accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+reject             rejected   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+void               voided     voided     ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+merge              merged     merged     ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+dispatch           ·          dispatched ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+sign               ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·          ·
+return             ·          ·          accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·
+step               ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
+request_extension  ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
+decide_extension   ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·          ·
+request_suspension ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
+decide_suspension  ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·          ·
+resume             ·          ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·
+feed_back          ·          ·          ·          fed_back   ·          ·          ·          ·          ·          ·          ·          ·
+co_feed_back       ·          ·          dispatched handling   suspended  ·          ·          ·          ·          ·          ·          ·
+verify_pass        ·          ·          ·          ·          ·          verified   ·          ·          ·          ·          ·          ·
+verify_fail        ·          ·          ·          ·          ·          handling   ·          ·          ·          ·          ·          ·
+close              ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·          ·
+rate               ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·
+callback           ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·
+reopen             ·          ·          ·          ·          ·          ·          ·          accepted   ·          ·          ·          ·
+escalate           accepted   accepted   ·          accepted   ·          ·          ·          ·          ·          ·          ·          ·
+supervise          reported   accepted   dispatched handling   suspended  fed_back   verified   ·          ·          ·          ·          ·
+convert_to_dispute converted  converted  ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
 `;
 
 /**
@@ -130,6 +131,8 @@ supervise          reported   -      Y      ·        ·      ·        ·      
 supervise          dispatched -      Y      ·        ·      ·        ·        Y           note_required  ok
 supervise          suspended  -      Y      ·        ·      ·        ·        Y           note_required  ok
 supervise          verified   -      Y      ·        ·      ·        ·        Y           note_required  ok
+convert_to_dispute reported   -      Y      ·        ·      ·        ·        ·           note_required  ok
+convert_to_dispute accepted   -      Y      ·        ·      ·        ·        ·           note_required  ok
 `;
 
 /**
@@ -279,6 +282,7 @@ describe('case transitions: guards', () => {
       'merge',
       'escalate',
       'supervise',
+      'convert_to_dispute',
     ]);
     expect(availableActions(facts('dispatched'), ['assignee'])).toEqual(['sign', 'return']);
     expect(availableActions(facts('handling'), ['assignee'])).toEqual([
@@ -374,6 +378,11 @@ const DATA: { [A in CaseAction]: CaseEventDataMap[A] } = {
   reopen: { clock: clock('dispatch', 2, 1), toLevel: 'township' },
   escalate: { clock: clock('dispatch', 2, 1), toLevel: 'county' },
   supervise: { supervision: 'supervise', rectifyBy: null },
+  convert_to_dispute: {
+    clock: null,
+    disputeId: '00000000-0000-4000-8000-000000000009',
+    disputeCode: 'JF202603020000001',
+  },
 };
 const eventOf = (action: CaseAction) => ev(action, 2, DATA[action]);
 
@@ -528,6 +537,16 @@ describe('case reducer: the case follows from its events', () => {
     expect(up).toMatchObject({ state: 'accepted', level: 'county', escalationCount: 1, assigneeUnitId: null });
     const listed = applyCaseEvent(up, ev('supervise', 7, { supervision: 'listed', rectifyBy: at(48).toISOString() }));
     expect(listed).toMatchObject({ supervision: 'listed', rectifyBy: at(48), stage: 'dispatch' });
+  });
+
+  it('converting records the dispute the case became and stops its clock', () => {
+    const converted = applyCaseEvent(caseIn('accepted'), eventOf('convert_to_dispute'));
+    expect(converted).toMatchObject({
+      state: 'converted',
+      convertedDisputeId: '00000000-0000-4000-8000-000000000009',
+      stage: null,
+      stageDeadline: null,
+    });
   });
 
   it('merging records the case it was merged into', () => {

@@ -18,11 +18,12 @@ export const CASE_STATES = [
   'rejected', // 不予受理
   'voided', // 作废
   'merged', // 并案 (duplicate of another case)
+  'converted', // 已转矛盾纠纷: the matter goes on as a dispute (CASE_LIFE.convert_to_dispute)
 ] as const;
 export const caseStateSchema = z.enum(CASE_STATES);
 export type CaseState = z.infer<typeof caseStateSchema>;
 
-export const TERMINAL_STATES: readonly CaseState[] = ['closed', 'rejected', 'voided', 'merged'];
+export const TERMINAL_STATES: readonly CaseState[] = ['closed', 'rejected', 'voided', 'merged', 'converted'];
 export const OPEN_STATES: readonly CaseState[] = CASE_STATES.filter((s) => !TERMINAL_STATES.includes(s));
 /** States in which the assignee holds the case (its load, co-handling feedback). */
 export const HOLDING_STATES: readonly CaseState[] = ['dispatched', 'handling', 'suspended'];
@@ -59,9 +60,12 @@ export function nextLevel(level: CaseLevel): CaseLevel | null {
   return CASE_LEVELS[i + 1] ?? null;
 }
 
-/** Problem sources: resident one-click report, grid-worker patrol, hotline/walk-in entered by staff, other systems by API key. */
-/** How a case came in; `walk_in`: registered at the centre's window for a visitor (来访登记, the reception module). */
-export const CASE_CHANNELS = ['resident_web', 'grid_worker', 'hotline', 'walk_in', 'api'] as const;
+/**
+ * How a case came in: resident one-click report, grid-worker patrol, hotline entered by staff, `walk_in`
+ * registered at the centre's window for a visitor (来访登记, the reception module), other systems by API
+ * key, and `dispute`: a matter for a department found while mediating a dispute (矛盾纠纷转案件).
+ */
+export const CASE_CHANNELS = ['resident_web', 'grid_worker', 'hotline', 'walk_in', 'api', 'dispute'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const; // 满意 / 基本满意 / 不满意
@@ -92,8 +96,14 @@ export const CASE_ACTIONS = [
   'reopen',
   'escalate',
   'supervise',
+  'convert_to_dispute',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
+/**
+ * Actions taken through a route of their own, not POST /api/cases/:id/actions: 转矛盾纠纷 registers the
+ * dispute in the same transaction as the case's event (POST /api/cases/:id/dispute).
+ */
+export const CASE_ACTIONS_ELSEWHERE: readonly CaseAction[] = ['convert_to_dispute'];
 /** Event types: the actions plus the two that create a case. */
 export type CaseEventType = CaseAction | 'report' | 'self_handle';
 
@@ -121,6 +131,7 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   rejected: '不予受理',
   voided: '已作废',
   merged: '已并案',
+  converted: '已转矛盾纠纷',
 };
 
 export const ACTION_LABELS: Record<CaseEventType, string> = {
@@ -149,6 +160,7 @@ export const ACTION_LABELS: Record<CaseEventType, string> = {
   reopen: '重新办理',
   escalate: '上报上级',
   supervise: '督办',
+  convert_to_dispute: '转矛盾纠纷',
 };
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { intField, safeString } from './text.ts';
 import { creditCodeSchema } from './people.ts';
 import { timeLimitSchema } from './calendar.ts';
+import { reportBodySchema } from './cases-contracts.ts';
 import {
   CONFIRMATION_RESULTS,
   DECLINE_CHANNELS,
@@ -70,8 +71,8 @@ export type PartyPatch = z.infer<typeof partyPatchSchema>;
 export const registerDisputeBodySchema = z.strictObject({
   typeCode: disputeTypeCodeSchema,
   summary: safeString().trim().min(2, '请填写纠纷简要情况').max(DISPUTE_LIMITS.summaryMax),
-  /** The village/community (or township) where the dispute arose. */
-  regionId: z.string().uuid(),
+  /** The village/community (or township) where the dispute arose; a converted case's own by default. */
+  regionId: z.string().uuid().optional(),
   address: safeString().trim().max(200).optional(),
   risk: z.enum(DISPUTE_RISKS).default('general'),
   civilToCriminal: z.boolean().default(false),
@@ -79,10 +80,26 @@ export const registerDisputeBodySchema = z.strictObject({
   source: z.enum(DISPUTE_SOURCES),
   referringBody: safeString().trim().max(100).optional(),
   externalRef: safeString().trim().max(100).optional(),
+  /** source case_conversion: the case turned into this dispute (转矛盾纠纷); only with that source. */
   caseId: z.string().uuid().optional(),
+  /** source case_conversion: why the case is a dispute, recorded as the case's event (required then). */
+  note: note.optional(),
   parties: z.array(partyInputSchema).max(DISPUTE_LIMITS.partiesMax).default([]),
 });
 export type RegisterDisputeBody = z.infer<typeof registerDisputeBodySchema>;
+
+/**
+ * 转案件: the matter for a department that mediation found, filed as a case in the centre's queue —
+ * what it is (an item of the catalogue), where, and why (the note, recorded as the dispute's event).
+ * Without a location the case is placed at the dispute's village/community.
+ */
+export const referCaseBodySchema = reportBodySchema
+  .pick({ itemCode: true, description: true, location: true, address: true })
+  .extend({
+    version: intField(1),
+    note: note.min(1, '请说明转案件的理由'),
+  });
+export type ReferCaseBody = z.infer<typeof referCaseBodySchema>;
 
 const v = { version: intField(1) };
 const term = z.strictObject({ text: safeString().trim().max(2000), dueDate: dateOnly.nullable().default(null) });

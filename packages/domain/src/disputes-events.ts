@@ -97,6 +97,8 @@ export interface DisputeEventDataMap {
   follow_up: { performance: PerformanceResult };
   close: { clock: null };
   assess_risk: { risk: DisputeRisk; civilToCriminal: boolean; stabilityUserId: string | null };
+  /** 转案件: the case filed from the dispute for a department's matter, by id and code. */
+  refer_case: { caseId: string; caseCode: string };
 }
 
 export type DisputeEventType = keyof DisputeEventDataMap;
@@ -130,6 +132,8 @@ export interface DisputeProjection extends Omit<DisputeRegistration, 'tier'> {
   sessionCount: number;
   followUpCount: number;
   escalationCount: number;
+  /** The case filed from it for a department's matter (转案件). */
+  referredCaseId: string | null;
   registeredAt: Date;
   acceptedAt: Date | null;
   divertedAt: Date | null;

@@ -35,7 +35,14 @@ export const DISPUTE_ACTIONS = [
   'follow_up',
   'close',
   'assess_risk',
+  'refer_case',
 ] as const satisfies readonly DisputeAction[];
+
+/**
+ * Actions taken through a route of their own, not POST /api/disputes/:id/actions: 转案件 files the case
+ * in the same transaction as the dispute's event (POST /api/disputes/:id/case).
+ */
+export const DISPUTE_ACTIONS_ELSEWHERE: readonly DisputeAction[] = ['refer_case'];
 
 /**
  * How the actor stands to the dispute (worked out by the server):
@@ -252,6 +259,20 @@ export const DISPUTE_LIFE: { [A in DisputeAction]: DisputeActionRule<A> } = {
       stabilityUserId: e.data.stabilityUserId,
     }),
   },
+  // 转案件: mediation finds a matter for a department (a违法建筑, a safety hazard, a wage arrear for 劳动监察):
+  // a case is filed into the case chain (channel `dispute`) for the centre to dispatch. The dispute goes
+  // on — fixing the department's part does not settle what the parties dispute, so state and clock stay;
+  // a matter that is not a civil dispute at all is declined (不予受理) with its channel instead. Those
+  // working it (centre, organisation, mediator) may file it, while it is open.
+  refer_case: {
+    who: ['centre', 'organisation', 'mediator'],
+    from: DISPUTE_OPEN_STATES,
+    note: true,
+    next: 'same',
+    clock: 'keep',
+    notify: ['centre'],
+    record: (_d, e) => ({ referredCaseId: e.data.caseId }),
+  },
 };
 
 export const DISPUTE_ACTION_LABELS: Record<DisputeEventType, string> = {
@@ -271,6 +292,7 @@ export const DISPUTE_ACTION_LABELS: Record<DisputeEventType, string> = {
   follow_up: '履行回访',
   close: '结案',
   assess_risk: '风险研判',
+  refer_case: '转案件',
 };
 
 /** An action's rule without its record function (which is typed by the action). */

@@ -45,6 +45,7 @@ export function applyDisputeEvent(prev: DisputeProjection | null, e: DisputeEven
         sessionCount: 0,
         followUpCount: 0,
         escalationCount: 0,
+        referredCaseId: null,
         registeredAt: e.at,
         acceptedAt: null,
         divertedAt: null,

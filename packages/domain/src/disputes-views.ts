@@ -17,6 +17,7 @@ import {
 } from './disputes.ts';
 import { DISPUTE_ACTIONS } from './disputes-life.ts';
 import { TIME_LIMIT_UNITS } from './calendar.ts';
+import { recordLinkSchema } from './links-views.ts';
 
 /*
  * What the dispute routes answer (used by the routes' response schemas, which strip anything else,
@@ -122,6 +123,11 @@ export const disputeDetailSchema = disputeSummarySchema.extend({
   /** What the viewer may do now (DISPUTE_LIFE), and whether they may edit the parties. */
   actions: z.array(z.enum(DISPUTE_ACTIONS)),
   canEditParties: z.boolean(),
+  /**
+   * The case it was turned from and the case filed from it (转案件), scope-checked (recordLinkSchema).
+   * `linkedCaseId` above is the first one's id, null when the viewer may not open that case.
+   */
+  links: z.array(recordLinkSchema),
 });
 export type DisputeDetail = z.infer<typeof disputeDetailSchema>;
 
@@ -130,6 +136,16 @@ export const registeredDisputeSchema = z.object({
   code: z.string(),
   state: z.enum(DISPUTE_STATES),
   version: z.number(),
+  /** false: a case already turned into a dispute gives that dispute again (转矛盾纠纷 twice, one dispute). */
+  created: z.boolean(),
+});
+
+/** 转案件's answer: the case filed from the dispute (or the one filed before: once per dispute), as the actor may see it. */
+export const referredCaseSchema = z.object({
+  created: z.boolean(),
+  /** The dispute's version after it (for the next action). */
+  disputeVersion: z.number(),
+  case: recordLinkSchema,
 });
 
 export const mediatorViewSchema = z.object({

@@ -64,6 +64,7 @@ waive_confirmation  ·          ·          ·          ·          performing �
 follow_up           ·          ·          ·          ·          ·          ·          performing ·      ·      ·
 close               ·          ·          ·          ·          ·          ·          closed     ·      ·      ·
 assess_risk         registered accepted   diverted   mediating  agreed     confirming performing ·      ·      ·
+refer_case          registered accepted   diverted   mediating  agreed     confirming performing ·      ·      ·
 `;
 
 /**
@@ -87,6 +88,7 @@ waive_confirmation  agreed     Y      ·            Y        ·          note_re
 follow_up           performing Y      ·            Y        ·          note_required
 close               performing Y      ·            Y        ·          ok
 assess_risk         mediating  Y      ·            ·        ·          note_required
+refer_case          mediating  Y      Y            Y        ·          note_required
 `;
 
 describe('DISPUTE_LIFE: states, who, notes', () => {
@@ -178,13 +180,14 @@ describe('guards', () => {
     });
   });
 
-  it('the buttons: a mediator holding a dispute in mediation may record, agree, fail or escalate', () => {
+  it('the buttons: a mediator holding a dispute in mediation may record, agree, fail, escalate or file a case', () => {
     expect(availableDisputeActions(facts('mediating'), ['mediator', 'organisation'], new Date(0))).toEqual([
       'reassign',
       'record_session',
       'agree',
       'fail',
       'escalate',
+      'refer_case',
     ]);
     expect(availableDisputeActions(facts('registered'), ['supervisor'], new Date(0))).toEqual([]);
   });

@@ -51,3 +51,7 @@ export * from './petitions-clock.ts';
 export * from './petitions-reducer.ts';
 export * from './petitions-contracts.ts';
 export * from './petitions-views.ts';
+export * from './links-views.ts';
+export * from './screening.ts';
+export * from './screening-contracts.ts';
+export * from './disputes-figures.ts';

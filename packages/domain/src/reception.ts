@@ -105,6 +105,7 @@ export const RECEPTION_TRACK_RULES = {
       rejected: stopped('不予受理', 1),
       voided: stopped('已终止办理', 1),
       merged: open('已与同一问题合并办理', 2),
+      converted: stopped('已转为矛盾纠纷调解', 1),
     } satisfies Record<CaseState, PublicProgress>,
   } as TrackRule<CaseState>,
   dispute: {

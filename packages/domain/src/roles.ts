@@ -94,6 +94,8 @@ export const ACTIONS = [
   'petition.read',
   'petition.centre',
   'petition.supervise',
+  'screening.report',
+  'screening.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -119,6 +121,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'case.read',
     'case.handle',
     'item.read',
+    // 排查: the grid's report for each period, a zero report included.
+    'screening.report',
   ],
   // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
   dispatcher: [
@@ -147,6 +151,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // 信访: the centre registers petitions and handles them on the statutory clocks.
     'petition.read',
     'petition.centre',
+    // 排查 of the area and its 风险研判 meetings.
+    'screening.read',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -168,6 +174,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // 信访: leaders approve extensions, take petitions (领导包案) and supervise overdue ones (督办).
     'petition.read',
     'petition.supervise',
+    'screening.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [

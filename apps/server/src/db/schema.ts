@@ -47,3 +47,11 @@ export {
   petitionCodeSeq,
   petitionOpinionSeq,
 } from '../modules/petitions/petitions.table.ts';
+export {
+  screeningSchedules,
+  screeningRounds,
+  screeningReports,
+  screeningReportDisputes,
+  riskMeetings,
+  riskMeetingDecisions,
+} from '../modules/screening/screening.table.ts';

@@ -200,6 +200,48 @@ async function petitionAction(w: World, o: Side, role: Role | undefined): Promis
   return post(`/api/petitions/${p.id}/actions`, { action: 'intake', version: p.version, findings: {} });
 }
 
+/** A fresh dispute of the side's village held by the side's mediator (nothing filed from it yet). */
+async function heldDispute(w: World, o: Side) {
+  const d = await registerDispute(w.t, o);
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, { action: 'accept' });
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, {
+    action: 'divert',
+    path: 'people_mediation',
+    organisationId: o.organisationId,
+  });
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, {
+    action: 'assign',
+    mediatorUserId: o.accounts.mediator.userId,
+  });
+  return { id: d.id, version: await disputeVersion(w.t, o, d.id) };
+}
+
+/** 转案件 as each role may: a fresh dispute of the own township (registered for the centre, held for the mediator). */
+async function referral(w: World, o: Side, c: SampleCtx, at?: { lon: number; lat: number }): Promise<Req> {
+  const d =
+    c.allowed && o.name === 'A'
+      ? c.role === 'mediator'
+        ? await heldDispute(w, o)
+        : await registerDispute(w.t, o)
+      : { id: o.disputeId, version: 1 };
+  return post(`/api/disputes/${d.id}/case`, {
+    itemCode: REPORT_ITEM?.code,
+    description: '调解中发现占道违建，需城管处置',
+    version: d.version,
+    note: '转城管',
+    ...(at ? { location: at } : {}),
+  });
+}
+
+/** The current version of the side's screening report. */
+async function screeningVersion(w: World, o: Side): Promise<number> {
+  const [row] = await queryRows<{ version: number }>(
+    w.t.database.db,
+    sql`SELECT version FROM screening_reports WHERE id = ${o.screeningReportId}`,
+  );
+  return row?.version ?? 1;
+}
+
 /** A fresh mediator account of the side's township in the side's committee, holding nothing. */
 async function freshMediator(w: World, o: Side) {
   const user = await created(
@@ -741,6 +783,11 @@ export const SAMPLES: Record<string, Sample> = {
       });
     },
   },
+  'POST /api/disputes/:id/case': {
+    call: (o, c) => referral(c.w, o, c),
+    // Filing the own township's dispute as a case located in the other township.
+    cross: (a, b, c) => referral(c.w, a, c, b.point),
+  },
   'GET /api/disputes/:id/organisation-proposal': {
     call: (o) => get(`/api/disputes/${o.disputeId}/organisation-proposal`),
     check: (body, own) => (body.includes(own.organisationId) ? null : "the own village's committee is not proposed"),
@@ -894,6 +941,87 @@ export const SAMPLES: Record<string, Sample> = {
       ),
     out: false,
     check: (body) => (JSON.parse(body).total.counts.registered > 0 ? null : 'the own petitions are not counted'),
+  },
+  // 排查 (screening) and 风险研判: the side's grid worker reports for its grid; its centre sees the township.
+  'GET /api/screening/mine': {
+    call: () => get('/api/screening/mine'),
+    out: false,
+    check: (body, own) => (body.includes(own.gridId) ? null : 'the own grid is missing'),
+  },
+  'POST /api/screening/reports': {
+    // Its own grid's report again, with the key it was filed with: the same report back (a retry).
+    call: (o) =>
+      post('/api/screening/reports', {
+        gridId: o.gridId,
+        period: '2026-11-23',
+        zero: true,
+        idempotencyKey: o.screeningKey,
+      }),
+    // Naming the other township's dispute among its findings.
+    cross: (a, b) =>
+      post('/api/screening/reports', {
+        gridId: a.gridId,
+        period: '2026-11-23',
+        zero: false,
+        disputeIds: [b.disputeId],
+        idempotencyKey: crypto.randomUUID(),
+      }),
+  },
+  'POST /api/screening/reports/:id/amend': {
+    call: async (o, c) =>
+      post(`/api/screening/reports/${o.screeningReportId}/amend`, {
+        version: await screeningVersion(c.w, o),
+        note: '补报',
+        newDisputes: [{ typeCode: 'neighbour', summary: `${o.name}区补报纠纷${next()}` }],
+      }),
+    cross: async (a, b, c) =>
+      post(`/api/screening/reports/${a.screeningReportId}/amend`, {
+        version: await screeningVersion(c.w, a),
+        note: '补报',
+        disputeIds: [b.disputeId],
+      }),
+  },
+  'GET /api/screening/reports/:id': { call: (o) => get(`/api/screening/reports/${o.screeningReportId}`) },
+  'GET /api/screening/overview': {
+    call: (o) => get(`/api/screening/overview?regionId=${o.townshipId}`),
+    check: (body, own) => (body.includes(own.gridId) ? null : 'the own grid is missing'),
+  },
+  'PUT /api/screening/schedules/:regionId': {
+    call: (o) => put(`/api/screening/schedules/${o.townshipId}`, { periodKind: 'month', graceDays: 0 }),
+  },
+  'GET /api/risk-meetings': {
+    call: () => get('/api/risk-meetings'),
+    out: false,
+    check: (body, own) => (body.includes(own.meetingId) ? null : "the own township's meeting is missing"),
+  },
+  'POST /api/risk-meetings': {
+    call: (o) =>
+      post('/api/risk-meetings', {
+        heldAt: '2026-11-23T01:00:00Z',
+        topic: '风险研判',
+        participants: ['综治中心'],
+        minutes: '研判本周纠纷',
+        decisions: [{ disputeId: o.disputeId, kind: 'watch', note: '持续关注' }],
+      }),
+    // The own township's dispute and the other township's, in one meeting.
+    cross: (a, b) =>
+      post('/api/risk-meetings', {
+        heldAt: '2026-11-23T01:00:00Z',
+        topic: '风险研判',
+        participants: ['综治中心'],
+        minutes: '研判',
+        decisions: [
+          { disputeId: a.disputeId, kind: 'watch', note: '关注' },
+          { disputeId: b.disputeId, kind: 'watch', note: '关注' },
+        ],
+      }),
+  },
+  'GET /api/risk-meetings/:id': { call: (o) => get(`/api/risk-meetings/${o.meetingId}`) },
+  'GET /api/dispute-figures': {
+    call: (o) =>
+      get(
+        `/api/dispute-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+08:00')}&regionId=${o.townshipId}`,
+      ),
   },
   'GET /api/case-figures': {
     call: () =>

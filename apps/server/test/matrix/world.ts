@@ -48,6 +48,11 @@ export interface Side {
   /** A petition of the side's village: accepted, taken by the side's leader (包案) and answered (its opinion printable). */
   petitionId: string;
   petitionCode: string;
+  /** The side's grid worker's zero report (排查) for its grid this period, and the key it was filed with. */
+  screeningReportId: string;
+  screeningKey: string;
+  /** A 风险研判 meeting of the side's centre that watched the side's dispute. */
+  meetingId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -309,6 +314,9 @@ async function buildSide(
     visitPhoneLast4: '',
     petitionId: '',
     petitionCode: '',
+    screeningReportId: '',
+    screeningKey: `screening-${name}-${n}`,
+    meetingId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -346,6 +354,7 @@ async function buildSide(
   ];
   plaintexts.push(...petitionerNumbers);
   await buildPetition(t, side, petitionerNumbers);
+  await buildScreening(t, side);
   side.markers = [
     gridId,
     residentId,
@@ -374,6 +383,8 @@ async function buildSide(
     `${name}区来访人${n}`,
     side.petitionId,
     side.petitionCode,
+    side.screeningReportId,
+    side.meetingId,
   ];
   return side;
 }
@@ -522,6 +533,36 @@ async function buildPetition(t: TestApp, side: Side, numbers: string[]) {
     opinion: '由街道城建办于十日内疏通',
     basis: '《城市道路管理条例》',
   });
+}
+
+/** The side's grid worker answers for its grid (part-time) and files this period's zero report; its centre holds a 风险研判 meeting. */
+async function buildScreening(t: TestApp, side: Side) {
+  const { admin, dispatcher, grid_worker } = side.accounts;
+  await expectOk(
+    await post(t, admin, `/api/grids/${side.gridId}/assignments`, {
+      duty: 'grid_worker_part',
+      userId: grid_worker.userId,
+      personName: `${side.name}区网格员`,
+    }),
+    'grid worker assignment',
+  );
+  const report = await post(t, grid_worker, '/api/screening/reports', {
+    gridId: side.gridId,
+    period: new Date(t.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10),
+    zero: true,
+    idempotencyKey: side.screeningKey,
+  });
+  await expectOk(report, 'screening report');
+  side.screeningReportId = report.json().report.id;
+  const meeting = await post(t, dispatcher, '/api/risk-meetings', {
+    heldAt: t.clock.now().toISOString(),
+    topic: `${side.name}区风险研判`,
+    participants: ['综治中心'],
+    minutes: '研判',
+    decisions: [{ disputeId: side.disputeId, kind: 'watch', note: '持续关注' }],
+  });
+  await expectOk(meeting, 'risk meeting');
+  side.meetingId = meeting.json().id;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

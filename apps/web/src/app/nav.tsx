@@ -17,6 +17,8 @@ import {
   KeyOutlined,
   MessageOutlined,
   OrderedListOutlined,
+  PieChartOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
   SolutionOutlined,
@@ -32,6 +34,9 @@ export type NavKey =
   | 'supervision'
   | 'caseStats'
   | 'petitions'
+  | 'screening'
+  | 'riskMeetings'
+  | 'disputeStats'
   | 'inbox'
   | 'items'
   | 'grids'
@@ -84,6 +89,27 @@ export const NAV_ITEMS: readonly NavItem[] = [
     action: 'petition.read',
   },
   { key: 'caseStats', path: '/case-stats', labelKey: 'menu.caseStats', icon: <FundOutlined />, action: 'case.read' },
+  {
+    key: 'screening',
+    path: '/screening',
+    labelKey: 'menu.screening',
+    icon: <SafetyCertificateOutlined />,
+    action: 'screening.read',
+  },
+  {
+    key: 'riskMeetings',
+    path: '/risk-meetings',
+    labelKey: 'menu.riskMeetings',
+    icon: <TeamOutlined />,
+    action: 'screening.read',
+  },
+  {
+    key: 'disputeStats',
+    path: '/dispute-figures',
+    labelKey: 'menu.disputeStats',
+    icon: <PieChartOutlined />,
+    action: 'dispute.read',
+  },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: 'case.read' },
   { key: 'items', path: '/items', labelKey: 'menu.items', icon: <OrderedListOutlined />, action: 'item.read' },
   { key: 'grids', path: '/grids', labelKey: 'menu.grids', icon: <EnvironmentOutlined />, action: 'grid.read' },

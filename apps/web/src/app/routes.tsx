@@ -6,6 +6,7 @@ import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 import { PETITION_ROUTES } from '../features/petitions/routes.tsx';
+import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -50,6 +51,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ...CASE_ROUTES,
   ['reception', 'reception.read', <ReceptionPage />],
   ...PETITION_ROUTES,
+  ...SCREENING_ROUTES,
   ['items', 'item.read', <ItemsPage />],
   ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,

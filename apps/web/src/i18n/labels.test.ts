@@ -26,6 +26,7 @@ describe('Chinese case labels', () => {
       rejected: '不予受理',
       voided: '已作废',
       merged: '已并案',
+      converted: '已转矛盾纠纷',
     });
   });
 });

@@ -4,6 +4,8 @@ import mobile from './mobile.en.json';
 import setup from './setup.en.json';
 import reception from './reception.en.json';
 import petitions from './petitions.en.json';
+import screening from './screening.en.json';
+import disputeStats from './disputeStats.en.json';
 
 // Loaded on demand when English is chosen (i18n/index.ts); the same areas as resources.zh-CN.ts.
-export const en = { ...base, ...cases, ...mobile, ...setup, ...reception, ...petitions };
+export const en = { ...base, ...cases, ...mobile, ...setup, ...reception, ...petitions, ...screening, ...disputeStats };

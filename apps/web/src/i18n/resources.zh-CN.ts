@@ -4,7 +4,18 @@ import mobile from './mobile.zh-CN.json';
 import setup from './setup.zh-CN.json';
 import reception from './reception.zh-CN.json';
 import petitions from './petitions.zh-CN.json';
+import screening from './screening.zh-CN.json';
+import disputeStats from './disputeStats.zh-CN.json';
 
 // One file per area (base, case handling, phone screens, setup), so each area's strings stay together.
 // Chinese is in the first load; English (resources.en.ts) loads only when chosen.
-export const zhCN = { ...base, ...cases, ...mobile, ...setup, ...reception, ...petitions };
+export const zhCN = {
+  ...base,
+  ...cases,
+  ...mobile,
+  ...setup,
+  ...reception,
+  ...petitions,
+  ...screening,
+  ...disputeStats,
+};

@@ -16,13 +16,14 @@ import './mobile.css';
 const MinePage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ default: m.MinePage })));
 const VerifyPage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ default: m.VerifyPage })));
 const TasksPage = lazy(() => import('./tasks/TasksPage.tsx'));
+const ScreeningPage = lazy(() => import('./screening/ScreeningPage.tsx'));
 const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
  * The phone screens, mounted at /m/*: 一键上报, 我的上报 with rating; for grid workers and handlers
  * 我的任务 (全部/待签收/处置中/已反馈) with sign, handle with photos, feed back, ask for an extension;
- * for grid workers 待核查. Reports and actions go through an on-device outbox, so they can be made
+ * for grid workers 待核查 and 排查 (the grid's report each period, a zero report included). Reports and actions go through an on-device outbox, so they can be made
  * offline and are sent when the phone is back online.
  */
 export default function MobileApp() {
@@ -48,6 +49,7 @@ export default function MobileApp() {
             {handles && <Route path="tasks/:id" element={screen(<CaseDetailPage />)} />}
             {worker && <Route path="verify" element={screen(<VerifyPage />)} />}
             {worker && <Route path="verify/:id" element={screen(<CaseDetailPage />)} />}
+            {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

@@ -30,8 +30,8 @@ const MARK = 'attachments.unlinked';
  * Deletes photos uploaded more than `GEWU_ATTACHMENT_UNLINKED_DAYS` ago that no record links to (a
  * report abandoned after its photo went up, say): the rows first, with one audit entry per batch
  * naming them, then their three files. Photos are personal data (faces, plates, the place where
- * they were taken) and are kept only for the record they belong to. `case_events`, `case_supplements`
- * and `dispute_events` link photos; a module that links them elsewhere must be added to the EXISTS below.
+ * they were taken) and are kept only for the record they belong to. `case_events`, `case_supplements`,
+ * `dispute_events` and `risk_meetings` link photos; a module that links them elsewhere must be added to the EXISTS below.
  *
  * Each photo is looked at once, when it comes of age: the run walks `attachments` in (created_at,
  * id) order from the mark the last run left in `job_marks`. A photo linked then stays linked (events
@@ -66,7 +66,8 @@ export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 
         sql`SELECT a.id, a.created_at::text AS at, a.original_path, a.public_path, a.thumb_path,
                    (EXISTS (SELECT 1 FROM case_events e WHERE e.attachment_ids <> '{}'::uuid[] AND e.attachment_ids @> ARRAY[a.id])
                     OR EXISTS (SELECT 1 FROM case_supplements s WHERE s.attachment_ids <> '{}'::uuid[] AND s.attachment_ids @> ARRAY[a.id])
-                    OR EXISTS (SELECT 1 FROM dispute_events d WHERE d.attachment_ids <> '{}'::uuid[] AND d.attachment_ids @> ARRAY[a.id])) AS linked
+                    OR EXISTS (SELECT 1 FROM dispute_events d WHERE d.attachment_ids <> '{}'::uuid[] AND d.attachment_ids @> ARRAY[a.id])
+                    OR EXISTS (SELECT 1 FROM risk_meetings m WHERE m.attachment_ids <> '{}'::uuid[] AND m.attachment_ids @> ARRAY[a.id])) AS linked
               FROM attachments a
              WHERE (a.created_at, a.id) > (${mark?.at ?? '-infinity'}::timestamptz, ${mark?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid)
                AND a.created_at < ${cutoff}::timestamptz

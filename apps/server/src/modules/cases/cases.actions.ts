@@ -61,6 +61,7 @@ import {
   dispatchTargetRequired,
   dispatchUnitInvalid,
   dispatchWorkerOutsideArea,
+  caseActionElsewhere,
 } from './cases.errors.ts';
 
 export type ActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
@@ -72,6 +73,10 @@ const STATUS_OF: Record<string, number> = {
   'case.condition_unconfirmed': 400,
   'case.classification_required': 400,
 };
+
+/** A CASE_LIFE refusal as the 4xx it answers. */
+export const caseRefused = (r: { code: string; message: string }) =>
+  new AppError(STATUS_OF[r.code] ?? 422, r.code, r.message);
 
 /** Loads a case the actor may see, or 404 (never revealing that an out-of-scope case exists). */
 export async function visibleCase(db: Db, ctx: RequestContext, id: string): Promise<CaseRow> {
@@ -95,6 +100,13 @@ interface Prep {
   now: Date;
   cal: WorkCalendar;
   item: ItemRow;
+  linked?: LinkedRecordIds;
+}
+
+/** The record an action taken through another module's route writes beside the case (CASE_ACTIONS_ELSEWHERE). */
+export interface LinkedRecordIds {
+  disputeId: string;
+  disputeCode: string;
 }
 
 /** Keys the common part of actOnCase fills in from the action's rule. */
@@ -199,6 +211,11 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
     if (!toLevel) throw alreadyTopLevel();
     return { data: {}, toLevel };
   },
+  // Only with the dispute its registration wrote in the same transaction (disputes.register.ts).
+  convert_to_dispute: ({ linked }) => {
+    if (!linked) throw caseActionElsewhere();
+    return { data: { disputeId: linked.disputeId, disputeCode: linked.disputeCode } };
+  },
   supervise: ({ body }) => {
     if (body.listed && !body.rectifyBy) throw rectifyByRequired();
     return {
@@ -259,13 +276,15 @@ async function remainingAtSuspension(db: Db, caseId: string): Promise<number> {
  * Takes one action on a case by its rule in CASE_LIFE: checks the rule against the actor's relation
  * to the case, lets the action check and record its own inputs (PREPARE), sets the clock and the tier
  * the rule says, appends the event and updates the case if nobody acted first (else 409 with the
- * case as it now is), tells the people the rule names, audits.
+ * case as it now is), tells the people the rule names, audits. `linked`: the record another module's
+ * route wrote for an action of CASE_ACTIONS_ELSEWHERE (then `deps.db` is that route's transaction).
  */
 export async function actOnCase(
   deps: ActionDeps,
   ctx: RequestContext,
   id: string,
   body: CaseActionBody,
+  linked?: LinkedRecordIds,
 ): Promise<CaseRow> {
   const actor = requireActor(ctx);
   const row = await visibleCase(deps.db, ctx, id);
@@ -288,14 +307,14 @@ export async function actOnCase(
     conditionMet: body.conditionMet,
     itemCode: classifying ? body.itemCode : undefined,
   });
-  if (refusal) throw new AppError(STATUS_OF[refusal.code] ?? 422, refusal.code, refusal.message);
+  if (refusal) throw caseRefused(refusal);
   await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
 
   const now = deps.clock.now();
   const cal = await getWorkCalendar(deps);
   // 不确定/其他 (or a wrong category): the centre names the item; its conditions and limits apply from now on.
   const item = classifying ? await classifiedItem(deps, body.itemCode as string) : reported;
-  const p: Prep = { deps, ctx, actor, row, body, relations, now, cal, item };
+  const p: Prep = { deps, ctx, actor, row, body, relations, now, cal, item, linked };
   const rule = ruleOf(body.action);
   const prepare = PREPARE[body.action] as
     ((p: Prep) => Promise<Prepared<CaseAction>> | Prepared<CaseAction>) | undefined;

@@ -76,3 +76,9 @@ export const dispatchReasonRequired = () =>
   badRequest('dispatch.reason_required', '所选单位不是该事项的主管部门，请填写派遣理由', [
     { path: 'note', message: '必填' },
   ]);
+
+/** 转矛盾纠纷 goes through the dispute registration (POST /api/disputes, source case_conversion), which writes both records. */
+export const caseActionElsewhere = () =>
+  badRequest('case.action_elsewhere', '转矛盾纠纷请通过矛盾纠纷登记（来源“案件转纠纷”）办理', [
+    { path: 'action', message: '请使用矛盾纠纷登记' },
+  ]);

@@ -107,7 +107,7 @@ class IdempotencyKeyTaken extends Error {}
 const gridPaths = new Map<string, string>();
 
 /** Where the case is: the grid a point falls in (its unit grid, not the micro-grid), else refused. */
-async function placeOf(deps: IntakeDeps, body: Pick<ReportBody, 'location'>, fallbackPath: string | null) {
+export async function placeOf(deps: IntakeDeps, body: Pick<ReportBody, 'location'>, fallbackPath: string | null) {
   if (!body.location) {
     if (!fallbackPath) throw caseLocationRequired();
     return { gridId: null, regionPath: fallbackPath, lon: null, lat: null };
@@ -383,7 +383,7 @@ export async function reportWalkIn(deps: IntakeDeps, ctx: RequestContext, input:
   });
 }
 
-function checkFields(item: ItemRow, values: ReportBody['fields']) {
+export function checkFields(item: ItemRow, values: ReportBody['fields']) {
   const details: { path: string; message: string }[] = [];
   for (const f of item.fields) {
     const v = values[f.code];

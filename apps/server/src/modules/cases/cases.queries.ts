@@ -24,6 +24,8 @@ import { itemByCode } from './cases.intake.ts';
 import { andAll, caseFacts, levelRank, relationsTo, tierOf, visibleCases } from './cases.policy.ts';
 import { coUnitsOf, findCase, listEvents } from './cases.repository.ts';
 import { visibleCase } from './cases.actions.ts';
+import { linkViews } from '../../platform/links.ts';
+import './cases.links.ts';
 import { publicationDecision, publicationView } from './cases.publication.ts';
 import { STAGE_CLOCK, type SummaryRow, likelyDuplicateCounts, summaryQuery } from './cases.read.repository.ts';
 import { cases } from './cases.table.ts';
@@ -179,13 +181,17 @@ export async function getCaseDetail(
   const now = deps.clock.now();
   const [summary] = await summaryQuery(deps.db, now).where(eq(cases.id, row.id));
   const staff = !actor.roles.every((r) => r === 'resident');
-  const [events, co, decision, item, firstContact, clientName] = await Promise.all([
+  const [events, co, decision, item, firstContact, clientName, links] = await Promise.all([
     listEvents(deps.db, row.id),
     coUnitsOf(deps.db, row.id),
     publicationDecision(deps.db, row.id),
     itemByCode(deps, row.itemCode).catch(() => null),
     row.firstContactUserId ? userName(deps.db, row.firstContactUserId) : null,
     staff && row.reporterApiKeyId ? apiKeyName(deps.db, row.reporterApiKeyId) : null,
+    linkViews(deps.db, actor, [
+      { relation: 'converted_to', kind: 'dispute', id: row.convertedDisputeId },
+      { relation: 'referred_from', kind: 'dispute', id: row.sourceDisputeId },
+    ]),
   ]);
   const coNames = co.length
     ? await unitNames(
@@ -199,6 +205,7 @@ export async function getCaseDetail(
     co.map((u) => u.unitId),
   );
   const reportEvent = events.find((e) => e.type === 'report');
+  const linkShown = links.some((l) => l.relation === 'converted_to' && l.visible);
   // Who reported, and who acted, as this viewer may see it (anonymous reports name nobody but to their reporter).
   const who = reporterView(
     { id: actor.id, resident: actor.roles.every((r) => r === 'resident'), centre: relations.includes('centre') },
@@ -239,18 +246,23 @@ export async function getCaseDetail(
       actorName: who.actorName(e),
       note: e.note,
       attachmentIds: e.attachmentIds,
-      data: publicEventData(e.data as Record<string, unknown>),
+      data: publicEventData(e.type, e.data as Record<string, unknown>, linkShown),
     })),
     actions: availableActions(caseFacts(row), relations),
     publication: publicationView(row, decision),
     // The channel's details (the client system's key name, its photo link) are the staff's working facts.
     origin: staff ? { source: row.source, clientName, mediaUrl: row.mediaUrl } : null,
+    links,
   };
 }
 
-/** Event data safe to show: the report's encrypted phone and keys stay on the server. */
-function publicEventData(d: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Event data safe to show: the report's encrypted phone and keys stay on the server, and the dispute
+ * a case became is named only to those who may open it (as its link is).
+ */
+function publicEventData(type: string, d: Record<string, unknown>, linkShown: boolean): Record<string, unknown> {
   const { report: _report, ...rest } = d;
+  if (type === 'convert_to_dispute' && !linkShown) return {};
   return rest;
 }
 

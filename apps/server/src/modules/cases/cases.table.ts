@@ -80,6 +80,10 @@ export const cases = pgTable(
     reopenCount: integer('reopen_count').notNull().default(0),
     selfHandled: boolean('self_handled').notNull().default(false),
     mergedIntoId: uuid('merged_into_id'),
+    /** The dispute the case was turned into (转矛盾纠纷, state `converted`). */
+    convertedDisputeId: uuid('converted_dispute_id'),
+    /** The dispute whose mediation found this matter for a department (channel `dispute`, 转案件). */
+    sourceDisputeId: uuid('source_dispute_id'),
     rating: text('rating'),
     resolved: boolean('resolved'),
     contactedInTime: boolean('contacted_in_time'),
@@ -120,6 +124,10 @@ export const cases = pgTable(
     // The queue's item and category filter (item_code LIKE '05%'), newest first: a rare category no longer
     // walks the whole reported_at index to count its first thousand (bench/queue: category 99's count 425 ms).
     index('cases_item_code_idx').using('btree', t.itemCode.op('text_pattern_ops'), t.reportedAt),
+    // One case per dispute (转案件 twice gives the same case). Partial: intake never writes it.
+    uniqueIndex('cases_source_dispute_idx')
+      .on(t.sourceDisputeId)
+      .where(sql`source_dispute_id IS NOT NULL`),
   ],
 );
 

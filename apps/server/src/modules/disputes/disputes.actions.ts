@@ -37,6 +37,7 @@ import {
   organisationInvalid,
   sessionTimeInvalid,
   stabilityRequired,
+  disputeActionElsewhere,
 } from './disputes.errors.ts';
 import { disputeFacts, disputeRelationsTo } from './disputes.policy.ts';
 import {
@@ -57,7 +58,9 @@ import {
 
 export type DisputeActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
 
-type Body<A extends DisputeAction> = Extract<DisputeActionBody, { action: A }>;
+/** An action of DISPUTE_ACTIONS_ELSEWHERE as its own route takes it (not a body the actions route accepts). */
+export type ElsewhereBody = { action: 'refer_case'; version: number; note: string };
+type Body<A extends DisputeAction> = Extract<DisputeActionBody | ElsewhereBody, { action: A }>;
 
 /** What an action's preparation works from. */
 interface Prep<A extends DisputeAction> {
@@ -67,6 +70,13 @@ interface Prep<A extends DisputeAction> {
   body: Body<A>;
   now: Date;
   type: DisputeTypeRow;
+  linked?: LinkedCase;
+}
+
+/** The case another route wrote with an action of DISPUTE_ACTIONS_ELSEWHERE (转案件), in the same transaction. */
+export interface LinkedCase {
+  caseId: string;
+  caseCode: string;
 }
 
 /** What an action adds to its event beyond the rule's clock, and whom it brings in. */
@@ -179,6 +189,11 @@ const PREPARE: { [A in DisputeAction]: (p: Prep<A>) => Promise<Prepared<A>> | Pr
       stabilityUserId: body.stabilityUserId,
     };
   },
+  // Only with the case its route filed in the same transaction (disputes.links.ts).
+  refer_case: ({ linked }) => {
+    if (!linked) throw disputeActionElsewhere();
+    return { data: { caseId: linked.caseId, caseCode: linked.caseCode } };
+  },
 };
 
 /** The clock an action's rule leaves running (undefined: unchanged; null: stopped). */
@@ -202,7 +217,9 @@ export async function actOnDispute(
   deps: DisputeActionDeps,
   ctx: RequestContext,
   id: string,
-  body: DisputeActionBody,
+  body: DisputeActionBody | ElsewhereBody,
+  /** The case another route filed for an action of DISPUTE_ACTIONS_ELSEWHERE (then `deps.db` is its transaction). */
+  linked?: LinkedCase,
 ): Promise<DisputeRow> {
   const actor = requireActor(ctx);
   const row = await loadDispute(deps.db, actor, id);
@@ -224,7 +241,7 @@ export async function actOnDispute(
     sort: 0,
   };
   const prepare = PREPARE[body.action] as (p: Prep<DisputeAction>) => Promise<Prepared<DisputeAction>>;
-  const prepared = await prepare({ deps, actor, row, body: body as Body<DisputeAction>, now, type });
+  const prepared = await prepare({ deps, actor, row, body: body as Body<DisputeAction>, now, type, linked });
   const cal = await getWorkCalendar(deps);
   const clock = clockAfter(body.action, { now, type, cal, from: prepared.clockFrom });
   const data = {

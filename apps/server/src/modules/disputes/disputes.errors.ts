@@ -48,6 +48,14 @@ export const referringBodyRequired = () =>
   ]);
 export const linkedCaseRequired = () =>
   badRequest('dispute.case_required', '案件转纠纷须选择您可查看的原案件', [{ path: 'caseId', message: '无效' }]);
+export const disputeRegionRequired = () =>
+  badRequest('dispute.region_required', '请选择纠纷发生地', [{ path: 'regionId', message: '必填' }]);
+export const caseOnlyForConversion = () =>
+  badRequest('dispute.case_only_for_conversion', '只有来源为“案件转纠纷”的登记可以关联原案件', [
+    { path: 'caseId', message: '请将来源选为案件转纠纷' },
+  ]);
+export const disputeActionElsewhere = () =>
+  badRequest('dispute.action_elsewhere', '转案件请通过“转案件”办理', [{ path: 'action', message: '请使用转案件' }]);
 export const partyInvalid = (details: { path: string; message: string }[]) =>
   badRequest('dispute.party_invalid', `当事人信息有误：${details[0]?.message ?? ''}`, details);
 export const partyNotFound = () => notFound('dispute.party_not_found', '当事人不存在');

@@ -119,7 +119,7 @@ describe('the agreement branch: register → accept → divert → assign → se
     let view = await detail(dispatcher, d.id);
     // Acceptance: 3 working days from Mon 10:00 → the end of Thursday's working day (17:30 Beijing = 09:30 UTC).
     expect([view.stage, view.stageDeadline, view.tier]).toEqual(['accept', '2026-11-26T09:30:00.000Z', 'village']);
-    expect(view.actions).toEqual(['accept', 'decline', 'assess_risk']);
+    expect(view.actions).toEqual(['accept', 'decline', 'assess_risk', 'refer_case']);
 
     await ok(dispatcher, d.id, 'accept');
     // The proposal: the village's own committee first (no reason needed), then the township's with the demo mediator's load.

@@ -34,7 +34,7 @@ import type { disputeParties } from './disputes.table.ts';
 import { loadDispute, relationsOf } from './disputes.access.ts';
 
 export type PartyDeps = { db: Db; clock: Clock; pii: PiiCipher };
-type PartyValues = Omit<typeof disputeParties.$inferInsert, 'disputeId' | 'createdAt' | 'updatedAt'>;
+export type PartyValues = Omit<typeof disputeParties.$inferInsert, 'disputeId' | 'createdAt' | 'updatedAt'>;
 
 /**
  * A party's stored form: a person's name, identity number and phone encrypted and masked (the numbers

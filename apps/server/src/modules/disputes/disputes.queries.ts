@@ -26,6 +26,8 @@ import { type PartyRow, findDispute, listDisputeEvents, partiesOf } from './disp
 import { DISPUTE_CLOCK, type SummaryRow, pageOfDisputes, summaryOf } from './disputes.read.repository.ts';
 import { disputes } from './disputes.table.ts';
 import { disputeNotFound } from './disputes.errors.ts';
+import { linkViews } from '../../platform/links.ts';
+import './disputes.links.ts';
 
 export type DisputeQueryDeps = { db: Db; clock: Clock; pii: PiiCipher };
 
@@ -137,18 +139,24 @@ export async function getDisputeDetail(
     ? ((await findDispute(deps.db, id)) ?? (await loadDispute(deps.db, actor, id)))
     : await loadDispute(deps.db, actor, id);
   const relations = disputeRelationsTo(actor, d, await actorOrganisation(deps.db, actor));
-  const [summary, parties, events, stability] = await Promise.all([
+  const [summary, parties, events, stability, links] = await Promise.all([
     summaryOf(deps.db, now, d.id),
     partiesOf(deps.db, [d.id]),
     listDisputeEvents(deps.db, d.id),
     d.stabilityUserId ? userName(deps.db, d.stabilityUserId) : Promise.resolve(null),
+    linkViews(deps.db, actor, [
+      { relation: 'converted_from', kind: 'case', id: d.linkedCaseId },
+      { relation: 'referred_to', kind: 'case', id: d.referredCaseId },
+    ]),
   ]);
   if (!summary) throw disputeNotFound();
+  const caseShown = links.some((l) => l.relation === 'referred_to' && l.visible);
   const mediating = relations.some((r) => r === 'centre' || r === 'organisation' || r === 'mediator');
   return {
     ...toSummary(summary, []),
     referringBody: d.referringBody,
-    linkedCaseId: d.linkedCaseId,
+    // The case it came from, only to those who may open it (the link below says that there is one).
+    linkedCaseId: links.find((l) => l.relation === 'converted_from')?.id ?? null,
     stabilityUser: stability,
     stageStartedAt: iso(d.stageStartedAt),
     parties: parties.map((p) => toPartyView(p, deps.pii, mediating)),
@@ -168,9 +176,11 @@ export async function getDisputeDetail(
       actorName: e.actorName,
       note: e.note,
       attachmentIds: e.attachmentIds,
-      data: e.data as unknown as Record<string, unknown>,
+      // The case filed from it is named only to those who may open it (as its link is).
+      data: e.type === 'refer_case' && !caseShown ? {} : (e.data as unknown as Record<string, unknown>),
     })),
     actions: availableDisputeActions(disputeFacts(d), relations, now),
     canEditParties: mediating && PARTY_EDIT_STATES.includes(d.state),
+    links,
   };
 }

@@ -1,7 +1,8 @@
-import type { WarningLight } from '@gewu/domain';
-import { type SQL, asc, desc, eq, sql } from 'drizzle-orm';
+import { DISPUTE_OPEN_STATES, type WarningLight } from '@gewu/domain';
+import { type SQL, and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { lightSql } from '../../platform/clocks/index.ts';
+import { escapeLike } from '../../platform/access.ts';
 import { regions } from '../regions/regions.table.ts';
 import { users } from '../users/users.table.ts';
 import { disputeTypes, disputes, mediationOrganisations } from './disputes.table.ts';
@@ -67,4 +68,47 @@ export async function pageOfDisputes(
 export async function summaryOf(db: Db, now: Date, id: string): Promise<SummaryRow | undefined> {
   const [row] = await joined(db, now).where(eq(disputes.id, id));
   return row as SummaryRow | undefined;
+}
+
+/** A dispute as a 排查 report names it: code, type, state, its summary. */
+export interface DisputeBrief {
+  id: string;
+  code: string;
+  typeName: string;
+  summary: string;
+  state: (typeof disputes.$inferSelect)['state'];
+  regionPath: string;
+}
+
+function briefs(db: Db) {
+  return db
+    .select({
+      id: disputes.id,
+      code: disputes.code,
+      typeName: sql<string>`coalesce(${disputeTypes.name}, ${disputes.typeCode})`,
+      summary: disputes.summary,
+      state: disputes.state,
+      regionPath: disputes.regionPath,
+    })
+    .from(disputes)
+    .leftJoin(disputeTypes, eq(disputeTypes.code, disputes.typeCode));
+}
+
+/** The open disputes of a place (its path and below), newest first: those a grid's 排查 may name again. */
+export async function openDisputesIn(db: Db, placePath: string, limit = 50): Promise<DisputeBrief[]> {
+  return briefs(db)
+    .where(
+      and(
+        sql`${disputes.regionPath} LIKE ${`${escapeLike(placePath)}%`}`,
+        inArray(disputes.state, [...DISPUTE_OPEN_STATES]),
+      ),
+    )
+    .orderBy(desc(disputes.registeredAt), asc(disputes.id))
+    .limit(limit);
+}
+
+/** Disputes by id (any place or state), for the views that list them. */
+export async function disputeBriefsByIds(db: Db, ids: readonly string[]): Promise<DisputeBrief[]> {
+  if (!ids.length) return [];
+  return briefs(db).where(inArray(disputes.id, [...ids]));
 }

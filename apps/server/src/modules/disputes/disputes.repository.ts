@@ -41,6 +41,21 @@ export async function findDispute(db: Db, id: string): Promise<DisputeRow | unde
   return row;
 }
 
+/** The dispute locked for an action that must happen once (转案件), inside the caller's transaction. */
+export async function findDisputeForUpdate(db: Db, id: string): Promise<DisputeRow | undefined> {
+  const [row] = await db.select().from(disputes).where(eq(disputes.id, id)).for('update');
+  return row;
+}
+
+/** The dispute a case was turned into (source case_conversion), if any. */
+export async function disputeConvertedFrom(db: Db, caseId: string): Promise<DisputeRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(disputes)
+    .where(and(eq(disputes.linkedCaseId, caseId), eq(disputes.source, 'case_conversion')));
+  return row;
+}
+
 /** A dispute the condition lets through (the actor's visibility), or undefined. */
 export async function findDisputeWhere(db: Db, id: string, visible: SQL): Promise<DisputeRow | undefined> {
   const [row] = await db

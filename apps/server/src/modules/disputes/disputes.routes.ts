@@ -8,6 +8,8 @@ import {
   partyPatchSchema,
   partyViewSchema,
   proposalQuerySchema,
+  referCaseBodySchema,
+  referredCaseSchema,
   registerDisputeBodySchema,
   registeredDisputeSchema,
 } from '@gewu/domain';
@@ -17,6 +19,7 @@ import { actOnDispute } from './disputes.actions.ts';
 import { addParty, patchParty, removeParty } from './disputes.parties.ts';
 import { getDisputeDetail, listDisputes } from './disputes.queries.ts';
 import { registerDispute } from './disputes.register.ts';
+import { referCase } from './disputes.links.ts';
 import { proposeOrganisations } from './mediation.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
@@ -45,13 +48,31 @@ export async function disputeRoutes(app: AppInstance) {
     config: { access: { roles: ['dispatcher'], scope: 'region' } },
     schema: {
       tags,
-      summary: '登记矛盾纠纷（一案一码）：类型、发生地、风险、来源及来源单位编号、当事人（身份信息加密保存）',
+      summary:
+        '登记矛盾纠纷（一案一码）：类型、发生地、风险、来源及来源单位编号、当事人（身份信息加密保存）；来源为“案件转纠纷”时原案件同时办结为“已转矛盾纠纷”，同一案件重复转办返回已登记的纠纷（200）',
       body: registerDisputeBodySchema,
-      response: { 201: registeredDisputeSchema },
+      response: { 200: registeredDisputeSchema, 201: registeredDisputeSchema },
     },
     handler: async (req, reply) => {
-      const d = await registerDispute(deps, req.ctx, req.body);
-      return reply.code(201).send({ id: d.id, code: d.code, state: d.state, version: d.version });
+      const { row: d, created } = await registerDispute(deps, req.ctx, req.body);
+      return reply
+        .code(created ? 201 : 200)
+        .send({ id: d.id, code: d.code, state: d.state, version: d.version, created });
+    },
+  });
+  app.post('/api/disputes/:id/case', {
+    config: { access: { roles: ['dispatcher', 'mediator'], scope: 'region' } },
+    schema: {
+      tags,
+      summary:
+        '转案件：调处中发现需职能部门处置的事项，作为案件进入综治中心受理队列（纠纷继续办理）；每件纠纷只转一次，重复提交返回已转的案件',
+      params: idParams,
+      body: referCaseBodySchema,
+      response: { 200: referredCaseSchema, 201: referredCaseSchema },
+    },
+    handler: async (req, reply) => {
+      const r = await referCase(deps, req.ctx, req.params.id, req.body);
+      return reply.code(r.created ? 201 : 200).send(r);
     },
   });
   app.get('/api/disputes/:id', {

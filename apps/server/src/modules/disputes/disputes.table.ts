@@ -65,7 +65,10 @@ export const disputes = pgTable(
     referringBody: text('referring_body'),
     /** The sending body's own number (警情号, 法院案号, 12345 工单号). */
     externalRef: text('external_ref'),
+    /** The case it was turned from (source case_conversion). */
     linkedCaseId: uuid('linked_case_id'),
+    /** The case filed from it for a department's matter (转案件). */
+    referredCaseId: uuid('referred_case_id'),
     registeredBy: uuid('registered_by'),
     path: text('path').$type<DiversionPath>(),
     organisationId: uuid('organisation_id'),
@@ -103,6 +106,10 @@ export const disputes = pgTable(
       .on(t.mediatorUserId, t.state)
       .where(sql`mediator_user_id IS NOT NULL`),
     index('disputes_deadline_idx').on(t.stageDeadline),
+    // A case becomes one dispute (转矛盾纠纷 twice gives the same dispute).
+    uniqueIndex('disputes_converted_case_idx')
+      .on(t.linkedCaseId)
+      .where(sql`source = 'case_conversion'`),
   ],
 );
 

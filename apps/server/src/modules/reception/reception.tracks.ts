@@ -86,7 +86,7 @@ export const disputeTrack: TrackAdapter<'dispute'> = {
       phone: visit.visitor.phone,
       ...(visit.visitor.idNumber ? { idNumber: visit.visitor.idNumber } : {}),
     };
-    const row = await registerDispute(deps, ctx, {
+    const { row } = await registerDispute(deps, ctx, {
       typeCode: route.typeCode,
       summary: visit.matter,
       regionId: route.regionId,

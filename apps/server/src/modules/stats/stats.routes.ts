@@ -1,7 +1,8 @@
-import { talliesViewSchema } from '@gewu/domain';
+import { disputeFiguresQuerySchema, disputeFiguresViewSchema, talliesViewSchema } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
 import { tallies, talliesWorkbook } from './stats.service.ts';
+import { disputeFigures } from './dispute-figures.service.ts';
 
 const query = z.strictObject({ regionId: z.string().uuid().optional() });
 
@@ -29,5 +30,16 @@ export async function statsRoutes(app: AppInstance) {
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('一表通统计.xlsx')}`)
         .send(await talliesWorkbook(deps, req.ctx, { regionId: req.query.regionId })),
+  });
+  app.get('/api/dispute-figures', {
+    config: { access: { roles: ['dispatcher', 'mediator', 'leader'], scope: 'region' } },
+    schema: {
+      tags: ['stats'],
+      summary:
+        '矛盾纠纷指标（指定时段、区划，按调解组织和调解员）：登记数、调结数、调解成功率、履行率、司法确认率、村乡两级化解率、排查按期报告率，均附分子分母',
+      querystring: disputeFiguresQuerySchema,
+      response: { 200: disputeFiguresViewSchema },
+    },
+    handler: (req) => disputeFigures(deps, req.ctx, req.query),
   });
 }

@@ -5,6 +5,7 @@ import type { CaseAction, CaseDetail } from '@gewu/domain';
 import { ActionDialog } from './ActionDialog.tsx';
 import { DispatchDialog } from './DispatchDialog.tsx';
 import { MergeDialog } from './MergeDialog.tsx';
+import { ConvertDialog } from './ConvertDialog.tsx';
 import { actionForm, orderActions } from './actions.ts';
 
 /** One button per action the server says this user may take now (`case-action-<action>`), each opening its dialog. */
@@ -38,6 +39,7 @@ export function ActionBar({ detail }: { detail: CaseDetail }) {
       </Space>
       {active && dialog === 'dispatch' && <DispatchDialog detail={detail} onClose={close} />}
       {active && dialog === 'merge' && <MergeDialog detail={detail} onClose={close} />}
+      {active && dialog === 'convert' && <ConvertDialog detail={detail} onClose={close} />}
       {active && dialog === 'generic' && <ActionDialog key={active} detail={detail} action={active} onClose={close} />}
     </>
   );

@@ -18,6 +18,7 @@ import { Photos } from '../attachments/Photos.tsx';
 import { PublicationCard } from './PublicationCard.tsx';
 import { DuplicatesCard } from './DuplicatesCard.tsx';
 import { SupplementsCard } from './SupplementsCard.tsx';
+import { LinksCard } from './LinksCard.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));
@@ -175,6 +176,7 @@ function CaseView({
               ]}
             />
           </Card>
+          <LinksCard links={c.links} />
           <Card title={t('cases.fields.photos')} size="small" style={{ marginTop: 16 }}>
             {c.attachmentIds.length ? (
               <Photos ids={c.attachmentIds} size={96} testId="case-photos" />

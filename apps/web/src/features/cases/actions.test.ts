@@ -29,6 +29,7 @@ describe('actionForm', () => {
   it('routes dispatch and merge to their own dialogs', () => {
     expect(actionForm('dispatch').dialog).toBe('dispatch');
     expect(actionForm('merge').dialog).toBe('merge');
+    expect(actionForm('convert_to_dispute').dialog).toBe('convert');
     expect(actionForm('accept').dialog).toBe('generic');
   });
 

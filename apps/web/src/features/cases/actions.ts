@@ -1,7 +1,7 @@
 import { type CaseAction, ruleOf } from '@gewu/domain';
 
 /** Which special dialog an action opens; the rest share the generic one. */
-export type DialogKind = 'dispatch' | 'merge' | 'generic';
+export type DialogKind = 'dispatch' | 'merge' | 'convert' | 'generic';
 
 /** What the generic action dialog asks for. */
 export interface ActionForm {
@@ -29,7 +29,14 @@ const DANGER_ACTIONS: readonly CaseAction[] = ['reject', 'void', 'return', 'veri
 
 export function actionForm(action: CaseAction): ActionForm {
   return {
-    dialog: action === 'dispatch' ? 'dispatch' : action === 'merge' ? 'merge' : 'generic',
+    dialog:
+      action === 'dispatch'
+        ? 'dispatch'
+        : action === 'merge'
+          ? 'merge'
+          : action === 'convert_to_dispute'
+            ? 'convert'
+            : 'generic',
     noteRequired: ruleOf(action).note,
     confirms: ruleOf(action).confirms ?? null,
     photos: PHOTO_ACTIONS.includes(action),
@@ -59,6 +66,7 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'request_extension',
   'request_suspension',
   'merge',
+  'convert_to_dispute',
   'escalate',
   'return',
   'verify_fail',

@@ -6,7 +6,7 @@ import type { CaseEventType, CaseState, Light } from '@gewu/domain';
  * A state's tag colour (Ant Design preset names), by who holds the case: the centre's intake in
  * blues, the unit's work in purple and magenta, the centre's verification in cyan and lime, done
  * in green. Red, orange and green are otherwise left to the warning lights, which sit
- * next to the tag in every list; the ends without handling (rejected, voided, merged) and the
+ * next to the tag in every list; the ends without handling (rejected, voided, merged, converted) and the
  * paused case are grey.
  */
 export const STATE_COLORS: Record<CaseState, string> = {
@@ -21,6 +21,7 @@ export const STATE_COLORS: Record<CaseState, string> = {
   rejected: 'default',
   voided: 'default',
   merged: 'default',
+  converted: 'default',
 };
 
 /** The warning lights (绿灯/黄灯/红灯). */

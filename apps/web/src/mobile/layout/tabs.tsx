@@ -1,9 +1,15 @@
 import type { ReactNode } from 'react';
-import { CameraOutlined, CheckSquareOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CameraOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  ScheduleOutlined,
+} from '@ant-design/icons';
 import type { ActorView } from '@gewu/domain';
 import { isGridWorker, isHandler } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify';
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening';
 
 export interface Tab {
   key: TabKey;
@@ -16,14 +22,15 @@ const ALL: Record<TabKey, Tab> = {
   verify: { key: 'verify', path: '/m/verify', icon: <CheckSquareOutlined /> },
   report: { key: 'report', path: '/m/report', icon: <CameraOutlined /> },
   mine: { key: 'mine', path: '/m/mine', icon: <FileTextOutlined /> },
+  screening: { key: 'screening', path: '/m/screening', icon: <AuditOutlined /> },
 };
 
 /**
- * Residents report and follow their reports; grid workers also work their tasks and verify on site;
- * handlers (who do not report) work their tasks.
+ * Residents report and follow their reports; grid workers also work their tasks, verify on site and
+ * file their grid's 排查 report each period; handlers (who do not report) work their tasks.
  */
 export function tabsFor(user: ActorView): Tab[] {
-  if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine];
+  if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine, ALL.screening];
   if (isHandler(user)) return [ALL.tasks];
   return [ALL.report, ALL.mine];
 }
