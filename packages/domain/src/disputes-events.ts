@@ -97,6 +97,8 @@ export interface DisputeEventDataMap {
   follow_up: { performance: PerformanceResult };
   close: { clock: null };
   assess_risk: { risk: DisputeRisk; civilToCriminal: boolean; stabilityUserId: string | null };
+  /** The scans are the event's attachments. */
+  attach_signed_agreement: Record<string, never>;
 }
 
 export type DisputeEventType = keyof DisputeEventDataMap;

@@ -35,6 +35,7 @@ export const DISPUTE_ACTIONS = [
   'follow_up',
   'close',
   'assess_risk',
+  'attach_signed_agreement',
 ] as const satisfies readonly DisputeAction[];
 
 /**
@@ -252,6 +253,16 @@ export const DISPUTE_LIFE: { [A in DisputeAction]: DisputeActionRule<A> } = {
       stabilityUserId: e.data.stabilityUserId,
     }),
   },
+  // 已签署协议书扫描件: the printed 人民调解协议书, signed by the parties and the mediator and sealed
+  // (人民调解法 art. 29), scanned or photographed back onto the dispute (the event's attachments).
+  attach_signed_agreement: {
+    who: ['mediator', 'organisation', 'centre'],
+    from: ['agreed', 'confirming', 'performing'],
+    note: false,
+    next: 'same',
+    clock: 'keep',
+    notify: [],
+  },
 };
 
 export const DISPUTE_ACTION_LABELS: Record<DisputeEventType, string> = {
@@ -271,6 +282,7 @@ export const DISPUTE_ACTION_LABELS: Record<DisputeEventType, string> = {
   follow_up: '履行回访',
   close: '结案',
   assess_risk: '风险研判',
+  attach_signed_agreement: '上传已签署协议书扫描件',
 };
 
 /** An action's rule without its record function (which is typed by the action). */

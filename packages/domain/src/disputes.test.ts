@@ -64,6 +64,7 @@ waive_confirmation  ·          ·          ·          ·          performing �
 follow_up           ·          ·          ·          ·          ·          ·          performing ·      ·      ·
 close               ·          ·          ·          ·          ·          ·          closed     ·      ·      ·
 assess_risk         registered accepted   diverted   mediating  agreed     confirming performing ·      ·      ·
+attach_signed_agreement ·      ·          ·          ·          agreed     confirming performing ·      ·      ·
 `;
 
 /**
@@ -87,6 +88,7 @@ waive_confirmation  agreed     Y      ·            Y        ·          note_re
 follow_up           performing Y      ·            Y        ·          note_required
 close               performing Y      ·            Y        ·          ok
 assess_risk         mediating  Y      ·            ·        ·          note_required
+attach_signed_agreement agreed Y      Y            Y        ·          ok
 `;
 
 describe('DISPUTE_LIFE: states, who, notes', () => {

@@ -179,6 +179,8 @@ const PREPARE: { [A in DisputeAction]: (p: Prep<A>) => Promise<Prepared<A>> | Pr
       stabilityUserId: body.stabilityUserId,
     };
   },
+  // The scans themselves are the event's attachments (checked as the actor's own uploads above).
+  attach_signed_agreement: () => ({ data: {} }),
 };
 
 /** The clock an action's rule leaves running (undefined: unchanged; null: stopped). */
