@@ -19,6 +19,7 @@ import {
   OrderedListOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
@@ -29,6 +30,7 @@ export type NavKey =
   | 'tasks'
   | 'supervision'
   | 'caseStats'
+  | 'disputes'
   | 'inbox'
   | 'items'
   | 'grids'
@@ -65,6 +67,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.supervision',
     icon: <AlertOutlined />,
     action: 'case.supervise',
+  },
+  {
+    key: 'disputes',
+    path: '/disputes',
+    labelKey: 'menu.disputes',
+    icon: <SolutionOutlined />,
+    action: 'dispute.read',
   },
   { key: 'caseStats', path: '/case-stats', labelKey: 'menu.caseStats', icon: <FundOutlined />, action: 'case.read' },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: 'case.read' },

@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
+import { DISPUTE_ROUTES } from '../features/disputes/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 
 /**
@@ -42,6 +43,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['users', 'user.read', <UsersPage />],
   ['audit', 'audit.read', <AuditPage />],
   ...CASE_ROUTES,
+  ...DISPUTE_ROUTES,
   ['items', 'item.read', <ItemsPage />],
   ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,

@@ -1,9 +1,15 @@
 import type { ReactNode } from 'react';
-import { CameraOutlined, CheckSquareOutlined, FileTextOutlined, ScheduleOutlined } from '@ant-design/icons';
+import {
+  CameraOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  ScheduleOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
 import type { ActorView } from '@gewu/domain';
-import { isGridWorker, isHandler } from '../api.ts';
+import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify';
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'disputes';
 
 export interface Tab {
   key: TabKey;
@@ -16,15 +22,19 @@ const ALL: Record<TabKey, Tab> = {
   verify: { key: 'verify', path: '/m/verify', icon: <CheckSquareOutlined /> },
   report: { key: 'report', path: '/m/report', icon: <CameraOutlined /> },
   mine: { key: 'mine', path: '/m/mine', icon: <FileTextOutlined /> },
+  disputes: { key: 'disputes', path: '/m/disputes', icon: <SolutionOutlined /> },
 };
 
 /**
  * Residents report and follow their reports; grid workers also work their tasks and verify on site;
- * handlers (who do not report) work their tasks.
+ * handlers (who do not report) work their tasks; mediators their disputes (我的纠纷), beside whatever
+ * else their other roles give them.
  */
 export function tabsFor(user: ActorView): Tab[] {
-  if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine];
-  if (isHandler(user)) return [ALL.tasks];
+  const disputes = isMediator(user) ? [ALL.disputes] : [];
+  if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine, ...disputes];
+  if (isHandler(user)) return [ALL.tasks, ...disputes];
+  if (disputes.length) return disputes;
   return [ALL.report, ALL.mine];
 }
 
