@@ -221,8 +221,8 @@ export function DisputeActionDialog({
             <Form.Item name="result" label={t('disputes.dialog.result')} rules={required()}>
               <Radio.Group data-testid="dispute-dialog-result">
                 {CONFIRMATION_RESULTS.map((r) => (
-                  <Radio.Button key={r} value={r} data-testid={`dispute-dialog-result-${r}`}>
-                    {t(`disputes.confirmationResults.${r}`)}
+                  <Radio.Button key={r} value={r}>
+                    <span data-testid={`dispute-dialog-result-${r}`}>{t(`disputes.confirmationResults.${r}`)}</span>
                   </Radio.Button>
                 ))}
               </Radio.Group>
@@ -244,8 +244,8 @@ export function DisputeActionDialog({
           <Form.Item name="performance" label={t('disputes.fields.performance')} rules={required()}>
             <Radio.Group data-testid="dispute-dialog-performance">
               {PERFORMANCE_RESULTS.map((r) => (
-                <Radio.Button key={r} value={r} data-testid={`dispute-dialog-performance-${r}`}>
-                  {t(`disputes.performance.${r}`)}
+                <Radio.Button key={r} value={r}>
+                  <span data-testid={`dispute-dialog-performance-${r}`}>{t(`disputes.performance.${r}`)}</span>
                 </Radio.Button>
               ))}
             </Radio.Group>

@@ -69,25 +69,27 @@ export function DivertDialog({ detail, onClose }: { detail: DisputeDetail; onClo
             <Radio.Group style={{ width: '100%' }} data-testid="dispute-dialog-organisations">
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {orgs.map((o) => (
-                  <Radio key={o.id} value={o.id} data-testid={`dispute-org-${o.name}`}>
-                    <Space size={6} wrap>
-                      <Typography.Text strong>{o.name}</Typography.Text>
-                      <Tag color={o.atTier ? 'green' : 'default'}>{t(`disputes.tiers.${o.tier}`)}</Tag>
-                      {!o.handlesType && <Tag>{t('disputes.divert.allTypes')}</Tag>}
-                      <Typography.Text type="secondary">
-                        {t('disputes.divert.orgLoad', { n: o.openLoad })}
-                      </Typography.Text>
-                    </Space>
-                    <div>
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {o.mediators.length
-                          ? o.mediators
-                              .map((m) => t('disputes.divert.mediatorLoad', { name: m.name, n: m.openLoad }))
-                              .join('，')
-                          : t('disputes.divert.noMediators')}
-                      </Typography.Text>
-                    </div>
-                  </Radio>
+                  <div key={o.id} data-testid={`dispute-org-${o.name}`}>
+                    <Radio value={o.id}>
+                      <Space size={6} wrap>
+                        <Typography.Text strong>{o.name}</Typography.Text>
+                        <Tag color={o.atTier ? 'green' : 'default'}>{t(`disputes.tiers.${o.tier}`)}</Tag>
+                        {!o.handlesType && <Tag>{t('disputes.divert.allTypes')}</Tag>}
+                        <Typography.Text type="secondary">
+                          {t('disputes.divert.orgLoad', { n: o.openLoad })}
+                        </Typography.Text>
+                      </Space>
+                      <div>
+                        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                          {o.mediators.length
+                            ? o.mediators
+                                .map((m) => t('disputes.divert.mediatorLoad', { name: m.name, n: m.openLoad }))
+                                .join('，')
+                            : t('disputes.divert.noMediators')}
+                        </Typography.Text>
+                      </div>
+                    </Radio>
+                  </div>
                 ))}
               </Space>
             </Radio.Group>

@@ -13,7 +13,10 @@ import { useActWithPhotos } from './useActWithPhotos.ts';
 export function SessionSheet({ detail, onClose }: { detail: DisputeDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const act = useActWithPhotos(detail);
-  const [heldAt, setHeldAt] = useState(() => dayjs().format('YYYY-MM-DDTHH:mm'));
+  // The minute shown when the sheet opened; left as it is, the session is recorded as held now (a
+  // minute-precise time could fall before the dispute's registration a moment ago).
+  const [opened] = useState(() => dayjs().format('YYYY-MM-DDTHH:mm'));
+  const [heldAt, setHeldAt] = useState(opened);
   const [place, setPlace] = useState('');
   const [attendees, setAttendees] = useState<string[]>(() => detail.parties.map((p) => p.id));
   const [others, setOthers] = useState('');
@@ -30,7 +33,7 @@ export function SessionSheet({ detail, onClose }: { detail: DisputeDetail; onClo
         action: 'record_session',
         photos,
         fields: {
-          heldAt: dayjs(heldAt).toISOString(),
+          heldAt: heldAt === opened ? new Date().toISOString() : dayjs(heldAt).toISOString(),
           place: place.trim(),
           attendeePartyIds: attendees,
           otherAttendees: others
