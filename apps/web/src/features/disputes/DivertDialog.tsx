@@ -74,7 +74,11 @@ export function DivertDialog({ detail, onClose }: { detail: DisputeDetail; onClo
                       <Space size={6} wrap>
                         <Typography.Text strong>{o.name}</Typography.Text>
                         <Tag color={o.atTier ? 'green' : 'default'}>{t(`disputes.tiers.${o.tier}`)}</Tag>
-                        {!o.handlesType && <Tag>{t('disputes.divert.allTypes')}</Tag>}
+                        {o.handlesType ? (
+                          <Tag color="blue">{t('disputes.divert.forType')}</Tag>
+                        ) : (
+                          o.typeCodes.length === 0 && <Tag>{t('disputes.divert.allTypes')}</Tag>
+                        )}
                         <Typography.Text type="secondary">
                           {t('disputes.divert.orgLoad', { n: o.openLoad })}
                         </Typography.Text>

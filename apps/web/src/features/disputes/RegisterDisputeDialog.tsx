@@ -131,7 +131,7 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <Row gutter={16}>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item
               name="typeCode"
               label={t('disputes.fields.type')}
@@ -145,7 +145,7 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
               />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item
               name="regionId"
               label={t('disputes.fields.region')}
@@ -154,7 +154,7 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
               <RegionTreeSelect testId="dispute-register-region" />
             </Form.Item>
           </Col>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item name="address" label={t('disputes.fields.address')}>
               <Input maxLength={200} data-testid="dispute-register-address" />
             </Form.Item>
@@ -173,7 +173,7 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
           />
         </Form.Item>
         <Row gutter={16}>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Form.Item name="risk" label={t('disputes.fields.risk')}>
               <Select<DisputeRisk>
                 options={DISPUTE_RISKS.map((r) => ({ value: r, label: t(`disputes.risks.${r}`) }))}
@@ -181,12 +181,12 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
               />
             </Form.Item>
           </Col>
-          <Col span={6}>
+          <Col xs={12} md={6}>
             <Form.Item name="civilToCriminal" label=" " valuePropName="checked">
               <Checkbox data-testid="dispute-register-c2c">{t('disputes.fields.civilToCriminal')}</Checkbox>
             </Form.Item>
           </Col>
-          <Col span={12}>
+          <Col xs={24} md={12}>
             <Form.Item
               name="stabilityUserId"
               label={t('disputes.fields.stabilityUser')}
@@ -198,7 +198,7 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
           </Col>
         </Row>
         <Row gutter={16}>
-          <Col span={8}>
+          <Col xs={24} md={8}>
             <Form.Item name="source" label={t('disputes.fields.source')}>
               <Select<DisputeSource>
                 options={DISPUTE_SOURCES.filter((s) => s !== 'case_conversion').map((s) => ({
@@ -210,7 +210,7 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
           {source && SOURCES_WITH_REFERRING_BODY.includes(source) && (
-            <Col span={8}>
+            <Col xs={24} md={8}>
               <Form.Item
                 name="referringBody"
                 label={t(`disputes.register.referringBody.${source === 'court_referral' ? 'court' : 'police'}`)}
@@ -221,7 +221,7 @@ export function RegisterDisputeDialog({ onClose }: { onClose: () => void }) {
             </Col>
           )}
           {source && SOURCES_WITH_EXTERNAL_NUMBER.includes(source) && (
-            <Col span={8}>
+            <Col xs={24} md={8}>
               <Form.Item
                 name="externalRef"
                 label={t(`disputes.register.externalRef.${source as 'police_referral'}`)}
