@@ -16,6 +16,7 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/stats/tallies/export': 'an Excel workbook',
   'GET /api/petitions/:id/opinion.pdf': 'a PDF: the written opinion on a petition (处理意见书 / 复查意见书)',
   'GET /api/grids/export.geojson': 'a GeoJSON file download',
+  'GET /api/disputes/:id/agreement.pdf': 'the 人民调解协议书 as a PDF',
   'GET /api/notifications/stream': 'a Server-Sent Events stream',
   'GET /api/openapi.json': 'the OpenAPI document itself',
   'GET /open311/v2': 'Open311 service discovery in XML (the endpoint with its trailing slash)',

@@ -173,6 +173,16 @@ export const disputeActionBodySchema = z.discriminatedUnion('action', [
     stabilityUserId: z.string().uuid().nullable().default(null),
     note: note.optional(),
   }),
+  z.strictObject({
+    action: z.literal('attach_signed_agreement'),
+    ...v,
+    /** The scans or photos of the signed 人民调解协议书 (uploaded first through /api/attachments). */
+    attachmentIds: z
+      .array(z.string().uuid())
+      .min(1, '请上传已签署协议书的扫描件或照片')
+      .max(DISPUTE_LIMITS.attachmentsMax),
+    note: note.optional(),
+  }),
 ]);
 export type DisputeActionBody = z.infer<typeof disputeActionBodySchema>;
 

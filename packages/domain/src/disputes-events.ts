@@ -99,6 +99,8 @@ export interface DisputeEventDataMap {
   assess_risk: { risk: DisputeRisk; civilToCriminal: boolean; stabilityUserId: string | null };
   /** 转案件: the case filed from the dispute for a department's matter, by id and code. */
   refer_case: { caseId: string; caseCode: string };
+  /** The scans are the event's attachments. */
+  attach_signed_agreement: Record<string, never>;
 }
 
 export type DisputeEventType = keyof DisputeEventDataMap;

@@ -36,6 +36,7 @@ export const DISPUTE_ACTIONS = [
   'close',
   'assess_risk',
   'refer_case',
+  'attach_signed_agreement',
 ] as const satisfies readonly DisputeAction[];
 
 /**
@@ -273,6 +274,16 @@ export const DISPUTE_LIFE: { [A in DisputeAction]: DisputeActionRule<A> } = {
     notify: ['centre'],
     record: (_d, e) => ({ referredCaseId: e.data.caseId }),
   },
+  // 已签署协议书扫描件: the printed 人民调解协议书, signed by the parties and the mediator and sealed
+  // (人民调解法 art. 29), scanned or photographed back onto the dispute (the event's attachments).
+  attach_signed_agreement: {
+    who: ['mediator', 'organisation', 'centre'],
+    from: ['agreed', 'confirming', 'performing'],
+    note: false,
+    next: 'same',
+    clock: 'keep',
+    notify: [],
+  },
 };
 
 export const DISPUTE_ACTION_LABELS: Record<DisputeEventType, string> = {
@@ -293,6 +304,7 @@ export const DISPUTE_ACTION_LABELS: Record<DisputeEventType, string> = {
   close: '结案',
   assess_risk: '风险研判',
   refer_case: '转案件',
+  attach_signed_agreement: '上传已签署协议书扫描件',
 };
 
 /** An action's rule without its record function (which is typed by the action). */

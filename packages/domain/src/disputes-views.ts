@@ -120,6 +120,8 @@ export const disputeDetailSchema = disputeSummarySchema.extend({
   counters: z.object({ sessions: z.number(), followUps: z.number(), escalations: z.number() }),
   endedAt: z.string().nullable(),
   events: z.array(disputeEventViewSchema),
+  /** 已签署协议书扫描件: the signed agreement's scans uploaded back (attach_signed_agreement events), oldest first. */
+  signedScans: z.array(z.object({ attachmentId: z.string(), at: z.string(), actorName: z.string().nullable() })),
   /** What the viewer may do now (DISPUTE_LIFE), and whether they may edit the parties. */
   actions: z.array(z.enum(DISPUTE_ACTIONS)),
   canEditParties: z.boolean(),
@@ -128,6 +130,8 @@ export const disputeDetailSchema = disputeSummarySchema.extend({
    * `linkedCaseId` above is the first one's id, null when the viewer may not open that case.
    */
   links: z.array(recordLinkSchema),
+  /** The viewer may download the 人民调解协议书 (GET /api/disputes/:id/agreement.pdf): agreed, and theirs to print. */
+  canPrintAgreement: z.boolean(),
 });
 export type DisputeDetail = z.infer<typeof disputeDetailSchema>;
 

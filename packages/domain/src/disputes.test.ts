@@ -65,6 +65,7 @@ follow_up           ·          ·          ·          ·          ·          
 close               ·          ·          ·          ·          ·          ·          closed     ·      ·      ·
 assess_risk         registered accepted   diverted   mediating  agreed     confirming performing ·      ·      ·
 refer_case          registered accepted   diverted   mediating  agreed     confirming performing ·      ·      ·
+attach_signed_agreement ·      ·          ·          ·          agreed     confirming performing ·      ·      ·
 `;
 
 /**
@@ -89,6 +90,7 @@ follow_up           performing Y      ·            Y        ·          note_re
 close               performing Y      ·            Y        ·          ok
 assess_risk         mediating  Y      ·            ·        ·          note_required
 refer_case          mediating  Y      Y            Y        ·          note_required
+attach_signed_agreement agreed Y      Y            Y        ·          ok
 `;
 
 describe('DISPUTE_LIFE: states, who, notes', () => {

@@ -242,6 +242,28 @@ async function screeningVersion(w: World, o: Side): Promise<number> {
   return row?.version ?? 1;
 }
 
+/** A fresh dispute of the side's village, diverted to its committee and agreed by its mediator. */
+async function agreedDispute(w: World, o: Side): Promise<string> {
+  const d = await registerDispute(w.t, o);
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, { action: 'accept' });
+  await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, {
+    action: 'divert',
+    path: 'people_mediation',
+    organisationId: o.organisationId,
+  });
+  const held = await actOnDispute(w.t, o.accounts.dispatcher, o, d.id, {
+    action: 'assign',
+    mediatorUserId: o.accounts.mediator.userId,
+  });
+  await actOnDispute(w.t, o.accounts.mediator, o, d.id, {
+    action: 'agree',
+    partyIds: held.parties.map((p: { id: string }) => p.id),
+    facts: '邻里噪音纠纷',
+    terms: [{ text: '乙方夜间不再施工', dueDate: null }],
+  });
+  return d.id;
+}
+
 /** A fresh mediator account of the side's township in the side's committee, holding nothing. */
 async function freshMediator(w: World, o: Side) {
   const user = await created(
@@ -787,6 +809,11 @@ export const SAMPLES: Record<string, Sample> = {
     call: (o, c) => referral(c.w, o, c),
     // Filing the own township's dispute as a case located in the other township.
     cross: (a, b, c) => referral(c.w, a, c, b.point),
+  },
+  // The 人民调解协议书 of an agreed dispute (a fresh one of the own township; the other's is out of scope).
+  'GET /api/disputes/:id/agreement.pdf': {
+    call: async (o, c) =>
+      get(`/api/disputes/${c.allowed && o.name === 'A' ? await agreedDispute(c.w, o) : o.disputeId}/agreement.pdf`),
   },
   'GET /api/disputes/:id/organisation-proposal': {
     call: (o) => get(`/api/disputes/${o.disputeId}/organisation-proposal`),

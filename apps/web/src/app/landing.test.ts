@@ -32,6 +32,7 @@ describe('landingFor', () => {
     [['resident'], PHONE, null, '/m'],
     [['grid_worker'], PHONE, null, '/m'],
     [['handler'], PHONE, null, '/m'],
+    [['mediator'], PHONE, null, '/m'],
     [['grid_worker'], PHONE_LANDSCAPE, null, '/m'],
     // …and on the desktop pages anywhere else, except residents, who have no desktop pages.
     [['resident'], DESKTOP, null, '/m'],
@@ -39,10 +40,10 @@ describe('landingFor', () => {
     [['handler'], DESKTOP, null, '/'],
     [['handler'], TABLET, null, '/'],
     [['handler'], SMALL_MOUSE, null, '/'],
+    [['mediator'], DESKTOP, null, '/'],
     // Desk roles stay on the desktop pages, on a phone too.
     [['dispatcher'], PHONE, null, '/'],
     [['leader'], PHONE, null, '/'],
-    [['mediator'], PHONE, null, '/'],
     [['admin'], PHONE, null, '/'],
     [['auditor'], PHONE, null, '/'],
     // A desk role with a phone role: the phone role decides on a phone.
@@ -51,6 +52,7 @@ describe('landingFor', () => {
     // The switch's choice wins for phone roles…
     [['handler'], PHONE, 'desktop', '/'],
     [['grid_worker'], PHONE, 'desktop', '/'],
+    [['mediator'], PHONE, 'desktop', '/'],
     [['handler'], DESKTOP, 'phone', '/m'],
     [['grid_worker'], DESKTOP, 'phone', '/m'],
     // …but gives no phone pages to desk roles, and no desktop pages to residents.

@@ -6,8 +6,11 @@ import type { Role } from '@gewu/domain';
  * (landing.test.ts); the browser facts and the remembered choice are read by the helpers below.
  */
 
-/** Roles whose work is done on the street: they get phone screens (上报、任务、签收处置反馈、核查). */
-export const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker', 'handler'];
+/**
+ * Roles whose work is done on the street: they get phone screens (上报、任务、签收处置反馈、核查; a
+ * mediator's 我的纠纷, sessions recorded on the spot, the signed agreement photographed).
+ */
+export const PHONE_ROLES: readonly Role[] = ['resident', 'grid_worker', 'handler', 'mediator'];
 
 /** A phone: a finger, not a mouse, and a screen whose shorter side is under this many CSS pixels. */
 export const PHONE_SHORT_SIDE_MAX = 600;

@@ -37,6 +37,7 @@ export type NavKey =
   | 'screening'
   | 'riskMeetings'
   | 'disputeStats'
+  | 'disputes'
   | 'inbox'
   | 'items'
   | 'grids'
@@ -87,6 +88,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.petitions',
     icon: <SolutionOutlined />,
     action: 'petition.read',
+  },
+  {
+    key: 'disputes',
+    path: '/disputes',
+    labelKey: 'menu.disputes',
+    icon: <SolutionOutlined />,
+    action: 'dispute.read',
   },
   { key: 'caseStats', path: '/case-stats', labelKey: 'menu.caseStats', icon: <FundOutlined />, action: 'case.read' },
   {

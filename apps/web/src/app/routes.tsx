@@ -4,6 +4,7 @@ import { Spin } from 'antd';
 import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
+import { DISPUTE_ROUTES } from '../features/disputes/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 import { PETITION_ROUTES } from '../features/petitions/routes.tsx';
 import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
@@ -52,6 +53,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['reception', 'reception.read', <ReceptionPage />],
   ...PETITION_ROUTES,
   ...SCREENING_ROUTES,
+  ...DISPUTE_ROUTES,
   ['items', 'item.read', <ItemsPage />],
   ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,

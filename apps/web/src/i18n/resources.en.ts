@@ -1,5 +1,6 @@
 import base from './en.json';
 import cases from './cases.en.json';
+import disputes from './disputes.en.json';
 import mobile from './mobile.en.json';
 import setup from './setup.en.json';
 import reception from './reception.en.json';
@@ -8,4 +9,14 @@ import screening from './screening.en.json';
 import disputeStats from './disputeStats.en.json';
 
 // Loaded on demand when English is chosen (i18n/index.ts); the same areas as resources.zh-CN.ts.
-export const en = { ...base, ...cases, ...mobile, ...setup, ...reception, ...petitions, ...screening, ...disputeStats };
+export const en = {
+  ...base,
+  ...cases,
+  ...disputes,
+  ...mobile,
+  ...setup,
+  ...reception,
+  ...petitions,
+  ...screening,
+  ...disputeStats,
+};

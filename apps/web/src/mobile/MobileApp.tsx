@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { ConfigProvider } from 'antd';
 import { roleCan } from '@gewu/domain';
 import { useCurrentUser } from '../app/session.ts';
-import { isGridWorker, isHandler, useCatalogue } from './api.ts';
+import { isGridWorker, isHandler, isMediator, useCatalogue } from './api.ts';
 import { useMapConfig, useMapOutlines } from '../components/map/api.ts';
 import { OutboxProvider } from './offline/useOutbox.tsx';
 import { useCaseUpdates } from './useCaseUpdates.ts';
@@ -18,13 +18,19 @@ const VerifyPage = lazy(() => import('./cases/ListPages.tsx').then((m) => ({ def
 const TasksPage = lazy(() => import('./tasks/TasksPage.tsx'));
 const ScreeningPage = lazy(() => import('./screening/ScreeningPage.tsx'));
 const CaseDetailPage = lazy(() => import('./cases/CaseDetailPage.tsx').then((m) => ({ default: m.CaseDetailPage })));
+// A mediator's phone (我的纠纷): its own chunks, never in a resident's or grid worker's first load.
+const DisputesPage = lazy(() => import('./disputes/DisputesPage.tsx'));
+const DisputeDetailPage = lazy(() =>
+  import('./disputes/DisputeDetailPage.tsx').then((m) => ({ default: m.DisputeDetailPage })),
+);
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
  * The phone screens, mounted at /m/*: 一键上报, 我的上报 with rating; for grid workers and handlers
  * 我的任务 (全部/待签收/处置中/已反馈) with sign, handle with photos, feed back, ask for an extension;
- * for grid workers 待核查 and 排查 (the grid's report each period, a zero report included). Reports and actions go through an on-device outbox, so they can be made
- * offline and are sent when the phone is back online.
+ * for grid workers 待核查 and 排查 (the grid's report each period, a zero report included); for mediators
+ * 我的纠纷 (record a session, photograph the signed agreement). Reports and case actions go through an
+ * on-device outbox, so they can be made offline and are sent when the phone is back online.
  */
 export default function MobileApp() {
   const user = useCurrentUser();
@@ -34,14 +40,17 @@ export default function MobileApp() {
   const handles = worker || isHandler(user);
   // A handler only (城管, 派出所 …) does not report: their phone is their tasks.
   const reports = roleCan(user.roles, 'case.report');
+  const mediates = isMediator(user);
+  const home = handles ? '/m/tasks' : reports || !mediates ? '/m/report' : '/m/disputes';
 
   return (
     <ConfigProvider componentSize="large">
       <OutboxProvider userId={user.id}>
-        <Background />
+        <Live />
+        {(reports || handles) && <Background />}
         <Routes>
           <Route element={<MobileLayout />}>
-            <Route index element={<Navigate to={handles ? '/m/tasks' : '/m/report'} replace />} />
+            <Route index element={<Navigate to={home} replace />} />
             {reports && <Route path="report" element={<ReportPage />} />}
             {reports && <Route path="mine" element={screen(<MinePage />)} />}
             {reports && <Route path="mine/:id" element={screen(<CaseDetailPage />)} />}
@@ -50,6 +59,8 @@ export default function MobileApp() {
             {worker && <Route path="verify" element={screen(<VerifyPage />)} />}
             {worker && <Route path="verify/:id" element={screen(<CaseDetailPage />)} />}
             {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
+            {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
+            {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>
@@ -58,14 +69,18 @@ export default function MobileApp() {
   );
 }
 
+/** Live updates of the lists and details on the screen (cases and disputes). */
+function Live() {
+  useCaseUpdates();
+  return null;
+}
+
 /**
- * Live case updates, and the reference data the report form needs fetched (and cached on the
- * device) as soon as the app opens — a grid worker who starts on 我的任务 and walks into a dead
- * zone can still report.
+ * The reference data the report form needs, fetched (and cached on the device) as soon as the app
+ * opens — a grid worker who starts on 我的任务 and walks into a dead zone can still report.
  */
 function Background() {
   const user = useCurrentUser();
-  useCaseUpdates();
   useCatalogue(user);
   useMapConfig(user);
   useMapOutlines(user);

@@ -42,6 +42,7 @@ export interface CatalogueEntry {
 export const isResidentOnly = (user: ActorView) => residentOnly(user.roles);
 export const isGridWorker = (user: ActorView) => user.roles.includes('grid_worker');
 export const isHandler = (user: ActorView) => user.roles.includes('handler');
+export const isMediator = (user: ActorView) => user.roles.includes('mediator');
 
 /**
  * A query whose last answer is kept in localStorage, so the screen works offline and opens at

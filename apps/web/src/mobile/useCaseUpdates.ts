@@ -21,6 +21,8 @@ export function useCaseUpdates(): void {
         return;
       }
       void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'list'] });
+      // A dispute's notice (assigned, agreed …) refreshes the mediator's lists (features/disputes DISPUTES_KEY).
+      void queryClient.invalidateQueries({ queryKey: ['disputes', 'list'] });
       if (typeof caseId === 'string')
         void queryClient.invalidateQueries({ queryKey: [...CASES_KEY, 'detail', caseId] });
     };

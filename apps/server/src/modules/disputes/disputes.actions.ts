@@ -194,6 +194,8 @@ const PREPARE: { [A in DisputeAction]: (p: Prep<A>) => Promise<Prepared<A>> | Pr
     if (!linked) throw disputeActionElsewhere();
     return { data: { caseId: linked.caseId, caseCode: linked.caseCode } };
   },
+  // The scans themselves are the event's attachments (checked as the actor's own uploads above).
+  attach_signed_agreement: () => ({ data: {} }),
 };
 
 /** The clock an action's rule leaves running (undefined: unchanged; null: stopped). */

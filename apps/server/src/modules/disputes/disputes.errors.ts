@@ -92,6 +92,11 @@ export const sessionTimeInvalid = () =>
     { path: 'heldAt', message: '无效' },
   ]);
 
+export const agreementNotYet = () =>
+  new AppError(422, 'dispute.no_agreement', '该纠纷尚未达成调解协议，没有可打印的人民调解协议书');
+export const printNotAllowed = () =>
+  new AppError(403, 'dispute.print_not_allowed', '只有承办该纠纷的综治中心、调解组织和辖区领导可以打印调解协议书');
+
 // Administration: organisations, mediators, types.
 export const organisationNotFound = () =>
   notFound('dispute.organisation_not_found', '调解组织不存在或不在您的管辖范围内');

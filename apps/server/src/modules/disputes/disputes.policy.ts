@@ -66,3 +66,12 @@ export function visibleDisputes(actor: Actor): SQL {
   }
   return or(...conds) ?? sql`false`;
 }
+
+/**
+ * Who may print the 人民调解协议书, which carries every party's full name, address and phone: the
+ * centre, the organisation's mediators, the mediator holding it, and the leaders over its region.
+ */
+export function mayPrintAgreement(relations: readonly DisputeRelation[]): boolean {
+  return relations.some((r) => AGREEMENT_PRINTERS.includes(r));
+}
+const AGREEMENT_PRINTERS: readonly DisputeRelation[] = ['centre', 'organisation', 'mediator', 'supervisor'];

@@ -21,7 +21,13 @@ import { lightIsSql } from '../../platform/clocks/index.ts';
 import { userName } from '../users/users.repository.ts';
 import { actorOrganisation, loadDispute } from './disputes.access.ts';
 import { toPartyBrief, toPartyView } from './disputes.parties.ts';
-import { centreTierOf, disputeFacts, disputeRelationsTo, visibleDisputes } from './disputes.policy.ts';
+import {
+  centreTierOf,
+  disputeFacts,
+  disputeRelationsTo,
+  mayPrintAgreement,
+  visibleDisputes,
+} from './disputes.policy.ts';
 import { type PartyRow, findDispute, listDisputeEvents, partiesOf } from './disputes.repository.ts';
 import { DISPUTE_CLOCK, type SummaryRow, pageOfDisputes, summaryOf } from './disputes.read.repository.ts';
 import { disputes } from './disputes.table.ts';
@@ -179,8 +185,14 @@ export async function getDisputeDetail(
       // The case filed from it is named only to those who may open it (as its link is).
       data: e.type === 'refer_case' && !caseShown ? {} : (e.data as unknown as Record<string, unknown>),
     })),
+    signedScans: events
+      .filter((e) => e.type === 'attach_signed_agreement')
+      .flatMap((e) =>
+        e.attachmentIds.map((attachmentId) => ({ attachmentId, at: e.at.toISOString(), actorName: e.actorName })),
+      ),
     actions: availableDisputeActions(disputeFacts(d), relations, now),
     canEditParties: mediating && PARTY_EDIT_STATES.includes(d.state),
     links,
+    canPrintAgreement: d.agreement !== null && mayPrintAgreement(relations),
   };
 }

@@ -112,3 +112,28 @@ export async function disputeBriefsByIds(db: Db, ids: readonly string[]): Promis
   if (!ids.length) return [];
   return briefs(db).where(inArray(disputes.id, [...ids]));
 }
+
+/**
+ * The serial of a dispute's agreement in its organisation's year (文书编号 …字第N号): its place, in the
+ * order they were recorded, among the organisation's agreements that took effect that year (Beijing).
+ * A later agreement — even one dated back — comes after it, so a reprint keeps its number.
+ */
+export async function agreementSerial(
+  db: Db,
+  d: { id: string; organisationId: string; agreedAt: Date },
+  year: number,
+): Promise<number> {
+  const from = new Date(Date.UTC(year - 1, 11, 31, 16)).toISOString();
+  const to = new Date(Date.UTC(year, 11, 31, 16)).toISOString();
+  const effective = sql`(${disputes.agreement} ->> 'effectiveAt')`;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(disputes)
+    .where(
+      sql`${disputes.organisationId} = ${d.organisationId} AND ${disputes.agreement} IS NOT NULL
+        AND ${effective} >= ${from} AND ${effective} < ${to}
+        AND (${disputes.agreedAt} < ${d.agreedAt.toISOString()}
+          OR (${disputes.agreedAt} = ${d.agreedAt.toISOString()} AND ${disputes.id} <= ${d.id}))`,
+    );
+  return Math.max(1, row?.n ?? 1);
+}

@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
 import { actOnDispute } from './disputes.actions.ts';
+import { agreementPdf } from './disputes.documents.ts';
 import { addParty, patchParty, removeParty } from './disputes.parties.ts';
 import { getDisputeDetail, listDisputes } from './disputes.queries.ts';
 import { registerDispute } from './disputes.register.ts';
@@ -93,6 +94,23 @@ export async function disputeRoutes(app: AppInstance) {
     handler: async (req) => {
       await actOnDispute(deps, req.ctx, req.params.id, req.body);
       return getDisputeDetail(deps, req.ctx, req.params.id, { justActed: true });
+    },
+  });
+  app.get('/api/disputes/:id/agreement.pdf', {
+    config: { access: { roles: ['dispatcher', 'mediator', 'leader'], scope: 'region' } },
+    schema: {
+      tags,
+      summary:
+        '打印人民调解协议书（PDF，标准格式）：由已记录的协议、当事人、调解组织和调解员生成；达成协议后可打印；综治中心、调解组织和辖区领导可用，记入审计',
+      params: idParams,
+    },
+    handler: async (req, reply) => {
+      const { pdf, fileName } = await agreementPdf(deps, req.ctx, req.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   });
   app.get('/api/disputes/:id/organisation-proposal', {

@@ -5,11 +5,12 @@ import {
   CheckSquareOutlined,
   FileTextOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { ActorView } from '@gewu/domain';
-import { isGridWorker, isHandler } from '../api.ts';
+import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening';
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes';
 
 export interface Tab {
   key: TabKey;
@@ -23,15 +24,19 @@ const ALL: Record<TabKey, Tab> = {
   report: { key: 'report', path: '/m/report', icon: <CameraOutlined /> },
   mine: { key: 'mine', path: '/m/mine', icon: <FileTextOutlined /> },
   screening: { key: 'screening', path: '/m/screening', icon: <AuditOutlined /> },
+  disputes: { key: 'disputes', path: '/m/disputes', icon: <SolutionOutlined /> },
 };
 
 /**
  * Residents report and follow their reports; grid workers also work their tasks, verify on site and
- * file their grid's 排查 report each period; handlers (who do not report) work their tasks.
+ * file their grid's 排查 report each period; handlers (who do not report) work their tasks; mediators
+ * their disputes (我的纠纷), beside whatever else their other roles give them.
  */
 export function tabsFor(user: ActorView): Tab[] {
-  if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine, ALL.screening];
-  if (isHandler(user)) return [ALL.tasks];
+  const disputes = isMediator(user) ? [ALL.disputes] : [];
+  if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine, ALL.screening, ...disputes];
+  if (isHandler(user)) return [ALL.tasks, ...disputes];
+  if (disputes.length) return disputes;
   return [ALL.report, ALL.mine];
 }
 
