@@ -34,7 +34,7 @@ test('a walk-in routed to mediation at the desk, followed on a phone with the re
   await page.getByTestId('visit-matter').fill('楼上住户装修漏水，多次协商未果');
   // The category proposes its track: mediation.
   await expect(page.getByTestId('visit-track-dispute')).toBeChecked();
-  await expect(page.getByTestId('visit-track-petition')).toBeDisabled();
+  await expect(page.getByTestId('visit-track-petition')).toBeEnabled();
   await pickOption(page, page.getByTestId('visit-dispute-type'), '邻里纠纷');
   await pickOption(page, page.getByTestId('visit-dispute-region'), '明德社区');
   await page.getByTestId('visit-add-party').click();

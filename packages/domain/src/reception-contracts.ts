@@ -3,6 +3,7 @@ import { intField, queryInt, safeString } from './text.ts';
 import { reportBodySchema } from './cases-contracts.ts';
 import { DISPUTE_LIMITS, disputeTypeCodeSchema, partyInputSchema } from './disputes-contracts.ts';
 import { DISPUTE_RISKS } from './disputes.ts';
+import { PETITION_MATTER_TYPES } from './petitions-terms.ts';
 import {
   ADVISER_KINDS,
   RECEPTION_TRACKS,
@@ -60,8 +61,18 @@ export const visitRouteSchema = z.discriminatedUnion('track', [
     stabilityUserId: z.string().uuid().optional(),
     otherParties: z.array(partyInputSchema).max(RECEPTION_LIMITS.otherPartiesMax).default([]),
   }),
-  /** A petition (信访): where the matter lies; the petitions module takes the rest (to be wired at merge). */
-  z.strictObject({ track: z.literal('petition'), regionId: z.string().uuid().optional() }),
+  /**
+   * A petition (信访) of a visit (走访): where the matter lies, its kind, whom it is about and its object;
+   * the visitor is the petitioner, the visit's matter its summary and headcount its headcount. The
+   * petitions module checks the rest (registerPetition).
+   */
+  z.strictObject({
+    track: z.literal('petition'),
+    regionId: z.string().uuid(),
+    matterType: z.enum(PETITION_MATTER_TYPES),
+    respondent: safeString().trim().min(1, '请填写被反映对象').max(100),
+    subjectObject: safeString().trim().min(1, '请填写信访事项涉及的具体对象').max(200),
+  }),
   /** 法律服务: who answered and what they answered. */
   z.strictObject({
     track: z.literal('legal_advice'),

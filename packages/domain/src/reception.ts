@@ -1,5 +1,6 @@
 import type { CaseState } from './cases.ts';
 import type { DisputeState } from './disputes.ts';
+import type { PetitionState } from './petitions-terms.ts';
 
 /*
  * The reception window (综治中心窗口, 来访登记): "只进一扇门、最多跑一地". A visitor is registered once,
@@ -34,27 +35,6 @@ export interface PublicProgress {
 const open = (label: string, step: number): PublicProgress => ({ label, step, outcome: 'open' });
 const done = (label: string, step: number): PublicProgress => ({ label, step, outcome: 'done' });
 const stopped = (label: string, step: number): PublicProgress => ({ label, step, outcome: 'stopped' });
-
-/**
- * The states a petition record is expected to pass through. The petitions module (issue 15 point 3)
- * is built on another branch; when it is merged, this list is aligned with its own state list (one
- * home: then it is imported from petitions*.ts instead of written here). An unknown state is shown
- * as UNKNOWN_PROGRESS, never by its internal name.
- */
-export const EXPECTED_PETITION_STATES = [
-  'registered',
-  'accepted',
-  'not_accepted',
-  'transferred',
-  'extended',
-  'answered',
-  'review_requested',
-  'reviewed',
-  'reexamination_requested',
-  'reexamined',
-  'closed',
-] as const;
-export type ExpectedPetitionState = (typeof EXPECTED_PETITION_STATES)[number];
 
 /** What a visitor sees for a state the table below does not know (a state added later): still in hand. */
 export const UNKNOWN_PROGRESS: PublicProgress = { label: '办理中', step: 1, outcome: 'open' };
@@ -138,17 +118,16 @@ export const RECEPTION_TRACK_RULES = {
     progress: {
       registered: open('已登记，15日内告知是否受理', 0),
       accepted: open('已受理，办理中', 1),
+      answered: done('已出具处理意见', 3),
+      reviewing: open('复查办理中', 3),
+      reviewed: done('已出具复查意见', 3),
+      reexamining: open('复核办理中', 3),
+      reexamined: done('已出具复核意见', 3),
       not_accepted: stopped('不予受理，已书面告知', 1),
       transferred: stopped('已转送有权处理机关', 1),
-      extended: open('办理中（已延期并告知理由）', 2),
-      answered: done('已出具处理意见', 3),
-      review_requested: open('复查办理中', 3),
-      reviewed: done('已出具复查意见', 3),
-      reexamination_requested: open('复核办理中', 3),
-      reexamined: done('已出具复核意见', 3),
-      closed: done('已办结', 3),
-    } satisfies Record<ExpectedPetitionState, PublicProgress>,
-  } as TrackRule<ExpectedPetitionState>,
+      referred: stopped('已告知依法定途径解决', 1),
+    } satisfies Record<PetitionState, PublicProgress>,
+  } as TrackRule<PetitionState>,
   legal_advice: {
     label: '法律服务（法律咨询）',
     publicLabel: '法律咨询',

@@ -2,6 +2,7 @@ import { type SQL, and, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzl
 import type { Db } from '../../db/client.ts';
 import { cases } from '../cases/cases.table.ts';
 import { disputes } from '../disputes/disputes.table.ts';
+import { petitions } from '../petitions/petitions.table.ts';
 import { regions } from '../regions/regions.table.ts';
 import { users } from '../users/users.table.ts';
 import { receptionIdentities, receptionLookupFailures, receptionVisits } from './reception.table.ts';
@@ -125,6 +126,15 @@ export async function disputeProgress(db: Db, ids: readonly string[]): Promise<M
     .select({ id: disputes.id, state: disputes.state, updatedAt: disputes.updatedAt, endedAt: disputes.endedAt })
     .from(disputes)
     .where(inArray(disputes.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, { state: r.state, updatedAt: r.updatedAt, closedAt: r.endedAt }]));
+}
+
+export async function petitionProgress(db: Db, ids: readonly string[]): Promise<Map<string, RecordProgress>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: petitions.id, state: petitions.state, updatedAt: petitions.updatedAt, endedAt: petitions.endedAt })
+    .from(petitions)
+    .where(inArray(petitions.id, [...ids]));
   return new Map(rows.map((r) => [r.id, { state: r.state, updatedAt: r.updatedAt, closedAt: r.endedAt }]));
 }
 

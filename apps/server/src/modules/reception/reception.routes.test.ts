@@ -169,19 +169,58 @@ describe('one step: the visit and its track', () => {
     });
   });
 
-  it('refuses the petition track until the petitions module is wired, writing nothing', async () => {
-    const before = await counts();
-    const res = await post(
+  it('routes a group of visitors to a petition (走访, 集体访 from 5) that the visitor then follows', async () => {
+    const petitionsBefore = async () =>
+      (await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM petitions`))[0]?.n ?? 0;
+    const before = await petitionsBefore();
+    const route = {
+      track: 'petition',
+      regionId: mingdeId,
+      matterType: 'urban_construction',
+      respondent: '某物业公司',
+      subjectObject: '明德社区3号楼电梯',
+    };
+    // A petition needs its kind and whom it is about: refused before anything is written.
+    const bad = await post(
       dispatcher,
       '/api/reception/visits',
-      visitBody({ track: 'petition' }, { category: 'petition' }),
+      visitBody({ ...route, respondent: '' }, { category: 'petition' }),
     );
-    expect(res.statusCode).toBe(422);
-    expect(res.json()).toMatchObject({
-      code: 'reception.track_unavailable',
-      message: '信访事项登记尚未接入来访窗口，暂不能分流到信访',
+    expect(bad.statusCode).toBe(400);
+    expect(await petitionsBefore()).toBe(before);
+
+    const v = await registerVisit(
+      visitBody(route, { category: 'petition', headcount: 6, matter: '电梯停运两个月，物业不修，六户居民一同来访' }),
+    );
+    expect(v.trackCode).toMatch(/^XF\d{15}$/);
+    expect(await petitionsBefore()).toBe(before + 1);
+    const p = (await get(dispatcher, `/api/petitions/${v.trackRecordId}`)).json();
+    expect(p).toMatchObject({
+      state: 'registered',
+      channel: 'visit',
+      headcount: 6,
+      collective: true,
+      receiptNo: v.receiptNumber,
+      summary: '电梯停运两个月，物业不修，六户居民一同来访',
     });
-    expect(await counts()).toEqual(before);
+    const first = (await lookup(v.receiptNumber, '0001')).json();
+    expect(first).toMatchObject({
+      track: 'petition',
+      progress: { label: '已登记，15日内告知是否受理', outcome: 'open' },
+    });
+
+    // The centre accepts it on the petition's own clock; the visitor sees it without calling anyone.
+    const accepted = await post(dispatcher, `/api/petitions/${v.trackRecordId}/actions`, {
+      action: 'intake',
+      version: p.version,
+      findings: {},
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const later = await lookup(v.receiptNumber, '0001');
+    expect(later.json()).toMatchObject({ track: 'petition', progress: { label: '已受理，办理中', outcome: 'open' } });
+    expect(later.body).not.toContain('钱多多');
+    expect(later.body).not.toContain('13987650001');
+    expect(later.body).not.toContain('某物业公司');
   });
 
   it('takes an anonymous visitor only for legal advice', async () => {

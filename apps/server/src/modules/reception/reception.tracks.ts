@@ -1,10 +1,17 @@
-import { CLOSED_AT_ONCE_STATE, type ReceptionTrack, type VisitDetails, type VisitRoute, maskName } from '@gewu/domain';
+import {
+  CLOSED_AT_ONCE_STATE,
+  formatReceiptNumber,
+  type ReceptionTrack,
+  type VisitDetails,
+  type VisitRoute,
+  maskName,
+} from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { type IntakeDeps, reportWalkIn } from '../cases/cases.intake.ts';
 import { registerDispute } from '../disputes/disputes.register.ts';
-import { trackUnavailable } from './reception.errors.ts';
-import { type RecordProgress, caseProgress, disputeProgress } from './reception.repository.ts';
+import { registerPetition, type PetitionRegisterDeps } from '../petitions/petitions.register.ts';
+import { type RecordProgress, caseProgress, disputeProgress, petitionProgress } from './reception.repository.ts';
 
 /*
  * One adapter per track (RECEPTION_TRACK_RULES): how a visit opens the track's record — inside the
@@ -13,7 +20,7 @@ import { type RecordProgress, caseProgress, disputeProgress } from './reception.
  * its adapter.
  */
 
-export type TrackDeps = IntakeDeps;
+export type TrackDeps = IntakeDeps & PetitionRegisterDeps;
 
 /** The visit as a track sees it when opening its record. */
 export interface VisitFacts {
@@ -135,72 +142,39 @@ export const referralTrack: TrackAdapter<'referral'> = {
   progress: noRecords,
 };
 
-// ─── The petition track: to be wired at merge ───────────────────────────────────────────────────
-
 /**
- * What the window hands the petitions module (issue 15 point 3, built on branch i15-petitions): a
- * visit (走访) registered as a petition, its petitioner, how many came, the matter. The shape is the
- * window's expectation; at merge it is mapped onto that module's own registration input.
+ * A petition (信访) of a visit (走访): registered by the petitions module's own service inside the
+ * visit's transaction — the visitor as the petitioner, the matter as its summary, the visit's
+ * headcount (a 集体访 from 5) and its receipt number — on the statutory clocks from there.
  */
-export interface ExpectedPetitionInput {
-  channel: 'visit';
-  receivedAt: Date;
-  matter: string;
-  /** How many came together (a collective visit, 集体访, from 5). */
-  headcount: number;
-  regionId?: string;
-  petitioner: { name: string; phone: string; idNumber?: string };
-  /** The visit it came from, so the petition can show its receipt. */
-  receptionVisitId: string;
-  receiptNumber: string;
-  idempotencyKey: string;
-}
-
-/** `registerPetition(deps, ctx, input)` of apps/server/src/modules/petitions, as the window expects it. */
-export type RegisterPetition = (
-  deps: TrackDeps,
-  ctx: RequestContext,
-  input: ExpectedPetitionInput,
-) => Promise<{ id: string; code: string }>;
-/** Where petitions stand, by id (state as the petitions module names it; see EXPECTED_PETITION_STATES). */
-export type PetitionProgress = (db: Db, ids: readonly string[]) => Promise<Map<string, RecordProgress>>;
-
-/**
- * The petition track. Until the petitions module is merged there is nothing to call: `wiring` is
- * null, the adapter says it is not wired, and the desk refuses the track with 422
- * reception.track_unavailable — no petition is faked. WIRE AT MERGE: pass
- * `{ register: registerPetition, progress: <its progress reader> }` in TRACK_ADAPTERS below.
- */
-export function petitionTrack(wiring: { register: RegisterPetition; progress: PetitionProgress } | null) {
-  const adapter: TrackAdapter<'petition'> = {
-    wired: wiring !== null,
-    async open(deps, ctx, visit, route) {
-      if (!wiring) throw trackUnavailable();
-      if (!visit.visitor) throw new Error('a petition needs a petitioner');
-      const row = await wiring.register(deps, ctx, {
-        channel: 'visit',
-        receivedAt: visit.visitedAt,
-        matter: visit.matter,
-        headcount: visit.headcount,
-        ...(route.regionId ? { regionId: route.regionId } : {}),
-        petitioner: visit.visitor,
-        receptionVisitId: visit.id,
-        receiptNumber: visit.receiptNumber,
-        idempotencyKey: visit.idempotencyKey,
-      });
-      return { recordId: row.id, code: row.code, state: null, details: null };
-    },
-    progress: wiring ? wiring.progress : noRecords,
-  };
-  return adapter;
-}
+export const petitionTrack: TrackAdapter<'petition'> = {
+  wired: true,
+  async open(deps, ctx, visit, route) {
+    if (!visit.visitor) throw new Error('a petition needs a petitioner');
+    const row = await registerPetition(deps, ctx, {
+      channel: 'visit',
+      regionId: route.regionId,
+      summary: visit.matter,
+      matterType: route.matterType,
+      respondent: route.respondent,
+      subjectObject: route.subjectObject,
+      headcount: visit.headcount,
+      receivedAt: visit.visitedAt.toISOString(),
+      petitioners: [visit.visitor],
+      newFactsOrReasons: false,
+      // As the receipt prints it, so the petition page shows the number the visitor holds.
+      receiptNo: formatReceiptNumber(visit.receiptNumber),
+    });
+    return { recordId: row.id, code: row.code, state: null, details: null };
+  },
+  progress: petitionProgress,
+};
 
 /** The adapter of each track. */
 export const TRACK_ADAPTERS: { [T in ReceptionTrack]: TrackAdapter<T> } = {
   case: caseTrack,
   dispute: disputeTrack,
-  // WIRE AT MERGE: petitionTrack({ register: registerPetition, progress: petitionProgress }) from ../petitions.
-  petition: petitionTrack(null),
+  petition: petitionTrack,
   legal_advice: adviceTrack,
   referral: referralTrack,
 };

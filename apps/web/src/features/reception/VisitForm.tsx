@@ -3,6 +3,8 @@ import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Ro
 import { useTranslation } from 'react-i18next';
 import {
   ADVISER_KINDS,
+  PETITION_MATTER_TYPES,
+  type PetitionMatterType,
   CATEGORY_DEFAULT_TRACK,
   RECEPTION_LIMITS,
   RECEPTION_TRACKS,
@@ -25,11 +27,8 @@ import type texts from '../../i18n/reception.zh-CN.json';
 
 type RequiredKey = keyof (typeof texts)['reception']['desk']['required'];
 
-/**
- * Tracks the window can route to now. The petition track waits for the petitions module (the server
- * refuses it with reception.track_unavailable until then). WIRE AT MERGE: drop 'petition' from here.
- */
-export const TRACKS_NOT_WIRED: readonly ReceptionTrack[] = ['petition'];
+/** Tracks the window cannot route to (none now: every track's module has joined the window). */
+export const TRACKS_NOT_WIRED: readonly ReceptionTrack[] = [];
 
 interface Values {
   anonymous: boolean;
@@ -54,6 +53,9 @@ interface Values {
   bodyKind?: ReferralBodyKind;
   bodyName?: string;
   note?: string;
+  matterType?: PetitionMatterType;
+  respondent?: string;
+  subjectObject?: string;
 }
 
 const trimmed = (s: string | undefined) => s?.trim() || undefined;
@@ -83,7 +85,13 @@ function routeOf(v: Values, item: ItemView | undefined): RegisterVisitInput['rou
         })),
       };
     case 'petition':
-      return { track: 'petition' };
+      return {
+        track: 'petition',
+        regionId: v.regionId ?? '',
+        matterType: v.matterType ?? 'other',
+        respondent: v.respondent?.trim() ?? '',
+        subjectObject: v.subjectObject?.trim() ?? '',
+      };
     case 'legal_advice':
       return {
         track: 'legal_advice',
@@ -287,6 +295,37 @@ export function VisitForm({ onRegistered }: { onRegistered: (r: RegisteredVisit)
             </Form.Item>
             <DisputeParties />
           </>
+        )}
+        {track === 'petition' && (
+          <Row gutter={16}>
+            <Col xs={24} md={6}>
+              <Form.Item name="regionId" label={t('reception.desk.petition.region')} rules={req('petitionRegion')}>
+                <VillageSelect testId="visit-petition-region" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item name="matterType" label={t('reception.desk.petition.matterType')} rules={req('matterType')}>
+                <Select<PetitionMatterType>
+                  options={PETITION_MATTER_TYPES.map((m) => ({ value: m, label: t(`petitions.matterTypes.${m}`) }))}
+                  data-testid="visit-petition-matter-type"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item name="respondent" label={t('reception.desk.petition.respondent')} rules={req('respondent')}>
+                <Input maxLength={100} data-testid="visit-petition-respondent" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={6}>
+              <Form.Item
+                name="subjectObject"
+                label={t('reception.desk.petition.subjectObject')}
+                rules={req('subjectObject')}
+              >
+                <Input maxLength={200} data-testid="visit-petition-object" />
+              </Form.Item>
+            </Col>
+          </Row>
         )}
         {track === 'legal_advice' && (
           <>
