@@ -119,6 +119,8 @@ describe('deny by default', () => {
         'HEAD /open311/v2/tokens/:file',
         'POST /api/auth/login',
         'POST /api/intake/cases',
+        // A visitor follows a receipt with its number and the phone's last four (rate-limited, masked).
+        'POST /api/reception/progress',
         'POST /open311/v2/:file',
       ].sort(),
     );
