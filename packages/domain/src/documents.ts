@@ -194,11 +194,13 @@ export type MediationAgreementDocumentInput = z.input<typeof mediationAgreementD
  * Which written opinion: the handling body's 处理意见书 (the reply to the petition; the petitioner may
  * ask for 复查 within 30 days of receiving it) or the 复查意见书 (复核 may be asked within 30 days).
  */
-export const PETITION_OPINION_STAGES = ['handling', 'review'] as const;
+/** 处理意见书 (the reply), 复查意见书, 复核意见书 (信访工作条例 arts. 32–35). */
+export const PETITION_OPINION_STAGES = ['handling', 'review', 'reexamination'] as const;
 export type PetitionOpinionStage = (typeof PETITION_OPINION_STAGES)[number];
 export const PETITION_OPINION_TITLES: Readonly<Record<PetitionOpinionStage, string>> = {
   handling: '信访事项处理意见书',
   review: '信访事项复查意见书',
+  reexamination: '信访事项复核意见书',
 };
 
 /** How the petition came in (信访形式). */
@@ -221,29 +223,37 @@ export const petitionerSchema = z.strictObject({
 });
 export type Petitioner = z.infer<typeof petitionerSchema>;
 
-export const petitionOpinionDocumentSchema = z.strictObject({
-  stage: z.enum(PETITION_OPINION_STAGES).default('handling'),
-  number: documentNumberSchema,
-  /** The body that handled the petition and issues the opinion, as its seal reads. */
-  body: safeString().trim().min(2, '请填写办理机关名称').max(100),
-  petitioners: z.array(petitionerSchema).min(1, '请填写信访人').max(DOCUMENT_LIMITS.petitionersMax),
-  channel: z.enum(PETITION_DOCUMENT_CHANNELS),
-  /** The day the petition (or, for a 复查, the request) was received. */
-  receivedOn: localDateSchema,
-  /** The day it was accepted (受理), when it was. */
-  acceptedOn: localDateSchema.optional(),
-  /** 信访事项 / 请求: what the petitioner asked. */
-  matter: longText('信访事项'),
-  /** 经调查核实: the facts found. */
-  facts: longText('调查核实的情况'),
-  /** 处理意见. */
-  opinion: longText('处理意见'),
-  /** 处理依据: the laws, regulations and policies the opinion rests on. */
-  basis: longText('处理依据'),
-  /** The body to which 复查 (or 复核) may be requested: the issuing body's next higher body. */
-  reviewBody: safeString().trim().min(2, '请填写受理复查（复核）的机关').max(100),
-  /** The date under the seal. */
-  date: localDateSchema,
-});
+export const petitionOpinionDocumentSchema = z
+  .strictObject({
+    stage: z.enum(PETITION_OPINION_STAGES).default('handling'),
+    number: documentNumberSchema,
+    /** The body that handled the petition and issues the opinion, as its seal reads. */
+    body: safeString().trim().min(2, '请填写办理机关名称').max(100),
+    petitioners: z.array(petitionerSchema).min(1, '请填写信访人').max(DOCUMENT_LIMITS.petitionersMax),
+    channel: z.enum(PETITION_DOCUMENT_CHANNELS),
+    /** The day the petition (or, for a 复查, the request) was received. */
+    receivedOn: localDateSchema,
+    /** The day it was accepted (受理), when it was. */
+    acceptedOn: localDateSchema.optional(),
+    /** 信访事项 / 请求: what the petitioner asked. */
+    matter: longText('信访事项'),
+    /** 经调查核实: the facts found. */
+    facts: longText('调查核实的情况'),
+    /** 处理意见. */
+    opinion: longText('处理意见'),
+    /** 处理依据: the laws, regulations and policies the opinion rests on. */
+    basis: longText('处理依据'),
+    /**
+     * The body to which 复查 (or 复核) may be requested: the issuing body's next higher body. None after
+     * a 复核 (信访工作条例 art. 35: its opinion ends the matter), so empty there.
+     */
+    reviewBody: safeString().trim().max(100).default(''),
+    /** The date under the seal. */
+    date: localDateSchema,
+  })
+  .refine((d) => d.stage === 'reexamination' || d.reviewBody.length >= 2, {
+    path: ['reviewBody'],
+    message: '请填写受理复查（复核）的机关',
+  });
 export type PetitionOpinionDocument = z.infer<typeof petitionOpinionDocumentSchema>;
 export type PetitionOpinionDocumentInput = z.input<typeof petitionOpinionDocumentSchema>;

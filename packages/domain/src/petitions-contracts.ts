@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from './calendar.ts';
-import { DOCUMENT_LIMITS } from './documents.ts';
+import { DOCUMENT_LIMITS, PETITION_OPINION_STAGES } from './documents.ts';
 import { PETITION_LIMITS, petitionExtensionSchema } from './petitions.ts';
 import { PETITION_CHANNELS, PETITION_MATTER_TYPES, PETITION_STATES, REVIEW_OUTCOMES } from './petitions-terms.ts';
 import { intField, safeString } from './text.ts';
@@ -199,9 +199,9 @@ export const petitionListQuerySchema = z.strictObject({
 });
 export type PetitionListQuery = z.infer<typeof petitionListQuerySchema>;
 
-/** The opinion printed as a PDF: the reply (处理意见书) or the 复查 opinion (复查意见书). */
+/** The opinion printed as a PDF: the reply (处理意见书), the 复查意见书 or the 复核意见书. */
 export const petitionDocumentQuerySchema = z.strictObject({
-  stage: z.enum(['handling', 'review']).default('handling'),
+  stage: z.enum(PETITION_OPINION_STAGES).default('handling'),
 });
 
 export const petitionFiguresQuerySchema = z.strictObject({

@@ -159,7 +159,7 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   leaderTakenAt: z.string().nullable(),
   endedAt: z.string().nullable(),
   /** Which written opinions can be printed (as PDF) by this viewer. */
-  documents: z.object({ handling: z.boolean(), review: z.boolean() }),
+  documents: z.object({ handling: z.boolean(), review: z.boolean(), reexamination: z.boolean() }),
   events: z.array(petitionEventViewSchema),
   /** What the viewer may do now (PETITION_LIFE). */
   actions: z.array(z.enum(PETITION_COMMANDS)),

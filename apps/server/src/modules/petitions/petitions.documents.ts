@@ -1,4 +1,4 @@
-import { type PetitionOpinionDocumentInput, petitionLocalDate } from '@gewu/domain';
+import { type PetitionOpinionDocumentInput, type PetitionOpinionStage, petitionLocalDate } from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -12,10 +12,16 @@ import { documentNotAllowed, documentUnavailable } from './petitions.errors.ts';
 import { petitionRelationsTo } from './petitions.policy.ts';
 import { petitionersOf } from './petitions.repository.ts';
 
+const OPINION_FILES: Record<PetitionOpinionStage, string> = {
+  handling: 'reply',
+  review: 'review',
+  reexamination: 'reexamination',
+};
+
 export type PetitionDocumentDeps = { db: Db; clock: Clock; pii: PiiCipher };
 
 /**
- * The written opinion of a petition as a PDF (信访事项处理意见书, or the 复查意见书), printed from what the
+ * The written opinion of a petition as a PDF (信访事项处理意见书, the 复查意见书 or the 复核意见书), printed from what the
  * petition recorded: the petitioners (names decrypted, never logged), how and when it came in and was
  * accepted (or the 复查 request received), the matter, the facts, the opinion and its basis, the right to
  * the next review, the body's seal over the date. It names the petitioners in full, so only the centre
@@ -25,13 +31,13 @@ export async function petitionOpinionPdf(
   deps: PetitionDocumentDeps,
   ctx: RequestContext,
   id: string,
-  stage: 'handling' | 'review',
+  stage: PetitionOpinionStage,
 ): Promise<{ pdf: Buffer; filename: string }> {
   const actor = requireActor(ctx);
   const p = await loadPetition(deps.db, actor, id);
   const relations = petitionRelationsTo(actor, p);
   if (!relations.includes('centre') && !relations.includes('lead')) throw documentNotAllowed();
-  const opinion = stage === 'handling' ? p.reply : p.review;
+  const opinion = { handling: p.reply, review: p.review, reexamination: p.reexamination }[stage];
   if (!opinion) throw documentUnavailable();
   const cal = await getWorkCalendar(deps);
   const people = await petitionersOf(deps.db, [p.id]);
@@ -46,9 +52,8 @@ export async function petitionOpinionPdf(
     })),
     channel: p.channel,
     receivedOn:
-      stage === 'handling'
-        ? petitionLocalDate(p.receivedAt, cal)
-        : (p.reviewRequestedOn ?? petitionLocalDate(p.receivedAt, cal)),
+      { handling: null, review: p.reviewRequestedOn, reexamination: p.reexaminationRequestedOn }[stage] ??
+      petitionLocalDate(p.receivedAt, cal),
     ...(stage === 'handling' && p.acceptedAt ? { acceptedOn: petitionLocalDate(p.acceptedAt, cal) } : {}),
     matter: p.summary,
     facts: opinion.facts,
@@ -65,5 +70,5 @@ export async function petitionOpinionPdf(
     regionPath: p.regionPath,
     detail: { code: p.code, stage },
   });
-  return { pdf, filename: `${p.code}-${stage === 'handling' ? 'reply' : 'review'}.pdf` };
+  return { pdf, filename: `${p.code}-${OPINION_FILES[stage]}.pdf` };
 }

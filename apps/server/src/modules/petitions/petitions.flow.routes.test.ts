@@ -184,7 +184,7 @@ describe('the petition flow: register → 包案 → accept → extend → heari
       'answered',
       null,
       '2026-06-22',
-      { handling: true, review: false },
+      { handling: true, review: false, reexamination: false },
     ]);
     expect(view.reply).toMatchObject({
       body: '格物街道办事处',
@@ -264,6 +264,9 @@ describe('the petition flow: register → 包案 → accept → extend → heari
     await on('2026-08-21 09:00');
     view = await ok(dispatcher, p.id, 'request_reexamination', { receivedOn: '2026-08-20' });
     expect([view.state, view.stage, view.stageLastDay]).toEqual(['reexamining', 'reexaminationDecision', '2026-09-20']);
+    // No 复核意见书 before the 复核 is decided.
+    const early = await call(dispatcher, 'GET', `/api/petitions/${p.id}/opinion.pdf?stage=reexamination`);
+    expect([early.statusCode, early.json().code]).toEqual([422, 'petition.document_unavailable']);
     await on('2026-09-18 10:00');
     view = await ok(dispatcher, p.id, 'decide_reexamination', {
       outcome: 'upheld',
@@ -278,6 +281,29 @@ describe('the petition flow: register → 包案 → accept → extend → heari
       [],
       '2026-09-18T02:00:00.000Z',
     ]);
+    expect(view.documents).toEqual({ handling: true, review: true, reexamination: true });
+    // The 复核意见书: the petitioner, the matter, the decision, the dates in Chinese; no further review.
+    const final = await call(dispatcher, 'GET', `/api/petitions/${p.id}/opinion.pdf?stage=reexamination`);
+    expect([final.statusCode, final.headers['content-type']]).toEqual([200, 'application/pdf']);
+    expect(final.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${p.code}-reexamination.pdf`);
+    const finalText = await pdfText(final.rawPayload);
+    for (const s of [
+      '信访事项复核意见书',
+      '信访人：钱满仓',
+      '钱满仓不服信访事项复查意见，于2026年8月20日以来信方式向本机关请求复核。',
+      '反映明德社区三组宅基地征收安置补偿款迟迟未发放',
+      '经复核，补偿款已足额拨付。',
+      '复核意见：维持复查意见。',
+      '处理依据：《信访工作条例》',
+      '本复核意见为该信访事项的最终处理意见',
+      '不再受理',
+      '格物街道办事处',
+      '2026年9月18日',
+      view.reexamination.number,
+    ])
+      expect(finalText, s).toContain(s.replace(/\s+/g, ''));
+    expect(finalText).not.toContain('请求复核。信访人对本复查意见不服');
+    expect(finalText).not.toContain(ID_A);
     expect(view.events.map((e: { type: string }) => e.type)).toEqual([
       'register',
       'take',
@@ -340,6 +366,7 @@ describe('the petition flow: register → 包案 → accept → extend → heari
       'petition.print_opinion',
       'petition.request_reexamination',
       'petition.decide_reexamination',
+      'petition.print_opinion',
     ]);
     const pending = await queryRows<{ n: number }>(
       t.database.db,

@@ -237,7 +237,11 @@ export async function getPetitionDetail(
     reexaminationRequestedOn: p.reexaminationRequestedOn,
     leaderTakenAt: iso(p.leaderTakenAt),
     endedAt: iso(p.endedAt),
-    documents: { handling: mayPrint && p.reply !== null, review: mayPrint && p.review !== null },
+    documents: {
+      handling: mayPrint && p.reply !== null,
+      review: mayPrint && p.review !== null,
+      reexamination: mayPrint && p.reexamination !== null,
+    },
     events: events.map((e) => ({
       seq: e.seq,
       type: e.type,

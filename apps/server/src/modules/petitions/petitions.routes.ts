@@ -89,7 +89,7 @@ export async function petitionRoutes(app: AppInstance) {
     schema: {
       tags,
       summary:
-        '下载信访事项处理意见书（stage=handling）或复查意见书（stage=review）PDF；仅承办的综治中心和包案领导，记入审计',
+        '下载信访事项处理意见书（stage=handling）、复查意见书（stage=review）或复核意见书（stage=reexamination）PDF；仅承办的综治中心和包案领导，记入审计',
       params: idParams,
       querystring: petitionDocumentQuerySchema,
     },

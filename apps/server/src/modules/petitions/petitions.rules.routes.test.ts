@@ -449,7 +449,7 @@ describe('scope and who may do what', () => {
     const second = await signedIn('second_leader');
     const denied = await call(second, 'GET', `/api/petitions/${p.id}/opinion.pdf`);
     expect([denied.statusCode, denied.json().code]).toEqual([403, 'petition.document_not_allowed']);
-    expect((await detail(second, p.id)).documents).toEqual({ handling: false, review: false });
+    expect((await detail(second, p.id)).documents).toEqual({ handling: false, review: false, reexamination: false });
 
     const stale = await call(dispatcher, 'POST', `/api/petitions/${p.id}/actions`, {
       action: 'request_review',

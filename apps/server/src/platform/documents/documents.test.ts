@@ -239,6 +239,47 @@ describe('信访事项处理意见书', () => {
     expect(text).not.toContain('依法受理');
   });
 
+  it('as a 复核意见书 answers the 复核 request and closes the matter (no further review)', async () => {
+    const reexamination: PetitionOpinionDocumentInput = {
+      ...petitionFixture,
+      stage: 'reexamination',
+      number: { year: 2027, agency: '郑信核', serial: 4 },
+      body: '郑州市人民政府',
+      receivedOn: '2027-01-08',
+      acceptedOn: undefined,
+      opinion: '维持郑州市管城回族区人民政府的复查意见。',
+      reviewBody: '',
+      date: '2027-02-05',
+    };
+    const { pdf } = await renderPetitionOpinion(reexamination);
+    const text = await pdfText(pdf);
+    for (const s of [
+      '信访事项复核意见书',
+      '〔2027〕郑信核字第4号',
+      '信访人：王桂兰',
+      '王桂兰不服信访事项复查意见，于2027年1月8日以来访方式向本机关请求复核。',
+      '信访事项：信访人反映其承包地于2025年被征收后，青苗补偿款至今未足额发放，请求补发差额。',
+      '复核意见：维持郑州市管城回族区人民政府的复查意见。',
+      '本复核意见为该信访事项的最终处理意见。信访人对本复核意见不服，仍然以同一事实和理由提出投诉请求的，各级机关、单位不再受理。',
+      '郑州市人民政府2027年2月5日',
+    ]) {
+      expect(text, s).toContain(s);
+    }
+    expect(text).not.toContain('请求复查。');
+    expect(text).not.toContain('30日内');
+    expect(await pdfTitle(pdf)).toBe('信访事项复核意见书');
+  });
+
+  it('requires the body for the next review on a 处理意见书 and a 复查意见书, not on a 复核意见书', async () => {
+    for (const stage of ['handling', 'review'] as const) {
+      const err = await failure(renderPetitionOpinion({ ...petitionFixture, stage, reviewBody: '' }));
+      expect([err.code, err.details]).toEqual([
+        'document.invalid',
+        [{ path: 'reviewBody', message: '请填写受理复查（复核）的机关' }],
+      ]);
+    }
+  });
+
   it('lists several petitioners', async () => {
     const two: PetitionOpinionDocumentInput = {
       ...petitionFixture,

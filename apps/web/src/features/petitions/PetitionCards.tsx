@@ -215,7 +215,7 @@ export function OpinionsCard({ p }: { p: PetitionDetail }) {
           <Opinion
             o={p.reexamination}
             title={t('petitions.detail.reexamination')}
-            pdf={null}
+            pdf={p.documents.reexamination ? opinionPdfUrl(p.id, 'reexamination') : null}
             testId="petition-reexamination"
           />
         )}

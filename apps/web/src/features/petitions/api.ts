@@ -4,6 +4,7 @@ import type {
   PetitionDetail,
   PetitionFiguresView,
   PetitionListQuery,
+  PetitionOpinionStage,
   PetitionPage,
   RegisterPetitionInput,
   RegisteredPetition,
@@ -85,5 +86,5 @@ export function usePetitionFigures(from: string, to: string, by: 'township' | 'v
 }
 
 /** The written opinion's PDF (a plain link: the session cookie goes along). */
-export const opinionPdfUrl = (id: string, stage: 'handling' | 'review') =>
+export const opinionPdfUrl = (id: string, stage: PetitionOpinionStage) =>
   apiUrl(`/api/petitions/${id}/opinion.pdf`, { stage });
