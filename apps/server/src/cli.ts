@@ -13,6 +13,8 @@ import { regions } from './modules/regions/regions.table.ts';
 import { users } from './modules/users/users.table.ts';
 import { clearLoginFailures, revokeUserSessions } from './modules/users/sign-in.repository.ts';
 import { levelOfCode, seedDemoIfEmpty } from './seed/demo.ts';
+import { seedDemoActivity } from './seed/demo-activity.ts';
+import { GridLocator } from './modules/grids/grids.index.ts';
 import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 
 const USAGE = `用法 / usage: npm run gewu -- <command> [options]
@@ -44,8 +46,13 @@ const commands: Record<string, (database: Database, opts: Options) => Promise<nu
     return 0;
   },
   async seed(database) {
+    const config = loadConfig();
+    const { db } = database;
+    const deps = { db, clock, config, pii: piiCipherFromConfig(config), gridLocator: new GridLocator(db, clock) };
+    const created = await seedDemoIfEmpty(db, clock, deps.pii);
+    if (created) await seedDemoActivity(deps);
     console.log(
-      (await seedDemoIfEmpty(database.db, clock, piiCipherFromConfig(loadConfig())))
+      created
         ? '演示数据已创建 / demo data created'
         : '数据库已有数据，未写入演示数据 / database not empty, nothing seeded',
     );

@@ -6,6 +6,7 @@ import { systemClock } from './platform/clock.ts';
 import { chainPendingAudit, purgeExpiredAudit } from './platform/audit/audit.service.ts';
 import { startIntervalJob } from './platform/jobs.ts';
 import { seedDemoIfEmpty } from './seed/demo.ts';
+import { seedDemoActivity } from './seed/demo-activity.ts';
 import { sweepDeadlines } from './platform/clocks/index.ts';
 import { purgeUnlinkedAttachments } from './modules/attachments/attachments.retention.ts';
 
@@ -16,8 +17,10 @@ async function main() {
   const clock = systemClock;
   const deps = makeDeps({ db: database.db, engine: database.engine, clock, config });
   const app = await buildApp(deps);
-  if (config.GEWU_SEED_DEMO && (await seedDemoIfEmpty(database.db, clock, deps.pii)))
+  if (config.GEWU_SEED_DEMO && (await seedDemoIfEmpty(database.db, clock, deps.pii))) {
+    await seedDemoActivity(deps);
     app.log.info('demo data created (演示数据已创建)');
+  }
 
   const jobs = [
     startIntervalJob(
