@@ -1,8 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { loginViaUi } from '../fixtures/auth.ts';
+import { expect, test } from '@playwright/test';
 import { pickOption, pickTreeNode } from '../fixtures/antd.ts';
 import { uniqueName } from '../fixtures/api.ts';
+import {
+  COMMITTEE,
+  desktop,
+  disputeAct as act,
+  downloadAgreement,
+  judicialConfirmation,
+  phone,
+  recordAgreement,
+  recordSessionOnPhone,
+  uploadSignedScan,
+} from '../fixtures/desk.ts';
 
 /*
  * Issue 15, the dispute screens end to end: the centre registers a walk-in dispute on the board,
@@ -11,44 +20,6 @@ import { uniqueName } from '../fixtures/api.ts';
  * back at the desk the agreement is recorded, its 人民调解协议书 downloaded as a PDF, the signed scan
  * uploaded, and 司法确认 applied for and its ruling recorded.
  */
-
-/** A 1×1 PNG: the server re-encodes it like any phone photo or scan. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-const COMMITTEE = '格物街道人民调解委员会';
-
-async function desktop(browser: Browser, username: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await ctx.newPage();
-  await loginViaUi(page, username);
-  return page;
-}
-
-/** Clicks an action's button, lets `fill` complete its dialog, confirms, and waits for the new state. */
-async function act(
-  page: Page,
-  action: string,
-  state: string,
-  fill?: (dialog: ReturnType<Page['getByTestId']>) => Promise<void>,
-) {
-  const version = Number(await page.getByTestId('dispute-detail').getAttribute('data-version'));
-  await page.getByTestId(`dispute-action-${action}`).click();
-  const dialog = page.getByTestId(`dispute-dialog-${action}`);
-  await expect(page.getByTestId('dispute-dialog-ok')).toBeVisible();
-  if (fill) await fill(dialog);
-  await page.getByTestId('dispute-dialog-ok').click();
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('dispute-detail')).toHaveAttribute('data-version', String(version + 1));
-  await expect(page.getByTestId('dispute-state')).toHaveText(state);
-}
-
-/** A local date `days` from today, as the date pickers take it. */
-function dayFromToday(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000 + 8 * 3_600_000);
-  return d.toISOString().slice(0, 10);
-}
 
 test('a dispute registered, diverted, mediated on the phone, agreed, printed, its scan uploaded and judicially confirmed', async ({
   browser,
@@ -93,83 +64,28 @@ test('a dispute registered, diverted, mediated on the phone, agreed, printed, it
   await expect(centre.getByTestId('dispute-mediator')).toHaveText('孙调解');
 
   // The mediator on the phone: 我的纠纷 → the dispute → 记录调解 with a photo.
-  const phoneCtx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  const phone = await phoneCtx.newPage();
-  await loginViaUi(phone, 'mediator');
-  await phone.goto('/m');
-  await expect(phone).toHaveURL(/\/m\/disputes$/);
-  await phone.getByTestId(`m-dispute-row-${code}`).click();
-  await expect(phone.getByTestId('m-dispute-detail')).toHaveAttribute('data-state', 'mediating');
-  await phone.getByTestId('m-dispute-record-session').click();
-  const sheet = phone.getByTestId('m-session-sheet');
-  await sheet.getByTestId('m-session-place').fill('明德社区调解室');
-  await sheet.getByTestId('m-session-others').fill('社区书记 吴某');
-  await sheet.getByTestId('m-session-note').fill('双方陈述，现场查看漏水位置，约定三日内再谈');
-  await sheet
-    .getByTestId('m-session-photos')
-    .setInputFiles({ name: 'session.png', mimeType: 'image/png', buffer: PNG });
-  await expect(sheet.getByTestId('m-session-photos-thumb')).toHaveCount(1);
-  await sheet.getByTestId('m-session-submit').click();
-  await expect(sheet).toHaveCount(0);
-  const session = phone.getByTestId('m-dispute-history').locator('[data-type="record_session"]');
-  await expect(session).toContainText('明德社区调解室');
-  await expect(session).toContainText('钱多多');
-  await expect(session.locator('img')).toHaveCount(1);
-  await phoneCtx.close();
+  const m = await phone(browser, 'mediator');
+  await recordSessionOnPhone(m, code, '钱多多');
+  await m.context().close();
 
   // 达成协议 at the desk (the mediator), the 30-day window for 司法确认 opening.
   const mediator = await desktop(browser, 'mediator');
   await mediator.goto(url);
   await expect(mediator.getByTestId('dispute-event-5')).toHaveAttribute('data-type', 'record_session');
-  await act(mediator, 'agree', '已达成协议', async (dialog) => {
-    await dialog.getByTestId('dispute-agree-facts').fill('楼上卫生间防水层老化，漏水致楼下天花板受损');
-    await dialog.getByTestId('dispute-agree-term-text-0').fill('孙少少自费修复卫生间防水层');
-    const due = dialog.getByTestId('dispute-agree-term-due-0');
-    await due.click();
-    await due.fill(dayFromToday(20));
-    await due.press('Enter');
-    await dialog.getByTestId('dispute-agree-add-term').click();
-    await dialog.getByTestId('dispute-agree-term-text-1').fill('孙少少赔偿钱多多天花板修复费用 1200 元');
-  });
-  await expect(mediator.getByTestId('dispute-agreement-terms')).toContainText('孙少少自费修复卫生间防水层');
+  await recordAgreement(mediator, '楼上卫生间防水层老化，漏水致楼下天花板受损', [
+    { text: '孙少少自费修复卫生间防水层', dueInDays: 20 },
+    { text: '孙少少赔偿钱多多天花板修复费用 1200 元' },
+  ]);
 
   // The 人民调解协议书 as a PDF.
-  const [download] = await Promise.all([
-    mediator.waitForEvent('download'),
-    mediator.getByTestId('dispute-agreement-pdf').click(),
-  ]);
-  expect(download.suggestedFilename()).toBe(`人民调解协议书-${code}.pdf`);
-  const pdf = readFileSync((await download.path()) as string);
-  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pdf = await downloadAgreement(mediator, code);
   expect(pdf.length).toBeGreaterThan(10_000);
 
   // The signed agreement's scan, back onto the dispute.
-  const before = Number(await mediator.getByTestId('dispute-detail').getAttribute('data-version'));
-  await mediator.getByTestId('dispute-upload-scan').click();
-  const scanDialog = mediator.getByTestId('dispute-dialog-attach_signed_agreement');
-  await scanDialog
-    .getByTestId('dispute-dialog-scans')
-    .locator('input[type=file]')
-    .setInputFiles({ name: 'signed.png', mimeType: 'image/png', buffer: PNG });
-  await expect(scanDialog.locator('.ant-upload-list-item')).toHaveCount(1);
-  await expect(scanDialog.locator('.ant-upload-list-item-uploading')).toHaveCount(0);
-  await mediator.getByTestId('dispute-dialog-ok').click();
-  await expect(scanDialog).toHaveCount(0);
-  await expect(mediator.getByTestId('dispute-detail')).toHaveAttribute('data-version', String(before + 1));
-  await expect(mediator.getByTestId('dispute-scan-photos').locator('img')).toHaveCount(1);
-  await expect(mediator.getByTestId('dispute-signed-scans')).toContainText('已签署协议书扫描件');
+  await uploadSignedScan(mediator);
 
   // 司法确认: applied for within the window, then the court's ruling.
-  await act(mediator, 'apply_confirmation', '司法确认中', async (dialog) => {
-    await dialog.getByTestId('dispute-dialog-court').fill('管城回族区人民法院');
-  });
-  await act(mediator, 'record_confirmation', '履行回访', async (dialog) => {
-    await dialog.getByTestId('dispute-dialog-result-confirmed').click();
-    await dialog.getByTestId('dispute-dialog-ruling').fill('（2026）豫0104民特88号');
-  });
-  const ruling = mediator.getByTestId('dispute-timeline').locator('[data-type="record_confirmation"]');
-  await expect(ruling).toContainText('裁定确认有效');
-  await expect(ruling).toContainText('（2026）豫0104民特88号');
+  await judicialConfirmation(mediator, '管城回族区人民法院', '（2026）豫0104民特88号');
 
   // The centre's board shows it in its new state.
   await centre.goto('/disputes?tab=all');

@@ -1,31 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { idCheckChar } from '@gewu/domain';
 import { uniqueName } from '../fixtures/api.ts';
 import { pickTreeNode } from '../fixtures/antd.ts';
 import { loginViaUi } from '../fixtures/auth.ts';
-
-/** Screenshots for review go here as well as to the test's own output. */
-const SHOTS = process.env.GEWU_SHOTS_DIR;
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** Opens an action's dialog from the detail page, lets `fill` fill it, confirms, and waits for it to close. */
-async function act(
-  page: Page,
-  action: string,
-  fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {},
-) {
-  await page.getByTestId(`petition-action-${action}`).click();
-  const dialog = page.getByRole('dialog');
-  await expect(dialog).toBeVisible();
-  await fill(dialog);
-  await shot(page, `petitions-dialog-${action}-desktop`);
-  await dialog.getByTestId('petition-dialog-ok').click();
-  await expect(dialog).toBeHidden();
-}
+import { petitionAct as act } from '../fixtures/desk.ts';
+import { shot } from '../fixtures/shots.ts';
 
 test('a petition is registered, accepted, extended with a notice, answered, and its 复查 requested and decided', async ({
   browser,

@@ -126,7 +126,8 @@ export const disputeDetailSchema = disputeSummarySchema.extend({
   actions: z.array(z.enum(DISPUTE_ACTIONS)),
   canEditParties: z.boolean(),
   /**
-   * The case it was turned from and the case filed from it (转案件), scope-checked (recordLinkSchema).
+   * The case it was turned from, the case filed from it (转案件) and the visit at the centre's window
+   * that opened it (received_at), scope-checked (recordLinkSchema).
    * `linkedCaseId` above is the first one's id, null when the viewer may not open that case.
    */
   links: z.array(recordLinkSchema),
@@ -151,6 +152,7 @@ export const referredCaseSchema = z.object({
   disputeVersion: z.number(),
   case: recordLinkSchema,
 });
+export type ReferredCase = z.infer<typeof referredCaseSchema>;
 
 export const mediatorViewSchema = z.object({
   userId: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordLinkSchema } from './links-views.ts';
 import { PETITION_COMMANDS } from './petitions-life.ts';
 import {
   PETITION_CHANNELS,
@@ -117,6 +118,8 @@ export const petitionDetailSchema = petitionSummarySchema.extend({
   respondent: z.string(),
   subjectObject: z.string(),
   receiptNo: z.string().nullable(),
+  /** The visit at the centre's window that registered it (received_at), scope-checked (recordLinkSchema). */
+  links: z.array(recordLinkSchema),
   newFactsOrReasons: z.boolean(),
   petitioners: z.array(petitionerViewSchema),
   stageStartedAt: z.string().nullable(),

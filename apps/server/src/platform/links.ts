@@ -62,3 +62,27 @@ export async function linkViews(
   const present = links.filter((l): l is { relation: RecordLinkRelation; kind: RecordKind; id: string } => !!l.id);
   return Promise.all(present.map((l) => linkView(db, actor, l.relation, l.kind, l.id)));
 }
+
+/**
+ * Finds the record of `kind` that points at the given record without the latter holding its id (a
+ * visit at the centre's window names the case, dispute or petition it opened; those do not name the
+ * visit). Returns the pointing record's id, or null.
+ */
+export type BackLinkFinder = (db: Db, of: { kind: RecordKind; id: string }) => Promise<string | null>;
+
+const backLinkFinders: { relation: RecordLinkRelation; kind: RecordKind; find: BackLinkFinder }[] = [];
+
+/**
+ * Registers records of `kind` as pointing at others (once per process, from the owning module, with
+ * `registerLinkTarget` for how they show): the record pointed at lists them as `relation` links.
+ */
+export function registerBackLink(relation: RecordLinkRelation, kind: RecordKind, find: BackLinkFinder): void {
+  if (!backLinkFinders.some((b) => b.relation === relation && b.kind === kind))
+    backLinkFinders.push({ relation, kind, find });
+}
+
+/** The links of the records pointing at this one (registerBackLink), as the viewer may see them (linkView). */
+export async function backLinkViews(db: Db, actor: Actor, of: { kind: RecordKind; id: string }): Promise<RecordLink[]> {
+  const found = await Promise.all(backLinkFinders.map(async (b) => ({ ...b, id: await b.find(db, of) })));
+  return linkViews(db, actor, found);
+}

@@ -3,7 +3,8 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '@gewu/domain';
-import { useCan, useSession } from './session.ts';
+import { useCurrentUser, useSession } from './session.ts';
+import { allows } from './navAccess.ts';
 
 export function FullPageSpin() {
   const { t } = useTranslation();
@@ -40,10 +41,10 @@ export function RedirectIfAuthed({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Shows the page only when the user's roles allow `action` (deep links included). */
-export function Allow({ action, children }: { action: Action; children: ReactNode }) {
-  const can = useCan();
-  if (!can(action))
+/** Shows the page only when the user's roles allow `action`, or one of a list (deep links included). */
+export function Allow({ action, children }: { action: Action | readonly Action[]; children: ReactNode }) {
+  const user = useCurrentUser();
+  if (!allows(user.roles, action))
     return (
       <Suspense fallback={null}>
         <Forbidden />

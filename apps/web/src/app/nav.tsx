@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Action } from '@gewu/domain';
+import { INBOX_ACTIONS } from './navAccess.ts';
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -59,8 +60,8 @@ export interface NavItem {
   path: string;
   labelKey: `menu.${NavKey}`;
   icon: ReactNode;
-  /** The action the menu entry (and its route) needs; none means every signed-in user. */
-  action?: Action;
+  /** The action the menu entry (and its route) needs — any one of a list; none means every signed-in user. */
+  action?: Action | readonly Action[];
 }
 
 /** Business screens first, then the system's own (regions, accounts, audit). */
@@ -118,7 +119,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <PieChartOutlined />,
     action: 'dispute.read',
   },
-  { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: 'case.read' },
+  { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: INBOX_ACTIONS },
   { key: 'items', path: '/items', labelKey: 'menu.items', icon: <OrderedListOutlined />, action: 'item.read' },
   { key: 'grids', path: '/grids', labelKey: 'menu.grids', icon: <EnvironmentOutlined />, action: 'grid.read' },
   { key: 'residents', path: '/residents', labelKey: 'menu.residents', icon: <IdcardOutlined />, action: 'person.read' },

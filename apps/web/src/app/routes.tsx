@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { Spin } from 'antd';
 import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
+import { INBOX_ACTIONS } from './navAccess.ts';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
 import { DISPUTE_ROUTES } from '../features/disputes/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
@@ -39,7 +40,7 @@ const ReceptionPage = lazy(() =>
 const StatsPage = lazy(() => import('../features/stats/StatsPage.tsx').then((m) => ({ default: m.StatsPage })));
 
 /** Pages behind an action: the menu hides them, and a deep link shows 403 (the server checks again). */
-const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
+const GUARDED: readonly [path: string, action: Action | readonly Action[], page: ReactNode][] = [
   ['grids', 'grid.read', <GridsPage />],
   ['residents', 'person.read', <ResidentsPage />],
   ['houses', 'person.read', <HousesPage />],
@@ -55,7 +56,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ...SCREENING_ROUTES,
   ...DISPUTE_ROUTES,
   ['items', 'item.read', <ItemsPage />],
-  ['inbox', 'case.read', <InboxPage />],
+  ['inbox', INBOX_ACTIONS, <InboxPage />],
   ...SETUP_ROUTES,
 ];
 

@@ -32,7 +32,7 @@ import { type PartyRow, findDispute, listDisputeEvents, partiesOf } from './disp
 import { DISPUTE_CLOCK, type SummaryRow, pageOfDisputes, summaryOf } from './disputes.read.repository.ts';
 import { disputes } from './disputes.table.ts';
 import { disputeNotFound } from './disputes.errors.ts';
-import { linkViews } from '../../platform/links.ts';
+import { backLinkViews, linkViews } from '../../platform/links.ts';
 import './disputes.links.ts';
 
 export type DisputeQueryDeps = { db: Db; clock: Clock; pii: PiiCipher };
@@ -150,10 +150,14 @@ export async function getDisputeDetail(
     partiesOf(deps.db, [d.id]),
     listDisputeEvents(deps.db, d.id),
     d.stabilityUserId ? userName(deps.db, d.stabilityUserId) : Promise.resolve(null),
-    linkViews(deps.db, actor, [
-      { relation: 'converted_from', kind: 'case', id: d.linkedCaseId },
-      { relation: 'referred_to', kind: 'case', id: d.referredCaseId },
-    ]),
+    Promise.all([
+      linkViews(deps.db, actor, [
+        { relation: 'converted_from', kind: 'case', id: d.linkedCaseId },
+        { relation: 'referred_to', kind: 'case', id: d.referredCaseId },
+      ]),
+      // The visit at the centre's window that opened it (one door), if one did.
+      backLinkViews(deps.db, actor, { kind: 'dispute', id: d.id }),
+    ]).then((both) => both.flat()),
   ]);
   if (!summary) throw disputeNotFound();
   const caseShown = links.some((l) => l.relation === 'referred_to' && l.visible);

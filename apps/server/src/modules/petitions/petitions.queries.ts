@@ -20,6 +20,7 @@ import type { RequestContext } from '../../platform/context.ts';
 import { can, escapeLike, inScope, requireActor } from '../../platform/access.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { lightIsSql } from '../../platform/clocks/index.ts';
+import { backLinkViews } from '../../platform/links.ts';
 import { getWorkCalendar } from '../calendar/calendar.service.ts';
 import { loadPetition } from './petitions.access.ts';
 import { petitionNotFound } from './petitions.errors.ts';
@@ -161,12 +162,14 @@ export async function getPetitionDetail(
     ? ((await findPetition(deps.db, id)) ?? (await loadPetition(deps.db, actor, id)))
     : await loadPetition(deps.db, actor, id);
   const relations = petitionRelationsTo(actor, p);
-  const [summary, people, events, matter, cal] = await Promise.all([
+  const [summary, people, events, matter, cal, links] = await Promise.all([
     petitionSummaryOf(deps.db, now, p.id),
     petitionersOf(deps.db, [p.id]),
     listPetitionEvents(deps.db, p.id),
     sameMatter(deps.db, p.matterId, p.id, visiblePetitions(actor)),
     getWorkCalendar(deps),
+    // The visit at the centre's window that registered it (one door), if one did.
+    backLinkViews(deps.db, actor, { kind: 'petition', id: p.id }),
   ]);
   if (!summary) throw petitionNotFound();
   const centre = relations.includes('centre');
@@ -186,6 +189,7 @@ export async function getPetitionDetail(
     respondent: p.respondent,
     subjectObject: p.subjectObject,
     receiptNo: p.receiptNo,
+    links,
     newFactsOrReasons: p.newFactsOrReasons,
     petitioners: people.map((x) => toPetitionerView(x, deps.pii, centre)),
     stageStartedAt: iso(p.stageStartedAt),

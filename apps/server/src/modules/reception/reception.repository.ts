@@ -1,4 +1,5 @@
 import { type SQL, and, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type { ReceptionTrack } from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import { cases } from '../cases/cases.table.ts';
 import { disputes } from '../disputes/disputes.table.ts';
@@ -65,6 +66,16 @@ export async function findVisitWhere(db: Db, id: string, visible: SQL): Promise<
 export async function findVisitByReceipt(db: Db, receiptNumber: string): Promise<VisitWithNames | undefined> {
   const [row] = await selectWithNames(db).where(eq(receptionVisits.receiptNumber, receiptNumber));
   return row;
+}
+
+/** The visit that opened the record of this track (its id), if a visit did. */
+export async function findVisitOfRecord(db: Db, track: ReceptionTrack, recordId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ id: receptionVisits.id })
+    .from(receptionVisits)
+    .where(and(eq(receptionVisits.trackRecordId, recordId), eq(receptionVisits.track, track)))
+    .limit(1);
+  return row?.id ?? null;
 }
 
 export async function pageOfVisits(

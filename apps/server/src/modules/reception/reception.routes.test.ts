@@ -331,6 +331,84 @@ describe('scope', () => {
     expect(own.items.map((i: { id: string }) => i.id)).toEqual([v.id]);
   });
 
+  it('a dispute and a petition opened at the window link back to the visit — its receipt only to those who may read visits', async () => {
+    const hidden = {
+      relation: 'received_at',
+      kind: 'visit',
+      visible: false,
+      id: null,
+      code: null,
+      state: null,
+      stateLabel: null,
+    };
+    const dv = await registerVisit(visitBody(disputeRoute()));
+    const fromWindow = (v: { id: string; receiptNumber: string }, state: string, stateLabel: string) => ({
+      relation: 'received_at',
+      kind: 'visit',
+      visible: true,
+      id: v.id,
+      code: v.receiptNumber,
+      state,
+      stateLabel,
+    });
+    expect((await get(dispatcher, `/api/disputes/${dv.trackRecordId}`)).json().links).toEqual([
+      fromWindow(dv, 'dispute', '矛盾纠纷调解'),
+    ]);
+    const leader = await signedIn('leader');
+    expect((await get(leader, `/api/disputes/${dv.trackRecordId}`)).json().links).toEqual([
+      fromWindow(dv, 'dispute', '矛盾纠纷调解'),
+    ]);
+    // Diverted to the township's committee: its mediator sees the dispute, and only that it came from the window.
+    const [org] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM mediation_organisations WHERE name = '格物街道人民调解委员会'`,
+    );
+    for (const body of [
+      { action: 'accept' },
+      { action: 'divert', path: 'people_mediation', organisationId: org?.id, note: '街道调处' },
+    ]) {
+      const { version } = (await get(dispatcher, `/api/disputes/${dv.trackRecordId}`)).json();
+      const res = await post(dispatcher, `/api/disputes/${dv.trackRecordId}/actions`, { ...body, version });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    const mediator = await signedIn('mediator');
+    const seen = await get(mediator, `/api/disputes/${dv.trackRecordId}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().links).toEqual([hidden]);
+    expect(seen.body).not.toContain(dv.receiptNumber);
+    expect(seen.body).not.toContain(dv.receiptNumber.replaceAll('-', ''));
+    // Another township's centre does not reach the dispute at all.
+    expect((await get(otherDispatcher, `/api/disputes/${dv.trackRecordId}`)).statusCode).toBe(404);
+
+    const pv = await registerVisit(
+      visitBody(
+        {
+          track: 'petition',
+          regionId: mingdeId,
+          matterType: 'urban_construction',
+          respondent: '某物业公司',
+          subjectObject: '明德社区5号楼门禁',
+        },
+        { category: 'petition', matter: '门禁损坏半年无人修' },
+      ),
+    );
+    expect((await get(dispatcher, `/api/petitions/${pv.trackRecordId}`)).json().links).toEqual([
+      fromWindow(pv, 'petition', '信访事项'),
+    ]);
+    expect((await get(otherDispatcher, `/api/petitions/${pv.trackRecordId}`)).statusCode).toBe(404);
+
+    // A dispute registered on the board, not at the window, has no such link.
+    const board = await post(dispatcher, '/api/disputes', {
+      typeCode: 'neighbour',
+      summary: '楼道堆物引发争吵',
+      regionId: mingdeId,
+      source: 'walk_in',
+      parties: [{ kind: 'person', side: 'a', name: '周甲' }],
+    });
+    expect(board.statusCode, board.body).toBe(201);
+    expect((await get(dispatcher, `/api/disputes/${board.json().id}`)).json().links).toEqual([]);
+  });
+
   it('reveals the visitor to the desk only with a reason, and audits it', async () => {
     const v = await registerVisit(visitBody(disputeRoute()));
     const res = await post(dispatcher, `/api/reception/visits/${v.id}/reveal`, { field: 'phone', reason: '电话回访' });

@@ -20,6 +20,8 @@ import { getVisit, listVisits, revealVisitor } from './reception.queries.ts';
 import { claimVisitForAccount, lookupProgress, myVisits } from './reception.progress.ts';
 import { visitReceipt } from './reception.receipt.ts';
 import { registerVisit } from './reception.register.ts';
+// How a visit shows on the case, dispute or petition it opened (来自综治中心窗口).
+import './reception.links.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { Alert, Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { roleCan } from '@gewu/domain';
 import { useCurrentUser } from '../session.ts';
 import { NAV_ITEMS, activeNavKey } from '../nav.tsx';
+import { allows } from '../navAccess.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { Brand } from './Brand.tsx';
 
@@ -19,7 +19,7 @@ export function AppShell() {
   // The server refuses everything but /me and /password until an initial or reset password is changed.
   if (user.mustChangePassword && !onAccount) return <Navigate to="/account" replace />;
 
-  const items = NAV_ITEMS.filter((item) => !item.action || roleCan(user.roles, item.action)).map((item) => ({
+  const items = NAV_ITEMS.filter((item) => allows(user.roles, item.action)).map((item) => ({
     key: item.key,
     icon: item.icon,
     label: (

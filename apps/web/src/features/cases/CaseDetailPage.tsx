@@ -18,7 +18,7 @@ import { Photos } from '../attachments/Photos.tsx';
 import { PublicationCard } from './PublicationCard.tsx';
 import { DuplicatesCard } from './DuplicatesCard.tsx';
 import { SupplementsCard } from './SupplementsCard.tsx';
-import { LinksCard } from './LinksCard.tsx';
+import { LinksCard } from '../../components/LinksCard.tsx';
 import { useCurrentUser } from '../../app/session.ts';
 
 const CaseMap = lazy(() => import('./CaseMap.tsx'));

@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import type { DisputeDetail, PartyView } from '@gewu/domain';
 import { isApiError } from '../../app/api.ts';
 import { formatTime } from '../../components/formatTime.ts';
+import { LinksCard } from '../../components/LinksCard.tsx';
 import { Deadline, LightDot, useBack, useNow } from '../cases/bits.tsx';
 import { useDispute } from './api.ts';
 import { DisputeActionBar } from './DisputeActionBar.tsx';
@@ -85,6 +86,7 @@ function DisputeView({ d, reloading, onReload }: { d: DisputeDetail; reloading: 
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={13}>
           <InfoCard d={d} />
+          <LinksCard links={d.links} prefix="dispute" />
           <PartiesCard parties={d.parties} />
           {d.agreement && <AgreementCard d={d} />}
         </Col>

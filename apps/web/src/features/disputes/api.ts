@@ -9,6 +9,8 @@ import type {
   MediationOrganisationView,
   MediationProposal,
   RegisterDisputeBody,
+  ReferCaseBody,
+  ReferredCase,
   UserView,
 } from '@gewu/domain';
 import { api, apiUrl, type Page } from '../../app/api.ts';
@@ -110,3 +112,13 @@ export const postDisputeAction = (id: string, body: DisputeActionInput) =>
 
 /** The 人民调解协议书 PDF, downloaded through a plain link (the session cookie goes along). */
 export const agreementPdfUrl = (id: string) => apiUrl(`/api/disputes/${id}/agreement.pdf`);
+
+/** 转案件 (POST /api/disputes/:id/case): the case filed for a department, or the one filed before (once per dispute). */
+export function useReferCase(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ReferCaseBody) => api.post<ReferredCase>(`/api/disputes/${id}/case`, body),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: DISPUTES_KEY }),
+    meta: { silent: true },
+  });
+}

@@ -1,8 +1,8 @@
 import { Navigate, useNavigate } from 'react-router';
 import { Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
-import { MobileOutlined } from '@ant-design/icons';
+import { MobileOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../../app/session.ts';
+import { useCan, useCurrentUser } from '../../app/session.ts';
 import { RoleTags } from '../../components/RoleTags.tsx';
 import {
   currentDevice,
@@ -16,6 +16,7 @@ import {
 export function HomePage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const can = useCan();
   const navigate = useNavigate();
   // Who lands where (landing.ts): residents, and grid workers and handlers on a phone, get the phone pages.
   if (landingFor(user.roles, currentDevice(), readSurfaceChoice(user.id)) === '/m') return <Navigate to="/m" replace />;
@@ -29,11 +30,31 @@ export function HomePage() {
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="home-welcome">
         {t('home.welcome', { name: user.displayName })}
       </Typography.Title>
-      {hasPhoneRole(user.roles) && (
-        <Button type="primary" size="large" icon={<MobileOutlined />} onClick={toPhone} data-testid="home-mobile-link">
-          {t('mobile.homeLink')}
-        </Button>
-      )}
+      <Space wrap>
+        {/* A mediator's work is their organisation's disputes: the board opens on 我的纠纷. */}
+        {can('dispute.mediate') && (
+          <Button
+            type="primary"
+            size="large"
+            icon={<SolutionOutlined />}
+            onClick={() => void navigate('/disputes')}
+            data-testid="home-my-disputes"
+          >
+            {t('home.myDisputes')}
+          </Button>
+        )}
+        {hasPhoneRole(user.roles) && (
+          <Button
+            type="primary"
+            size="large"
+            icon={<MobileOutlined />}
+            onClick={toPhone}
+            data-testid="home-mobile-link"
+          >
+            {t('mobile.homeLink')}
+          </Button>
+        )}
+      </Space>
       <Card title={t('home.whoAmI')}>
         <Descriptions
           column={{ xs: 1, md: 2 }}

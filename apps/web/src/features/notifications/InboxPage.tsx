@@ -6,9 +6,10 @@ import { useNavigate } from 'react-router';
 import { useMarkRead, useNotifications, type NotificationView } from './api.ts';
 import { formatTime } from '../../components/formatTime.ts';
 
-/** Where a notice leads: its case, or its petition (信访事项). */
+/** Where a notice leads: its case, its dispute (矛盾纠纷), or its petition (信访事项). */
 function subjectPath(n: NotificationView): string | null {
   if (n.caseId) return `/cases/${n.caseId}`;
+  if (n.subject?.kind === 'dispute') return `/disputes/${n.subject.id}`;
   if (n.subject?.kind === 'petition') return `/petitions/${n.subject.id}`;
   return null;
 }

@@ -2,7 +2,8 @@ import { Badge, Button, Tooltip } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useCan } from '../../app/session.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { INBOX_ACTIONS, allows } from '../../app/navAccess.ts';
 import { useUnreadCount } from './api.ts';
 import { useNotificationStream } from './useNotificationStream.ts';
 import { useNoticeToasts } from './useNoticeToasts.tsx';
@@ -13,9 +14,10 @@ import { useNoticeToasts } from './useNoticeToasts.tsx';
  */
 export function NotificationBell() {
   const { t } = useTranslation();
-  const can = useCan();
+  const user = useCurrentUser();
   const navigate = useNavigate();
-  const enabled = can('case.read');
+  // Whoever has 消息 (a mediator too, without case.read).
+  const enabled = allows(user.roles, INBOX_ACTIONS);
   const unread = useUnreadCount(enabled);
 
   useNotificationStream(enabled, useNoticeToasts());

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import type { PetitionCommand, PetitionDetail } from '@gewu/domain';
 import { isApiError } from '../../app/api.ts';
 import { formatTime } from '../../components/formatTime.ts';
+import { LinksCard } from '../../components/LinksCard.tsx';
 import { LightDot, useBack } from '../cases/bits.tsx';
 import { usePetition } from './api.ts';
 import { LastDay, PetitionStateTag } from './bits.tsx';
@@ -154,6 +155,7 @@ function PetitionView({
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <InfoCard p={p} />
+          <LinksCard links={p.links} prefix="petition" />
           <PetitionersCard p={p} />
           <NoticesCard p={p} />
           <OpinionsCard p={p} />

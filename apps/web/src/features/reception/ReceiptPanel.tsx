@@ -1,11 +1,14 @@
 import { Button, Result, Space, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type RegisteredVisit, receiptUrl } from './api.ts';
+import { recordPath } from './recordPath.ts';
 
 /** The receipt just issued: its number to read out, the record it opened, the PDF to print, and the next visitor. */
 export function ReceiptPanel({ visit, onNext }: { visit: RegisteredVisit; onNext: () => void }) {
   const { t } = useTranslation();
+  const path = recordPath(visit.track, visit.trackRecordId);
   return (
     <Result
       status="success"
@@ -17,7 +20,15 @@ export function ReceiptPanel({ visit, onNext }: { visit: RegisteredVisit; onNext
           </Typography.Text>
           <Typography.Text type="secondary">
             {t(`reception.tracks.${visit.track}`)}
-            {visit.trackCode ? ` · ${t('reception.receipt.recordCode', { code: visit.trackCode })}` : ''}
+            {visit.trackCode && ' · '}
+            {visit.trackCode &&
+              (path ? (
+                <Link to={path} data-testid="receipt-record-link">
+                  {t('reception.receipt.recordCode', { code: visit.trackCode })}
+                </Link>
+              ) : (
+                t('reception.receipt.recordCode', { code: visit.trackCode })
+              ))}
           </Typography.Text>
           <Typography.Text type="secondary">{t('reception.receipt.hint')}</Typography.Text>
         </Space>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { RECEPTION_TRACKS, type ReceptionTrack } from '@gewu/domain';
 import { type VisitSummary, useVisits } from './api.ts';
+import { recordPath } from './recordPath.ts';
 
 const OUTCOME_COLORS = { open: 'processing', done: 'success', stopped: 'warning' } as const;
 
@@ -13,7 +14,9 @@ const OUTCOME_COLORS = { open: 'processing', done: 'success', stopped: 'warning'
 export function VisitTable() {
   const { t } = useTranslation();
   const [track, setTrack] = useState<ReceptionTrack>();
-  const [q, setQ] = useState<string>();
+  // A link to one visit (a record's 来自综治中心窗口) opens the list searched by its receipt number.
+  const [search] = useSearchParams();
+  const [q, setQ] = useState<string | undefined>(search.get('q') ?? undefined);
   const [page, setPage] = useState(1);
   const pageSize = 10;
   const visits = useVisits({ track, q, page, pageSize });
@@ -61,8 +64,10 @@ export function VisitTable() {
           {v.trackCode && (
             <>
               <br />
-              {v.track === 'case' && v.trackRecordId ? (
-                <Link to={`/cases/${v.trackRecordId}`}>{v.trackCode}</Link>
+              {recordPath(v.track, v.trackRecordId) ? (
+                <Link to={recordPath(v.track, v.trackRecordId) ?? ''} data-testid={`visit-record-${v.receiptNumber}`}>
+                  {v.trackCode}
+                </Link>
               ) : (
                 <Typography.Text type="secondary">{v.trackCode}</Typography.Text>
               )}
@@ -95,6 +100,7 @@ export function VisitTable() {
         />
         <Input.Search
           allowClear
+          defaultValue={q}
           placeholder={t('reception.list.search')}
           style={{ width: 240 }}
           onSearch={(v) => {
