@@ -144,7 +144,7 @@ beforeAll(async () => {
   await on('2026-03-31 10:00');
   await act('P7', 'request_review');
   await on('2026-04-10 10:00');
-}, 120_000);
+}, 300_000); // builds eight petitions over three months through the API: slow on a loaded 2-core machine
 afterAll(async () => {
   await t.close();
 });
