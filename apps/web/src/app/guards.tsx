@@ -3,8 +3,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Action } from '@gewu/domain';
-import { useCurrentUser, useSession } from './session.ts';
-import { allows } from './navAccess.ts';
+import { allows, useCurrentUser, useSession } from './session.ts';
 
 export function FullPageSpin() {
   const { t } = useTranslation();

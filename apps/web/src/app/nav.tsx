@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Action } from '@gewu/domain';
-import { INBOX_ACTIONS } from './navAccess.ts';
+import { INBOX_ACTIONS } from './session.ts';
 import {
   AlertOutlined,
   ApartmentOutlined,

@@ -3,7 +3,7 @@ import { Route, Routes } from 'react-router';
 import { Spin } from 'antd';
 import type { Action } from '@gewu/domain';
 import { Allow, RedirectIfAuthed, RequireAuth } from './guards.tsx';
-import { INBOX_ACTIONS } from './navAccess.ts';
+import { INBOX_ACTIONS } from './session.ts';
 import { CASE_ROUTES } from '../features/cases/routes.tsx';
 import { DISPUTE_ROUTES } from '../features/disputes/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { Alert, Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCurrentUser } from '../session.ts';
+import { allows, useCurrentUser } from '../session.ts';
 import { NAV_ITEMS, activeNavKey } from '../nav.tsx';
-import { allows } from '../navAccess.ts';
 import { HeaderBar } from './HeaderBar.tsx';
 import { Brand } from './Brand.tsx';
 

@@ -1,6 +1,6 @@
 import { Navigate, useNavigate } from 'react-router';
 import { Button, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
-import { MobileOutlined, SolutionOutlined } from '@ant-design/icons';
+import { MobileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCan, useCurrentUser } from '../../app/session.ts';
 import { RoleTags } from '../../components/RoleTags.tsx';
@@ -33,13 +33,7 @@ export function HomePage() {
       <Space wrap>
         {/* A mediator's work is their organisation's disputes: the board opens on 我的纠纷. */}
         {can('dispute.mediate') && (
-          <Button
-            type="primary"
-            size="large"
-            icon={<SolutionOutlined />}
-            onClick={() => void navigate('/disputes')}
-            data-testid="home-my-disputes"
-          >
+          <Button type="primary" size="large" onClick={() => void navigate('/disputes')} data-testid="home-my-disputes">
             {t('home.myDisputes')}
           </Button>
         )}
