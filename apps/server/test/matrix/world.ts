@@ -88,6 +88,7 @@ const ACCOUNT_REGION: Record<Role, 'village' | 'township'> = {
   admin: 'township',
   security_admin: 'township',
   auditor: 'township',
+  village_cadre: 'village',
 };
 
 let sequence = 0;
