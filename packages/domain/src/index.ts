@@ -56,3 +56,4 @@ export * from './screening.ts';
 export * from './screening-contracts.ts';
 export * from './disputes-figures.ts';
 export * from './deliberation.ts';
+export * from './deliberation-contracts.ts';
