@@ -46,6 +46,8 @@ import { receptionRoutes } from './modules/reception/reception.routes.ts';
 import { petitionRoutes } from './modules/petitions/petitions.routes.ts';
 import { screeningRoutes } from './modules/screening/screening.routes.ts';
 import { seesMeetingWithAttachment } from './modules/screening/screening.meetings.ts';
+import { deliberationRoutes } from './modules/deliberation/deliberation.routes.ts';
+import { seesMatterWithAttachment } from './modules/deliberation/deliberation.matters.ts';
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { mapRoutes } from './modules/map/map.routes.ts';
@@ -147,7 +149,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     seesRecordWithAttachment: async (db, actor, id) =>
       (await seesCaseWithAttachment(db, actor, id)) ||
       (await seesDisputeWithAttachment(db, actor, id)) ||
-      seesMeetingWithAttachment(db, actor, id),
+      (await seesMeetingWithAttachment(db, actor, id)) ||
+      seesMatterWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
@@ -155,6 +158,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(receptionRoutes);
   await app.register(petitionRoutes);
   await app.register(screeningRoutes);
+  await app.register(deliberationRoutes);
   await app.register(notificationRoutes);
   await app.register(open311Routes);
   await app.register(mapRoutes);

@@ -35,7 +35,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   console.log(
-    `authorization matrix: ${checked.routes} routes × ${ACTORS.length} actors (9 roles + anonymous) × in scope / out of scope / naming another township's object → ${checked.calls} calls ` +
+    `authorization matrix: ${checked.routes} routes × ${ACTORS.length} actors (${ROLES.length} roles + anonymous) × in scope / out of scope / naming another township's object → ${checked.calls} calls ` +
       `(${checked.in} in scope, ${checked.out} out of scope, ${checked.cross} naming another township's object, ${checked.head} HEAD twins of GETs)`,
   );
   await t?.close();

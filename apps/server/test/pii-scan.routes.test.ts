@@ -126,6 +126,25 @@ describe('no response carries an unmasked identity or phone number', () => {
       }
       await call(who, session as Session, 'POST', '/api/residents/search', { idNumber: fullId });
     }
+    // 四议两公开 rolls derived from 修身村's residents (by age and by household): names masked, numbers masked.
+    const cadre = await login(t.app, 'cadre');
+    const xiushen = await regionIdByCode(t.database, '410104001201');
+    const roll = await call('cadre', cadre, 'POST', '/api/deliberation/bodies', {
+      villageId: xiushen,
+      kind: 'villagers_meeting',
+      basis: 'households',
+    });
+    expect(roll.statusCode).toBe(201);
+    await call('cadre', cadre, 'GET', `/api/deliberation/bodies/${roll.json().id}`);
+    await call('cadre', cadre, 'GET', `/api/deliberation/bodies/${roll.json().id}/candidates`);
+    const [someone] = await queryRows<{ name: string }>(
+      t.database.db,
+      sql`SELECT r.name FROM residents r JOIN regions g ON g.id = r.village_id WHERE g.code = '410104001201' AND r.birth_date <= '2000-01-01' ORDER BY r.name LIMIT 1`,
+    );
+    const rollBodies = bodies.filter((b) => b.url.startsWith('/api/deliberation/bodies'));
+    expect(rollBodies.length).toBe(3);
+    expect(roll.json().rollSize).toBeGreaterThan(0);
+    expect(rollBodies.every((b) => !b.body.includes(`"${someone?.name}"`))).toBe(true);
     // Everything the server knows in plaintext, decrypted from the database.
     const stored = await queryRows<{ enc: string }>(
       t.database.db,

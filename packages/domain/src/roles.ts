@@ -9,6 +9,7 @@ export const ROLES = [
   'admin', // 系统管理员
   'security_admin', // 安全保密管理员
   'auditor', // 安全审计员
+  'village_cadre', // 村(居)干部
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -96,6 +97,8 @@ export const ACTIONS = [
   'petition.supervise',
   'screening.report',
   'screening.read',
+  'deliberation.read',
+  'deliberation.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -153,6 +156,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'petition.centre',
     // 排查 of the area and its 风险研判 meetings.
     'screening.read',
+    // 四议两公开: the centre follows its villages' decisions (reading only).
+    'deliberation.read',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -175,6 +180,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'petition.read',
     'petition.supervise',
     'screening.read',
+    'deliberation.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
@@ -204,6 +210,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'session.revoke',
   ],
   auditor: ['region.read', 'audit.read', 'audit.verify'],
+  // 村(居)干部: their own village's or community's bodies, rolls and matters (四议两公开).
+  village_cadre: ['region.read', 'deliberation.read', 'deliberation.manage'],
 };
 
 export function roleCan(roles: readonly Role[], action: Action): boolean {

@@ -55,3 +55,9 @@ export {
   riskMeetings,
   riskMeetingDecisions,
 } from '../modules/screening/screening.table.ts';
+export {
+  deliberationBodies,
+  deliberationRollMembers,
+  deliberationMatters,
+  deliberationStages,
+} from '../modules/deliberation/deliberation.table.ts';

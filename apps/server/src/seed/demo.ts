@@ -46,6 +46,8 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; re
   { username: 'admin', displayName: '系统管理员', role: 'admin', regionCode: '410104' },
   { username: 'secadmin', displayName: '安全管理员', role: 'security_admin', regionCode: '410104' },
   { username: 'auditor', displayName: '安全审计员', role: 'auditor', regionCode: '410104' },
+  { username: 'cadre', displayName: '钱村干', role: 'village_cadre', regionCode: '410104001201' },
+  { username: 'cadre2', displayName: '吴村干', role: 'village_cadre', regionCode: '410104001202' },
 ];
 
 export function levelOfCode(code: string): RegionLevel {

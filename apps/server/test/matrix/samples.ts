@@ -18,6 +18,7 @@ import {
   next,
   photo,
   proposeAdmission,
+  matterReadyFor,
   reportCase,
   type Side,
   type World,
@@ -693,10 +694,13 @@ export const SAMPLES: Record<string, Sample> = {
     }),
     out: false,
   },
-  // A mediator sees the photos of their organisation's disputes (a session's), not the cases'.
+  // A mediator sees the photos of their organisation's disputes (a session's), not the cases'; a village
+  // cadre those of their village's meeting records.
   'GET /api/attachments/:id': {
     call: (o, c) =>
-      get(`/api/attachments/${c.role === 'mediator' ? o.disputeAttachmentId : o.attachmentId}?size=thumb`),
+      get(
+        `/api/attachments/${c.role === 'mediator' ? o.disputeAttachmentId : c.role === 'village_cadre' ? o.deliberationAttachmentId : o.attachmentId}?size=thumb`,
+      ),
   },
   // Anyone may report a problem wherever they see it: the case then belongs to the place, and its
   // reporter follows it there. So there is no out-of-scope report, only the report's own answer.
@@ -1056,5 +1060,65 @@ export const SAMPLES: Record<string, Sample> = {
         `/api/case-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2027-01-01T00:00:00+08:00')}`,
       ),
     out: false,
+  },
+  // 四议两公开: the side village's cadre keeps its bodies and matters; the centre and leaders read.
+  'GET /api/deliberation/bodies': { call: (o) => get(`/api/deliberation/bodies?villageId=${o.villageId}`) },
+  'POST /api/deliberation/bodies': {
+    call: (o) =>
+      post('/api/deliberation/bodies', { villageId: o.villageId, kind: 'villagers_meeting', basis: 'adults' }),
+  },
+  'GET /api/deliberation/bodies/:id': { call: (o) => get(`/api/deliberation/bodies/${o.deliberationBodyId}`) },
+  'POST /api/deliberation/bodies/:id/roll': {
+    call: (o) => post(`/api/deliberation/bodies/${o.deliberationBodyId}/roll`, { add: [o.residentId], reason: '推选' }),
+    // The own council with the other township's resident added.
+    cross: (a, b) =>
+      post(`/api/deliberation/bodies/${a.deliberationBodyId}/roll`, { add: [b.residentId], reason: '推选' }),
+  },
+  'GET /api/deliberation/bodies/:id/candidates': {
+    call: (o) => get(`/api/deliberation/bodies/${o.deliberationBodyId}/candidates`),
+  },
+  'GET /api/deliberation/matters': {
+    call: () => get('/api/deliberation/matters?pageSize=100'),
+    out: false,
+    check: (body, own) => (body.includes(own.matterId) ? null : "the own village's matter is missing"),
+  },
+  'POST /api/deliberation/matters': {
+    call: (o) =>
+      post('/api/deliberation/matters', {
+        villageId: o.villageId,
+        title: '村道硬化',
+        kind: 'public_works',
+        decidingBody: 'villagers_meeting',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+  },
+  'GET /api/deliberation/matters/:id': { call: (o) => get(`/api/deliberation/matters/${o.matterId}`) },
+  'POST /api/deliberation/matters/:id/stages/:stage/convene': {
+    call: (o) =>
+      post(`/api/deliberation/matters/${o.matterId}/stages/proposal/convene`, {
+        heldAt: '2026-11-23T01:00:00Z',
+        place: '村委会',
+      }),
+  },
+  'POST /api/deliberation/matters/:id/stages/:stage/record': {
+    call: async (o, c) => {
+      const id = c.allowed && o === c.w.A ? await matterReadyFor(c.w.t, o, 'proposal', 'record') : o.matterId;
+      return post(`/api/deliberation/matters/${id}/stages/proposal/record`, {
+        present: 1,
+        inFavour: 1,
+        against: 0,
+        abstaining: 0,
+        minutes: '纪要',
+      });
+    },
+  },
+  'POST /api/deliberation/matters/:id/stages/:stage/publish': {
+    call: async (o, c) => {
+      const id = c.allowed && o === c.w.A ? await matterReadyFor(c.w.t, o, 'resolution_notice', 'publish') : o.matterId;
+      return post(`/api/deliberation/matters/${id}/stages/resolution_notice/publish`, {
+        noticeText: '决议公开',
+        noticeEndsOn: '2027-01-31',
+      });
+    },
   },
 };

@@ -53,6 +53,12 @@ export interface Side {
   screeningKey: string;
   /** A 风险研判 meeting of the side's centre that watched the side's dispute. */
   meetingId: string;
+  /** The side village's 四议两公开 bodies (party branch, two committees, party members, representatives: the side's resident on each roll) and an empty residents' council. */
+  deliberationBodyId: string;
+  /** A matter of the side's village, its proposal stage open. */
+  matterId: string;
+  /** A photo of the side's cadre on another matter's proposal meeting record. */
+  deliberationAttachmentId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -88,6 +94,7 @@ const ACCOUNT_REGION: Record<Role, 'village' | 'township'> = {
   admin: 'township',
   security_admin: 'township',
   auditor: 'township',
+  village_cadre: 'village',
 };
 
 let sequence = 0;
@@ -317,6 +324,9 @@ async function buildSide(
     screeningReportId: '',
     screeningKey: `screening-${name}-${n}`,
     meetingId: '',
+    deliberationBodyId: '',
+    matterId: '',
+    deliberationAttachmentId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -355,6 +365,7 @@ async function buildSide(
   plaintexts.push(...petitionerNumbers);
   await buildPetition(t, side, petitionerNumbers);
   await buildScreening(t, side);
+  await buildDeliberation(t, side);
   side.markers = [
     gridId,
     residentId,
@@ -385,6 +396,9 @@ async function buildSide(
     side.petitionCode,
     side.screeningReportId,
     side.meetingId,
+    side.deliberationBodyId,
+    side.matterId,
+    side.deliberationAttachmentId,
   ];
   return side;
 }
@@ -563,6 +577,97 @@ async function buildScreening(t: TestApp, side: Side) {
   });
   await expectOk(meeting, 'risk meeting');
   side.meetingId = meeting.json().id;
+}
+
+/** A new matter of the side's village (decided by the representatives, with the authorisation on record). */
+export async function newMatter(t: TestApp, side: Side): Promise<string> {
+  const res = await post(t, side.accounts.village_cadre, '/api/deliberation/matters', {
+    villageId: side.villageId,
+    title: `${side.name}区议事事项${next()}`,
+    kind: 'land_compensation',
+    decidingBody: 'representatives_meeting',
+    authorisation: '村民会议授权',
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(res, 'matter');
+  return res.json().id;
+}
+
+const STAGE_MEETINGS = ['proposal', 'consultation', 'review', 'resolution'] as const;
+
+/** Convenes (and, up to `stage`'s predecessor, records) a fresh matter's meetings: ready for `op` at `stage`. */
+export async function matterReadyFor(
+  t: TestApp,
+  side: Side,
+  stage: 'proposal' | 'resolution_notice',
+  op: 'record' | 'publish',
+): Promise<string> {
+  const id = await newMatter(t, side);
+  const cadre = side.accounts.village_cadre;
+  for (const s of STAGE_MEETINGS) {
+    const url = `/api/deliberation/matters/${id}/stages/${s}`;
+    await expectOk(
+      await post(t, cadre, `${url}/convene`, { heldAt: t.clock.now().toISOString(), place: '村委会' }),
+      `convene ${s}`,
+    );
+    if (s === stage && op === 'record') return id;
+    const rec = await post(t, cadre, `${url}/record`, {
+      present: 1,
+      inFavour: 1,
+      against: 0,
+      abstaining: 0,
+      minutes: '纪要',
+      implementationDue: '2027-06-30',
+    });
+    await expectOk(rec, `record ${s}`);
+  }
+  return id;
+}
+
+async function buildDeliberation(t: TestApp, side: Side) {
+  const cadre = side.accounts.village_cadre;
+  for (const kind of [
+    'party_branch',
+    'two_committees',
+    'party_members',
+    'representatives_meeting',
+    'residents_council',
+  ]) {
+    const body = await post(t, cadre, '/api/deliberation/bodies', {
+      villageId: side.villageId,
+      kind,
+      basis: 'members',
+    });
+    await expectOk(body, `body ${kind}`);
+    if (kind === 'residents_council') {
+      side.deliberationBodyId = body.json().id;
+      continue;
+    }
+    const roll = await post(t, cadre, `/api/deliberation/bodies/${body.json().id}/roll`, {
+      add: [side.residentId],
+      reason: '推选',
+    });
+    await expectOk(roll, `roll ${kind}`);
+  }
+  side.matterId = await newMatter(t, side);
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    ...as(cadre, { 'content-type': 'image/jpeg' }),
+    body: await photo(),
+  });
+  await expectOk(upload, 'meeting photo');
+  side.deliberationAttachmentId = upload.json().id;
+  const recorded = await matterReadyFor(t, side, 'proposal', 'record');
+  const rec = await post(t, cadre, `/api/deliberation/matters/${recorded}/stages/proposal/record`, {
+    present: 1,
+    inFavour: 1,
+    against: 0,
+    abstaining: 0,
+    minutes: '纪要',
+    attachmentIds: [side.deliberationAttachmentId],
+  });
+  await expectOk(rec, 'record with photo');
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

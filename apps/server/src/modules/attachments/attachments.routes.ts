@@ -30,7 +30,12 @@ export async function attachmentRoutes(app: AppInstance, options: AttachmentRout
   });
 
   app.post('/api/attachments', {
-    config: { access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'mediator'], scope: 'own' } },
+    config: {
+      access: {
+        roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'mediator', 'village_cadre'],
+        scope: 'own',
+      },
+    },
     schema: {
       tags,
       summary: '上传图片（请求体为图片本身；按内容识别 JPEG、PNG、WebP；原图仅工作人员可见，公开副本去除 EXIF/GPS）',
@@ -46,7 +51,10 @@ export async function attachmentRoutes(app: AppInstance, options: AttachmentRout
 
   app.get('/api/attachments/:id', {
     config: {
-      access: { roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'mediator', 'leader'], scope: 'region' },
+      access: {
+        roles: ['resident', 'grid_worker', 'dispatcher', 'handler', 'mediator', 'leader', 'village_cadre'],
+        scope: 'region',
+      },
     },
     schema: {
       tags,

@@ -123,8 +123,14 @@ export async function uploadUserAttachment(
   name?: string,
 ): Promise<AttachmentView> {
   const actor = requireActor(ctx);
-  // Those who record something with photos: reports and handling of cases, mediation records of disputes.
-  if (!can(actor, 'case.report') && !can(actor, 'case.handle') && !can(actor, 'dispute.mediate'))
+  // Those who record something with photos: reports and handling of cases, mediation records of disputes,
+  // village meetings' records (四议两公开).
+  if (
+    !can(actor, 'case.report') &&
+    !can(actor, 'case.handle') &&
+    !can(actor, 'dispute.mediate') &&
+    !can(actor, 'deliberation.manage')
+  )
     throw forbidden('无权上传图片');
   return uploadAttachment(deps, { uploadedBy: actor.id }, stream, name, ctx);
 }

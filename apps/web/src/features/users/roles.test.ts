@@ -10,12 +10,13 @@ describe('assignableRoles (三员分立)', () => {
       'handler',
       'mediator',
       'leader',
+      'village_cadre',
     ]);
   });
 
   it('lets the security admin hand out every role, the separated ones included', () => {
     expect(assignableRoles(['security_admin'])).toContain('auditor');
-    expect(assignableRoles(['security_admin'])).toHaveLength(9);
+    expect(assignableRoles(['security_admin'])).toHaveLength(10);
   });
 
   it('gives the auditor and business roles nothing to assign', () => {
