@@ -58,10 +58,11 @@ describe('村民会议 (art. 22): by the 18+ villagers more than half, by househ
   });
 });
 
-describe('党员大会: more than half present, more than half of those expected in favour', () => {
+describe('党员大会: half or more present (半数以上), more than half of those expected in favour (超过半数)', () => {
   it.each([
     [40, 21, 21, true, true],
-    [40, 20, 20, false, false], // exactly half present
+    [40, 20, 20, true, false], // exactly half present is quorate (以上 includes the number); 20 of 40 expected is not more than half
+    [40, 19, 19, false, false], // under half present
     [40, 30, 20, true, false], // 20 of 40 expected is half: not passed although 2/3 of those present
     [40, 30, 21, true, true],
   ])('%i expected, %i present, %i for → %s %s', (e, p, f, q, ok) => {

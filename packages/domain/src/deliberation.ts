@@ -59,6 +59,8 @@ export interface Threshold {
 const MORE_THAN_HALF: Threshold = { num: 1, den: 2, strict: true };
 /** 三分之二以上: in Chinese law 以上 includes the number itself (民法典 art. 1259: 以上 includes the number, 超过 does not). */
 const AT_LEAST_TWO_THIRDS: Threshold = { num: 2, den: 3, strict: false };
+/** 半数以上: half or more, by the same convention (以上 includes the number). */
+const AT_LEAST_HALF: Threshold = { num: 1, den: 2, strict: false };
 
 /** Whether `part` of `whole` reaches the threshold (integers only: 2/3 of 9 is exactly 6). */
 export function reaches(part: number, whole: number, t: Threshold): boolean {
@@ -82,9 +84,9 @@ export interface BodyRule {
 }
 
 export const BODY_RULES: Record<DeliberationBody, BodyRule> = {
-  /** 支部委员会会议: more than half of the members present; a decision more than half of the members (民主集中制). */
+  /** 支部委员会会议: half or more of the members present (半数以上); a decision more than half of the members (超过半数). */
   party_branch: {
-    quorum: MORE_THAN_HALF,
+    quorum: AT_LEAST_HALF,
     majorityOf: 'expected',
     majority: MORE_THAN_HALF,
     source: '《中国共产党支部工作条例（试行）》：支部委员会会议须有半数以上委员到会，决定事项须超过应到会委员半数同意',
@@ -96,9 +98,9 @@ export const BODY_RULES: Record<DeliberationBody, BodyRule> = {
     majority: MORE_THAN_HALF,
     source: '四议两公开工作法（地方规定）：村“两委”联席会议须过半数成员到会，决定须经到会成员过半数同意',
   },
-  /** 党员大会: more than half of the members with a vote present; a decision more than half of those expected. */
+  /** 党员大会: half or more of the members with a vote present (半数以上); a decision more than half of those expected (超过). */
   party_members: {
-    quorum: MORE_THAN_HALF,
+    quorum: AT_LEAST_HALF,
     majorityOf: 'expected',
     majority: MORE_THAN_HALF,
     source:
