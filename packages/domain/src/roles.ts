@@ -96,6 +96,9 @@ export const ACTIONS = [
   'petition.supervise',
   'screening.report',
   'screening.read',
+  // 业主共同决定 (民法典 art. 278): staff run an estate's vote; an owner casts their own ballot.
+  'vote.manage',
+  'vote.cast',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -105,7 +108,7 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Residents report and follow their own reports only.
-  resident: ['case.report', 'item.read'],
+  resident: ['case.report', 'item.read', 'vote.cast'],
   // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
   grid_worker: [
     'region.read',
@@ -153,6 +156,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'petition.centre',
     // 排查 of the area and its 风险研判 meetings.
     'screening.read',
+    // Owners' votes of the estates in the area (业主大会电子投票) until the village cadres take them.
+    'vote.manage',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
