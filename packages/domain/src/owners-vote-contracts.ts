@@ -22,7 +22,8 @@ export const createOwnersVoteBodySchema = z.strictObject({
   item: z.enum(OWNERS_VOTE_ITEMS),
   closesAt: z.coerce.date(),
 });
-export type CreateOwnersVoteBody = z.input<typeof createOwnersVoteBodySchema>;
+export type CreateOwnersVoteBody = z.infer<typeof createOwnersVoteBodySchema>;
+export type CreateOwnersVoteInput = z.input<typeof createOwnersVoteBodySchema>;
 
 export const ownersVoteSummarySchema = z.object({
   id: z.string(),

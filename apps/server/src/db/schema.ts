@@ -55,3 +55,4 @@ export {
   riskMeetings,
   riskMeetingDecisions,
 } from '../modules/screening/screening.table.ts';
+export { ownerVotes, ownerVoteVoters, ownerVoteBallots, ownerAccountLinks } from '../modules/votes/votes.table.ts';
