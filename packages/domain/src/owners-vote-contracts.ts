@@ -20,7 +20,7 @@ export const createOwnersVoteBodySchema = z.strictObject({
   title: safeString().trim().min(2, '请填写表决事项').max(200),
   description: safeString().trim().max(4000).default(''),
   item: z.enum(OWNERS_VOTE_ITEMS),
-  closesAt: z.coerce.date(),
+  closesAt: z.string().datetime({ offset: true }),
 });
 export type CreateOwnersVoteBody = z.infer<typeof createOwnersVoteBodySchema>;
 export type CreateOwnersVoteInput = z.input<typeof createOwnersVoteBodySchema>;

@@ -70,7 +70,7 @@ export async function createVote(deps: VotesDeps, ctx: RequestContext, body: Cre
   const buildingIds = [...new Set(body.buildingIds)];
   if ((await repo.countBuildingsIn(deps.db, buildingIds, region.path)) !== buildingIds.length)
     throw errors.buildingsOutside();
-  const closesAt = body.closesAt;
+  const closesAt = new Date(body.closesAt);
   if (closesAt <= deps.clock.now()) throw errors.closesInPast();
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
