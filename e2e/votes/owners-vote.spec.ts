@@ -46,7 +46,7 @@ test('an owner votes on the phone, a paper ballot is entered, a second is refuse
   await expect(page.getByTestId('vote-form')).toBeVisible();
   await shoot(page, 'desktop-vote-new');
   await page.keyboard.press('Escape');
-  const region = (await centre.get<{ id: string; code: string }[]>('/api/regions')).find(
+  const region = (await centre.get<{ items: { id: string; code: string }[] }>('/api/regions')).items.find(
     (r) => r.code === '410104001001',
   );
   const building = (

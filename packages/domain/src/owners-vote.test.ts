@@ -144,6 +144,6 @@ describe('recomputing from the anonymised ballot list', () => {
   });
 
   it('a second ballot is refused naming the channel that voted', () => {
-    expect(secondBallotMessage('paper')).toBe('该业主已通过纸质表决票投票，每位业主对同一事项只能投一票');
+    expect(secondBallotMessage('paper')).toBe('该业主已以纸质表决票方式表决，每位业主对同一事项只能投一票');
   });
 });

@@ -180,5 +180,5 @@ export const BALLOT_CHANNEL_LABELS: Record<BallotChannel, string> = {
 
 /** The refusal of a second ballot names the channel that already voted (one ballot per owner per matter). */
 export function secondBallotMessage(first: BallotChannel): string {
-  return `该业主已通过${BALLOT_CHANNEL_LABELS[first]}投票，每位业主对同一事项只能投一票`;
+  return `该业主已以${BALLOT_CHANNEL_LABELS[first]}方式表决，每位业主对同一事项只能投一票`;
 }

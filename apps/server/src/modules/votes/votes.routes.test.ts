@@ -168,7 +168,7 @@ describe('an owners vote from roll to published tally', () => {
     expect(second.statusCode, second.body).toBe(409);
     expect(second.json()).toMatchObject({
       code: 'vote.second_ballot',
-      message: '该业主已通过手机投票投票，每位业主对同一事项只能投一票',
+      message: '该业主已以手机投票方式表决，每位业主对同一事项只能投一票',
     });
     // Staff entering a paper ballot for the same owner is refused the same way.
     const roll = (await get(centre, `/api/votes/${voteId}/roll`)).json();

@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Space, Table, Tag } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Popconfirm,
+  Radio,
+  Space,
+  Table,
+  Tag,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -21,6 +35,7 @@ export function VoteDetailPage() {
   const vote = useVote(id);
   const roll = useRoll(id);
   const step = useVoteStep(id);
+  const wide = Grid.useBreakpoint().md;
   const [paperFor, setPaperFor] = useState<Voter | null>(null);
   const v = vote.data;
   if (!v) return <Card loading />;
@@ -77,8 +92,8 @@ export function VoteDetailPage() {
           </Space>
         }
       >
-        <Descriptions column={{ xs: 1, md: 2 }} size="small">
-          <Descriptions.Item label={t('votes.item')}>{t(`votes.items.${v.item}`)}</Descriptions.Item>
+        <Descriptions column={{ xs: 1, md: 2 }} size="small" layout={wide ? 'horizontal' : 'vertical'}>
+          <Descriptions.Item label={t('votes.itemShort')}>{t(`votes.items.${v.item}`)}</Descriptions.Item>
           <Descriptions.Item label={t('votes.estate')}>{v.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('votes.closesAt')}>{formatTime(v.closesAt)}</Descriptions.Item>
           <Descriptions.Item label={t('votes.ballotsCast')}>
