@@ -51,6 +51,8 @@ import { seesMatterWithAttachment } from './modules/deliberation/deliberation.ma
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { mapRoutes } from './modules/map/map.routes.ts';
+import { voteRoutes } from './modules/votes/votes.routes.ts';
+import { seesVoteWithAttachment } from './modules/votes/votes.attachments.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -150,7 +152,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       (await seesCaseWithAttachment(db, actor, id)) ||
       (await seesDisputeWithAttachment(db, actor, id)) ||
       (await seesMeetingWithAttachment(db, actor, id)) ||
-      seesMatterWithAttachment(db, actor, id),
+      (await seesMatterWithAttachment(db, actor, id)) ||
+      seesVoteWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
@@ -162,6 +165,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(notificationRoutes);
   await app.register(open311Routes);
   await app.register(mapRoutes);
+  await app.register(voteRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

@@ -121,6 +121,11 @@ describe('deny by default', () => {
         'POST /api/intake/cases',
         // A visitor follows a receipt with its number and the phone's last four (rate-limited, masked).
         'POST /api/reception/progress',
+        // A closed owners' vote: its tally and anonymised ballot list, and a voter's receipt check (the code is the credential).
+        'GET /api/public/votes/:id',
+        'HEAD /api/public/votes/:id',
+        'GET /api/public/votes/:id/receipts/:code',
+        'HEAD /api/public/votes/:id/receipts/:code',
         'POST /open311/v2/:file',
       ].sort(),
     );

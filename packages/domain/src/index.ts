@@ -57,3 +57,5 @@ export * from './screening-contracts.ts';
 export * from './disputes-figures.ts';
 export * from './deliberation.ts';
 export * from './deliberation-contracts.ts';
+export * from './owners-vote.ts';
+export * from './owners-vote-contracts.ts';

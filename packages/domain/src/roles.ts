@@ -99,6 +99,9 @@ export const ACTIONS = [
   'screening.read',
   'deliberation.read',
   'deliberation.manage',
+  // 业主共同决定 (民法典 art. 278): staff run an estate's vote; an owner casts their own ballot.
+  'vote.manage',
+  'vote.cast',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -108,7 +111,7 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Residents report and follow their own reports only.
-  resident: ['case.report', 'item.read'],
+  resident: ['case.report', 'item.read', 'vote.cast'],
   // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
   grid_worker: [
     'region.read',
@@ -158,6 +161,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'screening.read',
     // 四议两公开: the centre follows its villages' decisions (reading only).
     'deliberation.read',
+    // Owners' votes of the estates in the area (业主大会电子投票) until the village cadres take them.
+    'vote.manage',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],

@@ -61,3 +61,4 @@ export {
   deliberationMatters,
   deliberationStages,
 } from '../modules/deliberation/deliberation.table.ts';
+export { ownerVotes, ownerVoteVoters, ownerVoteBallots, ownerAccountLinks } from '../modules/votes/votes.table.ts';

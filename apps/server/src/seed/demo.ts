@@ -13,6 +13,7 @@ import { seedDemoBase } from './demo-base.ts';
 import { seedCaseBase } from './demo-cases-base.ts';
 import { seedPetitionBase } from './demo-petitions.ts';
 import { seedDisputeBase } from './demo-disputes.ts';
+import { seedVoteBase } from './demo-votes.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
 /** The village of the demo grid worker; their grid is its first (…001). */
@@ -102,6 +103,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
     await linkDemoGridWorker(tx);
     const disputeBase = await seedDisputeBase(tx, clock, pii, ids);
     const petitionBase = await seedPetitionBase(tx, clock, pii, ids);
+    const voteBase = await seedVoteBase(tx, clock, pii, ids);
     await recordAudit(tx, clock, systemContext(), {
       action: 'system.seed_demo',
       detail: {
@@ -111,6 +113,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
         ...caseBase,
         ...disputeBase,
         ...petitionBase,
+        ...voteBase,
       },
     });
   });

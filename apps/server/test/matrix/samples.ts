@@ -22,6 +22,8 @@ import {
   reportCase,
   type Side,
   type World,
+  freshVote,
+  unvotedVoter,
 } from './world.ts';
 
 /** One request of the matrix. `session` replaces the actor's own (logout needs a session to spend). */
@@ -62,6 +64,18 @@ export interface Sample {
   scan?: false;
   /** A route-specific check of a 2xx body shown to an actor of township `own`; returns what is wrong. */
   check?: (body: string, own: Side) => string | null;
+}
+
+/** A scan (a photo) uploaded by the actor of role `role` in township A, for a paper ballot. */
+async function scanOf(w: World, role: Role): Promise<string> {
+  const res = await w.t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    ...as(w.A.accounts[role], { 'content-type': 'image/jpeg' }),
+    body: await photo(),
+  });
+  await expectOk(res, 'scan');
+  return res.json().id;
 }
 
 const get = (url: string): Req => ({ method: 'GET', url });
@@ -1120,5 +1134,87 @@ export const SAMPLES: Record<string, Sample> = {
         noticeEndsOn: '2027-01-31',
       });
     },
+  },
+  // 业主表决 (民法典 art. 278): the centre runs its estates' votes; the side's resident is a verified owner.
+  'GET /api/votes': {
+    call: () => get('/api/votes'),
+    out: false,
+    check: (body, own) => (body.includes(own.voteId) ? null : "the own estate's vote is missing"),
+  },
+  'POST /api/votes': {
+    call: (o) =>
+      post('/api/votes', {
+        regionId: o.villageId,
+        buildingIds: [o.placeIds.buildings],
+        title: '业主表决',
+        item: 'committee',
+        closesAt: '2099-01-01T00:00:00Z',
+      }),
+    // The own village with the other township's building.
+    cross: (a, b) =>
+      post('/api/votes', {
+        regionId: a.villageId,
+        buildingIds: [b.placeIds.buildings],
+        title: '业主表决',
+        item: 'committee',
+        closesAt: '2099-01-01T00:00:00Z',
+      }),
+  },
+  'GET /api/votes/:id': { call: (o) => get(`/api/votes/${o.voteId}`) },
+  'GET /api/votes/:id/roll': { call: (o) => get(`/api/votes/${o.voteId}/roll`) },
+  'POST /api/votes/:id/open': {
+    call: async (o, c) =>
+      post(`/api/votes/${c.allowed ? await freshVote(c.w.t, o, { open: false }) : o.voteId}/open`, {}),
+  },
+  'POST /api/votes/:id/close': {
+    call: async (o, c) => post(`/api/votes/${c.allowed ? await freshVote(c.w.t, o) : o.voteId}/close`, {}),
+  },
+  'POST /api/votes/:id/paper-ballots': {
+    call: async (o, c) => {
+      const voteId = c.allowed ? await freshVote(c.w.t, o) : o.voteId;
+      return post(`/api/votes/${voteId}/paper-ballots`, {
+        voterId: c.allowed ? await unvotedVoter(c.w.t, o, voteId) : o.residentId,
+        choice: 'for',
+        channel: 'paper',
+        scanAttachmentId: c.allowed && c.role ? await scanOf(c.w, c.role) : o.attachmentId,
+        idempotencyKey: `matrix-paper-${next()}`,
+      });
+    },
+    // The own vote with the other township's voter.
+    cross: async (a, b, c) => {
+      const voteId = c.allowed ? await freshVote(c.w.t, a) : a.voteId;
+      const bVoter = await unvotedVoter(c.w.t, b, b.voteId);
+      return post(`/api/votes/${voteId}/paper-ballots`, {
+        voterId: bVoter,
+        choice: 'for',
+        channel: 'paper',
+        scanAttachmentId: c.allowed && c.role ? await scanOf(c.w, c.role) : a.attachmentId,
+        idempotencyKey: `matrix-paper-${next()}`,
+      });
+    },
+  },
+  'POST /api/my/owner-verification': {
+    // The own resident's ID number; the other township's owner's number fails (422).
+    call: (o) => post('/api/my/owner-verification', { idNumber: o.plaintexts[0] as string }),
+  },
+  'GET /api/my/votes': {
+    call: () => get('/api/my/votes'),
+    out: false,
+    check: (body, own) => (body.includes(own.voteId) ? null : 'the own vote is missing'),
+  },
+  'GET /api/my/votes/:id': { call: (o) => get(`/api/my/votes/${o.voteId}`) },
+  'POST /api/my/votes/:id/ballot': {
+    call: async (o, c) =>
+      post(`/api/my/votes/${c.allowed ? await freshVote(c.w.t, o) : o.voteId}/ballot`, {
+        choice: 'against',
+        idempotencyKey: `matrix-phone-${next()}`,
+      }),
+  },
+  'GET /api/public/votes/:id': {
+    call: (o) => get(`/api/public/votes/${o.closedVoteId}`),
+    check: (body) => (body.includes('receiptHash') ? null : 'the ballot list is missing'),
+  },
+  'GET /api/public/votes/:id/receipts/:code': {
+    call: (o) => get(`/api/public/votes/${o.closedVoteId}/receipts/${o.receiptCode}`),
   },
 };

@@ -59,6 +59,11 @@ export interface Side {
   matterId: string;
   /** A photo of the side's cadre on another matter's proposal meeting record. */
   deliberationAttachmentId: string;
+  /** An owners' vote of the side's estate (its building), open, the side's resident a verified owner on its roll. */
+  voteId: string;
+  /** A closed vote of the same estate the side's resident voted in by phone, and that ballot's receipt code. */
+  closedVoteId: string;
+  receiptCode: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -327,6 +332,9 @@ async function buildSide(
     deliberationBodyId: '',
     matterId: '',
     deliberationAttachmentId: '',
+    voteId: '',
+    closedVoteId: '',
+    receiptCode: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -366,6 +374,7 @@ async function buildSide(
   await buildPetition(t, side, petitionerNumbers);
   await buildScreening(t, side);
   await buildDeliberation(t, side);
+  await buildVotes(t, side, plaintexts[0] as string);
   side.markers = [
     gridId,
     residentId,
@@ -399,6 +408,9 @@ async function buildSide(
     side.deliberationBodyId,
     side.matterId,
     side.deliberationAttachmentId,
+    side.voteId,
+    side.closedVoteId,
+    side.receiptCode,
   ];
   return side;
 }
@@ -668,6 +680,74 @@ async function buildDeliberation(t: TestApp, side: Side) {
     attachmentIds: [side.deliberationAttachmentId],
   });
   await expectOk(rec, 'record with photo');
+}
+
+/**
+ * The side's estate: three units of its building — one owned by the side's resident (whose account
+ * verifies as that owner), one by another resident, one unsold — and an owners' vote on it, drafted
+ * and (unless `open: false`) opened by the side's centre.
+ */
+export async function freshVote(t: TestApp, side: Side, opts: { open?: boolean } = {}): Promise<string> {
+  const created = await post(t, side.accounts.dispatcher, '/api/votes', {
+    regionId: side.villageId,
+    buildingIds: [side.placeIds.buildings],
+    title: `${side.name}区业主表决${next()}`,
+    item: 'committee',
+    closesAt: new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString(),
+  });
+  await expectOk(created, 'vote');
+  const id = created.json().id as string;
+  if (opts.open !== false) await expectOk(await post(t, side.accounts.dispatcher, `/api/votes/${id}/open`, {}), 'open');
+  return id;
+}
+
+/** A voter of the vote's roll who has not voted (the roll's first such entry). */
+export async function unvotedVoter(t: TestApp, side: Side, voteId: string): Promise<string> {
+  const roll = await t.app.inject({ method: 'GET', url: `/api/votes/${voteId}/roll`, ...as(side.accounts.dispatcher) });
+  await expectOk(roll, 'roll');
+  const voter = (roll.json().voters as { id: string; votedBy: string | null }[]).find((v) => v.votedBy === null);
+  if (!voter) throw new Error('everyone voted');
+  return voter.id;
+}
+
+async function buildVotes(t: TestApp, side: Side, ownerIdNumber: string) {
+  const other = await post(t, side.accounts.dispatcher, '/api/residents', {
+    villageId: side.villageId,
+    gridId: side.gridId,
+    name: `${side.name}区业主${next()}`,
+  });
+  await expectOk(other, 'owner');
+  const regionPath = await queryRows<{ path: string }>(
+    t.database.db,
+    sql`SELECT path FROM regions WHERE id = ${side.villageId}`,
+  );
+  const path = regionPath[0]?.path as string;
+  const owners = [side.residentId, other.json().id as string, null];
+  for (const [i, owner] of owners.entries()) {
+    const [house] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`INSERT INTO houses (region_path, village_id, grid_id, building_id, address, usage, area_m2)
+          VALUES (${path}, ${side.villageId}, ${side.gridId}, ${side.placeIds.buildings}, ${`${side.name}区${i + 1}01室`}, 'self_occupied', ${80 + i * 10})
+          RETURNING id`,
+    );
+    if (owner)
+      await t.database.db.execute(
+        sql`INSERT INTO resident_houses (resident_id, house_id, relation) VALUES (${owner}, ${house?.id}, 'owner')`,
+      );
+  }
+  await expectOk(
+    await post(t, side.accounts.resident, '/api/my/owner-verification', { idNumber: ownerIdNumber }),
+    'verify owner',
+  );
+  side.voteId = await freshVote(t, side);
+  side.closedVoteId = await freshVote(t, side);
+  const ballot = await post(t, side.accounts.resident, `/api/my/votes/${side.closedVoteId}/ballot`, {
+    choice: 'for',
+    idempotencyKey: `world-ballot-${side.name}`,
+  });
+  await expectOk(ballot, 'phone ballot');
+  side.receiptCode = ballot.json().receiptCode;
+  await expectOk(await post(t, side.accounts.dispatcher, `/api/votes/${side.closedVoteId}/close`, {}), 'close');
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

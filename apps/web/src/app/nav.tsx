@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CheckCircleOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -53,7 +54,8 @@ export type NavKey =
   | 'units'
   | 'apiKeys'
   | 'audit'
-  | 'account';
+  | 'account'
+  | 'votes';
 
 export interface NavItem {
   key: NavKey;
@@ -146,6 +148,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'apiKeys', path: '/setup/api-keys', labelKey: 'menu.apiKeys', icon: <KeyOutlined />, action: 'apikey.manage' },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, action: 'audit.read' },
   { key: 'account', path: '/account', labelKey: 'menu.account', icon: <SettingOutlined /> },
+  { key: 'votes', path: '/votes', labelKey: 'menu.votes', icon: <CheckCircleOutlined />, action: 'vote.manage' },
 ];
 
 /** The nav item whose path matches the current location (longest match wins). */

@@ -23,6 +23,8 @@ const DisputesPage = lazy(() => import('./disputes/DisputesPage.tsx'));
 const DisputeDetailPage = lazy(() =>
   import('./disputes/DisputeDetailPage.tsx').then((m) => ({ default: m.DisputeDetailPage })),
 );
+// 业主表决: an owner's votes, its own chunk.
+const VotesPage = lazy(() => import('./votes/VotesPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -41,6 +43,7 @@ export default function MobileApp() {
   // A handler only (城管, 派出所 …) does not report: their phone is their tasks.
   const reports = roleCan(user.roles, 'case.report');
   const mediates = isMediator(user);
+  const votes = roleCan(user.roles, 'vote.cast');
   const home = handles ? '/m/tasks' : reports || !mediates ? '/m/report' : '/m/disputes';
 
   return (
@@ -61,6 +64,7 @@ export default function MobileApp() {
             {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
+            {votes && <Route path="votes" element={screen(<VotesPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  CheckCircleOutlined,
   CameraOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
@@ -10,7 +11,7 @@ import {
 import type { ActorView } from '@gewu/domain';
 import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes';
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes';
 
 export interface Tab {
   key: TabKey;
@@ -25,6 +26,7 @@ const ALL: Record<TabKey, Tab> = {
   mine: { key: 'mine', path: '/m/mine', icon: <FileTextOutlined /> },
   screening: { key: 'screening', path: '/m/screening', icon: <AuditOutlined /> },
   disputes: { key: 'disputes', path: '/m/disputes', icon: <SolutionOutlined /> },
+  votes: { key: 'votes', path: '/m/votes', icon: <CheckCircleOutlined /> },
 };
 
 /**
@@ -37,7 +39,8 @@ export function tabsFor(user: ActorView): Tab[] {
   if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine, ALL.screening, ...disputes];
   if (isHandler(user)) return [ALL.tasks, ...disputes];
   if (disputes.length) return disputes;
-  return [ALL.report, ALL.mine];
+  // Residents who own a unit vote on their estate's matters (业主表决).
+  return [ALL.report, ALL.mine, ALL.votes];
 }
 
 /** The tab a path belongs to (/m/mine/123 → mine). */
