@@ -55,3 +55,5 @@ export * from './links-views.ts';
 export * from './screening.ts';
 export * from './screening-contracts.ts';
 export * from './disputes-figures.ts';
+export * from './notices.ts';
+export * from './notices-contracts.ts';

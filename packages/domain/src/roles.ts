@@ -96,6 +96,9 @@ export const ACTIONS = [
   'petition.supervise',
   'screening.report',
   'screening.read',
+  // 村(居)务公开: publish a village's notices and answer residents' questions about them (质询).
+  'notice.publish',
+  'notice.answer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -153,6 +156,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'petition.centre',
     // 排查 of the area and its 风险研判 meetings.
     'screening.read',
+    // 村(居)务公开 of the villages of the area, for now (the villages' own cadres next).
+    'notice.publish',
+    'notice.answer',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
