@@ -49,6 +49,8 @@ import { seesMeetingWithAttachment } from './modules/screening/screening.meeting
 import { open311Routes } from './modules/open311/open311.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { mapRoutes } from './modules/map/map.routes.ts';
+import { noticeRoutes } from './modules/notices/notices.routes.ts';
+import { seesNoticeWithAttachment } from './modules/notices/notices.attachments.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -147,7 +149,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     seesRecordWithAttachment: async (db, actor, id) =>
       (await seesCaseWithAttachment(db, actor, id)) ||
       (await seesDisputeWithAttachment(db, actor, id)) ||
-      seesMeetingWithAttachment(db, actor, id),
+      (await seesMeetingWithAttachment(db, actor, id)) ||
+      seesNoticeWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
@@ -158,6 +161,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(notificationRoutes);
   await app.register(open311Routes);
   await app.register(mapRoutes);
+  await app.register(noticeRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

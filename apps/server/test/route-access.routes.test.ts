@@ -122,6 +122,9 @@ describe('deny by default', () => {
         // A visitor follows a receipt with its number and the phone's last four (rate-limited, masked).
         'POST /api/reception/progress',
         'POST /open311/v2/:file',
+        // 村(居)务公开: a village's public page (published notices, versions, answered questions; no names).
+        'GET /p/notices/:regionCode',
+        'HEAD /p/notices/:regionCode',
       ].sort(),
     );
   });

@@ -55,3 +55,4 @@ export {
   riskMeetings,
   riskMeetingDecisions,
 } from '../modules/screening/screening.table.ts';
+export { noticeBoards, noticeSchedules, notices, noticeInquiries } from '../modules/notices/notices.table.ts';

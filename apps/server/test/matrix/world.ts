@@ -53,6 +53,9 @@ export interface Side {
   screeningKey: string;
   /** A 风险研判 meeting of the side's centre that watched the side's dispute. */
   meetingId: string;
+  /** A published notice of the side's village (村(居)务公开) and a question its resident asked about it (质询). */
+  noticeId: string;
+  inquiryId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -317,6 +320,8 @@ async function buildSide(
     screeningReportId: '',
     screeningKey: `screening-${name}-${n}`,
     meetingId: '',
+    noticeId: '',
+    inquiryId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -355,6 +360,7 @@ async function buildSide(
   plaintexts.push(...petitionerNumbers);
   await buildPetition(t, side, petitionerNumbers);
   await buildScreening(t, side);
+  await buildNotice(t, side, n);
   side.markers = [
     gridId,
     residentId,
@@ -385,6 +391,9 @@ async function buildSide(
     side.petitionCode,
     side.screeningReportId,
     side.meetingId,
+    side.noticeId,
+    side.inquiryId,
+    `${side.name}区公开${n}`,
   ];
   return side;
 }
@@ -563,6 +572,35 @@ async function buildScreening(t: TestApp, side: Side) {
   });
   await expectOk(meeting, 'risk meeting');
   side.meetingId = meeting.json().id;
+}
+
+/** A published notice of the side's village, made by its centre, with a question from its resident. */
+export async function publishedNotice(t: TestApp, side: Side, title = `${side.name}区公开${next()}`) {
+  const { dispatcher } = side.accounts;
+  const draft = await post(t, dispatcher, '/api/notices', {
+    regionId: side.villageId,
+    category: 'village',
+    title,
+    body: '本季度村务',
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(draft, 'notice draft');
+  const pub = await post(t, dispatcher, `/api/notices/${draft.json().id}/publish`, {
+    version: draft.json().rowVersion,
+  });
+  await expectOk(pub, 'notice publish');
+  return pub.json() as { id: string; rowVersion: number };
+}
+
+async function buildNotice(t: TestApp, side: Side, seq: number) {
+  const n = await publishedNotice(t, side, `${side.name}区公开${seq}`);
+  side.noticeId = n.id;
+  const q = await post(t, side.accounts.resident, `/api/notices/${n.id}/inquiries`, {
+    question: `${side.name}区的质询`,
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(q, 'notice inquiry');
+  side.inquiryId = q.json().id;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

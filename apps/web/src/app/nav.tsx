@@ -11,6 +11,7 @@ import {
   ClusterOutlined,
   EnvironmentOutlined,
   FundOutlined,
+  NotificationOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -52,7 +53,8 @@ export type NavKey =
   | 'units'
   | 'apiKeys'
   | 'audit'
-  | 'account';
+  | 'account'
+  | 'notices';
 
 export interface NavItem {
   key: NavKey;
@@ -117,6 +119,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.disputeStats',
     icon: <PieChartOutlined />,
     action: 'dispute.read',
+  },
+  {
+    key: 'notices',
+    path: '/notices',
+    labelKey: 'menu.notices',
+    icon: <NotificationOutlined />,
+    action: 'notice.publish',
   },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: 'case.read' },
   { key: 'items', path: '/items', labelKey: 'menu.items', icon: <OrderedListOutlined />, action: 'item.read' },

@@ -8,6 +8,7 @@ import { DISPUTE_ROUTES } from '../features/disputes/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 import { PETITION_ROUTES } from '../features/petitions/routes.tsx';
 import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
+import { NOTICE_ROUTES } from '../features/notices/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -57,6 +58,7 @@ const GUARDED: readonly [path: string, action: Action, page: ReactNode][] = [
   ['items', 'item.read', <ItemsPage />],
   ['inbox', 'case.read', <InboxPage />],
   ...SETUP_ROUTES,
+  ...NOTICE_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

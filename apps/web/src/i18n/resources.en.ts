@@ -7,6 +7,7 @@ import reception from './reception.en.json';
 import petitions from './petitions.en.json';
 import screening from './screening.en.json';
 import disputeStats from './disputeStats.en.json';
+import notices from './notices.en.json';
 
 // Loaded on demand when English is chosen (i18n/index.ts); the same areas as resources.zh-CN.ts.
 export const en = {
@@ -19,4 +20,5 @@ export const en = {
   ...petitions,
   ...screening,
   ...disputeStats,
+  ...notices,
 };

@@ -7,6 +7,7 @@ import reception from './reception.zh-CN.json';
 import petitions from './petitions.zh-CN.json';
 import screening from './screening.zh-CN.json';
 import disputeStats from './disputeStats.zh-CN.json';
+import notices from './notices.zh-CN.json';
 
 // One file per area (base, case handling, disputes, phone screens, setup), so each area's strings stay together.
 // Chinese is in the first load; English (resources.en.ts) loads only when chosen.
@@ -20,4 +21,5 @@ export const zhCN = {
   ...petitions,
   ...screening,
   ...disputeStats,
+  ...notices,
 };

@@ -23,6 +23,8 @@ const DisputesPage = lazy(() => import('./disputes/DisputesPage.tsx'));
 const DisputeDetailPage = lazy(() =>
   import('./disputes/DisputeDetailPage.tsx').then((m) => ({ default: m.DisputeDetailPage })),
 );
+// A resident's village notices (村(居)务公开): its own chunk.
+const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -61,6 +63,7 @@ export default function MobileApp() {
             {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
+            {user.roles.includes('resident') && <Route path="notices" element={screen(<NoticesPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

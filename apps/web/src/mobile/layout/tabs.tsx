@@ -4,13 +4,14 @@ import {
   CameraOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
+  NotificationOutlined,
   ScheduleOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { ActorView } from '@gewu/domain';
 import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes';
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'notices';
 
 export interface Tab {
   key: TabKey;
@@ -25,6 +26,7 @@ const ALL: Record<TabKey, Tab> = {
   mine: { key: 'mine', path: '/m/mine', icon: <FileTextOutlined /> },
   screening: { key: 'screening', path: '/m/screening', icon: <AuditOutlined /> },
   disputes: { key: 'disputes', path: '/m/disputes', icon: <SolutionOutlined /> },
+  notices: { key: 'notices', path: '/m/notices', icon: <NotificationOutlined /> },
 };
 
 /**
@@ -37,7 +39,8 @@ export function tabsFor(user: ActorView): Tab[] {
   if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine, ALL.screening, ...disputes];
   if (isHandler(user)) return [ALL.tasks, ...disputes];
   if (disputes.length) return disputes;
-  return [ALL.report, ALL.mine];
+  // A resident also reads their village's public notices (村(居)务公开) and asks about them.
+  return user.roles.includes('resident') ? [ALL.report, ALL.mine, ALL.notices] : [ALL.report, ALL.mine];
 }
 
 /** The tab a path belongs to (/m/mine/123 → mine). */
