@@ -13,6 +13,7 @@ import { seedDemoBase } from './demo-base.ts';
 import { seedCaseBase } from './demo-cases-base.ts';
 import { seedPetitionBase } from './demo-petitions.ts';
 import { seedDisputeBase } from './demo-disputes.ts';
+import { seedNoticeBase } from './demo-notices.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
 /** The village of the demo grid worker; their grid is its first (…001). */
@@ -100,6 +101,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
     await linkDemoGridWorker(tx);
     const disputeBase = await seedDisputeBase(tx, clock, pii, ids);
     const petitionBase = await seedPetitionBase(tx, clock, pii, ids);
+    const noticeBase = await seedNoticeBase(tx, clock, ids);
     await recordAudit(tx, clock, systemContext(), {
       action: 'system.seed_demo',
       detail: {
@@ -109,6 +111,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
         ...caseBase,
         ...disputeBase,
         ...petitionBase,
+        ...noticeBase,
       },
     });
   });
