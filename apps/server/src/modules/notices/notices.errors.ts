@@ -16,3 +16,4 @@ export const recordCategoryInvalid = () =>
   badRequest('notice.record_category_invalid', '由会议记录生成的公开只能是决议或实施结果');
 export const noticePeriodInvalid = () =>
   badRequest('notice.period_invalid', '公开期间的结束日期不能早于开始日期', [{ path: 'periodTo', message: '无效' }]);
+export const boardNotFound = () => notFound('notice.board_not_found', '未找到该村（社区）的公开栏');

@@ -55,10 +55,6 @@ export function publicNoticesPage(regionName: string, notices: PublicNotice[]): 
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(regionName)} 村（居）务公开</title><style>${STYLE}</style></head><body><header><h1>${esc(regionName)} 村（居）务公开</h1><p>依据《村民委员会组织法》第三十条公开；如有疑问，可登录后提出质询。</p></header><main>${sections}</main><footer>格物 · 基层治理平台</footer></body></html>`;
 }
 
-export function notFoundPage(): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>未找到</title></head><body><p>未找到该村（社区）的公开栏。</p></body></html>`;
-}
-
 /** The QR code of the public page's address, as an SVG to print (error correction M: survives a smudge). */
 export function publicPageQrSvg(url: string): string {
   const qr = qrcode(0, 'M');

@@ -179,6 +179,17 @@ describe('scope', () => {
   });
 });
 
+describe('the public page', () => {
+  it('needs no login; a code that is no village is 404 with its code, a non-number 400', async () => {
+    const ok = await t.app.inject({ method: 'GET', url: `/p/notices/${VILLAGE}` });
+    expect([ok.statusCode, ok.headers['cache-control']]).toEqual([200, 'public, max-age=60']);
+    const township = await t.app.inject({ method: 'GET', url: '/p/notices/410104001' });
+    expect([township.statusCode, township.json().code]).toEqual([404, 'notice.board_not_found']);
+    const bad = await t.app.inject({ method: 'GET', url: '/p/notices/abc' });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('the schedule on the clock engine (art. 30)', () => {
   it('a publication starts the board: each periodic category due by its period end, village affairs by the next quarter', async () => {
     await published('village');

@@ -9,13 +9,15 @@ import {
   noticeDetailSchema,
   publishNoticeBodySchema,
   residentNoticesSchema,
+  safeString,
   supersedeNoticeBodySchema,
   updateNoticeBodySchema,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
 import { rolesThat } from './notices.policy.ts';
-import { notFoundPage, publicNoticesPage, publicPageQrSvg } from './notices.public.ts';
+import { boardNotFound } from './notices.errors.ts';
+import { publicNoticesPage, publicPageQrSvg } from './notices.public.ts';
 import {
   getNoticeBoard,
   getNoticeDetail,
@@ -209,13 +211,15 @@ export async function noticeRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '村（社区）公开页（无需登录，手机可读，服务端生成，不含脚本）',
-      params: z.strictObject({ regionCode: z.string().regex(/^\d{1,12}$/) }),
+      params: z.strictObject({ regionCode: safeString().regex(/^\d{1,12}$/, '区划代码应为数字') }),
     },
     handler: async (req, reply) => {
       const board = await publicBoardByCode(deps.db, req.params.regionCode);
-      reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60');
-      if (!board) return reply.code(404).send(notFoundPage());
-      return reply.send(publicNoticesPage(board.region.name, board.notices));
+      if (!board) throw boardNotFound();
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'public, max-age=60')
+        .send(publicNoticesPage(board.region.name, board.notices));
     },
   });
 }

@@ -50,7 +50,7 @@ import {
   saveBoardSettings,
   updateDraft,
 } from './notices.repository.ts';
-import { noticeInquiries } from './notices.table.ts';
+import { noticeInquiries, type notices } from './notices.table.ts';
 
 export type NoticesDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
 
@@ -88,6 +88,27 @@ async function afterPublication(db: Db, row: NoticeRow, now: Date, offset: numbe
 }
 const calendarOffset = async (deps: NoticesDeps) => (await getWorkCalendar(deps)).utcOffsetMinutes;
 
+/**
+ * Runs a keyed write once: a retry that lost the race to its own first attempt (a unique violation on
+ * the key) gets what that attempt wrote; any other unique violation is `conflict` (when given).
+ */
+async function onceByKey<T>(write: () => Promise<T>, again: () => Promise<T | null>, conflict?: () => Error) {
+  try {
+    return await write();
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const row = await again();
+    if (row) return row;
+    throw conflict ? conflict() : e;
+  }
+}
+
+/** The first version of a new series (a notice's line of versions). */
+function firstVersion(values: Omit<typeof notices.$inferInsert, 'id' | 'seriesId' | 'version'>) {
+  const id = randomUUID();
+  return { ...values, id, seriesId: id, version: 1 };
+}
+
 /** Composes a draft for a village/community (a retry with the same key gets the same draft). */
 export async function createNotice(deps: NoticesDeps, ctx: RequestContext, body: CreateNoticeBody): Promise<NoticeRow> {
   const actor = authorize(ctx, 'notice.publish');
@@ -95,41 +116,38 @@ export async function createNotice(deps: NoticesDeps, ctx: RequestContext, body:
   if (again) return again;
   const region = await loadBoardRegion(deps.db, actor, body.regionId);
   await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
-  const id = randomUUID();
-  try {
-    return await deps.db.transaction(async (tx) => {
-      const row = await insertNotice(tx, {
-        id,
-        seriesId: id,
-        version: 1,
-        regionId: region.id,
-        regionPath: region.path,
-        category: body.category,
-        title: body.title,
-        body: body.body,
-        periodFrom: body.periodFrom,
-        periodTo: body.periodTo,
-        attachmentIds: body.attachmentIds,
-        state: 'draft',
-        idempotencyKey: body.idempotencyKey,
-        createdBy: actor.id,
-        createdAt: deps.clock.now(),
-      });
-      await recordAudit(tx, deps.clock, ctx, {
-        action: 'notice.create',
-        targetType: 'notice',
-        targetId: id,
-        regionPath: region.path,
-        detail: { category: body.category },
-      });
-      ctx.audited = true;
-      return row;
-    });
-  } catch (e) {
-    const row = isUniqueViolation(e) ? await findNoticeByKey(deps.db, actor.id, body.idempotencyKey) : null;
-    if (row) return row;
-    throw e;
-  }
+  return onceByKey(
+    () =>
+      deps.db.transaction(async (tx) => {
+        const row = await insertNotice(
+          tx,
+          firstVersion({
+            regionId: region.id,
+            regionPath: region.path,
+            category: body.category,
+            title: body.title,
+            body: body.body,
+            periodFrom: body.periodFrom,
+            periodTo: body.periodTo,
+            attachmentIds: body.attachmentIds,
+            state: 'draft',
+            idempotencyKey: body.idempotencyKey,
+            createdBy: actor.id,
+            createdAt: deps.clock.now(),
+          }),
+        );
+        await recordAudit(tx, deps.clock, ctx, {
+          action: 'notice.create',
+          targetType: 'notice',
+          targetId: row.id,
+          regionPath: region.path,
+          detail: { category: body.category },
+        });
+        ctx.audited = true;
+        return row;
+      }),
+    () => findNoticeByKey(deps.db, actor.id, body.idempotencyKey),
+  );
 }
 
 /** Edits a draft; a published or superseded notice is refused (409 notice.published_immutable) and stays as it was. */
@@ -200,47 +218,45 @@ export async function supersedeNotice(deps: NoticesDeps, ctx: RequestContext, id
   await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
   const now = deps.clock.now();
   const offset = await calendarOffset(deps);
-  try {
-    return await deps.db.transaction(async (tx) => {
-      if (!(await markSuperseded(tx, old.id, now))) throw noticeStale();
-      const row = await insertNotice(tx, {
-        id: randomUUID(),
-        seriesId: old.seriesId,
-        version: old.version + 1,
-        regionId: old.regionId,
-        regionPath: old.regionPath,
-        category: old.category,
-        title: body.title,
-        body: body.body,
-        periodFrom: body.periodFrom,
-        periodTo: body.periodTo,
-        attachmentIds: body.attachmentIds,
-        state: 'published',
-        reason: body.reason,
-        sourceRef: old.sourceRef,
-        idempotencyKey: body.idempotencyKey,
-        createdBy: actor.id,
-        createdAt: now,
-        publishedAt: now,
-        publishedBy: actor.id,
-      });
-      await afterPublication(tx, row, now, offset);
-      await recordAudit(tx, deps.clock, ctx, {
-        action: 'notice.supersede',
-        targetType: 'notice',
-        targetId: row.id,
-        regionPath: old.regionPath,
-        detail: { supersedes: old.id, version: row.version },
-      });
-      ctx.audited = true;
-      return row;
-    });
-  } catch (e) {
-    const row = isUniqueViolation(e) ? await findNoticeByKey(deps.db, actor.id, body.idempotencyKey) : null;
-    if (row) return row;
-    if (isUniqueViolation(e)) throw noticeStale();
-    throw e;
-  }
+  return onceByKey(
+    () =>
+      deps.db.transaction(async (tx) => {
+        if (!(await markSuperseded(tx, old.id, now))) throw noticeStale();
+        const row = await insertNotice(tx, {
+          id: randomUUID(),
+          seriesId: old.seriesId,
+          version: old.version + 1,
+          regionId: old.regionId,
+          regionPath: old.regionPath,
+          category: old.category,
+          title: body.title,
+          body: body.body,
+          periodFrom: body.periodFrom,
+          periodTo: body.periodTo,
+          attachmentIds: body.attachmentIds,
+          state: 'published',
+          reason: body.reason,
+          sourceRef: old.sourceRef,
+          idempotencyKey: body.idempotencyKey,
+          createdBy: actor.id,
+          createdAt: now,
+          publishedAt: now,
+          publishedBy: actor.id,
+        });
+        await afterPublication(tx, row, now, offset);
+        await recordAudit(tx, deps.clock, ctx, {
+          action: 'notice.supersede',
+          targetType: 'notice',
+          targetId: row.id,
+          regionPath: old.regionPath,
+          detail: { supersedes: old.id, version: row.version },
+        });
+        ctx.audited = true;
+        return row;
+      }),
+    () => findNoticeByKey(deps.db, actor.id, body.idempotencyKey),
+    noticeStale,
+  );
 }
 
 /** Sets a board's monthly-finances setting (art. 30) and recounts its due dates. */
@@ -285,34 +301,32 @@ export async function askInquiry(
   if (notice.state === 'draft') throw noticeNotFound();
   const now = deps.clock.now();
   const clock = stageClock('answer', now, NOTICE_INQUIRY_ANSWER_LIMIT, await getWorkCalendar(deps));
-  try {
-    return await deps.db.transaction(async (tx) => {
-      const row = await insertInquiry(tx, {
-        noticeId: notice.id,
-        seriesId: notice.seriesId,
-        regionPath: notice.regionPath,
-        askerId: actor.id,
-        question: body.question,
-        askedAt: now,
-        warnAt: new Date(clock.warnAt),
-        deadline: new Date(clock.deadline),
-        idempotencyKey: body.idempotencyKey,
-      });
-      await recordAudit(tx, deps.clock, ctx, {
-        action: 'notice.inquiry_ask',
-        targetType: 'notice_inquiry',
-        targetId: row.id,
-        regionPath: notice.regionPath,
-        detail: { noticeId: notice.id },
-      });
-      ctx.audited = true;
-      return row;
-    });
-  } catch (e) {
-    const row = isUniqueViolation(e) ? await findInquiryByKey(deps.db, actor.id, body.idempotencyKey) : null;
-    if (row) return row;
-    throw e;
-  }
+  return onceByKey(
+    () =>
+      deps.db.transaction(async (tx) => {
+        const row = await insertInquiry(tx, {
+          noticeId: notice.id,
+          seriesId: notice.seriesId,
+          regionPath: notice.regionPath,
+          askerId: actor.id,
+          question: body.question,
+          askedAt: now,
+          warnAt: new Date(clock.warnAt),
+          deadline: new Date(clock.deadline),
+          idempotencyKey: body.idempotencyKey,
+        });
+        await recordAudit(tx, deps.clock, ctx, {
+          action: 'notice.inquiry_ask',
+          targetType: 'notice_inquiry',
+          targetId: row.id,
+          regionPath: notice.regionPath,
+          detail: { noticeId: notice.id },
+        });
+        ctx.audited = true;
+        return row;
+      }),
+    () => findInquiryByKey(deps.db, actor.id, body.idempotencyKey),
+  );
 }
 
 /** Answers a question of the actor's area (published beside the notice, the asker left out); its clock stops. */
@@ -361,23 +375,22 @@ export async function publishFromRecord(tx: Db, input: RecordPublication): Promi
   const region = await regionById(tx, input.regionId);
   if (!region || region.level !== 'village') throw noticeRegionInvalid();
   const at = input.at ?? new Date();
-  const id = randomUUID();
-  return insertNotice(tx, {
-    id,
-    seriesId: id,
-    version: 1,
-    regionId: region.id,
-    regionPath: region.path,
-    category,
-    title: input.title,
-    body: input.body,
-    state: 'published',
-    sourceRef: input.sourceRef,
-    createdBy: input.by ?? null,
-    createdAt: at,
-    publishedAt: at,
-    publishedBy: input.by ?? null,
-  });
+  return insertNotice(
+    tx,
+    firstVersion({
+      regionId: region.id,
+      regionPath: region.path,
+      category,
+      title: input.title,
+      body: input.body,
+      state: 'published',
+      sourceRef: input.sourceRef,
+      createdBy: input.by ?? null,
+      createdAt: at,
+      publishedAt: at,
+      publishedBy: input.by ?? null,
+    }),
+  );
 }
 
 async function regionById(db: Db, id: string) {
