@@ -53,6 +53,8 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { mapRoutes } from './modules/map/map.routes.ts';
 import { voteRoutes } from './modules/votes/votes.routes.ts';
 import { seesVoteWithAttachment } from './modules/votes/votes.attachments.ts';
+import { noticeRoutes } from './modules/notices/notices.routes.ts';
+import { seesNoticeWithAttachment } from './modules/notices/notices.attachments.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -153,7 +155,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       (await seesDisputeWithAttachment(db, actor, id)) ||
       (await seesMeetingWithAttachment(db, actor, id)) ||
       (await seesMatterWithAttachment(db, actor, id)) ||
-      seesVoteWithAttachment(db, actor, id),
+      (await seesVoteWithAttachment(db, actor, id)) ||
+      seesNoticeWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
@@ -166,6 +169,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(open311Routes);
   await app.register(mapRoutes);
   await app.register(voteRoutes);
+  await app.register(noticeRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

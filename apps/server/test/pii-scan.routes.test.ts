@@ -100,8 +100,31 @@ describe('no response carries an unmasked identity or phone number', () => {
       version: 1,
       findings: {},
     });
+    // A notice of the village with a resident's question (质询): the asker is never named, to staff or the public.
+    const draft = await call('dispatcher', d, 'POST', '/api/notices', {
+      regionId: village,
+      category: 'finance',
+      title: '扫描用财务公开',
+      body: '收支明细',
+      idempotencyKey: 'pii-scan-notice',
+    });
+    const nid = draft.json().id as string;
+    await call('dispatcher', d, 'POST', `/api/notices/${nid}/publish`, { version: 1 });
+    const resident = await login(t.app, 'resident');
+    const asked = await call('resident', resident, 'POST', `/api/notices/${nid}/inquiries`, {
+      question: '扫描用质询',
+      idempotencyKey: 'pii-scan-inquiry',
+    });
+    await call('dispatcher', d, 'POST', `/api/notice-inquiries/${asked.json().id}/answer`, { answer: '已答复' });
+    await call('resident', resident, 'GET', '/api/my-notices');
+    await call('resident', resident, 'GET', `/api/notices/${nid}`);
+    const publicPage = await t.app.inject({ method: 'GET', url: '/p/notices/410104001001' });
+    bodies.push({ who: 'anonymous', url: '/p/notices/410104001001', body: publicPage.body });
     for (const [who, session] of Object.entries(s)) {
       for (const url of [
+        `/api/notice-boards/${village}`,
+        `/api/notices/${nid}`,
+        '/api/notice-inquiries',
         '/api/petitions?pageSize=100',
         `/api/petitions/${pid}`,
         `/api/petition-figures?from=${encodeURIComponent('2026-01-01T00:00:00+08:00')}&to=${encodeURIComponent('2026-12-31T00:00:00+08:00')}`,
@@ -167,6 +190,10 @@ describe('no response carries an unmasked identity or phone number', () => {
     expect(petitionBodies.find((b) => b.who === 'dispatcher')?.body).toContain('扫描信访人');
     expect(petitionBodies.find((b) => b.who === 'leader')?.body).toContain('137****4321');
     expect(petitionBodies.find((b) => b.who === 'leader')?.body).not.toContain('扫描信访人');
+    // The notices' reads were answered (the question is there) and never name the resident who asked (李群众).
+    const noticeBodies = bodies.filter((b) => /notice/.test(b.url) && b.body.includes('扫描用质询'));
+    expect(noticeBodies.map((b) => b.who)).toEqual(expect.arrayContaining(['dispatcher', 'resident', 'anonymous']));
+    expect(noticeBodies.filter((b) => b.body.includes('李群众')).map((b) => `${b.who} ${b.url}`)).toEqual([]);
     expect(secrets.size).toBeGreaterThan(2500);
     const leaks: string[] = [];
     for (const b of bodies)

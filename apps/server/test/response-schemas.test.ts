@@ -19,6 +19,8 @@ const NOT_JSON: Record<string, string> = {
   'GET /api/disputes/:id/agreement.pdf': 'the 人民调解协议书 as a PDF',
   'GET /api/notifications/stream': 'a Server-Sent Events stream',
   'GET /api/openapi.json': 'the OpenAPI document itself',
+  'GET /api/notice-boards/:regionId/qr.svg': "an SVG image: the QR code of a village's public notices page",
+  'GET /p/notices/:regionCode': "a village's public notices page (server-rendered HTML)",
   'GET /open311/v2': 'Open311 service discovery in XML (the endpoint with its trailing slash)',
   'GET /open311/v2/:file': "Open311 XML or JSON by suffix, in the specification's shapes",
   'POST /open311/v2/:file': 'Open311 XML or JSON by suffix',

@@ -127,6 +127,9 @@ describe('deny by default', () => {
         'GET /api/public/votes/:id/receipts/:code',
         'HEAD /api/public/votes/:id/receipts/:code',
         'POST /open311/v2/:file',
+        // 村(居)务公开: a village's public page (published notices, versions, answered questions; no names).
+        'GET /p/notices/:regionCode',
+        'HEAD /p/notices/:regionCode',
       ].sort(),
     );
   });

@@ -59,3 +59,5 @@ export * from './deliberation.ts';
 export * from './deliberation-contracts.ts';
 export * from './owners-vote.ts';
 export * from './owners-vote-contracts.ts';
+export * from './notices.ts';
+export * from './notices-contracts.ts';

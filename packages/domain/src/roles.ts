@@ -102,6 +102,9 @@ export const ACTIONS = [
   // 业主共同决定 (民法典 art. 278): staff run an estate's vote; an owner casts their own ballot.
   'vote.manage',
   'vote.cast',
+  // 村(居)务公开: publish a village's notices and answer residents' questions about them (质询).
+  'notice.publish',
+  'notice.answer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -163,6 +166,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'deliberation.read',
     // Owners' votes of the estates in the area (业主大会电子投票) until the village cadres take them.
     'vote.manage',
+    // 村(居)务公开 of the villages of the area, for now (the villages' own cadres next).
+    'notice.publish',
+    'notice.answer',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -216,7 +222,15 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   ],
   auditor: ['region.read', 'audit.read', 'audit.verify'],
   // 村(居)干部: their own village's or community's bodies, rolls and matters (四议两公开).
-  village_cadre: ['region.read', 'deliberation.read', 'deliberation.manage'],
+  // 村(居)干部: their own village's decisions (四议两公开), its owners' votes and its public notices.
+  village_cadre: [
+    'region.read',
+    'deliberation.read',
+    'deliberation.manage',
+    'vote.manage',
+    'notice.publish',
+    'notice.answer',
+  ],
 };
 
 export function roleCan(roles: readonly Role[], action: Action): boolean {

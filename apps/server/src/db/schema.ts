@@ -62,3 +62,4 @@ export {
   deliberationStages,
 } from '../modules/deliberation/deliberation.table.ts';
 export { ownerVotes, ownerVoteVoters, ownerVoteBallots, ownerAccountLinks } from '../modules/votes/votes.table.ts';
+export { noticeBoards, noticeSchedules, notices, noticeInquiries } from '../modules/notices/notices.table.ts';

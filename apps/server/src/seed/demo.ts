@@ -14,6 +14,7 @@ import { seedCaseBase } from './demo-cases-base.ts';
 import { seedPetitionBase } from './demo-petitions.ts';
 import { seedDisputeBase } from './demo-disputes.ts';
 import { seedVoteBase } from './demo-votes.ts';
+import { seedNoticeBase } from './demo-notices.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
 /** The village of the demo grid worker; their grid is its first (…001). */
@@ -104,6 +105,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
     const disputeBase = await seedDisputeBase(tx, clock, pii, ids);
     const petitionBase = await seedPetitionBase(tx, clock, pii, ids);
     const voteBase = await seedVoteBase(tx, clock, pii, ids);
+    const noticeBase = await seedNoticeBase(tx, clock, ids);
     await recordAudit(tx, clock, systemContext(), {
       action: 'system.seed_demo',
       detail: {
@@ -114,6 +116,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
         ...disputeBase,
         ...petitionBase,
         ...voteBase,
+        ...noticeBase,
       },
     });
   });

@@ -12,6 +12,7 @@ import {
   acceptedPetition,
   petitionVersion,
   registerPetition,
+  publishedNotice,
   anyGridItem,
   caseIn,
   expectOk,
@@ -113,6 +114,32 @@ async function created(w: World, s: Session, r: Req, what: string): Promise<{ id
  */
 async function targetOf(o: Side, c: SampleCtx, existing: string, make: () => Promise<{ id: string }>): Promise<string> {
   return c.allowed && o.name === 'A' ? (await make()).id : existing;
+}
+
+/** A fresh draft notice of side `o`'s village (by its centre). */
+function noticeDraft(w: World, o: Side) {
+  return created(
+    w,
+    o.accounts.dispatcher,
+    post('/api/notices', {
+      regionId: o.villageId,
+      category: 'village',
+      title: `草稿${next()}`,
+      body: '正文',
+      idempotencyKey: crypto.randomUUID(),
+    }),
+    'notice draft',
+  );
+}
+
+/** A fresh question about side `o`'s notice (by its resident). */
+function noticeInquiry(w: World, o: Side) {
+  return created(
+    w,
+    o.accounts.resident,
+    post(`/api/notices/${o.noticeId}/inquiries`, { question: `质询${next()}`, idempotencyKey: crypto.randomUUID() }),
+    'notice inquiry',
+  );
 }
 
 /** A fresh unit of side `o`'s township (by its own admin). */
@@ -1217,4 +1244,67 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/public/votes/:id/receipts/:code': {
     call: (o) => get(`/api/public/votes/${o.closedVoteId}/receipts/${o.receiptCode}`),
   },
+  // 村(居)务公开: the centre keeps its villages' boards; a resident reads their village's and asks (质询).
+  'GET /api/notice-boards/:regionId': {
+    call: (o) => get(`/api/notice-boards/${o.villageId}`),
+    check: (body, own) => (body.includes(own.noticeId) ? null : "the own village's notice is missing"),
+  },
+  'PUT /api/notice-boards/:regionId': {
+    call: (o) => put(`/api/notice-boards/${o.villageId}`, { manyFinanceTransactions: false }),
+  },
+  'GET /api/notice-boards/:regionId/qr.svg': { call: (o) => get(`/api/notice-boards/${o.villageId}/qr.svg`) },
+  'POST /api/notices': {
+    call: (o) =>
+      post('/api/notices', {
+        regionId: o.villageId,
+        category: 'party',
+        title: `${o.name}区党务公开`,
+        body: '正文',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+  },
+  'PATCH /api/notices/:id': {
+    call: async (o, c) =>
+      patch(`/api/notices/${await targetOf(o, c, o.noticeId, () => noticeDraft(c.w, o))}`, {
+        version: 1,
+        title: '修改草稿',
+      }),
+  },
+  'POST /api/notices/:id/publish': {
+    call: async (o, c) =>
+      post(`/api/notices/${await targetOf(o, c, o.noticeId, () => noticeDraft(c.w, o))}/publish`, { version: 1 }),
+  },
+  'POST /api/notices/:id/supersede': {
+    call: async (o, c) =>
+      post(`/api/notices/${await targetOf(o, c, o.noticeId, () => publishedNotice(c.w.t, o))}/supersede`, {
+        version: 2,
+        title: '更正',
+        body: '更正后的内容',
+        reason: '数字有误',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+  },
+  'GET /api/notices/:id': { call: (o) => get(`/api/notices/${o.noticeId}`) },
+  'POST /api/notices/:id/inquiries': {
+    call: (o) =>
+      post(`/api/notices/${o.noticeId}/inquiries`, { question: '请问这笔支出？', idempotencyKey: crypto.randomUUID() }),
+  },
+  'GET /api/notice-inquiries': {
+    call: () => get('/api/notice-inquiries'),
+    out: false,
+    check: (body, own) => (body.includes(own.inquiryId) ? null : "the own village's question is missing"),
+  },
+  'POST /api/notice-inquiries/:id/answer': {
+    call: async (o, c) =>
+      post(`/api/notice-inquiries/${await targetOf(o, c, o.inquiryId, () => noticeInquiry(c.w, o))}/answer`, {
+        answer: '已核实，见附表',
+      }),
+  },
+  'GET /api/my-notices': {
+    call: () => get('/api/my-notices'),
+    out: false,
+    check: (body, own) => (body.includes(own.noticeId) ? null : "the own village's notice is missing"),
+  },
+  // Public: the village's public page (anyone, no names); another village's page is just as public.
+  'GET /p/notices/:regionCode': { call: (o) => get(`/p/notices/${o.villageCode}`) },
 };

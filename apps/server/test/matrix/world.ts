@@ -64,6 +64,9 @@ export interface Side {
   /** A closed vote of the same estate the side's resident voted in by phone, and that ballot's receipt code. */
   closedVoteId: string;
   receiptCode: string;
+  /** A published notice of the side's village (村(居)务公开) and a question its resident asked about it (质询). */
+  noticeId: string;
+  inquiryId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -335,6 +338,8 @@ async function buildSide(
     voteId: '',
     closedVoteId: '',
     receiptCode: '',
+    noticeId: '',
+    inquiryId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -375,6 +380,7 @@ async function buildSide(
   await buildScreening(t, side);
   await buildDeliberation(t, side);
   await buildVotes(t, side, plaintexts[0] as string);
+  await buildNotice(t, side, n);
   side.markers = [
     gridId,
     residentId,
@@ -411,6 +417,9 @@ async function buildSide(
     side.voteId,
     side.closedVoteId,
     side.receiptCode,
+    side.noticeId,
+    side.inquiryId,
+    `${side.name}区公开${n}`,
   ];
   return side;
 }
@@ -748,6 +757,35 @@ async function buildVotes(t: TestApp, side: Side, ownerIdNumber: string) {
   await expectOk(ballot, 'phone ballot');
   side.receiptCode = ballot.json().receiptCode;
   await expectOk(await post(t, side.accounts.dispatcher, `/api/votes/${side.closedVoteId}/close`, {}), 'close');
+}
+
+/** A published notice of the side's village, made by its centre, with a question from its resident. */
+export async function publishedNotice(t: TestApp, side: Side, title = `${side.name}区公开${next()}`) {
+  const { dispatcher } = side.accounts;
+  const draft = await post(t, dispatcher, '/api/notices', {
+    regionId: side.villageId,
+    category: 'village',
+    title,
+    body: '本季度村务',
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(draft, 'notice draft');
+  const pub = await post(t, dispatcher, `/api/notices/${draft.json().id}/publish`, {
+    version: draft.json().rowVersion,
+  });
+  await expectOk(pub, 'notice publish');
+  return pub.json() as { id: string; rowVersion: number };
+}
+
+async function buildNotice(t: TestApp, side: Side, seq: number) {
+  const n = await publishedNotice(t, side, `${side.name}区公开${seq}`);
+  side.noticeId = n.id;
+  const q = await post(t, side.accounts.resident, `/api/notices/${n.id}/inquiries`, {
+    question: `${side.name}区的质询`,
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(q, 'notice inquiry');
+  side.inquiryId = q.json().id;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

@@ -13,6 +13,7 @@ import {
   ClusterOutlined,
   EnvironmentOutlined,
   FundOutlined,
+  NotificationOutlined,
   HomeOutlined,
   IdcardOutlined,
   InboxOutlined,
@@ -55,7 +56,8 @@ export type NavKey =
   | 'apiKeys'
   | 'audit'
   | 'account'
-  | 'votes';
+  | 'votes'
+  | 'notices';
 
 export interface NavItem {
   key: NavKey;
@@ -121,6 +123,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <PieChartOutlined />,
     action: 'dispute.read',
   },
+  {
+    key: 'notices',
+    path: '/notices',
+    labelKey: 'menu.notices',
+    icon: <NotificationOutlined />,
+    action: 'notice.publish',
+  },
+  { key: 'votes', path: '/votes', labelKey: 'menu.votes', icon: <CheckCircleOutlined />, action: 'vote.manage' },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: INBOX_ACTIONS },
   { key: 'items', path: '/items', labelKey: 'menu.items', icon: <OrderedListOutlined />, action: 'item.read' },
   { key: 'grids', path: '/grids', labelKey: 'menu.grids', icon: <EnvironmentOutlined />, action: 'grid.read' },
@@ -148,7 +158,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'apiKeys', path: '/setup/api-keys', labelKey: 'menu.apiKeys', icon: <KeyOutlined />, action: 'apikey.manage' },
   { key: 'audit', path: '/audit', labelKey: 'menu.audit', icon: <AuditOutlined />, action: 'audit.read' },
   { key: 'account', path: '/account', labelKey: 'menu.account', icon: <SettingOutlined /> },
-  { key: 'votes', path: '/votes', labelKey: 'menu.votes', icon: <CheckCircleOutlined />, action: 'vote.manage' },
 ];
 
 /** The nav item whose path matches the current location (longest match wins). */

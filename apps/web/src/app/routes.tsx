@@ -10,6 +10,7 @@ import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 import { PETITION_ROUTES } from '../features/petitions/routes.tsx';
 import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
 import { VOTE_ROUTES } from '../features/votes/routes.tsx';
+import { NOTICE_ROUTES } from '../features/notices/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -60,6 +61,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ['inbox', INBOX_ACTIONS, <InboxPage />],
   ...SETUP_ROUTES,
   ...VOTE_ROUTES,
+  ...NOTICE_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

@@ -110,4 +110,11 @@ export function allows(roles: readonly Role[], action: Action | readonly Action[
  * 消息: the notices of the records one works — cases, disputes (a mediator assigned one), petitions —
  * so a mediator, who has no case.read, has an inbox too.
  */
-export const INBOX_ACTIONS: readonly Action[] = ['case.read', 'dispute.read', 'petition.read'];
+export const INBOX_ACTIONS: readonly Action[] = [
+  'case.read',
+  'dispute.read',
+  'petition.read',
+  // Village cadres are told of their 四议两公开 publications and their notices' due dates and 质询.
+  'deliberation.read',
+  'notice.publish',
+];

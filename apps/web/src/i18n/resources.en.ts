@@ -8,6 +8,7 @@ import petitions from './petitions.en.json';
 import screening from './screening.en.json';
 import disputeStats from './disputeStats.en.json';
 import votes from './votes.en.json';
+import notices from './notices.en.json';
 
 // Loaded on demand when English is chosen (i18n/index.ts); the same areas as resources.zh-CN.ts.
 export const en = {
@@ -21,4 +22,5 @@ export const en = {
   ...screening,
   ...disputeStats,
   ...votes,
+  ...notices,
 };

@@ -8,6 +8,7 @@ import petitions from './petitions.zh-CN.json';
 import screening from './screening.zh-CN.json';
 import disputeStats from './disputeStats.zh-CN.json';
 import votes from './votes.zh-CN.json';
+import notices from './notices.zh-CN.json';
 
 // One file per area (base, case handling, disputes, phone screens, setup), so each area's strings stay together.
 // Chinese is in the first load; English (resources.en.ts) loads only when chosen.
@@ -22,4 +23,5 @@ export const zhCN = {
   ...screening,
   ...disputeStats,
   ...votes,
+  ...notices,
 };

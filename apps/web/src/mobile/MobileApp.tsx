@@ -25,6 +25,8 @@ const DisputeDetailPage = lazy(() =>
 );
 // 业主表决: an owner's votes, its own chunk.
 const VotesPage = lazy(() => import('./votes/VotesPage.tsx'));
+// A resident's village notices (村(居)务公开): its own chunk.
+const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -65,6 +67,7 @@ export default function MobileApp() {
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}
+            {user.roles.includes('resident') && <Route path="notices" element={screen(<NoticesPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

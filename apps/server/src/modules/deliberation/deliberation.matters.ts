@@ -401,7 +401,8 @@ export async function publishStage(
     await publishStageNotice(tx, {
       matterId: m.id,
       stage,
-      regionPath: m.regionPath,
+      villageId: m.villageId,
+      by: actor.id,
       title: m.title,
       text: body.noticeText,
       publishedAt: now,

@@ -5,13 +5,14 @@ import {
   CameraOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
+  NotificationOutlined,
   ScheduleOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
 import type { ActorView } from '@gewu/domain';
 import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes';
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes' | 'notices';
 
 export interface Tab {
   key: TabKey;
@@ -27,6 +28,7 @@ const ALL: Record<TabKey, Tab> = {
   screening: { key: 'screening', path: '/m/screening', icon: <AuditOutlined /> },
   disputes: { key: 'disputes', path: '/m/disputes', icon: <SolutionOutlined /> },
   votes: { key: 'votes', path: '/m/votes', icon: <CheckCircleOutlined /> },
+  notices: { key: 'notices', path: '/m/notices', icon: <NotificationOutlined /> },
 };
 
 /**
@@ -39,8 +41,11 @@ export function tabsFor(user: ActorView): Tab[] {
   if (isGridWorker(user)) return [ALL.tasks, ALL.verify, ALL.report, ALL.mine, ALL.screening, ...disputes];
   if (isHandler(user)) return [ALL.tasks, ...disputes];
   if (disputes.length) return disputes;
-  // Residents who own a unit vote on their estate's matters (业主表决).
-  return [ALL.report, ALL.mine, ALL.votes];
+  // Residents who own a unit vote on their estate's matters (业主表决); a resident also reads their
+  // village's public notices (村(居)务公开) and asks about them.
+  return user.roles.includes('resident')
+    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices]
+    : [ALL.report, ALL.mine, ALL.votes];
 }
 
 /** The tab a path belongs to (/m/mine/123 → mine). */
