@@ -11,8 +11,8 @@ import { rolesThat } from './notices.policy.ts';
  * - `notice.inquiry`: a 质询's answer within NOTICE_INQUIRY_ANSWER_LIMIT, subject = the inquiry, stage
  *   'answer'; stopped by the answer.
  * Who is told: every role holding the action (`notice.publish` for the schedule, `notice.answer` for
- * questions), at the village itself and at the township's centre over it — whichever of them has
- * accounts there reads it (today the centre's dispatchers; the villages' own cadres once they hold it).
+ * questions), at the village itself and at the township's centre over it; a village cadre's accounts
+ * sit at their village, so the cadres are told at the village only.
  */
 
 const CENTRE_PATH = centrePathSql('s.region_path', `'village'`);
@@ -22,7 +22,8 @@ function staffNotices(roles: readonly string[], kind: string, subjectKind: strin
   const roleRows = roles.map((r) => `('${r.replace(/'/g, '')}')`).join(', ');
   return sql`SELECT NULL::uuid, NULL::uuid, p.path, r.role, ${kind}, ${sql.raw(title)}, NULL::uuid, jsonb_build_object('regionName', s.region_name), ${now.toISOString()}::timestamptz, ${subjectKind}, s.id
     FROM s CROSS JOIN LATERAL (VALUES (s.region_path), (${sql.raw(CENTRE_PATH)})) AS p(path)
-    CROSS JOIN (VALUES ${sql.raw(roleRows)}) AS r(role)`;
+    CROSS JOIN (VALUES ${sql.raw(roleRows)}) AS r(role)
+    WHERE p.path = s.region_path OR r.role <> 'village_cadre'`;
 }
 
 const dueSubjects = (light: 'yellow' | 'red', column: string, now: Date) =>

@@ -222,8 +222,9 @@ describe('the schedule on the clock engine (art. 30)', () => {
     await sweepDeadlines(t.deps);
     const yellow = await queryRows<{ title: string; role: string; region_path: string }>(
       t.database.db,
-      sql`SELECT title, role, region_path FROM notifications WHERE kind = 'notice.due' ORDER BY region_path`,
+      sql`SELECT title, role, region_path FROM notifications WHERE kind = 'notice.due' ORDER BY region_path, role`,
     );
+    // The township's centre, the village's centre staff and the village's cadres.
     expect(yellow).toEqual([
       {
         title: '明德社区：财务公开将于 2026-05-31 到期',
@@ -233,6 +234,11 @@ describe('the schedule on the clock engine (art. 30)', () => {
       {
         title: '明德社区：财务公开将于 2026-05-31 到期',
         role: 'dispatcher',
+        region_path: '/41/4101/410104/410104001/410104001001/',
+      },
+      {
+        title: '明德社区：财务公开将于 2026-05-31 到期',
+        role: 'village_cadre',
         region_path: '/41/4101/410104/410104001/410104001001/',
       },
     ]);
