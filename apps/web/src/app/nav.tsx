@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -39,6 +40,7 @@ export type NavKey =
   | 'riskMeetings'
   | 'disputeStats'
   | 'disputes'
+  | 'deliberation'
   | 'inbox'
   | 'items'
   | 'grids'
@@ -118,6 +120,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.disputeStats',
     icon: <PieChartOutlined />,
     action: 'dispute.read',
+  },
+  {
+    key: 'deliberation',
+    path: '/deliberation',
+    labelKey: 'menu.deliberation',
+    icon: <CarryOutOutlined />,
+    action: 'deliberation.read',
   },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: INBOX_ACTIONS },
   { key: 'items', path: '/items', labelKey: 'menu.items', icon: <OrderedListOutlined />, action: 'item.read' },

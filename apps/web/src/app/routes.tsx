@@ -9,6 +9,7 @@ import { DISPUTE_ROUTES } from '../features/disputes/routes.tsx';
 import { SETUP_ROUTES } from '../features/setup/routes.tsx';
 import { PETITION_ROUTES } from '../features/petitions/routes.tsx';
 import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
+import { DELIBERATION_ROUTES } from '../features/deliberation/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -58,6 +59,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ['items', 'item.read', <ItemsPage />],
   ['inbox', INBOX_ACTIONS, <InboxPage />],
   ...SETUP_ROUTES,
+  ...DELIBERATION_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;
