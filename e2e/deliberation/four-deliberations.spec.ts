@@ -21,9 +21,20 @@ async function bodyWithThree(page: Page, label: string, kind: string): Promise<v
   await page.getByTestId('body-create-submit').click();
   const roll = page.getByTestId('body-roll');
   await expect(roll).toHaveAttribute('data-body', kind);
-  await page.getByTestId('roll-add').click();
-  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  for (let i = 0; i < 3; i++) await options.nth(i).click();
+  const select = page.getByTestId('roll-add');
+  const picked = select.locator('.ant-select-selection-item');
+  // The candidates load as the list opens: pick one not yet picked until three are.
+  await expect(async () => {
+    const n = await picked.count();
+    if (n < 3) {
+      if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-selected)')
+        .first()
+        .click({ timeout: 3000 });
+    }
+    await expect(picked).toHaveCount(3, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
   await page.keyboard.press('Escape');
   // Without a reason the change cannot be sent.
   await expect(page.getByTestId('roll-reason-required')).toHaveText('调整名册须说明理由');
