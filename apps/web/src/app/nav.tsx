@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   CheckCircleOutlined,
+  CarryOutOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -41,6 +42,7 @@ export type NavKey =
   | 'riskMeetings'
   | 'disputeStats'
   | 'disputes'
+  | 'deliberation'
   | 'inbox'
   | 'items'
   | 'grids'
@@ -122,6 +124,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.disputeStats',
     icon: <PieChartOutlined />,
     action: 'dispute.read',
+  },
+  {
+    key: 'deliberation',
+    path: '/deliberation',
+    labelKey: 'menu.deliberation',
+    icon: <CarryOutOutlined />,
+    action: 'deliberation.read',
   },
   {
     key: 'notices',

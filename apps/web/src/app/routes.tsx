@@ -11,6 +11,7 @@ import { PETITION_ROUTES } from '../features/petitions/routes.tsx';
 import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
 import { VOTE_ROUTES } from '../features/votes/routes.tsx';
 import { NOTICE_ROUTES } from '../features/notices/routes.tsx';
+import { DELIBERATION_ROUTES } from '../features/deliberation/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -62,6 +63,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ...SETUP_ROUTES,
   ...VOTE_ROUTES,
   ...NOTICE_ROUTES,
+  ...DELIBERATION_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

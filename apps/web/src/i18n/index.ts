@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { zhCN } from './resources.zh-CN.ts';
+// Type only: the 村务决策 strings load with their pages (features/deliberation/i18n.ts), not in the first load.
+import type deliberationZh from './deliberation.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -79,6 +81,6 @@ export default i18n;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: typeof zhCN; deliberation: typeof deliberationZh };
   }
 }

@@ -41,7 +41,8 @@ export function bodiesInScope(db: Db, scopePath: string, villageId?: string) {
       regionPath: deliberationBodies.regionPath,
       kind: deliberationBodies.kind,
       basis: deliberationBodies.basis,
-      rollSize: sql<number>`(SELECT count(*)::int FROM deliberation_roll_members m WHERE m.body_id = ${deliberationBodies.id} AND m.removed_at IS NULL)`,
+      // Spelled out: a column interpolated here renders unqualified ("id"), which the subquery reads as m.id.
+      rollSize: sql<number>`(SELECT count(*)::int FROM deliberation_roll_members m WHERE m.body_id = deliberation_bodies.id AND m.removed_at IS NULL)`,
     })
     .from(deliberationBodies)
     .where(

@@ -139,6 +139,12 @@ describe('rolls', () => {
       });
       expect(r.rollSize).toBe(n);
     }
+    // The list counts each roll too: 5, 7, 9 by hand, and the representatives' 9 from the test above.
+    const list = await ok(cadre, 'GET', `/api/deliberation/bodies?villageId=${xiushen}`);
+    const sizes = Object.fromEntries(list.items.map((b: { kind: string; rollSize: number }) => [b.kind, b.rollSize]));
+    expect([sizes.party_branch, sizes.two_committees, sizes.party_members, sizes.representatives_meeting]).toEqual([
+      5, 7, 9, 9,
+    ]);
     const dup = await call(cadre, 'POST', '/api/deliberation/bodies', {
       villageId: xiushen,
       kind: 'party_branch',
