@@ -13,3 +13,6 @@ export const REPORT_LIMITS = {
 
 /** An action's limits (the note and the photos), for the forms that check them before sending. */
 export const CASE_ACTION_LIMITS = { noteMax: 2000, photosMax: 9 } as const;
+
+/** 我也遇到: a supplement's limits, checked on the phone before sending (cases-nearby.ts builds its schema from them). */
+export const SUPPLEMENT_LIMITS = { noteMin: 2, noteMax: 1000, photosMax: CASE_ACTION_LIMITS.photosMax } as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { safeString } from './text.ts';
 import { CASE_STATES } from './cases.ts';
 import { itemCodeSchema } from './items.ts';
-import { CASE_ACTION_LIMITS } from './cases-limits.ts';
+import { SUPPLEMENT_LIMITS } from './cases-limits.ts';
 
 /*
  * The report form's ways out of a dead end (issue 14): the categories most reported near the user
@@ -84,8 +84,6 @@ export const commonItemsViewSchema = z.object({
   source: z.enum(['usage', 'default']),
 });
 export type CommonItemsView = z.infer<typeof commonItemsViewSchema>;
-
-export const SUPPLEMENT_LIMITS = { noteMin: 2, noteMax: 1000, photosMax: CASE_ACTION_LIMITS.photosMax } as const;
 
 /** 我也遇到: what a resident adds to someone else's open report. The key makes a retry return the same supplement. */
 export const supplementBodySchema = z.strictObject({

@@ -6,6 +6,7 @@ import { reportBodySchema } from './cases-contracts.ts';
 import {
   CONFIRMATION_RESULTS,
   DECLINE_CHANNELS,
+  DISPUTE_LIMITS,
   DISPUTE_RISKS,
   DISPUTE_SOURCES,
   DISPUTE_STATES,
@@ -20,14 +21,6 @@ import {
 } from './disputes.ts';
 
 /** The limits of the dispute forms, for the screens that check them before sending. */
-export const DISPUTE_LIMITS = {
-  summaryMax: 4000,
-  noteMax: 4000,
-  partiesMax: 30,
-  attachmentsMax: 9,
-  termsMax: 30,
-  attendeesMax: 30,
-} as const;
 
 const note = safeString().trim().max(DISPUTE_LIMITS.noteMax);
 const datetime = z.string().datetime({ offset: true });

@@ -286,3 +286,13 @@ export const DISPUTE_STAGE_LABELS: Record<DisputeStage, string> = {
 export function riskProblem(risk: DisputeRisk, stabilityUserId: string | null | undefined): string | null {
   return risk === 'major' && !stabilityUserId ? '重大风险纠纷须指定稳控责任人' : null;
 }
+
+/** The dispute forms' limits, checked on the phone before sending (disputes-contracts.ts builds its schemas from them). */
+export const DISPUTE_LIMITS = {
+  summaryMax: 4000,
+  noteMax: 4000,
+  partiesMax: 30,
+  attachmentsMax: 9,
+  termsMax: 30,
+  attendeesMax: 30,
+} as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDateSchema } from './calendar.ts';
-import { NOTICE_CATEGORIES } from './notices.ts';
+import { NOTICE_CATEGORIES, NOTICE_LIMITS } from './notices.ts';
 import { safeString } from './text.ts';
 
 /*
@@ -8,19 +8,6 @@ import { safeString } from './text.ts';
  * questions (质询), what a resident sends to ask one, and what each side is shown. No view carries an
  * asker's name: staff and the public alike see "居民" and the day it was asked.
  */
-
-export const NOTICE_LIMITS = {
-  titleMin: 2,
-  titleMax: 100,
-  bodyMax: 20_000,
-  attachmentsMax: 9,
-  reasonMin: 2,
-  reasonMax: 500,
-  questionMin: 2,
-  questionMax: 1000,
-  answerMin: 2,
-  answerMax: 4000,
-} as const;
 
 const L = NOTICE_LIMITS;
 export const noticeCategorySchema = z.enum(NOTICE_CATEGORIES);

@@ -146,3 +146,17 @@ export function noticeDueInstants(
  * and the township sees it.
  */
 export const NOTICE_INQUIRY_ANSWER_LIMIT: TimeLimit = { amount: 10, unit: 'natural_days' };
+
+/** A notice's and a question's limits, checked on the phone before sending (notices-contracts.ts builds its schemas from them). */
+export const NOTICE_LIMITS = {
+  titleMin: 2,
+  titleMax: 100,
+  bodyMax: 20_000,
+  attachmentsMax: 9,
+  reasonMin: 2,
+  reasonMax: 500,
+  questionMin: 2,
+  questionMax: 1000,
+  answerMin: 2,
+  answerMax: 4000,
+} as const;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { intField, queryInt, safeString } from './text.ts';
 import { reportBodySchema } from './cases-contracts.ts';
-import { DISPUTE_LIMITS, disputeTypeCodeSchema, partyInputSchema } from './disputes-contracts.ts';
+import { disputeTypeCodeSchema, partyInputSchema } from './disputes-contracts.ts';
+import { DISPUTE_LIMITS } from './disputes.ts';
 import { DISPUTE_RISKS } from './disputes.ts';
 import { PETITION_MATTER_TYPES } from './petitions-terms.ts';
 import {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { intField, safeString } from './text.ts';
 import { DISPUTE_RISKS, DISPUTE_STATES } from './disputes.ts';
-import { DISPUTE_LIMITS, disputeTypeCodeSchema, partyInputSchema } from './disputes-contracts.ts';
+import { disputeTypeCodeSchema, partyInputSchema } from './disputes-contracts.ts';
+import { DISPUTE_LIMITS } from './disputes.ts';
 import {
   MEETING_DECISION_KINDS,
   SCREENED_RISKS,
