@@ -191,6 +191,9 @@ export const matterPageSchema = z.object({
       kind: z.enum(MATTER_KINDS),
       decidingBody: z.enum(DECIDING_BODIES),
       stage: z.enum(DELIBERATION_STAGES).nullable(),
+      /** The open publication stage's deadline and light (null while a meeting stage is current). */
+      dueAt: z.string().nullable(),
+      light: z.enum(['green', 'yellow', 'red']).nullable(),
       createdAt: z.string(),
     }),
   ),

@@ -2,6 +2,7 @@ import {
   type Convene,
   DELIBERATION_STAGES,
   type DeliberationStage,
+  type Light,
   type MatterCreate,
   type MatterPage,
   type MatterView,
@@ -49,6 +50,7 @@ import {
   type MatterRow,
   type StageRow,
   bodyOfVillage,
+  clockedStagesOf,
   currentMembers,
   insertMatter,
   insertStages,
@@ -64,6 +66,14 @@ import {
 export type MatterDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** A stage's deadline and its light: only an open stage on the clock (a publication) has one. */
+function stageClock(r: StageRow | undefined, now: Date): { dueAt: string | null; light: Light | null } {
+  return {
+    dueAt: iso(r?.dueAt ?? null),
+    light: r?.status === 'open' && r.dueAt && r.warnAt ? lightAt({ warnAt: r.warnAt, deadline: r.dueAt }, now) : null,
+  };
+}
 
 async function loadMatter(db: Db, actor: Actor, id: string): Promise<MatterRow> {
   const m = await matterInScope(db, id, actor.regionPath);
@@ -122,9 +132,7 @@ async function matterView(deps: MatterDeps, actor: Actor, m: MatterRow): Promise
         noticeText: r?.noticeText ?? null,
         noticeEndsOn: r?.noticeEndsOn ?? null,
         attachmentIds: r?.attachmentIds ?? [],
-        dueAt: iso(r?.dueAt ?? null),
-        light:
-          r?.status === 'open' && r.dueAt && r.warnAt ? lightAt({ warnAt: r.warnAt, deadline: r.dueAt }, now) : null,
+        ...stageClock(r, now),
         concludedAt: iso(r?.concludedAt ?? null),
         recordedByName: r?.recordedByName ?? null,
       };
@@ -190,6 +198,15 @@ export async function listMatters(
   const actor = authorize(ctx, 'deliberation.read');
   if (q.villageId) await villageInScope(deps.db, actor, q.villageId);
   const { rows, total } = await pageOfMatters(deps.db, actor.regionPath, q);
+  const now = deps.clock.now();
+  const clocked = new Map(
+    (
+      await clockedStagesOf(
+        deps.db,
+        rows.map((r) => r.id),
+      )
+    ).map((s) => [s.matterId, s]),
+  );
   const names = new Map<string, string>();
   for (const id of new Set(rows.map((r) => r.villageId)))
     names.set(id, (await findRegionInScope(deps.db, actor, id))?.name ?? '');
@@ -201,6 +218,7 @@ export async function listMatters(
       kind: m.kind,
       decidingBody: m.decidingBody,
       stage: m.stage,
+      ...stageClock(clocked.get(m.id), now),
       createdAt: m.createdAt.toISOString(),
     })),
     total,

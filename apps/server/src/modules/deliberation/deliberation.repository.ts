@@ -1,5 +1,5 @@
 import { DELIBERATION_STAGES, type DeliberationStage } from '@gewu/domain';
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { escapeLike } from '../../platform/access.ts';
 import {
@@ -154,6 +154,21 @@ export async function pageOfMatters(
     db.select({ n: count() }).from(deliberationMatters).where(where),
   ]);
   return { rows, total: t?.n ?? 0 };
+}
+
+/** The open stages on the clock (the publications) of a page of matters, in one query. */
+export function clockedStagesOf(db: Db, matterIds: string[]): Promise<StageRow[]> {
+  if (matterIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(deliberationStages)
+    .where(
+      and(
+        inArray(deliberationStages.matterId, matterIds),
+        eq(deliberationStages.status, 'open'),
+        isNotNull(deliberationStages.dueAt),
+      ),
+    );
 }
 
 export function stagesOf(db: Db, matterId: string): Promise<StageRow[]> {

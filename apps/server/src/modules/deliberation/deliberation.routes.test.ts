@@ -340,6 +340,15 @@ describe('四议两公开 from proposal to the published implementation result',
     });
     expect([m.stage, stageOf(m, 'resolution_notice').status]).toEqual(['resolution_notice', 'open']);
     expect(stageOf(m, 'resolution_notice').dueAt).toBe('2026-11-26T02:00:00.000Z');
+    // The list shows the publication's deadline and light beside the stage.
+    const listed = (await ok(cadre, 'GET', '/api/deliberation/matters')).items.find(
+      (i: { id: string }) => i.id === matterId,
+    );
+    expect([listed.stage, listed.dueAt, listed.light]).toEqual([
+      'resolution_notice',
+      '2026-11-26T02:00:00.000Z',
+      'green',
+    ]);
     const again = await call(cadre, 'POST', stageUrl('resolution', 'record'), {
       present: 6,
       inFavour: 6,
@@ -366,6 +375,10 @@ describe('四议两公开 from proposal to the published implementation result',
       { role: 'village_cadre', region_path: paths?.xs, kind: 'deliberation.overdue' },
       { role: 'village_cadre', region_path: paths?.xs, kind: 'deliberation.warning' },
     ]);
+    const listed = (await ok(cadre, 'GET', '/api/deliberation/matters')).items.find(
+      (i: { id: string }) => i.id === matterId,
+    );
+    expect(listed.light).toBe('red');
   });
 
   it('publishes the resolution (at least 7 days up), then the implementation result due by 2026-12-31', async () => {

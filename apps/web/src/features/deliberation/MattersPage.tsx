@@ -4,6 +4,7 @@ import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatTime } from '../../components/formatTime.ts';
+import { Deadline, LightDot, useNow } from '../cases/bits.tsx';
 import { useCan } from '../../app/session.ts';
 import { useMatters } from './api.ts';
 import { CreateMatterDialog } from './CreateMatterDialog.tsx';
@@ -21,6 +22,7 @@ export function MattersPage() {
   const [creating, setCreating] = useState(false);
   const query = useMatters(page, PAGE_SIZE);
   const manage = can('deliberation.manage');
+  const now = useNow();
   return (
     <Card
       title={t('title')}
@@ -69,6 +71,16 @@ export function MattersPage() {
             render: (b: string) => t(`bodyNames.${b}` as 'bodyNames.party_branch'),
           },
           { title: t('columns.stage'), dataIndex: 'stage', render: (s) => <StageTag stage={s} /> },
+          {
+            title: t('columns.light'),
+            dataIndex: 'light',
+            render: (_, r) => r.light && <LightDot light={r.light} testId={`deliberation-light-${r.id}`} />,
+          },
+          {
+            title: t('columns.dueAt'),
+            dataIndex: 'dueAt',
+            render: (_, r) => r.dueAt && <Deadline deadline={r.dueAt} now={now} />,
+          },
           { title: t('columns.createdAt'), dataIndex: 'createdAt', render: formatTime },
         ]}
       />
