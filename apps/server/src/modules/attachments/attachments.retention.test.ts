@@ -6,8 +6,17 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTER_CATALOGUE } from '@gewu/domain';
 import { queryRows } from '../../db/client.ts';
-import { as, createTestApp, login, pointInGrid, tableCounts, type Session, type TestApp } from '../../../test/app.ts';
-import { attachmentsLinkableSince, purgeUnlinkedAttachments } from './attachments.retention.ts';
+import {
+  as,
+  createTestApp,
+  login,
+  pointInGrid,
+  regionIdByCode,
+  tableCounts,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
+import { ATTACHMENT_LINKS, attachmentsLinkableSince, purgeUnlinkedAttachments } from './attachments.retention.ts';
 
 const DAY = 86_400_000;
 const KEEP_DAYS = 30;
@@ -160,5 +169,46 @@ describe('unlinked attachments', () => {
 
     // Uploaded again, the same photo goes through.
     expect((await report(now, [fresh, await upload(now)])).statusCode).toBe(201);
+  });
+
+  it('every column that holds attachment ids is one the purge looks at', async () => {
+    // Found in the database, not in the list: a module that adds a photo column without joining the
+    // retention would otherwise lose its photos after GEWU_ATTACHMENT_UNLINKED_DAYS.
+    const columns = await queryRows<{ t: string; c: string }>(
+      t.database.db,
+      sql`SELECT table_name AS t, column_name AS c FROM information_schema.columns
+           WHERE table_schema = current_schema() AND column_name LIKE '%attachment%' AND table_name <> 'attachments'
+           ORDER BY 1, 2`,
+    );
+    expect(columns.length).toBeGreaterThanOrEqual(7);
+    const listed = ATTACHMENT_LINKS.map((l) => `${l.table}.${l.column}`).sort();
+    expect(columns.map((r) => `${r.t}.${r.c}`)).toEqual(listed);
+  });
+
+  it('a photo on a public notice (a JSON list of ids) is kept; one left out of it goes', async () => {
+    const centre = await login(t.app, 'dispatcher');
+    const onNotice = await upload(centre);
+    const leftOut = await upload(centre);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/notices',
+      ...as(centre),
+      payload: {
+        regionId: await regionIdByCode(t.database, '410104001201'),
+        category: 'village',
+        title: '村务公开（附照片）',
+        body: '道路硬化工程完工，照片见附件。',
+        attachmentIds: [onNotice],
+        idempotencyKey: crypto.randomUUID(),
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    t.clock.advance(KEEP_DAYS * DAY + 1000);
+    await purgeUnlinkedAttachments(t.deps);
+    const left = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM attachments WHERE id IN (${onNotice}, ${leftOut})`,
+    );
+    expect(left.map((r) => r.id)).toEqual([onNotice]);
   });
 });

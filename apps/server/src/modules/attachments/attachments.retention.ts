@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers/promises';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { systemContext } from '../../platform/context.ts';
@@ -26,12 +26,42 @@ export type RetentionDeps = {
 
 const MARK = 'attachments.unlinked';
 
+/** How a column holds attachment ids: a uuid array, a JSON array of strings, or one uuid. */
+type LinkShape = 'uuid[]' | 'jsonb' | 'uuid';
+
+/**
+ * Every column that links photos (and scans) to a record: the purge keeps any photo one of them names.
+ * A module that stores attachment ids adds its column here; `attachments.retention.test.ts` compares
+ * this list with the database's columns whose name contains "attachment", so a new one cannot be missed.
+ */
+export const ATTACHMENT_LINKS: readonly { table: string; column: string; shape: LinkShape }[] = [
+  { table: 'case_events', column: 'attachment_ids', shape: 'uuid[]' },
+  { table: 'case_supplements', column: 'attachment_ids', shape: 'uuid[]' },
+  { table: 'dispute_events', column: 'attachment_ids', shape: 'uuid[]' },
+  { table: 'risk_meetings', column: 'attachment_ids', shape: 'uuid[]' },
+  { table: 'deliberation_stages', column: 'attachment_ids', shape: 'uuid[]' },
+  { table: 'notices', column: 'attachment_ids', shape: 'jsonb' },
+  { table: 'owner_vote_ballots', column: 'scan_attachment_id', shape: 'uuid' },
+];
+
+/** Whether any linking column names the photo `a`. */
+function linkedSql(): SQL {
+  const tests = ATTACHMENT_LINKS.map(({ table, column, shape }) => {
+    const t = sql.identifier(table);
+    const c = sql.identifier(column);
+    if (shape === 'uuid[]')
+      return sql`EXISTS (SELECT 1 FROM ${t} l WHERE l.${c} <> '{}'::uuid[] AND l.${c} @> ARRAY[a.id])`;
+    if (shape === 'jsonb') return sql`EXISTS (SELECT 1 FROM ${t} l WHERE l.${c} @> jsonb_build_array(a.id::text))`;
+    return sql`EXISTS (SELECT 1 FROM ${t} l WHERE l.${c} = a.id)`;
+  });
+  return sql`(${sql.join(tests, sql` OR `)})`;
+}
+
 /**
  * Deletes photos uploaded more than `GEWU_ATTACHMENT_UNLINKED_DAYS` ago that no record links to (a
  * report abandoned after its photo went up, say): the rows first, with one audit entry per batch
  * naming them, then their three files. Photos are personal data (faces, plates, the place where
- * they were taken) and are kept only for the record they belong to. `case_events`, `case_supplements`,
- * `dispute_events` and `risk_meetings` link photos; a module that links them elsewhere must be added to the EXISTS below.
+ * they were taken) and are kept only for the record they belong to: the columns in ATTACHMENT_LINKS.
  *
  * Each photo is looked at once, when it comes of age: the run walks `attachments` in (created_at,
  * id) order from the mark the last run left in `job_marks`. A photo linked then stays linked (events
@@ -64,10 +94,7 @@ export async function purgeUnlinkedAttachments(deps: RetentionDeps, batchSize = 
       }>(
         tx,
         sql`SELECT a.id, a.created_at::text AS at, a.original_path, a.public_path, a.thumb_path,
-                   (EXISTS (SELECT 1 FROM case_events e WHERE e.attachment_ids <> '{}'::uuid[] AND e.attachment_ids @> ARRAY[a.id])
-                    OR EXISTS (SELECT 1 FROM case_supplements s WHERE s.attachment_ids <> '{}'::uuid[] AND s.attachment_ids @> ARRAY[a.id])
-                    OR EXISTS (SELECT 1 FROM dispute_events d WHERE d.attachment_ids <> '{}'::uuid[] AND d.attachment_ids @> ARRAY[a.id])
-                    OR EXISTS (SELECT 1 FROM risk_meetings m WHERE m.attachment_ids <> '{}'::uuid[] AND m.attachment_ids @> ARRAY[a.id])) AS linked
+                   ${linkedSql()} AS linked
               FROM attachments a
              WHERE (a.created_at, a.id) > (${mark?.at ?? '-infinity'}::timestamptz, ${mark?.id ?? '00000000-0000-0000-0000-000000000000'}::uuid)
                AND a.created_at < ${cutoff}::timestamptz
