@@ -3,6 +3,7 @@ import { uniqueName } from '../fixtures/api.ts';
 import { pickOption } from '../fixtures/antd.ts';
 import { loginViaUi } from '../fixtures/auth.ts';
 import { DEMO_PASSWORD } from '../fixtures/accounts.ts';
+import { PNG } from '../fixtures/desk.ts';
 
 /** Screenshots for review go here as well as to the test's own output. */
 const SHOTS = process.env.GEWU_SHOTS_DIR;
@@ -42,6 +43,12 @@ test('staff publish and correct a notice; a resident asks about it; the public p
   const dialog = desk.getByRole('dialog');
   await dialog.getByTestId('notice-title').fill(title);
   await dialog.getByTestId('notice-body').fill('一、明德路排水沟改造已完工；\n二、新增公益岗位 3 个。');
+  // A photo of the finished drain goes up with the notice.
+  await dialog
+    .getByTestId('notice-photos')
+    .locator('input[type=file]')
+    .setInputFiles({ name: 'drain.png', mimeType: 'image/png', buffer: PNG });
+  await expect(dialog.getByTestId('notice-photos').locator('.ant-upload-list-item-done')).toHaveCount(1);
   await shot(desk, 'notices-compose-desktop');
   await dialog.getByRole('button', { name: '保存草稿' }).click();
   await expect(dialog).toBeHidden();
@@ -56,6 +63,7 @@ test('staff publish and correct a notice; a resident asks about it; the public p
   const fix = desk.getByRole('dialog');
   await fix.getByTestId('notice-title').fill(corrected);
   await fix.getByTestId('notice-reason').fill('公益岗位数量有误');
+  await expect(fix.getByTestId('notice-keep-photos')).toBeChecked(); // the first version's photo stays
   await fix.getByTestId('notice-body').fill('一、明德路排水沟改造已完工；\n二、新增公益岗位 4 个。');
   await fix.getByRole('button', { name: '发布更正版本' }).click();
   await expect(fix).toBeHidden();
@@ -64,6 +72,7 @@ test('staff publish and correct a notice; a resident asks about it; the public p
   await current.getByText(corrected).click();
   await expect(desk.getByTestId('notice-history')).toContainText('第 1 版');
   await expect(desk.getByTestId('notice-history')).toContainText('公益岗位数量有误');
+  await expect(desk.getByTestId('notice-photos-shown').locator('img')).toHaveCount(1);
   await shot(desk, 'notices-board-desktop');
   await desk.keyboard.press('Escape');
 
@@ -72,6 +81,7 @@ test('staff publish and correct a notice; a resident asks about it; the public p
   await phone.goto('/m/notices');
   const card = phone.getByTestId('m-notice').filter({ hasText: corrected });
   await expect(card).toBeVisible();
+  await expect(card.getByTestId('m-notice-photos').locator('img')).toHaveCount(1);
   await card.getByText('提出质询').click();
   await card.getByTestId('m-inquiry-text').fill('公益岗位如何报名？');
   await card.getByRole('button', { name: '提交' }).click();
@@ -94,6 +104,7 @@ test('staff publish and correct a notice; a resident asks about it; the public p
   expect(html.length).toBeLessThan(100 * 1024);
   await expect(anon.locator('script')).toHaveCount(0);
   await expect(anon.getByRole('heading', { name: corrected })).toBeVisible();
+  await expect(anon.locator('article', { hasText: corrected })).toContainText('附件 1 张');
   await anon.getByText('更正记录').first().click();
   await expect(anon.getByText('公益岗位数量有误')).toBeVisible();
   await expect(anon.getByText('请到社区服务站登记，截止本月底。')).toBeVisible();

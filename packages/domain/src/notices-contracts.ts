@@ -162,6 +162,8 @@ export const publicNoticeSchema = z.object({
   periodTo: z.string().nullable(),
   publishedAt: z.string(),
   attachmentCount: z.number(),
+  /** The photos, for the village's signed-in residents only (the public page shows the count). */
+  attachmentIds: z.array(z.string()).optional(),
   history: z.array(noticeVersionSchema),
   inquiries: z.array(
     z.object({ question: z.string(), answer: z.string(), askedAt: z.string(), answeredAt: z.string() }),

@@ -184,8 +184,12 @@ export async function checkAttachmentsOwned(
   ids: string[],
   owner: { userId?: string; apiKeyId?: string },
   field = 'attachmentIds',
+  /** Ids the record being changed already links (a colleague's, say): accepted as they are. */
+  kept: readonly string[] = [],
 ): Promise<void> {
   const { db } = deps;
+  const already = new Set(kept.map((id) => id.toLowerCase()));
+  ids = ids.map((id) => (already.has(id.toLowerCase()) ? '' : id));
   const linkableSince = attachmentsLinkableSince(deps.clock.now(), deps.config.GEWU_ATTACHMENT_UNLINKED_DAYS);
   const wanted = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
   const rows = wanted.length
@@ -206,7 +210,7 @@ export async function checkAttachmentsOwned(
   );
   const owned = new Set(mine.map((r) => r.id));
   const unknown = ids.flatMap((id, i) =>
-    owned.has(id.toLowerCase())
+    id === '' || owned.has(id.toLowerCase())
       ? []
       : [{ path: `${field}.${i}`, message: `附件不存在或不是本人上传：${id.slice(0, 64)}` }],
   );

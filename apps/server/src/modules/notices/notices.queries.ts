@@ -169,9 +169,10 @@ async function regionNames(db: Db, actor: Actor, paths: string[]): Promise<Map<s
 
 /**
  * The published notices of a village/community as anyone may read them: the current version of each,
- * its history and its answered questions (no asker, no staff name).
+ * its history and its answered questions (no asker, no staff name). The photos' ids only for the
+ * village's signed-in residents (`withPhotos`), who may open them; the public page gives their count.
  */
-export async function publicNoticesOf(db: Db, regionId: string): Promise<PublicNotice[]> {
+export async function publicNoticesOf(db: Db, regionId: string, withPhotos = false): Promise<PublicNotice[]> {
   const current = await boardNotices(db, regionId, false);
   const series = current.map((n) => n.seriesId);
   const versions = await seriesVersions(db, series);
@@ -191,6 +192,7 @@ export async function publicNoticesOf(db: Db, regionId: string): Promise<PublicN
     periodTo: n.periodTo,
     publishedAt: (n.publishedAt as Date).toISOString(),
     attachmentCount: n.attachmentIds.length,
+    ...(withPhotos ? { attachmentIds: n.attachmentIds } : {}),
     history: versions.filter((v) => v.seriesId === n.seriesId).map(versionOf),
     inquiries: answered
       .filter((r) => r.q.seriesId === n.seriesId)
@@ -220,7 +222,7 @@ export async function residentNotices(deps: ReadDeps, ctx: RequestContext): Prom
   const now = deps.clock.now();
   return {
     region: { code: region.code, name: region.name },
-    notices: await publicNoticesOf(deps.db, region.id),
+    notices: await publicNoticesOf(deps.db, region.id, true),
     mine: mine.map((r) => inquiryOf(r, now, region.name, actor.id)),
     publicPath: publicPathOf(region.code),
   };

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { sweepDeadlines } from '../../platform/clocks/index.ts';
@@ -18,6 +19,7 @@ beforeAll(async () => {
   t.clock.set(new Date('2026-05-20T02:00:00.000Z')); // 10:00 Beijing, 2026-05-20 (Q2)
   await addUser(t.database, { username: 'n-other-centre', role: 'dispatcher', regionCode: '410104002' });
   await addUser(t.database, { username: 'n-other-resident', role: 'resident', regionCode: '410104001002' });
+  await addUser(t.database, { username: 'n-colleague', role: 'dispatcher', regionCode: '410104001' });
   dispatcher = await login(t.app, 'dispatcher');
   resident = await login(t.app, 'resident');
   otherDispatcher = await login(t.app, 'n-other-centre');
@@ -83,6 +85,62 @@ describe('composing, publishing and superseding', () => {
       [2, 'published'],
     ]);
     expect(detail.json().history[1].reason).toBe('低保户数填写有误');
+  });
+
+  it('a correction by a colleague keeps the first photos; a photo someone else uploaded is refused; residents see them', async () => {
+    const upload = async (s: Session): Promise<string> => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/attachments',
+        headers: { ...as(s).headers, 'content-type': 'image/png' },
+        payload: await sharp({ create: { width: 20, height: 20, channels: 3, background: '#208040' } })
+          .png()
+          .toBuffer(),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const photo = await upload(dispatcher);
+    // In the other community, so the schedule tests below start from an empty board.
+    const d = await inject(dispatcher, 'POST', '/api/notices', {
+      regionId: await regionIdByCode(t.database, '410104001002'),
+      category: 'finance',
+      title: '五月财务公开（附报表）',
+      body: '收支明细见附件照片。',
+      attachmentIds: [photo],
+      idempotencyKey: key(),
+    });
+    expect(d.statusCode, d.body).toBe(201);
+    const p = await inject(dispatcher, 'POST', `/api/notices/${d.json().id}/publish`, { version: d.json().rowVersion });
+    expect(p.statusCode, p.body).toBe(200);
+    const colleague = await login(t.app, 'n-colleague');
+    const theirs = await upload(otherResident);
+    const correction = (attachmentIds: string[]) => ({
+      version: p.json().rowVersion,
+      title: '五月财务公开（更正）',
+      body: '收支明细见附件照片（更正一笔）。',
+      reason: '一笔支出金额有误',
+      attachmentIds,
+      idempotencyKey: key(),
+    });
+    const refused = await inject(
+      colleague,
+      'POST',
+      `/api/notices/${d.json().id}/supersede`,
+      correction([photo, theirs]),
+    );
+    expect([refused.statusCode, refused.json().details?.[0]?.path]).toEqual([400, 'attachmentIds.1']);
+    const fix = await inject(colleague, 'POST', `/api/notices/${d.json().id}/supersede`, correction([photo]));
+    expect(fix.statusCode, fix.body).toBe(201);
+    const mine = await inject(otherResident, 'GET', '/api/my-notices');
+    const shown = mine.json().notices.find((n: { id: string }) => n.id === fix.json().id);
+    expect([shown.attachmentCount, shown.attachmentIds]).toEqual([1, [photo]]);
+    const photoRes = await t.app.inject({ method: 'GET', url: `/api/attachments/${photo}`, ...as(otherResident) });
+    expect(photoRes.statusCode).toBe(200);
+    // The public board (no login) gives the count only.
+    const board = await t.app.inject({ method: 'GET', url: '/p/notices/410104001002' });
+    expect(board.body).toContain('附件 1 张');
+    expect(board.body).not.toContain(photo);
   });
 
   it('refuses to edit a published notice (409), and nothing changes', async () => {
@@ -171,7 +229,7 @@ describe('scope', () => {
     const d = await draft('village', '尚未发布的草稿');
     const res = await inject(resident, 'GET', `/api/notices/${d.id}`);
     expect(res.statusCode).toBe(404);
-    const mine = await inject(resident, 'GET', '/api/my-notices');
+    const mine = await inject(otherResident, 'GET', '/api/my-notices');
     expect(mine.statusCode).toBe(200);
     expect(mine.body).not.toContain('尚未发布的草稿');
     const page = await t.app.inject({ method: 'GET', url: `/p/notices/${VILLAGE}` });

@@ -160,7 +160,8 @@ export async function updateNotice(deps: NoticesDeps, ctx: RequestContext, id: s
   const from = changes.periodFrom === undefined ? row.periodFrom : changes.periodFrom;
   const to = changes.periodTo === undefined ? row.periodTo : changes.periodTo;
   if (from && to && from > to) throw noticePeriodInvalid();
-  if (changes.attachmentIds) await checkAttachmentsOwned(deps, changes.attachmentIds, { userId: actor.id });
+  if (changes.attachmentIds)
+    await checkAttachmentsOwned(deps, changes.attachmentIds, { userId: actor.id }, 'attachmentIds', row.attachmentIds);
   return deps.db.transaction(async (tx) => {
     const updated = await updateDraft(tx, id, version, changes);
     if (!updated) throw noticeStale();
@@ -215,7 +216,8 @@ export async function supersedeNotice(deps: NoticesDeps, ctx: RequestContext, id
   const old = await loadKeptNotice(deps.db, actor, id);
   if (old.state !== 'published') throw noticeNotCurrent();
   if (old.rowVersion !== body.version) throw noticeStale();
-  await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id });
+  // The photos the published version had may stay whoever put them up; new ones must be the editor's.
+  await checkAttachmentsOwned(deps, body.attachmentIds, { userId: actor.id }, 'attachmentIds', old.attachmentIds);
   const now = deps.clock.now();
   const offset = await calendarOffset(deps);
   return onceByKey(

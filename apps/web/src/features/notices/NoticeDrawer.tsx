@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Descriptions, Drawer, Empty, Input, List, Space, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/formatTime.ts';
+import { Photos } from '../attachments/Photos.tsx';
 import { useAnswerInquiry, useNoticeDetail } from './api.ts';
 import { CategoryTag, LightTag } from './bits.tsx';
 
@@ -28,6 +29,7 @@ export function NoticeDrawer({ id, onClose }: { id: string | null; onClose: () =
             )}
           </Descriptions>
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>
+          <Photos ids={n.attachmentIds} size={96} testId="notice-photos-shown" />
           <div>
             <Typography.Title level={5}>{t('notices.history')}</Typography.Title>
             <Timeline

@@ -1,7 +1,9 @@
-import { DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { NOTICE_CATEGORIES, NOTICE_LIMITS, type NoticeCategory } from '@gewu/domain';
+import { PhotoUpload } from '../attachments/PhotoUpload.tsx';
+import { Photos } from '../attachments/Photos.tsx';
 
 export interface NoticeFormValues {
   category: NoticeCategory;
@@ -9,6 +11,8 @@ export interface NoticeFormValues {
   body: string;
   periodFrom: string | null;
   periodTo: string | null;
+  /** The photos (scanned statements, the board) uploaded with this version. */
+  attachmentIds: string[];
   reason?: string;
 }
 
@@ -22,12 +26,18 @@ interface Props {
   onSubmit: (v: NoticeFormValues) => void;
 }
 
-type Raw = Omit<NoticeFormValues, 'periodFrom' | 'periodTo'> & { period?: [Dayjs, Dayjs] | null };
+type Raw = Omit<NoticeFormValues, 'periodFrom' | 'periodTo' | 'attachmentIds'> & {
+  period?: [Dayjs, Dayjs] | null;
+  photos?: string[];
+  keepPhotos?: boolean;
+};
 
 /** Compose a draft, or write the corrected version of a published notice. */
 export function NoticeForm({ open, mode, initial, busy, onCancel, onSubmit }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Raw>();
+  // A correction starts from the published version's photos; they stay unless unticked.
+  const earlier = mode === 'supersede' ? (initial?.attachmentIds ?? []) : [];
   const period =
     initial?.periodFrom && initial.periodTo ? [dayjs(initial.periodFrom), dayjs(initial.periodTo)] : undefined;
   return (
@@ -45,7 +55,7 @@ export function NoticeForm({ open, mode, initial, busy, onCancel, onSubmit }: Pr
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ category: 'village', ...initial, period }}
+        initialValues={{ category: 'village', ...initial, period, keepPhotos: true }}
         onFinish={(v) =>
           onSubmit({
             category: v.category,
@@ -54,6 +64,10 @@ export function NoticeForm({ open, mode, initial, busy, onCancel, onSubmit }: Pr
             reason: v.reason,
             periodFrom: v.period?.[0]?.format('YYYY-MM-DD') ?? null,
             periodTo: v.period?.[1]?.format('YYYY-MM-DD') ?? null,
+            attachmentIds: [...(v.keepPhotos ? earlier : []), ...(v.photos ?? [])].slice(
+              0,
+              NOTICE_LIMITS.attachmentsMax,
+            ),
           })
         }
       >
@@ -76,6 +90,16 @@ export function NoticeForm({ open, mode, initial, busy, onCancel, onSubmit }: Pr
         </Form.Item>
         <Form.Item name="body" label={t('notices.field.body')} rules={[{ required: true, max: NOTICE_LIMITS.bodyMax }]}>
           <Input.TextArea rows={8} data-testid="notice-body" />
+        </Form.Item>
+        {earlier.length > 0 && (
+          <Form.Item name="keepPhotos" valuePropName="checked" label={t('notices.field.earlierPhotos')}>
+            <Checkbox data-testid="notice-keep-photos">
+              <Photos ids={earlier} size={56} />
+            </Checkbox>
+          </Form.Item>
+        )}
+        <Form.Item name="photos" label={t('notices.field.photos')} extra={t('notices.photosHint')}>
+          <PhotoUpload max={NOTICE_LIMITS.attachmentsMax - earlier.length} testId="notice-photos" />
         </Form.Item>
         {mode === 'supersede' && (
           <Form.Item

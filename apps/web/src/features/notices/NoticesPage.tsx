@@ -45,7 +45,7 @@ export function NoticesPage() {
   const submitDraft = (v: NoticeFormValues) =>
     regionId &&
     create.mutate(
-      { regionId, ...v, attachmentIds: [], idempotencyKey: key },
+      { regionId, ...v, idempotencyKey: key },
       {
         onSuccess: () => {
           setComposing(false);
@@ -64,7 +64,7 @@ export function NoticesPage() {
         body: v.body,
         periodFrom: v.periodFrom,
         periodTo: v.periodTo,
-        attachmentIds: [],
+        attachmentIds: v.attachmentIds,
         reason: v.reason ?? '',
         idempotencyKey: key,
       },

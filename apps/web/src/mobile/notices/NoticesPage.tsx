@@ -3,6 +3,7 @@ import { App, Button, Card, Collapse, Empty, Input, Space, Tag, Typography } fro
 import { useTranslation } from 'react-i18next';
 import { NOTICE_LIMITS, type PublicNotice } from '@gewu/domain';
 import { formatTime } from '../../components/formatTime.ts';
+import { Photos } from '../../features/attachments/Photos.tsx';
 import { useAskInquiry, useMyNotices } from '../../features/notices/api.ts';
 import { newKey } from '../../features/notices/bits.tsx';
 
@@ -59,6 +60,7 @@ function NoticeCard({ n }: { n: PublicNotice }) {
         {t('notices.versionN', { n: n.version })} · {formatTime(n.publishedAt)}
       </Typography.Text>
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 8 }}>{n.body}</Typography.Paragraph>
+      {n.attachmentIds && <Photos ids={n.attachmentIds} size={72} testId="m-notice-photos" />}
       <Collapse
         size="small"
         items={[
