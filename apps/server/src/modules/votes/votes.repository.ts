@@ -349,3 +349,17 @@ export async function insertBallotAudited(
       : null,
   };
 }
+
+/** One inbox row per verified owner account on the vote's frozen roll, in one statement. */
+export async function notifyOwnersOnRoll(
+  db: Db,
+  voteId: string,
+  n: { kind: string; title: string; subject: { kind: string; id: string }; data: Record<string, unknown> },
+  at: Date,
+): Promise<void> {
+  await db.execute(sql`INSERT INTO notifications (user_id, kind, title, subject_kind, subject_id, data, created_at)
+    SELECT DISTINCT l.user_id, ${n.kind}, ${n.title}, ${n.subject.kind}, ${n.subject.id}::uuid, ${JSON.stringify(n.data)}::jsonb,
+      ${at.toISOString()}::timestamptz
+    FROM owner_vote_voters r JOIN owner_account_links l ON l.resident_id = ANY(r.owner_ids)
+    WHERE r.vote_id = ${voteId}`);
+}
