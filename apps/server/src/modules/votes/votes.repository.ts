@@ -284,7 +284,9 @@ function contextOf(
       ? { id: row.voteId, state: row.state, closesAt: new Date(row.closesAt), regionPath: row.regionPath }
       : null;
   const voter =
-    vote && row?.voterId ? { id: row.voterId, areaCenti: Number(row.areaCenti), headcount: Number(row.headcount) } : null;
+    vote && row?.voterId
+      ? { id: row.voterId, areaCenti: Number(row.areaCenti), headcount: Number(row.headcount) }
+      : null;
   return { residentId, vote, voter };
 }
 
@@ -360,6 +362,6 @@ export async function notifyOwnersOnRoll(
   await db.execute(sql`INSERT INTO notifications (user_id, kind, title, subject_kind, subject_id, data, created_at)
     SELECT DISTINCT l.user_id, ${n.kind}, ${n.title}, ${n.subject.kind}, ${n.subject.id}::uuid, ${JSON.stringify(n.data)}::jsonb,
       ${at.toISOString()}::timestamptz
-    FROM owner_vote_voters r JOIN owner_account_links l ON l.resident_id = ANY(r.owner_ids)
+    FROM owner_vote_voters r CROSS JOIN LATERAL unnest(r.owner_ids) AS o(id) JOIN owner_account_links l ON l.resident_id = o.id
     WHERE r.vote_id = ${voteId}`);
 }

@@ -407,7 +407,8 @@ describe('closing on the clock (the shared sweep, kind vote.close)', () => {
     // Roll: R 8000 / 1, Y 10000 / 1, developer 5000 / 1 → 23000 and 3 heads.
     const building = (await post(centre, '/api/buildings', { villageId, name: '丙栋' })).json().id;
     const idOfName = async (name: string) =>
-      (await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM residents WHERE name = ${name}`))[0]?.id ?? null;
+      (await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM residents WHERE name = ${name}`))[0]?.id ??
+      null;
     await addHouse(building, '3-101', 80, await idOfName('业主甲'));
     await addHouse(building, '3-102', 100, await idOfName('业主乙'));
     await addHouse(building, '3-103', 50, null);
@@ -419,7 +420,8 @@ describe('closing on the clock (the shared sweep, kind vote.close)', () => {
     expect(await lightOf(voteId)).toBe('green');
     // R for on the phone, Y for on paper: 18000 of 23000 (≥ 2/3) and 2 of 3 heads took part, all for.
     expect(
-      (await post(owner, `/api/my/votes/${voteId}/ballot`, { choice: 'for', idempotencyKey: 'clock-r-phone' })).statusCode,
+      (await post(owner, `/api/my/votes/${voteId}/ballot`, { choice: 'for', idempotencyKey: 'clock-r-phone' }))
+        .statusCode,
     ).toBe(201);
     const voters = (await get(centre, `/api/votes/${voteId}/roll`)).json().voters;
     const paper = await post(centre, `/api/votes/${voteId}/paper-ballots`, {
@@ -489,7 +491,12 @@ describe('closing on the clock (the shared sweep, kind vote.close)', () => {
       t.database.db,
       sql`SELECT path FROM regions WHERE code = '410104001'`,
     );
-    const told = await queryRows<{ user_id: string | null; region_path: string | null; role: string | null; title: string }>(
+    const told = await queryRows<{
+      user_id: string | null;
+      region_path: string | null;
+      role: string | null;
+      title: string;
+    }>(
       t.database.db,
       sql`SELECT user_id, region_path, role, title FROM notifications WHERE kind = 'vote.closed' AND subject_id = ${voteId}`,
     );

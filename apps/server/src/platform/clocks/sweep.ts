@@ -36,7 +36,10 @@ async function batchOf(deps: { db: Db; clock: Clock }, kind: ClockKind, light: D
   const act = kind.lights[light]?.act;
   if (!act) return queryRows<{ taken: number; n: number }>(deps.db, lightChanges(kind, light, now, limit));
   return deps.db.transaction(async (tx) => {
-    const rows = await queryRows<{ taken: number; n: number; ids: string[] }>(tx, lightChanges(kind, light, now, limit));
+    const rows = await queryRows<{ taken: number; n: number; ids: string[] }>(
+      tx,
+      lightChanges(kind, light, now, limit),
+    );
     const ids = rows[0]?.ids ?? [];
     if (ids.length) await act({ db: tx, clock: deps.clock }, ids);
     return rows;
@@ -79,8 +82,7 @@ export async function sweepDeadlines(
   const sweep = async (light: DueLight) => {
     let changed = 0;
     for (const kind of kinds)
-      if (kind.lights[light])
-        changed += await inBatches(batchSize, (limit) => batchOf(deps, kind, light, now, limit));
+      if (kind.lights[light]) changed += await inBatches(batchSize, (limit) => batchOf(deps, kind, light, now, limit));
     return changed;
   };
   const result = { overdue: await sweep('red'), warned: await sweep('yellow') };
