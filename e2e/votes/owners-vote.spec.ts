@@ -70,6 +70,27 @@ test('an owner votes on the phone, a paper ballot is entered, a second is refuse
   await expect(page.getByTestId('vote-state')).toHaveText('表决中');
   await shoot(page, 'desktop-vote-open');
 
+  // The list's closing light: this vote green (a week to go); one closing in 12 hours yellow (the last 24 h).
+  const soon = await centre.post<{ id: string }>('/api/votes', {
+    regionId: region?.id,
+    buildingIds: [building?.id],
+    title: '续聘物业服务企业',
+    item: 'property_manager',
+    closesAt: new Date(Date.now() + 12 * 3_600_000).toISOString(),
+  });
+  await centre.post(`/api/votes/${soon.id}/open`, {});
+  await page.goto('/votes');
+  await expect(page.locator(`tr[data-row-key="${vote.id}"]`).getByTestId('vote-light')).toHaveText(
+    '距截止超过 24 小时',
+  );
+  const soonLight = page.locator(`tr[data-row-key="${soon.id}"]`).getByTestId('vote-light');
+  await expect(soonLight).toHaveText('24 小时内截止');
+  await expect(soonLight).toHaveAttribute('data-light', 'yellow');
+  await shoot(page, 'desktop-votes-lights');
+  await centre.post(`/api/votes/${soon.id}/close`, {});
+  await page.setViewportSize(DESKTOP);
+  await page.goto(`/votes/${vote.id}`);
+
   // 李群众 on the phone: proves ownership with the ID number, votes 同意, keeps the receipt.
   const phoneCtx = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
   const phone = await phoneCtx.newPage();
