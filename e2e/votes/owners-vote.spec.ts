@@ -171,7 +171,7 @@ test('an owner votes on the phone, a paper ballot is entered, a second is refuse
     return v.id;
   };
   const later = await openFor('续聘物业服务企业', 7 * 86_400_000);
-  const soon = await openFor('使用维修资金更换电梯', 12 * 3_600_000);
+  const soon = await openFor('解聘物业服务企业', 12 * 3_600_000);
   await page.setViewportSize(DESKTOP);
   await page.goto('/votes');
   await expect(page.locator(`tr[data-row-key="${later}"]`).getByTestId('vote-light')).toHaveText('距截止超过 24 小时');
