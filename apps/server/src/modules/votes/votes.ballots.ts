@@ -147,10 +147,9 @@ export async function enterPaperBallot(
   const actor = authorize(ctx, 'vote.manage');
   // The vote in the actor's area and the named roll entry in one query.
   const { vote, voter } = await repo.paperBallotContext(deps.db, repo.visibleVotes(actor), voteId, body.voterId);
-  if (!vote || vote.state === 'draft') {
-    if (!vote) throw errors.voteNotFound();
-    throw errors.notOpen();
-  }
+  if (!vote) throw errors.voteNotFound();
+  // A draft, or a closed vote with no such voter: not open (a closed vote's own voter may be a retry, below).
+  if (vote.state === 'draft' || (vote.state !== 'open' && !voter)) throw errors.notOpen();
   if (!voter) throw errors.voterNotFound();
   if (body.channel === 'proxy' && !body.proxyName) throw errors.proxyNameRequired();
   await checkAttachmentsOwned(deps, [body.scanAttachmentId], { userId: actor.id }, 'scanAttachmentId');
