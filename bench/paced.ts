@@ -28,7 +28,7 @@ export interface PacedResult {
   /** Seconds from the first due time to the last response. */
   durationS: number;
   /** Milliseconds from each request's due time to its full response. */
-  latency: { p50: number; p90: number; p99: number; p999: number; max: number };
+  latency: { p50: number; p90: number; p95: number; p99: number; p999: number; max: number };
   /** The most requests that were due but waiting for a free connection at one time. */
   maxBacklog: number;
   /** The slowest latency (ms) among the requests due in each second of the run, in order. */
@@ -145,7 +145,7 @@ export async function runPaced(opts: {
     errors,
     warmup: { statusCounts: warmupStatusCounts, errors: warmupErrors },
     durationS: (lastResponse - start) / 1000,
-    latency: { p50: ms(50), p90: ms(90), p99: ms(99), p999: ms(99.9), max: histogram.maxValue / 1000 },
+    latency: { p50: ms(50), p90: ms(90), p95: ms(95), p99: ms(99), p999: ms(99.9), max: histogram.maxValue / 1000 },
     maxBacklog,
     slowestPerSecond,
     generatorLoop: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },

@@ -157,6 +157,30 @@ test('an owner votes on the phone, a paper ballot is entered, a second is refuse
   await card.getByTestId('check-receipt').click();
   await expect(card.getByTestId('receipt-counted')).toContainText('同意');
   await shoot(phone, 'phone-vote-receipt', ['phone']);
+
+  // The list's closing light: a vote a week from its close green, one closing in 12 hours yellow (the last 24 h).
+  const openFor = async (title: string, ms: number) => {
+    const v = await centre.post<{ id: string }>('/api/votes', {
+      regionId: region?.id,
+      buildingIds: [building?.id],
+      title,
+      item: 'property_manager',
+      closesAt: new Date(Date.now() + ms).toISOString(),
+    });
+    await centre.post(`/api/votes/${v.id}/open`, {});
+    return v.id;
+  };
+  const later = await openFor('续聘物业服务企业', 7 * 86_400_000);
+  const soon = await openFor('解聘物业服务企业', 12 * 3_600_000);
+  await page.setViewportSize(DESKTOP);
+  await page.goto('/votes');
+  await expect(page.locator(`tr[data-row-key="${later}"]`).getByTestId('vote-light')).toHaveText('距截止超过 24 小时');
+  const soonLight = page.locator(`tr[data-row-key="${soon}"]`).getByTestId('vote-light');
+  await expect(soonLight).toHaveText('24 小时内截止');
+  await expect(soonLight).toHaveAttribute('data-light', 'yellow');
+  await expect(page.locator(`tr[data-row-key="${vote.id}"]`).getByTestId('vote-light')).toHaveCount(0); // closed
+  await shoot(page, 'desktop-votes-lights');
+  for (const id of [later, soon]) await centre.post(`/api/votes/${id}/close`, {});
   await centre.dispose();
   await phoneCtx.close();
   await desk.close();

@@ -37,7 +37,13 @@ export const ownersVoteSummarySchema = z.object({
 });
 export type OwnersVoteSummary = z.infer<typeof ownersVoteSummarySchema>;
 
-export const ownersVoteListSchema = z.object({ items: z.array(ownersVoteSummarySchema) });
+/** A vote in the staff list, with its closing light while open (ownersVoteClock; null when not open). */
+export const ownersVoteListItemSchema = ownersVoteSummarySchema.extend({
+  light: z.enum(['green', 'yellow', 'red']).nullable(),
+});
+export type OwnersVoteListItem = z.infer<typeof ownersVoteListItemSchema>;
+
+export const ownersVoteListSchema = z.object({ items: z.array(ownersVoteListItemSchema) });
 
 /** The published outcome (民法典 art. 278 para. 2), with every figure it was decided from. */
 export const ownersVoteTallySchema = z.object({

@@ -182,3 +182,14 @@ export const BALLOT_CHANNEL_LABELS: Record<BallotChannel, string> = {
 export function secondBallotMessage(first: BallotChannel): string {
   return `该业主已以${BALLOT_CHANNEL_LABELS[first]}方式表决，每位业主对同一事项只能投一票`;
 }
+
+/**
+ * The closing light (预警灯) of an open vote, on the shared light rule (LIGHT_STARTS): yellow in the
+ * last OWNERS_VOTE_CLOSING_WARN_HOURS before its closing time, red once the time has passed — from that
+ * instant no ballot is taken, and the clock's sweep closes the vote and publishes its tally.
+ */
+export const OWNERS_VOTE_CLOSING_WARN_HOURS = 24;
+
+export function ownersVoteClock(closesAt: Date): { warnAt: Date; deadline: Date } {
+  return { warnAt: new Date(closesAt.getTime() - OWNERS_VOTE_CLOSING_WARN_HOURS * 3_600_000), deadline: closesAt };
+}

@@ -6,18 +6,17 @@ import {
   maskName,
   normalizeIdNumber,
 } from '@gewu/domain';
-import { createHash, randomInt } from 'node:crypto';
+import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { authorize } from '../../platform/access.ts';
-import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { auditRow, recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
 import * as errors from './votes.errors.ts';
 import * as repo from './votes.repository.ts';
-import { loadVote } from './votes.service.ts';
 import { ownerVotes } from './votes.table.ts';
 
 export type BallotDeps = {
@@ -54,8 +53,8 @@ export function receiptOf(b: repo.BallotRow): BallotReceipt {
 }
 
 interface BallotInput {
-  vote: repo.VoteRow;
-  voter: repo.VoterRow;
+  vote: NonNullable<repo.PhoneBallotContext['vote']>;
+  voter: NonNullable<repo.PhoneBallotContext['voter']>;
   choice: OwnersVoteChoice;
   channel: BallotChannel;
   castBy: string;
@@ -66,30 +65,42 @@ interface BallotInput {
 }
 
 /**
- * Casts the voter's ONE ballot on the matter (the unique index on vote and voter is the rule). A retry
- * with the same idempotency key by the same person returns the first ballot; any other second ballot
- * is refused naming the channel that voted. The vote row is read FOR SHARE so a close waits for the
- * ballots in flight and no ballot lands after it.
+ * Casts the voter's ONE ballot on the matter in one statement (repo.insertBallotAudited: the vote read
+ * FOR SHARE and still open before its closing time, the ballot, its audit row). The unique index on vote
+ * and voter is the rule — no pre-check: when it refuses the insert, the ballot that stands is read (the
+ * rare path) and either returned (a retry with the same idempotency key by the same person gets the same
+ * receipt) or named in the 409. A retry after the close still gets its receipt.
  */
 async function castBallot(deps: BallotDeps, ctx: RequestContext, input: BallotInput): Promise<repo.BallotRow> {
   const { vote, voter } = input;
-  const sameRequest = (b: repo.BallotRow) => b.castBy === input.castBy && b.idempotencyKey === input.idempotencyKey;
-  const before = await repo.findBallotOfVoter(deps.db, vote.id, voter.id);
-  if (before) {
-    if (sameRequest(before)) return before;
-    throw errors.secondBallot(before.channel);
-  }
   const now = deps.clock.now();
-  const inserted = await deps.db.transaction(async (tx) => {
-    const [current] = await tx
-      .select({ state: ownerVotes.state, closesAt: ownerVotes.closesAt })
-      .from(ownerVotes)
-      .where(sql`${ownerVotes.id} = ${vote.id}`)
-      .for('share');
-    if (!current || current.state !== 'open') throw errors.notOpen();
-    if (current.closesAt <= now) throw errors.votingClosed();
-    const code = drawReceiptCode();
-    const row = await repo.insertBallot(tx, {
+  const standing = async () => {
+    const first = await repo.findBallotOfVoter(deps.db, vote.id, voter.id);
+    if (first && first.castBy === input.castBy && first.idempotencyKey === input.idempotencyKey) return first;
+    return first ? errors.secondBallot(first.channel) : null;
+  };
+  const refusal = (state: string, closesAt: Date) =>
+    state !== 'open' ? errors.notOpen() : closesAt <= now ? errors.votingClosed() : null;
+  const early = refusal(vote.state, vote.closesAt);
+  if (early) {
+    const first = await standing();
+    if (first && !(first instanceof Error)) return first;
+    throw early;
+  }
+  const code = drawReceiptCode();
+  const ballotId = randomUUID();
+  // How the owner voted stays out of the audit log: who cast it, for whom and by which channel.
+  const audit = auditRow(deps.clock, ctx, {
+    action: 'vote.ballot',
+    targetType: 'owner_vote',
+    targetId: vote.id,
+    regionPath: vote.regionPath,
+    detail: { voterId: voter.id, channel: input.channel, ballotId },
+  });
+  const { open, ballot } = await repo.insertBallotAudited(
+    deps.db,
+    {
+      id: ballotId,
       voteId: vote.id,
       voterId: voter.id,
       choice: input.choice,
@@ -105,23 +116,25 @@ async function castBallot(deps: BallotDeps, ctx: RequestContext, input: BallotIn
       proxyNameMasked: input.proxyName ? maskName(input.proxyName) : null,
       idempotencyKey: input.idempotencyKey,
       castAt: now,
-    });
-    if (!row) return null;
-    // How the owner voted stays out of the audit log: who cast it, for whom and by which channel.
-    await recordAudit(tx, deps.clock, ctx, {
-      action: 'vote.ballot',
-      targetType: 'owner_vote',
-      targetId: vote.id,
-      regionPath: vote.regionPath,
-      detail: { voterId: voter.id, channel: input.channel, ballotId: row.id },
-    });
-    return row;
-  });
-  if (inserted) return inserted;
-  // Lost a race with another ballot for the same voter: the first one stands.
-  const first = await repo.findBallotOfVoter(deps.db, vote.id, voter.id);
-  if (first && sameRequest(first)) return first;
-  throw errors.secondBallot(first?.channel ?? input.channel);
+    },
+    audit,
+  );
+  if (ballot) {
+    ctx.audited = true;
+    return ballot;
+  }
+  // Nothing inserted: the voter's ballot already stands (the unique index), or the vote closed meanwhile.
+  const first = await standing();
+  if (first && !(first instanceof Error)) return first;
+  if (first) throw first;
+  if (!open) {
+    const [current] = await deps.db
+      .select({ state: ownerVotes.state, closesAt: ownerVotes.closesAt })
+      .from(ownerVotes)
+      .where(sql`${ownerVotes.id} = ${vote.id}`);
+    throw refusal(current?.state ?? 'closed', current?.closesAt ?? now) ?? errors.notOpen();
+  }
+  throw errors.secondBallot(input.channel);
 }
 
 /** A paper ballot (纸质表决票) or a proxy's ballot (委托书) entered by staff, with its scan attached. */
@@ -132,9 +145,11 @@ export async function enterPaperBallot(
   body: PaperBallotBody,
 ): Promise<BallotReceipt> {
   const actor = authorize(ctx, 'vote.manage');
-  const vote = await loadVote(deps.db, ctx, voteId);
-  if (vote.state !== 'open') throw errors.notOpen();
-  const voter = await repo.findVoter(deps.db, vote.id, body.voterId);
+  // The vote in the actor's area and the named roll entry in one query.
+  const { vote, voter } = await repo.paperBallotContext(deps.db, repo.visibleVotes(actor), voteId, body.voterId);
+  if (!vote) throw errors.voteNotFound();
+  // A draft, or a closed vote with no such voter: not open (a closed vote's own voter may be a retry, below).
+  if (vote.state === 'draft' || (vote.state !== 'open' && !voter)) throw errors.notOpen();
   if (!voter) throw errors.voterNotFound();
   if (body.channel === 'proxy' && !body.proxyName) throw errors.proxyNameRequired();
   await checkAttachmentsOwned(deps, [body.scanAttachmentId], { userId: actor.id }, 'scanAttachmentId');
@@ -152,30 +167,20 @@ export async function enterPaperBallot(
   return receiptOf(ballot);
 }
 
-/** The resident's verified owner record, or 403 until they have verified. */
-async function ownerOf(db: Db, ctx: RequestContext): Promise<{ userId: string; residentId: string }> {
-  const actor = authorize(ctx, 'vote.cast');
-  const link = await repo.findOwnerLink(db, actor.id);
-  if (!link) throw errors.notVerified();
-  return { userId: actor.id, residentId: link.residentId };
-}
-
-/** An open or closed vote whose roll holds the resident; anything else is not found for them. */
-export async function loadMyVote(db: Db, residentId: string, voteId: string) {
-  const vote = await repo.findVoteWhere(db, voteId, repo.openOrClosed());
-  const voter = vote ? await repo.findVoterOfResident(db, vote.id, residentId) : null;
-  return { vote, voter };
-}
-
-/** The owner's own ballot from the phone (a verified owner on the frozen roll). */
+/**
+ * The owner's own ballot from the phone: a verified owner (the account's owner link) on the frozen roll
+ * of a vote that is open and not past its closing time. The link, the vote and the roll entry come in
+ * one query; the ballot and its audit row go in one statement.
+ */
 export async function castPhoneBallot(
   deps: BallotDeps,
   ctx: RequestContext,
   voteId: string,
   body: { choice: OwnersVoteChoice; idempotencyKey: string },
 ): Promise<BallotReceipt> {
-  const me = await ownerOf(deps.db, ctx);
-  const { vote, voter } = await loadMyVote(deps.db, me.residentId, voteId);
+  const actor = authorize(ctx, 'vote.cast');
+  const { residentId, vote, voter } = await repo.phoneBallotContext(deps.db, actor.id, voteId);
+  if (!residentId) throw errors.notVerified();
   if (!vote) throw errors.voteNotFound();
   if (!voter) throw errors.notOnRoll();
   const ballot = await castBallot(deps, ctx, {
@@ -183,8 +188,8 @@ export async function castPhoneBallot(
     voter,
     choice: body.choice,
     channel: 'phone',
-    castBy: me.userId,
-    residentId: me.residentId,
+    castBy: actor.id,
+    residentId,
     scanAttachmentId: null,
     proxyName: null,
     idempotencyKey: body.idempotencyKey,

@@ -3,6 +3,7 @@ import { type SQL, and, desc, eq, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { escapeLike, inScope } from '../../platform/access.ts';
+import type { auditLog } from '../../platform/audit/audit.table.ts';
 import { ownerAccountLinks, ownerVoteBallots, ownerVoteVoters, ownerVotes } from './votes.table.ts';
 
 export type VoteRow = typeof ownerVotes.$inferSelect;
@@ -217,3 +218,150 @@ export async function voteWithScanVisible(db: Db, actor: Pick<Actor, 'regionPath
 
 /** A vote residents and the public may know of: opened (its roll frozen) or closed. */
 export const openOrClosed = (): SQL => sql`${ownerVotes.state} <> 'draft'`;
+
+/** What a phone ballot needs, in ONE query: the account's owner link, the vote (not a draft) and the roll entry. */
+export interface PhoneBallotContext {
+  residentId: string | null;
+  vote: Pick<VoteRow, 'id' | 'state' | 'closesAt' | 'regionPath'> | null;
+  voter: Pick<VoterRow, 'id' | 'areaCenti' | 'headcount'> | null;
+}
+
+export async function phoneBallotContext(db: Db, userId: string, voteId: string): Promise<PhoneBallotContext> {
+  const [row] = await queryRows<{
+    residentId: string | null;
+    voteId: string | null;
+    state: VoteRow['state'] | null;
+    closesAt: string | Date | null;
+    regionPath: string | null;
+    voterId: string | null;
+    areaCenti: number | null;
+    headcount: number | null;
+  }>(
+    db,
+    sql`SELECT l.resident_id AS "residentId", v.id AS "voteId", v.state, v.closes_at AS "closesAt", v.region_path AS "regionPath",
+          r.id AS "voterId", r.area_centi::float8 AS "areaCenti", r.headcount
+        FROM (SELECT 1) AS one
+        LEFT JOIN owner_account_links l ON l.user_id = ${userId}
+        LEFT JOIN owner_votes v ON v.id = ${voteId} AND v.state <> 'draft'
+        LEFT JOIN owner_vote_voters r ON r.vote_id = v.id AND r.owner_ids @> ARRAY[l.resident_id]`,
+  );
+  return contextOf(row, row?.residentId ?? null);
+}
+
+/** What a staff-entered ballot needs, in ONE query: the vote in the actor's scope and the named roll entry. */
+export async function paperBallotContext(
+  db: Db,
+  visible: SQL,
+  voteId: string,
+  voterId: string,
+): Promise<Omit<PhoneBallotContext, 'residentId'>> {
+  const [row] = await queryRows<Parameters<typeof contextOf>[0]>(
+    db,
+    sql`SELECT owner_votes.id AS "voteId", owner_votes.state, owner_votes.closes_at AS "closesAt", owner_votes.region_path AS "regionPath",
+          r.id AS "voterId", r.area_centi::float8 AS "areaCenti", r.headcount
+        FROM owner_votes LEFT JOIN owner_vote_voters r ON r.vote_id = owner_votes.id AND r.id = ${voterId}
+        WHERE owner_votes.id = ${voteId} AND ${visible}`,
+  );
+  return contextOf(row, null);
+}
+
+function contextOf(
+  row:
+    | {
+        voteId: string | null;
+        state: VoteRow['state'] | null;
+        closesAt: string | Date | null;
+        regionPath: string | null;
+        voterId: string | null;
+        areaCenti: number | null;
+        headcount: number | null;
+      }
+    | undefined,
+  residentId: string | null,
+): PhoneBallotContext {
+  const vote =
+    row?.voteId && row.state && row.closesAt && row.regionPath !== null
+      ? { id: row.voteId, state: row.state, closesAt: new Date(row.closesAt), regionPath: row.regionPath }
+      : null;
+  const voter =
+    vote && row?.voterId
+      ? { id: row.voterId, areaCenti: Number(row.areaCenti), headcount: Number(row.headcount) }
+      : null;
+  return { residentId, vote, voter };
+}
+
+/**
+ * Casts a ballot in ONE statement (atomic by itself): the vote row is read FOR SHARE and must still be
+ * open with its closing time ahead (a close claiming the row waits for the ballots in flight; none lands
+ * after it), the ballot is inserted — the unique index on (vote, voter) is the one-ballot rule, a second
+ * one inserts nothing — and its audit row is written with it. `open` is false when the vote was not
+ * open (or past its time); `ballot` is null when nothing was inserted.
+ */
+export async function insertBallotAudited(
+  db: Db,
+  row: typeof ownerVoteBallots.$inferInsert & { id: string },
+  audit: typeof auditLog.$inferInsert,
+): Promise<{ open: boolean; ballot: BallotRow | null }> {
+  const at = (d: Date | undefined | null) => (d ? d.toISOString() : null);
+  const [res] = await queryRows<{ open: boolean; ballot: Record<string, unknown> | null }>(
+    db,
+    sql`WITH v AS (
+          SELECT id FROM owner_votes WHERE id = ${row.voteId} AND state = 'open' AND closes_at > ${at(row.castAt)}::timestamptz FOR SHARE
+        ), b AS (
+          INSERT INTO owner_vote_ballots (id, vote_id, voter_id, choice, channel, area_centi, headcount, receipt_code, receipt_hash,
+            cast_by, resident_id, scan_attachment_id, proxy_name_enc, proxy_name_masked, idempotency_key, cast_at)
+          SELECT ${row.id}::uuid, v.id, ${row.voterId}::uuid, ${row.choice}, ${row.channel}, ${row.areaCenti}, ${row.headcount},
+            ${row.receiptCode}, ${row.receiptHash}, ${row.castBy}::uuid, ${row.residentId ?? null}::uuid, ${row.scanAttachmentId ?? null}::uuid,
+            ${row.proxyNameEnc ?? null}, ${row.proxyNameMasked ?? null}, ${row.idempotencyKey}, ${at(row.castAt)}::timestamptz
+          FROM v
+          ON CONFLICT (vote_id, voter_id) DO NOTHING
+          RETURNING *
+        ), a AS (
+          INSERT INTO audit_log (at, actor_id, actor_name, actor_roles, action, target_type, target_id, region_path, ip, request_id, outcome, detail)
+          SELECT ${at(audit.at)}::timestamptz, ${audit.actorId ?? null}::uuid, ${audit.actorName ?? null},
+            ${`{${(audit.actorRoles ?? []).join(',')}}`}::text[], ${audit.action}, ${audit.targetType ?? null}, ${audit.targetId ?? null},
+            ${audit.regionPath ?? null}, ${audit.ip ?? null}, ${audit.requestId ?? null}, ${audit.outcome},
+            ${JSON.stringify(audit.detail ?? {})}::jsonb
+          FROM b
+        )
+        SELECT EXISTS (SELECT 1 FROM v) AS open, (SELECT row_to_json(b) FROM b) AS ballot`,
+  );
+  const b = res?.ballot;
+  return {
+    open: res?.open ?? false,
+    ballot: b
+      ? {
+          id: b.id as string,
+          voteId: b.vote_id as string,
+          voterId: b.voter_id as string,
+          choice: b.choice as OwnersVoteChoice,
+          channel: b.channel as BallotChannel,
+          areaCenti: Number(b.area_centi),
+          headcount: Number(b.headcount),
+          receiptCode: b.receipt_code as string,
+          receiptHash: b.receipt_hash as string,
+          castBy: b.cast_by as string,
+          residentId: (b.resident_id as string | null) ?? null,
+          scanAttachmentId: (b.scan_attachment_id as string | null) ?? null,
+          proxyNameEnc: (b.proxy_name_enc as string | null) ?? null,
+          proxyNameMasked: (b.proxy_name_masked as string | null) ?? null,
+          idempotencyKey: b.idempotency_key as string,
+          castAt: new Date(b.cast_at as string),
+        }
+      : null,
+  };
+}
+
+/** One inbox row per verified owner account on the vote's frozen roll, in one statement. */
+export async function notifyOwnersOnRoll(
+  db: Db,
+  voteId: string,
+  n: { kind: string; title: string; subject: { kind: string; id: string }; data: Record<string, unknown> },
+  at: Date,
+): Promise<void> {
+  await db.execute(sql`INSERT INTO notifications (user_id, kind, title, subject_kind, subject_id, data, created_at)
+    SELECT DISTINCT l.user_id, ${n.kind}, ${n.title}, ${n.subject.kind}, ${n.subject.id}::uuid, ${JSON.stringify(n.data)}::jsonb,
+      ${at.toISOString()}::timestamptz
+    FROM owner_vote_voters r CROSS JOIN LATERAL unnest(r.owner_ids) AS o(id) JOIN owner_account_links l ON l.resident_id = o.id
+    WHERE r.vote_id = ${voteId}`);
+}

@@ -3,6 +3,8 @@ import { idCheckChar } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
+import { countQueries } from '../../../test/query-count.ts';
+import { sweepDeadlines } from '../../platform/clocks/index.ts';
 import { addUser, as, createTestApp, login, regionIdByCode, type Session, type TestApp } from '../../../test/app.ts';
 
 /*
@@ -332,5 +334,219 @@ describe('bad ballots', () => {
     expect(res.statusCode, res.body).toBe(409);
     expect(res.json().code).toBe('vote.closed');
     expect(await ballotCount()).toBe(before);
+  });
+});
+
+describe('a ballot is cheap: round trips to the database, counted through the driver', () => {
+  // Bounds set by hand (what the request needs, not what the code happens to do): the phone ballot is one
+  // read (owner link + vote + roll entry) and one write (ballot + audit); the paper ballot one read (vote in
+  // scope + roll entry), the scan's ownership check and one write; a retry one read, the refused write, the
+  // read of the ballot that stands and the HTTP hook's audit row of the request. Before this issue: phone 9, paper 9, retry 5 (BEGIN/COMMIT counted).
+  it('a phone ballot takes 2 statements, a paper ballot 3, a retry 4 returning the same receipt', async () => {
+    // Earlier tests moved the clock past the first sessions.
+    centre = await login(t.app, 'dispatcher');
+    owner = await login(t.app, 'resident');
+    const voteId = await newVote([buildingId]);
+    expect((await post(centre, `/api/votes/${voteId}/open`, {})).statusCode).toBe(200);
+    expect((await post(owner, '/api/my/owner-verification', { idNumber: ID_R })).statusCode).toBe(200);
+    const url = `/api/my/votes/${voteId}/ballot`;
+    await get(owner, `/api/my/votes/${voteId}`); // the session is in the cache, as it is for a voter's second request
+    const phone = await countQueries(t.database, () => post(owner, url, { choice: 'for', idempotencyKey: 'rt-phone' }));
+    expect(phone.result.statusCode, phone.result.body).toBe(201);
+    expect(phone.count, phone.statements.join('\n')).toBeLessThanOrEqual(2);
+    const retry = await countQueries(t.database, () => post(owner, url, { choice: 'for', idempotencyKey: 'rt-phone' }));
+    expect(retry.result.json().ballotId).toBe(phone.result.json().ballotId);
+    expect(retry.count, retry.statements.join('\n')).toBeLessThanOrEqual(4);
+    const roll = (await get(centre, `/api/votes/${voteId}/roll`)).json();
+    const voterY = roll.voters.find((v: { areaCenti: number }) => v.areaCenti === 30000).id;
+    const scanId = await scan(centre);
+    const paper = await countQueries(t.database, () =>
+      post(centre, `/api/votes/${voteId}/paper-ballots`, {
+        voterId: voterY,
+        choice: 'abstain',
+        channel: 'paper',
+        scanAttachmentId: scanId,
+        idempotencyKey: 'rt-paper',
+      }),
+    );
+    expect(paper.result.statusCode, paper.result.body).toBe(201);
+    expect(paper.count, paper.statements.join('\n')).toBeLessThanOrEqual(3);
+    // Each ballot wrote its audit row (who cast it, for whom, by which channel; never the choice).
+    const audits = await queryRows<{ detail: { channel: string } }>(
+      t.database.db,
+      sql`SELECT detail FROM audit_log WHERE action = 'vote.ballot' AND target_id = ${voteId} ORDER BY id`,
+    );
+    expect(audits.map((a) => a.detail.channel)).toEqual(['phone', 'paper']);
+    expect(JSON.stringify(audits)).not.toContain('abstain');
+  });
+});
+
+describe('closing on the clock (the shared sweep, kind vote.close)', () => {
+  const HOUR = 3_600_000;
+  const lightOf = async (voteId: string) => {
+    const res = await get(centre, '/api/votes');
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().items.find((v: { id: string }) => v.id === voteId)?.light;
+  };
+  const stateOf = async (voteId: string) => (await get(centre, `/api/votes/${voteId}`)).json().state;
+  const pending = async (voteId: string) =>
+    (
+      await queryRows<{ n: number }>(
+        t.database.db,
+        sql`SELECT count(*)::int AS n FROM clock_deadlines WHERE kind = 'vote.close' AND subject_id = ${voteId}`,
+      )
+    )[0]?.n;
+
+  it('lights green, yellow in the last 24 h, red past the time; the sweep closes it once, as the manual close would', async () => {
+    centre = await login(t.app, 'dispatcher');
+    owner = await login(t.app, 'resident');
+    ownerY = await login(t.app, 'vote-owner-y');
+    expect((await post(owner, '/api/my/owner-verification', { idNumber: ID_R })).statusCode).toBe(200);
+    expect((await post(ownerY, '/api/my/owner-verification', { idNumber: ID_Y })).statusCode).toBe(200);
+    // An estate of its own: building 丙 — 3-101 80.00 m² R, 3-102 100.00 m² Y, 3-103 50.00 m² unsold.
+    // Roll: R 8000 / 1, Y 10000 / 1, developer 5000 / 1 → 23000 and 3 heads.
+    const building = (await post(centre, '/api/buildings', { villageId, name: '丙栋' })).json().id;
+    const idOfName = async (name: string) =>
+      (await queryRows<{ id: string }>(t.database.db, sql`SELECT id FROM residents WHERE name = ${name}`))[0]?.id ??
+      null;
+    await addHouse(building, '3-101', 80, await idOfName('业主甲'));
+    await addHouse(building, '3-102', 100, await idOfName('业主乙'));
+    await addHouse(building, '3-103', 50, null);
+    const opensAt = t.clock.now().getTime();
+    const voteId = await newVote([building], 'rebuild'); // closes 72 h from now; item (7): three quarters
+    expect(await lightOf(voteId)).toBe(null); // a draft has no closing light
+    expect((await post(centre, `/api/votes/${voteId}/open`, {})).statusCode).toBe(200);
+    expect(await pending(voteId)).toBe(1);
+    expect(await lightOf(voteId)).toBe('green');
+    // R for on the phone, Y for on paper: 18000 of 23000 (≥ 2/3) and 2 of 3 heads took part, all for.
+    expect(
+      (await post(owner, `/api/my/votes/${voteId}/ballot`, { choice: 'for', idempotencyKey: 'clock-r-phone' }))
+        .statusCode,
+    ).toBe(201);
+    const voters = (await get(centre, `/api/votes/${voteId}/roll`)).json().voters;
+    const paper = await post(centre, `/api/votes/${voteId}/paper-ballots`, {
+      voterId: voters.find((v: { areaCenti: number }) => v.areaCenti === 10000).id,
+      choice: 'for',
+      channel: 'paper',
+      scanAttachmentId: await scan(centre),
+      idempotencyKey: 'clock-y-paper',
+    });
+    expect(paper.statusCode, paper.body).toBe(201);
+
+    t.clock.set(new Date(opensAt + 48 * HOUR - 1));
+    centre = await login(t.app, 'dispatcher'); // sessions idle out while the clock moves
+    expect(await lightOf(voteId)).toBe('green');
+    t.clock.set(new Date(opensAt + 48 * HOUR)); // 24 h before the close: yellow from that instant
+    centre = await login(t.app, 'dispatcher'); // sessions idle out while the clock moves
+    expect(await lightOf(voteId)).toBe('yellow');
+    await sweepDeadlines(t.deps);
+    expect(await stateOf(voteId)).toBe('open');
+
+    t.clock.set(new Date(opensAt + 72 * HOUR)); // the closing instant: no more ballots, the sweep not yet
+    centre = await login(t.app, 'dispatcher'); // sessions idle out while the clock moves
+    const late = await post(centre, `/api/votes/${voteId}/paper-ballots`, {
+      voterId: voters.find((v: { developer: boolean }) => v.developer).id,
+      choice: 'against',
+      channel: 'paper',
+      scanAttachmentId: await scan(centre),
+      idempotencyKey: 'clock-dev-late',
+    });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json().code).toBe('vote.closed');
+    expect(await lightOf(voteId)).toBe('yellow');
+    await sweepDeadlines(t.deps);
+    expect(await stateOf(voteId)).toBe('open');
+    expect((await get(null, `/api/public/votes/${voteId}`)).statusCode).toBe(404); // still hidden
+
+    t.clock.set(new Date(opensAt + 72 * HOUR + 1));
+    centre = await login(t.app, 'dispatcher'); // sessions idle out while the clock moves
+    expect(await lightOf(voteId)).toBe('red');
+    await sweepDeadlines(t.deps);
+    const closed = (await get(centre, `/api/votes/${voteId}`)).json();
+    expect(closed.state).toBe('closed');
+    expect(closed.closedAt).toBe(new Date(opensAt + 72 * HOUR + 1).toISOString());
+    expect(closed.tally).toEqual({
+      roll: { areaCenti: 23000, headcount: 3 },
+      byChoice: {
+        for: { areaCenti: 18000, headcount: 2 },
+        against: { areaCenti: 0, headcount: 0 },
+        abstain: { areaCenti: 0, headcount: 0 },
+      },
+      participating: { areaCenti: 18000, headcount: 2 },
+      participationMet: true,
+      threshold: 'three_quarters',
+      majorityMet: true,
+      passed: true,
+    });
+    expect(await lightOf(voteId)).toBe(null);
+    expect(await pending(voteId)).toBe(0);
+    expect((await get(null, `/api/public/votes/${voteId}`)).json().ballots).toHaveLength(2);
+
+    // Told as the manual close tells: the two verified owners on the roll, the estate's staff.
+    const [village] = await queryRows<{ path: string }>(
+      t.database.db,
+      sql`SELECT path FROM regions WHERE code = '410104001001'`,
+    );
+    const [township] = await queryRows<{ path: string }>(
+      t.database.db,
+      sql`SELECT path FROM regions WHERE code = '410104001'`,
+    );
+    const told = await queryRows<{
+      user_id: string | null;
+      region_path: string | null;
+      role: string | null;
+      title: string;
+    }>(
+      t.database.db,
+      sql`SELECT user_id, region_path, role, title FROM notifications WHERE kind = 'vote.closed' AND subject_id = ${voteId}`,
+    );
+    expect(told.map((n) => n.user_id ?? `${n.role}@${n.region_path}`).sort()).toEqual(
+      [
+        owner.userId,
+        ownerY.userId,
+        `dispatcher@${village?.path}`,
+        `dispatcher@${township?.path}`,
+        `village_cadre@${village?.path}`,
+      ].sort(),
+    );
+    expect(told[0]?.title).toBe('选举业主委员会：表决已结束，结果已公布（通过）');
+    const inbox = (await get(await login(t.app, 'resident'), '/api/notifications')).body;
+    expect(inbox).toContain('表决已结束，结果已公布');
+
+    // Swept again: nothing more (one close, one audit row, no second notice).
+    await sweepDeadlines(t.deps);
+    const audits = await queryRows<{ actor_id: string | null; detail: { how: string } }>(
+      t.database.db,
+      sql`SELECT actor_id, detail FROM audit_log WHERE action = 'vote.close' AND target_id = ${voteId}`,
+    );
+    expect(audits).toEqual([{ actor_id: null, detail: expect.objectContaining({ how: 'clock' }) }]);
+    expect(
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'vote.closed' AND subject_id = ${voteId}`,
+        )
+      )[0]?.n,
+    ).toBe(5);
+  });
+
+  it('a vote closed by hand before its time takes its pending close back; the sweep leaves it alone', async () => {
+    centre = await login(t.app, 'dispatcher');
+    const voteId = await newVote([buildingId]);
+    expect((await post(centre, `/api/votes/${voteId}/open`, {})).statusCode).toBe(200);
+    expect(await pending(voteId)).toBe(1);
+    const closed = await post(centre, `/api/votes/${voteId}/close`, {});
+    expect(closed.statusCode, closed.body).toBe(200);
+    expect(await pending(voteId)).toBe(0);
+    const closedAt = closed.json().closedAt;
+    t.clock.advance(4 * 86_400_000);
+    await sweepDeadlines(t.deps);
+    const detail = (await get(await login(t.app, 'dispatcher'), `/api/votes/${voteId}`)).json();
+    expect(detail).toMatchObject({ state: 'closed', closedAt });
+    const n = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'vote.close' AND target_id = ${voteId}`,
+    );
+    expect(n[0]?.n).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import {
   type CreateOwnersVoteBody,
   type OwnersRoll,
   type OwnersVoteDetail,
-  type OwnersVoteSummary,
+  type OwnersVoteListItem,
   type OwnersVoteTally,
   type Weight,
   areaToCenti,
@@ -10,7 +10,12 @@ import {
   countBallots as addUp,
   decideOwnersVote,
   DEVELOPER_KEY,
+  lightAt,
   maskName,
+  ownersVoteClock,
+  ROLE_ACTIONS,
+  ROLES,
+  centrePathFor,
 } from '@gewu/domain';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -18,7 +23,10 @@ import type { Db } from '../../db/client.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { RequestContext } from '../../platform/context.ts';
+import { cancelDeadlines, scheduleDeadlines } from '../../platform/clocks/index.ts';
+import { type RequestContext, systemContext } from '../../platform/context.ts';
+import { notify, wakeStreams } from '../notifications/notifications.service.ts';
+import { closingLights, voteCloseClock } from './votes.clocks.ts';
 import { findRegionInScope } from '../regions/regions.repository.ts';
 import * as errors from './votes.errors.ts';
 import * as repo from './votes.repository.ts';
@@ -101,7 +109,8 @@ export async function createVote(deps: VotesDeps, ctx: RequestContext, body: Cre
   });
 }
 
-export async function listVotes(deps: VotesDeps, ctx: RequestContext): Promise<{ items: OwnersVoteSummary[] }> {
+export async function listVotes(deps: VotesDeps, ctx: RequestContext): Promise<{ items: OwnersVoteListItem[] }> {
+  const now = deps.clock.now();
   const actor = authorize(ctx, 'vote.manage');
   const rows = await repo.listVotesWhere(deps.db, repo.visibleVotes(actor));
   return {
@@ -114,6 +123,8 @@ export async function listVotes(deps: VotesDeps, ctx: RequestContext): Promise<{
       closesAt: new Date(r.closesAt).toISOString(),
       ballotsCast: r.cast,
       roll: rollOf(r),
+      // The closing light while open (yellow in the last day, red once past: ballots refused, the sweep closes it).
+      light: r.state === 'open' ? lightAt(ownersVoteClock(new Date(r.closesAt)), now) : null,
     })),
   };
 }
@@ -202,6 +213,7 @@ export async function openVote(deps: VotesDeps, ctx: RequestContext, id: string)
         headcount: 1,
       })),
     );
+    await scheduleDeadlines(tx, voteCloseClock, vote.id, closingLights(claimed.closesAt));
     await recordAudit(tx, deps.clock, ctx, {
       action: 'vote.open',
       targetType: 'owner_vote',
@@ -224,32 +236,79 @@ export async function tallyVote(db: Db, vote: repo.VoteRow): Promise<OwnersVoteT
   return { roll, byChoice: count.byChoice, ...decideOwnersVote(vote.item, count) };
 }
 
-/** Closes the vote: no more ballots; the tally is computed, stored and published with the ballot list. */
-export async function closeVote(deps: VotesDeps, ctx: RequestContext, id: string): Promise<OwnersVoteDetail> {
-  const vote = await loadVote(deps.db, ctx, id);
-  if (vote.state === 'closed') throw errors.alreadyClosed();
-  if (vote.state !== 'open') throw errors.notOpen();
+/** The roles told of a close: every role holding vote.manage (roles.ts), as the routes declare them. */
+const MANAGERS = ROLES.filter((r) => ROLE_ACTIONS[r].includes('vote.manage'));
+
+/**
+ * Closes an open vote — the one close, by hand or on the clock: claims the row (a ballot racing the
+ * close waits on it and then finds the vote closed), computes and stores the tally, audits, takes back
+ * the clock's pending close and tells the staff of the estate (at the estate and at its township's
+ * centre; a village's cadres at their village) and every verified owner on the roll that the result is
+ * published. Null when the vote was no longer open (someone else closed it first).
+ */
+async function closeOpenVote(
+  deps: VotesDeps,
+  ctx: RequestContext,
+  vote: repo.VoteRow,
+  how: 'manual' | 'clock',
+): Promise<OwnersVoteDetail | null> {
   return deps.db.transaction(async (tx) => {
-    // Claim first: a ballot racing the close waits on the row and then finds the vote closed.
     const [claimed] = await tx
       .update(ownerVotes)
       .set({ state: 'closed', closedAt: deps.clock.now() })
       .where(sql`${ownerVotes.id} = ${vote.id} AND ${ownerVotes.state} = 'open'`)
       .returning();
-    if (!claimed) throw errors.alreadyClosed();
+    if (!claimed) return null;
     const tally = await tallyVote(tx, claimed);
     const [done] = await tx
       .update(ownerVotes)
       .set({ tally })
       .where(sql`${ownerVotes.id} = ${vote.id}`)
       .returning();
+    await cancelDeadlines(tx, voteCloseClock, vote.id, closingLights(claimed.closesAt));
     await recordAudit(tx, deps.clock, ctx, {
       action: 'vote.close',
       targetType: 'owner_vote',
       targetId: vote.id,
       regionPath: vote.regionPath,
-      detail: { passed: tally.passed, participating: tally.participating },
+      detail: { passed: tally.passed, participating: tally.participating, how },
     });
+    const notice = {
+      kind: 'vote.closed',
+      title: `${claimed.title}：表决已结束，结果已公布（${tally.passed ? '通过' : '未通过'}）`,
+      subject: { kind: 'owner_vote', id: vote.id },
+      data: { passed: tally.passed, how },
+    };
+    const centre = centrePathFor(vote.regionPath, 'village');
+    await notify(
+      tx,
+      deps.clock,
+      MANAGERS.flatMap((role) => [
+        { regionPath: vote.regionPath, role },
+        ...(role === 'village_cadre' ? [] : [{ regionPath: centre, role }]),
+      ]),
+      notice,
+    );
+    await repo.notifyOwnersOnRoll(tx, vote.id, notice, deps.clock.now());
     return voteDetail(tx, done as repo.VoteRow);
   });
+}
+
+/** Closes the vote by hand (before or after its time): no more ballots; the tally is computed, stored and published. */
+export async function closeVote(deps: VotesDeps, ctx: RequestContext, id: string): Promise<OwnersVoteDetail> {
+  const vote = await loadVote(deps.db, ctx, id);
+  if (vote.state === 'closed') throw errors.alreadyClosed();
+  if (vote.state !== 'open') throw errors.notOpen();
+  const closed = await closeOpenVote(deps, ctx, vote, 'manual');
+  if (!closed) throw errors.alreadyClosed();
+  wakeStreams();
+  return closed;
+}
+
+/** The clock's close (votes.clocks, from the shared sweep): the votes whose closing time has passed. */
+export async function closeVotesOnTheirClock(deps: VotesDeps, ids: readonly string[]): Promise<void> {
+  for (const id of ids) {
+    const vote = await repo.findVoteWhere(deps.db, id, sql`${ownerVotes.state} = 'open'`);
+    if (vote) await closeOpenVote(deps, systemContext(), vote, 'clock');
+  }
 }

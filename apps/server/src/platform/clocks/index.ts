@@ -26,6 +26,10 @@
  *          },
  *        });
  *
+ *    A light change that must do more than tell people (an owners' vote closing at its time) also
+ *    gives `act(deps, subjectIds)`: the sweep calls it with the subjects still due, in the transaction
+ *    that took their rows, and the module runs its own code (votes.clocks.ts runs the manual close).
+ *
  *    The kind is registered when that file is loaded: the module's repository imports it (to schedule its
  *    clocks), so every process that builds the app — and therefore runs the sweep — has it; a script
  *    that sweeps without the app imports the file itself (see bench/sweep.ts).

@@ -1,4 +1,6 @@
 import type { SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../clock.ts';
 
 /** The light changes the sweep takes: a clock's 80 % point (yellow) and its deadline (red). */
 export type DueLight = 'yellow' | 'red';
@@ -14,6 +16,13 @@ export type DueLight = 'yellow' | 'red';
 export interface LightChange {
   subjects(now: Date): SQL;
   notices(now: Date): SQL;
+  /**
+   * What the light change does beyond telling people, when it does more (a vote closing on its clock
+   * runs the module's own close): called with the ids of the subjects still due (`s` must then yield
+   * an `id` column), in the transaction that took their rows — if it throws, the rows stay for the next
+   * sweep. It must leave a subject already dealt with alone (a manual close came first, say).
+   */
+  act?(deps: { db: Db; clock: Clock }, subjectIds: string[]): Promise<void>;
 }
 
 /** A kind of clock a module registers: its stable name (stored in every pending row) and its light changes. */

@@ -26,7 +26,24 @@ function lightChanges(kind: ClockKind, light: DueLight, now: Date, limit: number
       INSERT INTO notifications (${sql.raw(NOTICE_COLUMNS.join(', '))})
       ${change.notices(now)}
       RETURNING 1
-    ) SELECT (SELECT count(*)::int FROM due) AS taken, (SELECT count(*)::int FROM s) AS n`;
+    ) SELECT (SELECT count(*)::int FROM due) AS taken, (SELECT count(*)::int FROM s) AS n${
+      change.act ? sql`, ARRAY(SELECT s.id::text FROM s) AS ids` : sql``
+    }`;
+}
+
+/** One batch; a kind that acts on its subjects (`act`) takes them and acts in one transaction. */
+async function batchOf(deps: { db: Db; clock: Clock }, kind: ClockKind, light: DueLight, now: Date, limit: number) {
+  const act = kind.lights[light]?.act;
+  if (!act) return queryRows<{ taken: number; n: number }>(deps.db, lightChanges(kind, light, now, limit));
+  return deps.db.transaction(async (tx) => {
+    const rows = await queryRows<{ taken: number; n: number; ids: string[] }>(
+      tx,
+      lightChanges(kind, light, now, limit),
+    );
+    const ids = rows[0]?.ids ?? [];
+    if (ids.length) await act({ db: tx, clock: deps.clock }, ids);
+    return rows;
+  });
 }
 
 /**
@@ -65,10 +82,7 @@ export async function sweepDeadlines(
   const sweep = async (light: DueLight) => {
     let changed = 0;
     for (const kind of kinds)
-      if (kind.lights[light])
-        changed += await inBatches(batchSize, (limit) =>
-          queryRows<{ taken: number; n: number }>(deps.db, lightChanges(kind, light, now, limit)),
-        );
+      if (kind.lights[light]) changed += await inBatches(batchSize, (limit) => batchOf(deps, kind, light, now, limit));
     return changed;
   };
   const result = { overdue: await sweep('red'), warned: await sweep('yellow') };

@@ -5,7 +5,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Dayjs } from 'dayjs';
-import { OWNERS_VOTE_ITEMS, type OwnersVoteItem, type OwnersVoteSummary } from '@gewu/domain';
+import {
+  OWNERS_VOTE_CLOSING_WARN_HOURS,
+  OWNERS_VOTE_ITEMS,
+  type OwnersVoteItem,
+  type OwnersVoteListItem,
+} from '@gewu/domain';
+import { LIGHT_COLORS } from '../cases/colors.ts';
 import { buttonTestId } from '../../components/testId.ts';
 import { formatTime } from '../../components/formatTime.ts';
 import { notifyError } from '../../app/notify.ts';
@@ -20,7 +26,7 @@ export function VotesPage() {
   const navigate = useNavigate();
   const votes = useVotes();
   const [creating, setCreating] = useState(false);
-  const columns: TableColumnsType<OwnersVoteSummary> = [
+  const columns: TableColumnsType<OwnersVoteListItem> = [
     { title: t('votes.title'), dataIndex: 'title', key: 'title' },
     { title: t('votes.item'), key: 'item', render: (_, v) => t(`votes.items.${v.item}`) },
     { title: t('votes.estate'), dataIndex: 'regionName', key: 'region' },
@@ -29,7 +35,20 @@ export function VotesPage() {
       key: 'state',
       render: (_, v) => <Tag color={STATE_COLORS[v.state]}>{t(`votes.states.${v.state}`)}</Tag>,
     },
-    { title: t('votes.closesAt'), key: 'closesAt', render: (_, v) => formatTime(v.closesAt) },
+    {
+      title: t('votes.closesAt'),
+      key: 'closesAt',
+      render: (_, v) => (
+        <>
+          {formatTime(v.closesAt)}{' '}
+          {v.light && (
+            <Tag color={LIGHT_COLORS[v.light]} data-light={v.light} data-testid="vote-light">
+              {t(`votes.lights.${v.light}`, { hours: OWNERS_VOTE_CLOSING_WARN_HOURS })}
+            </Tag>
+          )}
+        </>
+      ),
+    },
     {
       title: t('votes.rollTotal'),
       key: 'roll',
@@ -48,7 +67,7 @@ export function VotesPage() {
       }
       data-testid="votes"
     >
-      <Table<OwnersVoteSummary>
+      <Table<OwnersVoteListItem>
         rowKey="id"
         size="small"
         loading={votes.isFetching}

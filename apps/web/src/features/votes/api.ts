@@ -5,7 +5,7 @@ import type {
   MyOwnersVote,
   OwnersRoll,
   OwnersVoteDetail,
-  OwnersVoteSummary,
+  OwnersVoteListItem,
   PaperBallotBody,
   ReceiptCheck,
 } from '@gewu/domain';
@@ -17,7 +17,7 @@ export const VOTES_KEY = ['votes'] as const;
 export const useVotes = () =>
   useQuery({
     queryKey: [...VOTES_KEY, 'list'],
-    queryFn: () => api.get<{ items: OwnersVoteSummary[] }>('/api/votes'),
+    queryFn: () => api.get<{ items: OwnersVoteListItem[] }>('/api/votes'),
   });
 
 export const useVote = (id: string) =>
