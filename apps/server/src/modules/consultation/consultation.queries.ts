@@ -14,7 +14,6 @@ import { inScope, requireActor } from '../../platform/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import { lightIsSql } from '../../platform/clocks/index.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { regions } from '../regions/regions.table.ts';
 import {
   type TopicWithNames,
   settingsOf,
@@ -99,7 +98,7 @@ export async function listTopics(
       q.light ? lightFilter(q.light, now) : undefined,
     ) as SQL,
   );
-  const villages = await villagesUnder(deps.db, inScope(actor, regions.path));
+  const villages = await villagesUnder(deps.db, actor);
   const own = await thresholds(
     deps.db,
     villages.map((v) => v.id),

@@ -1,5 +1,7 @@
 import { type SQL, and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { inScope } from '../../platform/access.ts';
+import type { Actor } from '../../platform/context.ts';
 import { clockLights, replaceDeadlines, scheduleDeadlines } from '../../platform/clocks/index.ts';
 import { regions } from '../regions/regions.table.ts';
 import { users } from '../users/users.table.ts';
@@ -126,12 +128,12 @@ export async function saveSettings(db: Db, values: typeof consultationSettings.$
     .onConflictDoUpdate({ target: consultationSettings.regionId, set: rest });
 }
 
-/** Villages (level village) under a path, for the settings view. */
-export function villagesUnder(db: Db, where: SQL) {
+/** The villages of the actor's area, for the settings view. */
+export function villagesUnder(db: Db, actor: Pick<Actor, 'regionPath'>) {
   return db
     .select({ id: regions.id, name: regions.name, path: regions.path })
     .from(regions)
-    .where(and(eq(regions.level, 'village'), where));
+    .where(and(eq(regions.level, 'village'), inScope(actor, regions.path)));
 }
 
 /** The notices published from a topic (决议, 实施结果). */
