@@ -130,7 +130,7 @@ export function MeetingForm({ id }: { id: string }) {
       form={form}
       layout="vertical"
       style={{ maxWidth: 760 }}
-      initialValues={{ outcome: 'agreed', heldAt: dayjs().second(0).millisecond(0) }}
+      initialValues={{ outcome: 'agreed', heldAt: dayjs() }}
       onFinish={submit}
       data-testid="topic-meeting-form"
     >
