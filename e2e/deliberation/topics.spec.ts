@@ -12,7 +12,13 @@ const PASSWORD = 'Topic@2026resident';
 /** A resident of 修身村 made for this run, their initial password already changed. */
 async function villager(baseURL: string, displayName: string): Promise<string> {
   const username = uniqueName('tp');
-  await createUserViaApi(baseURL, { username, displayName, password: INITIAL, regionCode: VILLAGE, roles: ['resident'] });
+  await createUserViaApi(baseURL, {
+    username,
+    displayName,
+    password: INITIAL,
+    regionCode: VILLAGE,
+    roles: ['resident'],
+  });
   const s = await apiLogin(baseURL, username, INITIAL);
   await s.post('/api/auth/password', { currentPassword: INITIAL, newPassword: PASSWORD });
   await s.dispose();
@@ -49,7 +55,9 @@ test('a resident raises a topic, another supports it, the cadre takes it through
   const m = await residentPhone(browser, raiser);
   await m.getByTestId('m-topic-raise').click();
   await m.getByTestId('m-topic-title').fill(title);
-  await m.getByTestId('m-topic-description').fill('村东头到学校一段约 300 米没有路灯，孩子晚自习回家不安全，建议安装太阳能路灯。');
+  await m
+    .getByTestId('m-topic-description')
+    .fill('村东头到学校一段约 300 米没有路灯，孩子晚自习回家不安全，建议安装太阳能路灯。');
   await shot(m, 'topics-phone-raise');
   await m.getByTestId('m-topic-submit').click();
   const mine = m.getByTestId('m-topic').filter({ hasText: title });

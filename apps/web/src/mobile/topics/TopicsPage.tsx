@@ -166,7 +166,7 @@ function Progress({ id }: { id: string }) {
         direction="vertical"
         size="small"
         items={[
-          { title: t('states.raised'), description: formatTime(d.raisedAt), status: 'finish' },
+          { title: t('phone.raisedStep'), description: formatTime(d.raisedAt), status: 'finish' },
           d.declined
             ? { title: t('states.declined'), description: d.declined.reason, status: 'error' }
             : {
