@@ -121,7 +121,7 @@ export async function settingsOf(db: Db, regionIds: string[]): Promise<SettingsR
 }
 
 export async function saveSettings(db: Db, values: typeof consultationSettings.$inferInsert): Promise<void> {
-  const { regionId, ...rest } = values;
+  const { regionId: _regionId, ...rest } = values;
   await db
     .insert(consultationSettings)
     .values(values)
