@@ -202,9 +202,11 @@ export function MeetingForm({ id }: { id: string }) {
           </Space>
         </>
       )}
-      <Button type="primary" htmlType="submit" loading={pending} data-testid="topic-meeting-submit">
-        {t('actions.record_meeting')}
-      </Button>
+      <Form.Item>
+        <Button type="primary" htmlType="submit" loading={pending} data-testid="topic-meeting-submit">
+          {t('actions.record_meeting')}
+        </Button>
+      </Form.Item>
     </Form>
   );
 }
