@@ -115,7 +115,7 @@ function MeetingCard({ d }: { d: TopicDetail }) {
   if (!m) return null;
   return (
     <Card title={t('detail.meeting')} data-testid="topic-meeting">
-      <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered>
+      <Descriptions column={{ xs: 1, md: 2 }} size="small" bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label={t('detail.heldAt')}>{formatTime(m.heldAt)}</Descriptions.Item>
         <Descriptions.Item label={t('detail.place')}>{m.place}</Descriptions.Item>
         <Descriptions.Item label={t('detail.participants')}>
