@@ -118,12 +118,22 @@ describe('no response carries an unmasked identity or phone number', () => {
     await call('dispatcher', d, 'POST', `/api/notice-inquiries/${asked.json().id}/answer`, { answer: '已答复' });
     await call('resident', resident, 'GET', '/api/my-notices');
     await call('resident', resident, 'GET', `/api/notices/${nid}`);
+    // A topic the resident raised (议事协商): shown to others as 李** only.
+    const topic = await call('resident', resident, 'POST', '/api/topics', {
+      title: '扫描用议题标题',
+      description: '扫描用议题的具体内容',
+      idempotencyKey: 'pii-scan-topic',
+    });
+    const tid = topic.json().id as string;
+    await call('resident', resident, 'GET', `/api/topics/${tid}`);
     const publicPage = await t.app.inject({ method: 'GET', url: '/p/notices/410104001001' });
     bodies.push({ who: 'anonymous', url: '/p/notices/410104001001', body: publicPage.body });
     for (const [who, session] of Object.entries(s)) {
       for (const url of [
         `/api/notice-boards/${village}`,
         `/api/notices/${nid}`,
+        '/api/topics',
+        `/api/topics/${tid}`,
         '/api/notice-inquiries',
         '/api/petitions?pageSize=100',
         `/api/petitions/${pid}`,
@@ -194,6 +204,10 @@ describe('no response carries an unmasked identity or phone number', () => {
     const noticeBodies = bodies.filter((b) => /notice/.test(b.url) && b.body.includes('扫描用质询'));
     expect(noticeBodies.map((b) => b.who)).toEqual(expect.arrayContaining(['dispatcher', 'resident', 'anonymous']));
     expect(noticeBodies.filter((b) => b.body.includes('李群众')).map((b) => `${b.who} ${b.url}`)).toEqual([]);
+    const topicBodies = bodies.filter((b) => /topics/.test(b.url) && b.body.includes('扫描用议题标题'));
+    expect(topicBodies.map((b) => b.who)).toEqual(expect.arrayContaining(['dispatcher', 'gridworker', 'leader']));
+    expect(topicBodies.filter((b) => b.body.includes('李群众')).map((b) => `${b.who} ${b.url}`)).toEqual([]);
+    expect(topicBodies.find((b) => b.who === 'dispatcher')?.body).toContain('李**');
     expect(secrets.size).toBeGreaterThan(2500);
     const leaks: string[] = [];
     for (const b of bodies)

@@ -63,3 +63,8 @@ export {
 } from '../modules/deliberation/deliberation.table.ts';
 export { ownerVotes, ownerVoteVoters, ownerVoteBallots, ownerAccountLinks } from '../modules/votes/votes.table.ts';
 export { noticeBoards, noticeSchedules, notices, noticeInquiries } from '../modules/notices/notices.table.ts';
+export {
+  consultationTopics,
+  consultationSupports,
+  consultationSettings,
+} from '../modules/consultation/consultation.table.ts';

@@ -15,6 +15,7 @@ import { seedPetitionBase } from './demo-petitions.ts';
 import { seedDisputeBase } from './demo-disputes.ts';
 import { seedVoteBase } from './demo-votes.ts';
 import { seedNoticeBase } from './demo-notices.ts';
+import { seedTopicBase } from './demo-topics.ts';
 
 export const DEMO_PASSWORD = 'Gewu@2026';
 /** The village of the demo grid worker; their grid is its first (…001). */
@@ -106,6 +107,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
     const petitionBase = await seedPetitionBase(tx, clock, pii, ids);
     const voteBase = await seedVoteBase(tx, clock, pii, ids);
     const noticeBase = await seedNoticeBase(tx, clock, ids);
+    const topicBase = await seedTopicBase(tx, clock, ids);
     await recordAudit(tx, clock, systemContext(), {
       action: 'system.seed_demo',
       detail: {
@@ -117,6 +119,7 @@ export async function seedDemoIfEmpty(db: Db, clock: Clock, pii: PiiCipher): Pro
         ...petitionBase,
         ...voteBase,
         ...noticeBase,
+        ...topicBase,
       },
     });
   });

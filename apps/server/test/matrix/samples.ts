@@ -25,6 +25,7 @@ import {
   type World,
   freshVote,
   unvotedVoter,
+  raisedTopic,
 } from './world.ts';
 
 /** One request of the matrix. `session` replaces the actor's own (logout needs a session to spend). */
@@ -115,6 +116,26 @@ async function created(w: World, s: Session, r: Req, what: string): Promise<{ id
 async function targetOf(o: Side, c: SampleCtx, existing: string, make: () => Promise<{ id: string }>): Promise<string> {
   return c.allowed && o.name === 'A' ? (await make()).id : existing;
 }
+
+/** A fresh topic of side `o`'s village brought to `state` by its cadre (议事协商). */
+async function topicIn(w: World, o: Side, state: 'raised' | 'taken_up' | 'implementing') {
+  const topic = await raisedTopic(w.t, o);
+  const cadre = o.accounts.village_cadre;
+  if (state === 'raised') return topic;
+  await created(w, cadre, post(`/api/topics/${topic.id}/take-up`, { plannedMeetingOn: '2099-01-01' }), 'take up');
+  if (state === 'taken_up') return topic;
+  await created(w, cadre, post(`/api/topics/${topic.id}/meeting`, TOPIC_MEETING), 'topic meeting');
+  return topic;
+}
+const TOPIC_MEETING = {
+  heldAt: '2099-01-01T19:00:00+08:00',
+  place: '议事厅',
+  participants: [{ kind: 'residents', count: 8 }],
+  headcount: 8,
+  minutes: '同意实施',
+  outcome: 'agreed',
+  plan: { what: '实施内容', unit: '村委会', dueOn: '2099-02-01' },
+};
 
 /** A fresh draft notice of side `o`'s village (by its centre). */
 function noticeDraft(w: World, o: Side) {
@@ -1304,6 +1325,51 @@ export const SAMPLES: Record<string, Sample> = {
     call: () => get('/api/my-notices'),
     out: false,
     check: (body, own) => (body.includes(own.noticeId) ? null : "the own village's notice is missing"),
+  },
+  // 议事协商: residents raise and support in their own village; its cadres take topics through; the township reads.
+  'GET /api/topics': {
+    call: () => get('/api/topics'),
+    out: false,
+    check: (body, own) => (body.includes(own.topicId) ? null : "the own village's topic is missing"),
+  },
+  'GET /api/topics/:id': { call: (o) => get(`/api/topics/${o.topicId}`) },
+  'POST /api/topics': {
+    call: (o) =>
+      post('/api/topics', {
+        villageId: o.villageId,
+        title: `${o.name}区新议题`,
+        description: '议题的具体内容和建议',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+  },
+  'POST /api/topics/:id/support': {
+    call: async (o, c) =>
+      post(`/api/topics/${await targetOf(o, c, o.topicId, () => topicIn(c.w, o, 'raised'))}/support`, {}),
+  },
+  'POST /api/topics/:id/take-up': {
+    call: async (o, c) =>
+      post(`/api/topics/${await targetOf(o, c, o.topicId, () => topicIn(c.w, o, 'raised'))}/take-up`, {
+        plannedMeetingOn: '2099-01-01',
+      }),
+  },
+  'POST /api/topics/:id/decline': {
+    call: async (o, c) =>
+      post(`/api/topics/${await targetOf(o, c, o.topicId, () => topicIn(c.w, o, 'raised'))}/decline`, {
+        reason: '不属于本村事务',
+      }),
+  },
+  'POST /api/topics/:id/meeting': {
+    call: async (o, c) =>
+      post(`/api/topics/${await targetOf(o, c, o.topicId, () => topicIn(c.w, o, 'taken_up'))}/meeting`, TOPIC_MEETING),
+  },
+  'POST /api/topics/:id/implementation': {
+    call: async (o, c) =>
+      post(`/api/topics/${await targetOf(o, c, o.topicId, () => topicIn(c.w, o, 'implementing'))}/implementation`, {
+        result: '已实施完毕',
+      }),
+  },
+  'PUT /api/topic-settings/:villageId': {
+    call: (o) => put(`/api/topic-settings/${o.villageId}`, { supportThreshold: 10, responseDays: 15 }),
   },
   // Public: the village's public page (anyone, no names); another village's page is just as public.
   'GET /p/notices/:regionCode': { call: (o) => get(`/p/notices/${o.villageCode}`) },

@@ -67,6 +67,8 @@ export interface Side {
   /** A published notice of the side's village (村(居)务公开) and a question its resident asked about it (质询). */
   noticeId: string;
   inquiryId: string;
+  /** A topic raised in the side's village (议事协商) by its grid worker, open for its resident to support. */
+  topicId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -340,6 +342,7 @@ async function buildSide(
     receiptCode: '',
     noticeId: '',
     inquiryId: '',
+    topicId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -381,6 +384,7 @@ async function buildSide(
   await buildDeliberation(t, side);
   await buildVotes(t, side, plaintexts[0] as string);
   await buildNotice(t, side, n);
+  side.topicId = (await raisedTopic(t, side, `${name}区议题${n}`)).id;
   side.markers = [
     gridId,
     residentId,
@@ -419,6 +423,7 @@ async function buildSide(
     side.receiptCode,
     side.noticeId,
     side.inquiryId,
+    side.topicId,
     `${side.name}区公开${n}`,
   ];
   return side;
@@ -786,6 +791,17 @@ async function buildNotice(t: TestApp, side: Side, seq: number) {
   });
   await expectOk(q, 'notice inquiry');
   side.inquiryId = q.json().id;
+}
+
+/** A topic raised in the side's village by its grid worker (its resident may support it). */
+export async function raisedTopic(t: TestApp, side: Side, title = `${side.name}区议题${next()}`) {
+  const res = await post(t, side.accounts.grid_worker, '/api/topics', {
+    title,
+    description: '议题的具体内容和建议',
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(res, 'topic');
+  return res.json() as { id: string };
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

@@ -9,6 +9,7 @@ import {
   CalendarOutlined,
   CheckCircleOutlined,
   CarryOutOutlined,
+  CommentOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -43,6 +44,7 @@ export type NavKey =
   | 'disputeStats'
   | 'disputes'
   | 'deliberation'
+  | 'topics'
   | 'inbox'
   | 'items'
   | 'grids'
@@ -130,6 +132,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/deliberation',
     labelKey: 'menu.deliberation',
     icon: <CarryOutOutlined />,
+    action: 'deliberation.read',
+  },
+  {
+    key: 'topics',
+    path: '/topics',
+    labelKey: 'menu.topics',
+    icon: <CommentOutlined />,
     action: 'deliberation.read',
   },
   {

@@ -27,6 +27,8 @@ const DisputeDetailPage = lazy(() =>
 const VotesPage = lazy(() => import('./votes/VotesPage.tsx'));
 // A resident's village notices (村(居)务公开): its own chunk.
 const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx'));
+// 议事协商: a resident's (or grid worker's) topics of their community, its own chunk.
+const TopicsPage = lazy(() => import('./topics/TopicsPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -68,6 +70,7 @@ export default function MobileApp() {
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}
             {user.roles.includes('resident') && <Route path="notices" element={screen(<NoticesPage />)} />}
+            {(user.roles.includes('resident') || worker) && <Route path="topics" element={screen(<TopicsPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

@@ -4,6 +4,7 @@ import {
   CheckCircleOutlined,
   CameraOutlined,
   CheckSquareOutlined,
+  CommentOutlined,
   FileTextOutlined,
   NotificationOutlined,
   ScheduleOutlined,
@@ -12,7 +13,7 @@ import {
 import type { ActorView } from '@gewu/domain';
 import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes' | 'notices';
+export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes' | 'notices' | 'topics';
 
 export interface Tab {
   key: TabKey;
@@ -29,6 +30,7 @@ const ALL: Record<TabKey, Tab> = {
   disputes: { key: 'disputes', path: '/m/disputes', icon: <SolutionOutlined /> },
   votes: { key: 'votes', path: '/m/votes', icon: <CheckCircleOutlined /> },
   notices: { key: 'notices', path: '/m/notices', icon: <NotificationOutlined /> },
+  topics: { key: 'topics', path: '/m/topics', icon: <CommentOutlined /> },
 };
 
 /**
@@ -42,9 +44,9 @@ export function tabsFor(user: ActorView): Tab[] {
   if (isHandler(user)) return [ALL.tasks, ...disputes];
   if (disputes.length) return disputes;
   // Residents who own a unit vote on their estate's matters (业主表决); a resident also reads their
-  // village's public notices (村(居)务公开) and asks about them.
+  // village's public notices (村(居)务公开) and asks about them, and raises and supports its topics (议事协商).
   return user.roles.includes('resident')
-    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices]
+    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices, ALL.topics]
     : [ALL.report, ALL.mine, ALL.votes];
 }
 
