@@ -42,6 +42,8 @@ export const ATTACHMENT_LINKS: readonly { table: string; column: string; shape: 
   { table: 'deliberation_stages', column: 'attachment_ids', shape: 'uuid[]' },
   { table: 'notices', column: 'attachment_ids', shape: 'jsonb' },
   { table: 'owner_vote_ballots', column: 'scan_attachment_id', shape: 'uuid' },
+  { table: 'consultation_topics', column: 'attachment_ids', shape: 'jsonb' },
+  { table: 'consultation_topics', column: 'implementation_attachment_ids', shape: 'jsonb' },
 ];
 
 /** Whether any linking column names the photo `a`. */
