@@ -61,3 +61,5 @@ export * from './owners-vote.ts';
 export * from './owners-vote-contracts.ts';
 export * from './notices.ts';
 export * from './notices-contracts.ts';
+export * from './micro-projects.ts';
+export * from './micro-projects-contracts.ts';
