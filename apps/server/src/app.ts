@@ -55,6 +55,8 @@ import { voteRoutes } from './modules/votes/votes.routes.ts';
 import { seesVoteWithAttachment } from './modules/votes/votes.attachments.ts';
 import { noticeRoutes } from './modules/notices/notices.routes.ts';
 import { seesNoticeWithAttachment } from './modules/notices/notices.attachments.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { seesProjectWithAttachment } from './modules/projects/projects.service.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -156,7 +158,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       (await seesMeetingWithAttachment(db, actor, id)) ||
       (await seesMatterWithAttachment(db, actor, id)) ||
       (await seesVoteWithAttachment(db, actor, id)) ||
-      seesNoticeWithAttachment(db, actor, id),
+      (await seesNoticeWithAttachment(db, actor, id)) ||
+      seesProjectWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
@@ -170,6 +173,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(mapRoutes);
   await app.register(voteRoutes);
   await app.register(noticeRoutes);
+  await app.register(projectRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

@@ -63,3 +63,4 @@ export {
 } from '../modules/deliberation/deliberation.table.ts';
 export { ownerVotes, ownerVoteVoters, ownerVoteBallots, ownerAccountLinks } from '../modules/votes/votes.table.ts';
 export { noticeBoards, noticeSchedules, notices, noticeInquiries } from '../modules/notices/notices.table.ts';
+export { microProjects, microProjectVotes } from '../modules/projects/projects.table.ts';
