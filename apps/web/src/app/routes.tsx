@@ -12,6 +12,7 @@ import { SCREENING_ROUTES } from '../features/screening/routes.tsx';
 import { VOTE_ROUTES } from '../features/votes/routes.tsx';
 import { NOTICE_ROUTES } from '../features/notices/routes.tsx';
 import { DELIBERATION_ROUTES } from '../features/deliberation/routes.tsx';
+import { PROJECT_ROUTES } from '../features/projects/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -64,6 +65,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ...VOTE_ROUTES,
   ...NOTICE_ROUTES,
   ...DELIBERATION_ROUTES,
+  ...PROJECT_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

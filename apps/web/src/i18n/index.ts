@@ -5,6 +5,7 @@ import 'dayjs/locale/zh-cn';
 import { zhCN } from './resources.zh-CN.ts';
 // Type only: the 村务决策 strings load with their pages (features/deliberation/i18n.ts), not in the first load.
 import type deliberationZh from './deliberation.zh-CN.json';
+import type projectsZh from './projects.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -81,6 +82,6 @@ export default i18n;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN; deliberation: typeof deliberationZh };
+    resources: { translation: typeof zhCN; deliberation: typeof deliberationZh; projects: typeof projectsZh };
   }
 }

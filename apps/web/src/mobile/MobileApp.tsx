@@ -27,6 +27,8 @@ const DisputeDetailPage = lazy(() =>
 const VotesPage = lazy(() => import('./votes/VotesPage.tsx'));
 // A resident's village notices (村(居)务公开): its own chunk.
 const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx'));
+// 民生微实事: a resident proposes and follows their community's projects; its own chunk.
+const ProjectsPage = lazy(() => import('./projects/ProjectsPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -68,6 +70,7 @@ export default function MobileApp() {
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}
             {user.roles.includes('resident') && <Route path="notices" element={screen(<NoticesPage />)} />}
+            {roleCan(user.roles, 'project.propose') && <Route path="projects" element={screen(<ProjectsPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BulbOutlined,
   CheckCircleOutlined,
   CameraOutlined,
   CheckSquareOutlined,
@@ -12,7 +13,8 @@ import {
 import type { ActorView } from '@gewu/domain';
 import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes' | 'notices';
+export type TabKey =
+  'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes' | 'notices' | 'projects';
 
 export interface Tab {
   key: TabKey;
@@ -29,6 +31,7 @@ const ALL: Record<TabKey, Tab> = {
   disputes: { key: 'disputes', path: '/m/disputes', icon: <SolutionOutlined /> },
   votes: { key: 'votes', path: '/m/votes', icon: <CheckCircleOutlined /> },
   notices: { key: 'notices', path: '/m/notices', icon: <NotificationOutlined /> },
+  projects: { key: 'projects', path: '/m/projects', icon: <BulbOutlined /> },
 };
 
 /**
@@ -42,9 +45,10 @@ export function tabsFor(user: ActorView): Tab[] {
   if (isHandler(user)) return [ALL.tasks, ...disputes];
   if (disputes.length) return disputes;
   // Residents who own a unit vote on their estate's matters (业主表决); a resident also reads their
-  // village's public notices (村(居)务公开) and asks about them.
+  // village's public notices (村(居)务公开) and asks about them, and proposes and follows its small
+  // livelihood projects (民生微实事).
   return user.roles.includes('resident')
-    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices]
+    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices, ALL.projects]
     : [ALL.report, ALL.mine, ALL.votes];
 }
 
