@@ -12,7 +12,9 @@ import { formatTime } from '../../components/formatTime.ts';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
 import { useCan, useCurrentUser } from '../../app/session.ts';
 import { type ProjectView, useProjectStep, useProjects } from './api.ts';
-import { Light, StateTag, yuan } from './bits.tsx';
+import { StateTag, yuan } from './bits.tsx';
+// The implementation's light: the same lamp as a publication's (村务决策).
+import { PublicationLight as Light } from '../deliberation/StageTag.tsx';
 import { type DialogStep, StepDialog } from './StepDialog.tsx';
 import { VoteDialog } from './VoteDialog.tsx';
 import { NS } from './i18n.ts';

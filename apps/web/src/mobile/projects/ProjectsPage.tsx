@@ -161,7 +161,9 @@ function ProposeForm({ onDone }: { onDone: () => void }) {
           <Button type="primary" htmlType="submit" loading={propose.isPending} data-testid="m-project-submit">
             {t('phone.submit')}
           </Button>
-          <Button onClick={onDone}>{t('phone.cancel')}</Button>
+          <Button onClick={onDone} data-testid="m-project-cancel">
+            {t('phone.cancel')}
+          </Button>
         </Space>
       </Form>
     </Card>
