@@ -162,7 +162,7 @@ export function VoteDialog({
             { title: t('vote.against'), render: (_, p) => count(p.id, 'against') },
             { title: t('vote.abstaining'), render: (_, p) => count(p.id, 'abstaining') },
             {
-              title: t('columns.state'),
+              title: t('vote.outcome'),
               render: (_, p) => {
                 const o = outcomeOf(p.id);
                 if (!o) return null;

@@ -48,8 +48,8 @@ export default function ProjectsPage() {
     queryFn: () => api.get<ProjectPage>('/api/micro-projects', { pageSize: 100 }),
   });
   return (
-    <Space direction="vertical" style={{ width: '100%', padding: 12 }} data-testid="m-projects">
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="m-projects">
+      <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8 }}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {user.region.name}
         </Typography.Title>
@@ -58,7 +58,7 @@ export default function ProjectsPage() {
             {t('phone.propose')}
           </Button>
         )}
-      </Space>
+      </div>
       {proposing && <ProposeForm onDone={() => setProposing(false)} />}
       {list.data && list.data.items.length === 0 && <Empty description={t('empty')} />}
       {list.data?.items.map((p) => (
