@@ -188,9 +188,11 @@ function ProjectCard({ p }: { p: ProjectView }) {
         </Typography.Text>
       </Space>
       <Typography.Paragraph style={{ margin: '8px 0' }}>{p.description}</Typography.Paragraph>
-      <Typography.Text type="secondary">
-        {t('place')}：{p.place}
-      </Typography.Text>
+      <div>
+        <Typography.Text type="secondary">
+          {t('place')}：{p.place}
+        </Typography.Text>
+      </div>
       {p.rejectReason && <div>{t('phone.rejected', { reason: p.rejectReason })}</div>}
       {p.vote && (
         <div data-testid={`m-project-vote-${p.id}`}>
@@ -210,7 +212,7 @@ function ProjectCard({ p }: { p: ProjectView }) {
         </div>
       )}
       {photos.length > 0 && (
-        <Space size={4} style={{ marginTop: 8 }}>
+        <Space size={4} style={{ display: 'flex', marginTop: 8 }}>
           {photos.map((id) => (
             <img
               key={id}
