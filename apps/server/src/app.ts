@@ -57,6 +57,8 @@ import { noticeRoutes } from './modules/notices/notices.routes.ts';
 import { consultationRoutes } from './modules/consultation/consultation.routes.ts';
 import { seesTopicWithAttachment } from './modules/consultation/consultation.queries.ts';
 import { seesNoticeWithAttachment } from './modules/notices/notices.attachments.ts';
+import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { seesProjectWithAttachment } from './modules/projects/projects.service.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -159,7 +161,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       (await seesMatterWithAttachment(db, actor, id)) ||
       (await seesVoteWithAttachment(db, actor, id)) ||
       (await seesNoticeWithAttachment(db, actor, id)) ||
-      seesTopicWithAttachment(db, actor, id),
+      (await seesTopicWithAttachment(db, actor, id)) ||
+      seesProjectWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
@@ -174,6 +177,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(voteRoutes);
   await app.register(noticeRoutes);
   await app.register(consultationRoutes);
+  await app.register(projectRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

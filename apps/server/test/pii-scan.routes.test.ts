@@ -178,6 +178,24 @@ describe('no response carries an unmasked identity or phone number', () => {
     expect(rollBodies.length).toBe(3);
     expect(roll.json().rollSize).toBeGreaterThan(0);
     expect(rollBodies.every((b) => !b.body.includes(`"${someone?.name}"`))).toBe(true);
+    // 民生微实事: the resident's proposal, read by the resident, the centre and the leader: the proposer masked.
+    const proposal = await call('resident', resident, 'POST', '/api/micro-projects', {
+      title: '扫描用微实事',
+      description: '加装扶手',
+      category: 'elderly_disabled',
+      estimatedCostFen: 100_000,
+      place: '明德社区',
+      idempotencyKey: 'pii-scan-project',
+    });
+    expect(proposal.statusCode).toBe(201);
+    await call('resident', resident, 'GET', '/api/micro-projects');
+    for (const who of ['dispatcher', 'leader'] as const) {
+      await call(who, s[who] as Session, 'GET', '/api/micro-projects');
+      await call(who, s[who] as Session, 'GET', `/api/micro-projects/${proposal.json().id}`);
+    }
+    const projectBodies = bodies.filter((b) => b.url.startsWith('/api/micro-projects'));
+    expect(projectBodies.length).toBe(6);
+    expect(projectBodies.every((b) => b.body.includes('李**') && !b.body.includes('李群众'))).toBe(true);
     // Everything the server knows in plaintext, decrypted from the database.
     const stored = await queryRows<{ enc: string }>(
       t.database.db,

@@ -63,3 +63,5 @@ export * from './notices.ts';
 export * from './notices-contracts.ts';
 export * from './consultation.ts';
 export * from './consultation-contracts.ts';
+export * from './micro-projects.ts';
+export * from './micro-projects-contracts.ts';

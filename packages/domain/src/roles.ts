@@ -105,6 +105,9 @@ export const ACTIONS = [
   // 村(居)务公开: publish a village's notices and answer residents' questions about them (质询).
   'notice.publish',
   'notice.answer',
+  // 民生微实事: residents propose small projects for their village/community and follow them.
+  'project.propose',
+  'project.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,7 +117,7 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Residents report and follow their own reports only.
-  resident: ['case.report', 'item.read', 'vote.cast'],
+  resident: ['case.report', 'item.read', 'vote.cast', 'project.propose', 'project.read'],
   // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
   grid_worker: [
     'region.read',
@@ -169,6 +172,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // 村(居)务公开 of the villages of the area, for now (the villages' own cadres next).
     'notice.publish',
     'notice.answer',
+    // 民生微实事 of the villages of the area (reading only; the village cadres run them).
+    'project.read',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -192,6 +197,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'petition.supervise',
     'screening.read',
     'deliberation.read',
+    'project.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
@@ -230,6 +236,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'vote.manage',
     'notice.publish',
     'notice.answer',
+    // 民生微实事: shortlist, record the representatives' vote, implement, accept and publish (deliberation.manage).
+    'project.read',
   ],
 };
 

@@ -68,3 +68,4 @@ export {
   consultationSupports,
   consultationSettings,
 } from '../modules/consultation/consultation.table.ts';
+export { microProjects, microProjectVotes } from '../modules/projects/projects.table.ts';

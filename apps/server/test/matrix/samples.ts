@@ -20,6 +20,7 @@ import {
   photo,
   proposeAdmission,
   matterReadyFor,
+  projectReadyFor,
   reportCase,
   type Side,
   type World,
@@ -1370,6 +1371,86 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'PUT /api/topic-settings/:villageId': {
     call: (o) => put(`/api/topic-settings/${o.villageId}`, { supportThreshold: 10, responseDays: 15 }),
+  },
+  // 民生微实事: the side's resident proposes and follows; the side's cadre runs them; the centre and leaders read.
+  'GET /api/micro-projects': {
+    call: () => get('/api/micro-projects?pageSize=100'),
+    out: false,
+    check: (body, own) => (body.includes(own.projectId) ? null : "the own village's project is missing"),
+  },
+  'POST /api/micro-projects': {
+    // Always the resident's own village: nothing of a township is named.
+    call: () =>
+      post('/api/micro-projects', {
+        title: '村口路灯',
+        description: '夜间照明不足',
+        category: 'safety',
+        estimatedCostFen: 300_000,
+        place: '村口',
+        idempotencyKey: crypto.randomUUID(),
+      }),
+    out: false,
+  },
+  'GET /api/micro-projects/:id': { call: (o) => get(`/api/micro-projects/${o.projectId}`) },
+  'POST /api/micro-projects/:id/shortlist': {
+    call: async (o, c) =>
+      post(
+        `/api/micro-projects/${await targetOf(o, c, o.projectId, async () => ({ id: await projectReadyFor(c.w.t, o, 'shortlist') }))}/shortlist`,
+        {},
+      ),
+  },
+  'POST /api/micro-projects/:id/reject': {
+    call: async (o, c) =>
+      post(
+        `/api/micro-projects/${await targetOf(o, c, o.projectId, async () => ({ id: await projectReadyFor(c.w.t, o, 'shortlist') }))}/reject`,
+        { reason: '不属于民生微实事范围' },
+      ),
+  },
+  'POST /api/micro-project-votes': {
+    call: async (o, c) => {
+      const id = await targetOf(o, c, o.projectId, async () => ({ id: await projectReadyFor(c.w.t, o, 'vote') }));
+      return post('/api/micro-project-votes', {
+        villageId: o.villageId,
+        heldAt: '2026-11-23T01:00:00Z',
+        place: '村委会',
+        present: 1,
+        minutes: '表决',
+        items: [{ projectId: id, inFavour: 1, against: 0, abstaining: 0 }],
+        idempotencyKey: crypto.randomUUID(),
+      });
+    },
+    // The own village's meeting voting on the other township's project.
+    cross: (a, b) =>
+      post('/api/micro-project-votes', {
+        villageId: a.villageId,
+        heldAt: '2026-11-23T01:00:00Z',
+        place: '村委会',
+        present: 1,
+        minutes: '表决',
+        items: [{ projectId: b.projectId, inFavour: 1, against: 0, abstaining: 0 }],
+        idempotencyKey: crypto.randomUUID(),
+      }),
+  },
+  'POST /api/micro-projects/:id/implement': {
+    call: async (o, c) =>
+      post(
+        `/api/micro-projects/${await targetOf(o, c, o.projectId, async () => ({ id: await projectReadyFor(c.w.t, o, 'implement') }))}/implement`,
+        { implementer: '物业', budgetFen: 400_000, dueOn: '2027-06-30' },
+      ),
+  },
+  'POST /api/micro-projects/:id/complete': {
+    call: async (o, c) =>
+      post(
+        `/api/micro-projects/${await targetOf(o, c, o.projectId, async () => ({ id: await projectReadyFor(c.w.t, o, 'complete') }))}/complete`,
+        { acceptanceNote: '合格', actualCostFen: 390_000 },
+      ),
+  },
+  'POST /api/micro-projects/:id/publish': {
+    call: async (o, c) =>
+      post(
+        `/api/micro-projects/${await targetOf(o, c, o.projectId, async () => ({ id: await projectReadyFor(c.w.t, o, 'publish') }))}/publish`,
+        { noticeEndsOn: '2027-01-31' },
+      ),
   },
   // Public: the village's public page (anyone, no names); another village's page is just as public.
   'GET /p/notices/:regionCode': { call: (o) => get(`/p/notices/${o.villageCode}`) },

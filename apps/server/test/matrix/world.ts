@@ -69,6 +69,8 @@ export interface Side {
   inquiryId: string;
   /** A topic raised in the side's village (议事协商) by its grid worker, open for its resident to support. */
   topicId: string;
+  /** A 民生微实事 project the side's resident proposed for the side's village (still proposed). */
+  projectId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -343,6 +345,7 @@ async function buildSide(
     noticeId: '',
     inquiryId: '',
     topicId: '',
+    projectId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -385,6 +388,7 @@ async function buildSide(
   await buildVotes(t, side, plaintexts[0] as string);
   await buildNotice(t, side, n);
   side.topicId = (await raisedTopic(t, side, `${name}区议题${n}`)).id;
+  side.projectId = await projectReadyFor(t, side, 'shortlist', `${name}区微实事${n}`);
   side.markers = [
     gridId,
     residentId,
@@ -425,6 +429,8 @@ async function buildSide(
     side.inquiryId,
     side.topicId,
     `${side.name}区公开${n}`,
+    side.projectId,
+    `${name}区微实事${n}`,
   ];
   return side;
 }
@@ -802,6 +808,55 @@ export async function raisedTopic(t: TestApp, side: Side, title = `${side.name}�
   });
   await expectOk(res, 'topic');
   return res.json() as { id: string };
+}
+
+/**
+ * A 民生微实事 project of the side's village proposed by the side's resident and taken by the side's
+ * cadre up to where `step` may be taken (the vote by the representatives' roll of one: the resident).
+ */
+export async function projectReadyFor(
+  t: TestApp,
+  side: Side,
+  step: 'shortlist' | 'vote' | 'implement' | 'complete' | 'publish',
+  title = `${side.name}区微实事${next()}`,
+): Promise<string> {
+  const made = await post(t, side.accounts.resident, '/api/micro-projects', {
+    title,
+    description: '加装扶手',
+    category: 'elderly_disabled',
+    estimatedCostFen: 500_000,
+    place: '村委会旁',
+    idempotencyKey: crypto.randomUUID(),
+  });
+  await expectOk(made, 'micro project');
+  const id: string = made.json().id;
+  const cadre = side.accounts.village_cadre;
+  const steps = ['shortlist', 'vote', 'implement', 'complete', 'publish'] as const;
+  for (const s of steps.slice(0, steps.indexOf(step))) {
+    const res =
+      s === 'vote'
+        ? await post(t, cadre, '/api/micro-project-votes', {
+            villageId: side.villageId,
+            heldAt: t.clock.now().toISOString(),
+            place: '村委会',
+            present: 1,
+            minutes: '表决',
+            items: [{ projectId: id, inFavour: 1, against: 0, abstaining: 0 }],
+            idempotencyKey: crypto.randomUUID(),
+          })
+        : await post(
+            t,
+            cadre,
+            `/api/micro-projects/${id}/${s}`,
+            s === 'implement'
+              ? { implementer: '物业', budgetFen: 400_000, dueOn: '2027-06-30' }
+              : s === 'complete'
+                ? { acceptanceNote: '合格', actualCostFen: 390_000 }
+                : {},
+          );
+    await expectOk(res, `micro project ${s}`);
+  }
+  return id;
 }
 
 export async function buildWorld(t: TestApp): Promise<World> {

@@ -5,6 +5,7 @@ import {
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BulbOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CheckCircleOutlined,
@@ -61,7 +62,8 @@ export type NavKey =
   | 'audit'
   | 'account'
   | 'votes'
-  | 'notices';
+  | 'notices'
+  | 'projects';
 
 export interface NavItem {
   key: NavKey;
@@ -147,6 +149,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.notices',
     icon: <NotificationOutlined />,
     action: 'notice.publish',
+  },
+  {
+    key: 'projects',
+    path: '/projects',
+    labelKey: 'menu.projects',
+    icon: <BulbOutlined />,
+    action: 'deliberation.read',
   },
   { key: 'votes', path: '/votes', labelKey: 'menu.votes', icon: <CheckCircleOutlined />, action: 'vote.manage' },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: INBOX_ACTIONS },

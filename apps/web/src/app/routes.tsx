@@ -13,6 +13,7 @@ import { VOTE_ROUTES } from '../features/votes/routes.tsx';
 import { NOTICE_ROUTES } from '../features/notices/routes.tsx';
 import { DELIBERATION_ROUTES } from '../features/deliberation/routes.tsx';
 import { TOPIC_ROUTES } from '../features/topics/routes.tsx';
+import { PROJECT_ROUTES } from '../features/projects/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -66,6 +67,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ...NOTICE_ROUTES,
   ...DELIBERATION_ROUTES,
   ...TOPIC_ROUTES,
+  ...PROJECT_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

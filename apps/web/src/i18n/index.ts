@@ -7,6 +7,7 @@ import { zhCN } from './resources.zh-CN.ts';
 import type deliberationZh from './deliberation.zh-CN.json';
 // Type only: the 议事协商 strings load with their pages (features/topics/i18n.ts).
 import type topicsZh from './topics.zh-CN.json';
+import type projectsZh from './projects.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -83,6 +84,11 @@ export default i18n;
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN; deliberation: typeof deliberationZh; topics: typeof topicsZh };
+    resources: {
+      translation: typeof zhCN;
+      deliberation: typeof deliberationZh;
+      topics: typeof topicsZh;
+      projects: typeof projectsZh;
+    };
   }
 }

@@ -29,6 +29,8 @@ const VotesPage = lazy(() => import('./votes/VotesPage.tsx'));
 const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx'));
 // 议事协商: a resident's (or grid worker's) topics of their community, its own chunk.
 const TopicsPage = lazy(() => import('./topics/TopicsPage.tsx'));
+// 民生微实事: a resident proposes and follows their community's projects; its own chunk.
+const ProjectsPage = lazy(() => import('./projects/ProjectsPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -71,6 +73,7 @@ export default function MobileApp() {
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}
             {user.roles.includes('resident') && <Route path="notices" element={screen(<NoticesPage />)} />}
             {(user.roles.includes('resident') || worker) && <Route path="topics" element={screen(<TopicsPage />)} />}
+            {roleCan(user.roles, 'project.propose') && <Route path="projects" element={screen(<ProjectsPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

@@ -177,7 +177,7 @@ describe('unlinked attachments', () => {
     const columns = await queryRows<{ t: string; c: string }>(
       t.database.db,
       sql`SELECT table_name AS t, column_name AS c FROM information_schema.columns
-           WHERE table_schema = current_schema() AND column_name LIKE '%attachment%' AND table_name <> 'attachments'
+           WHERE table_schema = current_schema() AND column_name ~ '(attachment|photo|scan)' AND table_name <> 'attachments'
            ORDER BY 1, 2`,
     );
     expect(columns.length).toBeGreaterThanOrEqual(7);

@@ -32,7 +32,8 @@ type LinkShape = 'uuid[]' | 'jsonb' | 'uuid';
 /**
  * Every column that links photos (and scans) to a record: the purge keeps any photo one of them names.
  * A module that stores attachment ids adds its column here; `attachments.retention.test.ts` compares
- * this list with the database's columns whose name contains "attachment", so a new one cannot be missed.
+ * this list with the database's columns whose name speaks of attachments, photos or scans, so a new one
+ * cannot be missed.
  */
 export const ATTACHMENT_LINKS: readonly { table: string; column: string; shape: LinkShape }[] = [
   { table: 'case_events', column: 'attachment_ids', shape: 'uuid[]' },
@@ -44,6 +45,9 @@ export const ATTACHMENT_LINKS: readonly { table: string; column: string; shape: 
   { table: 'owner_vote_ballots', column: 'scan_attachment_id', shape: 'uuid' },
   { table: 'consultation_topics', column: 'attachment_ids', shape: 'jsonb' },
   { table: 'consultation_topics', column: 'implementation_attachment_ids', shape: 'jsonb' },
+  { table: 'micro_projects', column: 'photo_ids', shape: 'uuid[]' },
+  { table: 'micro_projects', column: 'before_photo_ids', shape: 'uuid[]' },
+  { table: 'micro_projects', column: 'after_photo_ids', shape: 'uuid[]' },
 ];
 
 /** Whether any linking column names the photo `a`. */

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AuditOutlined,
+  BulbOutlined,
   CheckCircleOutlined,
   CameraOutlined,
   CheckSquareOutlined,
@@ -13,7 +14,8 @@ import {
 import type { ActorView } from '@gewu/domain';
 import { isGridWorker, isHandler, isMediator } from '../api.ts';
 
-export type TabKey = 'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes' | 'notices' | 'topics';
+export type TabKey =
+  'report' | 'mine' | 'tasks' | 'verify' | 'screening' | 'disputes' | 'votes' | 'notices' | 'topics' | 'projects';
 
 export interface Tab {
   key: TabKey;
@@ -31,6 +33,7 @@ const ALL: Record<TabKey, Tab> = {
   votes: { key: 'votes', path: '/m/votes', icon: <CheckCircleOutlined /> },
   notices: { key: 'notices', path: '/m/notices', icon: <NotificationOutlined /> },
   topics: { key: 'topics', path: '/m/topics', icon: <CommentOutlined /> },
+  projects: { key: 'projects', path: '/m/projects', icon: <BulbOutlined /> },
 };
 
 /**
@@ -44,9 +47,10 @@ export function tabsFor(user: ActorView): Tab[] {
   if (isHandler(user)) return [ALL.tasks, ...disputes];
   if (disputes.length) return disputes;
   // Residents who own a unit vote on their estate's matters (业主表决); a resident also reads their
-  // village's public notices (村(居)务公开) and asks about them, and raises and supports its topics (议事协商).
+  // village's public notices (村(居)务公开) and asks about them, raises and supports its topics (议事协商),
+  // and proposes and follows its small livelihood projects (民生微实事).
   return user.roles.includes('resident')
-    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices, ALL.topics]
+    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices, ALL.topics, ALL.projects]
     : [ALL.report, ALL.mine, ALL.votes];
 }
 
