@@ -4,7 +4,9 @@
 // `overallRate` instead lets every connection fire its whole per-second quota back to back at the top
 // of each second and then idle, which is a burst at full speed and not a rate. A warm-up at the same
 // rate opens the connections and warms the code paths before anything is recorded.
+import { fork } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'undici';
 
@@ -150,4 +152,26 @@ export async function runPaced(opts: {
     slowestPerSecond,
     generatorLoop: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },
   };
+}
+
+/**
+ * `runPaced` in a child process, with the requests made beforehand: when the server under test runs in
+ * the bench's own process, a generator beside it would share its event loop, and every response the
+ * generator handles would be latency added to the server's. Apart, they share only the machine.
+ */
+export function runPacedApart(
+  opts: Omit<Parameters<typeof runPaced>[0], 'request'> & { requests: PacedRequest[] },
+): Promise<PacedResult> {
+  const child = fork(fileURLToPath(new URL('./paced-child.ts', import.meta.url)), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: process.execArgv,
+  });
+  return new Promise((resolve, reject) => {
+    child.once('message', (result) => resolve(result as PacedResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+    child.send(opts);
+  });
 }

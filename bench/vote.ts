@@ -23,7 +23,7 @@ import { tallyVote } from '../apps/server/src/modules/votes/votes.service.ts';
 import { findVoteWhere } from '../apps/server/src/modules/votes/votes.repository.ts';
 import { DEMO_PASSWORD } from '../apps/server/src/seed/demo.ts';
 import { DEFAULT_BASE_URL, createBenchDatabase, fmt, pct } from './cases-data.ts';
-import { runPaced, type PacedRequest } from './paced.ts';
+import { runPacedApart, type PacedRequest } from './paced.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -214,18 +214,18 @@ try {
       });
     }
   }
-  let sent = 0;
-  const result = await runPaced({
+  // The generator runs in a process of its own, so it does not share the server's event loop.
+  const result = await runPacedApart({
     url: base,
     connections: Number(args.connections),
     rate: RATE,
     seconds: BALLOTS / RATE,
     arrivals: 'poisson',
     warmupSeconds: WARMUP_S,
-    request: () => requests[sent++ % requests.length] as PacedRequest,
+    requests,
   });
   console.log(
-    `ballots: ${fmt(result.completed)} recorded (+ warm-up) at ${fmt(RATE)}/s offered (Poisson arrivals, ${args.connections} connections), ` +
+    `ballots: ${fmt(result.completed)} recorded (+ warm-up) at ${fmt(RATE)}/s offered (Poisson arrivals, ${args.connections} connections, generator in its own process), ` +
       `${fmt(phoneNext)} by phone and ${fmt(paperNext)} on paper in all; statuses ${JSON.stringify(result.statusCounts)}, warm-up ${JSON.stringify(result.warmup.statusCounts)}, errors ${result.errors}`,
   );
   console.log(
