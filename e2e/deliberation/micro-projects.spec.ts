@@ -3,6 +3,7 @@ import { apiLogin, createUserViaApi, uniqueName } from '../fixtures/api.ts';
 import { loginViaUi } from '../fixtures/auth.ts';
 import { PNG, desktop, phone } from '../fixtures/desk.ts';
 import { shot } from '../fixtures/shots.ts';
+import { expectFitsPhone } from '../fixtures/phone.ts';
 
 /*
  * Issue 16 point 5b, 民生微实事: a villager of 修身村 proposes two projects on the phone; the village's
@@ -104,7 +105,7 @@ test('a villager proposes on the phone; the representatives pass one of two; its
   await shot(m, 'projects-phone-form');
   await propose(m, ramp, '适老助残', '38000', true);
   await propose(m, pavilion, '文体设施', '126000.50', false);
-  expect(await m.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectFitsPhone(m);
   await shot(m, 'projects-phone-proposed');
 
   // The cadre's desk: 民生微实事 → shortlist both.
@@ -190,6 +191,6 @@ test('a villager proposes on the phone; the representatives pass one of two; its
   await expect(m.getByTestId(`m-project-state-${rampId}`)).toHaveAttribute('data-state', 'published');
   await expect(m.getByTestId(`m-project-result-${rampId}`)).toContainText('实际费用 35200.00 元');
   await expect(m.getByTestId(`m-project-state-${pavilionId}`)).toHaveAttribute('data-state', 'not_approved');
-  expect(await m.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectFitsPhone(m);
   await shot(m, 'projects-phone-result');
 });

@@ -3,6 +3,7 @@ import { apiLogin, createUserViaApi, uniqueName } from '../fixtures/api.ts';
 import { loginViaUi } from '../fixtures/auth.ts';
 import { dayFromToday, desktop, phone } from '../fixtures/desk.ts';
 import { shot } from '../fixtures/shots.ts';
+import { expectFitsPhone } from '../fixtures/phone.ts';
 
 /** 修身村, the demo cadre's village. */
 const VILLAGE = '410104001201';
@@ -124,6 +125,7 @@ test('a resident raises a topic, another supports it, the cadre takes it through
   await done.getByTestId('m-topic-progress').click();
   await expect(done.getByTestId('m-topic-outcome')).toContainText('议定实施');
   await expect(done.getByTestId('m-topic-result')).toContainText('12 盏太阳能路灯已安装');
+  await expectFitsPhone(m);
   await shot(m, 'topics-phone-outcome');
 
   // The same pages at the other size.

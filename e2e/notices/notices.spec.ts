@@ -4,6 +4,7 @@ import { pickOption } from '../fixtures/antd.ts';
 import { loginViaUi } from '../fixtures/auth.ts';
 import { DEMO_PASSWORD } from '../fixtures/accounts.ts';
 import { PNG } from '../fixtures/desk.ts';
+import { expectFitsPhone } from '../fixtures/phone.ts';
 
 /** Screenshots for review go here as well as to the test's own output. */
 const SHOTS = process.env.GEWU_SHOTS_DIR;
@@ -86,6 +87,7 @@ test('staff publish and correct a notice; a resident asks about it; the public p
   await card.getByTestId('m-inquiry-text').fill('公益岗位如何报名？');
   await card.getByRole('button', { name: '提交' }).click();
   await expect(phone.getByTestId('m-my-inquiry').filter({ hasText: '公益岗位如何报名？' })).toContainText('等待答复');
+  await expectFitsPhone(phone);
   await shot(phone, 'notices-resident-phone');
 
   // The centre answers it from the board.

@@ -20,6 +20,7 @@ import {
   uploadSignedScan,
 } from '../fixtures/desk.ts';
 import { shot } from '../fixtures/shots.ts';
+import { expectFitsPhone } from '../fixtures/phone.ts';
 
 /*
  * Issue 15, "只进一扇门": what the issue's "Done when" walks, told as one story each.
@@ -45,7 +46,7 @@ function chineseDate(isoDay: string): string {
 async function expectNothingUnmasked(m: Page, secrets: readonly string[]): Promise<void> {
   const shown = await m.locator('body').innerText();
   for (const secret of secrets) expect(shown, secret).not.toContain(secret);
-  expect(await m.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectFitsPhone(m);
 }
 
 /** The visitor, at the window: the one form's visitor and matter fields. */

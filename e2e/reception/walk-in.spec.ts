@@ -3,6 +3,7 @@ import { idCheckChar } from '@gewu/domain';
 import { loginViaUi } from '../fixtures/auth.ts';
 import { apiLogin } from '../fixtures/api.ts';
 import { pickOption } from '../fixtures/antd.ts';
+import { expectFitsPhone } from '../fixtures/phone.ts';
 
 /*
  * Issue 15 point 1: a walk-in visitor is registered once at the centre's window and routed to
@@ -83,7 +84,7 @@ test('a walk-in routed to mediation at the desk, followed on a phone with the re
   for (const secret of [VISITOR.name, VISITOR.phone, VISITOR.idNumber, OTHER_PARTY, '张受理'])
     expect(shown, secret).not.toContain(secret);
   // The page fits the phone: no sideways scrolling.
-  expect(await m.locator('html').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectFitsPhone(m);
   if (SHOTS) await m.screenshot({ path: `${SHOTS}/track-result-390.png`, fullPage: true });
 
   // The centre accepts the dispute; the visitor sees it move.

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { expect, request, test, type Page } from '@playwright/test';
 import { apiLogin } from '../fixtures/api.ts';
 import { loginViaUi } from '../fixtures/auth.ts';
+import { expectFitsPhone } from '../fixtures/phone.ts';
 
 /*
  * Issue 16 point 4 (业主表决, 民法典 art. 278) in the browser: the centre starts a vote on 格物小区1号楼
@@ -87,6 +88,7 @@ test('an owner votes on the phone, a paper ballot is entered, a second is refuse
   await expect(card.getByTestId('my-ballot')).toContainText('同意');
   const receipt = (await card.getByTestId('my-receipt').textContent()) ?? '';
   expect(receipt).toMatch(/^[A-Z2-9]{12}$/);
+  await expectFitsPhone(phone);
   await shoot(phone, 'phone-vote-cast', ['phone']);
 
   // The centre enters 陈秀英's paper ballot (1单元301室) with its scan.

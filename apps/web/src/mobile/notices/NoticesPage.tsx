@@ -17,7 +17,7 @@ export default function NoticesPage() {
   const d = mine.data;
   if (!d) return <div className="m-loading" />;
   return (
-    <Space direction="vertical" style={{ width: '100%', padding: 12 }} data-testid="m-notices">
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="m-notices">
       <Typography.Title level={5} style={{ margin: 0 }}>
         {d.region.name}
       </Typography.Title>

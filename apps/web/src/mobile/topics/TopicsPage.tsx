@@ -22,7 +22,7 @@ export default function TopicsPage() {
   const items = list.data?.items;
   if (!items) return <div className="m-loading" />;
   return (
-    <Space orientation="vertical" style={{ width: '100%', padding: 12 }} data-testid="m-topics">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="m-topics">
       {raising ? (
         <RaiseForm onDone={() => setRaising(false)} />
       ) : (

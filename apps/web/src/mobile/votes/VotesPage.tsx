@@ -19,7 +19,7 @@ export default function VotesPage() {
   if (!mine.data.verified) return <VerifyOwner />;
   if (mine.data.items.length === 0) return <Empty description={t('votes.phone.none')} />;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%', padding: 12 }} data-testid="my-votes">
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="my-votes">
       {mine.data.items.map((v) => (
         <MyVote key={v.id} vote={v} />
       ))}
