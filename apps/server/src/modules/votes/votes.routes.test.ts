@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { idCheckChar } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
@@ -528,6 +530,29 @@ describe('closing on the clock (the shared sweep, kind vote.close)', () => {
         )
       )[0]?.n,
     ).toBe(5);
+  });
+
+  it('migration 0031 gives a vote opened before the close went on the clock its pending close, once', async () => {
+    centre = await login(t.app, 'dispatcher');
+    const before = await newVote([buildingId]);
+    expect((await post(centre, `/api/votes/${before}/open`, {})).statusCode).toBe(200);
+    await t.database.db.execute(sql`DELETE FROM clock_deadlines WHERE kind = 'vote.close' AND subject_id = ${before}`);
+    const closed = await newVote([buildingId]);
+    expect((await post(centre, `/api/votes/${closed}/open`, {})).statusCode).toBe(200);
+    expect((await post(centre, `/api/votes/${closed}/close`, {})).statusCode).toBe(200);
+    const backfill = fs.readFileSync(
+      fileURLToPath(new URL('../../db/migrations/0031_vote_close_clocks.sql', import.meta.url)),
+      'utf8',
+    );
+    await t.database.db.execute(sql.raw(backfill));
+    await t.database.db.execute(sql.raw(backfill)); // run twice: still one row
+    expect([await pending(before), await pending(closed)]).toEqual([1, 0]);
+    const [row] = await queryRows<{ at: string; closes: string }>(
+      t.database.db,
+      sql`SELECT d.at::text AS at, v.closes_at::text AS closes FROM clock_deadlines d JOIN owner_votes v ON v.id = d.subject_id
+           WHERE d.kind = 'vote.close' AND d.subject_id = ${before}`,
+    );
+    expect(row?.at).toBe(row?.closes);
   });
 
   it('a vote closed by hand before its time takes its pending close back; the sweep leaves it alone', async () => {
