@@ -65,3 +65,4 @@ export * from './consultation.ts';
 export * from './consultation-contracts.ts';
 export * from './micro-projects.ts';
 export * from './micro-projects-contracts.ts';
+export * from './visit-plans.ts';
