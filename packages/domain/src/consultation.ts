@@ -1,6 +1,6 @@
 import type { TimeLimit } from './calendar.ts';
 import { maskName } from './idcard.ts';
-import { addLocalDays } from './notices.ts';
+import { dueDayClock } from './notices.ts';
 
 /*
  * 议事协商: topics raised by residents (or collected by deputies and grid workers), supported by others
@@ -152,11 +152,7 @@ export const TOPIC_IMPLEMENTATION_WARN_DAYS = 3;
  * east of UTC: red after 24:00 local of the due date, yellow from 00:00 local TOPIC_IMPLEMENTATION_WARN_DAYS before.
  */
 export function implementationInstants(dueOn: string, utcOffsetMinutes: number): { warnAt: Date; deadline: Date } {
-  const midnight = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000);
-  return {
-    warnAt: midnight(addLocalDays(dueOn, -TOPIC_IMPLEMENTATION_WARN_DAYS)),
-    deadline: midnight(addLocalDays(dueOn, 1)),
-  };
+  return dueDayClock(dueOn, TOPIC_IMPLEMENTATION_WARN_DAYS, utcOffsetMinutes);
 }
 
 /** How a raiser is shown to everyone but themselves: 匿名 when they chose it, else the masked name (王**). */

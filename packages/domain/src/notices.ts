@@ -79,6 +79,20 @@ export function addLocalDays(date: string, days: number): string {
 }
 
 /**
+ * The clock instants of a due date (YYYY-MM-DD, inclusive) in a place `utcOffsetMinutes` east of UTC,
+ * for the shared light rule: the deadline is 24:00 local of the due date (red once past it), the yellow
+ * light from 00:00 local `warnDays` days before. Notices, 议事协商 implementations and visit plans use it.
+ */
+export function dueDayClock(
+  dueOn: string,
+  warnDays: number,
+  utcOffsetMinutes: number,
+): { warnAt: Date; deadline: Date } {
+  const midnight = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000);
+  return { warnAt: midnight(addLocalDays(dueOn, -warnDays)), deadline: midnight(addLocalDays(dueOn, 1)) };
+}
+
+/**
  * The last day of the calendar period (`month` or `quarter`) `ahead` periods after the one holding
  * `date` (0: that period itself).
  */
@@ -132,11 +146,7 @@ export function noticeDueInstants(
   cadence: NoticeCadence['kind'],
   utcOffsetMinutes: number,
 ): { warnAt: Date; deadline: Date } {
-  const midnight = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000);
-  return {
-    warnAt: midnight(addLocalDays(dueOn, -NOTICE_WARN_DAYS[cadence])),
-    deadline: midnight(addLocalDays(dueOn, 1)),
-  };
+  return dueDayClock(dueOn, NOTICE_WARN_DAYS[cadence], utcOffsetMinutes);
 }
 
 /**

@@ -1,4 +1,8 @@
-import { addDays, chinaMidnight } from './screening.ts';
+import { dueDayClock } from './notices.ts';
+import { addDays } from './screening.ts';
+
+/** China's one zone, UTC+8 (calendar.ts's default work calendar). */
+const CHINA_OFFSET_MINUTES = 480;
 
 /*
  * Visit plans for special populations (特殊人群走访): how often each person is visited, when the next
@@ -52,7 +56,7 @@ export function nextVisitDue(fromDay: string, intervalDays: number): string {
  * `lightAt`). The list, the figures and the alerts all read this.
  */
 export function visitDeadline(dueDay: string): Date {
-  return chinaMidnight(addDays(dueDay, 1));
+  return visitClock(dueDay).deadline;
 }
 
 /** Whether a visit due on `dueDay` is overdue at `now`. */
@@ -65,7 +69,7 @@ export const VISIT_WARN_DAYS = 1;
 
 /** The plan's clock for the shared light rule: yellow from the start of the day before, red once overdue. */
 export function visitClock(dueDay: string): { warnAt: Date; deadline: Date } {
-  return { warnAt: chinaMidnight(addDays(dueDay, -VISIT_WARN_DAYS)), deadline: visitDeadline(dueDay) };
+  return dueDayClock(dueDay, VISIT_WARN_DAYS, CHINA_OFFSET_MINUTES);
 }
 
 export type VisitTiming = { counted: 'on_time' | 'late'; reasonRequired: boolean };
