@@ -1,4 +1,5 @@
 import type { TimeLimit } from './calendar.ts';
+import { addDays } from './screening.ts';
 
 /*
  * 村(居)务公开: what a village or community publishes and how often, by 村民委员会组织法 art. 30 (and
@@ -61,7 +62,6 @@ export function noticeCadence(category: NoticeCategory, settings: NoticeBoardSet
  */
 export const NOTICE_WARN_DAYS: Record<NoticeCadence['kind'], number> = { quarter: 15, month: 5, at_once: 2 };
 
-const DAY_MS = 86_400_000;
 const parse = (date: string) => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new RangeError(`invalid date ${date}`);
@@ -71,12 +71,6 @@ const iso = (y: number, m: number, d: number) =>
   `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 /** The last day of month `m` (1–12) of year `y`, leap Februaries included. */
 const lastDayOf = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
-
-/** Adds whole days to a local date. */
-export function addLocalDays(date: string, days: number): string {
-  parse(date);
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
 
 /**
  * The clock instants of a due date (YYYY-MM-DD, inclusive) in a place `utcOffsetMinutes` east of UTC,
@@ -89,7 +83,7 @@ export function dueDayClock(
   utcOffsetMinutes: number,
 ): { warnAt: Date; deadline: Date } {
   const midnight = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000);
-  return { warnAt: midnight(addLocalDays(dueOn, -warnDays)), deadline: midnight(addLocalDays(dueOn, 1)) };
+  return { warnAt: midnight(addDays(dueOn, -warnDays)), deadline: midnight(addDays(dueOn, 1)) };
 }
 
 /**
@@ -125,7 +119,7 @@ export function noticeDueOn(
 
 /** The day by which a major matter's resolution or result must be published, from the day of the decision or result. */
 export function decisionPublicationDueOn(decidedOn: string): string {
-  return addLocalDays(decidedOn, MAJOR_MATTER_PUBLICATION_DAYS);
+  return addDays(decidedOn, MAJOR_MATTER_PUBLICATION_DAYS);
 }
 
 /**

@@ -66,8 +66,9 @@ const utc = (day: string) => {
 };
 const dayOf = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
-/** The calendar day `n` days after `day` (negative: before). */
+/** The calendar day `n` days after `day` (negative: before); the one day-adding helper of the domain. */
 export function addDays(day: string, n: number): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new RangeError(`invalid date ${day}`);
   const d = utc(day);
   d.setUTCDate(d.getUTCDate() + n);
   return dayOf(d);

@@ -12,6 +12,7 @@ import {
   type StageStatus,
   addDays,
   chinaDayOf,
+  chinaMidnight,
   decidingBodyProblem,
   lightAt,
   meetingOutcome,
@@ -295,7 +296,7 @@ async function openNext(tx: Db, m: MatterRow, stage: DeliberationStage, now: Dat
     clock = { warnAt: c.warnAt, dueAt: c.deadline };
   } else if (next === 'result_notice' && implementationDue) {
     // Due by the end (24:00, Beijing) of the implementation date the resolution set.
-    const due = new Date(Date.parse(`${addDays(implementationDue, 1)}T00:00:00+08:00`));
+    const due = chinaMidnight(addDays(implementationDue, 1));
     const c = publicationClock(now, due);
     clock = { warnAt: c.warnAt, dueAt: c.deadline };
   }

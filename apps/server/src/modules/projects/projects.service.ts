@@ -16,6 +16,7 @@ import {
   addDays,
   batchOutcome,
   chinaDayOf,
+  chinaMidnight,
   lightAt,
   maskName,
   microProjectStepAllowed,
@@ -410,7 +411,7 @@ export async function implementProject(
   const now = deps.clock.now();
   if (body.dueOn < chinaDayOf(now)) throw dueInvalid();
   // Due by the end (24:00, Beijing) of the due date.
-  const c = publicationClock(now, new Date(Date.parse(`${addDays(body.dueOn, 1)}T00:00:00+08:00`)));
+  const c = publicationClock(now, chinaMidnight(addDays(body.dueOn, 1)));
   const clock = { warnAt: c.warnAt, dueAt: c.deadline };
   await takeStep(
     deps,
