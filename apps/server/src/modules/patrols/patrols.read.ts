@@ -59,7 +59,8 @@ export async function getPatrol(deps: PatrolDeps, ctx: RequestContext, id: strin
   ]);
   const track = readTrack(segments.map(decode));
   const end = p.endedAt ?? deps.clock.now();
-  const problems = await casesReportedBetween(deps.db, p.workerId, p.startedAt, end);
+  // The patrol's window, its end included.
+  const problems = await casesReportedBetween(deps.db, p.workerId, p.startedAt, new Date(end.getTime() + 1));
   const coverage = grid?.geometry
     ? trackCoverage(
         grid.geometry,
