@@ -10,8 +10,12 @@ import { CHINA_BOUNDS, PATROL_RULES } from './patrols.ts';
 const B = CHINA_BOUNDS;
 const lon = z.number().min(B.minLon, '经度超出中国范围').max(B.maxLon, '经度超出中国范围');
 const lat = z.number().min(B.minLat, '纬度超出中国范围').max(B.maxLat, '纬度超出中国范围');
-/** ms since the epoch, 2000-01-01 … 2100-01-01. */
-const epochMs = z.number().int().min(946_684_800_000).max(4_102_444_800_000);
+/** ms since the epoch, 2000-01-01 … 2100-01-01, rounded to the ms (beyond int4: a bounded number, then rounded). */
+const epochMs = z
+  .number()
+  .min(946_684_800_000)
+  .max(4_102_444_800_000)
+  .transform((v) => Math.round(v));
 
 export const trackPointSchema = z.strictObject({
   t: epochMs,
