@@ -415,6 +415,7 @@ export async function loadKnown(t: TestApp): Promise<Known> {
     'mediation_organisations',
     'petitions',
     'petition_petitioners',
+    'patrols',
   ]) {
     try {
       const rows = await queryRows<{ id: string }>(

@@ -196,6 +196,23 @@ describe('no response carries an unmasked identity or phone number', () => {
     const projectBodies = bodies.filter((b) => b.url.startsWith('/api/micro-projects'));
     expect(projectBodies.length).toBe(6);
     expect(projectBodies.every((b) => b.body.includes('李**') && !b.body.includes('李群众'))).toBe(true);
+    // 巡查: the grid worker's patrol (track, check-in at a place) read by the worker, the centre and the leader.
+    const gw = s.gridworker as Session;
+    const patrolId = crypto.randomUUID();
+    const at = t.clock.now().getTime() - 600_000;
+    expect((await call('gridworker', gw, 'POST', '/api/patrols', { id: patrolId, startedAt: at })).statusCode).toBe(
+      201,
+    );
+    const batch = [0, 10_000].map((dt) => ({ t: at + dt, lon: 113.65, lat: 34.75, acc: 8 }));
+    await call('gridworker', gw, 'POST', `/api/patrols/${patrolId}/points`, { seq: 0, points: batch });
+    const gwId = JSON.parse(bodies.at(-2)!.body).workerId as string;
+    for (const who of ['gridworker', 'dispatcher', 'leader'] as const) {
+      await call(who, s[who] as Session, 'GET', '/api/patrols');
+      await call(who, s[who] as Session, 'GET', `/api/patrols/${patrolId}`);
+      await call(who, s[who] as Session, 'GET', `/api/patrols/norm?week=2026-11-23&workerId=${gwId}`);
+    }
+    const patrolBodies = bodies.filter((b) => b.url.startsWith('/api/patrols') && b.body.includes(patrolId));
+    expect(patrolBodies.length).toBe(8);
     // Everything the server knows in plaintext, decrypted from the database.
     const stored = await queryRows<{ enc: string }>(
       t.database.db,

@@ -66,3 +66,6 @@ export * from './consultation-contracts.ts';
 export * from './micro-projects.ts';
 export * from './micro-projects-contracts.ts';
 export * from './visit-plans.ts';
+export * from './patrols.ts';
+export * from './patrols-norm.ts';
+export * from './patrols-contracts.ts';

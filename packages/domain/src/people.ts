@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeString, queryInt } from './text.ts';
+import { KEY_PLACE_KINDS } from './places.ts';
 
 export const RESIDENT_CATEGORIES = [
   'registered',
@@ -206,16 +207,7 @@ export const ORG_KINDS = [
   'government',
   'other',
 ] as const;
-export const KEY_PLACE_KINDS = [
-  'school',
-  'hospital',
-  'market',
-  'station',
-  'hazardous',
-  'venue',
-  'religious',
-  'other',
-] as const;
+export { KEY_PLACE_KINDS };
 
 const placedInput = { villageId: z.string().uuid(), gridId: z.string().uuid().optional() };
 const placedView = { id: z.string().uuid(), villageId: z.string().uuid(), gridId: z.string().uuid().nullable() };

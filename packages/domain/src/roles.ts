@@ -108,6 +108,9 @@ export const ACTIONS = [
   // 民生微实事: residents propose small projects for their village/community and follow them.
   'project.propose',
   'project.read',
+  // 巡查: a grid worker records their own patrols; the township centre and leaders read their area's.
+  'patrol.record',
+  'patrol.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -135,6 +138,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.read',
     // 排查: the grid's report for each period, a zero report included.
     'screening.report',
+    // 巡查: their own patrols (track, check-ins), read back with their summary.
+    'patrol.record',
+    'patrol.read',
   ],
   // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
   dispatcher: [
@@ -174,6 +180,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'notice.answer',
     // 民生微实事 of the villages of the area (reading only; the village cadres run them).
     'project.read',
+    // 巡查 of the area's grid workers, tracks and duty norm scores as evidence.
+    'patrol.read',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -198,6 +206,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'screening.read',
     'deliberation.read',
     'project.read',
+    'patrol.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [

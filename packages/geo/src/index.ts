@@ -18,3 +18,4 @@ export { pointInBoundary } from './point-in-boundary.ts';
 export { bboxOf } from './types.ts';
 export { jitteredTiling, mulberry32, type TilingOptions } from './synthetic.ts';
 export { simplifyBoundary } from './simplify.ts';
+export { trackCoverage, type CoverageResult } from './coverage.ts';

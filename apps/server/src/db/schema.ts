@@ -69,3 +69,4 @@ export {
   consultationSettings,
 } from '../modules/consultation/consultation.table.ts';
 export { microProjects, microProjectVotes } from '../modules/projects/projects.table.ts';
+export { patrols, patrolSegments, patrolCheckins } from '../modules/patrols/patrols.table.ts';

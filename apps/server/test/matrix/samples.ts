@@ -25,6 +25,7 @@ import {
   type Side,
   type World,
   freshVote,
+  freshPatrol,
   unvotedVoter,
   raisedTopic,
 } from './world.ts';
@@ -1454,4 +1455,55 @@ export const SAMPLES: Record<string, Sample> = {
   },
   // Public: the village's public page (anyone, no names); another village's page is just as public.
   'GET /p/notices/:regionCode': { call: (o) => get(`/p/notices/${o.villageCode}`) },
+  // 巡查: a grid worker's own patrols (a fresh one of township A for each allowed write; B's is not found).
+  'POST /api/patrols': {
+    call: (o) => post('/api/patrols', { id: crypto.randomUUID(), gridId: o.gridId }),
+  },
+  'POST /api/patrols/:id/points': {
+    call: async (o, c) => {
+      const id = await targetOf(o, c, o.patrolId, async () => ({ id: await freshPatrol(c.w.t, o) }));
+      const t = c.w.t.clock.now().getTime() - 300_000;
+      return post(`/api/patrols/${id}/points`, { seq: 1, points: [{ t, ...o.point, acc: 9 }] });
+    },
+  },
+  'POST /api/patrols/:id/end': {
+    call: async (o, c) =>
+      post(
+        `/api/patrols/${await targetOf(o, c, o.patrolId, async () => ({ id: await freshPatrol(c.w.t, o) }))}/end`,
+        {},
+      ),
+  },
+  'POST /api/patrols/:id/checkins': {
+    call: async (o, c) => {
+      const id = await targetOf(o, c, o.patrolId, async () => ({ id: await freshPatrol(c.w.t, o) }));
+      const t = c.w.t.clock.now().getTime() - 300_000;
+      return post(`/api/patrols/${id}/checkins`, {
+        id: crypto.randomUUID(),
+        placeId: o.patrolPlaceId,
+        t,
+        ...o.point,
+        acc: 9,
+      });
+    },
+    // The own patrol checking in at the other township's place.
+    cross: async (a, b, c) => {
+      const id = c.allowed ? await freshPatrol(c.w.t, a) : a.patrolId;
+      const t = c.w.t.clock.now().getTime() - 300_000;
+      return post(`/api/patrols/${id}/checkins`, {
+        id: crypto.randomUUID(),
+        placeId: b.patrolPlaceId,
+        t,
+        ...b.point,
+        acc: 9,
+      });
+    },
+  },
+  'GET /api/patrols': {
+    call: () => get('/api/patrols?pageSize=100'),
+    out: false,
+  },
+  'GET /api/patrols/norm': {
+    call: (o) => get(`/api/patrols/norm?week=2026-11-23&workerId=${o.accounts.grid_worker.userId}`),
+  },
+  'GET /api/patrols/:id': { call: (o) => get(`/api/patrols/${o.patrolId}`) },
 };

@@ -71,6 +71,9 @@ export interface Side {
   topicId: string;
   /** A 民生微实事 project the side's resident proposed for the side's village (still proposed). */
   projectId: string;
+  /** A patrol of the side's grid worker in the side's grid with one batch of track, and a key place (a school) at `point` to check in at. */
+  patrolId: string;
+  patrolPlaceId: string;
   /** Accounts the user-management routes act on (never an actor of the matrix). */
   targetUserId: string;
   targetHandlerId: string;
@@ -346,6 +349,8 @@ async function buildSide(
     inquiryId: '',
     topicId: '',
     projectId: '',
+    patrolId: '',
+    patrolPlaceId: '',
     apiKeyId: apiKey.json().id,
     importId: importJob.json().id,
     admissionId: admission.id,
@@ -389,6 +394,15 @@ async function buildSide(
   await buildNotice(t, side, n);
   side.topicId = (await raisedTopic(t, side, `${name}区议题${n}`)).id;
   side.projectId = await projectReadyFor(t, side, 'shortlist', `${name}区微实事${n}`);
+  const place = await post(t, dispatcher, '/api/key-places', {
+    villageId,
+    name: `${name}区巡查点${n}`,
+    kind: 'school',
+    ...point,
+  });
+  await expectOk(place, 'patrol place');
+  side.patrolPlaceId = place.json().id;
+  side.patrolId = await freshPatrol(t, side);
   side.markers = [
     gridId,
     residentId,
@@ -431,6 +445,9 @@ async function buildSide(
     `${side.name}区公开${n}`,
     side.projectId,
     `${name}区微实事${n}`,
+    side.patrolId,
+    side.patrolPlaceId,
+    `${name}区巡查点${n}`,
   ];
   return side;
 }
@@ -863,4 +880,18 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const A = await buildSide(t, 'A', '410104001', '410104001001', '格物街道综合行政执法中队');
   const B = await buildSide(t, 'B', '410104002', '410104002001', '知行街道综合行政执法中队');
   return { t, A, B };
+}
+
+/** A patrol of the side's grid worker, started 10 minutes ago in the side's grid, with one batch of 3 points (seq 0). */
+export async function freshPatrol(t: TestApp, side: Side): Promise<string> {
+  const gw = side.accounts.grid_worker;
+  const now = t.clock.now().getTime();
+  const id = crypto.randomUUID();
+  await expectOk(
+    await post(t, gw, '/api/patrols', { id, gridId: side.gridId, startedAt: now - 600_000 }),
+    'patrol start',
+  );
+  const points = [0, 10_000, 20_000].map((dt) => ({ t: now - 590_000 + dt, ...side.point, acc: 8 }));
+  await expectOk(await post(t, gw, `/api/patrols/${id}/points`, { seq: 0, points }), 'patrol points');
+  return id;
 }

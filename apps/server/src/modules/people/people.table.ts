@@ -133,6 +133,8 @@ export const keyPlaces = pgTable(
     address: text('address'),
     lon: doublePrecision('lon'),
     lat: doublePrecision('lat'),
+    /** Patrol check-in radius in metres; null: the default for the kind (domain patrols.ts CHECKIN_RADIUS_M). */
+    radiusM: integer('radius_m'),
   },
   (t) => [index('key_places_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops'))],
 );

@@ -1,0 +1,186 @@
+import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { escapeLike } from '../../platform/access.ts';
+import { cases } from '../cases/cases.table.ts';
+import { gridBoundaries, grids } from '../grids/grids.table.ts';
+import { keyPlaces } from '../people/people.table.ts';
+import { regions } from '../regions/regions.table.ts';
+import { users } from '../users/users.table.ts';
+import { patrolCheckins, patrolSegments, patrols } from './patrols.table.ts';
+
+export type PatrolRow = typeof patrols.$inferSelect;
+export type SegmentRow = typeof patrolSegments.$inferSelect;
+
+const under = (column: unknown, path: string) => sql`${column} LIKE ${`${escapeLike(path)}%`}`;
+
+export async function patrolInScope(db: Db, id: string, scopePath: string): Promise<PatrolRow | null> {
+  const [row] = await db
+    .select()
+    .from(patrols)
+    .where(and(eq(patrols.id, id), under(patrols.regionPath, scopePath)));
+  return row ?? null;
+}
+
+export async function patrolById(db: Db, id: string): Promise<PatrolRow | null> {
+  const [row] = await db.select().from(patrols).where(eq(patrols.id, id));
+  return row ?? null;
+}
+
+export async function insertPatrol(db: Db, row: typeof patrols.$inferInsert): Promise<void> {
+  await db.insert(patrols).values(row);
+}
+
+export async function endPatrolRow(db: Db, id: string, endedAt: Date): Promise<void> {
+  await db
+    .update(patrols)
+    .set({ endedAt })
+    .where(and(eq(patrols.id, id), isNull(patrols.endedAt)));
+}
+
+/** Batch counts, points and flagged steps of patrols, by patrol id. */
+export async function segmentTallies(db: Db, ids: string[]) {
+  if (!ids.length) return new Map<string, { batches: number; points: number; flagged: number }>();
+  const rows = await db
+    .select({
+      id: patrolSegments.patrolId,
+      batches: count(),
+      points: sql<number>`coalesce(sum(${patrolSegments.n}), 0)::int`,
+      flagged: sql<number>`coalesce(sum(${patrolSegments.flagged}), 0)::int`,
+    })
+    .from(patrolSegments)
+    .where(inArray(patrolSegments.patrolId, ids))
+    .groupBy(patrolSegments.patrolId);
+  return new Map(rows.map((r) => [r.id, { batches: r.batches, points: r.points, flagged: r.flagged }]));
+}
+
+export async function pageOfPatrols(
+  db: Db,
+  scopePath: string,
+  q: { workerId?: string; from?: Date; page: number; pageSize: number },
+): Promise<{ rows: PatrolRow[]; total: number }> {
+  const where = and(
+    under(patrols.regionPath, scopePath),
+    q.workerId ? eq(patrols.workerId, q.workerId) : undefined,
+    q.from ? gte(patrols.startedAt, q.from) : undefined,
+  ) as SQL;
+  const rows = await db
+    .select()
+    .from(patrols)
+    .where(where)
+    .orderBy(desc(patrols.startedAt), desc(patrols.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [n] = await db.select({ n: count() }).from(patrols).where(where);
+  return { rows, total: n?.n ?? 0 };
+}
+
+export async function segmentOf(db: Db, patrolId: string, seq: number): Promise<SegmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(patrolSegments)
+    .where(and(eq(patrolSegments.patrolId, patrolId), eq(patrolSegments.seq, seq)));
+  return row ?? null;
+}
+
+/** Whether a stored batch of the patrol overlaps [t0, t1] in time. */
+export async function overlapsStored(db: Db, patrolId: string, t0: number, t1: number): Promise<boolean> {
+  const rows = await db
+    .select({ seq: patrolSegments.seq })
+    .from(patrolSegments)
+    .where(
+      and(
+        eq(patrolSegments.patrolId, patrolId),
+        sql`${patrolSegments.t0} <= ${t1}`,
+        sql`${patrolSegments.t1} >= ${t0}`,
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Stores a batch unless (patrol, seq) is stored already: true when this call stored it. */
+export async function insertSegment(db: Db, row: SegmentRow): Promise<boolean> {
+  const rows = await db.insert(patrolSegments).values(row).onConflictDoNothing().returning({ seq: patrolSegments.seq });
+  return rows.length > 0;
+}
+
+export function segmentsOf(db: Db, patrolIds: string[]): Promise<SegmentRow[]> {
+  if (!patrolIds.length) return Promise.resolve([]);
+  return db
+    .select()
+    .from(patrolSegments)
+    .where(inArray(patrolSegments.patrolId, patrolIds))
+    .orderBy(asc(patrolSegments.t0));
+}
+
+/** A key place in scope with its location, kind and own radius. */
+export async function placeInScope(db: Db, id: string, scopePath: string) {
+  const [row] = await db
+    .select({
+      id: keyPlaces.id,
+      name: keyPlaces.name,
+      kind: keyPlaces.kind,
+      lon: keyPlaces.lon,
+      lat: keyPlaces.lat,
+      radiusM: keyPlaces.radiusM,
+    })
+    .from(keyPlaces)
+    .where(and(eq(keyPlaces.id, id), under(keyPlaces.regionPath, scopePath)));
+  return row ?? null;
+}
+
+export async function checkinById(db: Db, id: string) {
+  const [row] = await db.select().from(patrolCheckins).where(eq(patrolCheckins.id, id));
+  return row ?? null;
+}
+
+export async function insertCheckin(db: Db, row: typeof patrolCheckins.$inferInsert): Promise<boolean> {
+  const rows = await db.insert(patrolCheckins).values(row).onConflictDoNothing().returning({ id: patrolCheckins.id });
+  return rows.length > 0;
+}
+
+export function checkinsOf(db: Db, patrolId: string) {
+  return db
+    .select({ c: patrolCheckins, placeName: keyPlaces.name })
+    .from(patrolCheckins)
+    .innerJoin(keyPlaces, eq(keyPlaces.id, patrolCheckins.placeId))
+    .where(eq(patrolCheckins.patrolId, patrolId))
+    .orderBy(asc(patrolCheckins.at));
+}
+
+/** The current boundary of a grid in scope (null: no such grid, or no boundary yet). */
+export async function gridInScope(db: Db, id: string, scopePath: string) {
+  const [row] = await db
+    .select({ id: grids.id, geometry: gridBoundaries.geometry })
+    .from(grids)
+    .leftJoin(gridBoundaries, and(eq(gridBoundaries.gridId, grids.id), isNull(gridBoundaries.validTo)))
+    .where(and(eq(grids.id, id), under(grids.regionPath, scopePath)));
+  return row ?? null;
+}
+
+/** Cases a user reported in [from, to): the problems found on a patrol. */
+export async function casesReportedBetween(db: Db, userId: string, from: Date, to: Date): Promise<Date[]> {
+  const rows = await db
+    .select({ at: cases.reportedAt })
+    .from(cases)
+    .where(and(eq(cases.reporterUserId, userId), gte(cases.reportedAt, from), lt(cases.reportedAt, to)));
+  return rows.map((r) => r.at);
+}
+
+/** A user's patrols started in [from, to). */
+export function patrolsOfWorker(db: Db, workerId: string, from: Date, to: Date): Promise<PatrolRow[]> {
+  return db
+    .select()
+    .from(patrols)
+    .where(and(eq(patrols.workerId, workerId), gte(patrols.startedAt, from), lt(patrols.startedAt, to)));
+}
+
+/** A grid worker account whose region lies in scope. */
+export async function workerInScope(db: Db, id: string, scopePath: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(and(eq(users.id, id), under(regions.path, scopePath), sql`'grid_worker' = ANY(${users.roles})`));
+  return rows.length > 0;
+}

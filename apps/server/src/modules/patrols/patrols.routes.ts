@@ -1,0 +1,101 @@
+import {
+  checkinViewSchema,
+  patrolBatchResultSchema,
+  patrolCheckinSchema,
+  patrolDetailSchema,
+  patrolEndSchema,
+  patrolListQuerySchema,
+  patrolNormQuerySchema,
+  patrolNormScoreSchema,
+  patrolPageSchema,
+  patrolPointsSchema,
+  patrolStartSchema,
+  patrolViewSchema,
+} from '@gewu/domain';
+import { z } from 'zod';
+import type { AppInstance } from '../../platform/http/app-type.ts';
+import { getPatrol, listPatrols, normScore } from './patrols.read.ts';
+import { addPoints, checkIn, endPatrol, startPatrol } from './patrols.service.ts';
+
+const idParams = z.strictObject({ id: z.string().uuid() });
+
+/**
+ * 巡查: a grid worker records their patrols from the phone (start, track batches, check-ins, end); the
+ * township centre and leaders read their area's patrols and each worker's week against the duty norm.
+ * Who may call each route is declared beside it; the services narrow it (another village's patrol: 404).
+ */
+export async function patrolRoutes(app: AppInstance) {
+  const deps = app.deps;
+  const tags = ['patrols'];
+  const record = { access: { roles: ['grid_worker'], scope: 'own' } } as const;
+  const read = { access: { roles: ['grid_worker', 'dispatcher', 'leader'], scope: 'region' } } as const;
+
+  app.post('/api/patrols', {
+    config: record,
+    schema: {
+      tags,
+      summary: '网格员开始巡查（编号由手机生成，重试返回同一巡查）；可指定网格以计算覆盖率',
+      body: patrolStartSchema,
+      response: { 201: patrolViewSchema },
+    },
+    handler: async (req, reply) => reply.code(201).send(await startPatrol(deps, req.ctx, req.body)),
+  });
+  app.post('/api/patrols/:id/points', {
+    config: record,
+    schema: {
+      tags,
+      summary:
+        '上传一批轨迹点（每批不超过 600 个，批次号相同只保存一次）：时间须递增、不得晚于当前时间 2 分钟以上，否则 422 整批不保存；超过 50 米/秒的跳点保存并标记',
+      params: idParams,
+      body: patrolPointsSchema,
+      response: { 200: patrolBatchResultSchema },
+    },
+    handler: (req) => addPoints(deps, req.ctx, req.params.id, req.body),
+  });
+  app.post('/api/patrols/:id/end', {
+    config: record,
+    schema: { tags, summary: '结束巡查', params: idParams, body: patrolEndSchema, response: { 200: patrolViewSchema } },
+    handler: (req) => endPatrol(deps, req.ctx, req.params.id, req.body.endedAt),
+  });
+  app.post('/api/patrols/:id/checkins', {
+    config: record,
+    schema: {
+      tags,
+      summary: '在重点场所签到：须在场所签到半径内（场所自定或按类别默认），记录距离；超出返回 422 并告知距离',
+      params: idParams,
+      body: patrolCheckinSchema,
+      response: { 200: checkinViewSchema },
+    },
+    handler: (req) => checkIn(deps, req.ctx, req.params.id, req.body),
+  });
+  app.get('/api/patrols', {
+    config: read,
+    schema: {
+      tags,
+      summary: '巡查列表（网格员：本人；街道中心、领导：本辖区）',
+      querystring: patrolListQuerySchema,
+      response: { 200: patrolPageSchema },
+    },
+    handler: (req) => listPatrols(deps, req.ctx, req.query),
+  });
+  app.get('/api/patrols/norm', {
+    config: read,
+    schema: {
+      tags,
+      summary: '网格员一周巡查对照履职标准（广东"7362"）的得分：每日巡查次数、时长、上报问题数',
+      querystring: patrolNormQuerySchema,
+      response: { 200: patrolNormScoreSchema },
+    },
+    handler: (req) => normScore(deps, req.ctx, req.query),
+  });
+  app.get('/api/patrols/:id', {
+    config: read,
+    schema: {
+      tags,
+      summary: '巡查详情：时长、里程、网格覆盖率、签到场所、上报问题数，轨迹按断点分段',
+      params: idParams,
+      response: { 200: patrolDetailSchema },
+    },
+    handler: (req) => getPatrol(deps, req.ctx, req.params.id),
+  });
+}

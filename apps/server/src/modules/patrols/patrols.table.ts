@@ -1,0 +1,73 @@
+import {
+  bigint,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
+});
+
+/**
+ * A grid worker's patrol (巡查): started and ended on the phone, its id generated there (a retried start
+ * is the same patrol). `grid_id`: the grid whose coverage the summary reports, when named.
+ */
+export const patrols = pgTable(
+  'patrols',
+  {
+    id: uuid('id').primaryKey(),
+    regionPath: text('region_path').notNull(),
+    villageId: uuid('village_id').notNull(),
+    gridId: uuid('grid_id'),
+    workerId: uuid('worker_id').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('patrols_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
+    index('patrols_worker_idx').on(t.workerId, t.startedAt),
+  ],
+);
+
+/**
+ * One uploaded batch of a patrol's track, its points packed (patrols.codec.ts): one row per batch, not
+ * per point. (patrol_id, seq) is the key: the same batch sent twice is stored once. `t0`/`t1` (ms epoch)
+ * bound it in time; `flagged` counts its steps faster than the speed rule (kept, not dropped).
+ */
+export const patrolSegments = pgTable(
+  'patrol_segments',
+  {
+    patrolId: uuid('patrol_id').notNull(),
+    seq: integer('seq').notNull(),
+    t0: bigint('t0', { mode: 'number' }).notNull(),
+    t1: bigint('t1', { mode: 'number' }).notNull(),
+    n: smallint('n').notNull(),
+    flagged: smallint('flagged').notNull(),
+    data: bytea('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.patrolId, t.seq] })],
+);
+
+/** A check-in at a key place during a patrol (accepted only within the place's radius; the distance kept). */
+export const patrolCheckins = pgTable(
+  'patrol_checkins',
+  {
+    id: uuid('id').primaryKey(),
+    patrolId: uuid('patrol_id').notNull(),
+    placeId: uuid('place_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    distanceM: integer('distance_m').notNull(),
+    radiusM: integer('radius_m').notNull(),
+    accuracyM: integer('accuracy_m').notNull(),
+  },
+  (t) => [index('patrol_checkins_patrol_idx').on(t.patrolId)],
+);

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  NORM_7362,
+  PATROL_RULES,
+  type TrackPoint,
+  batchProblem,
+  checkinAt,
+  distanceM,
+  flaggedSteps,
+  readTrack,
+  scoreWeek,
+  stepKind,
+  weekOf,
+} from './index.ts';
+
+// On the equator one degree of longitude is 6,371,008.8 × π / 180 = 111,195.08 m, so 0.0001° = 11.1195 m.
+const p = (s: number, lon: number, lat = 0): TrackPoint => ({ t: s * 1000, lon, lat, acc: 10 });
+
+describe('distance (haversine, hand values)', () => {
+  it('0.001° of longitude on the equator is 111.195 m; 0.001° of latitude anywhere the same', () => {
+    expect(distanceM({ lon: 0, lat: 0 }, { lon: 0.001, lat: 0 })).toBeCloseTo(111.195, 2);
+    expect(distanceM({ lon: 113.6, lat: 34.75 }, { lon: 113.6, lat: 34.751 })).toBeCloseTo(111.195, 2);
+  });
+});
+
+describe('batch validation', () => {
+  const now = 1_800_000_000_000;
+  it('times must rise strictly: a repeated time is out of order at its index', () => {
+    expect(batchProblem([p(1, 0), p(2, 0), p(2, 0)], now)).toEqual({ code: 'out_of_order', index: 2 });
+    expect(batchProblem([p(5, 0), p(4, 0)], now)).toEqual({ code: 'out_of_order', index: 1 });
+  });
+  it('2 min of clock skew is allowed, one ms more is a future point', () => {
+    expect(batchProblem([{ t: now + 120_000, lon: 0, lat: 0, acc: 5 }], now)).toBeNull();
+    expect(batchProblem([{ t: now + 120_001, lon: 0, lat: 0, acc: 5 }], now)).toEqual({
+      code: 'future_point',
+      index: 0,
+    });
+  });
+  it('the batch limit is 600 points, 60 sent', () => {
+    expect(PATROL_RULES.batchMax).toBe(600);
+    expect(PATROL_RULES.batchSize).toBe(60);
+  });
+});
+
+describe('steps', () => {
+  it('11 m in 10 s is a walk; 120 s apart still joined, 121 s a gap', () => {
+    expect(stepKind(p(0, 0), p(10, 0.0001))).toBe('ok');
+    expect(stepKind(p(0, 0), p(120, 0.0001))).toBe('ok');
+    expect(stepKind(p(0, 0), p(121, 0.0001))).toBe('gap');
+  });
+  it('10 km in a second is flagged; 0.0045° (500.4 m) in 10 s = 50.04 m/s flagged, 0.0044° (489.3 m) not', () => {
+    expect(stepKind(p(0, 0), p(1, 0.09))).toBe('flagged');
+    expect(stepKind(p(0, 0), p(10, 0.0045))).toBe('flagged');
+    expect(stepKind(p(0, 0), p(10, 0.0044))).toBe('ok');
+    expect(flaggedSteps([p(0, 0), p(1, 0.09), p(2, 0.0901)])).toBe(1);
+  });
+});
+
+describe('readTrack: gaps kept, jumps flagged (hand table)', () => {
+  // Batch 1: 0, 10, 20 s walking east 11.1195 m a step. Batch 2: 30 s (joined across batches), then
+  // nothing until 200 s (a gap of 170 s), a jump to 0.0905° at 210 s (10,018.7 m in 10 s), a step at 220 s.
+  const r = readTrack([
+    [p(200, 0.0004), p(210, 0.0905), p(220, 0.0906)],
+    [p(0, 0), p(10, 0.0001), p(20, 0.0002), p(30, 0.0003)],
+  ]);
+  it('counts', () => {
+    expect(r.points).toBe(7);
+    expect(r.gaps).toBe(1);
+    expect(r.flagged).toBe(1);
+    expect(r.firstT).toBe(0);
+    expect(r.lastT).toBe(220_000);
+  });
+  it('on track 50 s (3 walked steps + the flagged step + 1 step; the 170 s gap not counted)', () => {
+    expect(r.onTrackSeconds).toBe(50);
+  });
+  it('distance 4 × 11.1195 = 44.478 m (the gap and the jump left out)', () => {
+    expect(r.distanceM).toBeCloseTo(44.478, 2);
+  });
+  it('lines split at the gap and the jump: 4, 1 and 2 points; the jump shown at 1002 m/s', () => {
+    expect(r.lines.map((l) => l.length)).toEqual([4, 1, 2]);
+    expect(r.jumps).toEqual([{ t: 210_000, speedMps: 1002 }]);
+  });
+  it('an empty track', () => {
+    expect(readTrack([])).toMatchObject({ points: 0, firstT: null, onTrackSeconds: 0, distanceM: 0, lines: [] });
+  });
+});
+
+describe('check-in radius', () => {
+  const school = { lon: 113.6, lat: 34.75, kind: 'school' as const, radiusM: null };
+  it('a school: 100 m by default; 0.0008° north = 89 m accepted, 0.00095° = 106 m refused', () => {
+    expect(checkinAt(school, { lon: 113.6, lat: 34.7508 })).toEqual({ distanceM: 89, radiusM: 100, accepted: true });
+    expect(checkinAt(school, { lon: 113.6, lat: 34.75095 })).toEqual({
+      distanceM: 106,
+      radiusM: 100,
+      accepted: false,
+    });
+  });
+  it("the place's own radius wins: 50 m refuses 89 m; a station's default is 200 m", () => {
+    expect(checkinAt({ ...school, radiusM: 50 }, { lon: 113.6, lat: 34.7508 }).accepted).toBe(false);
+    expect(checkinAt({ ...school, kind: 'station' }, { lon: 113.6, lat: 34.75095 }).accepted).toBe(true);
+  });
+});
+
+describe('duty norm 7362 (hand table)', () => {
+  const full = { patrols: 3, onTrackSeconds: 21_600, reports: 2 };
+  const week = weekOf('2026-12-04');
+  it('the week of Friday 2026-12-04 runs Monday 11-30 to Sunday 12-06, across the month end', () => {
+    expect(week).toEqual([
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
+    expect(weekOf('2026-12-06')[0]).toBe('2026-11-30');
+    expect(weekOf('2026-11-30')[6]).toBe('2026-12-06');
+  });
+  it('4 of 7 days met: one second short of 6 h, 2 patrols, 1 report each fail the day', () => {
+    const s = scoreWeek(NORM_7362, [
+      { day: week[0]!, ...full },
+      { day: week[1]!, ...full, onTrackSeconds: 21_599 },
+      { day: week[2]!, ...full, patrols: 2 },
+      { day: week[3]!, ...full, reports: 1 },
+      { day: week[4]!, ...full },
+      { day: week[5]!, ...full },
+      { day: week[6]!, patrols: 4, onTrackSeconds: 30_000, reports: 5 },
+    ]);
+    expect(s.days.map((d) => d.met)).toEqual([true, false, false, false, true, true, true]);
+    expect(s.days[1]).toMatchObject({ hours: 5.99, hoursMet: false, patrolsMet: true, reportsMet: true });
+    expect(s.daysMet).toBe(4);
+    expect(s.daysRequired).toBe(7);
+    expect(s.share).toBeCloseTo(4 / 7, 6);
+    expect(s.compliant).toBe(false);
+  });
+  it('a full week is compliant', () => {
+    const s = scoreWeek(
+      NORM_7362,
+      week.map((day) => ({ day, ...full })),
+    );
+    expect(s).toMatchObject({ daysMet: 7, share: 1, compliant: true });
+  });
+});
