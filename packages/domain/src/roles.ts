@@ -108,6 +108,10 @@ export const ACTIONS = [
   // 民生微实事: residents propose small projects for their village/community and follow them.
   'project.propose',
   'project.read',
+  // 隐患排查: grid workers inspect places of their grid from checklist templates; the centre edits templates.
+  'inspection.perform',
+  'inspection.read',
+  'inspection.template_manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -135,6 +139,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'item.read',
     // 排查: the grid's report for each period, a zero report included.
     'screening.report',
+    'inspection.perform',
+    'inspection.read',
   ],
   // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
   dispatcher: [
@@ -174,6 +180,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'notice.answer',
     // 民生微实事 of the villages of the area (reading only; the village cadres run them).
     'project.read',
+    // 隐患排查 of the area, and its checklist templates (a new version for the area).
+    'inspection.read',
+    'inspection.template_manage',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -198,6 +207,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'screening.read',
     'deliberation.read',
     'project.read',
+    'inspection.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
@@ -216,6 +226,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'unit.manage',
     'apikey.manage',
     'dispute.manage',
+    // Checklist templates are configuration, not personal data (a county admin keeps them for the county).
+    'inspection.template_manage',
   ],
   security_admin: [
     'region.read',
