@@ -132,10 +132,13 @@ export const inspectionCaseResultSchema = z.object({
   created: z.boolean(),
 });
 
-export const inspectionFiguresQuerySchema = z.strictObject({
-  from: safeString().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: safeString().regex(/^\d{4}-\d{2}-\d{2}$/),
-});
+const day = safeString()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, '日期无效');
+export const inspectionFiguresQuerySchema = z.strictObject({ from: day, to: day });
 export const inspectionFiguresSchema = z.object({
   inspections: z.number().int(),
   withFailures: z.number().int(),

@@ -69,3 +69,4 @@ export {
   consultationSettings,
 } from '../modules/consultation/consultation.table.ts';
 export { microProjects, microProjectVotes } from '../modules/projects/projects.table.ts';
+export { inspectionAnswers, inspectionTemplates, inspections } from '../modules/inspections/inspections.table.ts';
