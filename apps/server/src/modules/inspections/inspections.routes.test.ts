@@ -80,9 +80,9 @@ beforeAll(async () => {
   t = await createTestApp();
   await addUser(t.database, { username: 'gw_zhizhi', role: 'grid_worker', regionCode: '410104001002' });
   await addUser(t.database, { username: 'centre_zhixing', role: 'dispatcher', regionCode: '410104002' });
-  [gw, gw2, dispatcher, dispatcher2, leader, admin] = await Promise.all(
+  [gw, gw2, dispatcher, dispatcher2, leader, admin] = (await Promise.all(
     ['gridworker', 'gw_zhizhi', 'dispatcher', 'centre_zhixing', 'leader', 'admin'].map(signIn),
-  );
+  )) as [Session, Session, Session, Session, Session, Session];
   const grid = await pointInGrid(t.database, '410104001001001');
   point = { lon: grid.lon, lat: grid.lat };
   const villageId = await regionIdByCode(t.database, '410104001001');
