@@ -60,6 +60,8 @@ import { seesNoticeWithAttachment } from './modules/notices/notices.attachments.
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { patrolRoutes } from './modules/patrols/patrols.routes.ts';
 import { seesProjectWithAttachment } from './modules/projects/projects.service.ts';
+import { inspectionRoutes } from './modules/inspections/inspections.routes.ts';
+import { seesInspectionWithAttachment } from './modules/inspections/inspections.service.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -163,7 +165,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       (await seesVoteWithAttachment(db, actor, id)) ||
       (await seesNoticeWithAttachment(db, actor, id)) ||
       (await seesTopicWithAttachment(db, actor, id)) ||
-      seesProjectWithAttachment(db, actor, id),
+      (await seesProjectWithAttachment(db, actor, id)) ||
+      seesInspectionWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);
@@ -180,6 +183,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(consultationRoutes);
   await app.register(projectRoutes);
   await app.register(patrolRoutes);
+  await app.register(inspectionRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

@@ -213,6 +213,40 @@ describe('no response carries an unmasked identity or phone number', () => {
     }
     const patrolBodies = bodies.filter((b) => b.url.startsWith('/api/patrols') && b.body.includes(patrolId));
     expect(patrolBodies.length).toBe(8);
+    // 隐患排查: the grid worker inspects a house of 明德社区 (its occupants known), the centre and the leader read it.
+    const [house] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT h.id FROM houses h JOIN regions g ON g.id = h.village_id WHERE g.code = '410104001001' ORDER BY h.id LIMIT 1`,
+    );
+    const gwSession = s.gridworker as Session;
+    const templates = await call('gridworker', gwSession, 'GET', '/api/inspection-templates');
+    const rental = templates.json().items.find((i: { key: string }) => i.key === 'rental_housing');
+    const made = await call('gridworker', gwSession, 'POST', '/api/inspections', {
+      clientId: '00000000-0000-4000-8000-00000000beef',
+      templateId: rental.id,
+      place: { kind: 'house', id: house?.id },
+      placeType: 'rental_housing',
+      performedAt: '2026-11-23T01:00:00Z',
+      answers: [
+        { key: 'registered', result: 'fail' },
+        { key: 'no_partition', result: 'pass' },
+        { key: 'ebike_indoor', result: 'pass' },
+        { key: 'exits_clear', result: 'pass' },
+      ],
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    for (const who of ['gridworker', 'dispatcher', 'leader'] as const) {
+      await call(who, s[who] as Session, 'GET', '/api/inspections');
+      await call(who, s[who] as Session, 'GET', `/api/inspections/${made.json().id}`);
+      await call(
+        who,
+        s[who] as Session,
+        'GET',
+        `/api/inspections/last?placeKind=house&placeId=${house?.id}&templateKey=rental_housing`,
+      );
+      await call(who, s[who] as Session, 'GET', '/api/inspection-figures?from=2026-11-23&to=2026-11-23');
+    }
+    expect(bodies.filter((b) => b.url.startsWith('/api/inspection')).length).toBe(14);
     // Everything the server knows in plaintext, decrypted from the database.
     const stored = await queryRows<{ enc: string }>(
       t.database.db,

@@ -69,3 +69,5 @@ export * from './visit-plans.ts';
 export * from './patrols.ts';
 export * from './patrols-norm.ts';
 export * from './patrols-contracts.ts';
+export * from './inspections.ts';
+export * from './inspections-contracts.ts';

@@ -111,6 +111,10 @@ export const ACTIONS = [
   // 巡查: a grid worker records their own patrols; the township centre and leaders read their area's.
   'patrol.record',
   'patrol.read',
+  // 隐患排查: grid workers inspect places of their grid from checklist templates; the centre edits templates.
+  'inspection.perform',
+  'inspection.read',
+  'inspection.template_manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -141,6 +145,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // 巡查: their own patrols (track, check-ins), read back with their summary.
     'patrol.record',
     'patrol.read',
+    'inspection.perform',
+    'inspection.read',
   ],
   // The township centre (综治中心) keeps the whole township's base data and imports it in bulk.
   dispatcher: [
@@ -182,6 +188,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project.read',
     // 巡查 of the area's grid workers, tracks and duty norm scores as evidence.
     'patrol.read',
+    // 隐患排查 of the area, and its checklist templates (a new version for the area).
+    'inspection.read',
+    'inspection.template_manage',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -207,6 +216,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'deliberation.read',
     'project.read',
     'patrol.read',
+    'inspection.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
@@ -225,6 +235,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'unit.manage',
     'apikey.manage',
     'dispute.manage',
+    // Checklist templates are configuration, not personal data (a county admin keeps them for the county).
+    'inspection.template_manage',
   ],
   security_admin: [
     'region.read',

@@ -29,6 +29,7 @@ import {
   unvotedVoter,
   raisedTopic,
 } from './world.ts';
+import { INSPECTION_SAMPLES } from './inspections.samples.ts';
 
 /** One request of the matrix. `session` replaces the actor's own (logout needs a session to spend). */
 export interface Req {
@@ -1506,4 +1507,5 @@ export const SAMPLES: Record<string, Sample> = {
     call: (o) => get(`/api/patrols/norm?week=2026-11-23&workerId=${o.accounts.grid_worker.userId}`),
   },
   'GET /api/patrols/:id': { call: (o) => get(`/api/patrols/${o.patrolId}`) },
+  ...INSPECTION_SAMPLES,
 };
