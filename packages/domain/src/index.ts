@@ -66,3 +66,4 @@ export * from './consultation-contracts.ts';
 export * from './micro-projects.ts';
 export * from './micro-projects-contracts.ts';
 export * from './visit-plans.ts';
+export * from './visits-contracts.ts';
