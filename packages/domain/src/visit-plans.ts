@@ -107,9 +107,7 @@ export type VisitIntervals = Record<VisitPlanKind, Record<VisitRiskLevel, number
 export function effectiveIntervals(
   edits: readonly { kind: VisitPlanKind; riskLevel: VisitRiskLevel; days: number }[],
 ): VisitIntervals {
-  const out = Object.fromEntries(
-    VISIT_PLAN_KINDS.map((k) => [k, { ...DEFAULT_VISIT_INTERVALS[k] }]),
-  ) as VisitIntervals;
+  const out = Object.fromEntries(VISIT_PLAN_KINDS.map((k) => [k, { ...DEFAULT_VISIT_INTERVALS[k] }])) as VisitIntervals;
   for (const e of edits) out[e.kind][e.riskLevel] = e.days;
   return out;
 }
