@@ -64,11 +64,9 @@ export type VisitCaseBody = z.input<typeof visitCaseBodySchema>;
 export const visitLinkedSchema = z.object({ visitId: z.string(), caseId: z.string(), code: z.string() });
 export type VisitLinked = z.infer<typeof visitLinkedSchema>;
 
-const intervalRow = z.strictObject({
-  high: z.number().int(),
-  medium: z.number().int(),
-  low: z.number().int(),
-});
+// Bounded only to fit the database: the range and the risk order are `intervalsProblem`'s (one home).
+const days = () => z.number().int().min(-100_000).max(100_000);
+const intervalRow = z.strictObject({ high: days(), medium: days(), low: days() });
 /** A county's visit intervals by kind and risk (days); the server refuses them by `intervalsProblem`. */
 export const visitIntervalsSchema = z.strictObject({
   community_correction: intervalRow,

@@ -28,7 +28,7 @@ const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?:
   t.app.inject({ method, url, ...as(s), ...(payload ? { payload } : {}) });
 const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.database.db, q);
 const count = async (table: string) =>
-  (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]?.n;
+  (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]?.n ?? 0;
 
 async function resident(name: string, villageId = mingde, gridId?: string) {
   const r = await call(dispatcher, 'POST', '/api/residents', { villageId, name, ...(gridId ? { gridId } : {}) });
@@ -249,5 +249,33 @@ describe('special-population visit plans', () => {
     expect(fig).toMatchObject({ done: 1, late: 1, onTime: 0 });
     expect(fig.due).toBeGreaterThanOrEqual(1);
     expect(fig.overdue).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('migration 0034', () => {
+  it('backfills the plans’ clocks once, however often it runs (hand-written, idempotent)', async () => {
+    const fs = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const [plan] = await rows<{ id: string }>(
+      sql`SELECT id FROM special_populations WHERE status = 'active' AND visit_deadline > now() LIMIT 1`,
+    );
+    const id = plan?.id as string;
+    await t.database.db.execute(sql`DELETE FROM clock_deadlines WHERE kind = 'visits.plan' AND subject_id = ${id}`);
+    const file = fileURLToPath(new URL('../../db/migrations/0034_visits.sql', import.meta.url));
+    const backfill = fs
+      .readFileSync(file, 'utf8')
+      .split('--> statement-breakpoint')
+      .filter((s) => /^\s*(--[^\n]*\n\s*)*(UPDATE|INSERT)/.test(s));
+    expect(backfill).toHaveLength(4);
+    for (let run = 0; run < 2; run++) for (const s of backfill) await t.database.db.execute(sql.raw(s));
+    const pending = await rows<{ light: string; at: string; ok: boolean }>(
+      sql`SELECT d.light, (d.at = CASE d.light WHEN 'red' THEN p.visit_deadline ELSE p.visit_warn_at END) AS ok
+            FROM clock_deadlines d JOIN special_populations p ON p.id = d.subject_id
+           WHERE d.kind = 'visits.plan' AND d.subject_id = ${id} ORDER BY d.light`,
+    );
+    expect(pending.map((p) => [p.light, p.ok])).toEqual([
+      ['red', true],
+      ['yellow', true],
+    ]);
   });
 });
