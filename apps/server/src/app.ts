@@ -29,6 +29,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { gridRoutes } from './modules/grids/grids.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { visitsRoutes } from './modules/visits/visits.routes.ts';
 import { countPeopleInGrid } from './modules/people/people.repository.ts';
 import { importRoutes } from './modules/imports/imports.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(auditRoutes);
   await app.register(gridRoutes, { countPeopleInGrid });
   await app.register(peopleRoutes);
+  await app.register(visitsRoutes);
   await app.register(importRoutes);
   await app.register(statsRoutes);
   await app.register(calendarRoutes);

@@ -406,6 +406,7 @@ export async function loadKnown(t: TestApp): Promise<Known> {
     'api_keys',
     'attachments',
     'special_populations',
+    'visits',
     'grid_assignments',
     'organisations',
     'buildings',

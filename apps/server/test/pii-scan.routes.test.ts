@@ -2,7 +2,8 @@ import { idCheckChar } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../src/db/client.ts';
-import { as, createTestApp, login, regionIdByCode, type Session, type TestApp } from './app.ts';
+import { as, createTestApp, login, pointInGrid, regionIdByCode, type Session, type TestApp } from './app.ts';
+import { REPORT_ITEM } from './matrix/world.ts';
 
 let t: TestApp;
 const bodies: { who: string; url: string; body: string }[] = [];
@@ -60,6 +61,23 @@ describe('no response carries an unmasked identity or phone number', () => {
       `姓名,身份证号,联系电话,村（社区）代码\n甲,${fullId},13700001234,410104001001\n乙,11010519491231002X,13700005678,410104001001`,
       { 'content-type': 'application/octet-stream' },
     );
+    // A special-population plan and a visit (走访) of the resident, and the visit's finding made a case.
+    const plan = await call('dispatcher', d, 'POST', '/api/special-populations', {
+      residentId: rid,
+      kind: 'community_correction',
+      riskLevel: 'high',
+    });
+    const fieldVisit = await call('dispatcher', d, 'POST', '/api/visits', {
+      residentId: rid,
+      specialPopulationId: plan.json().id,
+      note: '谈话教育',
+      findings: '住所附近路灯损坏',
+    });
+    const spot = await pointInGrid(t.database, '410104001001001');
+    await call('dispatcher', d, 'POST', `/api/visits/${fieldVisit.json().id}/case`, {
+      itemCode: REPORT_ITEM?.code,
+      location: { lon: spot.lon, lat: spot.lat },
+    });
     // A walk-in registered at the window and routed to a dispute: its visitor's numbers are stored too.
     const visit = (
       await call('dispatcher', d, 'POST', '/api/reception/visits', {
@@ -145,6 +163,9 @@ describe('no response carries an unmasked identity or phone number', () => {
         `/api/grids/${grids[0]?.id}`,
         '/api/grids/lookup?lon=113.692&lat=34.748',
         '/api/special-populations',
+        '/api/visit-plans?pageSize=500',
+        '/api/visit-plans/figures?from=2026-11-01&to=2026-12-31',
+        '/api/visit-plans/intervals',
         '/api/houses?pageSize=200',
         `/api/residents/${rid}`,
         `/api/residents/${rid}/visits`,

@@ -71,3 +71,4 @@ export * from './patrols-norm.ts';
 export * from './patrols-contracts.ts';
 export * from './inspections.ts';
 export * from './inspections-contracts.ts';
+export * from './visits-contracts.ts';

@@ -98,7 +98,8 @@ export const specialInputSchema = z.strictObject({
   kind: specialKindSchema,
   riskLevel: riskLevelSchema,
   helperGroup: z.array(safeString().trim().min(1).max(32)).max(10).default([]),
-  visitIntervalDays: z.number().int().min(1).max(365),
+  /** Omitted: the county's interval for the kind and risk (visit-plans.ts). */
+  visitIntervalDays: z.number().int().min(1).max(365).optional(),
   nextVisitDue: dateString.optional(),
 });
 export type SpecialInput = z.input<typeof specialInputSchema>;
@@ -134,29 +135,6 @@ export type SpecialListQuery = Omit<z.input<typeof specialListQuerySchema>, 'pag
   page?: number;
   pageSize?: number;
 };
-
-export const visitInputSchema = z.strictObject({
-  residentId: z.string().uuid(),
-  specialPopulationId: z.string().uuid().optional(),
-  visitedAt: z.iso.datetime({ offset: true }).optional(),
-  note: safeString().trim().min(1).max(1000),
-});
-export type VisitInput = z.input<typeof visitInputSchema>;
-
-/** 走访记录 of a resident, oldest first. */
-export const visitViewSchema = z.object({
-  id: z.string(),
-  visitedAt: z.string(),
-  note: z.string(),
-  visitorId: z.string(),
-  visitorName: z.string().nullable(),
-  specialPopulationId: z.string().nullable(),
-});
-export type VisitView = z.infer<typeof visitViewSchema>;
-export const visitListSchema = z.object({ items: z.array(visitViewSchema) });
-export type VisitList = z.infer<typeof visitListSchema>;
-export const visitRecordedSchema = z.object({ id: z.string(), visitedAt: z.string() });
-export type VisitRecorded = z.infer<typeof visitRecordedSchema>;
 
 export const houseInputSchema = z.strictObject({
   villageId: z.string().uuid(),

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { lightAt } from './calendar.ts';
 import {
   DEFAULT_VISIT_INTERVALS,
+  dueFigures,
+  effectiveIntervals,
   intervalsProblem,
   isVisitOverdue,
   nextVisitDue,
@@ -65,5 +67,54 @@ describe('visit plans (特殊人群走访)', () => {
     ];
     for (const [visited, recorded, want] of table)
       expect(visitTiming(due, new Date(visited), new Date(recorded)), `${visited} ${recorded}`).toEqual(want);
+  });
+
+  it('month ends: due days and deadlines (hand table, Beijing 24:00 = 16:00 UTC)', () => {
+    const table: [from: string, days: number, due: string, deadlineUtc: string][] = [
+      ['2027-01-31', 1, '2027-02-01', '2027-02-01T16:00:00.000Z'],
+      ['2027-01-31', 30, '2027-03-02', '2027-03-02T16:00:00.000Z'], // 2027 is not a leap year
+      ['2028-01-31', 30, '2028-03-01', '2028-03-01T16:00:00.000Z'], // 2028 is
+      ['2026-04-30', 1, '2026-05-01', '2026-05-01T16:00:00.000Z'],
+      ['2026-12-31', 7, '2027-01-07', '2027-01-07T16:00:00.000Z'],
+      ['2026-11-30', 15, '2026-12-15', '2026-12-15T16:00:00.000Z'],
+    ];
+    for (const [from, days, due, deadline] of table) {
+      expect(nextVisitDue(from, days), `${from}+${days}`).toBe(due);
+      expect(visitDeadline(due).toISOString()).toBe(deadline);
+    }
+    // Due on the last day of February 2027: the day ends at 02-28 16:00 UTC (03-01 00:00 Beijing).
+    expect(isVisitOverdue('2027-02-28', new Date('2027-02-28T15:59:59Z'))).toBe(false);
+    expect(isVisitOverdue('2027-02-28', new Date('2027-02-28T16:00:01Z'))).toBe(true);
+    // Yellow from the start of the day before, across a month end: due 03-01 → yellow from 02-28 00:00 Beijing.
+    expect(visitClock('2027-03-01').warnAt.toISOString()).toBe('2027-02-27T16:00:00.000Z');
+  });
+
+  it('public holidays do not move a due day (natural days): 国庆 and 春节 (hand table)', () => {
+    const table: [from: string, days: number, due: string][] = [
+      ['2026-09-24', 7, '2026-10-01'], // 国庆节 2026: still due 10-01
+      ['2026-09-30', 7, '2026-10-07'], // the last day of the 国庆 holiday
+      ['2026-02-10', 7, '2026-02-17'], // 春节 2026 (正月初一)
+      ['2025-12-31', 1, '2026-01-01'], // 元旦
+    ];
+    for (const [from, days, due] of table) expect(nextVisitDue(from, days), `${from}+${days}`).toBe(due);
+    expect(isVisitOverdue('2026-10-01', new Date('2026-10-01T16:00:00.001Z'))).toBe(true);
+    expect(isVisitOverdue('2026-02-17', new Date('2026-02-17T15:00:00Z'))).toBe(false);
+  });
+
+  it("a county's edits lie over the defaults, the rest unchanged", () => {
+    const i = effectiveIntervals([{ kind: 'drug_user', riskLevel: 'high', days: 5 }]);
+    expect(i.drug_user).toEqual({ high: 5, medium: 15, low: 30 });
+    expect(i.released_prisoner).toEqual({ high: 15, medium: 30, low: 90 });
+    expect(DEFAULT_VISIT_INTERVALS.drug_user.high).toBe(7);
+  });
+
+  it('figures count due and overdue plans by the one definition', () => {
+    const at = new Date('2026-12-10T16:00:00.000Z'); // 12-10 24:00 Beijing
+    const days = [
+      { day: '2026-12-09', n: 2 }, // ended yesterday: overdue
+      { day: '2026-12-10', n: 3 }, // ends exactly now: not yet
+      { day: '2026-12-11', n: 1 },
+    ];
+    expect(dueFigures(days, at)).toEqual({ due: 6, overdue: 2 });
   });
 });

@@ -90,3 +90,41 @@ export function visitTiming(
   const late = recordedLate || isVisitOverdue(dueDay, visitedAt);
   return { counted: late ? 'late' : 'on_time', reasonRequired: recordedLate };
 }
+
+/*
+ * Due days count natural days: a plan due on a public holiday (国庆, 春节) or a weekend stays due that day
+ * — care and control of special populations does not pause for holidays (local practice, editable by
+ * changing the intervals, not the calendar). The working calendar is deliberately not read here.
+ */
+
+/** The kinds of visit (走访): a household, a business, a special-population person (moves their plan on). */
+export const VISIT_KINDS = ['household', 'business', 'special_population'] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
+/** A county's intervals: the defaults with its edits laid over them. */
+export type VisitIntervals = Record<VisitPlanKind, Record<VisitRiskLevel, number>>;
+
+export function effectiveIntervals(
+  edits: readonly { kind: VisitPlanKind; riskLevel: VisitRiskLevel; days: number }[],
+): VisitIntervals {
+  const out = Object.fromEntries(VISIT_PLAN_KINDS.map((k) => [k, { ...DEFAULT_VISIT_INTERVALS[k] }])) as VisitIntervals;
+  for (const e of edits) out[e.kind][e.riskLevel] = e.days;
+  return out;
+}
+
+/** The visit limits the phone checks offline before queueing (visits-contracts.ts builds its schemas on them). */
+export const VISIT_LIMITS = { textMax: 1000, reasonMin: 4, reasonMax: 200, photosMax: 9 } as const;
+
+/**
+ * Plans due in a period, split by `isVisitOverdue` at `at`: the figures read the same rule as the list
+ * and the alerts. `dueDays` holds each due day with how many plans fall on it.
+ */
+export function dueFigures(dueDays: readonly { day: string; n: number }[], at: Date): { due: number; overdue: number } {
+  let due = 0;
+  let overdue = 0;
+  for (const { day, n } of dueDays) {
+    due += n;
+    if (isVisitOverdue(day, at)) overdue += n;
+  }
+  return { due, overdue };
+}

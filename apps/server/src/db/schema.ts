@@ -13,8 +13,9 @@ export {
   organisations,
   keyPlaces,
   specialPopulations,
-  visits,
 } from '../modules/people/people.table.ts';
+export { visitIntervals } from '../modules/people/special.table.ts';
+export { visits } from '../modules/visits/visits.table.ts';
 export { importJobs } from '../modules/imports/imports.table.ts';
 export { units } from '../modules/units/units.table.ts';
 export { items, itemAdmissions } from '../modules/items/items.table.ts';

@@ -7,7 +7,12 @@ import type { PiiCipher } from '../platform/pii.ts';
 import { regions } from '../modules/regions/regions.table.ts';
 import { gridAssignments, gridBoundaries, grids } from '../modules/grids/grids.table.ts';
 import { houses, residentHouses, residents, specialPopulations } from '../modules/people/people.table.ts';
+import { planClock, planLights, visitPlanClock } from '../modules/people/special.clocks.ts';
+import { scheduleDeadlines } from '../platform/clocks/index.ts';
 import { areaM2 } from '@gewu/geo';
+
+/** A seeded plan due on `day`, with its clock (visit-plans.ts). */
+const planOn = (day: string) => ({ nextVisitDue: day, ...planClock(day) });
 
 /** A deterministic pseudo-random generator, so the demo data is the same on every start. */
 function rng(seed: number) {
@@ -245,9 +250,12 @@ export async function seedDemoBase(db: Db, clock: Clock, pii: PiiCipher): Promis
       riskLevel: risks[i % risks.length] as (typeof risks)[number],
       helperGroup: ['网格员', '社区民警', '司法所'],
       visitIntervalDays: [30, 14, 7][i % 3] as number,
-      nextVisitDue: new Date(now.getTime() + (i - 3) * 5 * 86_400_000).toISOString().slice(0, 10),
+      ...planOn(new Date(now.getTime() + (i - 3) * 5 * 86_400_000).toISOString().slice(0, 10)),
     }));
-  if (special.length) await db.insert(specialPopulations).values(special);
+  if (special.length) {
+    const plans = await db.insert(specialPopulations).values(special).returning();
+    for (const p of plans) await scheduleDeadlines(db, visitPlanClock, p.id, planLights(p));
+  }
   return {
     grids: gridCells.length,
     residents: inserted.length,

@@ -16,6 +16,7 @@ import {
   anyGridItem,
   caseIn,
   expectOk,
+  fieldVisit,
   next,
   photo,
   proposeAdmission,
@@ -580,6 +581,28 @@ export const SAMPLES: Record<string, Sample> = {
       post('/api/visits', { residentId: o.residentId, specialPopulationId: o.specialId, note: '上门走访，情况稳定' }),
     cross: (a, b) =>
       post('/api/visits', { residentId: a.residentId, specialPopulationId: b.specialId, note: '上门走访' }),
+  },
+  'POST /api/visits/:id/case': {
+    call: async (o, c) => {
+      const id = await targetOf(o, c, o.fieldVisitId, async () => ({ id: await fieldVisit(c.w.t, o) }));
+      return post(`/api/visits/${id}/case`, { itemCode: REPORT_ITEM?.code, location: o.point });
+    },
+  },
+  'GET /api/visit-plans': { call: () => get('/api/visit-plans?pageSize=500'), out: false },
+  'GET /api/visit-plans/figures': {
+    call: () => get('/api/visit-plans/figures?from=2026-11-01&to=2026-12-31'),
+    out: false,
+  },
+  'GET /api/visit-plans/intervals': { call: () => get('/api/visit-plans/intervals'), out: false },
+  'PUT /api/visit-plans/intervals': {
+    call: () =>
+      put('/api/visit-plans/intervals', {
+        community_correction: { high: 7, medium: 15, low: 30 },
+        released_prisoner: { high: 15, medium: 30, low: 90 },
+        drug_user: { high: 7, medium: 15, low: 30 },
+        severe_mental_disorder: { high: 7, medium: 14, low: 30 },
+      }),
+    out: false,
   },
   'GET /api/special-populations': { call: () => get('/api/special-populations?pageSize=500'), out: false },
   'POST /api/special-populations': {

@@ -23,6 +23,8 @@ export interface Side {
   unitId: string;
   residentId: string;
   specialId: string;
+  /** A household visit (走访) by the side's centre with a finding, not yet a case. */
+  fieldVisitId: string;
   houseId: string;
   placeIds: Record<'organisations' | 'buildings' | 'key-places', string>;
   /** A case reported by the side's resident with a photo, dispatched to the side's handler unit. */
@@ -321,6 +323,7 @@ async function buildSide(
     unitId: unit?.id as string,
     residentId,
     specialId: special.json().id,
+    fieldVisitId: '',
     houseId: house.json().id,
     placeIds,
     caseId: '',
@@ -389,6 +392,7 @@ async function buildSide(
   plaintexts.push(...petitionerNumbers);
   await buildPetition(t, side, petitionerNumbers);
   await buildScreening(t, side);
+  side.fieldVisitId = await fieldVisit(t, side);
   await buildDeliberation(t, side);
   await buildVotes(t, side, plaintexts[0] as string);
   await buildNotice(t, side, n);
@@ -407,6 +411,7 @@ async function buildSide(
     gridId,
     residentId,
     side.specialId,
+    side.fieldVisitId,
     side.houseId,
     ...Object.values(placeIds),
     c.id,
@@ -596,6 +601,20 @@ async function buildPetition(t: TestApp, side: Side, numbers: string[]) {
     opinion: '由街道城建办于十日内疏通',
     basis: '《城市道路管理条例》',
   });
+}
+
+/** A household visit by the side's centre that found a problem (走访发现问题). */
+export async function fieldVisit(t: TestApp, side: Side): Promise<string> {
+  const res = await post(t, side.accounts.dispatcher, '/api/visits', {
+    kind: 'household',
+    residentId: side.residentId,
+    houseId: side.houseId,
+    purpose: '入户走访',
+    note: '家中情况正常',
+    findings: '楼道堆放杂物，存在消防隐患',
+  });
+  await expectOk(res, 'field visit');
+  return res.json().id;
 }
 
 /** The side's grid worker answers for its grid (part-time) and files this period's zero report; its centre holds a 风险研判 meeting. */

@@ -49,6 +49,7 @@ export const ATTACHMENT_LINKS: readonly { table: string; column: string; shape: 
   { table: 'micro_projects', column: 'before_photo_ids', shape: 'uuid[]' },
   { table: 'micro_projects', column: 'after_photo_ids', shape: 'uuid[]' },
   { table: 'inspection_answers', column: 'photo_ids', shape: 'uuid[]' },
+  { table: 'visits', column: 'photo_ids', shape: 'uuid[]' },
 ];
 
 /** Whether any linking column names the photo `a`. */

@@ -9,7 +9,13 @@ export const personFieldEmpty = (field: 'idNumber' | 'phone') =>
   new AppError(404, 'person.field_empty', field === 'idNumber' ? '未登记身份证号' : '未登记电话');
 export const personNotFound = () => notFound('person.not_found', '人员不存在或不在您的管辖范围内');
 export const specialDuplicate = () => conflict('special.duplicate', '该人员已有同类在管记录');
-export const specialNotFound = () => notFound('special.not_found', '特殊人群记录不存在');
-export const visitInFuture = () => badRequest('visit.in_future', '走访时间不能晚于现在');
 export const personInvalid = (problems: { path: string; message: string }[]) =>
   badRequest('person.invalid', problems.map((e) => e.message).join('；'), problems);
+export const intervalsInvalid = (kind: string, problem: 'out_of_range' | 'risk_order') =>
+  badRequest(
+    'visit.intervals_invalid',
+    problem === 'out_of_range'
+      ? '走访间隔应为 1 至 365 天的整数'
+      : '走访间隔须按风险等级递增：高风险不得长于中风险，中风险不得长于低风险',
+    [{ path: kind, message: problem === 'out_of_range' ? '超出范围' : '风险顺序不当' }],
+  );

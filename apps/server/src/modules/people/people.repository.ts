@@ -1,8 +1,7 @@
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { count, eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { copyArray, copyField } from '../../db/copy-text.ts';
-import { users } from '../users/users.table.ts';
-import { houses, organisations, residents, visits } from './people.table.ts';
+import { houses, organisations, residents } from './people.table.ts';
 
 export type ResidentInsert = typeof residents.$inferInsert;
 export type HouseInsert = typeof houses.$inferInsert;
@@ -103,14 +102,4 @@ export const RESIDENTS_ID_HASH_INDEX = 'residents_id_hash_idx';
 /** One resident as a line of COPY text, in the order of RESIDENT_COPY_COLUMNS. */
 export function residentCopyLine(r: ResidentInsert): string {
   return `${copyField(r.regionPath)}\t${r.villageId}\t${copyField(r.gridId)}\t${copyField(r.name)}\t${copyField(r.gender)}\t${copyField(r.birthDate)}\t${copyField(r.ethnicity)}\t${copyField(r.idEnc)}\t${copyField(r.idHash)}\t${copyField(r.idMasked)}\t${copyField(r.phoneEnc)}\t${copyField(r.phoneHash)}\t${copyField(r.phoneMasked)}\t${copyArray(r.categories ?? [])}\t${copyField(r.address)}\t${copyField(r.note)}\n`;
-}
-
-/** The visits to resident `residentId`, oldest first, each with its visitor's name (null when the account is gone). */
-export function visitsOfResident(db: Db, residentId: string) {
-  return db
-    .select({ v: visits, visitorName: users.displayName })
-    .from(visits)
-    .leftJoin(users, eq(users.id, visits.visitorId))
-    .where(eq(visits.residentId, residentId))
-    .orderBy(asc(visits.visitedAt));
 }

@@ -223,12 +223,14 @@ describe('special populations and visits', () => {
     });
     expect(s.statusCode).toBe(201);
     expect(s.json().overdue).toBe(true);
-    const v = await post(gridworker, '/api/visits', {
-      residentId: r.id,
-      specialPopulationId: s.json().id,
-      note: '上门走访，情况稳定',
-    });
+    // The plan is overdue: a visit recorded now needs a reason (issue 17) and counts late.
+    const visit = { residentId: r.id, specialPopulationId: s.json().id, note: '上门走访，情况稳定' };
+    const refused = await post(gridworker, '/api/visits', visit);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().code).toBe('visit.reason_required');
+    const v = await post(gridworker, '/api/visits', { ...visit, lateReason: '前期联系不上本人' });
     expect(v.statusCode).toBe(201);
+    expect(v.json()).toMatchObject({ counted: 'late', nextVisitDue: '2026-12-07' });
     const after = (await get(gridworker, '/api/special-populations?kind=released_prisoner'))
       .json()
       .items.find((x: { id: string }) => x.id === s.json().id);

@@ -20,9 +20,6 @@ import {
   specialInputSchema,
   specialListQuerySchema,
   specialViewSchema,
-  visitInputSchema,
-  visitListSchema,
-  visitRecordedSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
@@ -91,26 +88,6 @@ export async function peopleRoutes(app: AppInstance) {
     },
     handler: (req) =>
       residentsService.revealResidentField(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
-  });
-  app.get('/api/residents/:id/visits', {
-    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
-    schema: {
-      tags,
-      summary: '走访记录',
-      params: idParams,
-      response: { 200: visitListSchema },
-    },
-    handler: async (req) => ({ items: await special.listVisits(deps, req.ctx, req.params.id) }),
-  });
-  app.post('/api/visits', {
-    config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },
-    schema: {
-      tags,
-      summary: '登记走访',
-      body: visitInputSchema,
-      response: { 201: visitRecordedSchema },
-    },
-    handler: async (req, reply) => reply.code(201).send(await special.recordVisit(deps, req.ctx, req.body)),
   });
   app.get('/api/special-populations', {
     config: { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } },

@@ -156,6 +156,9 @@ export const specialPopulations = pgTable(
       .default(sql`'{}'::text[]`),
     visitIntervalDays: integer('visit_interval_days').notNull(),
     nextVisitDue: date('next_visit_due').notNull(),
+    /** The plan's clock for the due day (visit-plans.ts `visitClock`): yellow from, red after. */
+    visitWarnAt: timestamp('visit_warn_at', { withTimezone: true }).notNull(),
+    visitDeadline: timestamp('visit_deadline', { withTimezone: true }).notNull(),
     status: text('status', { enum: ['active', 'closed'] })
       .notNull()
       .default('active'),
@@ -164,20 +167,6 @@ export const specialPopulations = pgTable(
   (t) => [
     index('special_populations_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
     index('special_populations_resident_idx').on(t.residentId),
+    index('special_populations_due_idx').on(t.nextVisitDue),
   ],
-);
-
-/** Visit records (走访记录). */
-export const visits = pgTable(
-  'visits',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    residentId: uuid('resident_id').notNull(),
-    specialPopulationId: uuid('special_population_id'),
-    regionPath: text('region_path').notNull(),
-    visitorId: uuid('visitor_id').notNull(),
-    visitedAt: timestamp('visited_at', { withTimezone: true }).notNull(),
-    note: text('note').notNull(),
-  },
-  (t) => [index('visits_resident_idx').on(t.residentId, t.visitedAt)],
 );

@@ -1,19 +1,19 @@
-import { type SQL, and, asc, count, eq, lt, not } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, not } from 'drizzle-orm';
+import { chinaDayOf, isVisitOverdue, nextVisitDue } from '@gewu/domain';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
+import { lightReachedSql, scheduleDeadlines } from '../../platform/clocks/index.ts';
 import type { PeopleDeps } from './residents.service.ts';
 import { loadResident } from './residents.service.ts';
-import { residents, specialPopulations, visits } from './people.table.ts';
-import { visitsOfResident } from './people.repository.ts';
-import { specialDuplicate, specialNotFound, visitInFuture } from './people.errors.ts';
+import { residents, specialPopulations } from './people.table.ts';
+import { isResponsible, responsibleSql } from './special.repository.ts';
+import { planClock, planLights, visitPlanClock } from './special.clocks.ts';
+import { intervalsAt } from './special.intervals.ts';
+import { personNotFound, specialDuplicate } from './people.errors.ts';
 
 type Kind = (typeof specialPopulations.$inferSelect)['kind'];
 type Risk = (typeof specialPopulations.$inferSelect)['riskLevel'];
-
-const addDays = (isoDate: string, days: number) =>
-  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const today = (deps: PeopleDeps) => deps.clock.now().toISOString().slice(0, 10);
 
 function toView(
   deps: PeopleDeps,
@@ -30,21 +30,29 @@ function toView(
     helperGroup: s.helperGroup,
     visitIntervalDays: s.visitIntervalDays,
     nextVisitDue: s.nextVisitDue,
-    overdue: s.status === 'active' && s.nextVisitDue < today(deps),
+    // The one definition of overdue (visit-plans.ts), as the plan list, the figures and the alerts.
+    overdue: s.status === 'active' && isVisitOverdue(s.nextVisitDue, deps.clock.now()),
     status: s.status,
   };
 }
 
-/** Special-population records in scope, most urgent visit first. Only roles with the permission see them. */
+/**
+ * Special-population records in scope, most urgent visit first. Only roles with the permission see them,
+ * and a grid worker only the people of the grids they are responsible for (`responsibleSql`).
+ */
 export async function listSpecial(
   deps: PeopleDeps,
   ctx: RequestContext,
   q: { kind?: Kind; riskLevel?: Risk; overdue?: boolean; page: number; pageSize: number },
 ) {
   const actor = authorize(ctx, 'special_population.read');
-  const isOverdue = and(eq(specialPopulations.status, 'active'), lt(specialPopulations.nextVisitDue, today(deps)));
+  const isOverdue = and(
+    eq(specialPopulations.status, 'active'),
+    lightReachedSql('red', specialPopulations.visitDeadline, deps.clock.now()),
+  );
   const where = and(
     inScope(actor, specialPopulations.regionPath),
+    responsibleSql(actor, residents.gridId),
     q.kind ? eq(specialPopulations.kind, q.kind) : undefined,
     q.riskLevel ? eq(specialPopulations.riskLevel, q.riskLevel) : undefined,
     q.overdue === true ? isOverdue : q.overdue === false ? not(isOverdue as SQL) : undefined,
@@ -58,7 +66,11 @@ export async function listSpecial(
       .orderBy(asc(specialPopulations.nextVisitDue), asc(specialPopulations.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    deps.db.select({ n: count() }).from(specialPopulations).where(where),
+    deps.db
+      .select({ n: count() })
+      .from(specialPopulations)
+      .innerJoin(residents, eq(residents.id, specialPopulations.residentId))
+      .where(where),
   ]);
   await recordAudit(deps.db, deps.clock, ctx, {
     action: 'special_population.list',
@@ -72,6 +84,11 @@ export async function listSpecial(
   };
 }
 
+/**
+ * Registers a special-population record with its visit plan: the interval from the county's rules for
+ * the kind and risk unless given, the first visit due that interval after today (China time) unless
+ * given, and the plan's clock on the engine.
+ */
 export async function createSpecial(
   deps: PeopleDeps,
   ctx: RequestContext,
@@ -80,13 +97,14 @@ export async function createSpecial(
     kind: Kind;
     riskLevel: Risk;
     helperGroup: string[];
-    visitIntervalDays: number;
+    visitIntervalDays?: number;
     nextVisitDue?: string;
   },
 ) {
   const actor = authorize(ctx, 'special_population.manage');
   return deps.db.transaction(async (tx) => {
     const { r } = await loadResident(tx, actor, input.residentId);
+    if (!(await isResponsible(tx, actor, r.gridId))) throw personNotFound();
     const [existing] = await tx
       .select({ id: specialPopulations.id })
       .from(specialPopulations)
@@ -98,15 +116,20 @@ export async function createSpecial(
         ),
       );
     if (existing) throw specialDuplicate();
+    const interval = input.visitIntervalDays ?? (await intervalsAt(tx, r.regionPath))[input.kind][input.riskLevel];
+    const due = input.nextVisitDue ?? nextVisitDue(chinaDayOf(deps.clock.now()), interval);
     const [s] = await tx
       .insert(specialPopulations)
       .values({
         ...input,
+        visitIntervalDays: interval,
         regionPath: r.regionPath,
-        nextVisitDue: input.nextVisitDue ?? addDays(today(deps), input.visitIntervalDays),
+        nextVisitDue: due,
+        ...planClock(due),
       })
       .returning();
     const row = s as typeof specialPopulations.$inferSelect;
+    await scheduleDeadlines(tx, visitPlanClock, row.id, planLights(row));
     await recordAudit(tx, deps.clock, ctx, {
       action: 'special_population.create',
       targetType: 'special_population',
@@ -116,69 +139,4 @@ export async function createSpecial(
     });
     return toView(deps, row, r);
   });
-}
-
-/** Records a visit (走访); for a special-population record it moves the next visit due date on. */
-export async function recordVisit(
-  deps: PeopleDeps,
-  ctx: RequestContext,
-  input: { residentId: string; specialPopulationId?: string; visitedAt?: string; note: string },
-) {
-  const actor = authorize(ctx, 'person.manage');
-  const visitedAt = input.visitedAt ? new Date(input.visitedAt) : deps.clock.now();
-  if (visitedAt > deps.clock.now()) throw visitInFuture();
-  return deps.db.transaction(async (tx) => {
-    const { r } = await loadResident(tx, actor, input.residentId);
-    if (input.specialPopulationId) {
-      authorize(ctx, 'special_population.manage');
-      const [s] = await tx
-        .select()
-        .from(specialPopulations)
-        .where(and(eq(specialPopulations.id, input.specialPopulationId), eq(specialPopulations.residentId, r.id)));
-      if (!s) throw specialNotFound();
-      await tx
-        .update(specialPopulations)
-        .set({ nextVisitDue: addDays(visitedAt.toISOString().slice(0, 10), s.visitIntervalDays) })
-        .where(eq(specialPopulations.id, s.id));
-    }
-    const [v] = await tx
-      .insert(visits)
-      .values({
-        residentId: r.id,
-        specialPopulationId: input.specialPopulationId ?? null,
-        regionPath: r.regionPath,
-        visitorId: actor.id,
-        visitedAt,
-        note: input.note,
-      })
-      .returning();
-    await recordAudit(tx, deps.clock, ctx, {
-      action: 'visit.create',
-      targetType: 'resident',
-      targetId: r.id,
-      regionPath: r.regionPath,
-    });
-    return { id: (v as { id: string }).id, visitedAt: visitedAt.toISOString() };
-  });
-}
-
-/**
- * A resident's visit records (走访). Visits are field work of the responsible grid workers and the
- * township centre: their notes describe the household's circumstances, and most are follow-ups of a
- * special-population record (社区矫正, 安置帮教, 吸毒, 严重精神障碍) — even an ordinary household
- * visit's note may name that status. So the whole list needs `special_population.read`, not
- * `person.read`: a mediator or anyone else who may look people up does not read their visit file.
- */
-export async function listVisits(deps: PeopleDeps, ctx: RequestContext, residentId: string) {
-  const actor = authorize(ctx, 'special_population.read');
-  const { r } = await loadResident(deps.db, actor, residentId);
-  const rows = await visitsOfResident(deps.db, r.id);
-  return rows.map(({ v, visitorName }) => ({
-    id: v.id,
-    visitedAt: v.visitedAt.toISOString(),
-    note: v.note,
-    visitorId: v.visitorId,
-    visitorName: visitorName ?? null,
-    specialPopulationId: v.specialPopulationId,
-  }));
 }
