@@ -66,3 +66,5 @@ export * from './consultation-contracts.ts';
 export * from './micro-projects.ts';
 export * from './micro-projects-contracts.ts';
 export * from './visit-plans.ts';
+export * from './forces.ts';
+export * from './forces-contracts.ts';

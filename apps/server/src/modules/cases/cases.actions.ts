@@ -408,6 +408,7 @@ function recipients(
     assignee: () => (row.assigneeUnitId ? [{ unitId: row.assigneeUnitId }] : user(row.assigneeUserId)),
     newAssignees: () => extra.newAssignees,
     verifier: () => (extra.verifierUserId ? user(extra.verifierUserId) : [centre]),
+    claimant: () => user(row.claimantUserId),
     upperCentre: () =>
       extra.toLevel ? [{ regionPath: centrePathFor(row.regionPath, extra.toLevel), role: 'dispatcher' }] : [],
   };
