@@ -58,6 +58,7 @@ import { consultationRoutes } from './modules/consultation/consultation.routes.t
 import { seesTopicWithAttachment } from './modules/consultation/consultation.queries.ts';
 import { seesNoticeWithAttachment } from './modules/notices/notices.attachments.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
+import { forcesRoutes } from './modules/forces/forces.routes.ts';
 import { seesProjectWithAttachment } from './modules/projects/projects.service.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(noticeRoutes);
   await app.register(consultationRoutes);
   await app.register(projectRoutes);
+  await app.register(forcesRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

@@ -112,14 +112,13 @@ export const claimNearbyQuerySchema = z.strictObject({
   lon: z.coerce.number().min(-180).max(180),
   lat: z.coerce.number().min(-90).max(90),
 });
-/** A case a volunteer may claim or holds: no reporter, the place to go to. */
+/** A case a volunteer may claim or holds: the item and the place to go to; no reporter, no reporter's words. */
 export const claimCaseViewSchema = z.object({
   id: z.string(),
   code: z.string(),
   itemCode: z.string(),
   itemName: z.string(),
   state: z.enum(CASE_STATES),
-  description: z.string(),
   address: z.string().nullable(),
   lon: z.number().nullable(),
   lat: z.number().nullable(),
@@ -128,14 +127,19 @@ export const claimCaseViewSchema = z.object({
 });
 export type ClaimCaseView = z.infer<typeof claimCaseViewSchema>;
 export const claimCasesViewSchema = z.object({ items: z.array(claimCaseViewSchema) });
-export const claimBodySchema = z.strictObject({ caseId: z.string().uuid(), idempotencyKey });
+const version = z.number().int().min(1);
+export const claimBodySchema = z.strictObject({ caseId: z.string().uuid(), version, idempotencyKey });
 export const claimCloseSchema = z.strictObject({
+  version,
   beforePhotoId: z.string().uuid(),
   afterPhotoId: z.string().uuid(),
   note: safeString().trim().min(1).max(500),
   idempotencyKey,
 });
+/** The grid worker (or the centre): `confirm` closes the case as handled by the volunteer, else back to the chain with a reason. */
 export const claimDecideSchema = z.strictObject({
+  version,
+  confirm: z.boolean(),
   note: safeString().trim().max(500).optional(),
   idempotencyKey,
 });
@@ -157,3 +161,8 @@ export const forcesFiguresSchema = z.object({
   claimsReopened: z.number(),
 });
 export type ForcesFigures = z.infer<typeof forcesFiguresSchema>;
+export const claimReleaseSchema = z.strictObject({
+  version,
+  note: safeString().trim().min(1).max(500),
+  idempotencyKey,
+});

@@ -52,11 +52,7 @@ export const CHECK_IN_RULE = { radiusM: 200, earlyMinutes: 30 } as const;
 export const CLAIM_NEARBY = { radiusM: 1000, max: 20 } as const;
 
 /** Minutes served: check-in to check-out, counted only inside the activity's start–end (never negative). */
-export function minutesServed(
-  checkIn: Date,
-  checkOut: Date,
-  activity: { startsAt: Date; endsAt: Date },
-): number {
+export function minutesServed(checkIn: Date, checkOut: Date, activity: { startsAt: Date; endsAt: Date }): number {
   const from = Math.max(checkIn.getTime(), activity.startsAt.getTime());
   const to = Math.min(checkOut.getTime(), activity.endsAt.getTime());
   return Math.max(0, Math.floor((to - from) / 60_000));
@@ -82,7 +78,8 @@ export function checkInProblem(
   rule: { radiusM: number; earlyMinutes: number } = CHECK_IN_RULE,
 ): { distanceM: number; problem: CheckInRefusal | null } {
   const distanceM = Math.round(metresBetween(pos, activity));
-  if (at.getTime() < activity.startsAt.getTime() - rule.earlyMinutes * 60_000) return { distanceM, problem: 'too_early' };
+  if (at.getTime() < activity.startsAt.getTime() - rule.earlyMinutes * 60_000)
+    return { distanceM, problem: 'too_early' };
   if (at.getTime() >= activity.endsAt.getTime()) return { distanceM, problem: 'ended' };
   return { distanceM, problem: distanceM > rule.radiusM ? 'too_far' : null };
 }

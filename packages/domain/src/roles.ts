@@ -108,6 +108,10 @@ export const ACTIONS = [
   // 民生微实事: residents propose small projects for their village/community and follow them.
   'project.propose',
   'project.read',
+  // 群防群治: teams and their members, volunteers' registrations and activities (forces); a resident volunteers.
+  'forces.read',
+  'forces.manage',
+  'forces.volunteer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -117,7 +121,7 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Residents report and follow their own reports only.
-  resident: ['case.report', 'item.read', 'vote.cast', 'project.propose', 'project.read'],
+  resident: ['case.report', 'item.read', 'vote.cast', 'project.propose', 'project.read', 'forces.volunteer'],
   // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
   grid_worker: [
     'region.read',
@@ -174,6 +178,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'notice.answer',
     // 民生微实事 of the villages of the area (reading only; the village cadres run them).
     'project.read',
+    'forces.read',
+    'forces.manage',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -198,6 +204,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'screening.read',
     'deliberation.read',
     'project.read',
+    'forces.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
@@ -238,6 +245,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'notice.answer',
     // 民生微实事: shortlist, record the representatives' vote, implement, accept and publish (deliberation.manage).
     'project.read',
+    // 群防群治: the village's teams, volunteers and activities.
+    'forces.read',
+    'forces.manage',
   ],
 };
 
