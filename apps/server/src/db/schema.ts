@@ -69,4 +69,10 @@ export {
   consultationSettings,
 } from '../modules/consultation/consultation.table.ts';
 export { microProjects, microProjectVotes } from '../modules/projects/projects.table.ts';
-export { forceTeams, forceMembers, volunteers, forceActivities, activitySignups } from '../modules/forces/forces.table.ts';
+export {
+  forceTeams,
+  forceMembers,
+  volunteers,
+  forceActivities,
+  activitySignups,
+} from '../modules/forces/forces.table.ts';

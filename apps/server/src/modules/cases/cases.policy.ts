@@ -27,7 +27,13 @@ export function relationsTo(
   actor: Actor,
   c: Pick<
     CaseRow,
-    'regionPath' | 'level' | 'assigneeUnitId' | 'assigneeUserId' | 'verifierUserId' | 'reporterUserId' | 'claimantUserId'
+    | 'regionPath'
+    | 'level'
+    | 'assigneeUnitId'
+    | 'assigneeUserId'
+    | 'verifierUserId'
+    | 'reporterUserId'
+    | 'claimantUserId'
   >,
   coUnitIds: readonly string[],
 ): Relation[] {
