@@ -28,6 +28,7 @@ import {
   unvotedVoter,
   raisedTopic,
 } from './world.ts';
+import { FORCES_SAMPLES } from './samples-forces.ts';
 
 /** One request of the matrix. `session` replaces the actor's own (logout needs a session to spend). */
 export interface Req {
@@ -1454,4 +1455,6 @@ export const SAMPLES: Record<string, Sample> = {
   },
   // Public: the village's public page (anyone, no names); another village's page is just as public.
   'GET /p/notices/:regionCode': { call: (o) => get(`/p/notices/${o.villageCode}`) },
+  // 群防群治 and 市民认领 (samples-forces.ts).
+  ...FORCES_SAMPLES,
 };
