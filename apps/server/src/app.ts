@@ -60,6 +60,7 @@ import { seesTopicWithAttachment } from './modules/consultation/consultation.que
 import { seesNoticeWithAttachment } from './modules/notices/notices.attachments.ts';
 import { projectRoutes } from './modules/projects/projects.routes.ts';
 import { patrolRoutes } from './modules/patrols/patrols.routes.ts';
+import { forcesRoutes } from './modules/forces/forces.routes.ts';
 import { seesProjectWithAttachment } from './modules/projects/projects.service.ts';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { seesInspectionWithAttachment } from './modules/inspections/inspections.service.ts';
@@ -186,6 +187,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(projectRoutes);
   await app.register(patrolRoutes);
   await app.register(inspectionRoutes);
+  await app.register(forcesRoutes);
 
   await registerWebUi(app, config.webDist);
   return app;

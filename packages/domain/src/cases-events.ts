@@ -108,6 +108,12 @@ export interface CaseEventDataMap {
   supervise: { supervision: 'supervise' | 'listed'; rectifyBy: string | null };
   /** 转矛盾纠纷: the dispute registered from the case (source case_conversion), by id and code. */
   convert_to_dispute: { clock: null; disputeId: string; disputeCode: string };
+  claim: { clock: null };
+  unclaim: { clock: StageClock };
+  /** The volunteer's before and after photos (also the event's attachments), and who confirms on site. */
+  claim_close: { clock: StageClock; beforePhotoId: string; afterPhotoId: string; verifierUserId: string | null };
+  claim_confirm: { clock: null };
+  claim_reopen: { clock: StageClock };
 }
 
 export type CaseEventData<T extends CaseEventType = CaseEventType> = CaseEventDataMap[T];
@@ -143,6 +149,10 @@ export interface CaseProjection extends Omit<ReportFacts, 'level'> {
   escalationCount: number;
   reopenCount: number;
   selfHandled: boolean;
+  /** The volunteer holding the case (市民认领), while claimed or awaiting confirmation. */
+  claimantUserId: string | null;
+  /** Closed by a volunteer's claim and confirmed by the grid worker: counted apart from 即报即办 (selfHandled). */
+  claimHandled: boolean;
   mergedIntoId: string | null;
   /** The dispute the case was turned into (转矛盾纠纷). */
   convertedDisputeId: string | null;

@@ -41,7 +41,9 @@ export type Recipient =
   /** the grid worker who checks the result on site, or the centre when there is none */
   | 'verifier'
   /** the dispatchers of the centre at the tier the case moves up to */
-  | 'upperCentre';
+  | 'upperCentre'
+  /** the volunteer who claimed the case (市民认领) */
+  | 'claimant';
 
 /**
  * What an action does to the stage clock:
@@ -70,7 +72,9 @@ export type Guard =
   | 'belowTopLevel'
   | 'escalatedByHolderOrCentre'
   /** 不确定/其他: the centre names the real item (itemCode) before the case is accepted or dispatched. */
-  | 'classified';
+  | 'classified'
+  /** 市民认领: the case's item is marked claimable in the catalogue. */
+  | 'claimable';
 
 export interface ActionRule<A extends CaseAction = CaseAction> {
   who: readonly Relation[];
@@ -107,6 +111,7 @@ export interface ActionRule<A extends CaseAction = CaseAction> {
 export const CALLBACK_LIMIT: TimeLimit = { amount: 3, unit: 'work_days' };
 
 const UNASSIGNED = { assigneeUnitId: null, assigneeUserId: null } as const;
+const UNCLAIMED = { claimantUserId: null } as const;
 
 /** The item the centre named at acceptance or dispatch (不确定/其他 → a real item), if it named one. */
 function classifiedAs(c: Classification | undefined): Partial<CaseProjection> {
@@ -343,6 +348,8 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     notify: ['centre'],
     record: (c) => ({
       ...UNASSIGNED,
+      ...UNCLAIMED,
+      claimHandled: false,
       reopenCount: c.reopenCount + 1,
       verifierUserId: null,
       closedAt: null,
@@ -394,6 +401,61 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     notify: ['reporter', 'firstContact'],
     record: (_c, e) => ({ convertedDisputeId: e.data.disputeId }),
   },
+  // 市民认领 (issue 17): an approved volunteer of the village takes a new or accepted case of a claimable
+  // item (litter, small adverts, a blocked drain grate — items-catalogue.ts) before anyone is dispatched.
+  // No stage clock runs while a volunteer holds it: the case waits on nobody at the centre.
+  claim: {
+    who: ['volunteer'],
+    from: ['reported', 'accepted'],
+    note: false,
+    next: 'claimed',
+    clock: 'stop',
+    notify: ['centre'],
+    guards: ['claimable'],
+    record: (_c, e) => ({ claimantUserId: e.actorId }),
+  },
+  // 放弃认领: back to the centre's intake, as if new (its acceptance, if any, is kept in acceptedAt).
+  unclaim: {
+    who: ['claimant'],
+    from: ['claimed'],
+    note: true,
+    next: 'reported',
+    clock: { start: 'accept' },
+    notify: ['centre'],
+    record: () => UNCLAIMED,
+  },
+  // 认领处置完成: the volunteer's before and after photos; the grid worker of the grid checks on site,
+  // on the item's verification limit (the centre when the grid has none).
+  claim_close: {
+    who: ['claimant'],
+    from: ['claimed'],
+    note: true,
+    form: { photos: true },
+    next: 'claim_done',
+    clock: { start: 'verify' },
+    notify: ['verifier'],
+    record: (_c, e) => ({ fedBackAt: e.at, verifierUserId: e.data.verifierUserId }),
+  },
+  // 确认: closed, counted as handled by a resident (claimHandled) — not the grid worker's 即报即办.
+  claim_confirm: {
+    who: ['verifier', 'centre'],
+    from: ['claim_done'],
+    note: false,
+    next: 'closed',
+    clock: 'stop',
+    notify: ['claimant', 'reporter'],
+    record: (_c, e) => ({ verifiedAt: e.at, closedAt: e.at, claimHandled: true }),
+  },
+  // 退回: not solved — back to the normal chain at the centre's intake.
+  claim_reopen: {
+    who: ['verifier', 'centre'],
+    from: ['claim_done'],
+    note: true,
+    next: 'reported',
+    clock: { start: 'accept' },
+    notify: ['claimant', 'centre'],
+    record: () => ({ ...UNCLAIMED, verifierUserId: null, fedBackAt: null }),
+  },
 };
 
 /** An action's rule without its record function (which is typed by the action). */
@@ -443,6 +505,8 @@ export interface CaseFacts {
   assignedToGridWorker: boolean;
   /** The case's item is 不确定/其他 (the item's `unclassified` flag). */
   unclassified?: boolean;
+  /** The case's item may be claimed by a volunteer (the item's `claimable` flag, 市民认领). */
+  claimable?: boolean;
 }
 
 export type TransitionRefusal = { code: string; message: string };
@@ -470,6 +534,8 @@ const GUARDS: Record<
     f.unclassified && !input.itemCode
       ? { code: 'case.classification_required', message: '该案件类别为“不确定/其他”，请先选择具体事项' }
       : null,
+  claimable: (f) =>
+    f.claimable ? null : { code: 'claim.not_claimable', message: '该事项不属于可由志愿者认领处置的小事' },
 };
 
 /** What the actor gives with the action that the rules look at. */

@@ -17,6 +17,8 @@ describe('open311Status', () => {
       voided: ['closed', '已关闭：已作废'],
       merged: ['closed', '已关闭：与其他上报重复，已并案处理'],
       converted: ['closed', '已关闭：已转入矛盾纠纷调处'],
+      claimed: ['open', '志愿者认领中'],
+      claim_done: ['open', '认领待确认'],
     };
     for (const state of CASE_STATES) {
       const { status, notes } = open311Status(state);

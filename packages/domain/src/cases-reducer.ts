@@ -55,6 +55,8 @@ export function applyCaseEvent(prev: CaseProjection | null, e: CaseEventRecord):
           escalationCount: 0,
           reopenCount: 0,
           selfHandled: false,
+          claimantUserId: null,
+          claimHandled: false,
           mergedIntoId: null,
           convertedDisputeId: null,
           rating: null,

@@ -43,6 +43,7 @@ const FACTS: Record<string, Partial<CaseFacts>> = {
   grid: { level: 'grid' },
   county: { level: 'county' },
   city: { level: 'city' },
+  cl: { claimable: true },
 };
 /** Facts of a case in `state`: no pending request, not rated, at township level, held by a unit; `spec` adds to them. */
 const facts = (state: CaseState, spec = '-'): CaseFacts => ({
@@ -53,7 +54,7 @@ const facts = (state: CaseState, spec = '-'): CaseFacts => ({
   assignedToGridWorker: false,
   ...Object.assign({}, ...spec.split(',').map((k) => FACTS[k])),
 });
-const codeOf = (cell: string) => (cell === 'ok' ? null : `case.${cell}`);
+const codeOf = (cell: string) => (cell === 'ok' ? null : cell.includes('.') ? cell : `case.${cell}`);
 
 /**
  * State × action for one actor holding every relation to a case at township level that a grid worker
@@ -62,31 +63,36 @@ const codeOf = (cell: string) => (cell === 'ok' ? null : `case.${cell}`);
  * code of the refusal (case.<cell>). Decisions need a pending request (see the guards below).
  */
 const TRANSITIONS = `
-action             reported   accepted   dispatched handling   suspended  fed_back   verified   closed     rejected   voided     merged  converted
-accept             accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
-reject             rejected   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
-void               voided     voided     ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
-merge              merged     merged     ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
-dispatch           ·          dispatched ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
-sign               ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·          ·
-return             ·          ·          accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·
-step               ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
-request_extension  ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
-decide_extension   ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·          ·
-request_suspension ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
-decide_suspension  ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·          ·
-resume             ·          ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·
-feed_back          ·          ·          ·          fed_back   ·          ·          ·          ·          ·          ·          ·          ·
-co_feed_back       ·          ·          dispatched handling   suspended  ·          ·          ·          ·          ·          ·          ·
-verify_pass        ·          ·          ·          ·          ·          verified   ·          ·          ·          ·          ·          ·
-verify_fail        ·          ·          ·          ·          ·          handling   ·          ·          ·          ·          ·          ·
-close              ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·          ·
-rate               ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·
-callback           ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·
-reopen             ·          ·          ·          ·          ·          ·          ·          accepted   ·          ·          ·          ·
-escalate           accepted   accepted   ·          accepted   ·          ·          ·          ·          ·          ·          ·          ·
-supervise          reported   accepted   dispatched handling   suspended  fed_back   verified   ·          ·          ·          ·          ·
-convert_to_dispute converted  converted  ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+action             reported   accepted   dispatched handling   suspended  fed_back   verified   closed     rejected   voided     merged  converted  claimed    claim_done
+accept             accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+reject             rejected   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+void               voided     voided     ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+merge              merged     merged     ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+dispatch           ·          dispatched ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+sign               ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+return             ·          ·          accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+step               ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+request_extension  ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+decide_extension   ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+request_suspension ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+decide_suspension  ·          ·          ·          no_request ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+resume             ·          ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·          ·
+feed_back          ·          ·          ·          fed_back   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+co_feed_back       ·          ·          dispatched handling   suspended  ·          ·          ·          ·          ·          ·          ·          ·          ·
+verify_pass        ·          ·          ·          ·          ·          verified   ·          ·          ·          ·          ·          ·          ·          ·
+verify_fail        ·          ·          ·          ·          ·          handling   ·          ·          ·          ·          ·          ·          ·          ·
+close              ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·          ·          ·          ·
+rate               ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·          ·          ·
+callback           ·          ·          ·          ·          ·          ·          ·          closed     ·          ·          ·          ·          ·          ·
+reopen             ·          ·          ·          ·          ·          ·          ·          accepted   ·          ·          ·          ·          ·          ·
+escalate           accepted   accepted   ·          accepted   ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+supervise          reported   accepted   dispatched handling   suspended  fed_back   verified   ·          ·          ·          ·          ·          claimed    claim_done
+convert_to_dispute converted  converted  ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+claim              claimed    claimed    ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·
+unclaim            ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          reported   ·
+claim_close        ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          claim_done ·
+claim_confirm      ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          closed
+claim_reopen       ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          ·          reported
 `;
 
 /**
@@ -97,42 +103,48 @@ convert_to_dispute converted  converted  ·          ·          ·          · 
  * confirming the item's condition (ok = allowed).
  */
 const WHO = `
-action             from       facts  centre assignee coUnit verifier reporter supervisor  no-note        unconfirmed
-accept             reported   -      Y      ·        ·      ·        ·        ·           ok             condition_unconfirmed
-reject             reported   -      Y      ·        ·      ·        ·        ·           note_required  ok
-void               reported   -      Y      ·        ·      ·        ·        ·           note_required  ok
-void               accepted   -      Y      ·        ·      ·        ·        ·           note_required  ok
-merge              reported   -      Y      ·        ·      ·        ·        ·           note_required  ok
-merge              accepted   -      Y      ·        ·      ·        ·        ·           note_required  ok
-dispatch           accepted   -      Y      ·        ·      ·        ·        ·           ok             ok
-sign               dispatched -      ·      Y        ·      ·        ·        ·           ok             ok
-return             dispatched -      ·      Y        ·      ·        ·        ·           note_required  ok
-step               handling   -      ·      Y        Y      ·        ·        ·           note_required  ok
-request_extension  handling   -      ·      Y        ·      ·        ·        ·           note_required  ok
-decide_extension   handling   ext    Y      ·        ·      ·        ·        ·           ok             ok
-request_suspension handling   -      ·      Y        ·      ·        ·        ·           note_required  ok
-decide_suspension  handling   sus    Y      ·        ·      ·        ·        ·           ok             ok
-resume             suspended  -      Y      ·        ·      ·        ·        ·           ok             ok
-feed_back          handling   -      ·      Y        ·      ·        ·        ·           note_required  ok
-co_feed_back       dispatched -      ·      ·        Y      ·        ·        ·           note_required  ok
-co_feed_back       handling   -      ·      ·        Y      ·        ·        ·           note_required  ok
-co_feed_back       suspended  -      ·      ·        Y      ·        ·        ·           note_required  ok
-verify_pass        fed_back   -      Y      ·        ·      Y        ·        ·           ok             ok
-verify_fail        fed_back   -      Y      ·        ·      Y        ·        ·           note_required  ok
-close              verified   -      Y      ·        ·      ·        ·        ·           ok             condition_unconfirmed
-rate               closed     -      Y      ·        ·      ·        Y        ·           ok             ok
-callback           closed     -      Y      ·        ·      ·        ·        ·           note_required  ok
-reopen             closed     -      Y      ·        ·      ·        Y        ·           note_required  ok
-escalate           reported   -      Y      ·        ·      ·        ·        ·           note_required  ok
-escalate           accepted   -      Y      ·        ·      ·        ·        ·           note_required  ok
-escalate           handling   gw     ·      Y        ·      ·        ·        ·           note_required  ok
-escalate           handling   -      ·      ·        ·      ·        ·        ·           note_required  not_allowed
-supervise          reported   -      Y      ·        ·      ·        ·        Y           note_required  ok
-supervise          dispatched -      Y      ·        ·      ·        ·        Y           note_required  ok
-supervise          suspended  -      Y      ·        ·      ·        ·        Y           note_required  ok
-supervise          verified   -      Y      ·        ·      ·        ·        Y           note_required  ok
-convert_to_dispute reported   -      Y      ·        ·      ·        ·        ·           note_required  ok
-convert_to_dispute accepted   -      Y      ·        ·      ·        ·        ·           note_required  ok
+action             from       facts centre assignee coUnit verifier reporter supervisor volunteer claimant no-note       unconfirmed
+accept             reported   -     Y      ·        ·      ·        ·        ·          ·         ·        ok            condition_unconfirmed
+reject             reported   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+void               reported   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+void               accepted   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+merge              reported   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+merge              accepted   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+dispatch           accepted   -     Y      ·        ·      ·        ·        ·          ·         ·        ok            ok
+sign               dispatched -     ·      Y        ·      ·        ·        ·          ·         ·        ok            ok
+return             dispatched -     ·      Y        ·      ·        ·        ·          ·         ·        note_required ok
+step               handling   -     ·      Y        Y      ·        ·        ·          ·         ·        note_required ok
+request_extension  handling   -     ·      Y        ·      ·        ·        ·          ·         ·        note_required ok
+decide_extension   handling   ext   Y      ·        ·      ·        ·        ·          ·         ·        ok            ok
+request_suspension handling   -     ·      Y        ·      ·        ·        ·          ·         ·        note_required ok
+decide_suspension  handling   sus   Y      ·        ·      ·        ·        ·          ·         ·        ok            ok
+resume             suspended  -     Y      ·        ·      ·        ·        ·          ·         ·        ok            ok
+feed_back          handling   -     ·      Y        ·      ·        ·        ·          ·         ·        note_required ok
+co_feed_back       dispatched -     ·      ·        Y      ·        ·        ·          ·         ·        note_required ok
+co_feed_back       handling   -     ·      ·        Y      ·        ·        ·          ·         ·        note_required ok
+co_feed_back       suspended  -     ·      ·        Y      ·        ·        ·          ·         ·        note_required ok
+verify_pass        fed_back   -     Y      ·        ·      Y        ·        ·          ·         ·        ok            ok
+verify_fail        fed_back   -     Y      ·        ·      Y        ·        ·          ·         ·        note_required ok
+close              verified   -     Y      ·        ·      ·        ·        ·          ·         ·        ok            condition_unconfirmed
+rate               closed     -     Y      ·        ·      ·        Y        ·          ·         ·        ok            ok
+callback           closed     -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+reopen             closed     -     Y      ·        ·      ·        Y        ·          ·         ·        note_required ok
+escalate           reported   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+escalate           accepted   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+escalate           handling   gw    ·      Y        ·      ·        ·        ·          ·         ·        note_required ok
+escalate           handling   -     ·      ·        ·      ·        ·        ·          ·         ·        note_required not_allowed
+supervise          reported   -     Y      ·        ·      ·        ·        Y          ·         ·        note_required ok
+supervise          dispatched -     Y      ·        ·      ·        ·        Y          ·         ·        note_required ok
+supervise          suspended  -     Y      ·        ·      ·        ·        Y          ·         ·        note_required ok
+supervise          verified   -     Y      ·        ·      ·        ·        Y          ·         ·        note_required ok
+convert_to_dispute reported   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+convert_to_dispute accepted   -     Y      ·        ·      ·        ·        ·          ·         ·        note_required ok
+claim              reported   cl    ·      ·        ·      ·        ·        ·          Y         ·        ok            ok
+claim              accepted   cl    ·      ·        ·      ·        ·        ·          Y         ·        ok            ok
+unclaim            claimed    -     ·      ·        ·      ·        ·        ·          ·         Y        note_required ok
+claim_close        claimed    -     ·      ·        ·      ·        ·        ·          ·         Y        note_required ok
+claim_confirm      claim_done -     Y      ·        ·      Y        ·        ·          ·         ·        ok            ok
+claim_reopen       claim_done -     Y      ·        ·      Y        ·        ·          ·         ·        note_required ok
 `;
 
 /**
@@ -170,6 +182,10 @@ handling   gw        escalate            centre            not_allowed
 handling   -         escalate            centre            not_allowed
 reported   -         escalate            assignee          not_allowed
 accepted   gw        escalate            assignee          not_allowed
+reported   -         claim               volunteer         claim.not_claimable
+accepted   -         claim               volunteer         claim.not_claimable
+reported   cl        claim               volunteer         ok
+reported   cl        claim               reporter          not_allowed
 `;
 
 describe('case transitions: state × action (hand-written table)', () => {
@@ -185,7 +201,7 @@ describe('case transitions: state × action (hand-written table)', () => {
     expect(cells).toHaveLength(states.length);
     states.forEach((state, i) => {
       const next = cell(cells, i);
-      const refusal = checkTransition(facts(state, 'gw'), action as CaseAction, RELATIONS, {
+      const refusal = checkTransition(facts(state, 'gw,cl'), action as CaseAction, RELATIONS, {
         note: 'a reason',
         conditionMet: true,
       });
@@ -203,7 +219,7 @@ describe('case transitions: state × action (hand-written table)', () => {
 
 describe('case transitions: who may act, reasons and confirmed conditions', () => {
   const { header, rows } = table(WHO);
-  const relations = header.slice(3, 9) as Relation[];
+  const relations = header.slice(3, 11) as Relation[];
 
   it('names every relation', () => {
     expect(relations).toEqual([...RELATIONS]);
@@ -218,11 +234,11 @@ describe('case transitions: who may act, reasons and confirmed conditions', () =
     });
     for (const note of [undefined, '   '])
       expect(checkTransition(f, action, RELATIONS, { note, conditionMet: true })?.code ?? null, 'no note').toBe(
-        codeOf(cell(r, 9)),
+        codeOf(cell(r, 11)),
       );
     for (const conditionMet of [undefined, false])
       expect(checkTransition(f, action, RELATIONS, { note: 'a reason', conditionMet })?.code ?? null).toBe(
-        codeOf(cell(r, 10)),
+        codeOf(cell(r, 12)),
       );
   });
 
@@ -383,6 +399,16 @@ const DATA: { [A in CaseAction]: CaseEventDataMap[A] } = {
     disputeId: '00000000-0000-4000-8000-000000000009',
     disputeCode: 'JF202603020000001',
   },
+  claim: { clock: null },
+  unclaim: { clock: clock('accept', 2, 2) },
+  claim_close: {
+    clock: clock('verify', 2, 8),
+    beforePhotoId: '00000000-0000-4000-8000-00000000000b',
+    afterPhotoId: '00000000-0000-4000-8000-00000000000a',
+    verifierUserId: 'g',
+  },
+  claim_confirm: { clock: null },
+  claim_reopen: { clock: clock('accept', 2, 2) },
 };
 const eventOf = (action: CaseAction) => ev(action, 2, DATA[action]);
 
@@ -563,5 +589,44 @@ describe('case reducer: the case follows from its events', () => {
     expect(() =>
       replayCase([ev('report', 1, { report, clock: null }), ev('report', 2, { report, clock: null })]),
     ).toThrow('a case starts with exactly one report event');
+  });
+});
+
+describe('市民认领 on the case chain', () => {
+  const claimed = [
+    ev('report', 1, { report, clock: clock('accept', 1, 2) }, 'r'),
+    ev('claim', 2, { clock: null }, 'v'),
+    ev(
+      'claim_close',
+      3,
+      {
+        clock: clock('verify', 3, 8),
+        beforePhotoId: '00000000-0000-4000-8000-00000000000b',
+        afterPhotoId: '00000000-0000-4000-8000-00000000000a',
+        verifierUserId: 'g',
+      },
+      'v',
+    ),
+  ];
+
+  it('closes a confirmed claim as handled by a volunteer, not as the grid worker’s 即报即办', () => {
+    const c = replayCase([...claimed, ev('claim_confirm', 4, { clock: null }, 'g')]);
+    expect(c).toMatchObject({
+      state: 'closed',
+      claimantUserId: 'v',
+      claimHandled: true,
+      selfHandled: false,
+      verifierUserId: 'g',
+      stage: null,
+      assigneeUserId: null,
+    });
+    expect(c.closedAt).toEqual(at(4));
+    expect(c.fedBackAt).toEqual(at(3));
+  });
+
+  it('sends a claim back to the centre’s intake with the accept clock, the volunteer released', () => {
+    const c = replayCase([...claimed, ev('claim_reopen', 4, { clock: clock('accept', 4, 2) }, 'g')]);
+    expect(c).toMatchObject({ state: 'reported', claimantUserId: null, claimHandled: false, stage: 'accept' });
+    expect(c.verifierUserId).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ export const CASE_STATES = [
   'voided', // 作废
   'merged', // 并案 (duplicate of another case)
   'converted', // 已转矛盾纠纷: the matter goes on as a dispute (CASE_LIFE.convert_to_dispute)
+  'claimed', // 志愿者认领处置中 (市民认领, CASE_LIFE.claim)
+  'claim_done', // 认领已处置，待网格员确认 (CASE_LIFE.claim_close)
 ] as const;
 export const caseStateSchema = z.enum(CASE_STATES);
 export type CaseState = z.infer<typeof caseStateSchema>;
@@ -97,13 +99,26 @@ export const CASE_ACTIONS = [
   'escalate',
   'supervise',
   'convert_to_dispute',
+  'claim',
+  'unclaim',
+  'claim_close',
+  'claim_confirm',
+  'claim_reopen',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 /**
  * Actions taken through a route of their own, not POST /api/cases/:id/actions: 转矛盾纠纷 registers the
  * dispute in the same transaction as the case's event (POST /api/cases/:id/dispute).
  */
-export const CASE_ACTIONS_ELSEWHERE: readonly CaseAction[] = ['convert_to_dispute'];
+export const CASE_ACTIONS_ELSEWHERE: readonly CaseAction[] = [
+  'convert_to_dispute',
+  // 市民认领: the volunteer's and the confirming grid worker's routes (POST /api/forces/claims …).
+  'claim',
+  'unclaim',
+  'claim_close',
+  'claim_confirm',
+  'claim_reopen',
+];
 /** Event types: the actions plus the two that create a case. */
 export type CaseEventType = CaseAction | 'report' | 'self_handle';
 
@@ -115,8 +130,19 @@ export type CaseEventType = CaseAction | 'report' | 'self_handle';
  * - verifier: the grid worker who checks the result on site
  * - reporter: the person who reported it
  * - supervisor: a leader over the case's region (督办)
+ * - volunteer: an approved volunteer of the case's village (市民认领; worked out by the forces module)
+ * - claimant: the volunteer who claimed the case
  */
-export const RELATIONS = ['centre', 'assignee', 'coUnit', 'verifier', 'reporter', 'supervisor'] as const;
+export const RELATIONS = [
+  'centre',
+  'assignee',
+  'coUnit',
+  'verifier',
+  'reporter',
+  'supervisor',
+  'volunteer',
+  'claimant',
+] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 export const CASE_STATE_LABELS: Record<CaseState, string> = {
@@ -132,6 +158,8 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   voided: '已作废',
   merged: '已并案',
   converted: '已转矛盾纠纷',
+  claimed: '志愿者认领中',
+  claim_done: '认领待确认',
 };
 
 export const ACTION_LABELS: Record<CaseEventType, string> = {
@@ -161,6 +189,11 @@ export const ACTION_LABELS: Record<CaseEventType, string> = {
   escalate: '上报上级',
   supervise: '督办',
   convert_to_dispute: '转矛盾纠纷',
+  claim: '认领',
+  unclaim: '放弃认领',
+  claim_close: '认领处置完成',
+  claim_confirm: '确认认领处置',
+  claim_reopen: '认领处置退回',
 };
 
 /**

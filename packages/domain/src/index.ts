@@ -72,3 +72,5 @@ export * from './patrols-contracts.ts';
 export * from './inspections.ts';
 export * from './inspections-contracts.ts';
 export * from './visits-contracts.ts';
+export * from './forces.ts';
+export * from './forces-contracts.ts';

@@ -28,9 +28,14 @@ function urgent(handle: TimeLimit): TimeLimits {
 
 type ItemSpec = Omit<
   CatalogueItem,
-  'categoryCode' | 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields' | 'unclassified'
+  'categoryCode' | 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields' | 'unclassified' | 'claimable'
 > &
-  Partial<Pick<CatalogueItem, 'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields' | 'unclassified'>>;
+  Partial<
+    Pick<
+      CatalogueItem,
+      'gridEligible' | 'negativeList' | 'publicReport' | 'minor' | 'fields' | 'unclassified' | 'claimable'
+    >
+  >;
 
 /** Defaults: not for grids, not on the negative list, reportable by residents, no extra fields. */
 function item(spec: ItemSpec): CatalogueItem {
@@ -42,6 +47,7 @@ function item(spec: ItemSpec): CatalogueItem {
     minor: false,
     fields: [],
     unclassified: false,
+    claimable: false,
     ...spec,
   };
 }
@@ -62,6 +68,8 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'urban_management',
     gridEligible: true,
     minor: true,
+    // 市民认领 (local practice, editable): a volunteer bags it and takes it to the bins.
+    claimable: true,
     keywords: [
       '垃圾',
       '暴露垃圾',
@@ -109,6 +117,8 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     departmentKind: 'urban_management',
     gridEligible: true,
     minor: true,
+    // 市民认领 (local practice, editable): scraped off by a volunteer.
+    claimable: true,
     keywords: ['小广告', '牛皮癣', '张贴', '涂写', '贴广告', '办证广告', '墙上乱写', '涂鸦'],
   }),
   item({
@@ -268,6 +278,9 @@ export const STARTER_CATALOGUE: CatalogueItem[] = [
     closingCondition: '堵塞已疏通，积水已排除，排水设施恢复正常',
     limits: normal(wd(1)),
     departmentKind: 'water',
+    // 市民认领 (local practice, editable): leaves and rubbish lifted off a blocked grate (雨水篦子); a blocked
+    // pipe or an overflowing sewer is the water company's — the grid worker sends the claim back (claim_reopen).
+    claimable: true,
     keywords: [
       '积水',
       '下水道堵',

@@ -28,6 +28,7 @@ export const itemViewSchema = z.object({
   /** Pinyin initials of the name, then of each keyword (computed on the server: the phone carries no dictionary). */
   initials: z.array(z.string()),
   unclassified: z.boolean(),
+  claimable: z.boolean(),
   fields: z.array(itemFieldSchema),
   active: z.boolean(),
   updatedAt: z.string(),

@@ -196,6 +196,8 @@ export const catalogueItemSchema = z
      * at acceptance (CASE_LIFE's `classified` guard), and it is never dispatched as it is.
      */
     unclassified: z.boolean().default(false),
+    /** 市民认领: an approved volunteer may claim and handle it (CASE_LIFE.claim); never a negative-list item. */
+    claimable: z.boolean().default(false),
   })
   .superRefine((item, ctx) => {
     if (!isItemCategoryCode(item.categoryCode)) {
@@ -209,6 +211,9 @@ export const catalogueItemSchema = z
     }
     if (item.unclassified && item.gridEligible) {
       ctx.addIssue({ code: 'custom', path: ['unclassified'], message: '“不确定/其他”事项不得下沉网格' });
+    }
+    if (item.claimable && (item.negativeList || item.unclassified)) {
+      ctx.addIssue({ code: 'custom', path: ['claimable'], message: '负面清单或“不确定/其他”事项不得由志愿者认领' });
     }
     if (item.minor && !item.gridEligible) {
       ctx.addIssue({ code: 'custom', path: ['minor'], message: '即报即办的小事须为可下沉网格事项' });

@@ -86,6 +86,8 @@ export const RECEPTION_TRACK_RULES = {
       voided: stopped('已终止办理', 1),
       merged: open('已与同一问题合并办理', 2),
       converted: stopped('已转为矛盾纠纷调解', 1),
+      claimed: open('志愿者已认领处理', 2),
+      claim_done: open('已处理，等待核查', 2),
     } satisfies Record<CaseState, PublicProgress>,
   } as TrackRule<CaseState>,
   dispute: {

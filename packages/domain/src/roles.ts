@@ -115,6 +115,10 @@ export const ACTIONS = [
   'inspection.perform',
   'inspection.read',
   'inspection.template_manage',
+  // 群防群治: teams and their members, volunteers' registrations and activities (forces); a resident volunteers.
+  'forces.read',
+  'forces.manage',
+  'forces.volunteer',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -124,7 +128,7 @@ export type Action = (typeof ACTIONS)[number];
  */
 export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
   // Residents report and follow their own reports only.
-  resident: ['case.report', 'item.read', 'vote.cast', 'project.propose', 'project.read'],
+  resident: ['case.report', 'item.read', 'vote.cast', 'project.propose', 'project.read', 'forces.volunteer'],
   // Grid workers keep the base data of their own grid/village (一表通) and visit special populations.
   grid_worker: [
     'region.read',
@@ -191,6 +195,8 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // 隐患排查 of the area, and its checklist templates (a new version for the area).
     'inspection.read',
     'inspection.template_manage',
+    'forces.read',
+    'forces.manage',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -217,6 +223,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'project.read',
     'patrol.read',
     'inspection.read',
+    'forces.read',
   ],
   // The system admin keeps regions, grids and accounts, never personal data.
   admin: [
@@ -259,6 +266,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'notice.answer',
     // 民生微实事: shortlist, record the representatives' vote, implement, accept and publish (deliberation.manage).
     'project.read',
+    // 群防群治: the village's teams, volunteers and activities.
+    'forces.read',
+    'forces.manage',
   ],
 };
 

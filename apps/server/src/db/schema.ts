@@ -72,3 +72,10 @@ export {
 export { microProjects, microProjectVotes } from '../modules/projects/projects.table.ts';
 export { patrols, patrolSegments, patrolCheckins } from '../modules/patrols/patrols.table.ts';
 export { inspectionAnswers, inspectionTemplates, inspections } from '../modules/inspections/inspections.table.ts';
+export {
+  forceTeams,
+  forceMembers,
+  volunteers,
+  forceActivities,
+  activitySignups,
+} from '../modules/forces/forces.table.ts';

@@ -31,6 +31,7 @@ import {
   raisedTopic,
 } from './world.ts';
 import { INSPECTION_SAMPLES } from './inspections.samples.ts';
+import { FORCES_SAMPLES } from './samples-forces.ts';
 
 /** One request of the matrix. `session` replaces the actor's own (logout needs a session to spend). */
 export interface Req {
@@ -1531,4 +1532,6 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/patrols/:id': { call: (o) => get(`/api/patrols/${o.patrolId}`) },
   ...INSPECTION_SAMPLES,
+  // 群防群治 and 市民认领 (samples-forces.ts).
+  ...FORCES_SAMPLES,
 };

@@ -37,6 +37,8 @@ describe('Chinese case labels', () => {
       voided: '已作废',
       merged: '已并案',
       converted: '已转矛盾纠纷',
+      claimed: '志愿者认领中',
+      claim_done: '认领待确认',
     });
   });
 });

@@ -62,6 +62,7 @@ import {
   dispatchUnitInvalid,
   dispatchWorkerOutsideArea,
   caseActionElsewhere,
+  claimPhotosRequired,
 } from './cases.errors.ts';
 
 export type ActionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
@@ -101,12 +102,24 @@ interface Prep {
   cal: WorkCalendar;
   item: ItemRow;
   linked?: LinkedRecordIds;
+  access?: ElsewhereAccess;
 }
 
 /** The record an action taken through another module's route writes beside the case (CASE_ACTIONS_ELSEWHERE). */
 export interface LinkedRecordIds {
   disputeId: string;
   disputeCode: string;
+}
+
+/**
+ * How another module's route (市民认领: the forces module) stands to the case: the row it found in its
+ * own scope, the relations it worked out (an approved volunteer of the village), and the volunteer's
+ * before and after photos for claim_close.
+ */
+export interface ElsewhereAccess {
+  row: CaseRow;
+  relations: Relation[];
+  photos?: { beforePhotoId: string; afterPhotoId: string };
 }
 
 /** Keys the common part of actOnCase fills in from the action's rule. */
@@ -216,6 +229,12 @@ const PREPARE: { [A in CaseAction]?: (p: Prep) => Promise<Prepared<A>> | Prepare
     if (!linked) throw caseActionElsewhere();
     return { data: { disputeId: linked.disputeId, disputeCode: linked.disputeCode } };
   },
+  claim_close: async ({ deps, access }) => {
+    if (!access?.photos) throw claimPhotosRequired();
+    // The grid worker of the place confirms on site; without one, the centre does.
+    const verifierUserId = await gridWorkerOf(deps.db, access.row.gridId);
+    return { data: { ...access.photos, verifierUserId: verifierUserId ?? null } };
+  },
   supervise: ({ body }) => {
     if (body.listed && !body.rectifyBy) throw rectifyByRequired();
     return {
@@ -285,9 +304,10 @@ export async function actOnCase(
   id: string,
   body: CaseActionBody,
   linked?: LinkedRecordIds,
+  access?: ElsewhereAccess,
 ): Promise<CaseRow> {
   const actor = requireActor(ctx);
-  const row = await visibleCase(deps.db, ctx, id);
+  const row = access?.row ?? (await visibleCase(deps.db, ctx, id));
   if (body.version !== row.version) {
     // The phone's outbox sends an action again when its answer was lost: the case moved on because
     // of that very action, which is then done — not a conflict with someone else.
@@ -295,14 +315,18 @@ export async function actOnCase(
     throw new CaseConflict(row);
   }
   const coUnits = await coUnitsOf(deps.db, row.id);
-  const relations = relationsTo(
-    actor,
-    row,
-    coUnits.map((u) => u.unitId),
-  );
+  const relations = [
+    ...relationsTo(
+      actor,
+      row,
+      coUnits.map((u) => u.unitId),
+    ),
+    ...(access?.relations ?? []),
+  ];
   const reported = await itemByCode(deps, row.itemCode);
   const classifying = CLASSIFYING.has(body.action) && !!body.itemCode && body.itemCode !== row.itemCode;
-  const refusal = checkTransition({ ...caseFacts(row), unclassified: reported.unclassified }, body.action, relations, {
+  const facts = { ...caseFacts(row), unclassified: reported.unclassified, claimable: reported.claimable };
+  const refusal = checkTransition(facts, body.action, relations, {
     note: body.note,
     conditionMet: body.conditionMet,
     itemCode: classifying ? body.itemCode : undefined,
@@ -314,7 +338,7 @@ export async function actOnCase(
   const cal = await getWorkCalendar(deps);
   // 不确定/其他 (or a wrong category): the centre names the item; its conditions and limits apply from now on.
   const item = classifying ? await classifiedItem(deps, body.itemCode as string) : reported;
-  const p: Prep = { deps, ctx, actor, row, body, relations, now, cal, item, linked };
+  const p: Prep = { deps, ctx, actor, row, body, relations, now, cal, item, linked, access };
   const rule = ruleOf(body.action);
   const prepare = PREPARE[body.action] as
     ((p: Prep) => Promise<Prepared<CaseAction>> | Prepared<CaseAction>) | undefined;
@@ -408,6 +432,7 @@ function recipients(
     assignee: () => (row.assigneeUnitId ? [{ unitId: row.assigneeUnitId }] : user(row.assigneeUserId)),
     newAssignees: () => extra.newAssignees,
     verifier: () => (extra.verifierUserId ? user(extra.verifierUserId) : [centre]),
+    claimant: () => user(row.claimantUserId),
     upperCentre: () =>
       extra.toLevel ? [{ regionPath: centrePathFor(row.regionPath, extra.toLevel), role: 'dispatcher' }] : [],
   };

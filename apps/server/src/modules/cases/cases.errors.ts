@@ -82,3 +82,9 @@ export const caseActionElsewhere = () =>
   badRequest('case.action_elsewhere', '转矛盾纠纷请通过矛盾纠纷登记（来源“案件转纠纷”）办理', [
     { path: 'action', message: '请使用矛盾纠纷登记' },
   ]);
+
+/** 认领处置完成 goes through the volunteer's route (POST /api/forces/claims/:caseId/close) with a before and an after photo. */
+export const claimPhotosRequired = () =>
+  badRequest('claim.photos_required', '认领处置完成须通过志愿者认领提交处置前、处置后照片', [
+    { path: 'action', message: '请使用志愿者认领' },
+  ]);

@@ -25,7 +25,16 @@ type CaseRow = typeof cases.$inferSelect;
 /** How the actor stands to the case; the pure rules decide what each relation may do. */
 export function relationsTo(
   actor: Actor,
-  c: Pick<CaseRow, 'regionPath' | 'level' | 'assigneeUnitId' | 'assigneeUserId' | 'verifierUserId' | 'reporterUserId'>,
+  c: Pick<
+    CaseRow,
+    | 'regionPath'
+    | 'level'
+    | 'assigneeUnitId'
+    | 'assigneeUserId'
+    | 'verifierUserId'
+    | 'reporterUserId'
+    | 'claimantUserId'
+  >,
   coUnitIds: readonly string[],
 ): Relation[] {
   const r: Relation[] = [];
@@ -40,6 +49,7 @@ export function relationsTo(
   if (actor.unitId && can(actor, 'case.handle') && coUnitIds.includes(actor.unitId)) r.push('coUnit');
   if (c.verifierUserId === actor.id) r.push('verifier');
   if (c.reporterUserId === actor.id) r.push('reporter');
+  if (c.claimantUserId === actor.id) r.push('claimant');
   if (can(actor, 'case.supervise', c.regionPath) && actor.roles.includes('leader')) r.push('supervisor');
   return r;
 }

@@ -79,6 +79,9 @@ export const cases = pgTable(
     escalationCount: integer('escalation_count').notNull().default(0),
     reopenCount: integer('reopen_count').notNull().default(0),
     selfHandled: boolean('self_handled').notNull().default(false),
+    /** 市民认领: the volunteer holding the case; claimHandled once the grid worker confirmed their work. */
+    claimantUserId: uuid('claimant_user_id'),
+    claimHandled: boolean('claim_handled').notNull().default(false),
     mergedIntoId: uuid('merged_into_id'),
     /** The dispute the case was turned into (转矛盾纠纷, state `converted`). */
     convertedDisputeId: uuid('converted_dispute_id'),

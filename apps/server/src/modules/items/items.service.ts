@@ -48,6 +48,7 @@ export function toItemView(row: repo.ItemRow): ItemView {
     keywords: row.keywords,
     initials: itemInitials(row),
     unclassified: row.unclassified,
+    claimable: row.claimable,
     fields: row.fields,
     active: row.active,
     updatedAt: row.updatedAt.toISOString(),
@@ -144,6 +145,7 @@ const TRACKED: (keyof CatalogueItem)[] = [
   'keywords',
   'fields',
   'unclassified',
+  'claimable',
 ];
 
 /**

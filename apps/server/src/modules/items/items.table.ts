@@ -28,6 +28,8 @@ export const items = pgTable('items', {
     .default(sql`'[]'::jsonb`),
   /** 不确定/其他: the placeholder a reporter picks when no item fits; the centre classifies at acceptance. */
   unclassified: boolean('unclassified').notNull().default(false),
+  /** 市民认领: an approved volunteer may claim a case of it (CASE_LIFE.claim). */
+  claimable: boolean('claimable').notNull().default(false),
   active: boolean('active').notNull().default(true),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -22,6 +22,8 @@ export const STATE_COLORS: Record<CaseState, string> = {
   voided: 'default',
   merged: 'default',
   converted: 'default',
+  claimed: 'orange',
+  claim_done: 'cyan',
 };
 
 /** The warning lights (绿灯/黄灯/红灯). */
