@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { ConfigProvider } from 'antd';
+import { AimOutlined, HomeOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { roleCan } from '@gewu/domain';
 import { useCurrentUser } from '../app/session.ts';
 import { isGridWorker, isHandler, isMediator, useCatalogue } from './api.ts';
@@ -9,6 +10,7 @@ import { OutboxProvider } from './offline/useOutbox.tsx';
 import { useCaseUpdates } from './useCaseUpdates.ts';
 import { MobileLayout } from './layout/MobileLayout.tsx';
 import { ReportPage } from './report/ReportPage.tsx';
+import type { FieldEntry } from './field/FieldPage.tsx';
 import './mobile.css';
 
 // 上报 is the first screen and comes with this file; the case lists, the task tabs and the case page
@@ -31,6 +33,13 @@ const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx'));
 const TopicsPage = lazy(() => import('./topics/TopicsPage.tsx'));
 // 民生微实事: a resident proposes and follows their community's projects; its own chunk.
 const ProjectsPage = lazy(() => import('./projects/ProjectsPage.tsx'));
+// 外勤: the grid worker's field work — a hub of its pages, each its own chunk.
+const FieldPage = lazy(() => import('./field/FieldPage.tsx'));
+const FIELD_ENTRIES: FieldEntry[] = [
+  { key: 'patrol', icon: <AimOutlined /> },
+  { key: 'inspections', icon: <SafetyCertificateOutlined /> },
+  { key: 'visits', icon: <HomeOutlined /> },
+];
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -68,6 +77,7 @@ export default function MobileApp() {
             {worker && <Route path="verify" element={screen(<VerifyPage />)} />}
             {worker && <Route path="verify/:id" element={screen(<CaseDetailPage />)} />}
             {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
+            {worker && <Route path="field" element={screen(<FieldPage entries={FIELD_ENTRIES} />)} />}
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}

@@ -8,7 +8,7 @@ import { isResidentOnly } from '../api.ts';
 import { rememberSurfaceChoice } from '../../app/landing.ts';
 import { useOnline, useOutbox } from '../offline/useOutbox.tsx';
 import { PendingBanner } from '../offline/PendingBanner.tsx';
-import { isDetailPath, tabOf, tabsFor } from './tabs.tsx';
+import { fieldPageOf, isDetailPath, tabOf, tabsFor } from './tabs.tsx';
 
 /** The phone frame: a short header, the pending-reports banner, the page, a bottom tab bar. */
 export function MobileLayout() {
@@ -22,7 +22,13 @@ export function MobileLayout() {
   const tabs = tabsFor(user);
   const current = tabOf(pathname);
   const detail = isDetailPath(pathname);
-  const title = current ? t(detail ? `mobile.detailTitles.${current}` : `mobile.titles.${current}`) : t('mobile.title');
+  // 外勤's pages (/m/field/patrol …) carry their own titles; other detail pages their tab's detail title.
+  const fieldPage = fieldPageOf(pathname);
+  const title = fieldPage
+    ? t(`mobile.field.${fieldPage}.title`)
+    : current
+      ? t(detail ? `mobile.detailTitles.${current}` : `mobile.titles.${current}`)
+      : t('mobile.title');
 
   return (
     <div className="m-app" data-testid="m-app">
