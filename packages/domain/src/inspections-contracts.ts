@@ -4,7 +4,8 @@ import { queryInt, safeString } from './text.ts';
 
 /* The 隐患排查 routes' inputs and answers (server route schemas and the web; the phone imports inspections.ts only). */
 
-const itemKey = safeString().regex(/^[a-z][a-z0-9_]{1,39}$/, '检查项编码为小写字母、数字和下划线');
+/** A template's or an item's stable key. */
+export const inspectionKeySchema = safeString().regex(/^[a-z][a-z0-9_]{1,39}$/, '检查项编码为小写字母、数字和下划线');
 const finite = z.number().min(-1e9).max(1e9);
 
 const answerTypeSchema = z.discriminatedUnion('kind', [
@@ -18,7 +19,7 @@ const answerTypeSchema = z.discriminatedUnion('kind', [
 ]);
 
 export const inspectionItemSchema = z.strictObject({
-  key: itemKey,
+  key: inspectionKeySchema,
   text: safeString().trim().min(2, '请填写检查内容').max(L.textMax),
   answer: answerTypeSchema,
   required: z.boolean(),
@@ -53,7 +54,7 @@ export const inspectionTemplateListSchema = z.object({ items: z.array(inspection
 const placeSchema = z.strictObject({ kind: z.enum(INSPECTION_PLACE_KINDS), id: z.string().uuid() });
 
 export const inspectionAnswerSchema = z.strictObject({
-  key: itemKey,
+  key: inspectionKeySchema,
   result: z.enum(['pass', 'fail', 'na']).optional(),
   value: finite.optional(),
   note: safeString().trim().max(L.noteMax).optional(),
@@ -84,7 +85,7 @@ export const inspectionListQuerySchema = z.strictObject({
 export const inspectionLastQuerySchema = z.strictObject({
   placeKind: z.enum(INSPECTION_PLACE_KINDS),
   placeId: z.string().uuid(),
-  templateKey: itemKey,
+  templateKey: inspectionKeySchema,
 });
 
 const answerViewSchema = z.object({

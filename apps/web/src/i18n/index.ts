@@ -8,6 +8,7 @@ import type deliberationZh from './deliberation.zh-CN.json';
 // Type only: the 议事协商 strings load with their pages (features/topics/i18n.ts).
 import type topicsZh from './topics.zh-CN.json';
 import type projectsZh from './projects.zh-CN.json';
+import type inspectionsZh from './inspections.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -89,6 +90,7 @@ declare module 'i18next' {
       deliberation: typeof deliberationZh;
       topics: typeof topicsZh;
       projects: typeof projectsZh;
+      inspections: typeof inspectionsZh;
     };
   }
 }

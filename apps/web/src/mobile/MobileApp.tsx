@@ -40,6 +40,8 @@ const FIELD_ENTRIES: FieldEntry[] = [
   { key: 'inspections', icon: <SafetyCertificateOutlined /> },
   { key: 'visits', icon: <HomeOutlined /> },
 ];
+// 隐患排查: a grid worker's checklists (外勤), its own chunk.
+const InspectionsPage = lazy(() => import('./inspections/InspectionsPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -78,6 +80,7 @@ export default function MobileApp() {
             {worker && <Route path="verify/:id" element={screen(<CaseDetailPage />)} />}
             {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
             {worker && <Route path="field" element={screen(<FieldPage entries={FIELD_ENTRIES} />)} />}
+            {worker && <Route path="field/inspections" element={screen(<InspectionsPage />)} />}
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}

@@ -3,6 +3,7 @@ import {
   inspectionCreateSchema,
   inspectionFiguresQuerySchema,
   inspectionFiguresSchema,
+  inspectionKeySchema,
   inspectionLastQuerySchema,
   inspectionLastSchema,
   inspectionListQuerySchema,
@@ -25,7 +26,6 @@ import {
 import { editTemplate, getTemplate, listTemplates } from './templates.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
-const keyParam = z.string().regex(/^[a-z][a-z0-9_]{1,39}$/, '编码为小写字母、数字和下划线');
 
 /**
  * 隐患排查: grid workers inspect the places of their area from checklist templates (fire safety of
@@ -67,7 +67,7 @@ export async function inspectionRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '修改检查表：为本辖区生成新版本（旧版本保留供历史排查阅读）；乡镇综治中心或县级以上管理员',
-      params: z.strictObject({ key: keyParam }),
+      params: z.strictObject({ key: inspectionKeySchema }),
       body: inspectionTemplateEditSchema,
       response: { 201: inspectionTemplateViewSchema },
     },
@@ -131,7 +131,7 @@ export async function inspectionRoutes(app: AppInstance) {
     schema: {
       tags,
       summary: '不合格项一键转为案件：预填检查项、场所、位置、照片，经案件上报流程立案并回写；重复调用返回同一案件',
-      params: z.strictObject({ id: z.string().uuid(), key: keyParam }),
+      params: z.strictObject({ id: z.string().uuid(), key: inspectionKeySchema }),
       response: { 200: inspectionCaseResultSchema, 201: inspectionCaseResultSchema },
     },
     handler: async (req, reply) => {
