@@ -72,7 +72,7 @@ try {
   if (!grid || !village || !hash) throw new Error('no demo grid');
 
   // The workers, their sessions and their patrols, written in bulk.
-  let t0 = performance.now();
+  const t0 = performance.now();
   const started = Date.now() - 3_600_000;
   await db.execute(sql`
     INSERT INTO users (username, display_name, password_hash, region_id, roles)
