@@ -137,8 +137,10 @@ export function arbFor(schema: z.ZodType, known: Known, badRate: number, depth =
       return leaf(plausibleString(d, known));
     case 'number': {
       const n = schema as unknown as { minValue: number | null; maxValue: number | null };
-      const lo = Math.max(n.minValue ?? -1e6, -1e9);
-      const hi = Math.min(n.maxValue ?? 1e6, 1e9);
+      // Within ±1e9, unless the declared range lies wholly beyond it (epoch milliseconds: 2000–2100).
+      const wide = (n.minValue ?? 0) > 1e9 || (n.maxValue ?? 0) < -1e9;
+      const lo = wide ? (n.minValue as number) : Math.max(n.minValue ?? -1e6, -1e9);
+      const hi = wide ? (n.maxValue as number) : Math.min(n.maxValue ?? 1e6, 1e9);
       const isInt =
         (d.checks ?? []).some((c) => c._zod.def.format === 'safeint' || c._zod.def.format === 'int32') ||
         d.format === 'safeint';

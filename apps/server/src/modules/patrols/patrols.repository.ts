@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../platform/access.ts';
+import { auditLog } from '../../platform/audit/audit.table.ts';
 import { cases } from '../cases/cases.table.ts';
 import { gridBoundaries, grids } from '../grids/grids.table.ts';
 import { keyPlaces } from '../people/people.table.ts';
@@ -74,34 +75,52 @@ export async function pageOfPatrols(
   return { rows, total: n?.n ?? 0 };
 }
 
-export async function segmentOf(db: Db, patrolId: string, seq: number): Promise<SegmentRow | null> {
+/**
+ * What an upload needs to know, in one query: the patrol when it is in scope, the batch already stored
+ * under this seq (a retry), and whether another stored batch overlaps [t0, t1] in time.
+ */
+export async function uploadTarget(
+  db: Db,
+  id: string,
+  scopePath: string,
+  b: { seq: number; t0: number; t1: number },
+): Promise<{ patrol: PatrolRow; stored: { n: number; flagged: number } | null; overlaps: boolean } | null> {
   const [row] = await db
-    .select()
-    .from(patrolSegments)
-    .where(and(eq(patrolSegments.patrolId, patrolId), eq(patrolSegments.seq, seq)));
-  return row ?? null;
+    .select({
+      patrol: patrols,
+      n: patrolSegments.n,
+      flagged: patrolSegments.flagged,
+      overlaps: sql<boolean>`EXISTS (SELECT 1 FROM patrol_segments o WHERE o.patrol_id = ${patrols.id} AND o.t0 <= ${b.t1} AND o.t1 >= ${b.t0})`,
+    })
+    .from(patrols)
+    .leftJoin(patrolSegments, and(eq(patrolSegments.patrolId, patrols.id), eq(patrolSegments.seq, b.seq)))
+    .where(and(eq(patrols.id, id), under(patrols.regionPath, scopePath)));
+  if (!row) return null;
+  const stored = row.n === null || row.flagged === null ? null : { n: row.n, flagged: row.flagged };
+  return { patrol: row.patrol, stored, overlaps: row.overlaps };
 }
 
-/** Whether a stored batch of the patrol overlaps [t0, t1] in time. */
-export async function overlapsStored(db: Db, patrolId: string, t0: number, t1: number): Promise<boolean> {
-  const rows = await db
-    .select({ seq: patrolSegments.seq })
-    .from(patrolSegments)
-    .where(
-      and(
-        eq(patrolSegments.patrolId, patrolId),
-        sql`${patrolSegments.t0} <= ${t1}`,
-        sql`${patrolSegments.t1} >= ${t0}`,
-      ),
-    )
-    .limit(1);
-  return rows.length > 0;
-}
-
-/** Stores a batch unless (patrol, seq) is stored already: true when this call stored it. */
-export async function insertSegment(db: Db, row: SegmentRow): Promise<boolean> {
-  const rows = await db.insert(patrolSegments).values(row).onConflictDoNothing().returning({ seq: patrolSegments.seq });
-  return rows.length > 0;
+/**
+ * Stores batches with their audit rows in one transaction, each unless its (patrol, seq) is stored
+ * already: per batch, whether this call stored it.
+ */
+export async function insertSegments(
+  db: Db,
+  items: { row: SegmentRow; audit: typeof auditLog.$inferInsert }[],
+): Promise<boolean[]> {
+  return db.transaction(async (tx) => {
+    const made = await tx
+      .insert(patrolSegments)
+      .values(items.map((i) => i.row))
+      .onConflictDoNothing()
+      .returning({ patrolId: patrolSegments.patrolId, seq: patrolSegments.seq });
+    const key = (p: string, seq: number) => `${p}/${seq}`;
+    const stored = new Set(made.map((m) => key(m.patrolId, m.seq)));
+    const done = items.map((i) => stored.has(key(i.row.patrolId, i.row.seq)));
+    const audits = items.filter((_, k) => done[k]).map((i) => i.audit);
+    if (audits.length) await tx.insert(auditLog).values(audits);
+    return done;
+  });
 }
 
 export function segmentsOf(db: Db, patrolIds: string[]): Promise<SegmentRow[]> {
