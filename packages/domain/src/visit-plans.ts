@@ -8,7 +8,7 @@ const CHINA_OFFSET_MINUTES = 480;
  * Visit plans for special populations (特殊人群走访): how often each person is visited, when the next
  * visit is due, and — once, for the list, the figures and the alerts alike — what "overdue" means.
  * Zod-free: the phone checks due dates offline with it. (Issue 17, point 4; the server module that
- * records visits is still to come.)
+ * records visits is modules/visits, the plans and their clock are modules/people special.*.)
  */
 
 /** The special-population kinds that get a visit plan (people.ts SPECIAL_KINDS). */

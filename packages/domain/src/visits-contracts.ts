@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { queryInt, safeString } from './text.ts';
 import { riskLevelSchema, specialKindSchema } from './people.ts';
 import { VISIT_KINDS, VISIT_LIMITS } from './visit-plans.ts';
+import { registerDisputeBodySchema } from './disputes-contracts.ts';
 
 /* 走访 and special-population visit plans: the HTTP contracts (the rules are in visit-plans.ts, zod-free). */
 
@@ -66,6 +67,16 @@ export type VisitLinked = z.infer<typeof visitLinkedSchema>;
 
 // Bounded only to fit the database: the range and the risk order are `intervalsProblem`'s (one home).
 const days = () => z.number().int().min(-100_000).max(100_000);
+/**
+ * A finding becomes a dispute (矛盾纠纷), registered by the centre as found in the field (排查): the
+ * registration's own fields, the summary the visit's findings by default, at the visit's village.
+ */
+export const visitDisputeBodySchema = registerDisputeBodySchema
+  .pick({ typeCode: true, address: true, risk: true, civilToCriminal: true, stabilityUserId: true, parties: true })
+  .extend({ summary: registerDisputeBodySchema.shape.summary.optional() });
+export type VisitDisputeBody = z.infer<typeof visitDisputeBodySchema>;
+export const visitDisputeLinkedSchema = z.object({ visitId: z.string(), disputeId: z.string(), code: z.string() });
+
 const intervalRow = z.strictObject({ high: days(), medium: days(), low: days() });
 /** A county's visit intervals by kind and risk (days); the server refuses them by `intervalsProblem`. */
 export const visitIntervalsSchema = z.strictObject({

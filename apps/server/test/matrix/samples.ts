@@ -589,6 +589,12 @@ export const SAMPLES: Record<string, Sample> = {
       return post(`/api/visits/${id}/case`, { itemCode: REPORT_ITEM?.code, location: o.point });
     },
   },
+  'POST /api/visits/:id/dispute': {
+    call: async (o, c) => {
+      const id = await targetOf(o, c, o.fieldVisitId, async () => ({ id: await fieldVisit(c.w.t, o) }));
+      return post(`/api/visits/${id}/dispute`, { typeCode: 'neighbour' });
+    },
+  },
   'GET /api/visit-plans': { call: () => get('/api/visit-plans?pageSize=500'), out: false },
   'GET /api/visit-plans/figures': {
     call: () => get('/api/visit-plans/figures?from=2026-11-01&to=2026-12-31'),

@@ -1,9 +1,12 @@
-import { type VisitCaseBody, reportBodySchema } from '@gewu/domain';
+import { type VisitCaseBody, type VisitDisputeBody, pathAtLevel, reportBodySchema } from '@gewu/domain';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { type IntakeDeps, reportCase } from '../cases/cases.intake.ts';
 import { findCase } from '../cases/cases.repository.ts';
+import { registerDispute } from '../disputes/disputes.register.ts';
+import { findDispute } from '../disputes/disputes.repository.ts';
+import { findRegionByCode } from '../regions/regions.repository.ts';
 import { linkVisit, visitInScope } from './visits.repository.ts';
 import { visitNoFindings, visitNotFound } from './visits.errors.ts';
 
@@ -43,4 +46,39 @@ export async function visitToCase(deps: IntakeDeps, ctx: RequestContext, visitId
     });
   });
   return { visitId: v.id, caseId: c.id, code: c.code };
+}
+
+/**
+ * A visit's finding becomes a dispute (矛盾纠纷) in one call: registered by the centre through the
+ * disputes module's own registration (source 排查, at the visit's village), linked back in the same
+ * transaction — both or neither. The visit's row is locked first, so a second call waits and gets the
+ * dispute the first one registered.
+ */
+export async function visitToDispute(deps: IntakeDeps, ctx: RequestContext, visitId: string, body: VisitDisputeBody) {
+  const actor = authorize(ctx, 'dispute.centre');
+  return deps.db.transaction(async (tx) => {
+    const v = await visitInScope(tx, actor, visitId, true);
+    if (!v) throw visitNotFound();
+    const linked = v.disputeId ? await findDispute(tx, v.disputeId) : undefined;
+    if (linked) return { visitId: v.id, disputeId: linked.id, code: linked.code };
+    const summary = body.summary ?? v.findings;
+    if (!summary || summary.trim().length < 2) throw visitNoFindings();
+    const code = /\/(\d+)\/$/.exec(pathAtLevel(v.regionPath, 'village') ?? v.regionPath)?.[1] ?? '';
+    const village = await findRegionByCode(tx, code);
+    const { row } = await registerDispute({ ...deps, db: tx }, ctx, {
+      ...body,
+      summary,
+      regionId: village?.id,
+      source: 'grid_screening',
+    });
+    await linkVisit(tx, v.id, { disputeId: row.id });
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'visit.dispute',
+      targetType: 'visit',
+      targetId: v.id,
+      regionPath: v.regionPath,
+      detail: { disputeId: row.id },
+    });
+    return { visitId: v.id, disputeId: row.id, code: row.code };
+  });
 }

@@ -140,6 +140,30 @@ describe('visits (走访)', () => {
     const none = (await call(gridworker, 'POST', '/api/visits', { residentId: r, note: '回访，一切正常' })).json();
     expect((await call(gridworker, 'POST', `/api/visits/${none.id}/case`, body)).json().code).toBe('visit.no_findings');
   });
+
+  it('a finding becomes a dispute registered by the centre, linked back, once', async () => {
+    const r = await resident('走访对象戊', mingde, grid1.gridId);
+    const v = (
+      await call(gridworker, 'POST', '/api/visits', {
+        residentId: r,
+        note: '入户走访',
+        findings: '与邻居因漏水发生争执',
+      })
+    ).json();
+    expect((await call(gridworker, 'POST', `/api/visits/${v.id}/dispute`, { typeCode: 'neighbour' })).statusCode).toBe(
+      403,
+    );
+    const disputes = await count('disputes');
+    const first = await call(dispatcher, 'POST', `/api/visits/${v.id}/dispute`, { typeCode: 'neighbour' });
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await call(dispatcher, 'POST', `/api/visits/${v.id}/dispute`, { typeCode: 'neighbour' });
+    expect(again.json()).toEqual(first.json());
+    expect(await count('disputes')).toBe(disputes + 1);
+    const [d] = await rows<{ summary: string; source: string }>(
+      sql`SELECT summary, source FROM disputes WHERE id = ${first.json().disputeId}`,
+    );
+    expect(d).toEqual({ summary: '与邻居因漏水发生争执', source: 'grid_screening' });
+  });
 });
 
 describe('special-population visit plans', () => {

@@ -1,5 +1,7 @@
 import {
   visitCaseBodySchema,
+  visitDisputeBodySchema,
+  visitDisputeLinkedSchema,
   visitFiguresQuerySchema,
   visitFiguresSchema,
   visitInputSchema,
@@ -15,7 +17,7 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
 import { getIntervals, putIntervals } from '../people/special.intervals.ts';
 import { listVisits, recordVisit } from './visits.service.ts';
-import { visitToCase } from './visits.findings.ts';
+import { visitToCase, visitToDispute } from './visits.findings.ts';
 import { listPlans, visitFigures } from './visits.plans.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
@@ -55,6 +57,17 @@ export async function visitsRoutes(app: AppInstance) {
       response: { 200: visitLinkedSchema },
     },
     handler: (req) => visitToCase(deps, req.ctx, req.params.id, req.body),
+  });
+  app.post('/api/visits/:id/dispute', {
+    config: { access: { roles: ['dispatcher'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '走访发现的矛盾纠纷一键登记（综治中心；关联回走访记录，重复提交返回同一纠纷）',
+      params: idParams,
+      body: visitDisputeBodySchema,
+      response: { 200: visitDisputeLinkedSchema },
+    },
+    handler: (req) => visitToDispute(deps, req.ctx, req.params.id, req.body),
   });
   app.get('/api/visit-plans', {
     config: field,
