@@ -268,12 +268,38 @@ describe('no response carries an unmasked identity or phone number', () => {
       await call(who, s[who] as Session, 'GET', '/api/inspection-figures?from=2026-11-23&to=2026-11-23');
     }
     expect(bodies.filter((b) => b.url.startsWith('/api/inspection')).length).toBe(14);
+    // 群防群治: a team member's numbers (stored encrypted) and a volunteer's name, read by the centre, the
+    // leader (the name masked) and the resident.
+    const mingde = await regionIdByCode(t.database, '410104001001');
+    const team = await call('dispatcher', d, 'POST', '/api/forces/teams', {
+      regionId: mingde,
+      kind: 'patrol_team',
+      name: '扫描巡防队',
+    });
+    const memberId = `41010419770707${'321'}`;
+    await call('dispatcher', d, 'POST', `/api/forces/teams/${team.json().id}/members`, {
+      name: '扫描队员',
+      phone: '13700007777',
+      idNumber: memberId + idCheckChar(memberId),
+    });
+    await call('resident', resident, 'POST', '/api/forces/volunteers', { skills: '扫描' });
+    await call('resident', resident, 'GET', '/api/forces/volunteers');
+    for (const who of ['dispatcher', 'leader'] as const) {
+      await call(who, s[who] as Session, 'GET', '/api/forces/teams');
+      await call(who, s[who] as Session, 'GET', `/api/forces/teams/${team.json().id}/members`);
+      await call(who, s[who] as Session, 'GET', '/api/forces/volunteers');
+    }
+    const forcesBodies = bodies.filter((b) => b.url.startsWith('/api/forces/'));
+    expect(forcesBodies.length).toBe(10);
+    expect(forcesBodies.find((b) => b.who === 'leader' && b.url === '/api/forces/volunteers')?.body).toContain('李**');
+    expect(forcesBodies.filter((b) => b.who === 'leader' && b.body.includes('李群众'))).toEqual([]);
     // Everything the server knows in plaintext, decrypted from the database.
     const stored = await queryRows<{ enc: string }>(
       t.database.db,
       sql`SELECT id_enc AS enc FROM residents WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM residents WHERE phone_enc IS NOT NULL UNION ALL SELECT phone_enc FROM grid_assignments WHERE phone_enc IS NOT NULL
         UNION ALL SELECT id_enc FROM reception_visits WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM reception_visits WHERE phone_enc IS NOT NULL
-        UNION ALL SELECT id_enc FROM petition_petitioners WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM petition_petitioners WHERE phone_enc IS NOT NULL`,
+        UNION ALL SELECT id_enc FROM petition_petitioners WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM petition_petitioners WHERE phone_enc IS NOT NULL
+        UNION ALL SELECT id_enc FROM force_members WHERE id_enc IS NOT NULL UNION ALL SELECT phone_enc FROM force_members WHERE phone_enc IS NOT NULL`,
     );
     const secrets = new Set(stored.map((r) => t.deps.pii.decrypt(r.enc)));
     expect(secrets.has(fullId)).toBe(true);
@@ -285,6 +311,7 @@ describe('no response carries an unmasked identity or phone number', () => {
     );
     expect(bodies.find((b) => b.url === '/api/reception/progress')?.body).toContain(visit.receiptNumber);
     expect(secrets.has('13700004321')).toBe(true);
+    expect(secrets.has('13700007777')).toBe(true);
     // The petition was read in full by the centre (its petitioner's name included) and masked by the leader.
     const petitionBodies = bodies.filter((b) => b.url === `/api/petitions/${pid}`);
     expect(petitionBodies.find((b) => b.who === 'dispatcher')?.body).toContain('扫描信访人');

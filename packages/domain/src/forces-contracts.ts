@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { safeString } from './text.ts';
+import { intField, safeString } from './text.ts';
 import { ACTIVITY_KINDS, TEAM_KINDS, VOLUNTEER_STATES } from './forces.ts';
 import { CASE_STATES } from './cases.ts';
 
@@ -127,7 +127,7 @@ export const claimCaseViewSchema = z.object({
 });
 export type ClaimCaseView = z.infer<typeof claimCaseViewSchema>;
 export const claimCasesViewSchema = z.object({ items: z.array(claimCaseViewSchema) });
-const version = z.number().int().min(1);
+const version = intField(1);
 export const claimBodySchema = z.strictObject({ caseId: z.string().uuid(), version, idempotencyKey });
 export const claimCloseSchema = z.strictObject({
   version,

@@ -1,4 +1,4 @@
-import { type VolunteerView, volunteerPoints } from '@gewu/domain';
+import { type VolunteerView, maskName, volunteerPoints } from '@gewu/domain';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -87,7 +87,7 @@ export async function registerVolunteer(
   }
 }
 
-/** Volunteers: a resident sees their own registration; the village cadre and the centre their area's. */
+/** Volunteers: a resident sees their own registration; the village cadre and the centre their area's; leaders masked. */
 export async function listVolunteers(deps: ForcesDeps, ctx: RequestContext): Promise<{ items: VolunteerView[] }> {
   const actor = requireActor(ctx);
   if (!can(actor, 'forces.read')) {
@@ -99,7 +99,10 @@ export async function listVolunteers(deps: ForcesDeps, ctx: RequestContext): Pro
     .from(volunteers)
     .where(inScope(actor, volunteers.regionPath))
     .orderBy(asc(volunteers.state), asc(volunteers.createdAt));
-  return { items: await viewsOf(deps.db, rows) };
+  const views = await viewsOf(deps.db, rows);
+  // Those who approve see the name; leaders read figures, the name masked (李**).
+  const named = can(actor, 'forces.manage');
+  return { items: named ? views : views.map((v) => ({ ...v, name: maskName(v.name) })) };
 }
 
 /** The village cadre or the centre approves or turns down a pending registration (audited; the resident is told). */
