@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { readTrack } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
 import { usePatrol } from './usePatrol.ts';
+import { useKeyPlaces } from './patrolApi.ts';
 import { clock } from './patrolTrack.ts';
 import { PatrolPlaces, PatrolSummary, QueueProblems } from './PatrolParts.tsx';
 
@@ -30,6 +31,8 @@ export default function PatrolPage() {
   const user = useCurrentUser();
   const p = usePatrol(user.id);
   const patrol = p.patrol;
+  // Fetched on opening (and kept on the device): the check-in list works in a dead zone too.
+  const places = useKeyPlaces(user.id).data ?? [];
   const elapsed = useElapsed(patrol?.startedAt ?? null, patrol?.endedAt ?? null);
   if (patrol === undefined) return <div className="m-loading" />;
   const reading = readTrack([patrol?.points ?? []]);
@@ -85,7 +88,7 @@ export default function PatrolPage() {
       </Card>
       <QueueProblems ops={p.ops} onForget={p.forget} />
       {active && patrol && (
-        <PatrolPlaces userId={user.id} fix={p.fix} checkins={patrol.checkins} onCheckIn={p.checkIn} />
+        <PatrolPlaces places={places} fix={p.fix} checkins={patrol.checkins} onCheckIn={p.checkIn} />
       )}
       {patrol && patrol.endedAt !== null && <PatrolSummary patrolId={synced ? patrol.patrolId : null} />}
     </Space>

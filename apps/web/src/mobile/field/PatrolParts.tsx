@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Descriptions, Empty, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkinRadiusM, distanceM, type KeyPlaceKind, type TrackPoint } from '@gewu/domain';
-import { useKeyPlaces, usePatrolSummary } from './patrolApi.ts';
+import { usePatrolSummary, type PlaceEntry } from './patrolApi.ts';
 import { clock } from './patrolTrack.ts';
 import type { PatrolOp } from './patrolQueue.ts';
 
@@ -9,15 +9,14 @@ const NEAREST = 8;
 
 /** The key places nearest to the phone, each with its distance and a 签到 button (queued). */
 export function PatrolPlaces(props: {
-  userId: string;
+  places: PlaceEntry[];
   fix: TrackPoint | null;
   checkins: { placeId: string }[];
   onCheckIn: (place: { id: string; name: string }) => void;
 }) {
   const { t } = useTranslation();
-  const places = useKeyPlaces(props.userId).data ?? [];
   const fix = props.fix;
-  const near = places
+  const near = props.places
     .filter((p) => p.lon !== null && p.lat !== null)
     .map((p) => ({ ...p, m: fix ? Math.round(distanceM(fix, { lon: p.lon!, lat: p.lat! })) : null }))
     .sort((a, b) => (a.m ?? 0) - (b.m ?? 0))
