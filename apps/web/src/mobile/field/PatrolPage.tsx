@@ -37,7 +37,7 @@ export default function PatrolPage() {
   if (patrol === undefined) return <div className="m-loading" />;
   const reading = readTrack([patrol?.points ?? []]);
   const active = !!patrol && patrol.endedAt === null;
-  const synced = !!patrol && patrol.endedAt !== null && p.pending.ops === 0 && p.ops.length === 0;
+  const synced = !!patrol && patrol.endedAt !== null && p.pending.ops === 0;
 
   return (
     <Space
