@@ -42,6 +42,8 @@ const FIELD_ENTRIES: FieldEntry[] = [
 ];
 // 隐患排查: a grid worker's checklists (外勤), its own chunk.
 const InspectionsPage = lazy(() => import('./inspections/InspectionsPage.tsx'));
+// 巡查: a grid worker's patrol (track, check-ins), its own chunk.
+const PatrolPage = lazy(() => import('./field/PatrolPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -81,6 +83,7 @@ export default function MobileApp() {
             {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
             {worker && <Route path="field" element={screen(<FieldPage entries={FIELD_ENTRIES} />)} />}
             {worker && <Route path="field/inspections" element={screen(<InspectionsPage />)} />}
+            {worker && <Route path="field/patrol" element={screen(<PatrolPage />)} />}
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}
