@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../platform/access.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { cases } from '../cases/cases.table.ts';
-import { gridBoundaries, grids } from '../grids/grids.table.ts';
+import { gridAssignments, gridBoundaries, grids } from '../grids/grids.table.ts';
 import { keyPlaces } from '../people/people.table.ts';
 import { regions } from '../regions/regions.table.ts';
 import { users } from '../users/users.table.ts';
@@ -175,6 +175,27 @@ export async function gridInScope(db: Db, id: string, scopePath: string) {
     .leftJoin(gridBoundaries, and(eq(gridBoundaries.gridId, grids.id), isNull(gridBoundaries.validTo)))
     .where(and(eq(grids.id, id), under(grids.regionPath, scopePath)));
   return row ?? null;
+}
+
+/**
+ * The one grid in `scopePath` a grid worker is assigned to now (网格员 of one grid, the usual case), or
+ * null when they hold none or several: a patrol started without naming its grid is counted against it.
+ */
+export async function soleGridOfWorker(db: Db, userId: string, scopePath: string): Promise<string | null> {
+  const rows = await db
+    .selectDistinct({ id: gridAssignments.gridId })
+    .from(gridAssignments)
+    .innerJoin(grids, eq(grids.id, gridAssignments.gridId))
+    .where(
+      and(
+        eq(gridAssignments.userId, userId),
+        inArray(gridAssignments.duty, ['grid_worker_full', 'grid_worker_part']),
+        isNull(gridAssignments.validTo),
+        under(grids.regionPath, scopePath),
+      ),
+    )
+    .limit(2);
+  return rows.length === 1 ? rows[0]!.id : null;
 }
 
 /** Cases a user reported in [from, to): the problems found on a patrol. */

@@ -214,3 +214,13 @@ describe('patrols', () => {
     ]);
   });
 });
+
+describe('a patrol without its grid named', () => {
+  it('a patrol started without its grid is counted against the one grid its worker holds, or none', async () => {
+    // The demo's 王网格 (gridworker) is the full-time worker of grid 410104001001001; gw_next holds no grid.
+    const mine = await ok(worker, 'POST', '/api/patrols', { id: crypto.randomUUID(), startedAt: now - 30 * 60_000 });
+    expect(mine.gridId).toBe(spot.gridId);
+    const none = await ok(other, 'POST', '/api/patrols', { id: crypto.randomUUID(), startedAt: now - 30 * 60_000 });
+    expect(none.gridId).toBeNull();
+  });
+});

@@ -36,6 +36,7 @@ import {
   checkinById,
   endPatrolRow,
   gridInScope,
+  soleGridOfWorker,
   insertCheckin,
   insertPatrol,
   insertSegments,
@@ -90,13 +91,15 @@ export async function startPatrol(deps: PatrolDeps, ctx: RequestContext, body: P
   if (again) throw patrolIdTaken();
   if (actor.regionLevel !== 'village') throw noVillage();
   if (body.gridId && !(await gridInScope(deps.db, body.gridId, actor.regionPath))) throw patrolGridNotFound();
+  // The phone does not name the grid: a worker of one grid patrols that grid (its coverage is counted).
+  const gridId = body.gridId ?? (await soleGridOfWorker(deps.db, actor.id, actor.regionPath));
   const now = deps.clock.now();
   if (body.startedAt !== undefined) notInFuture(deps, body.startedAt);
   const row = {
     id: body.id,
     regionPath: actor.regionPath,
     villageId: actor.regionId,
-    gridId: body.gridId ?? null,
+    gridId,
     workerId: actor.id,
     startedAt: body.startedAt !== undefined ? new Date(body.startedAt) : now,
     endedAt: null,
