@@ -6,7 +6,7 @@ import {
   checkInProblem,
   minutesServed,
 } from '@gewu/domain';
-import { and, asc, count, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, can, inScope, requireActor } from '../../platform/access.ts';
@@ -140,9 +140,20 @@ export async function listActivities(deps: ForcesDeps, ctx: RequestContext): Pro
     .where(and(place, gte(forceActivities.endsAt, deps.clock.now())))
     .orderBy(asc(forceActivities.startsAt))
     .limit(200);
-  const counts = new Map<string, number>();
   const mine = new Map<string, SignupRow>();
-  for (const a of rows) counts.set(a.id, await signedUpCount(deps.db, a.id));
+  const counted = rows.length
+    ? await deps.db
+        .select({ id: activitySignups.activityId, n: count() })
+        .from(activitySignups)
+        .where(
+          inArray(
+            activitySignups.activityId,
+            rows.map((a) => a.id),
+          ),
+        )
+        .groupBy(activitySignups.activityId)
+    : [];
+  const counts = new Map(counted.map((c) => [c.id, Number(c.n)]));
   if (own) {
     const signups = await deps.db.select().from(activitySignups).where(eq(activitySignups.volunteerId, own.id));
     for (const s of signups) mine.set(s.activityId, s);

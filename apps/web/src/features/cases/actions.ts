@@ -25,7 +25,7 @@ export interface ActionForm {
 }
 
 const PHOTO_ACTIONS: readonly CaseAction[] = ['step', 'feed_back', 'co_feed_back', 'verify_pass', 'verify_fail'];
-const DANGER_ACTIONS: readonly CaseAction[] = ['reject', 'void', 'return', 'verify_fail', 'reopen'];
+const DANGER_ACTIONS: readonly CaseAction[] = ['reject', 'void', 'return', 'verify_fail', 'reopen', 'claim_reopen'];
 
 export function actionForm(action: CaseAction): ActionForm {
   return {
@@ -57,6 +57,8 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'feed_back',
   'co_feed_back',
   'verify_pass',
+  // 市民认领: the grid worker confirms a volunteer's work, or sends it back.
+  'claim_confirm',
   'close',
   'decide_extension',
   'decide_suspension',
@@ -70,6 +72,7 @@ const BUTTON_ORDER: readonly CaseAction[] = [
   'escalate',
   'return',
   'verify_fail',
+  'claim_reopen',
   'reject',
   'void',
   'reopen',

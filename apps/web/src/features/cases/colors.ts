@@ -22,7 +22,7 @@ export const STATE_COLORS: Record<CaseState, string> = {
   voided: 'default',
   merged: 'default',
   converted: 'default',
-  claimed: 'orange',
+  claimed: 'purple',
   claim_done: 'cyan',
 };
 
@@ -39,12 +39,19 @@ const SETBACKS: ReadonlySet<string> = new Set<CaseEventType>([
   'verify_fail',
   'reopen',
   'supervise',
+  'claim_reopen',
 ]);
 /**
  * Events that confirm a result: verified, closed, handled on the spot, rated. A unit's feedback is
  * not one of them (the centre has not checked it yet), nor is escalating (the case moves on).
  */
-const RESULTS: ReadonlySet<string> = new Set<CaseEventType>(['verify_pass', 'close', 'self_handle', 'rate']);
+const RESULTS: ReadonlySet<string> = new Set<CaseEventType>([
+  'verify_pass',
+  'close',
+  'self_handle',
+  'rate',
+  'claim_confirm',
+]);
 
 /** A timeline event's dot colour; every other event (and an unknown one) is blue. */
 export const eventColor = (type: string): EventColor =>
