@@ -31,6 +31,8 @@ const NoticesPage = lazy(() => import('./notices/NoticesPage.tsx'));
 const TopicsPage = lazy(() => import('./topics/TopicsPage.tsx'));
 // 民生微实事: a resident proposes and follows their community's projects; its own chunk.
 const ProjectsPage = lazy(() => import('./projects/ProjectsPage.tsx'));
+// 走访: a grid worker's visit plans and visits (外勤), its own chunk.
+const VisitsPage = lazy(() => import('./visits/VisitsPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -68,6 +70,7 @@ export default function MobileApp() {
             {worker && <Route path="verify" element={screen(<VerifyPage />)} />}
             {worker && <Route path="verify/:id" element={screen(<CaseDetailPage />)} />}
             {worker && <Route path="screening" element={screen(<ScreeningPage />)} />}
+            {worker && <Route path="field/visits" element={screen(<VisitsPage />)} />}
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}
