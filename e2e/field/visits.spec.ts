@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiLogin } from '../fixtures/api.ts';
+import { spotInGrid } from '../fixtures/cases.ts';
 import { phone } from '../fixtures/desk.ts';
 import { expectFitsPhone, PHONE_ITEM } from '../fixtures/phone.ts';
 import { shot } from '../fixtures/shots.ts';
@@ -61,7 +62,9 @@ test('a grid worker records a special-population visit offline; back online it r
   await expect(m.getByTestId('m-visit-outbox')).toBeHidden();
   expect(await visits()).toHaveLength(1);
 
-  // 转为案件: one tap once the item is chosen.
+  // 转为案件: one tap once the item is chosen, where the phone stands.
+  await m.context().grantPermissions(['geolocation']);
+  await m.context().setGeolocation(await spotInGrid(baseURL ?? ''));
   const item = m.getByTestId('m-visit-case-item');
   await item.click();
   await m.keyboard.type(PHONE_ITEM.name);

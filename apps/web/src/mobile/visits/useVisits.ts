@@ -45,11 +45,25 @@ export function useVisitOutbox(userId: string, onSent: () => void) {
   return { queued, sent, sync };
 }
 
-/** 转为案件: the visit's findings reported as a case (idempotent on the server). */
+/** Where the phone is now, or nothing when it cannot tell within 10 s (the server then asks for a place). */
+function here(): Promise<{ lon: number; lat: number } | undefined> {
+  return new Promise((resolve) => {
+    if (!('geolocation' in navigator)) return resolve(undefined);
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lon: p.coords.longitude, lat: p.coords.latitude }),
+      () => resolve(undefined),
+      { enableHighAccuracy: true, timeout: 10_000, maximumAge: 60_000 },
+    );
+  });
+}
+
+/** 转为案件: the visit's findings reported as a case where the phone is (idempotent on the server). */
 export function useVisitToCase(userId: string) {
   return useMutation({
-    mutationFn: ({ id, itemCode }: { id: string; itemCode: string }) =>
-      api.post<VisitLinked>(`/api/visits/${id}/case`, { itemCode }),
+    mutationFn: async ({ id, itemCode }: { id: string; itemCode: string }) => {
+      const location = await here();
+      return api.post<VisitLinked>(`/api/visits/${id}/case`, { itemCode, ...(location ? { location } : {}) });
+    },
     onSuccess: (linked) =>
       saveSent(
         userId,
