@@ -48,7 +48,12 @@ export const isMediator = (user: ActorView) => user.roles.includes('mediator');
  * A query whose last answer is kept in localStorage, so the screen works offline and opens at
  * once next time; 'offlineFirst' still tries the network when the browser says it is offline.
  */
-export function useCachedQuery<T>(cacheKey: string, queryKey: readonly unknown[], fetch: () => Promise<T>, enabled = true) {
+export function useCachedQuery<T>(
+  cacheKey: string,
+  queryKey: readonly unknown[],
+  fetch: () => Promise<T>,
+  enabled = true,
+) {
   const [cached] = useState(() => readCache<T>(cacheKey)); // parsed once per mount, not per render
   return useQuery({
     queryKey,

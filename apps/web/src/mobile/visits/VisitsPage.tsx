@@ -35,7 +35,13 @@ export default function VisitsPage() {
       {form ? (
         <VisitForm userId={user.id} plan={form.plan} onDone={done} />
       ) : (
-        <Button block icon={<PlusOutlined />} onClick={() => setForm({ plan: null })} data-testid="m-visit-new">
+        <Button
+          block
+          style={{ marginBottom: 12 }}
+          icon={<PlusOutlined />}
+          onClick={() => setForm({ plan: null })}
+          data-testid="m-visit-new"
+        >
           {t('mobile.visits.record')}
         </Button>
       )}

@@ -20,8 +20,10 @@ export function useVisitOutbox(userId: string, onSent: () => void) {
   const [queued, setQueued] = useState<QueuedVisit[]>([]);
   const [sent, setSent] = useState<SentVisit[]>(() => sentVisits(userId));
   const refresh = useCallback(() => {
-    void visitOutbox.list(userId).then(setQueued);
-    setSent(sentVisits(userId));
+    void visitOutbox.list(userId).then((q) => {
+      setQueued(q);
+      setSent(sentVisits(userId));
+    });
   }, [userId]);
   const sync = useCallback(() => {
     if (!navigator.onLine) return;
