@@ -32,23 +32,28 @@ export function VisitForm({ userId, plan, onDone }: Props) {
     if (late && lateReason.trim().length < VISIT_LIMITS.reasonMin)
       return setProblem(t('mobile.visits.needReason', { min: VISIT_LIMITS.reasonMin }));
     setBusy(true);
-    const label = plan ? maskName(plan.residentName) : t(`mobile.visits.kinds.${kind}`);
-    await visitOutbox.enqueue(
-      userId,
-      label,
-      {
-        kind,
-        ...(plan ? { residentId: plan.residentId, specialPopulationId: plan.specialPopulationId } : {}),
-        visitedAt: new Date().toISOString(),
-        ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
-        note: note.trim(),
-        ...(findings.trim() ? { findings: findings.trim() } : {}),
-        ...(late ? { lateReason: lateReason.trim() } : {}),
-      },
-      photos.map((p) => p.blob),
-    );
-    setBusy(false);
-    onDone();
+    try {
+      const label = plan ? maskName(plan.residentName) : t(`mobile.visits.kinds.${kind}`);
+      await visitOutbox.enqueue(
+        userId,
+        label,
+        {
+          kind,
+          ...(plan ? { residentId: plan.residentId, specialPopulationId: plan.specialPopulationId } : {}),
+          visitedAt: new Date().toISOString(),
+          ...(purpose.trim() ? { purpose: purpose.trim() } : {}),
+          note: note.trim(),
+          ...(findings.trim() ? { findings: findings.trim() } : {}),
+          ...(late ? { lateReason: lateReason.trim() } : {}),
+        },
+        photos.map((p) => p.blob),
+      );
+      onDone();
+    } catch (err) {
+      setProblem(String(err));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
