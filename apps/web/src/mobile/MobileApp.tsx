@@ -44,6 +44,8 @@ const FIELD_ENTRIES: FieldEntry[] = [
 const InspectionsPage = lazy(() => import('./inspections/InspectionsPage.tsx'));
 // 巡查: a grid worker's patrol (track, check-ins), its own chunk.
 const PatrolPage = lazy(() => import('./field/PatrolPage.tsx'));
+// 走访: a grid worker's visit plans and visits (外勤), its own chunk.
+const VisitsPage = lazy(() => import('./visits/VisitsPage.tsx'));
 const screen = (page: ReactNode) => <Suspense fallback={<div className="m-loading" />}>{page}</Suspense>;
 
 /**
@@ -84,6 +86,7 @@ export default function MobileApp() {
             {worker && <Route path="field" element={screen(<FieldPage entries={FIELD_ENTRIES} />)} />}
             {worker && <Route path="field/inspections" element={screen(<InspectionsPage />)} />}
             {worker && <Route path="field/patrol" element={screen(<PatrolPage />)} />}
+            {worker && <Route path="field/visits" element={screen(<VisitsPage />)} />}
             {mediates && <Route path="disputes" element={screen(<DisputesPage />)} />}
             {mediates && <Route path="disputes/:id" element={screen(<DisputeDetailPage />)} />}
             {votes && <Route path="votes" element={screen(<VotesPage />)} />}
