@@ -81,7 +81,9 @@ function Status({ v }: { v: VolunteerView }) {
       {v.state === 'approved' && (
         <Descriptions size="small" column={3} layout="vertical" data-testid="m-volunteer-totals">
           <Descriptions.Item label={t('hours')}>{(v.minutes / 60).toFixed(1)}</Descriptions.Item>
-          <Descriptions.Item label={t('selfHandled')}>{v.selfHandled}</Descriptions.Item>
+          <Descriptions.Item label={t('selfHandled')}>
+            <span data-testid="m-volunteer-self-handled">{v.selfHandled}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('points')}>
             <span data-testid="m-volunteer-points">{v.points}</span>
           </Descriptions.Item>
