@@ -16,7 +16,6 @@ import { NS } from './i18n.ts';
  * for its activities, check in and out on site, claim small problems nearby and close them with photos.
  */
 export default function VolunteerPage() {
-  const { t } = useTranslation(NS);
   const user = useCurrentUser();
   const me = useQuery({ queryKey: [...VOLUNTEER_KEY, 'me'], queryFn: fetchMe });
   const mine = me.data?.items[0];
