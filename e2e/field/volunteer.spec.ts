@@ -85,6 +85,9 @@ test('a resident registers as a volunteer, the centre approves, the volunteer si
   await expect(card.getByTestId('m-volunteer-check-out')).toBeVisible();
   await expectFitsPhone(m);
   await shot(m, 'volunteer-phone-activities');
+  // The same page opened on a wide screen stays readable.
+  await m.setViewportSize({ width: 1440, height: 900 });
+  await shot(m, 'volunteer-wide-activities');
   await m.context().close();
 });
 
