@@ -9,6 +9,7 @@ import type deliberationZh from './deliberation.zh-CN.json';
 import type topicsZh from './topics.zh-CN.json';
 import type projectsZh from './projects.zh-CN.json';
 import type inspectionsZh from './inspections.zh-CN.json';
+import type volunteerZh from './volunteer.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -91,6 +92,7 @@ declare module 'i18next' {
       topics: typeof topicsZh;
       projects: typeof projectsZh;
       inspections: typeof inspectionsZh;
+      volunteer: typeof volunteerZh;
     };
   }
 }

@@ -34,6 +34,7 @@ const TopicsPage = lazy(() => import('./topics/TopicsPage.tsx'));
 // 民生微实事: a resident proposes and follows their community's projects; its own chunk.
 const ProjectsPage = lazy(() => import('./projects/ProjectsPage.tsx'));
 // 外勤: the grid worker's field work — a hub of its pages, each its own chunk.
+const VolunteerPage = lazy(() => import('./volunteer/VolunteerPage.tsx'));
 const FieldPage = lazy(() => import('./field/FieldPage.tsx'));
 const FIELD_ENTRIES: FieldEntry[] = [
   { key: 'patrol', icon: <AimOutlined /> },
@@ -93,6 +94,7 @@ export default function MobileApp() {
             {user.roles.includes('resident') && <Route path="notices" element={screen(<NoticesPage />)} />}
             {(user.roles.includes('resident') || worker) && <Route path="topics" element={screen(<TopicsPage />)} />}
             {roleCan(user.roles, 'project.propose') && <Route path="projects" element={screen(<ProjectsPage />)} />}
+            {user.roles.includes('resident') && <Route path="volunteer" element={screen(<VolunteerPage />)} />}
             <Route path="*" element={<Navigate to="/m" replace />} />
           </Route>
         </Routes>

@@ -8,6 +8,7 @@ import {
   CommentOutlined,
   CompassOutlined,
   FileTextOutlined,
+  HeartOutlined,
   NotificationOutlined,
   ScheduleOutlined,
   SolutionOutlined,
@@ -26,7 +27,8 @@ export type TabKey =
   | 'notices'
   | 'topics'
   | 'projects'
-  | 'field';
+  | 'field'
+  | 'volunteer';
 
 export interface Tab {
   key: TabKey;
@@ -46,6 +48,7 @@ const ALL: Record<TabKey, Tab> = {
   topics: { key: 'topics', path: '/m/topics', icon: <CommentOutlined /> },
   projects: { key: 'projects', path: '/m/projects', icon: <BulbOutlined /> },
   field: { key: 'field', path: '/m/field', icon: <CompassOutlined /> },
+  volunteer: { key: 'volunteer', path: '/m/volunteer', icon: <HeartOutlined /> },
 };
 
 /**
@@ -60,9 +63,9 @@ export function tabsFor(user: ActorView): Tab[] {
   if (disputes.length) return disputes;
   // Residents who own a unit vote on their estate's matters (业主表决); a resident also reads their
   // village's public notices (村(居)务公开) and asks about them, raises and supports its topics (议事协商),
-  // and proposes and follows its small livelihood projects (民生微实事).
+  // proposes and follows its small livelihood projects (民生微实事), and volunteers (志愿: activities, 市民认领).
   return user.roles.includes('resident')
-    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices, ALL.topics, ALL.projects]
+    ? [ALL.report, ALL.mine, ALL.votes, ALL.notices, ALL.topics, ALL.projects, ALL.volunteer]
     : [ALL.report, ALL.mine, ALL.votes];
 }
 
