@@ -131,18 +131,22 @@ test('the volunteer claims litter nearby, closes it with before and after photos
   await mine.getByTestId('m-volunteer-close-submit').click();
   await expect(mine).toContainText('认领待确认');
 
-  // The grid worker confirms it: the case is closed, counted as the volunteer's claim-handled.
+  // The grid worker confirms it on their phone's case page: the case is closed, counted as claim-handled.
   const worker = await apiLogin(baseURL ?? '', 'gridworker');
+  const w = await (await phoneContext(browser, spot)).newPage();
   try {
-    const c = await worker.get<{ version: number; state: string }>(`/api/cases/${made.id}`);
-    expect(c.state).toBe('claim_done');
-    const confirmed = await worker.post<{ state: string }>(`/api/forces/claims/${made.id}/decide`, {
-      version: c.version,
-      confirm: true,
-      idempotencyKey: uniqueName('volunteer-confirm-'),
-    });
-    expect(confirmed.state).toBe('closed');
+    expect((await worker.get<{ state: string }>(`/api/cases/${made.id}`)).state).toBe('claim_done');
+    await loginViaUi(w, 'gridworker');
+    await w.goto(`/m/verify/${made.id}`);
+    await expect(w.getByTestId('m-action-claim_reopen')).toBeVisible();
+    // One tap: the confirmation asks for nothing.
+    await w.getByTestId('m-action-claim_confirm').click();
+    await expect(w.getByTestId('m-action-claim_confirm')).toBeHidden();
+    await expectFitsPhone(w);
+    await shot(w, 'volunteer-claim-confirmed-by-worker');
+    expect((await worker.get<{ state: string }>(`/api/cases/${made.id}`)).state).toBe('closed');
   } finally {
+    await w.context().close();
     await worker.dispose();
   }
   await m.reload();

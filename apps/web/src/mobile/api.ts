@@ -18,6 +18,7 @@ import type {
 import { api, isApiError } from '../app/api.ts';
 import { readCache, writeCache } from './offline/localCache.ts';
 import { isResidentOnly as residentOnly } from '../app/landing.ts';
+import { postCaseAction } from '../app/caseActions.ts';
 
 /** Everything the phone screens cache lives under this key (invalidated together after a change). */
 export const MOBILE_KEY = ['mobile'] as const;
@@ -182,7 +183,7 @@ export function useCaseAction(id: string) {
     mutationFn: async ({ photos = [], ...body }: ActionInput) => {
       const attachmentIds: string[] = [];
       for (const p of photos) attachmentIds.push((await uploadPhoto(p)).id);
-      return api.post<CaseDetail>(`/api/cases/${id}/actions`, { ...body, attachmentIds });
+      return postCaseAction(id, { ...body, attachmentIds });
     },
     networkMode: 'always', // offline: fail at once with the network message instead of waiting silently
     meta: { silent: true },

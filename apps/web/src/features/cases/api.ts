@@ -30,6 +30,7 @@ export type {
   SupplementView,
 } from '@gewu/domain';
 import { api } from '../../app/api.ts';
+import { postCaseAction } from '../../app/caseActions.ts';
 
 /** Every case list and detail lives under this key, so one invalidation refreshes them all. */
 export const CASES_KEY = ['cases'] as const;
@@ -111,7 +112,7 @@ export type ActionInput = Omit<CaseActionBody, 'attachmentIds'> & { attachmentId
 export function useCaseAction(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ActionInput) => api.post<CaseDetail>(`/api/cases/${id}/actions`, body),
+    mutationFn: (body: ActionInput) => postCaseAction(id, body),
     onSuccess: async (detail) => {
       queryClient.setQueryData(caseKey(id), detail);
       await queryClient.invalidateQueries({

@@ -2,10 +2,11 @@ import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction, CaseDetail } from '@gewu/domain';
-import { api, isApiError } from '../../app/api.ts';
+import { isApiError } from '../../app/api.ts';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
 import { CASES_KEY, caseKey, type ActionInput } from './api.ts';
 import { useBack } from './bits.tsx';
+import { postCaseAction } from '../../app/caseActions.ts';
 
 export type ActionExtras = Omit<ActionInput, 'action' | 'version'>;
 
@@ -23,7 +24,7 @@ export function useRunAction(detail: Pick<CaseDetail, 'id' | 'version'>, onDone:
   // silently turn their decision into one about a case they have not seen.
   const [version] = useState(detail.version);
   const mutation = useMutation({
-    mutationFn: (body: ActionInput) => api.post<CaseDetail>(`/api/cases/${detail.id}/actions`, body),
+    mutationFn: (body: ActionInput) => postCaseAction(detail.id, body),
     meta: { silent: true },
   });
   const refreshLists = () =>

@@ -18,6 +18,9 @@ export const MOBILE_ACTIONS = [
   'request_suspension',
   'verify_pass',
   'verify_fail',
+  // 市民认领: the grid worker checks a volunteer's work on site — confirm it, or send it back.
+  'claim_confirm',
+  'claim_reopen',
   'escalate',
   'return',
   'reopen',
@@ -25,8 +28,8 @@ export const MOBILE_ACTIONS = [
 type MobileAction = (typeof MOBILE_ACTIONS)[number];
 
 // What each form asks (note, photos, a new deadline) is the domain's (CASE_LIFE); only the looks are here.
-const PRIMARY: ReadonlySet<MobileAction> = new Set(['sign', 'feed_back', 'verify_pass']);
-const DANGER: ReadonlySet<MobileAction> = new Set(['verify_fail', 'return', 'reopen']);
+const PRIMARY: ReadonlySet<MobileAction> = new Set(['sign', 'feed_back', 'verify_pass', 'claim_confirm']);
+const DANGER: ReadonlySet<MobileAction> = new Set(['verify_fail', 'claim_reopen', 'return', 'reopen']);
 /** Neither a reason nor anything else to fill in: taken with one tap. */
 const isOneTap = (a: CaseAction) => !ruleOf(a).note && !ruleOf(a).form;
 

@@ -1,8 +1,9 @@
-import type { AttachmentView, CaseDetail, ReportResult } from '@gewu/domain';
+import type { AttachmentView, ReportResult } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 import { idbQueueStore, idbStore, withFallback } from './idbStore.ts';
 import { OfflineQueue, type ReportBodyOut } from './offlineQueue.ts';
 import { ActionQueue, type QueuedAction } from './actionQueue.ts';
+import { postCaseAction } from '../../app/caseActions.ts';
 
 const uploadPhoto = (blob: Blob) => api.upload<AttachmentView>('/api/attachments', blob);
 
@@ -15,7 +16,7 @@ export const outbox = new OfflineQueue(withFallback(idbQueueStore()), {
 /** The device's outbox of case actions (签收、处置、反馈、申请延期 …). */
 export const actionOutbox = new ActionQueue(withFallback(idbStore<QueuedAction>('gewu-mobile-actions', 'outbox')), {
   uploadPhoto,
-  act: (caseId, body) => api.post<CaseDetail>(`/api/cases/${caseId}/actions`, body),
+  act: (caseId, body) => postCaseAction(caseId, body),
 });
 
 /** How often queued reports and actions are retried while the app is open (besides the `online` event). */
