@@ -1,18 +1,17 @@
 import { idCheckChar } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/client.ts';
 import {
   addUser,
   as,
   createTestApp,
-  everyTableCount,
   login,
   pointInGrid,
   regionIdByCode,
   type Session,
   type TestApp,
 } from '../../../test/app.ts';
+import { routeCalls } from '../../../test/route-calls.ts';
 import { photo } from '../../../test/matrix/world.ts';
 
 /*
@@ -32,27 +31,7 @@ let mingde: string;
 let point: { lon: number; lat: number };
 let ip = 0;
 const signIn = (u: string) => login(t.app, u, undefined, `10.63.${++ip % 250}.1`);
-const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, ...as(s), ...(payload ? { payload } : {}) });
-const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json();
-};
-const refused = async (
-  s: Session,
-  method: 'GET' | 'POST',
-  url: string,
-  payload: object | undefined,
-  want: [number, string],
-) => {
-  const before = await everyTableCount(t.database);
-  const res = await call(s, method, url, payload);
-  expect([res.statusCode, res.json().code], res.body).toEqual(want);
-  expect(await everyTableCount(t.database)).toEqual(before);
-  return res.json();
-};
-const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.database.db, q);
+const { ok, refused, rows } = routeCalls(() => t);
 const key = () => `forces-${crypto.randomUUID()}`;
 const at = (bj: string) => new Date(`${bj}+08:00`).toISOString();
 

@@ -12,6 +12,7 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/app.ts';
+import { routeCalls } from '../../../test/route-calls.ts';
 import { photo } from '../../../test/matrix/world.ts';
 
 /*
@@ -35,25 +36,7 @@ let ip = 0;
 let n = 0;
 const uuid = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 const signIn = (u: string) => login(t.app, u, undefined, `10.63.${++ip % 250}.1`);
-const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, ...as(s), ...(payload ? { payload } : {}) });
-const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json();
-};
-const refused = async (
-  s: Session,
-  method: 'GET' | 'POST',
-  url: string,
-  payload: object | undefined,
-  want: [number, string],
-) => {
-  const before = await everyTableCount(t.database);
-  const res = await call(s, method, url, payload);
-  expect([res.statusCode, res.json().code], res.body).toEqual(want);
-  expect(await everyTableCount(t.database)).toEqual(before);
-};
+const { call, ok, refused } = routeCalls(() => t);
 
 let fireId: string;
 /** All nine fire items pass except the ones overridden. */

@@ -1,17 +1,8 @@
 import { STARTER_CATALOGUE } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/client.ts';
-import {
-  addUser,
-  as,
-  createTestApp,
-  everyTableCount,
-  login,
-  pointInGrid,
-  type Session,
-  type TestApp,
-} from '../../../test/app.ts';
+import { addUser, createTestApp, login, pointInGrid, type Session, type TestApp } from '../../../test/app.ts';
+import { routeCalls } from '../../../test/route-calls.ts';
 
 /*
  * 巡查 over HTTP: the demo grid worker of 明德社区 (410104001001) patrols grid 410104001001001; a grid
@@ -29,27 +20,7 @@ let handler: Session;
 let spot: { lon: number; lat: number; gridId: string };
 let now: number;
 const patrolId = crypto.randomUUID();
-const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, ...as(s), ...(payload ? { payload } : {}) });
-const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json();
-};
-const refused = async (
-  s: Session,
-  method: 'GET' | 'POST',
-  url: string,
-  payload: object | undefined,
-  want: [number, string],
-) => {
-  const before = await everyTableCount(t.database);
-  const res = await call(s, method, url, payload);
-  expect([res.statusCode, res.json().code], res.body).toEqual(want);
-  expect(await everyTableCount(t.database)).toEqual(before);
-  return res.json();
-};
-const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.database.db, q);
+const { call, ok, refused, rows } = routeCalls(() => t);
 /** A point every 10 s from `t0`, walking north 0.0001° a step from `lat0`, accuracy 8 m. */
 const walk = (t0: number, lat0: number, n: number) =>
   Array.from({ length: n }, (_, i) => ({ t: t0 + i * 10_000, lon: spot.lon, lat: lat0 + i * 0.0001, acc: 8 }));

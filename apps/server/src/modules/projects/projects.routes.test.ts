@@ -1,7 +1,6 @@
 import { idCheckChar } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../db/client.ts';
 import { sweepDeadlines } from '../../platform/clocks/index.ts';
 import {
   addUser,
@@ -13,6 +12,7 @@ import {
   type Session,
   type TestApp,
 } from '../../../test/app.ts';
+import { routeCalls } from '../../../test/route-calls.ts';
 import { photo } from '../../../test/matrix/world.ts';
 
 /*
@@ -33,27 +33,7 @@ let villager: Session;
 let xiushen: string;
 let ip = 0;
 const signIn = (u: string) => login(t.app, u, undefined, `10.62.${++ip % 250}.1`);
-const call = (s: Session, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({ method, url, ...as(s), ...(payload ? { payload } : {}) });
-const ok = async (s: Session, method: 'GET' | 'POST', url: string, payload?: object) => {
-  const res = await call(s, method, url, payload);
-  expect(res.statusCode, res.body).toBeLessThan(300);
-  return res.json();
-};
-const refused = async (
-  s: Session,
-  method: 'GET' | 'POST',
-  url: string,
-  payload: object | undefined,
-  want: [number, string],
-) => {
-  const before = await everyTableCount(t.database);
-  const res = await call(s, method, url, payload);
-  expect([res.statusCode, res.json().code], res.body).toEqual(want);
-  expect(await everyTableCount(t.database)).toEqual(before);
-  return res.json();
-};
-const rows = <T>(q: ReturnType<typeof sql>) => queryRows<T>(t.database.db, q);
+const { call, ok, refused, rows } = routeCalls(() => t);
 let keys = 0;
 const key = () => `micro-key-${++keys}-${Date.now()}`;
 const proposal = (over: object = {}) => ({
