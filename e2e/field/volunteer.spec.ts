@@ -155,4 +155,12 @@ test('the volunteer claims litter nearby, closes it with before and after photos
   await expect(m.getByTestId('m-volunteer-claim-case').filter({ hasText: made.code })).toContainText('已结案');
   await shot(m, 'volunteer-phone-done');
   await m.context().close();
+  // The reporter rates the closed case, as residents do: the demo resident has nothing left waiting for a rating.
+  const reporter = await apiLogin(baseURL ?? '', 'resident');
+  try {
+    const c = await reporter.get<{ version: number }>(`/api/cases/${made.id}`);
+    await reporter.post(`/api/cases/${made.id}/actions`, { action: 'rate', version: c.version, rating: 'satisfied' });
+  } finally {
+    await reporter.dispose();
+  }
 });
