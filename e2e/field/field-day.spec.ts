@@ -21,9 +21,9 @@ async function openField(m: Page, key: 'patrol' | 'inspections' | 'visits'): Pro
 
 /**
  * A grid worker's day in a dead zone (issue 17): from the 外勤 tab they patrol, check in at a place,
- * run a checklist with one failed item and visit a special-population person, all offline; back online
- * each reaches the server once — one patrol, one inspection, one visit — and the failed item becomes one
- * case in one tap. Reloading sends nothing twice.
+ * run a checklist with one failed item and visit a special-population person, all offline; the banner
+ * counts what waits. Back online the app sends it all from whatever page is open — one patrol, one
+ * inspection, one visit — and the failed item becomes one case in one tap. Reloading sends nothing twice.
  */
 test('a grid worker’s offline field day syncs once: one patrol, one inspection, one visit, one case', async ({
   browser,
@@ -120,17 +120,21 @@ test('a grid worker’s offline field day syncs once: one patrol, one inspection
   const visits = async () => (await worker.get<{ items: unknown[] }>(`/api/residents/${person.id}/visits`)).items;
   expect([(await patrols()).length, (await inspections()).length, (await visits()).length]).toEqual([0, 0, 0]);
 
-  // Online again: each page sends what waited on the device.
+  // The banner counts what waits on the device, of every kind, whatever page is open.
+  const waiting = m.getByTestId('offline-field');
+  for (const kind of ['巡查', '隐患排查 1 项', '走访 1 项']) await expect(waiting).toContainText(kind);
+
+  // Online again: the app sends all of it from the page that happens to be open.
   await context.setOffline(false);
+  await expect(m.getByTestId('offline-pending')).toBeHidden({ timeout: 40_000 });
   await expect(m.getByTestId('m-patrol-summary')).toBeVisible({ timeout: 30_000 });
   await expect(m.getByTestId('m-patrol-summary-places')).toHaveText('1');
   await openField(m, 'inspections');
-  await expect(m.getByTestId('m-inspection-pending')).toBeHidden({ timeout: 40_000 });
   const card = m.getByTestId('m-inspection').filter({ hasText: placeName });
   await card.getByTestId('m-inspection-to-case').click();
   await expect(card.getByTestId('m-inspection-case')).toContainText('已转案件');
   await openField(m, 'visits');
-  await expect(m.getByTestId('m-visit-outbox')).toBeHidden({ timeout: 30_000 });
+  await expect(m.getByTestId('m-visit-outbox')).toBeHidden();
 
   const counted = async () => {
     const [inspection] = await inspections();

@@ -1,33 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PATROL_RULES, type TrackPoint } from '@gewu/domain';
-import { api } from '../../app/api.ts';
 import { idbStore, withFallback } from '../offline/idbStore.ts';
-import { PatrolQueue, type PatrolOp, type PatrolOpBody } from './patrolQueue.ts';
+import { useOutbox } from '../offline/useOutbox.tsx';
+import { patrolOutbox as queue } from './patrolOutbox.ts';
+import type { PatrolOp } from './patrolQueue.ts';
 import { deviceKey, keepFix, takeBatches, uuid, type DevicePatrol } from './patrolTrack.ts';
 
-const RETRY_MS = 30_000;
-
-function send(op: PatrolOpBody): Promise<unknown> {
-  const base = `/api/patrols/${op.patrolId}`;
-  switch (op.kind) {
-    case 'start':
-      return api.post('/api/patrols', { id: op.patrolId, startedAt: op.startedAt });
-    case 'points':
-      return api.post(`${base}/points`, { seq: op.seq, points: op.points });
-    case 'checkin':
-      return api.post(`${base}/checkins`, op.checkin);
-    case 'end':
-      return api.post(`${base}/end`, { endedAt: op.endedAt });
-  }
-}
-
 const states = withFallback(idbStore<DevicePatrol>('gewu-patrol', 'state'));
-const queue = new PatrolQueue(withFallback(idbStore<PatrolOp>('gewu-patrol-outbox', 'ops')), send);
 
 /**
  * The patrol on this phone: start, the track recorded from watchPosition (one fix about every 10 s,
- * batches of 60 queued as they fill), check-ins, end — all through the patrol outbox, sent in order
- * when online, on `online` and every 30 s.
+ * batches of 60 queued as they fill), check-ins, end — all through the patrol outbox, which the app-wide
+ * outbox sends in order whatever page is open.
  */
 export function usePatrol(userId: string) {
   const [patrol, setPatrol] = useState<DevicePatrol | null | undefined>(undefined);
@@ -38,10 +22,12 @@ export function usePatrol(userId: string) {
   const chain = useRef<Promise<unknown>>(Promise.resolve());
 
   const refreshOps = useCallback(() => void queue.list(userId).then(setOps), [userId]);
+  // The app-wide outbox sends the operations (on start, on `online`, every 30 s): asked here after each.
+  const { syncAll } = useOutbox();
   const sync = useCallback(() => {
     if (typeof navigator !== 'undefined' && navigator.onLine === false) return;
-    void queue.sync(userId).then(refreshOps, refreshOps);
-  }, [userId, refreshOps]);
+    void syncAll();
+  }, [syncAll]);
 
   /** Changes the device's patrol one change at a time (fixes arrive while a batch is being queued). */
   const mutate = useCallback(
@@ -74,16 +60,8 @@ export function usePatrol(userId: string) {
       setPatrol(p ?? null);
     });
     refreshOps();
-    const unsubscribe = queue.subscribe(refreshOps);
-    sync();
-    window.addEventListener('online', sync);
-    const timer = window.setInterval(sync, RETRY_MS);
-    return () => {
-      unsubscribe();
-      window.removeEventListener('online', sync);
-      window.clearInterval(timer);
-    };
-  }, [userId, refreshOps, sync]);
+    return queue.subscribe(refreshOps);
+  }, [userId, refreshOps]);
 
   const recording = !!patrol && patrol.endedAt === null;
   useEffect(() => {

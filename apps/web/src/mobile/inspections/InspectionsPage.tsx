@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Select, Space, Tag, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { useCurrentUser } from '../../app/session.ts';
 import { formatTime } from '../../components/formatTime.ts';
 import { MOBILE_KEY } from '../api.ts';
 import { readCache, writeCache } from '../offline/localCache.ts';
-import { RETRY_INTERVAL_MS } from '../offline/outbox.ts';
+import { useOutbox } from '../offline/useOutbox.tsx';
 import { InspectionForm, type Place } from './InspectionForm.tsx';
 import { type QueuedInspection, inspectionOutbox } from './inspectionQueue.ts';
 import { NS } from './i18n.ts';
@@ -40,7 +40,6 @@ export default function InspectionsPage() {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
   const user = useCurrentUser();
-  const qc = useQueryClient();
   const [placeKey, setPlaceKey] = useState<string>();
   const [templateId, setTemplateId] = useState<string>();
   const [started, setStarted] = useState(false);
@@ -64,35 +63,21 @@ export default function InspectionsPage() {
     queryFn: () => api.get<{ items: Row[]; total: number }>('/api/inspections', { pageSize: 20 }),
   });
 
-  const sync = useCallback(async () => {
-    if ((await inspectionOutbox.sync(user.id)) > 0) {
-      void message.success(t('sent'));
-      await qc.invalidateQueries({ queryKey: KEY });
-    }
-  }, [user.id, qc, message, t]);
+  const { syncAll } = useOutbox();
   useEffect(() => {
     const reload = () => void inspectionOutbox.list(user.id).then(setPending, () => setPending([]));
     reload();
     return inspectionOutbox.subscribe(reload);
   }, [user.id]);
-  useEffect(() => {
-    void sync();
-    const online = () => void sync();
-    window.addEventListener('online', online);
-    const timer = window.setInterval(online, RETRY_INTERVAL_MS);
-    return () => {
-      window.removeEventListener('online', online);
-      window.clearInterval(timer);
-    };
-  }, [sync]);
 
   const place = places.data?.find((p) => `${p.kind}:${p.id}` === placeKey);
   const template = templates.data?.find((x) => x.id === templateId);
   const queued = async (item: QueuedInspection) => {
-    await inspectionOutbox.enqueue(item);
+    await inspectionOutbox.put(item);
     setStarted(false);
     void message.info(t('queued'));
-    void sync();
+    // The app-wide outbox sends it (now if online, else on `online` and every 30 s, whatever page is open).
+    void syncAll();
   };
 
   return (

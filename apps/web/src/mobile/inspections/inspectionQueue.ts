@@ -2,13 +2,14 @@
  * The phone's outbox of inspections (隐患排查): an inspection is stored on the device first under a
  * client id made once (the server's idempotency key), then sent — each photo uploaded once, its id
  * saved at once — so a retry after a dead zone or a lost answer never makes a second inspection.
- * Sent in the order taken; a transient error (no network, server busy, session expired) keeps the
- * rest for the next try, a refusal marks that one failed with the server's message.
+ * Sent in the order taken by the field outbox (deviceQueue.ts), app-wide: a transient error keeps the rest
+ * for the next try, a refusal marks that one failed with the server's message.
  */
 import type { InspectionView } from '@gewu/domain';
 import { api } from '../../app/api.ts';
-import { type KeyedStore, idbStore, withFallback } from '../offline/idbStore.ts';
-import { type QueueStatus, type TransportError, isTransient } from '../offline/offlineQueue.ts';
+import { DeviceQueue, type DeviceError } from '../offline/deviceQueue.ts';
+import { idbStore, withFallback } from '../offline/idbStore.ts';
+import type { QueueStatus } from '../offline/offlineQueue.ts';
 import { uploadPhoto } from '../api.ts';
 
 export interface QueuedAnswer {
@@ -24,7 +25,7 @@ export interface QueuedInspection {
   userId: string;
   createdAt: string;
   status: QueueStatus;
-  lastError?: { status: number; code: string; message: string };
+  lastError?: DeviceError;
   templateId: string;
   place: { kind: 'key_place' | 'organisation' | 'house'; id: string; name: string };
   placeType: string;
@@ -42,60 +43,7 @@ export function newClientId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-const store: KeyedStore<QueuedInspection> = withFallback(
-  idbStore<QueuedInspection>('gewu-mobile-inspections', 'outbox'),
-);
-const listeners = new Set<() => void>();
-const changed = () => listeners.forEach((l) => l());
-let tail: Promise<unknown> = Promise.resolve();
-
-export const inspectionOutbox = {
-  subscribe(l: () => void) {
-    listeners.add(l);
-    return () => void listeners.delete(l);
-  },
-  async list(userId: string): Promise<QueuedInspection[]> {
-    return (await store.list())
-      .filter((i) => i.userId === userId)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-  },
-  async enqueue(item: QueuedInspection): Promise<void> {
-    await store.put(item);
-    changed();
-  },
-  async remove(id: string): Promise<void> {
-    await store.remove(id);
-    changed();
-  },
-  /** Sends the user's pending inspections, one run at a time; returns how many went. */
-  sync(userId: string): Promise<number> {
-    const run = tail.then(() => runOnce(userId));
-    tail = run.catch(() => undefined);
-    return run;
-  },
-};
-
-async function runOnce(userId: string): Promise<number> {
-  let sent = 0;
-  for (const item of await inspectionOutbox.list(userId)) {
-    if (item.status !== 'pending') continue;
-    try {
-      await send(item);
-      sent++;
-    } catch (err) {
-      const e = err as TransportError | null;
-      const lastError = { status: e?.status ?? 0, code: e?.code ?? 'network', message: e?.message ?? String(err) };
-      const kept = isTransient(err);
-      const stored = (await store.get(item.id)) ?? item;
-      await store.put({ ...stored, status: kept ? 'pending' : 'failed', lastError });
-      changed();
-      if (kept) break;
-    }
-  }
-  return sent;
-}
-
-async function send(start: QueuedInspection): Promise<InspectionView> {
+async function send(start: QueuedInspection, save: (next: QueuedInspection) => Promise<void>): Promise<InspectionView> {
   let item = start;
   for (const [i, a] of item.answers.entries())
     for (const [j, p] of a.photos.entries()) {
@@ -105,9 +53,9 @@ async function send(start: QueuedInspection): Promise<InspectionView> {
         k === i ? { ...x, photos: x.photos.map((y, l) => (l === j ? { ...y, attachmentId: id } : y)) } : x,
       );
       item = { ...item, answers };
-      await store.put(item);
+      await save(item);
     }
-  const view = await api.post<InspectionView>('/api/inspections', {
+  return api.post<InspectionView>('/api/inspections', {
     clientId: item.id,
     templateId: item.templateId,
     place: { kind: item.place.kind, id: item.place.id },
@@ -121,7 +69,11 @@ async function send(start: QueuedInspection): Promise<InspectionView> {
       photoIds: a.photos.map((p) => p.attachmentId).filter((x): x is string => !!x),
     })),
   });
-  await store.remove(item.id);
-  changed();
-  return view;
 }
+
+/** The device's outbox of inspections, sent in the order taken. */
+export const inspectionOutbox = new DeviceQueue<QueuedInspection>(
+  withFallback(idbStore<QueuedInspection>('gewu-mobile-inspections', 'outbox')),
+  send,
+  (a, b) => a.createdAt.localeCompare(b.createdAt),
+);

@@ -18,7 +18,12 @@ export function MobileLayout() {
   const navigate = useNavigate();
   const online = useOnline();
   const logout = useLogout();
-  const waiting = useOutbox().items.filter((i) => i.status === 'pending').length;
+  const outbox = useOutbox();
+  // Everything that waits on the device for this user: reports, case actions, field work.
+  const waiting =
+    outbox.items.filter((i) => i.status === 'pending').length +
+    outbox.actions.filter((a) => a.status === 'pending').length +
+    outbox.field.reduce((n, f) => n + f.pending, 0);
   const tabs = tabsFor(user);
   const current = tabOf(pathname);
   const detail = isDetailPath(pathname);
@@ -65,7 +70,7 @@ export function MobileLayout() {
             <DesktopOutlined />
           </Link>
         )}
-        {/* Queued reports stay on the device and go when this user signs in again: say so first. */}
+        {/* What waits stays on the device and goes when this user signs in again: say so first. */}
         <Popconfirm
           title={t('mobile.logoutPending', { n: waiting })}
           disabled={waiting === 0}

@@ -7,16 +7,20 @@ import { useOutbox } from './useOutbox.tsx';
 
 /**
  * 「待同步 N 条」: reports kept on this device until they reach the server, and the ones the
- * server refused (「失败」, with its message) until the user retries or deletes them.
+ * server refused (「失败」, with its message) until the user retries or deletes them; below, the field
+ * work waiting (巡查、隐患排查、走访, counted per kind: their own pages list them).
  */
 export function PendingBanner() {
   const { t } = useTranslation();
   const outbox = useOutbox();
   const [open, setOpen] = useState(true);
   const [busy, setBusy] = useState(false);
-  if (outbox.items.length === 0) return null;
+  const fieldPending = outbox.field.filter((f) => f.pending > 0);
+  const fieldFailed = outbox.field.reduce((n, f) => n + f.failed, 0);
+  if (outbox.items.length === 0 && fieldPending.length === 0 && fieldFailed === 0) return null;
   const pending = outbox.items.filter((i) => i.status === 'pending').length;
   const failed = outbox.items.length - pending;
+  const anyPending = pending > 0 || fieldPending.length > 0;
 
   const syncNow = async () => {
     setBusy(true);
@@ -29,7 +33,7 @@ export function PendingBanner() {
 
   return (
     <section
-      className={`m-banner${pending === 0 ? ' m-banner-failed' : ''}`}
+      className={`m-banner${anyPending ? '' : ' m-banner-failed'}`}
       data-testid="offline-pending"
       aria-live="polite"
     >
@@ -42,24 +46,40 @@ export function PendingBanner() {
           ]
             .filter(Boolean)
             .join('，')}
+          {fieldPending.length > 0 && (
+            <span className="m-banner-field" data-testid="offline-field">
+              {t('mobile.outbox.fieldPending', {
+                list: fieldPending
+                  .map((f) => t('mobile.outbox.fieldItem', { kind: t(`mobile.outbox.field.${f.kind}`), n: f.pending }))
+                  .join('、'),
+              })}
+            </span>
+          )}
+          {fieldFailed > 0 && (
+            <span className="m-banner-field" data-testid="offline-field-failed">
+              {t('mobile.outbox.fieldFailedCount', { n: fieldFailed })}
+            </span>
+          )}
         </span>
-        {pending > 0 && (
+        {anyPending && (
           <Button size="small" loading={busy} onClick={() => void syncNow()} data-testid="offline-sync">
             {t('mobile.outbox.syncNow')}
           </Button>
         )}
-        <button
-          type="button"
-          className="m-icon-btn"
-          aria-label={open ? t('mobile.outbox.collapse') : t('mobile.outbox.expand')}
-          aria-expanded={open}
-          onClick={() => setOpen(!open)}
-          data-testid="offline-toggle"
-        >
-          {open ? <UpOutlined /> : <DownOutlined />}
-        </button>
+        {outbox.items.length > 0 && (
+          <button
+            type="button"
+            className="m-icon-btn"
+            aria-label={open ? t('mobile.outbox.collapse') : t('mobile.outbox.expand')}
+            aria-expanded={open}
+            onClick={() => setOpen(!open)}
+            data-testid="offline-toggle"
+          >
+            {open ? <UpOutlined /> : <DownOutlined />}
+          </button>
+        )}
       </div>
-      {open && (
+      {open && outbox.items.length > 0 && (
         <ul className="m-banner-list">
           {outbox.items.map((item) => (
             <li key={item.id} data-testid={`offline-item-${item.id}`} data-status={item.status}>

@@ -11,7 +11,8 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
-import { CASES_KEY } from '../api.ts';
+import { CASES_KEY, MOBILE_KEY } from '../api.ts';
+import { FIELD_QUEUES, type FieldCount } from './fieldQueues.ts';
 import type { EnqueueInput, QueuedReport, SyncOutcome } from './offlineQueue.ts';
 import type { ActionDraftInput, ActionOutcome, QueuedAction } from './actionQueue.ts';
 import { actionDrafts, draftId } from './actionDrafts.ts';
@@ -33,6 +34,8 @@ export interface Outbox {
    * waits on the device for the network, 'failed' when refused (its note and photos are back in the draft).
    */
   act(input: ActionDraftInput): Promise<ActionOutcome | undefined>;
+  /** The field work (patrol operations, inspections, visits) waiting on the device, per kind. */
+  field: FieldCount[];
 }
 
 const OutboxContext = createContext<Outbox | null>(null);
@@ -77,6 +80,7 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
   const queryClient = useQueryClient();
   const [items, setItems] = useState<QueuedReport[]>([]);
   const [actions, setActions] = useState<QueuedAction[]>([]);
+  const [field, setField] = useState<FieldCount[]>([]);
   // Reports the form is waiting on announce themselves there, not by a toast.
   const [foreground] = useState(() => new Set<string>());
 
@@ -90,6 +94,43 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
     reload();
     return actionOutbox.subscribe(reload);
   }, [userId]);
+
+  useEffect(() => {
+    const reload = () =>
+      void Promise.all(
+        FIELD_QUEUES.map(async ({ kind, queue }) => {
+          const items = await queue.list(userId);
+          const failed = items.filter((i) => i.status === 'failed').length;
+          return { kind, pending: items.length - failed, failed };
+        }),
+      ).then(setField, () => setField([]));
+    reload();
+    const offs = FIELD_QUEUES.map(({ queue }) => queue.subscribe(reload));
+    return () => offs.forEach((off) => off());
+  }, [userId]);
+
+  /** Sends the field queues; what went refreshes the phone's lists, a refusal is told (the page offers to discard it). */
+  const syncField = useCallback(async () => {
+    let sent = 0;
+    for (const { kind, queue } of FIELD_QUEUES) {
+      const outcomes = await exclusive(() => queue.sync(userId)).catch((err: unknown) => {
+        console.warn('field outbox sync failed', kind, err instanceof Error ? err.name : 'error');
+        return [];
+      });
+      sent += outcomes.filter((o) => o.kind === 'sent').length;
+      for (const o of outcomes)
+        if (o.kind === 'failed')
+          notifyError(
+            new Error(
+              t('mobile.outbox.fieldFailed', { kind: t(`mobile.outbox.field.${kind}`), message: o.error.message }),
+            ),
+          );
+    }
+    if (sent > 0) {
+      notifySuccess(t('mobile.outbox.fieldSynced', { n: sent }));
+      void queryClient.invalidateQueries({ queryKey: MOBILE_KEY });
+    }
+  }, [userId, queryClient, t]);
 
   /** Sent actions refresh the lists; a refused one goes back to its draft, so nothing typed is lost. */
   const settleActions = useCallback(
@@ -142,7 +183,8 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
     } catch (err) {
       console.warn('outbox sync failed', err); // storage unavailable: nothing to send from
     }
-  }, [userId, announce, settleActions]);
+    await syncField();
+  }, [userId, announce, settleActions, syncField]);
 
   useEffect(() => {
     void syncAll();
@@ -178,8 +220,9 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
         await settleActions(outcomes, queued.id);
         return outcomes.find((o) => o.item.id === queued.id);
       },
+      field,
     }),
-    [items, actions, userId, syncAll, foreground, settleActions],
+    [items, actions, field, userId, syncAll, foreground, settleActions],
   );
   return <OutboxContext value={value}>{children}</OutboxContext>;
 }

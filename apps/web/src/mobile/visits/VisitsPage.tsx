@@ -1,11 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Empty, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { maskName, type VisitPlanView } from '@gewu/domain';
 import { useCurrentUser } from '../../app/session.ts';
-import { MOBILE_KEY } from '../api.ts';
 import { LightDot } from '../cases/LightDot.tsx';
 import { SentVisits } from './SentVisits.tsx';
 import { VisitForm } from './VisitForm.tsx';
@@ -20,14 +18,12 @@ import { visitOutbox } from './visitQueue.ts';
 export default function VisitsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const qc = useQueryClient();
   const plans = useVisitPlans(user.id);
-  const onSent = useCallback(() => void qc.invalidateQueries({ queryKey: [...MOBILE_KEY, 'visitPlans'] }), [qc]);
-  const { queued, sent, sync } = useVisitOutbox(user.id, onSent);
+  const { queued, sent, sync } = useVisitOutbox(user.id);
   const [form, setForm] = useState<{ plan: VisitPlanView | null } | null>(null);
   const done = () => {
     setForm(null);
-    sync();
+    void sync();
   };
 
   return (

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import type { VisitLinked, VisitPlanView } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 import { MOBILE_KEY, useCachedQuery } from '../api.ts';
-import { type QueuedVisit, type SentVisit, saveSent, sentVisits, visitOutbox } from './visitQueue.ts';
+import { useOutbox } from '../offline/useOutbox.tsx';
+import { type QueuedVisit, type SentVisit, saveSent, sentVisits, subscribeSent, visitOutbox } from './visitQueue.ts';
 
 /** The grid worker's visit plans, most urgent first; the last answer cached on the device for offline. */
 export function useVisitPlans(userId: string) {
@@ -13,38 +14,27 @@ export function useVisitPlans(userId: string) {
 }
 
 /**
- * The visits waiting on the device and the ones sent with findings; sends on open, when the browser
- * comes back online and every 30 s while anything waits.
+ * The visits waiting on the device and the ones sent with findings. The app-wide outbox sends them (on
+ * start, on `online`, every 30 s, whatever page is open); `sync` asks it now.
  */
-export function useVisitOutbox(userId: string, onSent: () => void) {
+export function useVisitOutbox(userId: string) {
   const [queued, setQueued] = useState<QueuedVisit[]>([]);
   const [sent, setSent] = useState<SentVisit[]>(() => sentVisits(userId));
-  const refresh = useCallback(() => {
-    void visitOutbox.list(userId).then((q) => {
-      setQueued(q);
-      setSent(sentVisits(userId));
-    });
-  }, [userId]);
-  const sync = useCallback(() => {
-    if (!navigator.onLine) return;
-    void visitOutbox
-      .sync(userId)
-      .then((n) => n > 0 && onSent())
-      .catch(() => undefined);
-  }, [userId, onSent]);
+  const { syncAll } = useOutbox();
   useEffect(() => {
-    refresh();
-    sync();
-    const off = visitOutbox.subscribe(refresh);
-    window.addEventListener('online', sync);
-    const timer = window.setInterval(sync, 30_000);
-    return () => {
-      off();
-      window.removeEventListener('online', sync);
-      window.clearInterval(timer);
+    const refresh = () => {
+      void visitOutbox.list(userId).then(setQueued, () => setQueued([]));
+      setSent(sentVisits(userId));
     };
-  }, [refresh, sync]);
-  return { queued, sent, sync };
+    refresh();
+    const offQueue = visitOutbox.subscribe(refresh);
+    const offSent = subscribeSent(refresh);
+    return () => {
+      offQueue();
+      offSent();
+    };
+  }, [userId]);
+  return { queued, sent, sync: syncAll };
 }
 
 /** Where the phone is now, or nothing when it cannot tell within 10 s (the server then asks for a place). */

@@ -1,0 +1,31 @@
+/**
+ * The field work waiting on the device, one queue per kind (deviceQueue.ts): the app-wide outbox
+ * (useOutbox.tsx) sends them all whatever page is open, and the pending banner and the logout warning
+ * count them with the reports.
+ */
+import { patrolOutbox } from '../field/patrolOutbox.ts';
+import { inspectionOutbox } from '../inspections/inspectionQueue.ts';
+import { visitOutbox } from '../visits/visitQueue.ts';
+import type { DeviceItem, DeviceOutcome } from './deviceQueue.ts';
+
+export type FieldKind = 'patrol' | 'inspection' | 'visit';
+
+/** What the app-wide outbox needs of a queue. */
+export interface FieldQueue {
+  subscribe(listener: () => void): () => void;
+  list(userId: string): Promise<DeviceItem[]>;
+  sync(userId: string): Promise<DeviceOutcome<DeviceItem>[]>;
+}
+
+export const FIELD_QUEUES: readonly { kind: FieldKind; queue: FieldQueue }[] = [
+  { kind: 'patrol', queue: patrolOutbox },
+  { kind: 'inspection', queue: inspectionOutbox },
+  { kind: 'visit', queue: visitOutbox },
+];
+
+/** How many records of one kind wait on the device, and how many of them the server refused. */
+export interface FieldCount {
+  kind: FieldKind;
+  pending: number;
+  failed: number;
+}
