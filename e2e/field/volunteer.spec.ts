@@ -31,6 +31,23 @@ async function regionId(s: ApiSession, code: string): Promise<string> {
   return r.id;
 }
 
+/** The demo resident as an approved volunteer (registered and approved through the API when not yet). */
+async function approvedVolunteer(base: string): Promise<void> {
+  const resident = await apiLogin(base, 'resident');
+  const dispatcher = await apiLogin(base, 'dispatcher');
+  try {
+    const mine = (await resident.get<{ items: { state: string }[] }>('/api/forces/volunteers')).items;
+    if (mine.some((v) => v.state === 'approved')) return;
+    if (mine.length === 0) await resident.post('/api/forces/volunteers', {});
+    const { items } = await dispatcher.get<{ items: { id: string; state: string }[] }>('/api/forces/volunteers');
+    for (const v of items.filter((x) => x.state === 'pending'))
+      await dispatcher.post(`/api/forces/volunteers/${v.id}/decide`, { approved: true });
+  } finally {
+    await resident.dispose();
+    await dispatcher.dispose();
+  }
+}
+
 test.describe.configure({ mode: 'serial' });
 
 test('a resident registers as a volunteer, the centre approves, the volunteer signs up and checks in on site', async ({
@@ -91,11 +108,12 @@ test('a resident registers as a volunteer, the centre approves, the volunteer si
   await m.context().close();
 });
 
-test('the volunteer claims litter nearby, closes it with before and after photos, the grid worker confirms', async ({
+test('the volunteer claims litter nearby, closes it offline with before and after photos, the grid worker confirms', async ({
   browser,
   baseURL,
 }) => {
   test.setTimeout(180_000);
+  await approvedVolunteer(baseURL ?? '');
   const spot = await spotInGrid(baseURL ?? '');
   const resident = await apiLogin(baseURL ?? '', 'resident');
   let made: { id: string; code: string };
@@ -128,7 +146,14 @@ test('the volunteer claims litter nearby, closes it with before and after photos
   await mine.getByTestId('m-volunteer-close-note').fill('已将垃圾清理装袋，放入垃圾桶');
   await expectFitsPhone(m);
   await shot(m, 'volunteer-phone-close');
+  // Closed in a dead zone: it waits on the phone, and goes by itself once the phone is back online.
+  await m.context().setOffline(true);
   await mine.getByTestId('m-volunteer-close-submit').click();
+  await expect(mine.getByTestId('m-volunteer-close-queued')).toBeVisible();
+  await expect(m.getByTestId('offline-field')).toContainText('认领处置 1 项');
+  await shot(m, 'volunteer-phone-close-queued');
+  await m.context().setOffline(false);
+  await expect(m.getByTestId('offline-pending')).toBeHidden({ timeout: 40_000 });
   await expect(mine).toContainText('认领待确认');
 
   // The grid worker confirms it on their phone's case page: the case is closed, counted as claim-handled.

@@ -48,12 +48,15 @@ export const isMediator = (user: ActorView) => user.roles.includes('mediator');
 /**
  * A query whose last answer is kept in localStorage, so the screen works offline and opens at
  * once next time; 'offlineFirst' still tries the network when the browser says it is offline.
+ * `askOnOpen`: what others change (a claim confirmed by the grid worker) is asked again on every open,
+ * the kept answer shown meanwhile; otherwise a kept answer younger than 10 minutes is taken as is.
  */
 export function useCachedQuery<T>(
   cacheKey: string,
   queryKey: readonly unknown[],
   fetch: () => Promise<T>,
   enabled = true,
+  askOnOpen = false,
 ) {
   const [cached] = useState(() => readCache<T>(cacheKey)); // parsed once per mount, not per render
   return useQuery({
@@ -65,7 +68,7 @@ export function useCachedQuery<T>(
     },
     enabled,
     initialData: cached?.data,
-    initialDataUpdatedAt: cached?.savedAt,
+    initialDataUpdatedAt: askOnOpen ? 0 : cached?.savedAt,
     staleTime: 10 * 60_000,
     networkMode: 'offlineFirst',
     retry: 1,

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { ClaimCaseView } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 import { notifyError } from '../../app/notify.ts';
-import { uploadPhoto } from '../api.ts';
+import { useCurrentUser } from '../../app/session.ts';
+import { useOutbox } from '../offline/useOutbox.tsx';
+import { claimOutbox } from './claimQueue.ts';
 import { newKey } from '../offline/offlineQueue.ts';
 import { PhotoPicker } from '../report/PhotoPicker.tsx';
 import type { PhotoEntry } from '../report/form.ts';
@@ -17,34 +19,41 @@ interface Props {
   onDone: () => void;
 }
 
-/** 处置完成: a photo before and one after, and a word on what was done; the grid worker confirms it. */
+/**
+ * 处置完成: a photo before and one after, and a word on what was done; the grid worker confirms it. Works in
+ * a dead zone: the close waits on the device (claimQueue.ts) and goes when the phone is back online.
+ */
 export function ClaimClose({ c, onDone }: Props) {
   const { t } = useTranslation(NS);
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const user = useCurrentUser();
+  const { syncAll } = useOutbox();
   const [before, setBefore] = useState<PhotoEntry[]>([]);
   const [after, setAfter] = useState<PhotoEntry[]>([]);
   const [note, setNote] = useState('');
-  const [key] = useState(newKey);
-  const close = useMutation({
-    mutationFn: async () => {
-      const [b, a] = [before[0], after[0]];
-      if (!b || !a) throw new Error(t('photosNeeded'));
-      const beforePhotoId = (await uploadPhoto(b.blob)).id;
-      const afterPhotoId = (await uploadPhoto(a.blob)).id;
-      const body = { version: c.version, beforePhotoId, afterPhotoId, note: note.trim(), idempotencyKey: key };
-      return api.post(`/api/forces/claims/${c.id}/close`, body);
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: VOLUNTEER_KEY }),
-  });
+  const [busy, setBusy] = useState(false);
   const ready = before.length === 1 && after.length === 1 && note.trim().length > 0;
+  /** Kept on the device first, then sent by the app-wide outbox (now when online; else when back). */
   const submit = async () => {
+    const [b, a] = [before[0], after[0]];
+    if (!b || !a) return notifyError(new Error(t('photosNeeded')));
+    setBusy(true);
     try {
-      await close.mutateAsync();
-      void message.success(t('done.close'));
+      await claimOutbox.enqueue(user.id, {
+        caseId: c.id,
+        caseCode: c.code,
+        version: c.version,
+        note: note.trim(),
+        before: b.blob,
+        after: a.blob,
+      });
       onDone();
+      if (navigator.onLine) await syncAll();
+      else void message.info(t('done.queued'));
     } catch (err) {
       notifyError(err);
+    } finally {
+      setBusy(false);
     }
   };
   return (
@@ -65,7 +74,7 @@ export function ClaimClose({ c, onDone }: Props) {
         <Button
           type="primary"
           disabled={!ready}
-          loading={close.isPending}
+          loading={busy}
           onClick={() => void submit()}
           data-testid="m-volunteer-close-submit"
         >

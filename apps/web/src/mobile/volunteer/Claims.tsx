@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { AimOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCurrentUser } from '../../app/session.ts';
+import { useCachedQuery } from '../api.ts';
 import { useTranslation } from 'react-i18next';
 import { CASE_STATE_LABELS, type ClaimCaseView } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 import { notifyError } from '../../app/notify.ts';
 import { newKey } from '../offline/offlineQueue.ts';
 import { ClaimClose, ClaimRelease } from './ClaimForms.tsx';
+import { type QueuedClaimClose, claimOutbox } from './claimQueue.ts';
 import { VOLUNTEER_KEY, currentPoint, fetchMyClaims, fetchNearby, type Point } from './api.ts';
 import { NS } from './i18n.ts';
 
@@ -21,7 +24,15 @@ export function Claims() {
     queryFn: () => fetchNearby(here as Point),
     enabled: here !== null,
   });
-  const mine = useQuery({ queryKey: [...VOLUNTEER_KEY, 'claims'], queryFn: fetchMyClaims });
+  const user = useCurrentUser();
+  // Cached on the device: a claim can be closed in a dead zone, and the list opens with no connection.
+  const mine = useCachedQuery(`volunteer.claims.${user.id}`, [...VOLUNTEER_KEY, 'claims'], fetchMyClaims, true, true);
+  const [queued, setQueued] = useState<QueuedClaimClose[]>([]);
+  useEffect(() => {
+    const reload = () => void claimOutbox.list(user.id).then(setQueued, () => setQueued([]));
+    reload();
+    return claimOutbox.subscribe(reload);
+  }, [user.id]);
   const locate = async () => {
     setLocating(true);
     try {
@@ -38,7 +49,7 @@ export function Claims() {
         {mine.data?.items.length === 0 && <Empty description={t('noClaims')} image={Empty.PRESENTED_IMAGE_SIMPLE} />}
         <Space direction="vertical" style={{ width: '100%' }}>
           {mine.data?.items.map((c) => (
-            <MyClaim key={c.id} c={c} />
+            <MyClaim key={c.id} c={c} queued={queued.find((q) => q.caseId === c.id)} />
           ))}
         </Space>
       </Card>
@@ -120,13 +131,28 @@ function NearbyCase({ c }: { c: ClaimCaseView }) {
   );
 }
 
-function MyClaim({ c }: { c: ClaimCaseView }) {
+function MyClaim({ c, queued }: { c: ClaimCaseView; queued: QueuedClaimClose | undefined }) {
   const { t } = useTranslation(NS);
   const [open, setOpen] = useState<'close' | 'release' | null>(null);
   return (
     <div data-testid="m-volunteer-claim-case" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
       <CaseLine c={c} />
-      {c.state === 'claimed' && !open && (
+      {queued?.status === 'pending' && (
+        <Tag color="warning" data-testid="m-volunteer-close-queued">
+          {t('closeQueued')}
+        </Tag>
+      )}
+      {queued?.status === 'failed' && (
+        <div data-testid="m-volunteer-close-failed">
+          <Typography.Text type="danger">
+            {t('closeFailed', { message: queued.lastError?.message ?? '' })}
+          </Typography.Text>{' '}
+          <Button size="small" onClick={() => void claimOutbox.remove(queued.id)}>
+            {t('discard')}
+          </Button>
+        </div>
+      )}
+      {c.state === 'claimed' && !open && !queued && (
         <Space>
           <Button type="primary" size="small" onClick={() => setOpen('close')} data-testid="m-volunteer-close">
             {t('actions.close')}
