@@ -610,6 +610,8 @@ export const SAMPLES: Record<string, Sample> = {
         severe_mental_disorder: { high: 7, medium: 14, low: 30 },
       }),
     out: false,
+    // The intervals are the county's (VISIT_INTERVALS_LEVEL): the matrix's township accounts are refused by level.
+    expectIn: { dispatcher: 403, admin: 403 },
   },
   'GET /api/special-populations': { call: () => get('/api/special-populations?pageSize=500'), out: false },
   'POST /api/special-populations': {
