@@ -43,7 +43,12 @@ export async function getIntervals(deps: PeopleDeps, ctx: RequestContext) {
  * What else changes with the county's intervals, in the same transaction (the visits module re-times
  * the county's plans): `before` and `after` are the intervals in force; returns how many plans moved.
  */
-export type IntervalsChanged = (tx: Db, countyPath: string, before: VisitIntervals, after: VisitIntervals) => Promise<number>;
+export type IntervalsChanged = (
+  tx: Db,
+  countyPath: string,
+  before: VisitIntervals,
+  after: VisitIntervals,
+) => Promise<number>;
 
 /**
  * Replaces the county's intervals, refused as a whole when one kind's are out of range or out of risk

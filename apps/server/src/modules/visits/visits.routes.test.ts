@@ -300,7 +300,11 @@ describe("editing the county's intervals re-times its plans", () => {
     const visited = await plan('刑释人员甲', { riskLevel: 'medium' });
     const fresh = await plan('刑释人员乙', { riskLevel: 'medium' });
     const own = await plan('刑释人员丙', { riskLevel: 'medium', visitIntervalDays: 20 });
-    expect([visited.nextVisitDue, fresh.nextVisitDue, own.nextVisitDue]).toEqual(['2026-12-31', '2026-12-31', '2026-12-21']);
+    expect([visited.nextVisitDue, fresh.nextVisitDue, own.nextVisitDue]).toEqual([
+      '2026-12-31',
+      '2026-12-31',
+      '2026-12-21',
+    ]);
     const v = await call(gridworker, 'POST', '/api/visits', {
       clientId: crypto.randomUUID(),
       residentId: visited.residentId,
