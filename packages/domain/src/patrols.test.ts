@@ -5,6 +5,7 @@ import {
   type TrackPoint,
   batchProblem,
   checkinAt,
+  checkinRadiusProblem,
   distanceM,
   flaggedSteps,
   readTrack,
@@ -140,5 +141,21 @@ describe('duty norm 7362 (hand table)', () => {
       week.map((day) => ({ day, ...full })),
     );
     expect(s).toMatchObject({ daysMet: 7, share: 1, compliant: true });
+  });
+});
+
+describe('a key place’s own check-in radius', () => {
+  it('is 20–500 whole metres, or null for the kind default', () => {
+    expect(checkinRadiusProblem(null)).toBeNull();
+    expect(checkinRadiusProblem(20)).toBeNull();
+    expect(checkinRadiusProblem(500)).toBeNull();
+    expect(checkinRadiusProblem(19)).toBe('out_of_range');
+    expect(checkinRadiusProblem(501)).toBe('out_of_range');
+    expect(checkinRadiusProblem(50.5)).toBe('out_of_range');
+    // A place's own radius replaces the kind's default: a school (100 m) set to 60 m refuses 80 m.
+    const school = { lon: 113.7, lat: 34.74, kind: 'school' as const };
+    const at80m = { lon: 113.7, lat: 34.74 + 80 / 111_195 };
+    expect(checkinAt({ ...school, radiusM: null }, at80m)).toEqual({ distanceM: 80, radiusM: 100, accepted: true });
+    expect(checkinAt({ ...school, radiusM: 60 }, at80m)).toEqual({ distanceM: 80, radiusM: 60, accepted: false });
   });
 });

@@ -244,7 +244,11 @@ export const keyPlaceViewSchema = z.object({
   address: z.string().nullable(),
   lon: z.number().nullable(),
   lat: z.number().nullable(),
+  /** The place's own check-in radius (m); null: the kind's default (patrols.ts CHECKIN_RADIUS_M). */
+  radiusM: z.number().int().nullable(),
 });
+/** Sets a key place's check-in radius (m, within CHECKIN_RADIUS_LIMITS), or null for the kind's default. */
+export const keyPlaceRadiusSchema = z.strictObject({ radiusM: z.number().int().nullable() });
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 

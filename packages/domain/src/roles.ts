@@ -121,6 +121,8 @@ export const ACTIONS = [
   'forces.volunteer',
   // The county's visit intervals for special populations (configuration, no personal data; county accounts only).
   'visit_plan.configure',
+  // A key place's patrol check-in radius (base data, no personal data): the township centre, the county admin.
+  'key_place.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -201,6 +203,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'forces.manage',
     // A county centre's dispatcher sets the county's visit intervals (a township's is refused by level).
     'visit_plan.configure',
+    'key_place.configure',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -250,6 +253,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'inspection.template_manage',
     // The county's visit intervals (configuration, like the checklist templates).
     'visit_plan.configure',
+    'key_place.configure',
   ],
   security_admin: [
     'region.read',

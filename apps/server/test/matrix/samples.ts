@@ -656,6 +656,9 @@ export const SAMPLES: Record<string, Sample> = {
       [`POST /api/${path}`, { call: (o: Side) => post(`/api/${path}`, placeBody(path, o)) }],
     ]),
   ),
+  'PUT /api/key-places/:id/radius': {
+    call: (o) => put(`/api/key-places/${o.placeIds['key-places']}/radius`, { radiusM: 120 }),
+  },
 
   'POST /api/imports': {
     call: (o, c) => ({
