@@ -123,6 +123,8 @@ export const ACTIONS = [
   'visit_plan.configure',
   // A key place's patrol check-in radius (base data, no personal data): the township centre, the county admin.
   'key_place.configure',
+  // A province's, city's or county's duty norm for patrols (巡查履职标准; configuration, the admin's).
+  'patrol.norm_manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -254,6 +256,7 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     // The county's visit intervals (configuration, like the checklist templates).
     'visit_plan.configure',
     'key_place.configure',
+    'patrol.norm_manage',
   ],
   security_admin: [
     'region.read',

@@ -1541,6 +1541,21 @@ export const SAMPLES: Record<string, Sample> = {
   'GET /api/patrols/norm': {
     call: (o) => get(`/api/patrols/norm?week=2026-11-23&workerId=${o.accounts.grid_worker.userId}`),
   },
+  'GET /api/patrols/norm-setting': { call: () => get('/api/patrols/norm-setting'), out: false },
+  // A norm is set by a province, city or county (DUTY_NORM_LEVELS): the matrix's township admin is refused by level.
+  'PUT /api/patrols/norm-setting': {
+    call: () =>
+      put('/api/patrols/norm-setting', {
+        normId: 'custom',
+        name: '矩阵标准',
+        daysPerWeek: 5,
+        patrolsPerDay: 2,
+        hoursPerDay: 4,
+        reportsPerDay: 1,
+      }),
+    out: false,
+    expectIn: { admin: 403 },
+  },
   'GET /api/patrols/:id': { call: (o) => get(`/api/patrols/${o.patrolId}`) },
   ...INSPECTION_SAMPLES,
   // 群防群治 and 市民认领 (samples-forces.ts).
