@@ -159,10 +159,11 @@ export const patrolNormScoreSchema = z.object({
 export const patrolNormSettingBodySchema = z.strictObject({
   normId: safeString().trim().min(1).max(32),
   name: safeString().trim().min(1).max(40).optional(),
-  daysPerWeek: z.number().optional(),
-  patrolsPerDay: z.number().optional(),
-  hoursPerDay: z.number().optional(),
-  reportsPerDay: z.number().optional(),
+  // Bounded here only against nonsense; the norm's own bounds (DUTY_NORM_LIMITS) answer 422 in the service.
+  daysPerWeek: z.number().min(-1000).max(1000).optional(),
+  patrolsPerDay: z.number().min(-1000).max(1000).optional(),
+  hoursPerDay: z.number().min(-1000).max(1000).optional(),
+  reportsPerDay: z.number().min(-1000).max(1000).optional(),
 });
 export type PatrolNormSettingBody = z.infer<typeof patrolNormSettingBodySchema>;
 const limit = z.object({ min: z.number(), max: z.number(), step: z.number() });

@@ -248,7 +248,10 @@ export const keyPlaceViewSchema = z.object({
   radiusM: z.number().int().nullable(),
 });
 /** Sets a key place's check-in radius (m, within CHECKIN_RADIUS_LIMITS), or null for the kind's default. */
-export const keyPlaceRadiusSchema = z.strictObject({ radiusM: z.number().int().nullable() });
+export const keyPlaceRadiusSchema = z.strictObject({
+  // Bounded here only against nonsense; CHECKIN_RADIUS_LIMITS answers 422 in the service.
+  radiusM: z.number().int().min(-100_000).max(100_000).nullable(),
+});
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 

@@ -296,7 +296,8 @@ describe('认领时限: a claim not closed within 48 h is released by the clock 
   const pending = (caseId: string) =>
     rows<{ at: Date }>(sql`SELECT at FROM clock_deadlines WHERE kind = 'case.claim' AND subject_id = ${caseId}`);
 
-  it('on the sweep after 48 h: back to intake, the volunteer and the centre told, the timeline shows it', async () => {
+  /** A fresh claimable case reported by the resident and claimed now by the neighbour volunteer. */
+  async function claimFresh() {
     neighbour = await signIn('mdneighbour');
     resident = await signIn('resident');
     const c = await report('01004');
@@ -306,6 +307,11 @@ describe('认领时限: a claim not closed within 48 h is released by the clock 
       version: c.version,
       idempotencyKey: key(),
     });
+    return { c, claimedAt, claimed };
+  }
+
+  it('on the sweep after 48 h: back to intake, the volunteer and the centre told, the timeline shows it', async () => {
+    const { c, claimedAt, claimed } = await claimFresh();
     expect(claimed.state).toBe('claimed');
     expect((await pending(c.id)).map((r) => new Date(r.at).getTime())).toEqual([claimedAt + 48 * HOUR]);
     const stateOf = async () =>
@@ -346,15 +352,7 @@ describe('认领时限: a claim not closed within 48 h is released by the clock 
   });
 
   it('a claim closed in time takes its pending release back; the sweep after 48 h changes nothing', async () => {
-    neighbour = await signIn('mdneighbour');
-    resident = await signIn('resident');
-    const c = await report('01004');
-    const claimedAt = t.clock.now().getTime();
-    const claimed = await ok(neighbour, 'POST', '/api/forces/claims', {
-      caseId: c.id,
-      version: c.version,
-      idempotencyKey: key(),
-    });
+    const { c, claimedAt, claimed } = await claimFresh();
     expect(await pending(c.id)).toHaveLength(1);
     t.clock.set(new Date(claimedAt + 47 * HOUR));
     neighbour = await signIn('mdneighbour');

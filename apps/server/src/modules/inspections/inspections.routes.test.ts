@@ -59,6 +59,18 @@ const inspection = (over: object = {}) => ({
   ...over,
 });
 
+/** A photo uploaded by `s` (its attachment id). */
+async function uploadPhoto(s: Session): Promise<string> {
+  const up = await t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    ...as(s, { 'content-type': 'image/jpeg' }),
+    body: await photo(),
+  });
+  expect(up.statusCode, up.body).toBe(201);
+  return up.json().id;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   await addUser(t.database, { username: 'gw_zhizhi', role: 'grid_worker', regionCode: '410104001002' });
@@ -86,14 +98,7 @@ beforeAll(async () => {
       usage: 'rental',
     })
   ).id;
-  const up = await t.app.inject({
-    method: 'POST',
-    url: '/api/attachments',
-    ...as(gw, { 'content-type': 'image/jpeg' }),
-    body: await photo(),
-  });
-  expect(up.statusCode, up.body).toBe(201);
-  photoId = up.json().id;
+  photoId = await uploadPhoto(gw);
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -339,14 +344,7 @@ describe('a case from a colleague’s inspection', () => {
     await addUser(t.database, { username: 'gw_mingde_b', role: 'grid_worker', regionCode: '410104001001' });
     const colleague = await signIn('gw_mingde_b');
     gw = await signIn('gridworker');
-    const up = await t.app.inject({
-      method: 'POST',
-      url: '/api/attachments',
-      ...as(gw, { 'content-type': 'image/jpeg' }),
-      body: await photo(),
-    });
-    expect(up.statusCode, up.body).toBe(201);
-    const gwPhoto: string = up.json().id;
+    const gwPhoto = await uploadPhoto(gw);
     const made = await call(
       gw,
       'POST',
@@ -379,17 +377,12 @@ describe('a case from a colleague’s inspection', () => {
     const again = await call(gw, 'POST', `/api/inspections/${inspectionId}/items/hydrant_ok/case`);
     expect([again.statusCode, again.json().caseId]).toEqual([200, caseId]);
     // Still not a way to attach someone else's photo that no record links: refused, nothing made.
-    const stray = await t.app.inject({
-      method: 'POST',
-      url: '/api/attachments',
-      ...as(gw, { 'content-type': 'image/jpeg' }),
-      body: await photo(),
-    });
+    const stray = await uploadPhoto(gw);
     const foreign = await call(colleague, 'POST', '/api/cases', {
       itemCode: '08002',
       description: '借用他人未关联的照片上报',
       location: { ...point, crs: 'WGS84' },
-      attachmentIds: [stray.json().id],
+      attachmentIds: [stray],
       idempotencyKey: 'stray-photo',
     });
     expect(foreign.statusCode).toBe(400);
