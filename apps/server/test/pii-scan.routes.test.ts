@@ -166,6 +166,8 @@ describe('no response carries an unmasked identity or phone number', () => {
         '/api/visit-plans?pageSize=500',
         '/api/visit-plans/figures?from=2026-11-01&to=2026-12-31',
         '/api/visit-plans/intervals',
+        '/api/patrols/norm-setting',
+        '/api/key-places',
         '/api/houses?pageSize=200',
         `/api/residents/${rid}`,
         `/api/residents/${rid}/visits`,

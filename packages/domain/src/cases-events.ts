@@ -109,7 +109,8 @@ export interface CaseEventDataMap {
   /** 转矛盾纠纷: the dispute registered from the case (source case_conversion), by id and code. */
   convert_to_dispute: { clock: null; disputeId: string; disputeCode: string };
   claim: { clock: null };
-  unclaim: { clock: StageClock };
+  /** `expired`: released by the claim's clock (CLAIM_HOLD), not by the volunteer — the event has no actor. */
+  unclaim: { clock: StageClock; expired?: true };
   /** The volunteer's before and after photos (also the event's attachments), and who confirms on site. */
   claim_close: { clock: StageClock; beforePhotoId: string; afterPhotoId: string; verifierUserId: string | null };
   claim_confirm: { clock: null };

@@ -414,7 +414,9 @@ export const CASE_LIFE: { [A in CaseAction]: ActionRule<A> } = {
     guards: ['claimable'],
     record: (_c, e) => ({ claimantUserId: e.actorId }),
   },
-  // 放弃认领: back to the centre's intake, as if new (its acceptance, if any, is kept in acceptedAt).
+  // 放弃认领: back to the centre's intake, as if new (its acceptance, if any, is kept in acceptedAt). The
+  // same event, without an actor and marked `expired`, when the claim's hold runs out (CLAIM_HOLD, forces.ts;
+  // the clock engine's kind case.claim releases it).
   unclaim: {
     who: ['claimant'],
     from: ['claimed'],

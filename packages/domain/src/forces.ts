@@ -48,6 +48,24 @@ export type VolunteerPoints = { perHour: number; perSelfHandled: number };
  */
 export const CHECK_IN_RULE = { radiusM: 200, earlyMinutes: 30 } as const;
 
+/**
+ * 认领时限: a case a volunteer claimed and has not closed (认领处置完成) within `hours` goes back to the
+ * centre's intake by itself — the clock engine's kind `case.claim` — and the volunteer is told. Local
+ * practice, editable, not law: small problems (litter, a blocked grate) are meant to be dealt with the
+ * same or next day (Hengqin's 物业城市 model); two days leaves a weekend's slack before the centre takes
+ * the case back into the normal chain, where its own stage clocks run again.
+ */
+export const CLAIM_HOLD = { hours: 48 } as const;
+
+/** When a claim made at `claimedAt` runs out (CLAIM_HOLD). */
+export function claimExpiresAt(claimedAt: Date, hold: { hours: number } = CLAIM_HOLD): Date {
+  return new Date(claimedAt.getTime() + hold.hours * 3_600_000);
+}
+
+/** The note and timeline label of a claim released on its clock (an `unclaim` event with `expired`, no actor). */
+export const CLAIM_EXPIRED_NOTE = `认领后 ${CLAIM_HOLD.hours} 小时内未完成处置，系统自动退回综治中心`;
+export const CLAIM_EXPIRED_LABEL = '认领超时自动退回';
+
 /** 附近可认领: claimable cases within this radius of the volunteer (local practice, editable). */
 export const CLAIM_NEARBY = { radiusM: 1000, max: 20 } as const;
 

@@ -130,21 +130,49 @@ const dayScore = z.object({
   reportsMet: z.boolean(),
   met: z.boolean(),
 });
+const dutyNormSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source: z.string(),
+  daysPerWeek: z.number(),
+  patrolsPerDay: z.number(),
+  hoursPerDay: z.number(),
+  reportsPerDay: z.number(),
+});
 export const patrolNormScoreSchema = z.object({
   workerId: z.string(),
-  norm: z.object({
-    id: z.string(),
-    name: z.string(),
-    source: z.string(),
-    daysPerWeek: z.number(),
-    patrolsPerDay: z.number(),
-    hoursPerDay: z.number(),
-    reportsPerDay: z.number(),
-  }),
+  norm: dutyNormSchema,
+  /** The region whose setting the norm comes from (null: the platform's default, 7362). */
+  normSetAt: z.string().nullable(),
   normId: z.string(),
   days: z.array(dayScore),
   daysMet: z.number(),
   daysRequired: z.number(),
   share: z.number(),
   compliant: z.boolean(),
+});
+
+/**
+ * A region's duty norm: `normId` a defined norm (DUTY_NORMS), `custom` with the region's own figures (and a
+ * name), or `inherit` to drop the region's own setting. Bounds are the domain's (DUTY_NORM_LIMITS): 422.
+ */
+export const patrolNormSettingBodySchema = z.strictObject({
+  normId: safeString().trim().min(1).max(32),
+  name: safeString().trim().min(1).max(40).optional(),
+  // Bounded here only against nonsense; the norm's own bounds (DUTY_NORM_LIMITS) answer 422 in the service.
+  daysPerWeek: z.number().min(-1000).max(1000).optional(),
+  patrolsPerDay: z.number().min(-1000).max(1000).optional(),
+  hoursPerDay: z.number().min(-1000).max(1000).optional(),
+  reportsPerDay: z.number().min(-1000).max(1000).optional(),
+});
+export type PatrolNormSettingBody = z.infer<typeof patrolNormSettingBodySchema>;
+const limit = z.object({ min: z.number(), max: z.number(), step: z.number() });
+export const patrolNormSettingViewSchema = z.object({
+  /** The caller's region, and the region whose setting is in force there (null: the default 7362). */
+  regionPath: z.string(),
+  setAt: z.string().nullable(),
+  norm: dutyNormSchema,
+  /** The defined norms a region may choose, and the bounds of its own figures. */
+  norms: z.array(dutyNormSchema),
+  limits: z.object({ daysPerWeek: limit, patrolsPerDay: limit, hoursPerDay: limit, reportsPerDay: limit }),
 });

@@ -31,6 +31,71 @@ export const NORM_7362: DutyNorm = {
 
 export const DUTY_NORMS: readonly DutyNorm[] = [NORM_7362];
 
+/**
+ * A region's own norm (巡查履职标准): no other province's norm is given in the seeds or domain.md, so a
+ * province, city or county either keeps a defined norm (DUTY_NORMS) or sets its own figures within these
+ * bounds. Sources of the bounds: a week has 7 days and at least one must be on duty; 12 h of patrol a day
+ * is the longest shift the 劳动法 (art. 36, 8 h a day, 44 a week — overtime art. 41 at most 3 h a day) lets
+ * a 专职网格员 be held to with overtime, rounded up to a whole half day; more than 10 patrols or 10 reports
+ * a day is no longer a norm but a quota (local practice, editable). Hours may be set by the half hour.
+ */
+export const DUTY_NORM_LIMITS = {
+  daysPerWeek: { min: 1, max: 7, step: 1 },
+  patrolsPerDay: { min: 1, max: 10, step: 1 },
+  hoursPerDay: { min: 0.5, max: 12, step: 0.5 },
+  reportsPerDay: { min: 0, max: 10, step: 1 },
+} as const;
+export type DutyNormFigures = Pick<DutyNorm, 'daysPerWeek' | 'patrolsPerDay' | 'hoursPerDay' | 'reportsPerDay'>;
+export const DUTY_NORM_FIELDS = Object.keys(DUTY_NORM_LIMITS) as (keyof DutyNormFigures)[];
+
+/** The id a region's own figures carry (not one of DUTY_NORMS). */
+export const CUSTOM_NORM_ID = 'custom';
+
+/** The first figure out of its bounds (or off its step), or null when the figures make a norm. */
+export function dutyNormProblem(f: DutyNormFigures): keyof DutyNormFigures | null {
+  for (const k of DUTY_NORM_FIELDS) {
+    const { min, max, step } = DUTY_NORM_LIMITS[k];
+    const v = f[k];
+    if (!Number.isFinite(v) || v < min || v > max || !Number.isInteger(v / step)) return k;
+  }
+  return null;
+}
+
+/** The levels that may set a norm for their area (a township follows its county). */
+export const DUTY_NORM_LEVELS = ['province', 'city', 'county'] as const;
+
+/** A region's setting: a defined norm by id, or its own figures. */
+export type DutyNormSetting = { regionPath: string; normId: string; name: string } & DutyNormFigures;
+
+/** The norm a setting stands for (a defined norm's own figures when it names one, unknown ids: 7362). */
+export function normOfSetting(s: DutyNormSetting): DutyNorm {
+  if (s.normId !== CUSTOM_NORM_ID) return DUTY_NORMS.find((n) => n.id === s.normId) ?? NORM_7362;
+  const { daysPerWeek, patrolsPerDay, hoursPerDay, reportsPerDay } = s;
+  return {
+    id: CUSTOM_NORM_ID,
+    name: s.name,
+    source: '本地区自定的巡查履职标准',
+    daysPerWeek,
+    patrolsPerDay,
+    hoursPerDay,
+    reportsPerDay,
+  };
+}
+
+/**
+ * The norm in force at `regionPath`: the setting of its nearest ancestor (or itself) that has one, else
+ * Guangdong's 7362 (the platform's default). `setAt`: the region path whose setting applies (null: default).
+ */
+export function normAt(
+  settings: readonly DutyNormSetting[],
+  regionPath: string,
+): { norm: DutyNorm; setAt: string | null } {
+  let best: DutyNormSetting | null = null;
+  for (const s of settings)
+    if (regionPath.startsWith(s.regionPath) && (!best || s.regionPath.length > best.regionPath.length)) best = s;
+  return best ? { norm: normOfSetting(best), setAt: best.regionPath } : { norm: NORM_7362, setAt: null };
+}
+
 /** A worker's day: patrols started that day (Beijing), their seconds on track, problems reported that day. */
 export type DutyDay = { day: string; patrols: number; onTrackSeconds: number; reports: number };
 

@@ -5,7 +5,11 @@ import {
   type TrackPoint,
   batchProblem,
   checkinAt,
+  checkinRadiusProblem,
   distanceM,
+  dutyNormProblem,
+  normAt,
+  normOfSetting,
   flaggedSteps,
   readTrack,
   scoreWeek,
@@ -140,5 +144,92 @@ describe('duty norm 7362 (hand table)', () => {
       week.map((day) => ({ day, ...full })),
     );
     expect(s).toMatchObject({ daysMet: 7, share: 1, compliant: true });
+  });
+});
+
+describe('a key place’s own check-in radius', () => {
+  it('is 20–500 whole metres, or null for the kind default', () => {
+    expect(checkinRadiusProblem(null)).toBeNull();
+    expect(checkinRadiusProblem(20)).toBeNull();
+    expect(checkinRadiusProblem(500)).toBeNull();
+    expect(checkinRadiusProblem(19)).toBe('out_of_range');
+    expect(checkinRadiusProblem(501)).toBe('out_of_range');
+    expect(checkinRadiusProblem(50.5)).toBe('out_of_range');
+    // A place's own radius replaces the kind's default: a school (100 m) set to 60 m refuses 80 m.
+    const school = { lon: 113.7, lat: 34.74, kind: 'school' as const };
+    const at80m = { lon: 113.7, lat: 34.74 + 80 / 111_195 };
+    expect(checkinAt({ ...school, radiusM: null }, at80m)).toEqual({ distanceM: 80, radiusM: 100, accepted: true });
+    expect(checkinAt({ ...school, radiusM: 60 }, at80m)).toEqual({ distanceM: 80, radiusM: 60, accepted: false });
+  });
+});
+
+describe("a region's duty norm (patrols-norm.ts)", () => {
+  const custom = (regionPath: string, daysPerWeek: number) => ({
+    regionPath,
+    normId: 'custom',
+    name: `标准${daysPerWeek}`,
+    daysPerWeek,
+    patrolsPerDay: 2,
+    hoursPerDay: 4,
+    reportsPerDay: 1,
+  });
+  const province = custom('/41/', 6);
+  const county = custom('/41/4101/410104/', 5);
+  it('the nearest ancestor’s setting applies; none: 7362', () => {
+    const table: [string, readonly (typeof county)[], string | null, number][] = [
+      ['/41/4101/410104/410104001/', [province, county], '/41/4101/410104/', 5],
+      ['/41/4101/410105/410105001/', [province, county], '/41/', 6],
+      ['/41/4101/410104/410104001/', [county, province], '/41/4101/410104/', 5],
+      ['/42/4201/', [province, county], null, 7],
+      ['/41/4101/410104/410104001/', [], null, 7],
+    ];
+    for (const [path, settings, setAt, days] of table) {
+      const r = normAt(settings, path);
+      expect([r.setAt, r.norm.daysPerWeek], path).toEqual([setAt, days]);
+    }
+    // A region naming a defined norm gets that norm's own figures.
+    expect(normAt([{ ...county, normId: 'gd-7362' }], '/41/4101/410104/1/').norm).toEqual(NORM_7362);
+  });
+  it('own figures within 1–7 days, 1–10 patrols, 0.5–12 h by the half hour, 0–10 reports', () => {
+    const ok = { daysPerWeek: 5, patrolsPerDay: 2, hoursPerDay: 4.5, reportsPerDay: 0 };
+    const table: [object, string | null][] = [
+      [{}, null],
+      [{ daysPerWeek: 7, patrolsPerDay: 10, hoursPerDay: 12, reportsPerDay: 10 }, null],
+      [{ daysPerWeek: 1, patrolsPerDay: 1, hoursPerDay: 0.5 }, null],
+      [{ daysPerWeek: 0 }, 'daysPerWeek'],
+      [{ daysPerWeek: 8 }, 'daysPerWeek'],
+      [{ daysPerWeek: 5.5 }, 'daysPerWeek'],
+      [{ patrolsPerDay: 0 }, 'patrolsPerDay'],
+      [{ patrolsPerDay: 11 }, 'patrolsPerDay'],
+      [{ hoursPerDay: 12.5 }, 'hoursPerDay'],
+      [{ hoursPerDay: 4.25 }, 'hoursPerDay'],
+      [{ hoursPerDay: 0 }, 'hoursPerDay'],
+      [{ reportsPerDay: -1 }, 'reportsPerDay'],
+      [{ reportsPerDay: 11 }, 'reportsPerDay'],
+      [{ reportsPerDay: Number.NaN }, 'reportsPerDay'],
+    ];
+    for (const [over, problem] of table)
+      expect(dutyNormProblem({ ...ok, ...over }), JSON.stringify(over)).toBe(problem);
+  });
+  it('a week scored against a five-day norm of 2 patrols, 4 h, 1 report', () => {
+    const norm = normOfSetting(custom('/41/', 5));
+    const day = (d: string, patrols: number, hours: number, reports: number) => ({
+      day: d,
+      patrols,
+      onTrackSeconds: hours * 3600,
+      reports,
+    });
+    const week = [
+      day('2026-11-23', 2, 4, 1),
+      day('2026-11-24', 3, 5, 2),
+      day('2026-11-25', 2, 3.99, 1), // short of 4 h
+      day('2026-11-26', 1, 6, 1), // one patrol
+      day('2026-11-27', 2, 4, 0), // no report
+      day('2026-11-28', 2, 4, 1),
+      day('2026-11-29', 0, 0, 0),
+    ];
+    const s = scoreWeek(norm, week);
+    expect(s.days.map((d) => d.met)).toEqual([true, true, false, false, false, true, false]);
+    expect([s.daysMet, s.daysRequired, s.share, s.compliant]).toEqual([3, 5, 0.6, false]);
   });
 });

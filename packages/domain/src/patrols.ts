@@ -154,6 +154,22 @@ export const CHECKIN_RADIUS_M: Record<KeyPlaceKind, number> = {
   other: 100,
 };
 
+/**
+ * The bounds of a place's own check-in radius (key_places.radius_m, set by the township centre or the
+ * county admin). Local practice, editable: below 20 m a check-in would fail on a phone's usual 10–30 m
+ * accuracy in town; above 500 m (a large station or hospital campus) it no longer shows the worker was
+ * at the place.
+ */
+export const CHECKIN_RADIUS_LIMITS = { minM: 20, maxM: 500 } as const;
+
+/** Why a place's own radius is refused (null: accepted; `null` radius means back to the kind's default). */
+export function checkinRadiusProblem(radiusM: number | null): 'out_of_range' | null {
+  if (radiusM === null) return null;
+  return Number.isInteger(radiusM) && radiusM >= CHECKIN_RADIUS_LIMITS.minM && radiusM <= CHECKIN_RADIUS_LIMITS.maxM
+    ? null
+    : 'out_of_range';
+}
+
 /** The radius a check-in at a place must fall within. */
 export function checkinRadiusM(kind: KeyPlaceKind, ownRadiusM: number | null): number {
   return ownRadiusM ?? CHECKIN_RADIUS_M[kind];

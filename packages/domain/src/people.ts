@@ -244,6 +244,13 @@ export const keyPlaceViewSchema = z.object({
   address: z.string().nullable(),
   lon: z.number().nullable(),
   lat: z.number().nullable(),
+  /** The place's own check-in radius (m); null: the kind's default (patrols.ts CHECKIN_RADIUS_M). */
+  radiusM: z.number().int().nullable(),
+});
+/** Sets a key place's check-in radius (m, within CHECKIN_RADIUS_LIMITS), or null for the kind's default. */
+export const keyPlaceRadiusSchema = z.strictObject({
+  // Bounded here only against nonsense; CHECKIN_RADIUS_LIMITS answers 422 in the service.
+  radiusM: z.number().int().min(-100_000).max(100_000).nullable(),
 });
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;

@@ -119,6 +119,12 @@ export const ACTIONS = [
   'forces.read',
   'forces.manage',
   'forces.volunteer',
+  // The county's visit intervals for special populations (configuration, no personal data; county accounts only).
+  'visit_plan.configure',
+  // A key place's patrol check-in radius (base data, no personal data): the township centre, the county admin.
+  'key_place.configure',
+  // A province's, city's or county's duty norm for patrols (巡查履职标准; configuration, the admin's).
+  'patrol.norm_manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -197,6 +203,9 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'inspection.template_manage',
     'forces.read',
     'forces.manage',
+    // A county centre's dispatcher sets the county's visit intervals (a township's is refused by level).
+    'visit_plan.configure',
+    'key_place.configure',
   ],
   // Departments handle what is dispatched to them and propose items for admission to grids.
   handler: ['region.read', 'grid.read', 'case.read', 'case.handle', 'item.read', 'item.propose'],
@@ -244,6 +253,10 @@ export const ROLE_ACTIONS: Record<Role, readonly Action[]> = {
     'dispute.manage',
     // Checklist templates are configuration, not personal data (a county admin keeps them for the county).
     'inspection.template_manage',
+    // The county's visit intervals (configuration, like the checklist templates).
+    'visit_plan.configure',
+    'key_place.configure',
+    'patrol.norm_manage',
   ],
   security_admin: [
     'region.read',

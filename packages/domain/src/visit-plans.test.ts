@@ -7,6 +7,7 @@ import {
   intervalsProblem,
   isVisitOverdue,
   nextVisitDue,
+  retimedPlan,
   visitClock,
   visitDeadline,
   visitTiming,
@@ -116,5 +117,23 @@ describe('visit plans (特殊人群走访)', () => {
       { day: '2026-12-11', n: 1 },
     ];
     expect(dueFigures(days, at)).toEqual({ due: 6, overdue: 2 });
+  });
+});
+
+describe('retimedPlan (a county edits its intervals)', () => {
+  it('a plan on the old interval takes the new one, counted from its last visit', () => {
+    expect(retimedPlan({ intervalDays: 30, fromDay: '2026-12-01' }, 30, 10)).toEqual({
+      intervalDays: 10,
+      nextVisitDue: '2026-12-11',
+    });
+    // Across a month and a year end: 2026-12-25 + 14 days.
+    expect(retimedPlan({ intervalDays: 7, fromDay: '2026-12-25' }, 7, 14)).toEqual({
+      intervalDays: 14,
+      nextVisitDue: '2027-01-08',
+    });
+  });
+  it('a plan with an interval of its own, or an unchanged interval, is left alone', () => {
+    expect(retimedPlan({ intervalDays: 20, fromDay: '2026-12-01' }, 30, 10)).toBeNull();
+    expect(retimedPlan({ intervalDays: 30, fromDay: '2026-12-01' }, 30, 30)).toBeNull();
   });
 });

@@ -45,6 +45,27 @@ export function intervalsProblem(i: Record<VisitRiskLevel, number>): 'out_of_ran
   return i.high <= i.medium && i.medium <= i.low ? null : 'risk_order';
 }
 
+/**
+ * The level whose intervals they are: one set per county (special.intervals countyOf). Only an account of
+ * a county region edits them — a township centre would change every other township's plans of the
+ * county, and a city or province account has no county to write for.
+ */
+export const VISIT_INTERVALS_LEVEL = 'county' as const;
+
+/**
+ * A plan that follows the county's rule (its interval is the one the county had for its kind and risk)
+ * takes the new interval when the county edits it; a plan given its own interval at registration keeps
+ * it. The new due day counts from the last visit (or the plan's start day), as `nextVisitDue` does.
+ */
+export function retimedPlan(
+  plan: { intervalDays: number; fromDay: string },
+  before: number,
+  after: number,
+): { intervalDays: number; nextVisitDue: string } | null {
+  if (before === after || plan.intervalDays !== before) return null;
+  return { intervalDays: after, nextVisitDue: nextVisitDue(plan.fromDay, after) };
+}
+
 /** The day the next visit is due: `intervalDays` after the last visit's day (or the plan's start day). */
 export function nextVisitDue(fromDay: string, intervalDays: number): string {
   return addDays(fromDay, intervalDays);

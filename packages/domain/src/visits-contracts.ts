@@ -87,6 +87,8 @@ export const visitIntervalsSchema = z.strictObject({
 });
 export type VisitIntervalsBody = z.infer<typeof visitIntervalsSchema>;
 export const visitIntervalsViewSchema = z.object({ countyPath: z.string(), intervals: visitIntervalsSchema });
+/** After an edit: also how many of the county's plans took the new interval (their due day re-timed). */
+export const visitIntervalsUpdatedSchema = visitIntervalsViewSchema.extend({ retimedPlans: z.number().int() });
 
 const light = z.enum(['green', 'yellow', 'red']);
 export const visitPlanQuerySchema = z.strictObject({

@@ -70,7 +70,7 @@ export {
   consultationSettings,
 } from '../modules/consultation/consultation.table.ts';
 export { microProjects, microProjectVotes } from '../modules/projects/projects.table.ts';
-export { patrols, patrolSegments, patrolCheckins } from '../modules/patrols/patrols.table.ts';
+export { patrols, patrolSegments, patrolCheckins, patrolNormSettings } from '../modules/patrols/patrols.table.ts';
 export { inspectionAnswers, inspectionTemplates, inspections } from '../modules/inspections/inspections.table.ts';
 export {
   forceTeams,

@@ -610,6 +610,8 @@ export const SAMPLES: Record<string, Sample> = {
         severe_mental_disorder: { high: 7, medium: 14, low: 30 },
       }),
     out: false,
+    // The intervals are the county's (VISIT_INTERVALS_LEVEL): the matrix's township accounts are refused by level.
+    expectIn: { dispatcher: 403, admin: 403 },
   },
   'GET /api/special-populations': { call: () => get('/api/special-populations?pageSize=500'), out: false },
   'POST /api/special-populations': {
@@ -654,6 +656,9 @@ export const SAMPLES: Record<string, Sample> = {
       [`POST /api/${path}`, { call: (o: Side) => post(`/api/${path}`, placeBody(path, o)) }],
     ]),
   ),
+  'PUT /api/key-places/:id/radius': {
+    call: (o) => put(`/api/key-places/${o.placeIds['key-places']}/radius`, { radiusM: 120 }),
+  },
 
   'POST /api/imports': {
     call: (o, c) => ({
@@ -1535,6 +1540,21 @@ export const SAMPLES: Record<string, Sample> = {
   },
   'GET /api/patrols/norm': {
     call: (o) => get(`/api/patrols/norm?week=2026-11-23&workerId=${o.accounts.grid_worker.userId}`),
+  },
+  'GET /api/patrols/norm-setting': { call: () => get('/api/patrols/norm-setting'), out: false },
+  // A norm is set by a province, city or county (DUTY_NORM_LEVELS): the matrix's township admin is refused by level.
+  'PUT /api/patrols/norm-setting': {
+    call: () =>
+      put('/api/patrols/norm-setting', {
+        normId: 'custom',
+        name: '矩阵标准',
+        daysPerWeek: 5,
+        patrolsPerDay: 2,
+        hoursPerDay: 4,
+        reportsPerDay: 1,
+      }),
+    out: false,
+    expectIn: { admin: 403 },
   },
   'GET /api/patrols/:id': { call: (o) => get(`/api/patrols/${o.patrolId}`) },
   ...INSPECTION_SAMPLES,

@@ -134,12 +134,17 @@ export async function reportCase(
   deps: IntakeDeps,
   reporter: Reporter,
   body: ReportBody,
+  /**
+   * Photos a record the reporter may see already links (a colleague's inspection item, say): they go with
+   * the case whoever uploaded them — they are kept by that record's link, not the uploader's 30 days.
+   */
+  opts: { keptAttachmentIds?: readonly string[] } = {},
 ): Promise<{ created: boolean; case: CaseRow }> {
   const actor = reporter.kind === 'user' ? requireActor(reporter.ctx) : null;
   if (actor && !can(actor, 'case.report')) throw forbidden();
   const reporterKey = actor ? `u:${actor.id}` : `k:${reporter.kind === 'api_key' ? reporter.key.id : ''}`;
   try {
-    return { created: true, case: await fileReport(deps, reporter, actor, reporterKey, body) };
+    return { created: true, case: await fileReport(deps, reporter, actor, reporterKey, body, opts.keptAttachmentIds) };
   } catch (e) {
     // A retry gets the case its first attempt made: whether it raced that attempt (the unique index
     // refused it) or would now be refused (an item withdrawn since, say). The lookup runs only then.
@@ -159,6 +164,7 @@ async function fileReport(
   actor: Actor | null,
   reporterKey: string,
   body: ReportBody,
+  kept: readonly string[] = [],
 ): Promise<CaseRow> {
   const item = await itemByCode(deps, body.itemCode);
   const isStaff = !!actor && actor.roles.some((r) => r !== 'resident');
@@ -185,7 +191,13 @@ async function fileReport(
     throw selfHandleNotAllowed(item.name);
   }
   const owner = actor ? { userId: actor.id } : { apiKeyId: reporter.kind === 'api_key' ? reporter.key.id : '' };
-  await checkAttachmentsOwned(deps, [...body.attachmentIds, ...(body.selfHandle?.attachmentIds ?? [])], owner);
+  await checkAttachmentsOwned(
+    deps,
+    [...body.attachmentIds, ...(body.selfHandle?.attachmentIds ?? [])],
+    owner,
+    'attachmentIds',
+    kept,
+  );
   checkFields(item, body.fields);
 
   const errors: { path: string; message: string }[] = [];

@@ -3,6 +3,7 @@ import {
   HANDLED_STATES,
   HOLDING_STATES,
   ACTION_LABELS,
+  CLAIM_EXPIRED_LABEL,
   DUPLICATE_RULE,
   type CaseEventType,
   type CaseLevel,
@@ -241,7 +242,11 @@ export async function getCaseDetail(
     events: events.map((e) => ({
       seq: e.seq,
       type: e.type,
-      label: ACTION_LABELS[e.type as CaseEventType] ?? e.type,
+      // A claim released on its clock (认领时限) is an unclaim without an actor: shown as such.
+      label:
+        e.type === 'unclaim' && (e.data as { expired?: boolean }).expired
+          ? CLAIM_EXPIRED_LABEL
+          : (ACTION_LABELS[e.type as CaseEventType] ?? e.type),
       at: e.at.toISOString(),
       actorName: who.actorName(e),
       note: e.note,

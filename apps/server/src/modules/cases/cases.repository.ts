@@ -11,8 +11,9 @@ import { rawRows, recordsetInsert } from '../../db/recordset-insert.ts';
 import { StaleVersionError } from '../../platform/errors.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { notifications } from '../notifications/notifications.table.ts';
-import { replaceDeadlines } from '../../platform/clocks/index.ts';
+import { cancelDeadlines, replaceDeadlines, scheduleDeadlines } from '../../platform/clocks/index.ts';
 import { caseRectifyClock, caseStageClock, rectifyLights, stageLights } from './cases.clocks.ts';
+import { caseClaimClock, claimLights } from './cases.claim-clock.ts';
 import { caseEvents, caseUnits, cases } from './cases.table.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -104,8 +105,26 @@ export async function appendEvent(db: Db, prev: CaseRow | null, e: NewEvent): Pr
   }
   if (!row) throw new Error('case write failed');
   await setDeadlines(db, prev, row, 'clock' in e.data);
+  await setClaimDeadline(db, prev, row, e);
   await db.insert(caseEvents).values(eventRow(row.id, row.version, e));
   return row;
+}
+
+/**
+ * 认领时限: a claim leaves its release for the sweep (case.claim, CLAIM_HOLD after the claim); the claim
+ * ending first (closed, released by the volunteer, released by the clock) takes the pending row back,
+ * found by the time of the case's last claim event.
+ */
+async function setClaimDeadline(db: Db, prev: CaseRow | null, row: CaseRow, e: NewEvent): Promise<void> {
+  if (e.type === 'claim') return scheduleDeadlines(db, caseClaimClock, row.id, claimLights(e.at));
+  if (prev?.state !== 'claimed' || row.state === 'claimed') return;
+  const [claim] = await db
+    .select({ at: caseEvents.at })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.type, 'claim')))
+    .orderBy(sql`${caseEvents.seq} DESC`)
+    .limit(1);
+  if (claim) await cancelDeadlines(db, caseClaimClock, row.id, claimLights(claim.at));
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '../../../test/app.ts';
 import { routeCalls } from '../../../test/route-calls.ts';
 import { photo } from '../../../test/matrix/world.ts';
+import { sweepDeadlines } from '../../platform/clocks/index.ts';
 
 /*
  * 群防群治 and 市民认领 over HTTP on the demo: the resident of 明德社区 (410104001001) volunteers, the
@@ -287,5 +288,86 @@ describe('市民认领 on the case chain', () => {
     expect(back.state).toBe('reported');
     const f = await ok(leader, 'GET', '/api/forces/figures?from=2026-11-23&to=2026-11-23');
     expect([f.selfHandled, f.claimsReopened]).toEqual([1, 1]);
+  });
+});
+
+describe('认领时限: a claim not closed within 48 h is released by the clock engine', () => {
+  const HOUR = 3_600_000;
+  const pending = (caseId: string) =>
+    rows<{ at: Date }>(sql`SELECT at FROM clock_deadlines WHERE kind = 'case.claim' AND subject_id = ${caseId}`);
+
+  /** A fresh claimable case reported by the resident and claimed now by the neighbour volunteer. */
+  async function claimFresh() {
+    neighbour = await signIn('mdneighbour');
+    resident = await signIn('resident');
+    const c = await report('01004');
+    const claimedAt = t.clock.now().getTime();
+    const claimed = await ok(neighbour, 'POST', '/api/forces/claims', {
+      caseId: c.id,
+      version: c.version,
+      idempotencyKey: key(),
+    });
+    return { c, claimedAt, claimed };
+  }
+
+  it('on the sweep after 48 h: back to intake, the volunteer and the centre told, the timeline shows it', async () => {
+    const { c, claimedAt, claimed } = await claimFresh();
+    expect(claimed.state).toBe('claimed');
+    expect((await pending(c.id)).map((r) => new Date(r.at).getTime())).toEqual([claimedAt + 48 * HOUR]);
+    const stateOf = async () =>
+      (
+        await rows<{ state: string; claimant: string | null }>(
+          sql`SELECT state, claimant_user_id AS claimant FROM cases WHERE id = ${c.id}`,
+        )
+      )[0];
+    t.clock.set(new Date(claimedAt + 48 * HOUR - 1)); // one millisecond before: the sweep leaves it
+    await sweepDeadlines(t.deps);
+    expect(await stateOf()).toMatchObject({ state: 'claimed' });
+    t.clock.set(new Date(claimedAt + 48 * HOUR + 1000));
+    await sweepDeadlines(t.deps);
+    expect(await stateOf()).toEqual({ state: 'reported', claimant: null });
+    expect(await pending(c.id)).toEqual([]);
+    await sweepDeadlines(t.deps); // once only
+    const told = await rows<{ kind: string; role: string | null; username: string | null }>(
+      sql`SELECT n.kind, n.role, u.username FROM notifications n LEFT JOIN users u ON u.id = n.user_id
+           WHERE n.case_id = ${c.id} AND n.kind = 'case.claim_expired' ORDER BY n.role NULLS FIRST`,
+    );
+    expect(told).toEqual([
+      { kind: 'case.claim_expired', role: null, username: 'mdneighbour' },
+      { kind: 'case.claim_expired', role: 'dispatcher', username: null },
+    ]);
+    dispatcher = await signIn('dispatcher');
+    const detail = await ok(dispatcher, 'GET', `/api/cases/${c.id}`);
+    const last = detail.events.at(-1);
+    expect(last).toMatchObject({
+      type: 'unclaim',
+      label: '认领超时自动退回',
+      note: '认领后 48 小时内未完成处置，系统自动退回综治中心',
+      data: { expired: true },
+    });
+    expect(detail.state).toBe('reported');
+    // The centre's acceptance clock runs again.
+    const [stage] = await rows<{ stage: string | null }>(sql`SELECT stage FROM cases WHERE id = ${c.id}`);
+    expect(stage?.stage).toBe('accept');
+  });
+
+  it('a claim closed in time takes its pending release back; the sweep after 48 h changes nothing', async () => {
+    const { c, claimedAt, claimed } = await claimFresh();
+    expect(await pending(c.id)).toHaveLength(1);
+    t.clock.set(new Date(claimedAt + 47 * HOUR));
+    neighbour = await signIn('mdneighbour');
+    const done = await ok(neighbour, 'POST', `/api/forces/claims/${c.id}/close`, {
+      version: claimed.version,
+      beforePhotoId: await upload(neighbour),
+      afterPhotoId: await upload(neighbour),
+      note: '已清理干净',
+      idempotencyKey: key(),
+    });
+    expect(done.state).toBe('claim_done');
+    expect(await pending(c.id)).toEqual([]);
+    t.clock.set(new Date(claimedAt + 49 * HOUR));
+    await sweepDeadlines(t.deps);
+    const [row] = await rows<{ state: string }>(sql`SELECT state FROM cases WHERE id = ${c.id}`);
+    expect(row?.state).toBe('claim_done');
   });
 });

@@ -9,7 +9,8 @@ import { answersOf, inspectionInScope, linkCase, placeInScope, templateById } fr
 /**
  * A failed item becomes a case in one call: reported through the cases module's own report (the
  * grid worker as reporter, so its routing, clocks, audit and notifications are the usual ones),
- * pre-filled with the item's text, the place, the inspection's point and the item's photos, under the
+ * pre-filled with the item's text, the place, the inspection's point and the item's photos (whoever took
+ * them: a colleague's inspection too), under the
  * catalogue item the template maps it to. Idempotent: the report's key is the inspection and item, and
  * the answer keeps the case id, so a second call (or a retry after a lost answer) returns the same case.
  */
@@ -52,13 +53,15 @@ export async function caseFromItem(
       description: detail.slice(0, REPORT_LIMITS.descriptionMax),
       location: { lon, lat, crs: 'WGS84' },
       address: inspection.placeName.slice(0, REPORT_LIMITS.addressMax),
-      // The photos go with the case when the actor took them (the report accepts only one's own uploads).
-      attachmentIds: inspection.inspectorId === actor.id ? answer.photoIds : [],
+      // The item's photos go with the case whoever makes it: the inspection in the actor's scope already
+      // links them (inspection_answers.photo_ids in ATTACHMENT_LINKS), so the report takes them as kept.
+      attachmentIds: answer.photoIds,
       idempotencyKey: `inspection:${inspection.id}:${key}`,
       anonymous: false,
       publicConsent: false,
       fields: item.caseItem.fields ?? {},
     },
+    { keptAttachmentIds: answer.photoIds },
   );
   const linked = (await linkCase(deps.db, inspection.id, key, row.id)) ?? row.id;
   if (created)

@@ -59,6 +59,18 @@ const inspection = (over: object = {}) => ({
   ...over,
 });
 
+/** A photo uploaded by `s` (its attachment id). */
+async function uploadPhoto(s: Session): Promise<string> {
+  const up = await t.app.inject({
+    method: 'POST',
+    url: '/api/attachments',
+    ...as(s, { 'content-type': 'image/jpeg' }),
+    body: await photo(),
+  });
+  expect(up.statusCode, up.body).toBe(201);
+  return up.json().id;
+}
+
 beforeAll(async () => {
   t = await createTestApp();
   await addUser(t.database, { username: 'gw_zhizhi', role: 'grid_worker', regionCode: '410104001002' });
@@ -86,14 +98,7 @@ beforeAll(async () => {
       usage: 'rental',
     })
   ).id;
-  const up = await t.app.inject({
-    method: 'POST',
-    url: '/api/attachments',
-    ...as(gw, { 'content-type': 'image/jpeg' }),
-    body: await photo(),
-  });
-  expect(up.statusCode, up.body).toBe(201);
-  photoId = up.json().id;
+  photoId = await uploadPhoto(gw);
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -333,3 +338,54 @@ describe('inspections (隐患排查)', () => {
 });
 
 const LOCAL = 'local practice';
+
+describe('a case from a colleague’s inspection', () => {
+  it("a colleague makes the case from another worker's inspection: the item's photos go with it", async () => {
+    await addUser(t.database, { username: 'gw_mingde_b', role: 'grid_worker', regionCode: '410104001001' });
+    const colleague = await signIn('gw_mingde_b');
+    gw = await signIn('gridworker');
+    const gwPhoto = await uploadPhoto(gw);
+    const made = await call(
+      gw,
+      'POST',
+      '/api/inspections',
+      inspection({
+        answers: fireAnswers({ hydrant_ok: { result: 'fail', note: '消火栓无水', photoIds: [gwPhoto] } }),
+      }),
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    const inspectionId: string = made.json().id;
+    const before = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cases`);
+    const res = await call(colleague, 'POST', `/api/inspections/${inspectionId}/items/hydrant_ok/case`);
+    expect(res.statusCode, res.body).toBe(201);
+    const { caseId } = res.json();
+    const after = await queryRows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM cases`);
+    expect(after[0]?.n).toBe((before[0]?.n ?? 0) + 1);
+    // The case's report event links gw's photo, and the colleague is its reporter.
+    const [ev] = await queryRows<{ ids: string[]; actor_id: string; type: string }>(
+      t.database.db,
+      sql`SELECT attachment_ids AS ids, actor_id, type FROM case_events WHERE case_id = ${caseId} ORDER BY seq LIMIT 1`,
+    );
+    expect(ev?.type).toBe('report');
+    expect(ev?.ids).toEqual([gwPhoto]);
+    const [me] = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`SELECT id FROM users WHERE username = 'gw_mingde_b'`,
+    );
+    expect(ev?.actor_id).toBe(me?.id);
+    // A retry by the inspector gets the same case, photos unchanged.
+    const again = await call(gw, 'POST', `/api/inspections/${inspectionId}/items/hydrant_ok/case`);
+    expect([again.statusCode, again.json().caseId]).toEqual([200, caseId]);
+    // Still not a way to attach someone else's photo that no record links: refused, nothing made.
+    const stray = await uploadPhoto(gw);
+    const foreign = await call(colleague, 'POST', '/api/cases', {
+      itemCode: '08002',
+      description: '借用他人未关联的照片上报',
+      location: { ...point, crs: 'WGS84' },
+      attachmentIds: [stray],
+      idempotencyKey: 'stray-photo',
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().code).toBe('attachment.unknown');
+  });
+});

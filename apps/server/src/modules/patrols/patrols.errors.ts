@@ -29,3 +29,19 @@ export const outOfRadius = (distanceM: number, radiusM: number) =>
     `您距该场所约 ${distanceM} 米，超出签到范围（${radiusM} 米），请到场后再签到`,
   );
 export const endBeforeStart = () => new AppError(422, 'patrol.end_before_start', '结束时间不能早于开始时间');
+export const normLevel = () =>
+  new AppError(403, 'patrol.norm_level', '巡查履职标准由省、市、县（区）设置：您的账号不属于这些层级');
+export const normUnknown = () => new AppError(422, 'patrol.norm_unknown', '未定义的履职标准，请选择已有标准或自定');
+export const normOutOfRange = (field: string, min: number, max: number, step: number) =>
+  new AppError(
+    422,
+    'patrol.norm_out_of_range',
+    `履职标准的${NORM_FIELD_NAMES[field] ?? field}应在 ${min} 至 ${max} 之间${step < 1 ? `（以 ${step} 为单位）` : '的整数'}`,
+  );
+export const normNameRequired = () => new AppError(422, 'patrol.norm_name_required', '自定履职标准须填写名称');
+const NORM_FIELD_NAMES: Record<string, string> = {
+  daysPerWeek: '每周在岗天数',
+  patrolsPerDay: '每日巡查次数',
+  hoursPerDay: '每日巡查小时数',
+  reportsPerDay: '每日上报问题数',
+};

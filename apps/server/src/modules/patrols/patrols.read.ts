@@ -1,6 +1,5 @@
 import {
   type DutyDay,
-  NORM_7362,
   type PatrolDetail,
   PATROL_RULES,
   addDays,
@@ -27,6 +26,7 @@ import {
   workerInScope,
 } from './patrols.repository.ts';
 import { type PatrolDeps, ownOnly, patrolViews } from './patrols.service.ts';
+import { normInForce } from './patrols.norm.ts';
 
 const decode = (s: SegmentRow) => decodePoints(s.data, s.t0);
 
@@ -96,13 +96,17 @@ export async function getPatrol(deps: PatrolDeps, ctx: RequestContext, id: strin
 
 /**
  * A grid worker's week (the week of `week`, Monday to Sunday, Beijing days) scored against the duty
- * norm: per day the patrols started, hours on track, problems reported. A grid worker: their own only.
+ * norm in force at their region (patrols.norm.ts): per day the patrols started, hours on track, problems reported. A grid worker: their own only.
  */
 export async function normScore(deps: PatrolDeps, ctx: RequestContext, q: { week: string; workerId?: string }) {
   const actor = authorize(ctx, 'patrol.read');
   const workerId = q.workerId ?? actor.id;
-  if (ownOnly(actor) ? workerId !== actor.id : !(await workerInScope(deps.db, workerId, actor.regionPath)))
-    throw workerNotFound();
+  const workerPath = ownOnly(actor)
+    ? workerId === actor.id
+      ? actor.regionPath
+      : null
+    : await workerInScope(deps.db, workerId, actor.regionPath);
+  if (!workerPath) throw workerNotFound();
   const days = weekOf(q.week);
   const from = chinaMidnight(days[0]!);
   const to = chinaMidnight(addDays(days[6]!, 1));
@@ -126,5 +130,7 @@ export async function normScore(deps: PatrolDeps, ctx: RequestContext, q: { week
     const d = byDay.get(chinaDayOf(at));
     if (d) d.reports++;
   }
-  return { workerId, norm: NORM_7362, ...scoreWeek(NORM_7362, [...byDay.values()]) };
+  // The norm in force at the worker's region (its nearest ancestor's setting, else 7362).
+  const { norm, setAt } = await normInForce(deps.db, workerPath);
+  return { workerId, norm, normSetAt: setAt, ...scoreWeek(norm, [...byDay.values()]) };
 }

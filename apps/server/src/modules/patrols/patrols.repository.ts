@@ -216,11 +216,12 @@ export function patrolsOfWorker(db: Db, workerId: string, from: Date, to: Date):
 }
 
 /** A grid worker account whose region lies in scope. */
-export async function workerInScope(db: Db, id: string, scopePath: string): Promise<boolean> {
+/** The region path of grid worker `id` when they are in `scopePath`, else null. */
+export async function workerInScope(db: Db, id: string, scopePath: string): Promise<string | null> {
   const rows = await db
-    .select({ id: users.id })
+    .select({ path: regions.path })
     .from(users)
     .innerJoin(regions, eq(regions.id, users.regionId))
     .where(and(eq(users.id, id), under(regions.path, scopePath), sql`'grid_worker' = ANY(${users.roles})`));
-  return rows.length > 0;
+  return rows[0]?.path ?? null;
 }

@@ -195,3 +195,56 @@ describe('a patrol without its grid named', () => {
     expect(none.gridId).toBeNull();
   });
 });
+
+describe("a region's duty norm (巡查履职标准)", () => {
+  it('the county admin sets its own figures; the week is scored against them; bounds and levels refused', async () => {
+    await addUser(t.database, { username: 'admin_town', role: 'admin', regionCode: '410104001' });
+    const county = await login(t.app, 'admin');
+    const town = await login(t.app, 'admin_town');
+    dispatcher = await login(t.app, 'dispatcher');
+    // Nothing set anywhere: 7362.
+    const before = await ok(dispatcher, 'GET', '/api/patrols/norm-setting');
+    expect(before).toMatchObject({ setAt: null, norm: { id: 'gd-7362', daysPerWeek: 7, patrolsPerDay: 3 } });
+    const own = {
+      normId: 'custom',
+      name: '管城区巡查标准',
+      daysPerWeek: 5,
+      patrolsPerDay: 1,
+      hoursPerDay: 4.5,
+      reportsPerDay: 1,
+    };
+    await refused(town, 'PUT', '/api/patrols/norm-setting', own, [403, 'patrol.norm_level']);
+    await refused(county, 'PUT', '/api/patrols/norm-setting', { ...own, hoursPerDay: 13 }, [
+      422,
+      'patrol.norm_out_of_range',
+    ]);
+    await refused(county, 'PUT', '/api/patrols/norm-setting', { ...own, hoursPerDay: 4.2 }, [
+      422,
+      'patrol.norm_out_of_range',
+    ]);
+    await refused(county, 'PUT', '/api/patrols/norm-setting', { ...own, daysPerWeek: 0 }, [
+      422,
+      'patrol.norm_out_of_range',
+    ]);
+    await refused(county, 'PUT', '/api/patrols/norm-setting', { normId: 'sd-1234' }, [422, 'patrol.norm_unknown']);
+    await refused(dispatcher, 'PUT', '/api/patrols/norm-setting', own, [403, 'access.denied']);
+    expect((await ok(dispatcher, 'GET', '/api/patrols/norm-setting')).setAt).toBeNull();
+    const set = await ok(county, 'PUT', '/api/patrols/norm-setting', own);
+    expect(set.norm).toMatchObject({ id: 'custom', name: '管城区巡查标准', daysPerWeek: 5, hoursPerDay: 4.5 });
+    // The township centre under the county reads the county's setting.
+    const there = await ok(dispatcher, 'GET', '/api/patrols/norm-setting');
+    expect(there.setAt).toBe(set.regionPath);
+    expect(there.norm.name).toBe('管城区巡查标准');
+    // 11-23: one patrol of 680 s and one report — against 1 patrol / 1 report a day both met, 4.5 h not.
+    const workerId = (await ok((worker = await login(t.app, 'gridworker')), 'GET', '/api/patrols?pageSize=100'))
+      .items[0].workerId as string;
+    const s = await ok(dispatcher, 'GET', `/api/patrols/norm?week=2026-11-25&workerId=${workerId}`);
+    expect(s.norm.id).toBe('custom');
+    expect(s.normSetAt).toBe(set.regionPath);
+    expect(s.days[0]).toMatchObject({ patrols: 1, reports: 1, patrolsMet: true, reportsMet: true, hoursMet: false });
+    expect(s).toMatchObject({ daysMet: 0, daysRequired: 5, compliant: false });
+    // Back to a defined norm, then to what the level above sets (nothing: 7362 again).
+    expect((await ok(county, 'PUT', '/api/patrols/norm-setting', { normId: 'gd-7362' })).norm.id).toBe('gd-7362');
+    expect((await ok(county, 'PUT', '/api/patrols/norm-setting', { normId: 'inherit' })).setAt).toBeNull();
+  });
+});

@@ -7,6 +7,8 @@ import {
   patrolListQuerySchema,
   patrolNormQuerySchema,
   patrolNormScoreSchema,
+  patrolNormSettingBodySchema,
+  patrolNormSettingViewSchema,
   patrolPageSchema,
   patrolPointsSchema,
   patrolStartSchema,
@@ -16,6 +18,7 @@ import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
 import { getPatrol, listPatrols, normScore } from './patrols.read.ts';
 import { addPoints, checkIn, endPatrol, startPatrol } from './patrols.service.ts';
+import { getNormSetting, putNormSetting } from './patrols.norm.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
@@ -82,11 +85,33 @@ export async function patrolRoutes(app: AppInstance) {
     config: read,
     schema: {
       tags,
-      summary: '网格员一周巡查对照履职标准（广东"7362"）的得分：每日巡查次数、时长、上报问题数',
+      summary: '网格员一周巡查对照其所在地区适用的履职标准（默认广东"7362"）的得分：每日巡查次数、时长、上报问题数',
       querystring: patrolNormQuerySchema,
       response: { 200: patrolNormScoreSchema },
     },
     handler: (req) => normScore(deps, req.ctx, req.query),
+  });
+  // The norm in force (not personal data): those who read patrols, and the admin who sets it.
+  app.get('/api/patrols/norm-setting', {
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'leader', 'admin'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '本地区适用的巡查履职标准（最近一级上级区划的设置，均未设置为广东"7362"）及可选标准',
+      response: { 200: patrolNormSettingViewSchema },
+    },
+    handler: (req) => getNormSetting(deps, req.ctx),
+  });
+  // Only an admin of a province, city or county (by level in the service: a township's admin gets 403).
+  app.put('/api/patrols/norm-setting', {
+    config: { access: { roles: ['admin'], scope: 'region' } },
+    schema: {
+      tags,
+      summary:
+        '设置本地区的巡查履职标准：选用已定义的标准、自定数值（每周天数、每日次数、小时数、上报数，须在范围内）或 inherit 沿用上级',
+      body: patrolNormSettingBodySchema,
+      response: { 200: patrolNormSettingViewSchema },
+    },
+    handler: (req) => putNormSetting(deps, req.ctx, req.body),
   });
   app.get('/api/patrols/:id', {
     config: read,

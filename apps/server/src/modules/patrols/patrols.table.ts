@@ -1,6 +1,7 @@
 import {
   bigint,
   customType,
+  doublePrecision,
   index,
   integer,
   pgTable,
@@ -71,3 +72,19 @@ export const patrolCheckins = pgTable(
   },
   (t) => [index('patrol_checkins_patrol_idx').on(t.patrolId)],
 );
+
+/**
+ * A region's duty norm for patrols (巡查履职标准, patrols-norm.ts): a defined norm by id or the region's own
+ * figures, set by the admin of a province, city or county; the nearest ancestor's setting applies, none: 7362.
+ */
+export const patrolNormSettings = pgTable('patrol_norm_settings', {
+  regionPath: text('region_path').primaryKey(),
+  normId: text('norm_id').notNull(),
+  name: text('name').notNull(),
+  daysPerWeek: smallint('days_per_week').notNull(),
+  patrolsPerDay: smallint('patrols_per_day').notNull(),
+  hoursPerDay: doublePrecision('hours_per_day').notNull(),
+  reportsPerDay: smallint('reports_per_day').notNull(),
+  updatedBy: uuid('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});

@@ -19,3 +19,9 @@ export const intervalsInvalid = (kind: string, problem: 'out_of_range' | 'risk_o
       : '走访间隔须按风险等级递增：高风险不得长于中风险，中风险不得长于低风险',
     [{ path: kind, message: problem === 'out_of_range' ? '超出范围' : '风险顺序不当' }],
   );
+/** Visit intervals are per county: only an account of a county region edits them. */
+export const intervalsCountyOnly = () =>
+  new AppError(403, 'visit.intervals_county_only', '走访间隔按县（区）统一设置，只能由县（区）级账号修改');
+export const placeNotFound = () => notFound('place.not_found', '场所不存在或不在您的管辖范围内');
+export const radiusOutOfRange = (min: number, max: number) =>
+  new AppError(422, 'place.radius_out_of_range', `签到半径应为 ${min} 至 ${max} 米之间的整数`);

@@ -5,6 +5,7 @@ import {
   houseInputSchema,
   houseListQuerySchema,
   keyPlaceInputSchema,
+  keyPlaceRadiusSchema,
   keyPlaceViewSchema,
   organisationInputSchema,
   organisationViewSchema,
@@ -26,7 +27,7 @@ import type { AppInstance } from '../../platform/http/app-type.ts';
 import * as residentsService from './residents.service.ts';
 import * as special from './special.service.ts';
 import * as housesService from './houses.service.ts';
-import { createPlace, listPlaces } from './places.service.ts';
+import { createPlace, listPlaces, setKeyPlaceRadius } from './places.service.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 const NUMBER_SEARCHES_PER_MINUTE = 30;
@@ -136,6 +137,18 @@ export async function peopleRoutes(app: AppInstance) {
     ['buildings', 'buildings', '楼栋', buildingInputSchema, buildingViewSchema],
     ['key-places', 'keyPlaces', '重点场所', keyPlaceInputSchema, keyPlaceViewSchema],
   ] as const;
+  // The township centre, or the county admin (ROLE_ACTIONS key_place.configure), for a place in scope.
+  app.put('/api/key-places/:id/radius', {
+    config: { access: { roles: ['dispatcher', 'admin'], scope: 'region' } },
+    schema: {
+      tags,
+      summary: '设置重点场所的巡查签到半径（20–500 米；null 恢复为按场所类别的默认值）',
+      params: idParams,
+      body: keyPlaceRadiusSchema,
+      response: { 200: keyPlaceViewSchema },
+    },
+    handler: async (req) => (await setKeyPlaceRadius(deps, req.ctx, req.params.id, req.body.radiusM)) as never,
+  });
   for (const [path, kind, title, input, view] of places) {
     app.get(`/api/${path}`, {
       config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },

@@ -94,3 +94,45 @@ describe('organisations, buildings and key places', () => {
     ]);
   });
 });
+
+describe("a key place's check-in radius", () => {
+  it('the township centre and the county admin set it within 20–500 m; others are refused, nothing changes', async () => {
+    const { addUser } = await import('../../../test/app.ts');
+    await addUser(t.database, { username: 'centre_zhixing_r', role: 'dispatcher', regionCode: '410104002' });
+    const villageId = await regionIdByCode(t.database, '410104001001');
+    const centre = await login(t.app, 'dispatcher');
+    const call = (s: Session, url: string, payload: object, method: 'PUT' | 'POST' = 'PUT') =>
+      t.app.inject({ method, url, ...as(s), payload });
+    const made = await call(
+      centre,
+      '/api/key-places',
+      { villageId, name: '明德小学', kind: 'school', lon: 113.7, lat: 34.74 },
+      'POST',
+    );
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json().radiusM).toBeNull(); // the school default (100 m) applies
+    const url = `/api/key-places/${made.json().id}/radius`;
+    const set = await call(centre, url, { radiusM: 60 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ name: '明德小学', radiusM: 60 });
+    for (const radiusM of [19, 501, 1000]) {
+      const bad = await call(centre, url, { radiusM });
+      expect(bad.statusCode).toBe(422);
+      expect(bad.json()).toMatchObject({
+        code: 'place.radius_out_of_range',
+        message: '签到半径应为 20 至 500 米之间的整数',
+      });
+    }
+    expect((await call(centre, url, { radiusM: 60.5 })).statusCode).toBe(400);
+    const admin = await login(t.app, 'admin');
+    expect((await call(admin, url, { radiusM: 500 })).json()).toMatchObject({ radiusM: 500 });
+    const other = await login(t.app, 'centre_zhixing_r');
+    const out = await call(other, url, { radiusM: 20 });
+    expect(out.statusCode).toBe(404);
+    expect(out.json().code).toBe('place.not_found');
+    expect((await call(await login(t.app, 'gridworker'), url, { radiusM: 20 })).statusCode).toBe(403);
+    const list = await t.app.inject({ method: 'GET', url: `/api/key-places?villageId=${villageId}`, ...as(centre) });
+    expect(list.json().items.find((p: { id: string }) => p.id === made.json().id).radiusM).toBe(500);
+    expect((await call(centre, url, { radiusM: null })).json()).toMatchObject({ radiusM: null });
+  });
+});

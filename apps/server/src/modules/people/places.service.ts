@@ -1,9 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { CHECKIN_RADIUS_LIMITS, checkinRadiusProblem } from '@gewu/domain';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { type PeopleDeps, resolvePlace } from './residents.service.ts';
 import { buildings, keyPlaces, organisations } from './people.table.ts';
+import { placeNotFound, radiusOutOfRange } from './people.errors.ts';
 
 /**
  * Organisations, buildings and key places (组织、楼栋、重点场所): placed in a village (and
@@ -65,5 +67,31 @@ export async function createPlace<K extends PlaceKind>(
       regionPath,
     });
     return view<K>(created);
+  });
+}
+
+/**
+ * Sets a key place's patrol check-in radius (or clears it back to the kind's default): the township
+ * centre or the county admin, for a place in their scope (else 404); out of CHECKIN_RADIUS_LIMITS → 422.
+ */
+export async function setKeyPlaceRadius(deps: PeopleDeps, ctx: RequestContext, id: string, radiusM: number | null) {
+  const actor = authorize(ctx, 'key_place.configure');
+  if (checkinRadiusProblem(radiusM)) throw radiusOutOfRange(CHECKIN_RADIUS_LIMITS.minM, CHECKIN_RADIUS_LIMITS.maxM);
+  return deps.db.transaction(async (tx) => {
+    const [place] = await tx
+      .select()
+      .from(keyPlaces)
+      .where(and(eq(keyPlaces.id, id), inScope(actor, keyPlaces.regionPath)))
+      .for('update');
+    if (!place) throw placeNotFound();
+    const [row] = await tx.update(keyPlaces).set({ radiusM }).where(eq(keyPlaces.id, id)).returning();
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'keyPlaces.radius',
+      targetType: 'keyPlaces',
+      targetId: id,
+      regionPath: place.regionPath,
+      detail: { from: place.radiusM, to: radiusM },
+    });
+    return view<'keyPlaces'>(row as Row<'keyPlaces'>);
   });
 }

@@ -4,6 +4,7 @@ import {
   type VisitIntervals,
   type VisitPlanKind,
   type VisitRiskLevel,
+  VISIT_INTERVALS_LEVEL,
   effectiveIntervals,
   intervalsProblem,
   pathAtLevel,
@@ -14,7 +15,7 @@ import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { PeopleDeps } from './residents.service.ts';
 import { visitIntervals } from './special.table.ts';
-import { intervalsInvalid } from './people.errors.ts';
+import { intervalsCountyOnly, intervalsInvalid } from './people.errors.ts';
 
 /*
  * Visit intervals by kind and risk (visit-plans.ts): the defaults, with the county's edits laid over
@@ -38,9 +39,29 @@ export async function getIntervals(deps: PeopleDeps, ctx: RequestContext) {
   return { countyPath: countyOf(actor.regionPath), intervals: await intervalsAt(deps.db, actor.regionPath) };
 }
 
-/** Replaces the county's intervals, refused as a whole when one kind's are out of range or out of risk order. */
-export async function putIntervals(deps: PeopleDeps, ctx: RequestContext, body: VisitIntervals) {
-  const actor: Actor = authorize(ctx, 'special_population.manage');
+/**
+ * What else changes with the county's intervals, in the same transaction (the visits module re-times
+ * the county's plans): `before` and `after` are the intervals in force; returns how many plans moved.
+ */
+export type IntervalsChanged = (
+  tx: Db,
+  countyPath: string,
+  before: VisitIntervals,
+  after: VisitIntervals,
+) => Promise<number>;
+
+/**
+ * Replaces the county's intervals, refused as a whole when one kind's are out of range or out of risk
+ * order; only a county account may (VISIT_INTERVALS_LEVEL). `changed` runs in the same transaction.
+ */
+export async function putIntervals(
+  deps: PeopleDeps,
+  ctx: RequestContext,
+  body: VisitIntervals,
+  changed?: IntervalsChanged,
+) {
+  const actor: Actor = authorize(ctx, 'visit_plan.configure');
+  if (actor.regionLevel !== VISIT_INTERVALS_LEVEL) throw intervalsCountyOnly();
   for (const kind of VISIT_PLAN_KINDS) {
     const problem = intervalsProblem(body[kind]);
     if (problem) throw intervalsInvalid(kind, problem);
@@ -57,7 +78,8 @@ export async function putIntervals(deps: PeopleDeps, ctx: RequestContext, body: 
       updatedAt: now,
     })),
   );
-  await deps.db.transaction(async (tx) => {
+  const retimed = await deps.db.transaction(async (tx) => {
+    const before = await intervalsAt(tx, countyPath);
     await tx
       .insert(visitIntervals)
       .values(rows)
@@ -70,6 +92,7 @@ export async function putIntervals(deps: PeopleDeps, ctx: RequestContext, body: 
       regionPath: countyPath,
       detail: { intervals: body },
     });
+    return changed ? changed(tx, countyPath, before, body) : 0;
   });
-  return { countyPath, intervals: await intervalsAt(deps.db, actor.regionPath) };
+  return { countyPath, intervals: await intervalsAt(deps.db, actor.regionPath), retimedPlans: retimed };
 }

@@ -39,12 +39,12 @@ export async function planForVisit(db: Db, id: string, residentId: string): Prom
   return row;
 }
 
-/** Moves a plan's next due day (and its clock on the engine) to `dueDay`. */
-export async function movePlan(db: Db, plan: SpecialRow, dueDay: string): Promise<void> {
+/** Moves a plan's next due day (and its clock on the engine) to `dueDay`; with `intervalDays`, its interval too. */
+export async function movePlan(db: Db, plan: SpecialRow, dueDay: string, intervalDays?: number): Promise<void> {
   const next = planClock(dueDay);
   await db
     .update(specialPopulations)
-    .set({ nextVisitDue: dueDay, ...next })
+    .set({ nextVisitDue: dueDay, ...next, ...(intervalDays ? { visitIntervalDays: intervalDays } : {}) })
     .where(eq(specialPopulations.id, plan.id));
   await replaceDeadlines(
     db,
@@ -53,6 +53,16 @@ export async function movePlan(db: Db, plan: SpecialRow, dueDay: string): Promis
     plan.status === 'active' ? planLights(plan) : [],
     planLights(next),
   );
+}
+
+/** The active plans under `regionPath` (a county's, when its intervals change), locked for re-timing. */
+export function activePlansUnder(db: Db, regionPath: string): Promise<SpecialRow[]> {
+  return db
+    .select()
+    .from(specialPopulations)
+    .where(and(inScope({ regionPath }, specialPopulations.regionPath), eq(specialPopulations.status, 'active')))
+    .orderBy(asc(specialPopulations.id))
+    .for('update');
 }
 
 /** Active plans in scope that `actor` is responsible for, most urgent first, with their light at `now`. */

@@ -12,8 +12,8 @@ import { visitNoFindings, visitNotFound } from './visits.errors.ts';
 
 /**
  * A visit's finding becomes a case in one call (问题发现): filed through the cases module's own report
- * (the reporter's checks, routing, clocks and notices all apply) with the visit's photos when the
- * visitor files it, and linked back. Idempotent: the idempotency key is the visit's, so a retry — or a
+ * (the reporter's checks, routing, clocks and notices all apply) with the visit's photos (whoever
+ * files it), and linked back. Idempotent: the idempotency key is the visit's, so a retry — or a
  * second tap — gets the same case and the same link.
  */
 export async function visitToCase(deps: IntakeDeps, ctx: RequestContext, visitId: string, body: VisitCaseBody) {
@@ -30,10 +30,11 @@ export async function visitToCase(deps: IntakeDeps, ctx: RequestContext, visitId
     description,
     location: body.location,
     address: body.address,
-    attachmentIds: v.visitorId === actor.id ? v.photoIds : [],
+    attachmentIds: v.photoIds,
     idempotencyKey: `visit:${v.id}`,
   });
-  const { case: c, created } = await reportCase(deps, { kind: 'user', ctx }, report);
+  // The visit already links its photos: they go with the case whoever files it (a colleague's visit too).
+  const { case: c, created } = await reportCase(deps, { kind: 'user', ctx }, report, { keptAttachmentIds: v.photoIds });
   await deps.db.transaction(async (tx) => {
     const locked = await visitInScope(tx, actor, v.id, true);
     if (locked && !locked.caseId) await linkVisit(tx, v.id, { caseId: c.id });

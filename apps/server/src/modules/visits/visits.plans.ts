@@ -1,9 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { type VisitFigures, addDays, chinaMidnight, dueFigures } from '@gewu/domain';
+import {
+  type VisitFigures,
+  type VisitIntervals,
+  addDays,
+  chinaDayOf,
+  chinaMidnight,
+  dueFigures,
+  retimedPlan,
+} from '@gewu/domain';
+import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
-import { openPlansByDueDay, plansPage, responsibleSql } from '../people/special.repository.ts';
+import {
+  activePlansUnder,
+  movePlan,
+  openPlansByDueDay,
+  plansPage,
+  responsibleSql,
+} from '../people/special.repository.ts';
 import type { VisitsDeps } from './visits.service.ts';
 import { lastVisitsOfPlans, specialVisitFigures } from './visits.repository.ts';
 import { visits } from './visits.table.ts';
@@ -79,4 +94,42 @@ export async function visitFigures(
     due: n(answered) + still.due,
     overdue: n(answered, 'late') + still.overdue,
   };
+}
+
+/**
+ * The county edited its intervals: every active plan of the county that followed the old interval of
+ * its kind and risk takes the new one, due that many days after its last visit (or, never visited, the
+ * day it was counted from),
+ * its clock on the engine moved with it (movePlan) — in the edit's transaction. Returns how many moved.
+ */
+export async function retimeCountyPlans(
+  tx: Db,
+  countyPath: string,
+  before: VisitIntervals,
+  after: VisitIntervals,
+): Promise<number> {
+  const plans = await activePlansUnder(tx, countyPath);
+  const last = new Map(
+    (
+      await lastVisitsOfPlans(
+        tx,
+        plans.map((p) => p.id),
+      )
+    ).map((l) => [l.planId, l.at]),
+  );
+  let moved = 0;
+  for (const p of plans) {
+    const lastAt = last.get(p.id);
+    // Never visited: the day its interval counts from (the registration day, due day less the interval).
+    const fromDay = lastAt ? chinaDayOf(new Date(lastAt)) : addDays(p.nextVisitDue, -p.visitIntervalDays);
+    const r = retimedPlan(
+      { intervalDays: p.visitIntervalDays, fromDay },
+      before[p.kind][p.riskLevel],
+      after[p.kind][p.riskLevel],
+    );
+    if (!r) continue;
+    await movePlan(tx, p, r.nextVisitDue, r.intervalDays);
+    moved++;
+  }
+  return moved;
 }

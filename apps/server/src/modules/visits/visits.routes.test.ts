@@ -182,14 +182,20 @@ describe('special-population visit plans', () => {
     expect(s.json()).toMatchObject({ visitIntervalDays: 7, nextVisitDue: '2026-11-30', overdue: false });
     planId = s.json().id;
     const intervals = (await call(dispatcher, 'GET', '/api/visit-plans/intervals')).json().intervals;
-    const bad = await call(dispatcher, 'PUT', '/api/visit-plans/intervals', {
+    const countyAdmin = await signIn('admin'); // 管城回族区: the county the intervals belong to
+    const bad = await call(countyAdmin, 'PUT', '/api/visit-plans/intervals', {
       ...intervals,
       drug_user: { high: 30, medium: 15, low: 7 },
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'visit.intervals_invalid' });
     expect((await call(gridworker, 'PUT', '/api/visit-plans/intervals', intervals)).statusCode).toBe(403);
-    const ok = await call(dispatcher, 'PUT', '/api/visit-plans/intervals', {
+    // The township centre would change the whole county's intervals: refused by level, nothing written.
+    const township = await call(dispatcher, 'PUT', '/api/visit-plans/intervals', intervals);
+    expect(township.statusCode).toBe(403);
+    expect(township.json()).toMatchObject({ code: 'visit.intervals_county_only' });
+    expect(await count('visit_intervals')).toBe(0);
+    const ok = await call(countyAdmin, 'PUT', '/api/visit-plans/intervals', {
       ...intervals,
       drug_user: { high: 5, medium: 15, low: 30 },
     });
@@ -273,6 +279,67 @@ describe('special-population visit plans', () => {
     expect(fig).toMatchObject({ done: 1, late: 1, onTime: 0 });
     expect(fig.due).toBeGreaterThanOrEqual(1);
     expect(fig.overdue).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("editing the county's intervals re-times its plans", () => {
+  it('plans on the old interval take the new one from their last visit, clock entries moved; own intervals stay', async () => {
+    t.clock.set(new Date('2026-12-01T02:00:00Z')); // 2026-12-01 10:00 Beijing
+    dispatcher = await signIn('dispatcher');
+    gridworker = await signIn('gridworker');
+    const plan = async (name: string, extra: object) => {
+      const r = await call(gridworker, 'POST', '/api/special-populations', {
+        residentId: await resident(name, mingde, grid1.gridId),
+        kind: 'released_prisoner',
+        ...extra,
+      });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json() as { id: string; residentId: string; visitIntervalDays: number; nextVisitDue: string };
+    };
+    // Medium-risk 刑满释放: 30 days by default, from today.
+    const visited = await plan('刑释人员甲', { riskLevel: 'medium' });
+    const fresh = await plan('刑释人员乙', { riskLevel: 'medium' });
+    const own = await plan('刑释人员丙', { riskLevel: 'medium', visitIntervalDays: 20 });
+    expect([visited.nextVisitDue, fresh.nextVisitDue, own.nextVisitDue]).toEqual([
+      '2026-12-31',
+      '2026-12-31',
+      '2026-12-21',
+    ]);
+    const v = await call(gridworker, 'POST', '/api/visits', {
+      clientId: crypto.randomUUID(),
+      residentId: visited.residentId,
+      specialPopulationId: visited.id,
+      visitedAt: '2026-12-01T09:30:00+08:00',
+      note: '走访，情况稳定',
+    });
+    expect(v.statusCode, v.body).toBe(201);
+    // The visit counts from 12-01: still 30 days.
+    expect(v.json()).toMatchObject({ nextVisitDue: '2026-12-31' });
+    t.clock.set(new Date('2026-12-05T02:00:00Z')); // four days later the county shortens it to 10 days
+    const current = (await call((dispatcher = await signIn('dispatcher')), 'GET', '/api/visit-plans/intervals')).json();
+    const ok = await call(await signIn('admin'), 'PUT', '/api/visit-plans/intervals', {
+      ...current.intervals,
+      released_prisoner: { high: 7, medium: 10, low: 90 },
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().retimedPlans).toBe(2);
+    const due = await rows<{ id: string; next_visit_due: string; visit_interval_days: number }>(
+      sql`SELECT id, next_visit_due::text, visit_interval_days FROM special_populations
+           WHERE id IN (${visited.id}, ${fresh.id}, ${own.id})`,
+    );
+    const of = (id: string) => due.find((d) => d.id === id);
+    // From the last visit (12-01) or, never visited, from the plan's start (12-01): 12-11.
+    expect(of(visited.id)).toMatchObject({ next_visit_due: '2026-12-11', visit_interval_days: 10 });
+    expect(of(fresh.id)).toMatchObject({ next_visit_due: '2026-12-11', visit_interval_days: 10 });
+    expect(of(own.id)).toMatchObject({ next_visit_due: '2026-12-21', visit_interval_days: 20 });
+    // The engine's pending light changes follow: yellow from 12-10 00:00 Beijing, red after 12-11 ends.
+    const pending = await rows<{ light: string; at: Date }>(
+      sql`SELECT light, at FROM clock_deadlines WHERE kind = 'visits.plan' AND subject_id = ${visited.id} ORDER BY light`,
+    );
+    expect(pending.map((p) => [p.light, new Date(p.at).toISOString()])).toEqual([
+      ['red', '2026-12-11T16:00:00.000Z'],
+      ['yellow', '2026-12-09T16:00:00.000Z'],
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import {
   visitFiguresSchema,
   visitInputSchema,
   visitIntervalsSchema,
+  visitIntervalsUpdatedSchema,
   visitIntervalsViewSchema,
   visitLinkedSchema,
   visitListSchema,
@@ -18,7 +19,7 @@ import type { AppInstance } from '../../platform/http/app-type.ts';
 import { getIntervals, putIntervals } from '../people/special.intervals.ts';
 import { listVisits, recordVisit } from './visits.service.ts';
 import { visitToCase, visitToDispute } from './visits.findings.ts';
-import { listPlans, visitFigures } from './visits.plans.ts';
+import { listPlans, retimeCountyPlans, visitFigures } from './visits.plans.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
 
@@ -94,14 +95,16 @@ export async function visitsRoutes(app: AppInstance) {
     schema: { tags, summary: '本县走访间隔（按类别与风险等级，天）', response: { 200: visitIntervalsViewSchema } },
     handler: (req) => getIntervals(deps, req.ctx),
   });
+  // Per county: a county centre's dispatcher or the county admin; a township's account gets 403 (by level, in the service).
   app.put('/api/visit-plans/intervals', {
-    config: { access: { roles: ['dispatcher'], scope: 'region' } },
+    config: { access: { roles: ['dispatcher', 'admin'], scope: 'region' } },
     schema: {
       tags,
-      summary: '修改本县走访间隔（综治中心；须在 1–365 天之间且风险越高间隔越短）',
+      summary:
+        '修改本县走访间隔（县级综治中心或县级管理员；须在 1–365 天之间且风险越高间隔越短）；按原间隔执行的在管对象按新间隔自上次走访起重算下次走访日',
       body: visitIntervalsSchema,
-      response: { 200: visitIntervalsViewSchema },
+      response: { 200: visitIntervalsUpdatedSchema },
     },
-    handler: (req) => putIntervals(deps, req.ctx, req.body),
+    handler: (req) => putIntervals(deps, req.ctx, req.body, retimeCountyPlans),
   });
 }
