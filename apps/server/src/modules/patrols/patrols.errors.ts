@@ -29,3 +29,7 @@ export const outOfRadius = (distanceM: number, radiusM: number) =>
     `您距该场所约 ${distanceM} 米，超出签到范围（${radiusM} 米），请到场后再签到`,
   );
 export const endBeforeStart = () => new AppError(422, 'patrol.end_before_start', '结束时间不能早于开始时间');
+export const regionNotFound = () => notFound('patrol.region_not_found', '地区不存在或不在您的管辖范围内');
+export const periodReversed = () => new AppError(422, 'patrol.period_reversed', '统计期间的开始日期不能晚于结束日期');
+export const periodTooLong = (maxDays: number) =>
+  new AppError(422, 'patrol.period_too_long', `统计期间不能超过 ${maxDays} 天`);
