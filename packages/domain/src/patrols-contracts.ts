@@ -149,10 +149,9 @@ export const patrolNormScoreSchema = z.object({
   compliant: z.boolean(),
 });
 
-const day = safeString().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 export const patrolFiguresQuerySchema = z.strictObject({
-  from: day,
-  to: day,
+  from: z.iso.date('日期应为 YYYY-MM-DD 格式的有效日期'),
+  to: z.iso.date('日期应为 YYYY-MM-DD 格式的有效日期'),
   regionId: z.string().uuid().optional(),
   /** Rows per grid (default) or per worker. */
   by: z.enum(['grid', 'worker']).default('grid'),

@@ -43,7 +43,7 @@ export async function patrolTotals(db: Db, f: PatrolFilter) {
   const [row] = await queryRows<PatrolTallyRow & { workers: number; grids: number }>(
     db,
     sql`SELECT ${tally}, count(DISTINCT x.worker_id)::int AS workers,
-        (count(DISTINCT x.grid_id) + max(CASE WHEN x.grid_id IS NULL THEN 1 ELSE 0 END))::int AS grids
+        (count(DISTINCT x.grid_id) + coalesce(max(CASE WHEN x.grid_id IS NULL THEN 1 ELSE 0 END), 0))::int AS grids
       FROM (${patrolsOf(f)}) x`,
   );
   return row!;
