@@ -106,7 +106,11 @@ export function periodCompliance(
   const byDay = new Map(days.map((d) => [d.day, d]));
   const weeks = weeksWithin(from, to);
   const met = weeks.filter(
-    (w) => scoreWeek(norm, w.map((day) => byDay.get(day) ?? { day, patrols: 0, onTrackSeconds: 0, reports: 0 })).compliant,
+    (w) =>
+      scoreWeek(
+        norm,
+        w.map((day) => byDay.get(day) ?? { day, patrols: 0, onTrackSeconds: 0, reports: 0 }),
+      ).compliant,
   ).length;
   return { weeks: weeks.length, weeksMet: met };
 }

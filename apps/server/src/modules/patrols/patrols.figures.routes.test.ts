@@ -1,7 +1,15 @@
 import { STARTER_CATALOGUE } from '@gewu/domain';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUser, createTestApp, login, pointInGrid, regionIdByCode, type Session, type TestApp } from '../../../test/app.ts';
+import {
+  addUser,
+  createTestApp,
+  login,
+  pointInGrid,
+  regionIdByCode,
+  type Session,
+  type TestApp,
+} from '../../../test/app.ts';
 import { routeCalls } from '../../../test/route-calls.ts';
 
 /*
@@ -111,7 +119,14 @@ afterAll(() => t?.close());
 describe('patrol figures', () => {
   it('the township centre: totals and a row per worker, the norm met on the whole week', async () => {
     const f = await figures(dispatcher, 'from=2026-11-16&to=2026-11-22&by=worker');
-    expect(f).toMatchObject({ from: '2026-11-16', to: '2026-11-22', normId: 'gd-7362', weeks: 1, by: 'worker', total: 2 });
+    expect(f).toMatchObject({
+      from: '2026-11-16',
+      to: '2026-11-22',
+      normId: 'gd-7362',
+      weeks: 1,
+      by: 'worker',
+      total: 2,
+    });
     expect(f.totals).toMatchObject({
       patrols: 22,
       open: 0,
@@ -123,7 +138,14 @@ describe('patrol figures', () => {
       grids: 2, // the grid, and "no grid" for gw_next
     });
     const mine = f.rows.find((r: { id: string }) => r.id === workerId);
-    expect(mine).toMatchObject({ name: '王网格', patrols: 21, onTrackSeconds: 151_200, checkins: 1, problemsReported: 14, weeksMet: 1 });
+    expect(mine).toMatchObject({
+      name: '王网格',
+      patrols: 21,
+      onTrackSeconds: 151_200,
+      checkins: 1,
+      problemsReported: 14,
+      weeksMet: 1,
+    });
     const theirs = f.rows.find((r: { id: string }) => r.id === otherId);
     expect(theirs).toMatchObject({ name: 'gw_next', patrols: 1, onTrackSeconds: 3600, coverage: null, weeksMet: 0 });
     // Every patrol walks the same 667 m line in the grid: the mean is that patrol's own coverage.
@@ -162,7 +184,10 @@ describe('patrol figures', () => {
     const q = `/api/patrol-figures?from=2026-11-16&to=2026-11-22&regionId=${mingde}`;
     await refused(other, 'GET', q, undefined, [404, 'patrol.region_not_found']);
     await refused(villageDispatcher, 'GET', q, undefined, [404, 'patrol.region_not_found']);
-    await refused(dispatcher, 'GET', `${q.slice(0, -36)}${crypto.randomUUID()}`, undefined, [404, 'patrol.region_not_found']);
+    await refused(dispatcher, 'GET', `${q.slice(0, -36)}${crypto.randomUUID()}`, undefined, [
+      404,
+      'patrol.region_not_found',
+    ]);
     await refused(handler, 'GET', q, undefined, [403, 'access.denied']);
   });
 
@@ -172,7 +197,13 @@ describe('patrol figures', () => {
     await refused(dispatcher, 'GET', `${u}from=2025-01-01&to=2026-01-02`, undefined, [422, 'patrol.period_too_long']);
     const year = await call(dispatcher, 'GET', `${u}from=2024-01-01&to=2024-12-31`);
     expect(year.statusCode, year.body).toBe(200); // 366 days
-    for (const bad of ['from=2026-02-30&to=2026-03-01', 'from=2026-11-16', 'from=2026-11-16&to=2026-11-22&by=team', 'from=2026-11-16&to=2026-11-22&pageSize=500', 'from=2026-11-16&to=2026-11-22&regionId=x'])
+    for (const bad of [
+      'from=2026-02-30&to=2026-03-01',
+      'from=2026-11-16',
+      'from=2026-11-16&to=2026-11-22&by=team',
+      'from=2026-11-16&to=2026-11-22&pageSize=500',
+      'from=2026-11-16&to=2026-11-22&regionId=x',
+    ])
       await refused(dispatcher, 'GET', `${u}${bad}`, undefined, [400, 'validation.failed']);
   });
 });

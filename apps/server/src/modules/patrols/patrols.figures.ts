@@ -24,7 +24,11 @@ const MAX_PERIOD_DAYS = 366;
  * coverage, check-ins, problems reported; per worker also the whole weeks meeting the duty norm. A grid
  * worker: their own patrols only. Hours and coverage come from the summary kept when a patrol ends.
  */
-export async function patrolFigures(deps: PatrolDeps, ctx: RequestContext, q: PatrolFiguresQuery): Promise<PatrolFigures> {
+export async function patrolFigures(
+  deps: PatrolDeps,
+  ctx: RequestContext,
+  q: PatrolFiguresQuery,
+): Promise<PatrolFigures> {
   const actor = authorize(ctx, 'patrol.read');
   if (q.from > q.to) throw periodReversed();
   if (addDays(q.from, MAX_PERIOD_DAYS - 1) < q.to) throw periodTooLong(MAX_PERIOD_DAYS);

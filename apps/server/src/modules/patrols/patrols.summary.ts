@@ -2,7 +2,14 @@ import { PATROL_RULES, readTrack } from '@gewu/domain';
 import { trackCoverage } from '@gewu/geo';
 import type { Db } from '../../db/client.ts';
 import { decodePoints } from './patrols.codec.ts';
-import { type PatrolRow, type SegmentRow, gridBoundary, lockPatrol, saveSummary, segmentsOf } from './patrols.repository.ts';
+import {
+  type PatrolRow,
+  type SegmentRow,
+  gridBoundary,
+  lockPatrol,
+  saveSummary,
+  segmentsOf,
+} from './patrols.repository.ts';
 
 type Geometry = Parameters<typeof trackCoverage>[0];
 
@@ -30,10 +37,7 @@ export function trackOf(segments: SegmentRow[], geometry: Geometry | null | unde
 export async function storeSummary(db: Db, p: PatrolRow): Promise<void> {
   await db.transaction(async (tx) => {
     if (!(await lockPatrol(tx, p.id))) return;
-    const [segments, grid] = await Promise.all([
-      segmentsOf(tx, [p.id]),
-      p.gridId ? gridBoundary(tx, p.gridId) : null,
-    ]);
+    const [segments, grid] = await Promise.all([segmentsOf(tx, [p.id]), p.gridId ? gridBoundary(tx, p.gridId) : null]);
     const { track, coverage } = trackOf(segments, grid);
     await saveSummary(tx, p.id, {
       onTrackS: Math.round(track.onTrackSeconds),

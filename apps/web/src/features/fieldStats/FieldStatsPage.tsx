@@ -44,7 +44,13 @@ function Tile({ title, value, testId }: { title: string; value: string | number;
 }
 
 /** One page of 巡查 rows per grid or per worker, paged on the server. */
-function PatrolTable({ by, period }: { by: 'grid' | 'worker'; period: { from: string; to: string; regionId?: string } }) {
+function PatrolTable({
+  by,
+  period,
+}: {
+  by: 'grid' | 'worker';
+  period: { from: string; to: string; regionId?: string };
+}) {
   const { t } = useTranslation(NS);
   const [page, setPage] = useState(1);
   const q = usePatrolFigures({ ...period, by, page, pageSize: PAGE_SIZE });
@@ -86,7 +92,13 @@ function PatrolTable({ by, period }: { by: 'grid' | 'worker'; period: { from: st
       dataSource={f?.rows ?? []}
       loading={q.isFetching}
       scroll={{ x: 'max-content' }}
-      pagination={{ current: page, pageSize: PAGE_SIZE, total: f?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+      pagination={{
+        current: page,
+        pageSize: PAGE_SIZE,
+        total: f?.total ?? 0,
+        onChange: setPage,
+        showSizeChanger: false,
+      }}
       data-testid={`field-stats-patrols-${by}`}
       onRow={(r) => ({ 'data-testid': `field-stats-row-${r.id ?? 'none'}` }) as object}
     />
@@ -121,50 +133,46 @@ export function FieldStatsPage() {
   const p = totals.data?.totals;
   const templateName = (key: string) => templates.data?.find((x) => x.key === key)?.name ?? key;
   const wholeArea = regionId ? (
-    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+    <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
       {t('wholeArea')}
-    </Typography.Text>
+    </Typography.Paragraph>
   ) : null;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="field-stats">
-      <Card
-        title={t('title')}
-        extra={
-          <Space wrap>
-            {areas.length > 1 && (
-              <Select
-                allowClear
-                style={{ minWidth: 160 }}
-                placeholder={t('region')}
-                value={regionId}
-                onChange={setRegionId}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={areas.map((r) => ({ value: r.id, label: r.name }))}
-                data-testid="field-stats-region"
-              />
-            )}
-            <DatePicker.RangePicker
-              value={range}
-              allowClear={false}
-              onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-              presets={[
-                { label: t('thisWeek'), value: [dayjs().startOf('week'), dayjs()] },
-                {
-                  label: t('lastWeek'),
-                  value: [dayjs().subtract(1, 'week').startOf('week'), dayjs().subtract(1, 'week').endOf('week')],
-                },
-                { label: t('thisMonth'), value: thisMonth() },
-                {
-                  label: t('lastMonth'),
-                  value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
-                },
-              ]}
-              data-testid="field-stats-period"
+      <Card title={t('title')}>
+        <Space wrap style={{ marginBottom: 8 }}>
+          {areas.length > 1 && (
+            <Select
+              allowClear
+              style={{ minWidth: 160 }}
+              placeholder={t('region')}
+              value={regionId}
+              onChange={setRegionId}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={areas.map((r) => ({ value: r.id, label: r.name }))}
+              data-testid="field-stats-region"
             />
-          </Space>
-        }
-      >
+          )}
+          <DatePicker.RangePicker
+            value={range}
+            allowClear={false}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+            presets={[
+              { label: t('thisWeek'), value: [dayjs().startOf('week'), dayjs()] },
+              {
+                label: t('lastWeek'),
+                value: [dayjs().subtract(1, 'week').startOf('week'), dayjs().subtract(1, 'week').endOf('week')],
+              },
+              { label: t('thisMonth'), value: thisMonth() },
+              {
+                label: t('lastMonth'),
+                value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')],
+              },
+            ]}
+            data-testid="field-stats-period"
+          />
+        </Space>
         <Typography.Title level={5}>{t('patrols.title')}</Typography.Title>
         {totals.isError ? (
           <Alert type="error" showIcon title={totals.error.message} />
@@ -194,7 +202,8 @@ export function FieldStatsPage() {
       </Card>
 
       {canInspections && (
-        <Card title={t('inspections.title')} extra={wholeArea} data-testid="field-stats-inspections">
+        <Card title={t('inspections.title')} data-testid="field-stats-inspections">
+          {wholeArea}
           {inspections.isError ? (
             <Alert type="error" showIcon title={inspections.error.message} />
           ) : (
@@ -226,7 +235,8 @@ export function FieldStatsPage() {
       )}
 
       {canVisits && (
-        <Card title={t('visits.title')} extra={wholeArea} data-testid="field-stats-visits">
+        <Card title={t('visits.title')} data-testid="field-stats-visits">
+          {wholeArea}
           {visits.isError ? (
             <Alert type="error" showIcon title={visits.error.message} />
           ) : (

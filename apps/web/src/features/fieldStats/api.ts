@@ -1,5 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ForcesFigures, InspectionFigures, InspectionTemplateView, PatrolFigures, VisitFigures } from '@gewu/domain';
+import type {
+  ForcesFigures,
+  InspectionFigures,
+  InspectionTemplateView,
+  PatrolFigures,
+  VisitFigures,
+} from '@gewu/domain';
 import { api } from '../../app/api.ts';
 
 type Period = { from: string; to: string; regionId?: string };
