@@ -236,6 +236,15 @@ describe('no response carries an unmasked identity or phone number', () => {
     }
     const patrolBodies = bodies.filter((b) => b.url.startsWith('/api/patrols') && b.body.includes(patrolId));
     expect(patrolBodies.length).toBe(8);
+    // 巡查统计: the patrol ended, its figures per worker (staff display names) and per grid.
+    await call('gridworker', gw, 'POST', `/api/patrols/${patrolId}/end`, { endedAt: at + 10_000 });
+    for (const who of ['gridworker', 'dispatcher', 'leader'] as const)
+      for (const by of ['worker', 'grid'])
+        await call(who, s[who] as Session, 'GET', `/api/patrol-figures?from=2026-11-01&to=2026-11-30&by=${by}`);
+    const figureBodies = bodies.filter(
+      (b) => b.url.startsWith('/api/patrol-figures') && b.body.includes('"patrols":1'),
+    );
+    expect(figureBodies.length).toBe(6);
     // 隐患排查: the grid worker inspects a house of 明德社区 (its occupants known), the centre and the leader read it.
     const [house] = await queryRows<{ id: string }>(
       t.database.db,

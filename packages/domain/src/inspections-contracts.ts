@@ -149,3 +149,4 @@ export const inspectionFiguresSchema = z.object({
     z.object({ templateKey: z.string(), inspections: z.number().int(), failedItems: z.number().int() }),
   ),
 });
+export type InspectionFigures = z.infer<typeof inspectionFiguresSchema>;

@@ -176,3 +176,47 @@ export const patrolNormSettingViewSchema = z.object({
   norms: z.array(dutyNormSchema),
   limits: z.object({ daysPerWeek: limit, patrolsPerDay: limit, hoursPerDay: limit, reportsPerDay: limit }),
 });
+export const patrolFiguresQuerySchema = z.strictObject({
+  from: z.iso.date('日期应为 YYYY-MM-DD 格式的有效日期'),
+  to: z.iso.date('日期应为 YYYY-MM-DD 格式的有效日期'),
+  regionId: z.string().uuid().optional(),
+  /** Rows per grid (default) or per worker. */
+  by: z.enum(['grid', 'worker']).default('grid'),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 200).default(50),
+});
+export type PatrolFiguresQuery = z.infer<typeof patrolFiguresQuerySchema>;
+
+/** One grid's or one worker's patrols in the period (ended patrols carry the figures; open ones are counted apart). */
+const patrolTally = {
+  patrols: z.number(),
+  open: z.number(),
+  onTrackSeconds: z.number(),
+  distanceM: z.number(),
+  /** Mean share of the grid covered, over the ended patrols with a grid boundary (null: none). */
+  coverage: z.number().nullable(),
+  checkins: z.number(),
+  problemsReported: z.number(),
+};
+export const patrolFiguresSchema = z.object({
+  regionPath: z.string(),
+  from: z.string(),
+  to: z.string(),
+  normId: z.string(),
+  /** Whole weeks within the period (the weeks the norm is scored on). */
+  weeks: z.number(),
+  totals: z.object({ ...patrolTally, workers: z.number(), grids: z.number() }),
+  by: z.enum(['grid', 'worker']),
+  rows: z.array(
+    z.object({
+      ...patrolTally,
+      /** The grid's or the worker's id (null: patrols with no grid). */
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+      /** Workers only: whole weeks meeting the norm (null for grids). */
+      weeksMet: z.number().nullable(),
+    }),
+  ),
+  total: z.number(),
+});
+export type PatrolFigures = z.infer<typeof patrolFiguresSchema>;

@@ -145,3 +145,37 @@ export function weekOf(day: string): string[] {
   const monday = addDays(day, -dow);
   return [0, 1, 2, 3, 4, 5, 6].map((i) => addDays(monday, i));
 }
+
+/**
+ * The weeks (Monday to Sunday) lying wholly within the days `from`..`to` (both included), each as its
+ * seven days: a period's figures score whole weeks only, a week cut by the period's ends is not scored.
+ */
+export function weeksWithin(from: string, to: string): string[][] {
+  const first = weekOf(from);
+  const monday = first[0] === from ? from : addDays(first[0]!, 7);
+  const weeks: string[][] = [];
+  for (let m = monday; addDays(m, 6) <= to; m = addDays(m, 7)) weeks.push(weekOf(m));
+  return weeks;
+}
+
+/**
+ * A worker's compliance over a period: of the whole weeks within it (weeksWithin), how many meet the
+ * norm (scoreWeek). `days`: the worker's days with anything on them (a missing day has nothing).
+ */
+export function periodCompliance(
+  norm: DutyNorm,
+  from: string,
+  to: string,
+  days: readonly DutyDay[],
+): { weeks: number; weeksMet: number } {
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  const weeks = weeksWithin(from, to);
+  const met = weeks.filter(
+    (w) =>
+      scoreWeek(
+        norm,
+        w.map((day) => byDay.get(day) ?? { day, patrols: 0, onTrackSeconds: 0, reports: 0 }),
+      ).compliant,
+  ).length;
+  return { weeks: weeks.length, weeksMet: met };
+}

@@ -12,7 +12,9 @@ import {
   normOfSetting,
   flaggedSteps,
   readTrack,
+  periodCompliance,
   scoreWeek,
+  weeksWithin,
   stepKind,
   weekOf,
 } from './index.ts';
@@ -231,5 +233,29 @@ describe("a region's duty norm (patrols-norm.ts)", () => {
     const s = scoreWeek(norm, week);
     expect(s.days.map((d) => d.met)).toEqual([true, true, false, false, false, true, false]);
     expect([s.daysMet, s.daysRequired, s.share, s.compliant]).toEqual([3, 5, 0.6, false]);
+  });
+});
+
+describe('a period scored on its whole weeks', () => {
+  it('takes the Monday-to-Sunday weeks lying wholly within the period', () => {
+    // 2026-11-30 is a Monday; December 2026 holds the whole weeks of 12-07, 12-14, 12-21 (12-28 … 01-03 runs out).
+    expect(weeksWithin('2026-12-01', '2026-12-31').map((w) => [w[0], w[6]])).toEqual([
+      ['2026-12-07', '2026-12-13'],
+      ['2026-12-14', '2026-12-20'],
+      ['2026-12-21', '2026-12-27'],
+    ]);
+    expect(weeksWithin('2026-11-30', '2026-12-06')).toHaveLength(1);
+    expect(weeksWithin('2026-11-30', '2026-12-05')).toHaveLength(0);
+  });
+
+  it('counts a week met only when all seven days meet the norm', () => {
+    const full = (day: string) => ({ day, patrols: 3, onTrackSeconds: 6 * 3600, reports: 2 });
+    const week = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13'];
+    expect(periodCompliance(NORM_7362, '2026-12-07', '2026-12-20', week.map(full))).toEqual({ weeks: 2, weeksMet: 1 });
+    // Monday missing: six days met are not a week met.
+    expect(periodCompliance(NORM_7362, '2026-12-07', '2026-12-13', week.slice(1).map(full))).toEqual({
+      weeks: 1,
+      weeksMet: 0,
+    });
   });
 });

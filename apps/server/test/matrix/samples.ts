@@ -1557,6 +1557,9 @@ export const SAMPLES: Record<string, Sample> = {
     expectIn: { admin: 403 },
   },
   'GET /api/patrols/:id': { call: (o) => get(`/api/patrols/${o.patrolId}`) },
+  'GET /api/patrol-figures': {
+    call: (o) => get(`/api/patrol-figures?from=2026-11-23&to=2026-11-29&by=worker&regionId=${o.villageId}`),
+  },
   ...INSPECTION_SAMPLES,
   // 群防群治 and 市民认领 (samples-forces.ts).
   ...FORCES_SAMPLES,

@@ -11,6 +11,7 @@ import {
   CheckCircleOutlined,
   CarryOutOutlined,
   CommentOutlined,
+  CompassOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -43,6 +44,7 @@ export type NavKey =
   | 'screening'
   | 'riskMeetings'
   | 'disputeStats'
+  | 'fieldStats'
   | 'disputes'
   | 'deliberation'
   | 'topics'
@@ -128,6 +130,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.disputeStats',
     icon: <PieChartOutlined />,
     action: 'dispute.read',
+  },
+  {
+    key: 'fieldStats',
+    path: '/field-stats',
+    labelKey: 'menu.fieldStats',
+    icon: <CompassOutlined />,
+    action: 'patrol.read',
   },
   {
     key: 'deliberation',

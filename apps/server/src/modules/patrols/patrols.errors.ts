@@ -45,3 +45,7 @@ const NORM_FIELD_NAMES: Record<string, string> = {
   hoursPerDay: '每日巡查小时数',
   reportsPerDay: '每日上报问题数',
 };
+export const regionNotFound = () => notFound('patrol.region_not_found', '地区不存在或不在您的管辖范围内');
+export const periodReversed = () => new AppError(422, 'patrol.period_reversed', '统计期间的开始日期不能晚于结束日期');
+export const periodTooLong = (maxDays: number) =>
+  new AppError(422, 'patrol.period_too_long', `统计期间不能超过 ${maxDays} 天`);

@@ -42,6 +42,25 @@ async function settingsAbove(db: Db, regionPath: string): Promise<DutyNormSettin
     .where(sql`${regionPath} LIKE ${patrolNormSettings.regionPath} || '%'`);
 }
 
+/** The norms in force at each worker's region (for the figures of an area: one query for the settings). */
+export async function normsOfWorkers(db: Db, areaPath: string, workerPaths: ReadonlyMap<string, string>) {
+  const settings = await db
+    .select({
+      regionPath: patrolNormSettings.regionPath,
+      normId: patrolNormSettings.normId,
+      name: patrolNormSettings.name,
+      daysPerWeek: patrolNormSettings.daysPerWeek,
+      patrolsPerDay: patrolNormSettings.patrolsPerDay,
+      hoursPerDay: patrolNormSettings.hoursPerDay,
+      reportsPerDay: patrolNormSettings.reportsPerDay,
+    })
+    .from(patrolNormSettings)
+    .where(
+      sql`${areaPath} LIKE ${patrolNormSettings.regionPath} || '%' OR ${patrolNormSettings.regionPath} LIKE ${areaPath} || '%'`,
+    );
+  return new Map([...workerPaths].map(([id, path]) => [id, normAt(settings, path).norm]));
+}
+
 /** The norm in force at `regionPath` and where it is set (null: the default). */
 export async function normInForce(db: Db, regionPath: string) {
   return normAt(await settingsAbove(db, regionPath), regionPath);

@@ -1,7 +1,6 @@
 import {
   type DutyDay,
   type PatrolDetail,
-  PATROL_RULES,
   addDays,
   chinaDayOf,
   chinaMidnight,
@@ -9,11 +8,11 @@ import {
   scoreWeek,
   weekOf,
 } from '@gewu/domain';
-import { trackCoverage } from '@gewu/geo';
 import type { RequestContext } from '../../platform/context.ts';
 import { authorize } from '../../platform/access.ts';
 import { decodePoints } from './patrols.codec.ts';
 import { patrolNotFound, workerNotFound } from './patrols.errors.ts';
+import { trackOf } from './patrols.summary.ts';
 import {
   type SegmentRow,
   casesReportedBetween,
@@ -57,17 +56,10 @@ export async function getPatrol(deps: PatrolDeps, ctx: RequestContext, id: strin
     checkinsOf(deps.db, id),
     p.gridId ? gridInScope(deps.db, p.gridId, actor.regionPath) : null,
   ]);
-  const track = readTrack(segments.map(decode));
+  const { track, coverage } = trackOf(segments, grid?.geometry);
   const end = p.endedAt ?? deps.clock.now();
   // The patrol's window, its end included.
   const problems = await casesReportedBetween(deps.db, p.workerId, p.startedAt, new Date(end.getTime() + 1));
-  const coverage = grid?.geometry
-    ? trackCoverage(
-        grid.geometry,
-        track.lines.map((l) => l.map((pt) => [pt.lon, pt.lat] as const)),
-        PATROL_RULES.coverageRadiusM,
-      ).share
-    : null;
   const [view] = await patrolViews(deps.db, actor, [p]);
   return {
     ...view!,
@@ -77,7 +69,7 @@ export async function getPatrol(deps: PatrolDeps, ctx: RequestContext, id: strin
       distanceM: Math.round(track.distanceM),
       gaps: track.gaps,
       flagged: track.flagged,
-      coverage: coverage === null ? null : Math.round(coverage * 10_000) / 10_000,
+      coverage,
       placesChecked: new Set(checkins.map((c) => c.c.placeId)).size,
       problemsReported: problems.length,
     },

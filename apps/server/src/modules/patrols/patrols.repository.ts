@@ -177,6 +177,29 @@ export async function gridInScope(db: Db, id: string, scopePath: string) {
   return row ?? null;
 }
 
+/** The current boundary of a grid (one the patrol named when it started), or null. */
+export async function gridBoundary(db: Db, id: string) {
+  const [row] = await db
+    .select({ geometry: gridBoundaries.geometry })
+    .from(gridBoundaries)
+    .where(and(eq(gridBoundaries.gridId, id), isNull(gridBoundaries.validTo)));
+  return row?.geometry ?? null;
+}
+
+/** Locks a patrol's row for the rest of the transaction (false: no such patrol). */
+export async function lockPatrol(db: Db, id: string): Promise<boolean> {
+  const rows = await db.select({ id: patrols.id }).from(patrols).where(eq(patrols.id, id)).for('update');
+  return rows.length > 0;
+}
+
+export async function saveSummary(
+  db: Db,
+  id: string,
+  s: { onTrackS: number; distanceM: number; coverage: number | null },
+): Promise<void> {
+  await db.update(patrols).set(s).where(eq(patrols.id, id));
+}
+
 /**
  * The one grid in `scopePath` a grid worker is assigned to now (网格员 of one grid, the usual case), or
  * null when they hold none or several: a patrol started without naming its grid is counted against it.
@@ -217,6 +240,17 @@ export function patrolsOfWorker(db: Db, workerId: string, from: Date, to: Date):
 
 /** A grid worker account whose region lies in scope. */
 /** The region path of grid worker `id` when they are in `scopePath`, else null. */
+/** The region paths of these workers. */
+export async function workerPaths(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, path: regions.path })
+    .from(users)
+    .innerJoin(regions, eq(regions.id, users.regionId))
+    .where(inArray(users.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.path]));
+}
+
 export async function workerInScope(db: Db, id: string, scopePath: string): Promise<string | null> {
   const rows = await db
     .select({ path: regions.path })

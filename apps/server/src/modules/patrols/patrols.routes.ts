@@ -4,6 +4,8 @@ import {
   patrolCheckinSchema,
   patrolDetailSchema,
   patrolEndSchema,
+  patrolFiguresQuerySchema,
+  patrolFiguresSchema,
   patrolListQuerySchema,
   patrolNormQuerySchema,
   patrolNormScoreSchema,
@@ -16,6 +18,7 @@ import {
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
+import { patrolFigures } from './patrols.figures.ts';
 import { getPatrol, listPatrols, normScore } from './patrols.read.ts';
 import { addPoints, checkIn, endPatrol, startPatrol } from './patrols.service.ts';
 import { getNormSetting, putNormSetting } from './patrols.norm.ts';
@@ -112,6 +115,17 @@ export async function patrolRoutes(app: AppInstance) {
       response: { 200: patrolNormSettingViewSchema },
     },
     handler: (req) => putNormSetting(deps, req.ctx, req.body),
+  });
+  app.get('/api/patrol-figures', {
+    config: read,
+    schema: {
+      tags,
+      summary:
+        '本辖区巡查统计（按北京时间日期，含首尾；可选地区）：合计及按网格或按网格员分页的巡查次数、在轨时长、平均覆盖率、签到、上报问题，网格员另计达到履职标准的整周数',
+      querystring: patrolFiguresQuerySchema,
+      response: { 200: patrolFiguresSchema },
+    },
+    handler: (req) => patrolFigures(deps, req.ctx, req.query),
   });
   app.get('/api/patrols/:id', {
     config: read,

@@ -17,6 +17,7 @@ import { auditRow, recordAudit } from '../../platform/audit/audit.service.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
 import { isUniqueViolation } from '../cases/cases.intake.ts';
 import { encodePoints } from './patrols.codec.ts';
+import { storeSummary } from './patrols.summary.ts';
 import {
   beforeStart,
   endBeforeStart,
@@ -103,6 +104,9 @@ export async function startPatrol(deps: PatrolDeps, ctx: RequestContext, body: P
     workerId: actor.id,
     startedAt: body.startedAt !== undefined ? new Date(body.startedAt) : now,
     endedAt: null,
+    onTrackS: null,
+    distanceM: null,
+    coverage: null,
     createdAt: now,
   };
   try {
@@ -185,6 +189,8 @@ export async function addPoints(deps: PatrolDeps, ctx: RequestContext, id: strin
   });
   const inserted = await segmentWriterFor(deps.db).submit({ row, audit });
   ctx.audited = true;
+  // A batch sent after the end (a day offline): the kept summary is redone with it.
+  if (inserted && p.endedAt) await storeSummary(deps.db, p);
   return result(row, !inserted);
 }
 
@@ -192,7 +198,10 @@ export async function addPoints(deps: PatrolDeps, ctx: RequestContext, id: strin
 export async function endPatrol(deps: PatrolDeps, ctx: RequestContext, id: string, endedAtMs?: number) {
   const actor = authorize(ctx, 'patrol.record');
   const p = await ownPatrol(deps, actor, id);
-  if (p.endedAt) return viewOf(deps, actor, p);
+  if (p.endedAt) {
+    if (p.onTrackS === null) await storeSummary(deps.db, p); // an end retried after its summary failed
+    return viewOf(deps, actor, p);
+  }
   if (endedAtMs !== undefined) notInFuture(deps, endedAtMs);
   const endedAt = endedAtMs !== undefined ? new Date(endedAtMs) : deps.clock.now();
   if (endedAt < p.startedAt) throw endBeforeStart();
@@ -205,6 +214,7 @@ export async function endPatrol(deps: PatrolDeps, ctx: RequestContext, id: strin
       regionPath: p.regionPath,
     });
   });
+  await storeSummary(deps.db, { ...p, endedAt });
   return viewOf(deps, actor, { ...p, endedAt });
 }
 

@@ -5,6 +5,7 @@ import {
   index,
   integer,
   pgTable,
+  real,
   primaryKey,
   smallint,
   text,
@@ -31,11 +32,20 @@ export const patrols = pgTable(
     workerId: uuid('worker_id').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
+    /**
+     * The summary kept once the patrol ends (and redone when a batch of it arrives after the end), for
+     * the figures: seconds on track (gaps left out), metres walked, the grid's share covered (null: no
+     * grid or no boundary). Null seconds: not summarised (still open).
+     */
+    onTrackS: integer('on_track_s'),
+    distanceM: integer('distance_m'),
+    coverage: real('coverage'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('patrols_region_path_idx').using('btree', t.regionPath.op('text_pattern_ops')),
     index('patrols_worker_idx').on(t.workerId, t.startedAt),
+    index('patrols_started_idx').on(t.startedAt),
   ],
 );
 
