@@ -330,6 +330,23 @@ describe('inspections (隐患排查)', () => {
     expect((await ok(dispatcher, 'GET', '/api/inspection-figures?from=2026-11-22&to=2026-11-22')).inspections).toBe(0);
     expect((await ok(dispatcher2, 'GET', '/api/inspection-figures?from=2026-11-23&to=2026-11-23')).inspections).toBe(0);
   });
+
+  it('filters the list by period (China days, both included), template and failures', async () => {
+    const total = async (q: string) => (await ok(dispatcher, 'GET', `/api/inspections?${q}`)).total;
+    // 2026-11-23 (Beijing): two fire inspections (one with a failed item) and one rental house with three.
+    expect(await total('from=2026-11-23&to=2026-11-23')).toBe(3);
+    expect(await total('from=2026-11-22&to=2026-11-22')).toBe(0);
+    expect(await total('from=2026-11-24')).toBe(0);
+    expect(await total('to=2026-11-23')).toBe(3);
+    expect(await total('templateKey=rental_housing')).toBe(1);
+    expect(await total('templateKey=fire_small_place&failedOnly=true')).toBe(1);
+    expect(await total('templateKey=gas')).toBe(0);
+    expect(await total('placeKind=house&from=2026-11-23')).toBe(1);
+    expect((await ok(dispatcher2, 'GET', '/api/inspections?from=2026-11-23&to=2026-11-23')).total).toBe(0);
+    const bad = await call(dispatcher, 'GET', '/api/inspections?from=2026-02-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/日期/);
+  });
 });
 
 const LOCAL = 'local practice';
