@@ -6,6 +6,10 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BulbOutlined,
+  ContactsOutlined,
+  FileSearchOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CheckCircleOutlined,
@@ -63,7 +67,11 @@ export type NavKey =
   | 'account'
   | 'votes'
   | 'notices'
-  | 'projects';
+  | 'projects'
+  | 'inspections'
+  | 'inspectionTemplates'
+  | 'visitPlans'
+  | 'visits';
 
 export interface NavItem {
   key: NavKey;
@@ -168,6 +176,35 @@ export const NAV_ITEMS: readonly NavItem[] = [
     path: '/special',
     labelKey: 'menu.special',
     icon: <WarningOutlined />,
+    action: 'special_population.read',
+  },
+  // 外勤 (field work): what the grid workers did outside, read and followed up at the township centre's desk.
+  {
+    key: 'inspections',
+    path: '/inspections',
+    labelKey: 'menu.inspections',
+    icon: <FileSearchOutlined />,
+    action: 'inspection.read',
+  },
+  {
+    key: 'inspectionTemplates',
+    path: '/inspection-templates',
+    labelKey: 'menu.inspectionTemplates',
+    icon: <ProfileOutlined />,
+    action: ['inspection.read', 'inspection.template_manage'],
+  },
+  {
+    key: 'visitPlans',
+    path: '/visit-plans',
+    labelKey: 'menu.visitPlans',
+    icon: <ScheduleOutlined />,
+    action: 'special_population.read',
+  },
+  {
+    key: 'visits',
+    path: '/visits',
+    labelKey: 'menu.visits',
+    icon: <ContactsOutlined />,
     action: 'special_population.read',
   },
   { key: 'imports', path: '/imports', labelKey: 'menu.imports', icon: <CloudUploadOutlined />, action: 'base.import' },
