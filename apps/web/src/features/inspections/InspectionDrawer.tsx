@@ -1,4 +1,4 @@
-import { Button, Descriptions, Drawer, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Grid, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatTime } from '../../components/formatTime.ts';
@@ -30,6 +30,7 @@ function Result({ a, testId }: { a: Pick<Answer, 'result' | 'value'>; testId?: s
 export function InspectionDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const can = useCan();
+  const wide = Grid.useBreakpoint().md ?? true;
   const one = useInspection(id);
   const i = one.data;
   const { previous } = usePreviousInspection(i);
@@ -51,7 +52,7 @@ export function InspectionDrawer({ id, onClose }: { id: string | null; onClose: 
     <Drawer
       open={!!id}
       onClose={onClose}
-      width="min(960px, 100vw)"
+      width={wide ? 960 : '100%'}
       title={i ? `${t('detail.title')} · ${i.placeName}` : t('detail.title')}
       data-testid="inspection-drawer"
     >
@@ -59,7 +60,7 @@ export function InspectionDrawer({ id, onClose }: { id: string | null; onClose: 
         <Spin />
       ) : (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
+          <Descriptions size="small" column={wide ? 2 : 1} layout={wide ? 'horizontal' : 'vertical'} bordered>
             <Descriptions.Item label={t('detail.place')}>
               {i.placeName} <Tag>{t(`kinds.${i.placeKind}`)}</Tag>
             </Descriptions.Item>
@@ -87,7 +88,6 @@ export function InspectionDrawer({ id, onClose }: { id: string | null; onClose: 
             pagination={false}
             dataSource={i.answers}
             scroll={{ x: 'max-content' }}
-            rowClassName={(a) => (a.result === 'fail' ? 'inspection-failed-row' : '')}
             data-testid="inspection-answers"
             columns={[
               {

@@ -89,7 +89,7 @@ export function IntervalsCard() {
               const days = draft?.[kind][risk];
               const bad = refused?.kind === kind;
               return mayEdit ? (
-                <Space direction="vertical" size={2}>
+                <Space direction="vertical" size={2} data-testid={`interval-${kind}-${risk}`}>
                   <InputNumber
                     min={1}
                     max={365}
@@ -99,7 +99,6 @@ export function IntervalsCard() {
                     onChange={(v) => set(kind, risk, v)}
                     addonAfter={t('intervals.unit')}
                     style={{ width: 120 }}
-                    data-testid={`interval-${kind}-${risk}`}
                   />
                   {bad && (
                     <Typography.Text
