@@ -106,6 +106,16 @@ export async function visitsPage(
   return { rows, total: total?.n ?? 0 };
 }
 
+/** Whether a visit in `actor`'s scope, of the grids `responsible` allows, carries photo `attachmentId`. */
+export async function visitWithPhoto(db: Db, actor: Actor, responsible: SQL, attachmentId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(and(inScope(actor, visits.regionPath), responsible, sql`${attachmentId}::uuid = ANY(${visits.photoIds})`))
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** The last visit of each plan among `planIds`. */
 export function lastVisitsOfPlans(db: Db, planIds: string[]) {
   if (!planIds.length) return Promise.resolve([]);

@@ -195,6 +195,10 @@ describe('visits (走访)', () => {
     expect((await list(gridworker)).total).toBe(7);
     expect((await list(other)).total).toBe(3);
     expect((await call(mediator, 'GET', '/api/visits')).statusCode).toBe(403);
+    // The house visit's photo: the centre reading the visit sees it too; a mediator does not.
+    const [photoId] = all.items.find((v: Row) => v.houseAddress === '明德路 8 号').photoIds;
+    expect((await call(dispatcher, 'GET', `/api/attachments/${photoId}?size=thumb`)).statusCode).toBe(200);
+    expect((await call(mediator, 'GET', `/api/attachments/${photoId}?size=thumb`)).statusCode).toBe(404);
     expect((await call(dispatcher, 'GET', '/api/visits?kind=visitor')).statusCode).toBe(400);
   });
 });

@@ -3,7 +3,7 @@ import { type VisitInput, type VisitKind, chinaDayOf, nextVisitDue, visitTiming 
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { authorize } from '../../platform/access.ts';
+import { authorize, can } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { loadResident } from '../people/residents.service.ts';
@@ -18,6 +18,7 @@ import {
   visitByClientId,
   visitsOfResident,
   visitsPage,
+  visitWithPhoto,
 } from './visits.repository.ts';
 import { visits } from './visits.table.ts';
 import {
@@ -198,4 +199,12 @@ export async function listAreaVisits(
     })),
     total,
   };
+}
+
+/** A visit's photo is seen by whoever reads the visit (`listAreaVisits`' readers), besides its uploader. */
+export async function seesVisitWithAttachment(db: Db, actor: Actor, attachmentId: string): Promise<boolean> {
+  return (
+    can(actor, 'special_population.read') &&
+    visitWithPhoto(db, actor, responsibleSql(actor, sql`${visits.gridId}`), attachmentId)
+  );
 }

@@ -100,7 +100,7 @@ export function IntervalsCard() {
                     addonAfter={t('intervals.unit')}
                     style={{ width: 120 }}
                   />
-                  {bad && (
+                  {bad && risk === RISKS[0] && (
                     <Typography.Text
                       type="danger"
                       style={{ fontSize: 12, maxWidth: 200, display: 'block' }}

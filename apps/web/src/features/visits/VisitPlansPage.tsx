@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Card, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { type Light, VISIT_PLAN_KINDS, type VisitPlanKind, chinaDayOf, isVisitOverdue } from '@gewu/domain';
+import { type Light, VISIT_PLAN_KINDS, type VisitPlanKind, chinaDayOf, isVisitOverdue, maskName } from '@gewu/domain';
 import { formatTime } from '../../components/formatTime.ts';
 import { LightDot } from '../cases/bits.tsx';
 import { LIGHTS } from '../cases/format.ts';
@@ -99,7 +99,8 @@ export function VisitPlansPage() {
               dataIndex: 'light',
               render: (l: Light, p) => <LightDot light={l} testId={`plan-light-${p.specialPopulationId}`} />,
             },
-            { title: t('plans.person'), dataIndex: 'residentName' },
+            // Masked as on the phone (the person's record, with the full name, is on 特殊人群).
+            { title: t('plans.person'), dataIndex: 'residentName', render: (n: string) => maskName(n) },
             { title: t('plans.kind'), dataIndex: 'kind', render: (k: VisitPlanKind) => tc(`specialKinds.${k}`) },
             {
               title: t('plans.risk'),

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { VISIT_KINDS, type VisitKind } from '@gewu/domain';
+import { VISIT_KINDS, type VisitKind, maskName } from '@gewu/domain';
 import { formatTime } from '../../components/formatTime.ts';
 import { Photos } from '../attachments/Photos.tsx';
 import { GridSelect } from '../grids/GridSelect.tsx';
@@ -67,9 +67,11 @@ export function VisitsPage() {
             key: 'subject',
             render: (_, v) => (
               <Space direction="vertical" size={0} data-testid={`visit-subject-${v.id}`}>
-                {[v.residentName, v.organisationName, v.houseAddress].filter(Boolean).map((s) => (
-                  <span key={s}>{s}</span>
-                ))}
+                {[v.residentName && maskName(v.residentName), v.organisationName, v.houseAddress]
+                  .filter(Boolean)
+                  .map((s) => (
+                    <span key={s}>{s}</span>
+                  ))}
               </Space>
             ),
           },
