@@ -183,10 +183,7 @@ describe('inspections (隐患排查)', () => {
     expect((await ok(dispatcher2, 'GET', '/api/inspections')).total).toBe(0);
     expect((await ok(dispatcher, 'GET', '/api/inspections')).total).toBe(1);
     expect((await ok(leader, 'GET', '/api/inspections?failedOnly=true')).total).toBe(1);
-    await refused(leader, 'POST', `/api/inspections/${id}/items/exits_clear/case`, undefined, [
-      403,
-      'access.denied',
-    ]);
+    await refused(leader, 'POST', `/api/inspections/${id}/items/exits_clear/case`, undefined, [403, 'access.denied']);
   });
 
   it('makes a failed item a case through the report, pre-filled, once', async () => {

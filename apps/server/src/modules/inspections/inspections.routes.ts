@@ -131,7 +131,8 @@ export async function inspectionRoutes(app: AppInstance) {
     config: makeCase,
     schema: {
       tags,
-      summary: '不合格项一键转为案件（网格员或乡镇综治中心）：预填检查项、场所、位置、照片，经案件上报流程立案并回写；重复调用返回同一案件',
+      summary:
+        '不合格项一键转为案件（网格员或乡镇综治中心）：预填检查项、场所、位置、照片，经案件上报流程立案并回写；重复调用返回同一案件',
       params: z.strictObject({ id: z.string().uuid(), key: inspectionKeySchema }),
       response: { 200: inspectionCaseResultSchema, 201: inspectionCaseResultSchema },
     },

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Card, InputNumber, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { VISIT_PLAN_KINDS, VISIT_RISK_LEVELS, type VisitIntervalsBody, type VisitPlanKind } from '@gewu/domain';
@@ -23,21 +23,21 @@ export function IntervalsCard() {
   const user = useCurrentUser();
   const current = useIntervals();
   const put = usePutIntervals();
-  const [draft, setDraft] = useState<VisitIntervalsBody | null>(null);
+  // The user's unsaved edits over the county's intervals (null: none).
+  const [edits, setEdits] = useState<VisitIntervalsBody | null>(null);
+  const draft = edits ?? current.data?.intervals ?? null;
   const [refused, setRefused] = useState<{ kind: string; message: string } | null>(null);
   const mayEdit = can('special_population.manage') && user.roles.includes('dispatcher');
-  useEffect(() => {
-    if (current.data) setDraft(current.data.intervals);
-  }, [current.data]);
 
   const set = (kind: VisitPlanKind, risk: (typeof RISKS)[number], days: number | null) => {
     setRefused(null);
-    setDraft((d) => (d ? { ...d, [kind]: { ...d[kind], [risk]: days ?? 0 } } : d));
+    if (draft) setEdits({ ...draft, [kind]: { ...draft[kind], [risk]: days ?? 0 } });
   };
   const save = async () => {
     if (!draft) return;
     try {
       await put.mutateAsync(draft);
+      setEdits(null);
       setRefused(null);
       notifySuccess(t('intervals.saved'));
     } catch (err) {
