@@ -64,6 +64,7 @@ import { forcesRoutes } from './modules/forces/forces.routes.ts';
 import { seesProjectWithAttachment } from './modules/projects/projects.service.ts';
 import { inspectionRoutes } from './modules/inspections/inspections.routes.ts';
 import { seesInspectionWithAttachment } from './modules/inspections/inspections.service.ts';
+import { seesVisitWithAttachment } from './modules/visits/visits.service.ts';
 import { GridLocator } from './modules/grids/grids.index.ts';
 import { piiCipherFromConfig } from './platform/pii.ts';
 import { type LogDestination, loggerOptions } from './platform/logging.ts';
@@ -169,7 +170,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       (await seesNoticeWithAttachment(db, actor, id)) ||
       (await seesTopicWithAttachment(db, actor, id)) ||
       (await seesProjectWithAttachment(db, actor, id)) ||
-      seesInspectionWithAttachment(db, actor, id),
+      (await seesInspectionWithAttachment(db, actor, id)) ||
+      seesVisitWithAttachment(db, actor, id),
   });
   await app.register(caseRoutes);
   await app.register(disputeRoutes);

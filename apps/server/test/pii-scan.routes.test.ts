@@ -171,6 +171,7 @@ describe('no response carries an unmasked identity or phone number', () => {
         '/api/houses?pageSize=200',
         `/api/residents/${rid}`,
         `/api/residents/${rid}/visits`,
+        '/api/visits?pageSize=100',
         '/api/stats/tallies',
         '/api/exports/residents?format=csv',
         '/api/audit?pageSize=200',

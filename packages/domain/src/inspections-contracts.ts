@@ -74,9 +74,19 @@ export const inspectionCreateSchema = z.strictObject({
 });
 export type InspectionCreate = z.infer<typeof inspectionCreateSchema>;
 
+const day = safeString()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, '日期无效');
 export const inspectionListQuerySchema = z.strictObject({
   placeKind: z.enum(INSPECTION_PLACE_KINDS).optional(),
   placeId: z.string().uuid().optional(),
+  templateKey: inspectionKeySchema.optional(),
+  /** China days, both included (the figures' period). */
+  from: day.optional(),
+  to: day.optional(),
   failedOnly: z.enum(['true', 'false']).optional(),
   page: queryInt(1, 100_000).default(1),
   pageSize: queryInt(1, 100).default(20),
@@ -133,12 +143,6 @@ export const inspectionCaseResultSchema = z.object({
   created: z.boolean(),
 });
 
-const day = safeString()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, '日期无效');
 export const inspectionFiguresQuerySchema = z.strictObject({ from: day, to: day });
 export const inspectionFiguresSchema = z.object({
   inspections: z.number().int(),

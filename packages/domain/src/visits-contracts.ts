@@ -46,6 +46,27 @@ export const visitViewSchema = z.object({
 export type VisitView = z.infer<typeof visitViewSchema>;
 export const visitListSchema = z.object({ items: z.array(visitViewSchema) });
 export type VisitList = z.infer<typeof visitListSchema>;
+
+/** The area's visits (走访台账) for the centre's desk: any kind, newest first. */
+export const fieldVisitQuerySchema = z.strictObject({
+  kind: z.enum(VISIT_KINDS).optional(),
+  gridId: z.string().uuid().optional(),
+  page: queryInt(1, 100_000).default(1),
+  pageSize: queryInt(1, 100).default(20),
+});
+/** A visit with whom or what it visited: the resident's name, the house's address, the organisation's name. */
+export const fieldVisitRowSchema = visitViewSchema.extend({
+  residentId: z.string().nullable(),
+  residentName: z.string().nullable(),
+  houseId: z.string().nullable(),
+  houseAddress: z.string().nullable(),
+  organisationId: z.string().nullable(),
+  organisationName: z.string().nullable(),
+  gridId: z.string().nullable(),
+});
+export type FieldVisitRow = z.infer<typeof fieldVisitRowSchema>;
+export const fieldVisitPageSchema = z.object({ items: z.array(fieldVisitRowSchema), total: z.number().int() });
+export type FieldVisitPage = z.infer<typeof fieldVisitPageSchema>;
 export const visitRecordedSchema = z.object({
   id: z.string(),
   visitedAt: z.string(),
@@ -94,6 +115,7 @@ const light = z.enum(['green', 'yellow', 'red']);
 export const visitPlanQuerySchema = z.strictObject({
   light: light.optional(),
   kind: specialKindSchema.optional(),
+  gridId: z.string().uuid().optional(),
   page: queryInt(1, 100_000).default(1),
   pageSize: queryInt(1, 500).default(100),
 });

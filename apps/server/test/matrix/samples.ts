@@ -577,6 +577,7 @@ export const SAMPLES: Record<string, Sample> = {
     call: (o) => post(`/api/residents/${o.residentId}/reveal`, { field: 'phone', reason: '核实联系方式' }),
   },
   'GET /api/residents/:id/visits': { call: (o) => get(`/api/residents/${o.residentId}/visits`) },
+  'GET /api/visits': { call: () => get('/api/visits?pageSize=100'), out: false },
   'POST /api/visits': {
     call: (o) =>
       post('/api/visits', { residentId: o.residentId, specialPopulationId: o.specialId, note: '上门走访，情况稳定' }),

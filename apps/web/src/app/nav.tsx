@@ -6,6 +6,11 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BulbOutlined,
+  ContactsOutlined,
+  FieldTimeOutlined,
+  FileSearchOutlined,
+  ProfileOutlined,
+  ScheduleOutlined,
   BarChartOutlined,
   CalendarOutlined,
   CheckCircleOutlined,
@@ -65,7 +70,12 @@ export type NavKey =
   | 'account'
   | 'votes'
   | 'notices'
-  | 'projects';
+  | 'projects'
+  | 'inspections'
+  | 'inspectionTemplates'
+  | 'visitPlans'
+  | 'visits'
+  | 'visitIntervals';
 
 export interface NavItem {
   key: NavKey;
@@ -178,6 +188,42 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.special',
     icon: <WarningOutlined />,
     action: 'special_population.read',
+  },
+  // 外勤 (field work): what the grid workers did outside, read and followed up at the township centre's desk.
+  {
+    key: 'inspections',
+    path: '/inspections',
+    labelKey: 'menu.inspections',
+    icon: <FileSearchOutlined />,
+    action: 'inspection.read',
+  },
+  {
+    key: 'inspectionTemplates',
+    path: '/inspection-templates',
+    labelKey: 'menu.inspectionTemplates',
+    icon: <ProfileOutlined />,
+    action: ['inspection.read', 'inspection.template_manage'],
+  },
+  {
+    key: 'visitPlans',
+    path: '/visit-plans',
+    labelKey: 'menu.visitPlans',
+    icon: <ScheduleOutlined />,
+    action: 'special_population.read',
+  },
+  {
+    key: 'visits',
+    path: '/visits',
+    labelKey: 'menu.visits',
+    icon: <ContactsOutlined />,
+    action: 'special_population.read',
+  },
+  {
+    key: 'visitIntervals',
+    path: '/visit-intervals',
+    labelKey: 'menu.visitIntervals',
+    icon: <FieldTimeOutlined />,
+    action: 'visit_plan.configure',
   },
   { key: 'imports', path: '/imports', labelKey: 'menu.imports', icon: <CloudUploadOutlined />, action: 'base.import' },
   { key: 'stats', path: '/stats', labelKey: 'menu.stats', icon: <BarChartOutlined />, action: 'stats.read' },

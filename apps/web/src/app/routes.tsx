@@ -15,6 +15,8 @@ import { DELIBERATION_ROUTES } from '../features/deliberation/routes.tsx';
 import { TOPIC_ROUTES } from '../features/topics/routes.tsx';
 import { PROJECT_ROUTES } from '../features/projects/routes.tsx';
 import { FIELD_STATS_ROUTES } from '../features/fieldStats/routes.tsx';
+import { INSPECTION_ROUTES } from '../features/inspections/routes.tsx';
+import { VISIT_ROUTES } from '../features/visits/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -70,6 +72,8 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ...TOPIC_ROUTES,
   ...PROJECT_ROUTES,
   ...FIELD_STATS_ROUTES,
+  ...INSPECTION_ROUTES,
+  ...VISIT_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

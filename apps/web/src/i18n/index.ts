@@ -11,6 +11,9 @@ import type projectsZh from './projects.zh-CN.json';
 import type inspectionsZh from './inspections.zh-CN.json';
 import type volunteerZh from './volunteer.zh-CN.json';
 import type fieldStatsZh from './fieldStats.zh-CN.json';
+// The desk's 隐患排查 and 走访 pages (features/inspections, features/visits).
+import type inspectionDeskZh from './inspectionDesk.zh-CN.json';
+import type visitDeskZh from './visitDesk.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -95,6 +98,8 @@ declare module 'i18next' {
       inspections: typeof inspectionsZh;
       volunteer: typeof volunteerZh;
       fieldStats: typeof fieldStatsZh;
+      inspectionDesk: typeof inspectionDeskZh;
+      visitDesk: typeof visitDeskZh;
     };
   }
 }

@@ -8,9 +8,9 @@ import { answersOf, inspectionInScope, linkCase, placeInScope, templateById } fr
 
 /**
  * A failed item becomes a case in one call: reported through the cases module's own report (the
- * grid worker as reporter, so its routing, clocks, audit and notifications are the usual ones),
- * pre-filled with the item's text, the place, the inspection's point and the item's photos (whoever took
- * them: a colleague's inspection too), under the
+ * grid worker or the township centre as reporter, so its routing, clocks, audit and notifications are the
+ * usual ones), pre-filled with the item's text, the place, the inspection's point and the item's photos
+ * (whoever took them: a colleague's inspection too), under the
  * catalogue item the template maps it to. Idempotent: the report's key is the inspection and item, and
  * the answer keeps the case id, so a second call (or a retry after a lost answer) returns the same case.
  */
@@ -20,7 +20,10 @@ export async function caseFromItem(
   inspectionId: string,
   key: string,
 ): Promise<{ caseId: string; caseCode: string; created: boolean }> {
-  const actor = authorize(ctx, 'inspection.perform');
+  // The inspector on the phone, or the township centre reading the inspection at its desk: whoever reads
+  // the inspection and may report a case.
+  authorize(ctx, 'inspection.read');
+  const actor = authorize(ctx, 'case.report');
   const inspection = await inspectionInScope(deps.db, inspectionId, actor.regionPath);
   if (!inspection) throw inspectionNotFound();
   const answer = (await answersOf(deps.db, [inspection.id])).find((a) => a.itemKey === key);

@@ -1,5 +1,5 @@
 import type { InspectionPlaceKind } from '@gewu/domain';
-import { type SQL, and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { type SQL, and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../platform/access.ts';
 import { cases } from '../cases/cases.table.ts';
@@ -164,6 +164,10 @@ export async function linkCase(db: Db, inspectionId: string, key: string, caseId
 export type InspectionFilter = {
   placeKind?: InspectionPlaceKind;
   placeId?: string;
+  templateKey?: string;
+  /** Performed at or after `start`, before `end`. */
+  start?: Date;
+  end?: Date;
   failedOnly?: boolean;
   page: number;
   pageSize: number;
@@ -174,6 +178,9 @@ export async function pageOfInspections(db: Db, scopePath: string, q: Inspection
     under(inspections.regionPath, scopePath),
     q.placeKind ? eq(inspections.placeKind, q.placeKind) : undefined,
     q.placeId ? eq(inspections.placeId, q.placeId) : undefined,
+    q.templateKey ? eq(inspections.templateKey, q.templateKey) : undefined,
+    q.start ? gte(inspections.performedAt, q.start) : undefined,
+    q.end ? lt(inspections.performedAt, q.end) : undefined,
     q.failedOnly ? sql`${inspections.failedCount} > 0` : undefined,
   ) as SQL;
   const rows = await db

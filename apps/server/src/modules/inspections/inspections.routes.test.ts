@@ -188,10 +188,7 @@ describe('inspections (隐患排查)', () => {
     expect((await ok(dispatcher2, 'GET', '/api/inspections')).total).toBe(0);
     expect((await ok(dispatcher, 'GET', '/api/inspections')).total).toBe(1);
     expect((await ok(leader, 'GET', '/api/inspections?failedOnly=true')).total).toBe(1);
-    await refused(dispatcher, 'POST', `/api/inspections/${id}/items/exits_clear/case`, undefined, [
-      403,
-      'access.denied',
-    ]);
+    await refused(leader, 'POST', `/api/inspections/${id}/items/exits_clear/case`, undefined, [403, 'access.denied']);
   });
 
   it('makes a failed item a case through the report, pre-filled, once', async () => {
@@ -334,6 +331,43 @@ describe('inspections (隐患排查)', () => {
     });
     expect((await ok(dispatcher, 'GET', '/api/inspection-figures?from=2026-11-22&to=2026-11-22')).inspections).toBe(0);
     expect((await ok(dispatcher2, 'GET', '/api/inspection-figures?from=2026-11-23&to=2026-11-23')).inspections).toBe(0);
+  });
+
+  it('filters the list by period (China days, both included), template and failures', async () => {
+    const total = async (q: string) => (await ok(dispatcher, 'GET', `/api/inspections?${q}`)).total;
+    // 2026-11-23 (Beijing): two fire inspections (one with a failed item) and one rental house with three.
+    expect(await total('from=2026-11-23&to=2026-11-23')).toBe(3);
+    expect(await total('from=2026-11-22&to=2026-11-22')).toBe(0);
+    expect(await total('from=2026-11-24')).toBe(0);
+    expect(await total('to=2026-11-23')).toBe(3);
+    expect(await total('templateKey=rental_housing')).toBe(1);
+    expect(await total('templateKey=fire_small_place&failedOnly=true')).toBe(1);
+    expect(await total('templateKey=gas')).toBe(0);
+    expect(await total('placeKind=house&from=2026-11-23')).toBe(1);
+    expect((await ok(dispatcher2, 'GET', '/api/inspections?from=2026-11-23&to=2026-11-23')).total).toBe(0);
+    const bad = await call(dispatcher, 'GET', '/api/inspections?from=2026-02-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toMatch(/日期/);
+  });
+
+  it("lets the township centre make a failed item a case at its desk; another township's centre gets 404", async () => {
+    const [rental] = (await ok(dispatcher, 'GET', '/api/inspections?templateKey=rental_housing')).items;
+    const url = `/api/inspections/${rental.id}/items/registered/case`;
+    await refused(leader, 'POST', url, undefined, [403, 'access.denied']);
+    await refused(dispatcher2, 'POST', url, undefined, [404, 'inspection.not_found']);
+    const made = await call(dispatcher, 'POST', url);
+    expect(made.statusCode, made.body).toBe(201);
+    const [c] = await queryRows<{ item_code: string; description: string }>(
+      t.database.db,
+      sql`SELECT item_code, description FROM cases WHERE id = ${made.json().caseId}`,
+    );
+    expect(c).toEqual({
+      item_code: '06003',
+      description: '隐患排查（出租房屋安全检查）不合格：出租房屋及承租人已登记；场所：明德路 8 号 2 单元 301',
+    });
+    // The grid worker's phone, retrying later, finds the same case.
+    const again = await call(gw, 'POST', url);
+    expect([again.statusCode, again.json()]).toEqual([200, { ...made.json(), created: false }]);
   });
 });
 

@@ -42,6 +42,7 @@ export async function inspectionRoutes(app: AppInstance) {
     access: { roles: ['grid_worker', 'dispatcher', 'leader', 'admin'], scope: 'region' },
   } as const;
   const templatesEdit = { access: { roles: ['dispatcher', 'admin'], scope: 'region' } } as const;
+  const makeCase = { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } } as const;
 
   app.get('/api/inspection-templates', {
     config: templatesRead,
@@ -127,10 +128,11 @@ export async function inspectionRoutes(app: AppInstance) {
     handler: (req) => getInspection(deps, req.ctx, req.params.id),
   });
   app.post('/api/inspections/:id/items/:key/case', {
-    config: perform,
+    config: makeCase,
     schema: {
       tags,
-      summary: '不合格项一键转为案件：预填检查项、场所、位置、照片，经案件上报流程立案并回写；重复调用返回同一案件',
+      summary:
+        '不合格项一键转为案件（网格员或乡镇综治中心）：预填检查项、场所、位置、照片，经案件上报流程立案并回写；重复调用返回同一案件',
       params: z.strictObject({ id: z.string().uuid(), key: inspectionKeySchema }),
       response: { 200: inspectionCaseResultSchema, 201: inspectionCaseResultSchema },
     },

@@ -197,9 +197,18 @@ export async function recordInspection(
 }
 
 /** Inspections of the actor's area (a grid worker's village, the centre's township), newest first. */
-export async function listInspections(deps: InspectionDeps, ctx: RequestContext, q: InspectionFilter) {
+/** The area's inspections, newest first; `from`..`to` are China days, both included (as the figures'). */
+export async function listInspections(
+  deps: InspectionDeps,
+  ctx: RequestContext,
+  { from, to, ...q }: Omit<InspectionFilter, 'start' | 'end'> & { from?: string; to?: string },
+) {
   const actor = authorize(ctx, 'inspection.read');
-  const { rows, total } = await pageOfInspections(deps.db, actor.regionPath, q);
+  const { rows, total } = await pageOfInspections(deps.db, actor.regionPath, {
+    ...q,
+    start: from ? chinaMidnight(from) : undefined,
+    end: to ? chinaMidnight(addDays(to, 1)) : undefined,
+  });
   return { items: (await viewsOf(deps.db, rows, false)).map(({ answers: _, ...rest }) => rest), total };
 }
 

@@ -70,7 +70,7 @@ export async function plansPage(
   db: Db,
   actor: Actor,
   now: Date,
-  q: { light?: WarningLight; kind?: SpecialRow['kind']; page: number; pageSize: number },
+  q: { light?: WarningLight; kind?: SpecialRow['kind']; gridId?: string; page: number; pageSize: number },
 ) {
   const clock = { warnAt: specialPopulations.visitWarnAt, deadline: specialPopulations.visitDeadline };
   const where = and(
@@ -78,6 +78,7 @@ export async function plansPage(
     eq(specialPopulations.status, 'active'),
     responsibleSql(actor, residents.gridId),
     q.kind ? eq(specialPopulations.kind, q.kind) : undefined,
+    q.gridId ? eq(residents.gridId, q.gridId) : undefined,
     q.light ? lightIsSql(q.light, clock, now) : undefined,
   );
   const [rows, [total]] = await Promise.all([

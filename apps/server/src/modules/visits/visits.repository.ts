@@ -1,9 +1,9 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, max, sql } from 'drizzle-orm';
+import { type SQL, and, asc, count, desc, eq, gte, inArray, isNotNull, lt, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { inScope } from '../../platform/access.ts';
 import { users } from '../users/users.table.ts';
-import { houses, organisations } from '../people/people.table.ts';
+import { houses, organisations, residents } from '../people/people.table.ts';
 import { visits } from './visits.table.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
@@ -65,6 +65,55 @@ export function visitsOfResident(db: Db, residentId: string) {
     .leftJoin(users, eq(users.id, visits.visitorId))
     .where(eq(visits.residentId, residentId))
     .orderBy(asc(visits.visitedAt));
+}
+
+/**
+ * A page of the visits in `actor`'s scope limited by `responsible` (the grids the actor answers for),
+ * newest first, each with its visitor's name and whom or what it visited.
+ */
+export async function visitsPage(
+  db: Db,
+  actor: Actor,
+  responsible: SQL,
+  q: { kind?: VisitRow['kind']; gridId?: string; page: number; pageSize: number },
+) {
+  const where = and(
+    inScope(actor, visits.regionPath),
+    responsible,
+    q.kind ? eq(visits.kind, q.kind) : undefined,
+    q.gridId ? eq(visits.gridId, q.gridId) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        v: visits,
+        visitorName: users.displayName,
+        residentName: residents.name,
+        houseAddress: houses.address,
+        organisationName: organisations.name,
+      })
+      .from(visits)
+      .leftJoin(users, eq(users.id, visits.visitorId))
+      .leftJoin(residents, eq(residents.id, visits.residentId))
+      .leftJoin(houses, eq(houses.id, visits.houseId))
+      .leftJoin(organisations, eq(organisations.id, visits.organisationId))
+      .where(where)
+      .orderBy(desc(visits.visitedAt), desc(visits.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(visits).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Whether a visit in `actor`'s scope, of the grids `responsible` allows, carries photo `attachmentId`. */
+export async function visitWithPhoto(db: Db, actor: Actor, responsible: SQL, attachmentId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: visits.id })
+    .from(visits)
+    .where(and(inScope(actor, visits.regionPath), responsible, sql`${attachmentId}::uuid = ANY(${visits.photoIds})`))
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** The last visit of each plan among `planIds`. */

@@ -164,6 +164,43 @@ describe('visits (走访)', () => {
     );
     expect(d).toEqual({ summary: '与邻居因漏水发生争执', source: 'grid_screening' });
   });
+
+  it("lists the area's visits newest first, with whom they visited and what their findings became", async () => {
+    const early = await call(gridworker, 'POST', '/api/visits', {
+      residentId: await resident('走访对象己', mingde, grid1.gridId),
+      visitedAt: '2026-11-01T09:00:00+08:00',
+      note: '早先的走访',
+    });
+    expect(early.statusCode, early.body).toBe(201);
+    type Row = { id: string; kind: string; residentName: string | null; houseAddress: string | null };
+    const list = async (s: Session, q = '') => (await call(s, 'GET', `/api/visits?pageSize=100${q}`)).json();
+    // Made in this file so far: the house, the business, 甲 (no grid), 乙 twice and 戊 (grid 1), 己.
+    const all = await list(dispatcher);
+    expect(all.total).toBe(7);
+    expect(all.items.at(-1)).toMatchObject({ id: early.json().id, residentName: '走访对象己', counted: null });
+    expect(all.items.find((v: Row) => v.houseAddress === '明德路 8 号')).toMatchObject({
+      kind: 'household',
+      purpose: '出租屋走访',
+      residentName: null,
+    });
+    expect(all.items.find((v: Row) => v.kind === 'business')).toMatchObject({ organisationName: '明德小吃店' });
+    const yi = all.items.filter((v: Row) => v.residentName === '走访对象乙');
+    expect(yi.map((v: { caseId: string | null }) => !!v.caseId).sort()).toEqual([false, true]);
+    expect(all.items.find((v: Row) => v.residentName === '走访对象戊').disputeId).toBeTruthy();
+    expect((await list(dispatcher, '&kind=business')).total).toBe(1);
+    expect((await list(dispatcher, `&gridId=${grid1.gridId}`)).total).toBe(4);
+    const last = (await call(dispatcher, 'GET', '/api/visits?pageSize=2&page=4')).json();
+    expect(last).toEqual({ items: [expect.objectContaining({ id: early.json().id })], total: 7 });
+    // The grid worker answers for grid 1 (and the visits of no grid); another worker of the village only the latter.
+    expect((await list(gridworker)).total).toBe(7);
+    expect((await list(other)).total).toBe(3);
+    expect((await call(mediator, 'GET', '/api/visits')).statusCode).toBe(403);
+    // The house visit's photo: the centre reading the visit sees it too; a mediator does not.
+    const [photoId] = all.items.find((v: Row) => v.houseAddress === '明德路 8 号').photoIds;
+    expect((await call(dispatcher, 'GET', `/api/attachments/${photoId}?size=thumb`)).statusCode).toBe(200);
+    expect((await call(mediator, 'GET', `/api/attachments/${photoId}?size=thumb`)).statusCode).toBe(404);
+    expect((await call(dispatcher, 'GET', '/api/visits?kind=visitor')).statusCode).toBe(400);
+  });
 });
 
 describe('special-population visit plans', () => {
@@ -222,6 +259,12 @@ describe('special-population visit plans', () => {
     expect((await call(other, 'POST', '/api/visits', visit)).statusCode).toBe(404);
     expect(await count('visits')).toBe(before);
     expect((await call(mediator, 'GET', '/api/visit-plans')).statusCode).toBe(403);
+    const ofGrid = (await call(dispatcher, 'GET', `/api/visit-plans?pageSize=500&gridId=${grid1.gridId}`)).json();
+    expect(ofGrid.items.map((p: { specialPopulationId: string }) => p.specialPopulationId)).toContain(planId);
+    expect(ofGrid.items.every((p: { gridId: string }) => p.gridId === grid1.gridId)).toBe(true);
+    const otherGrid = await pointInGrid(t.database, '410104001001002');
+    const none = (await call(dispatcher, 'GET', `/api/visit-plans?gridId=${otherGrid.gridId}`)).json();
+    expect(none.items.map((p: { specialPopulationId: string }) => p.specialPopulationId)).not.toContain(planId);
   });
 
   it('yellow from the day before, red after the due day ends in Beijing: the worker and the centre are told', async () => {

@@ -10,14 +10,16 @@ import {
   visitIntervalsViewSchema,
   visitLinkedSchema,
   visitListSchema,
+  fieldVisitPageSchema,
   visitPlanPageSchema,
   visitPlanQuerySchema,
+  fieldVisitQuerySchema,
   visitRecordedSchema,
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
 import { getIntervals, putIntervals } from '../people/special.intervals.ts';
-import { listVisits, recordVisit } from './visits.service.ts';
+import { listAreaVisits, listVisits, recordVisit } from './visits.service.ts';
 import { visitToCase, visitToDispute } from './visits.findings.ts';
 import { listPlans, retimeCountyPlans, visitFigures } from './visits.plans.ts';
 
@@ -37,6 +39,16 @@ export async function visitsRoutes(app: AppInstance) {
       response: { 201: visitRecordedSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await recordVisit(deps, req.ctx, req.body)),
+  });
+  app.get('/api/visits', {
+    config: field,
+    schema: {
+      tags,
+      summary: '走访台账：本辖区（网格员：负责的网格）的入户、企业、特殊人群走访，最新在前，可按类别、网格筛选',
+      querystring: fieldVisitQuerySchema,
+      response: { 200: fieldVisitPageSchema },
+    },
+    handler: (req) => listAreaVisits(deps, req.ctx, req.query),
   });
   app.get('/api/residents/:id/visits', {
     config: field,

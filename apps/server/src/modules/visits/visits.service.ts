@@ -1,12 +1,13 @@
+import { sql } from 'drizzle-orm';
 import { type VisitInput, type VisitKind, chinaDayOf, nextVisitDue, visitTiming } from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { authorize } from '../../platform/access.ts';
+import { authorize, can } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { loadResident } from '../people/residents.service.ts';
-import { isResponsible, movePlan, planForVisit } from '../people/special.repository.ts';
+import { isResponsible, movePlan, planForVisit, responsibleSql } from '../people/special.repository.ts';
 import { checkAttachmentsOwned } from '../attachments/attachments.service.ts';
 import { personNotFound } from '../people/people.errors.ts';
 import {
@@ -16,7 +17,10 @@ import {
   placeInScope,
   visitByClientId,
   visitsOfResident,
+  visitsPage,
+  visitWithPhoto,
 } from './visits.repository.ts';
+import { visits } from './visits.table.ts';
 import {
   specialNotFound,
   visitInFuture,
@@ -147,7 +151,12 @@ export async function listVisits(deps: VisitsDeps, ctx: RequestContext, resident
   const { r } = await loadResident(deps.db, actor, residentId);
   if (!(await isResponsible(deps.db, actor, r.gridId))) throw personNotFound();
   const rows = await visitsOfResident(deps.db, r.id);
-  return rows.map(({ v, visitorName }) => ({
+  return rows.map(({ v, visitorName }) => visitView(v, visitorName));
+}
+
+/** A visit as its readers see it (its visitor named; null when the account is gone). */
+function visitView(v: VisitRow, visitorName: string | null) {
+  return {
     id: v.id,
     kind: v.kind,
     visitedAt: v.visitedAt.toISOString(),
@@ -162,5 +171,40 @@ export async function listVisits(deps: VisitsDeps, ctx: RequestContext, resident
     lateReason: v.lateReason,
     caseId: v.caseId,
     disputeId: v.disputeId,
-  }));
+  };
+}
+
+/**
+ * The area's visits of every kind (走访台账), newest first: the township centre's whole region, a grid
+ * worker the grids they answer for — the same readers as a resident's visits (`listVisits`), and why.
+ */
+export async function listAreaVisits(
+  deps: VisitsDeps,
+  ctx: RequestContext,
+  q: { kind?: VisitKind; gridId?: string; page: number; pageSize: number },
+) {
+  const actor = authorize(ctx, 'special_population.read');
+  const { rows, total } = await visitsPage(deps.db, actor, responsibleSql(actor, sql`${visits.gridId}`), q);
+  await recordAudit(deps.db, deps.clock, ctx, { action: 'visit.list', detail: { filter: q, count: rows.length } });
+  return {
+    items: rows.map(({ v, visitorName, residentName, houseAddress, organisationName }) => ({
+      ...visitView(v, visitorName),
+      residentId: v.residentId,
+      residentName: residentName ?? null,
+      houseId: v.houseId,
+      houseAddress: houseAddress ?? null,
+      organisationId: v.organisationId,
+      organisationName: organisationName ?? null,
+      gridId: v.gridId,
+    })),
+    total,
+  };
+}
+
+/** A visit's photo is seen by whoever reads the visit (`listAreaVisits`' readers), besides its uploader. */
+export async function seesVisitWithAttachment(db: Db, actor: Actor, attachmentId: string): Promise<boolean> {
+  return (
+    can(actor, 'special_population.read') &&
+    visitWithPhoto(db, actor, responsibleSql(actor, sql`${visits.gridId}`), attachmentId)
+  );
 }
