@@ -30,6 +30,11 @@ import {
   SolutionOutlined,
   TeamOutlined,
   WarningOutlined,
+  SafetyOutlined,
+  ScheduleOutlined,
+  UsergroupAddOutlined,
+  HeartOutlined,
+  FlagOutlined,
 } from '@ant-design/icons';
 
 export type NavKey =
@@ -63,7 +68,11 @@ export type NavKey =
   | 'account'
   | 'votes'
   | 'notices'
-  | 'projects';
+  | 'projects'
+  | 'forcesTeams'
+  | 'forcesVolunteers'
+  | 'forcesActivities'
+  | 'forcesClaims';
 
 export interface NavItem {
   key: NavKey;
@@ -72,7 +81,12 @@ export interface NavItem {
   icon: ReactNode;
   /** The action the menu entry (and its route) needs — any one of a list; none means every signed-in user. */
   action?: Action | readonly Action[];
+  /** Entries of one group (consecutive in NAV_ITEMS) open under one submenu, labelled `menu.groups.<group>`. */
+  group?: NavGroup;
 }
+
+export type NavGroup = 'forces';
+export const NAV_GROUP_ICONS: Record<NavGroup, ReactNode> = { forces: <SafetyOutlined /> };
 
 /** Business screens first, then the system's own (regions, accounts, audit). */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -156,6 +170,38 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.projects',
     icon: <BulbOutlined />,
     action: 'deliberation.read',
+  },
+  {
+    key: 'forcesTeams',
+    path: '/forces/teams',
+    labelKey: 'menu.forcesTeams',
+    icon: <FlagOutlined />,
+    action: 'forces.read',
+    group: 'forces',
+  },
+  {
+    key: 'forcesVolunteers',
+    path: '/forces/volunteers',
+    labelKey: 'menu.forcesVolunteers',
+    icon: <UsergroupAddOutlined />,
+    action: 'forces.read',
+    group: 'forces',
+  },
+  {
+    key: 'forcesActivities',
+    path: '/forces/activities',
+    labelKey: 'menu.forcesActivities',
+    icon: <ScheduleOutlined />,
+    action: 'forces.read',
+    group: 'forces',
+  },
+  {
+    key: 'forcesClaims',
+    path: '/forces/claims',
+    labelKey: 'menu.forcesClaims',
+    icon: <HeartOutlined />,
+    action: 'forces.read',
+    group: 'forces',
   },
   { key: 'votes', path: '/votes', labelKey: 'menu.votes', icon: <CheckCircleOutlined />, action: 'vote.manage' },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: INBOX_ACTIONS },

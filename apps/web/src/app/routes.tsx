@@ -14,6 +14,7 @@ import { NOTICE_ROUTES } from '../features/notices/routes.tsx';
 import { DELIBERATION_ROUTES } from '../features/deliberation/routes.tsx';
 import { TOPIC_ROUTES } from '../features/topics/routes.tsx';
 import { PROJECT_ROUTES } from '../features/projects/routes.tsx';
+import { FORCES_ROUTES } from '../features/forces/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -68,6 +69,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ...DELIBERATION_ROUTES,
   ...TOPIC_ROUTES,
   ...PROJECT_ROUTES,
+  ...FORCES_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

@@ -10,6 +10,7 @@ import type topicsZh from './topics.zh-CN.json';
 import type projectsZh from './projects.zh-CN.json';
 import type inspectionsZh from './inspections.zh-CN.json';
 import type volunteerZh from './volunteer.zh-CN.json';
+import type forcesZh from './forces.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -93,6 +94,7 @@ declare module 'i18next' {
       projects: typeof projectsZh;
       inspections: typeof inspectionsZh;
       volunteer: typeof volunteerZh;
+      forces: typeof forcesZh;
     };
   }
 }
