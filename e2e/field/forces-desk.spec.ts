@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { apiLogin, createUserViaApi, uniqueName } from '../fixtures/api.ts';
 import { pickOption } from '../fixtures/antd.ts';
 import { loginViaUi } from '../fixtures/auth.ts';
+import { spotInGrid } from '../fixtures/cases.ts';
 import { desktop, phone } from '../fixtures/desk.ts';
 import { shot } from '../fixtures/shots.ts';
 
@@ -24,11 +25,38 @@ function idNumber(body: string): string {
   return body + '10X98765432'[sum % 11];
 }
 
+/**
+ * The approved volunteer reports litter (a claimable item) in 修身村 and claims it: the desk then lists a
+ * case being handled by a volunteer. It stays claimed in 修身村, out of every other spec's lists.
+ */
+async function claimLitter(baseURL: string, username: string): Promise<string> {
+  const spot = await spotInGrid(baseURL, `${XIUSHEN}001`);
+  const s = await apiLogin(baseURL, username, 'Second@2026b');
+  try {
+    const c = await s.post<{ id: string; version: number }>('/api/cases', {
+      itemCode: '01001',
+      description: '村委会门口有人乱扔垃圾',
+      location: { lon: spot.longitude, lat: spot.latitude },
+      attachmentIds: [],
+      idempotencyKey: crypto.randomUUID(),
+    });
+    const claimed = await s.post<{ id: string; state: string }>('/api/forces/claims', {
+      caseId: c.id,
+      version: c.version,
+      idempotencyKey: crypto.randomUUID(),
+    });
+    expect(claimed.state).toBe('claimed');
+    return c.id;
+  } finally {
+    await s.dispose();
+  }
+}
+
 /** A unique 11-digit mobile number (139…). */
 const mobile = () => `139${String(Date.now()).slice(-8)}`;
 
 /** A resident of 修身村 made for this test, past the first-login password change, registered as a volunteer. */
-async function volunteerRegistration(baseURL: string): Promise<{ id: string; name: string }> {
+async function volunteerRegistration(baseURL: string): Promise<{ id: string; name: string; username: string }> {
   const username = uniqueName('fd_res_');
   const name = uniqueName('志愿者');
   await createUserViaApi(baseURL, {
@@ -45,7 +73,7 @@ async function volunteerRegistration(baseURL: string): Promise<{ id: string; nam
   try {
     const v = await s.post<{ id: string; state: string }>('/api/forces/volunteers', { skills: '会急救、懂电工' });
     expect(v.state).toBe('pending');
-    return { id: v.id, name };
+    return { id: v.id, name, username };
   } finally {
     await s.dispose();
   }
@@ -113,8 +141,8 @@ test('the centre keeps a team and its member (audited reveal), publishes an acti
   await page.getByTestId('activity-place').fill('修身村村委会门口');
   await page.getByTestId('location-picker').click();
   await expect(page.getByTestId('activity-lon')).not.toHaveValue('');
-  await page.getByTestId('activity-lon').fill('113.7012');
-  await page.getByTestId('activity-lat').fill('34.7456');
+  await page.getByTestId('activity-lon').fill('113.7081');
+  await page.getByTestId('activity-lat').fill('34.7352');
   const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
   const start = page.getByRole('dialog').getByPlaceholder('开始日期');
   await start.click();
@@ -146,10 +174,15 @@ test('the centre keeps a team and its member (audited reveal), publishes an acti
   await expect(approved).toContainText('已通过');
   await expect(approved).toContainText('0.0');
 
-  // 市民认领: the page lists the area's claims (none need be there), each linking to its case.
+  // 市民认领: the approved volunteer claims litter; the desk lists it with the volunteer, linked to the case.
+  const caseId = await claimLitter(baseURL ?? '', v.username);
   await openForces(page, 'forcesClaims');
-  await expect(page.getByTestId('claims-table')).toBeVisible();
+  const claim = page.getByTestId('claims-table').locator('tr', { hasText: v.name });
+  await expect(claim).toContainText('认领处置中');
+  await expect(claim).toContainText('暴露垃圾');
   await shot(page, 'forces-desk-claims');
+  await page.getByTestId(`claim-open-${caseId}`).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${caseId}$`));
   await page.context().close();
 
   // The auditor finds the reveal in the audit log: who, which member, the reason, never the number.

@@ -187,6 +187,7 @@ function Signups({ activity }: { activity: ActivityView }) {
   const signups = useSignups(activity.id);
   return (
     <Table<SignupView>
+      scroll={{ x: 'max-content' }}
       rowKey="volunteerId"
       size="small"
       loading={signups.isPending}
@@ -247,6 +248,7 @@ export function ActivitiesPage() {
     >
       <Typography.Paragraph type="secondary">{t('activities.hint')}</Typography.Paragraph>
       <Table<ActivityView>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={activities.isPending}
         dataSource={activities.data ?? []}

@@ -17,6 +17,7 @@ export function ClaimsPage() {
     <Card title={t('claims.title')}>
       <Typography.Paragraph type="secondary">{t('claims.hint')}</Typography.Paragraph>
       <Table<DeskClaimView>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={claims.isPending}
         dataSource={claims.data ?? []}

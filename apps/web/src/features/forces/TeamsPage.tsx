@@ -143,7 +143,7 @@ function MembersDrawer({ team, onClose }: { team: TeamView; onClose: () => void 
   };
 
   return (
-    <Drawer open width={760} title={t('teams.membersOf', { name: team.name })} onClose={onClose} destroyOnHidden>
+    <Drawer open width={820} title={t('teams.membersOf', { name: team.name })} onClose={onClose} destroyOnHidden>
       {manage && (
         <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 8 }}>
           <Form.Item name="name" rules={[{ required: true, whitespace: true, message: t('members.nameRule') }]}>
@@ -166,6 +166,7 @@ function MembersDrawer({ team, onClose }: { team: TeamView; onClose: () => void 
         </Form>
       )}
       <Table<MemberView>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         size="small"
         loading={members.isPending}
@@ -233,6 +234,7 @@ export function TeamsPage() {
     >
       <Typography.Paragraph type="secondary">{t('teams.hint')}</Typography.Paragraph>
       <Table<TeamView>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={teams.isPending}
         dataSource={teams.data ?? []}

@@ -44,6 +44,7 @@ export function VolunteersPage() {
       <Card title={t('volunteers.pending')}>
         <Typography.Paragraph type="secondary">{t('volunteers.pendingHint')}</Typography.Paragraph>
         <Table<VolunteerView>
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           loading={volunteers.isPending}
@@ -90,6 +91,7 @@ export function VolunteersPage() {
       </Card>
       <Card title={t('volunteers.roster')}>
         <Table<VolunteerView>
+          scroll={{ x: 'max-content' }}
           rowKey="id"
           size="small"
           loading={volunteers.isPending}
