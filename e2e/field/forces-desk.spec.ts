@@ -128,8 +128,27 @@ test('the centre keeps a team and its member (audited reveal), publishes an acti
   await page.getByTestId('reveal-submit').click();
   await expect(page.getByTestId('reveal-value')).toContainText(phoneNo);
   await page.getByTestId('reveal-submit').click();
+  await expect(page.getByTestId('reveal-value')).toHaveCount(0);
+
+  // A second member is added by mistake and removed (the numbers go with the row).
+  await page.getByTestId('member-name').fill('钱临时');
+  await page.getByTestId('member-add').click();
+  const extra = members.locator('tr', { hasText: '钱临时' });
+  await extra.locator('[data-testid^="member-remove-"]').click();
+  await page.getByTestId('member-remove-ok').click();
+  await expect(extra).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(row.locator('td').nth(3)).toHaveText('1');
+
+  // The team is renamed: 一村一警 (the kind) and a new name; its member stays.
+  const renamed = uniqueName('修身村警务室');
+  await row.locator('[data-testid^="team-edit-"]').click();
+  await pickOption(page, page.getByTestId('team-kind'), '一村一警');
+  await page.getByTestId('team-name').fill(renamed);
+  await page.getByTestId('team-save').click();
+  const edited = page.getByTestId('teams-table').locator('tr', { hasText: renamed });
+  await expect(edited.locator('td').nth(1)).toHaveText('一村一警');
+  await expect(edited.locator('td').nth(3)).toHaveText('1');
 
   // 巡防与志愿活动: published with a place (name, point on the map or typed), time and capacity.
   const title = uniqueName('修身村周末巡防');
@@ -144,11 +163,11 @@ test('the centre keeps a team and its member (audited reveal), publishes an acti
   await page.getByTestId('activity-lon').fill('113.7081');
   await page.getByTestId('activity-lat').fill('34.7352');
   const day = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-  const start = page.getByRole('dialog').getByPlaceholder('开始日期');
+  const start = page.getByRole('dialog').getByPlaceholder('开始时间');
   await start.click();
   await start.fill(`${day} 19:00`);
   await start.press('Enter');
-  const end = page.getByRole('dialog').getByPlaceholder('结束日期');
+  const end = page.getByRole('dialog').getByPlaceholder('结束时间');
   await end.fill(`${day} 22:00`);
   await end.press('Enter');
   await expect(end).toHaveValue(`${day} 22:00`);

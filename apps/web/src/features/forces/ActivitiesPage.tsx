@@ -165,6 +165,7 @@ function PublishDialog({ onClose }: { onClose: () => void }) {
               <DatePicker.RangePicker
                 showTime={{ format: 'HH:mm' }}
                 format="YYYY-MM-DD HH:mm"
+                placeholder={[t('activities.startsAt'), t('activities.endsAt')]}
                 style={{ width: '100%' }}
                 data-testid="activity-time"
               />
