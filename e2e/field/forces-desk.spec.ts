@@ -180,6 +180,7 @@ test('the centre keeps a team and its member (audited reveal), publishes an acti
   await expect(activity).toContainText('0 / 8');
   await activity.locator('.ant-table-row-expand-icon').click();
   await expect(page.getByText('尚无报名')).toBeVisible();
+  await shot(page, 'forces-desk-activities');
 
   // 志愿者: a resident registered (on the API); the centre approves on the page.
   const v = await volunteerRegistration(baseURL ?? '');
