@@ -117,8 +117,11 @@ describe('authorization matrix', () => {
               failures.push(`${who}: shows the other township's ${leaked.join(', ')}`);
             const wrong = sample.check?.(res.body, w.A);
             if (wrong) failures.push(`${who}: ${wrong}`);
-            const revealing =
-              key === 'POST /api/residents/:id/reveal' || key === 'POST /api/reception/visits/:id/reveal';
+            const revealing = [
+              'POST /api/residents/:id/reveal',
+              'POST /api/reception/visits/:id/reveal',
+              'POST /api/forces/members/:id/reveal',
+            ].includes(key);
             const plain = revealing ? [] : stored.filter((p) => res.body.includes(p));
             if (plain.length > 0) failures.push(`${who}: carries a stored number in plaintext`);
           }

@@ -300,9 +300,10 @@ describe('no response carries an unmasked identity or phone number', () => {
       await call(who, s[who] as Session, 'GET', '/api/forces/teams');
       await call(who, s[who] as Session, 'GET', `/api/forces/teams/${team.json().id}/members`);
       await call(who, s[who] as Session, 'GET', '/api/forces/volunteers');
+      await call(who, s[who] as Session, 'GET', '/api/forces/claims');
     }
     const forcesBodies = bodies.filter((b) => b.url.startsWith('/api/forces/'));
-    expect(forcesBodies.length).toBe(10);
+    expect(forcesBodies.length).toBe(12);
     expect(forcesBodies.find((b) => b.who === 'leader' && b.url === '/api/forces/volunteers')?.body).toContain('李**');
     expect(forcesBodies.filter((b) => b.who === 'leader' && b.body.includes('李群众'))).toEqual([]);
     // Everything the server knows in plaintext, decrypted from the database.

@@ -15,6 +15,9 @@ export const teamInputSchema = z.strictObject({
   name: safeString().trim().min(1).max(64),
 });
 export type TeamInput = z.infer<typeof teamInputSchema>;
+/** Renaming a team or changing its kind (its village or township stays). */
+export const teamUpdateSchema = teamInputSchema.omit({ regionId: true });
+export type TeamUpdate = z.infer<typeof teamUpdateSchema>;
 export const teamViewSchema = z.object({
   id: z.string(),
   regionPath: z.string(),
@@ -43,6 +46,11 @@ export const memberViewSchema = z.object({
 });
 export type MemberView = z.infer<typeof memberViewSchema>;
 export const membersViewSchema = z.object({ items: z.array(memberViewSchema) });
+
+/*
+ * A member's full phone or identity number is revealed as residents' are (people.ts revealBodySchema /
+ * revealedSchema): a reason, audited, to a role with person.reveal.
+ */
 
 export const volunteerRegisterSchema = z.strictObject({
   skills: safeString().trim().max(200).optional(),
@@ -97,6 +105,19 @@ export const activityViewSchema = z.object({
 export type ActivityView = z.infer<typeof activityViewSchema>;
 export const activitiesViewSchema = z.object({ items: z.array(activityViewSchema) });
 
+/** One sign-up as the desk sees it: the volunteer's name, check-in (with its distance), check-out and minutes. */
+export const signupViewSchema = z.object({
+  volunteerId: z.string(),
+  name: z.string(),
+  signedUpAt: z.string(),
+  checkedInAt: z.string().nullable(),
+  checkInDistanceM: z.number().nullable(),
+  checkedOutAt: z.string().nullable(),
+  minutes: z.number(),
+});
+export type SignupView = z.infer<typeof signupViewSchema>;
+export const signupsViewSchema = z.object({ items: z.array(signupViewSchema) });
+
 export const signupBodySchema = z.strictObject({ idempotencyKey });
 export const checkInBodySchema = z.strictObject({ lon, lat });
 export const attendanceViewSchema = z.object({
@@ -107,6 +128,21 @@ export const attendanceViewSchema = z.object({
   minutes: z.number(),
 });
 export type AttendanceView = z.infer<typeof attendanceViewSchema>;
+
+/** The desk's claims: cases a volunteer holds (claimed) or has closed awaiting confirmation (claim_done). */
+export const DESK_CLAIM_STATES = ['claimed', 'claim_done'] as const;
+export const deskClaimViewSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  itemName: z.string(),
+  state: z.enum(CASE_STATES),
+  address: z.string().nullable(),
+  regionPath: z.string(),
+  claimantName: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type DeskClaimView = z.infer<typeof deskClaimViewSchema>;
+export const deskClaimsViewSchema = z.object({ items: z.array(deskClaimViewSchema) });
 
 export const claimNearbyQuerySchema = z.strictObject({
   lon: z.coerce.number().min(-180).max(180),

@@ -10,6 +10,7 @@ import { expectOk, next, photo, reportCase, type Side, type World } from './worl
 
 interface ForcesSide {
   teamId: string;
+  memberId: string;
   volunteerId: string;
   activityId: string;
   claimedCaseId: string;
@@ -97,7 +98,15 @@ async function forcesOf(w: World, o: Side): Promise<ForcesSide> {
     { regionId: o.villageId, kind: 'volunteer_team', name: `${o.name}区志愿服务队` },
     'team',
   );
-  await made(w, dispatcher, `/api/forces/teams/${team.id}/members`, { name: `${o.name}区队员` }, 'member');
+  const phone = o.name === 'A' ? '13700006601' : '13700006602';
+  o.plaintexts.push(phone);
+  const member = await made(
+    w,
+    dispatcher,
+    `/api/forces/teams/${team.id}/members`,
+    { name: `${o.name}区队员`, phone },
+    'member',
+  );
   const v = await made(w, resident, '/api/forces/volunteers', {}, 'volunteer');
   await made(w, dispatcher, `/api/forces/volunteers/${v.id}/decide`, { approved: true }, 'approve');
   const now = w.t.clock.now().getTime();
@@ -126,7 +135,13 @@ async function forcesOf(w: World, o: Side): Promise<ForcesSide> {
     'signup',
   );
   await made(w, resident, `/api/forces/activities/${activity.id}/check-in`, o.point, 'check-in');
-  const side: ForcesSide = { teamId: team.id, volunteerId: v.id, activityId: activity.id, claimedCaseId: '' };
+  const side: ForcesSide = {
+    teamId: team.id,
+    memberId: member.id,
+    volunteerId: v.id,
+    activityId: activity.id,
+    claimedCaseId: '',
+  };
   built.set(o.name, side);
   side.claimedCaseId = (await claimedCase(w, o)).id;
   o.markers.push(team.id, team.name, v.id, activity.id, activity.title, side.claimedCaseId);
@@ -135,6 +150,7 @@ async function forcesOf(w: World, o: Side): Promise<ForcesSide> {
 
 const get = (url: string): Req => ({ method: 'GET', url });
 const post = (url: string, payload: object): Req => ({ method: 'POST', url, payload });
+const put = (url: string, payload: object): Req => ({ method: 'PUT', url, payload });
 /** A fresh object of the actor's own side when the route lets them through, else the side's standing one. */
 async function fresh<T extends { id: string }>(o: Side, c: SampleCtx, existing: string, make: () => Promise<T>) {
   return c.allowed && o.name === 'A' ? await make() : { id: existing, version: 1 };
@@ -156,6 +172,36 @@ export const FORCES_SAMPLES: Record<string, Sample> = {
   },
   'POST /api/forces/teams/:id/members': {
     call: async (o, c) => post(`/api/forces/teams/${(await forcesOf(c.w, o)).teamId}/members`, { name: '队员' }),
+  },
+  'PUT /api/forces/teams/:id': {
+    call: async (o, c) =>
+      put(`/api/forces/teams/${(await forcesOf(c.w, o)).teamId}`, {
+        kind: 'volunteer_team',
+        name: `${o.name}区志愿服务队`,
+      }),
+  },
+  'DELETE /api/forces/members/:id': {
+    call: async (o, c) => {
+      const side = await forcesOf(c.w, o);
+      const m = await fresh(o, c, side.memberId, () =>
+        made(c.w, o.accounts.dispatcher, `/api/forces/teams/${side.teamId}/members`, { name: '临时队员' }, 'member'),
+      );
+      return { method: 'DELETE', url: `/api/forces/members/${m.id}` };
+    },
+  },
+  'POST /api/forces/members/:id/reveal': {
+    call: async (o, c) =>
+      post(`/api/forces/members/${(await forcesOf(c.w, o)).memberId}/reveal`, {
+        field: 'phone',
+        reason: '联系队员排班',
+      }),
+  },
+  'GET /api/forces/activities/:id/signups': {
+    call: async (o, c) => get(`/api/forces/activities/${(await forcesOf(c.w, o)).activityId}/signups`),
+  },
+  'GET /api/forces/claims': {
+    call: async (o, c) => (await forcesOf(c.w, o), get('/api/forces/claims')),
+    out: false,
   },
   'GET /api/forces/volunteers': {
     call: async (o, c) => (await forcesOf(c.w, o), get('/api/forces/volunteers')),

@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BulbOutlined,
+  CompassOutlined,
   ContactsOutlined,
   FieldTimeOutlined,
   FileSearchOutlined,
@@ -16,7 +17,6 @@ import {
   CheckCircleOutlined,
   CarryOutOutlined,
   CommentOutlined,
-  CompassOutlined,
   CheckSquareOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -36,6 +36,10 @@ import {
   SolutionOutlined,
   TeamOutlined,
   WarningOutlined,
+  SafetyOutlined,
+  UsergroupAddOutlined,
+  HeartOutlined,
+  FlagOutlined,
 } from '@ant-design/icons';
 
 export type NavKey =
@@ -75,7 +79,11 @@ export type NavKey =
   | 'inspectionTemplates'
   | 'visitPlans'
   | 'visits'
-  | 'visitIntervals';
+  | 'visitIntervals'
+  | 'forcesTeams'
+  | 'forcesVolunteers'
+  | 'forcesActivities'
+  | 'forcesClaims';
 
 export interface NavItem {
   key: NavKey;
@@ -84,7 +92,15 @@ export interface NavItem {
   icon: ReactNode;
   /** The action the menu entry (and its route) needs — any one of a list; none means every signed-in user. */
   action?: Action | readonly Action[];
+  /** Entries of one group (consecutive in NAV_ITEMS) open under one submenu, labelled `menu.groups.<group>`. */
+  group?: NavGroup;
 }
+
+export type NavGroup = 'field' | 'forces';
+export const NAV_GROUP_ICONS: Record<NavGroup, ReactNode> = {
+  field: <CompassOutlined />,
+  forces: <SafetyOutlined />,
+};
 
 /** Business screens first, then the system's own (regions, accounts, audit). */
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -176,6 +192,38 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <BulbOutlined />,
     action: 'deliberation.read',
   },
+  {
+    key: 'forcesTeams',
+    path: '/forces/teams',
+    labelKey: 'menu.forcesTeams',
+    icon: <FlagOutlined />,
+    action: 'forces.read',
+    group: 'forces',
+  },
+  {
+    key: 'forcesVolunteers',
+    path: '/forces/volunteers',
+    labelKey: 'menu.forcesVolunteers',
+    icon: <UsergroupAddOutlined />,
+    action: 'forces.read',
+    group: 'forces',
+  },
+  {
+    key: 'forcesActivities',
+    path: '/forces/activities',
+    labelKey: 'menu.forcesActivities',
+    icon: <ScheduleOutlined />,
+    action: 'forces.read',
+    group: 'forces',
+  },
+  {
+    key: 'forcesClaims',
+    path: '/forces/claims',
+    labelKey: 'menu.forcesClaims',
+    icon: <HeartOutlined />,
+    action: 'forces.read',
+    group: 'forces',
+  },
   { key: 'votes', path: '/votes', labelKey: 'menu.votes', icon: <CheckCircleOutlined />, action: 'vote.manage' },
   { key: 'inbox', path: '/inbox', labelKey: 'menu.inbox', icon: <MessageOutlined />, action: INBOX_ACTIONS },
   { key: 'items', path: '/items', labelKey: 'menu.items', icon: <OrderedListOutlined />, action: 'item.read' },
@@ -196,6 +244,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.inspections',
     icon: <FileSearchOutlined />,
     action: 'inspection.read',
+    group: 'field',
   },
   {
     key: 'inspectionTemplates',
@@ -203,6 +252,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.inspectionTemplates',
     icon: <ProfileOutlined />,
     action: ['inspection.read', 'inspection.template_manage'],
+    group: 'field',
   },
   {
     key: 'visitPlans',
@@ -210,6 +260,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.visitPlans',
     icon: <ScheduleOutlined />,
     action: 'special_population.read',
+    group: 'field',
   },
   {
     key: 'visits',
@@ -217,6 +268,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.visits',
     icon: <ContactsOutlined />,
     action: 'special_population.read',
+    group: 'field',
   },
   {
     key: 'visitIntervals',
@@ -224,6 +276,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.visitIntervals',
     icon: <FieldTimeOutlined />,
     action: 'visit_plan.configure',
+    group: 'field',
   },
   { key: 'imports', path: '/imports', labelKey: 'menu.imports', icon: <CloudUploadOutlined />, action: 'base.import' },
   { key: 'stats', path: '/stats', labelKey: 'menu.stats', icon: <BarChartOutlined />, action: 'stats.read' },

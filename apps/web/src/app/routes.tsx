@@ -16,7 +16,8 @@ import { TOPIC_ROUTES } from '../features/topics/routes.tsx';
 import { PROJECT_ROUTES } from '../features/projects/routes.tsx';
 import { FIELD_STATS_ROUTES } from '../features/fieldStats/routes.tsx';
 import { INSPECTION_ROUTES } from '../features/inspections/routes.tsx';
-import { VISIT_ROUTES } from '../features/visits/routes.tsx';
+import { VISIT_ROUTES } from '../features/visits/routes.tsx'
+import { FORCES_ROUTES } from '../features/forces/routes.tsx';
 
 /**
  * Every page loads with its route: a phone opening /m/report fetches the phone screens and not the
@@ -74,6 +75,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ...FIELD_STATS_ROUTES,
   ...INSPECTION_ROUTES,
   ...VISIT_ROUTES,
+  ...FORCES_ROUTES,
 ];
 
 const pageSpin = <Spin style={{ display: 'block', marginTop: 64 }} />;

@@ -3,6 +3,8 @@ import {
   type ActivityView,
   type AttendanceView,
   CHECK_IN_RULE,
+  type SignupView,
+  maskName,
   checkInProblem,
   minutesServed,
 } from '@gewu/domain';
@@ -25,7 +27,7 @@ import {
   notSignedUp,
 } from './forces.errors.ts';
 import { approvedVolunteer, regionForForces, volunteerOf } from './forces.scope.ts';
-import { activitySignups, forceActivities } from './forces.table.ts';
+import { activitySignups, forceActivities, volunteers } from './forces.table.ts';
 import type { ForcesDeps } from './forces.teams.ts';
 
 type ActivityRow = typeof forceActivities.$inferSelect;
@@ -121,8 +123,11 @@ async function signedUpCount(db: Db, activityId: string): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
+/** The desk also sees activities ended in the last 30 days, with their hours (local practice). */
+const STAFF_PAST_MS = 30 * 86_400_000;
+
 /**
- * Activities not yet ended: a resident sees their village's (and its township's), with their own
+ * Activities not yet ended (the desk: or ended in the last 30 days): a resident sees their village's (and its township's), with their own
  * sign-up; the cadre and the centre their area's.
  */
 export async function listActivities(deps: ForcesDeps, ctx: RequestContext): Promise<{ items: ActivityView[] }> {
@@ -137,7 +142,7 @@ export async function listActivities(deps: ForcesDeps, ctx: RequestContext): Pro
   const rows = await deps.db
     .select()
     .from(forceActivities)
-    .where(and(place, gte(forceActivities.endsAt, deps.clock.now())))
+    .where(and(place, gte(forceActivities.endsAt, new Date(deps.clock.now().getTime() - (staff ? STAFF_PAST_MS : 0)))))
     .orderBy(asc(forceActivities.startsAt))
     .limit(200);
   const mine = new Map<string, SignupRow>();
@@ -159,6 +164,37 @@ export async function listActivities(deps: ForcesDeps, ctx: RequestContext): Pro
     for (const s of signups) mine.set(s.activityId, s);
   }
   return { items: rows.map((a) => activityView(a, counts.get(a.id) ?? 0, mine.get(a.id))) };
+}
+
+/**
+ * An activity's sign-ups for the desk (the cadre, the centre; leaders with names masked): who, when they
+ * checked in and how far from the place, checked out, minutes served. 404 outside the actor's area.
+ */
+export async function listSignups(deps: ForcesDeps, ctx: RequestContext, id: string): Promise<{ items: SignupView[] }> {
+  const actor = authorize(ctx, 'forces.read');
+  const [a] = await deps.db
+    .select({ id: forceActivities.id })
+    .from(forceActivities)
+    .where(and(eq(forceActivities.id, id), inScope(actor, forceActivities.regionPath)));
+  if (!a) throw activityNotFound();
+  const rows = await deps.db
+    .select({ s: activitySignups, name: volunteers.name })
+    .from(activitySignups)
+    .innerJoin(volunteers, eq(volunteers.id, activitySignups.volunteerId))
+    .where(eq(activitySignups.activityId, a.id))
+    .orderBy(asc(activitySignups.signedUpAt));
+  const named = can(actor, 'forces.manage');
+  return {
+    items: rows.map(({ s, name }) => ({
+      volunteerId: s.volunteerId,
+      name: named ? name : maskName(name),
+      signedUpAt: s.signedUpAt.toISOString(),
+      checkedInAt: iso(s.checkedInAt),
+      checkInDistanceM: s.checkInDistanceM,
+      checkedOutAt: iso(s.checkedOutAt),
+      minutes: s.minutes,
+    })),
+  };
 }
 
 /** The length of the township part of a village's path (`/province/city/county/township/`). */

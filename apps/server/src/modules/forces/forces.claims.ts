@@ -1,9 +1,16 @@
-import { CLAIM_NEARBY, type ClaimCaseView, boxAround, metresBetween } from '@gewu/domain';
+import { CLAIM_NEARBY, type ClaimCaseView, type DeskClaimView, boxAround, maskName, metresBetween } from '@gewu/domain';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize } from '../../platform/access.ts';
+import { authorize, can } from '../../platform/access.ts';
 import { actOnCase } from '../cases/cases.actions.ts';
 import { claimCaseNotFound, claimPhotosSame } from './forces.errors.ts';
-import { type ClaimRow, caseUnder, claimRowById, claimableInBox, claimsOf } from './forces.repository.ts';
+import {
+  type ClaimRow,
+  caseUnder,
+  claimRowById,
+  claimableInBox,
+  claimsOf,
+  deskClaimRows,
+} from './forces.repository.ts';
 import { approvedVolunteer } from './forces.scope.ts';
 import type { ForcesDeps } from './forces.teams.ts';
 
@@ -46,6 +53,23 @@ export async function myClaims(deps: ForcesDeps, ctx: RequestContext) {
   const actor = authorize(ctx, 'forces.volunteer');
   const rows = await claimsOf(deps.db, actor.id);
   return { items: rows.map((r) => claimView(r, null)) };
+}
+
+/**
+ * The desk's 市民认领: cases of the area a volunteer holds or has closed awaiting confirmation, with the
+ * volunteer's name (masked for those who only read). The decision itself is on the case (/cases/:id).
+ */
+export async function deskClaims(deps: ForcesDeps, ctx: RequestContext): Promise<{ items: DeskClaimView[] }> {
+  const actor = authorize(ctx, 'forces.read');
+  const rows = await deskClaimRows(deps.db, actor.regionPath);
+  const named = can(actor, 'forces.manage');
+  return {
+    items: rows.map((r) => ({
+      ...r,
+      claimantName: r.claimantName && !named ? maskName(r.claimantName) : r.claimantName,
+      updatedAt: r.updatedAt.toISOString(),
+    })),
+  };
 }
 
 /** A case of the volunteer's village (the only ones they may claim), or 404. */

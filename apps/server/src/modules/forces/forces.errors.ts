@@ -5,6 +5,9 @@ export const regionNotFound = () => notFound('forces.region_not_found', '区域�
 export const teamNotFound = () => notFound('forces.team_not_found', '队伍不存在或不在您的管辖范围内');
 export const memberInvalid = (details: { path: string; message: string }[]) =>
   badRequest('forces.member_invalid', '队员信息有误', details);
+export const memberNotFound = () => notFound('forces.member_not_found', '队员不存在或不在您的管辖范围内');
+export const memberFieldEmpty = (field: 'idNumber' | 'phone') =>
+  notFound('forces.member_field_empty', field === 'idNumber' ? '该队员未登记身份证号' : '该队员未登记电话');
 export const volunteerNotFound = () => notFound('forces.volunteer_not_found', '志愿者登记不存在或不在您的管辖范围内');
 export const volunteerNoVillage = () =>
   new AppError(403, 'forces.no_village', '志愿者在本村（社区）登记：您的账号未归属到村（社区）');

@@ -1,8 +1,10 @@
-import { and, between, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { DESK_CLAIM_STATES } from '@gewu/domain';
+import { and, asc, between, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { escapeLike } from '../../platform/access.ts';
 import { caseEvents, cases } from '../cases/cases.table.ts';
 import { items } from '../items/items.table.ts';
+import { volunteers } from './forces.table.ts';
 
 /* Read models over the case chain's tables for 市民认领 (the cases module writes them, through CASE_LIFE). */
 
@@ -57,6 +59,27 @@ export async function caseUnder(db: Db, id: string, path: string) {
     .from(cases)
     .where(and(eq(cases.id, id), under(cases.regionPath, path)));
   return row;
+}
+
+/** Cases of the area held by a volunteer or awaiting the grid worker's confirmation, oldest change first. */
+export function deskClaimRows(db: Db, path: string) {
+  return db
+    .select({
+      id: cases.id,
+      code: cases.code,
+      itemName: items.name,
+      state: cases.state,
+      address: cases.address,
+      regionPath: cases.regionPath,
+      claimantName: volunteers.name,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .innerJoin(items, eq(items.id, cases.itemId))
+    .leftJoin(volunteers, eq(volunteers.userId, cases.claimantUserId))
+    .where(and(inArray(cases.state, [...DESK_CLAIM_STATES]), under(cases.regionPath, path)))
+    .orderBy(asc(cases.updatedAt))
+    .limit(200);
 }
 
 /** Confirmed self-handled cases per volunteer account. */

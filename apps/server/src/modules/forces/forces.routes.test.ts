@@ -28,6 +28,7 @@ let gridworker: Session;
 let dispatcher: Session;
 let cadre: Session;
 let leader: Session;
+let mdcadre: Session;
 let mingde: string;
 let point: { lon: number; lat: number };
 let ip = 0;
@@ -66,6 +67,8 @@ beforeAll(async () => {
   dispatcher = await signIn('dispatcher');
   cadre = await signIn('cadre');
   leader = await signIn('leader');
+  await addUser(t.database, { username: 'mdcadre', role: 'village_cadre', regionCode: '410104001001' });
+  mdcadre = await signIn('mdcadre');
   mingde = await regionIdByCode(t.database, '410104001001');
   const p = await pointInGrid(t.database, '410104001001001');
   point = { lon: p.lon, lat: p.lat };
@@ -109,6 +112,63 @@ describe('teams and members', () => {
       400,
       'forces.member_invalid',
     ]);
+  });
+});
+
+describe('team changes and the audited reveal of a member’s number', () => {
+  it('the centre renames a team, reveals a number with a reason (audited), removes a member; others cannot', async () => {
+    const team = await ok(dispatcher, 'POST', '/api/forces/teams', {
+      regionId: mingde,
+      kind: 'patrol_team',
+      name: '明德巡防二队',
+    });
+    const renamed = await ok(dispatcher, 'PUT', `/api/forces/teams/${team.id}`, {
+      kind: 'volunteer_team',
+      name: '明德志愿服务队',
+    });
+    expect([renamed.kind, renamed.name, renamed.members]).toEqual(['volunteer_team', '明德志愿服务队', 0]);
+    const m = await ok(dispatcher, 'POST', `/api/forces/teams/${team.id}/members`, {
+      name: '队员丙',
+      phone: '13900139001',
+    });
+    // The village's own cadre manages the team but may not reveal (no person.reveal), as for residents.
+    await refused(mdcadre, 'POST', `/api/forces/members/${m.id}/reveal`, { field: 'phone', reason: '联系排班' }, [
+      403,
+      'access.denied',
+    ]);
+    // Another village's cadre: the member is not theirs (404), nothing removed.
+    await refused(cadre, 'DELETE', `/api/forces/members/${m.id}`, undefined, [404, 'forces.member_not_found']);
+    await refused(cadre, 'PUT', `/api/forces/teams/${team.id}`, { kind: 'patrol_team', name: 'x' }, [
+      404,
+      'forces.team_not_found',
+    ]);
+    await refused(dispatcher, 'POST', `/api/forces/members/${m.id}/reveal`, { field: 'phone', reason: '看' }, [
+      400,
+      'validation.failed',
+    ]);
+    await refused(dispatcher, 'POST', `/api/forces/members/${m.id}/reveal`, { field: 'idNumber', reason: '核实身份' }, [
+      404,
+      'forces.member_field_empty',
+    ]);
+    const shown = await ok(dispatcher, 'POST', `/api/forces/members/${m.id}/reveal`, {
+      field: 'phone',
+      reason: '联系队员排班',
+    });
+    expect(shown).toEqual({ field: 'phone', value: '13900139001' });
+    const audit = await rows<{ detail: unknown; actor: string; target: string }>(
+      sql`SELECT detail, actor_name AS actor, target_id AS target FROM audit_log WHERE action = 'forces.member_reveal'`,
+    );
+    expect(audit).toEqual([
+      { detail: { field: 'phone', reason: '联系队员排班' }, actor: expect.any(String), target: m.id },
+    ]);
+    expect(JSON.stringify(audit)).not.toContain('13900139001');
+    expect(await ok(mdcadre, 'DELETE', `/api/forces/members/${m.id}`)).toEqual({ id: m.id });
+    expect((await ok(dispatcher, 'GET', `/api/forces/teams/${team.id}/members`)).items).toEqual([]);
+    await refused(dispatcher, 'DELETE', `/api/forces/members/${m.id}`, undefined, [404, 'forces.member_not_found']);
+    const removed = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'forces.member_remove' AND target_id = ${m.id}`,
+    );
+    expect(removed).toEqual([{ n: 1 }]);
   });
 });
 
@@ -183,6 +243,34 @@ describe('volunteers and activities', () => {
     expect(out.minutes).toBe(65);
     const me = await ok(resident, 'GET', '/api/forces/volunteers');
     expect([me.items[0].minutes, me.items[0].points]).toEqual([65, 10]); // 4 quarters → 10 points
+    // The desk's list of the activity: who came, how far from the place, minutes; leaders see the name masked.
+    const desk = await ok(mdcadre, 'GET', `/api/forces/activities/${activityId}/signups`);
+    expect(desk.items.map((x: Record<string, unknown>) => [x.name, x.checkInDistanceM, x.minutes])).toEqual([
+      [me.items[0].name, 111, 65],
+    ]);
+    const masked = await ok(leader, 'GET', `/api/forces/activities/${activityId}/signups`);
+    expect(masked.items[0].name).not.toBe(me.items[0].name);
+    expect(masked.items[0].name).toContain('*');
+    await refused(cadre, 'GET', `/api/forces/activities/${activityId}/signups`, undefined, [
+      404,
+      'forces.activity_not_found',
+    ]);
+    // Ended activities stay on the desk's list (for their hours), not on the volunteer's.
+    const past = await ok(dispatcher, 'POST', '/api/forces/activities', {
+      id: crypto.randomUUID(),
+      regionId: mingde,
+      kind: 'volunteer_event',
+      title: '昨日清扫',
+      placeName: '明德社区东门',
+      ...point,
+      startsAt: at('2026-11-22T08:00:00'),
+      endsAt: at('2026-11-22T10:00:00'),
+      capacity: 10,
+    });
+    const ids = async (s: Session) =>
+      (await ok(s, 'GET', '/api/forces/activities')).items.map((x: { id: string }) => x.id);
+    expect(await ids(dispatcher)).toContain(past.id);
+    expect(await ids(resident)).not.toContain(past.id);
   });
 });
 
@@ -207,6 +295,13 @@ describe('市民认领 on the case chain', () => {
       idempotencyKey: k,
     });
     expect(claimed.state).toBe('claimed');
+    const desk = async () =>
+      (await ok(mdcadre, 'GET', '/api/forces/claims')).items
+        .filter((x: { id: string }) => x.id === c.id)
+        .map((x: { state: string; claimantName: string }) => [x.state, x.claimantName]);
+    const neighbourName = (await ok(neighbour, 'GET', '/api/forces/volunteers')).items[0].name;
+    expect(await desk()).toEqual([['claimed', neighbourName]]);
+    expect((await ok(cadre, 'GET', '/api/forces/claims')).items.map((x: { id: string }) => x.id)).not.toContain(c.id);
     // The phone's retry with the same key gets the case, not a conflict.
     expect(
       (await ok(neighbour, 'POST', '/api/forces/claims', { caseId: c.id, version: c.version, idempotencyKey: k }))
@@ -235,12 +330,14 @@ describe('市民认领 on the case chain', () => {
       idempotencyKey: key(),
     });
     expect(done.state).toBe('claim_done');
+    expect(await desk()).toEqual([['claim_done', neighbourName]]);
     const confirmed = await ok(gridworker, 'POST', `/api/forces/claims/${c.id}/decide`, {
       version: done.version,
       confirm: true,
       idempotencyKey: key(),
     });
     expect(confirmed.state).toBe('closed');
+    expect(await desk()).toEqual([]);
     const [row] = await rows<{ claim_handled: boolean; self_handled: boolean; verifier: string }>(
       sql`SELECT c.claim_handled, c.self_handled, u.username AS verifier FROM cases c JOIN users u ON u.id = c.verifier_user_id WHERE c.id = ${c.id}`,
     );

@@ -11,6 +11,11 @@ import {
   claimDecideSchema,
   claimNearbyQuerySchema,
   claimReleaseSchema,
+  deskClaimsViewSchema,
+  revealBodySchema,
+  revealedSchema,
+  signupsViewSchema,
+  teamUpdateSchema,
   forcesFiguresQuerySchema,
   forcesFiguresSchema,
   memberInputSchema,
@@ -27,10 +32,26 @@ import {
 } from '@gewu/domain';
 import { z } from 'zod';
 import type { AppInstance } from '../../platform/http/app-type.ts';
-import { checkIn, checkOut, createActivity, listActivities, signUp } from './forces.activities.ts';
-import { claimCase, closeClaim, decideClaim, myClaims, nearbyClaims, releaseClaim } from './forces.claims.ts';
+import { checkIn, checkOut, createActivity, listActivities, listSignups, signUp } from './forces.activities.ts';
+import {
+  claimCase,
+  closeClaim,
+  decideClaim,
+  deskClaims,
+  myClaims,
+  nearbyClaims,
+  releaseClaim,
+} from './forces.claims.ts';
 import { forcesFigures } from './forces.figures.ts';
-import { addMember, createTeam, listMembers, listTeams } from './forces.teams.ts';
+import {
+  addMember,
+  createTeam,
+  listMembers,
+  listTeams,
+  removeMember,
+  revealMember,
+  updateTeam,
+} from './forces.teams.ts';
 import { decideVolunteer, listVolunteers, registerVolunteer } from './forces.volunteers.ts';
 
 const idParams = z.strictObject({ id: z.string().uuid() });
@@ -48,6 +69,8 @@ export async function forcesRoutes(app: AppInstance) {
   const manage = { access: { roles: ['village_cadre', 'dispatcher'], scope: 'region' } } as const;
   const volunteer = { access: { roles: ['resident'], scope: 'own' } } as const;
   const both = { access: { roles: ['resident', 'village_cadre', 'dispatcher', 'leader'], scope: 'region' } } as const;
+  // As residents' numbers (POST /api/residents/:id/reveal): the centre, whose role may reveal (person.reveal).
+  const reveal = { access: { roles: ['dispatcher'], scope: 'region' } } as const;
   const confirm = { access: { roles: ['grid_worker', 'dispatcher'], scope: 'region' } } as const;
 
   app.get('/api/forces/teams', {
@@ -65,6 +88,17 @@ export async function forcesRoutes(app: AppInstance) {
     },
     handler: async (req, reply) => reply.code(201).send(await createTeam(deps, req.ctx, req.body)),
   });
+  app.put('/api/forces/teams/:id', {
+    config: manage,
+    schema: {
+      tags,
+      summary: '修改队伍名称或类别（所属村或街道不变）',
+      params: idParams,
+      body: teamUpdateSchema,
+      response: { 200: teamViewSchema },
+    },
+    handler: (req) => updateTeam(deps, req.ctx, req.params.id, req.body),
+  });
   app.get('/api/forces/teams/:id/members', {
     config: read,
     schema: { tags, summary: '队员名单（电话、身份证号脱敏）', params: idParams, response: { 200: membersViewSchema } },
@@ -80,6 +114,28 @@ export async function forcesRoutes(app: AppInstance) {
       response: { 201: memberViewSchema },
     },
     handler: async (req, reply) => reply.code(201).send(await addMember(deps, req.ctx, req.params.id, req.body)),
+  });
+
+  app.delete('/api/forces/members/:id', {
+    config: manage,
+    schema: {
+      tags,
+      summary: '移除队员（号码随之删除，留审计记录）',
+      params: idParams,
+      response: { 200: z.object({ id: z.string() }) },
+    },
+    handler: (req) => removeMember(deps, req.ctx, req.params.id),
+  });
+  app.post('/api/forces/members/:id/reveal', {
+    config: reveal,
+    schema: {
+      tags,
+      summary: '查看队员完整电话或身份证号（须有权限并填写原因，留审计记录）',
+      params: idParams,
+      body: revealBodySchema,
+      response: { 200: revealedSchema },
+    },
+    handler: (req) => revealMember(deps, req.ctx, req.params.id, req.body.field, req.body.reason),
   });
 
   app.get('/api/forces/volunteers', {
@@ -115,7 +171,11 @@ export async function forcesRoutes(app: AppInstance) {
 
   app.get('/api/forces/activities', {
     config: both,
-    schema: { tags, summary: '未结束的巡防值班和志愿活动', response: { 200: activitiesViewSchema } },
+    schema: {
+      tags,
+      summary: '未结束的巡防值班和志愿活动（干部及中心另见近 30 天已结束的）',
+      response: { 200: activitiesViewSchema },
+    },
     handler: (req) => listActivities(deps, req.ctx),
   });
   app.post('/api/forces/activities', {
@@ -127,6 +187,16 @@ export async function forcesRoutes(app: AppInstance) {
       response: { 200: activityViewSchema },
     },
     handler: (req) => createActivity(deps, req.ctx, req.body),
+  });
+  app.get('/api/forces/activities/:id/signups', {
+    config: read,
+    schema: {
+      tags,
+      summary: '活动报名名单：签到（距离）、签退、服务时长',
+      params: idParams,
+      response: { 200: signupsViewSchema },
+    },
+    handler: (req) => listSignups(deps, req.ctx, req.params.id),
   });
   app.post('/api/forces/activities/:id/signup', {
     config: volunteer,
@@ -161,6 +231,15 @@ export async function forcesRoutes(app: AppInstance) {
     handler: (req) => checkOut(deps, req.ctx, req.params.id),
   });
 
+  app.get('/api/forces/claims', {
+    config: read,
+    schema: {
+      tags,
+      summary: '本辖区志愿者认领中、待确认的案件（确认或退回在案件页办理）',
+      response: { 200: deskClaimsViewSchema },
+    },
+    handler: (req) => deskClaims(deps, req.ctx),
+  });
   app.get('/api/forces/claims/nearby', {
     config: volunteer,
     schema: {

@@ -1,4 +1,4 @@
-import type { MemberInput, MemberView, TeamInput, TeamView } from '@gewu/domain';
+import type { MemberInput, MemberView, TeamInput, TeamUpdate, TeamView } from '@gewu/domain';
 import { and, asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -7,7 +7,7 @@ import { authorize, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { PiiCipher } from '../../platform/pii.ts';
 import { protectPii } from '../people/residents.service.ts';
-import { memberInvalid, teamNotFound } from './forces.errors.ts';
+import { memberFieldEmpty, memberInvalid, memberNotFound, teamNotFound } from './forces.errors.ts';
 import { regionForForces } from './forces.scope.ts';
 import { forceMembers, forceTeams } from './forces.table.ts';
 
@@ -61,6 +61,28 @@ export async function createTeam(deps: ForcesDeps, ctx: RequestContext, body: Te
       detail: { kind: row.kind },
     });
     return { id: row.id, regionPath: row.regionPath, kind: row.kind, name: row.name, members: 0 };
+  });
+}
+
+/** Renames a team or changes its kind (audited); its village or township stays. */
+export async function updateTeam(
+  deps: ForcesDeps,
+  ctx: RequestContext,
+  id: string,
+  body: TeamUpdate,
+): Promise<TeamView> {
+  return deps.db.transaction(async (tx) => {
+    const team = await teamInScope(tx, ctx, id, 'forces.manage');
+    await tx.update(forceTeams).set({ kind: body.kind, name: body.name }).where(eq(forceTeams.id, team.id));
+    const [n] = await tx.select({ n: count() }).from(forceMembers).where(eq(forceMembers.teamId, team.id));
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'forces.team_update',
+      targetType: 'force_team',
+      targetId: team.id,
+      regionPath: team.regionPath,
+      detail: { kind: body.kind },
+    });
+    return { id: team.id, regionPath: team.regionPath, kind: body.kind, name: body.name, members: Number(n?.n ?? 0) };
   });
 }
 
@@ -132,5 +154,60 @@ export async function addMember(
       detail: { teamId: team.id },
     });
     return memberView(row);
+  });
+}
+
+/** A member of a team of the actor's area, or 404 (never saying that one elsewhere exists). */
+async function memberInScope(db: Db, ctx: RequestContext, id: string, action: 'forces.manage') {
+  const actor = authorize(ctx, action);
+  const [m] = await db
+    .select()
+    .from(forceMembers)
+    .where(and(eq(forceMembers.id, id), inScope(actor, forceMembers.regionPath)));
+  if (!m) throw memberNotFound();
+  return m;
+}
+
+/** Takes a member off their team: the row and its encrypted numbers go; the audit keeps who and when, no numbers. */
+export async function removeMember(deps: ForcesDeps, ctx: RequestContext, id: string): Promise<{ id: string }> {
+  return deps.db.transaction(async (tx) => {
+    const m = await memberInScope(tx, ctx, id, 'forces.manage');
+    await tx.delete(forceMembers).where(eq(forceMembers.id, m.id));
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'forces.member_remove',
+      targetType: 'force_member',
+      targetId: m.id,
+      regionPath: m.regionPath,
+      detail: { teamId: m.teamId },
+    });
+    return { id: m.id };
+  });
+}
+
+/**
+ * Shows a member's full phone or identity number to someone allowed to see it, for a stated reason —
+ * as residents' numbers are revealed (residents.service.ts revealResidentField). The reveal is audited
+ * (who, whose, which field, why).
+ */
+export async function revealMember(
+  deps: ForcesDeps,
+  ctx: RequestContext,
+  id: string,
+  field: 'idNumber' | 'phone',
+  reason: string,
+): Promise<{ field: 'idNumber' | 'phone'; value: string }> {
+  authorize(ctx, 'person.reveal');
+  return deps.db.transaction(async (tx) => {
+    const m = await memberInScope(tx, ctx, id, 'forces.manage');
+    const enc = field === 'idNumber' ? m.idEnc : m.phoneEnc;
+    if (!enc) throw memberFieldEmpty(field);
+    await recordAudit(tx, deps.clock, ctx, {
+      action: 'forces.member_reveal',
+      targetType: 'force_member',
+      targetId: m.id,
+      regionPath: m.regionPath,
+      detail: { field, reason },
+    });
+    return { field, value: deps.pii.decrypt(enc) };
   });
 }

@@ -92,7 +92,9 @@ export function ResidentDrawer({ resident: r, gridName, onClose }: Props) {
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('residents.noVisits')} />
       )}
-      {revealing && <RevealDialog residentId={r.id} field={revealing} onClose={() => setRevealing(null)} />}
+      {revealing && (
+        <RevealDialog path={`/api/residents/${r.id}/reveal`} field={revealing} onClose={() => setRevealing(null)} />
+      )}
       {visiting && <VisitDialog residentId={r.id} name={r.name} onClose={() => setVisiting(false)} />}
     </Drawer>
   );

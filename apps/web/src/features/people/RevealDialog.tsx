@@ -4,13 +4,14 @@ import { buttonTestId } from '../../components/testId.ts';
 import { useReveal } from './api.ts';
 
 interface Props {
-  residentId: string;
+  /** The audited reveal route: a resident's (/api/residents/:id/reveal) or a team member's (/api/forces/members/:id/reveal). */
+  path: string;
   field: 'idNumber' | 'phone';
   onClose: () => void;
 }
 
 /** 查看完整号码: asks why (the reason goes into the audit log), then shows the number once. */
-export function RevealDialog({ residentId, field, onClose }: Props) {
+export function RevealDialog({ path, field, onClose }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
   const reveal = useReveal();
@@ -51,7 +52,7 @@ export function RevealDialog({ residentId, field, onClose }: Props) {
           <Form
             form={form}
             layout="vertical"
-            onFinish={({ reason }) => reveal.mutate({ id: residentId, field, reason: reason.trim() })}
+            onFinish={({ reason }) => reveal.mutate({ path, field, reason: reason.trim() })}
           >
             <Form.Item
               name="reason"

@@ -94,8 +94,7 @@ export const useCreateSpecial = () =>
 /** 查看完整号码: audited on the server; the reason is required. Errors are shown in the dialog. */
 export function useReveal() {
   return useMutation({
-    mutationFn: ({ id, ...body }: RevealBody & { id: string }) =>
-      api.post<Revealed>(`/api/residents/${id}/reveal`, body),
+    mutationFn: ({ path, ...body }: RevealBody & { path: string }) => api.post<Revealed>(path, body),
     meta: { silent: true },
   });
 }
