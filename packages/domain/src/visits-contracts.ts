@@ -51,9 +51,14 @@ export type VisitList = z.infer<typeof visitListSchema>;
 export const fieldVisitQuerySchema = z.strictObject({
   kind: z.enum(VISIT_KINDS).optional(),
   gridId: z.string().uuid().optional(),
+  /** The caller's own visits only (the phone's 已发送 list). */
+  mine: z.enum(['true', 'false']).optional(),
+  /** Only visits with findings (what may still become a case). */
+  withFindings: z.enum(['true', 'false']).optional(),
   page: queryInt(1, 100_000).default(1),
   pageSize: queryInt(1, 100).default(20),
 });
+export type FieldVisitQuery = z.infer<typeof fieldVisitQuerySchema>;
 /** A visit with whom or what it visited: the resident's name, the house's address, the organisation's name. */
 export const fieldVisitRowSchema = visitViewSchema.extend({
   residentId: z.string().nullable(),

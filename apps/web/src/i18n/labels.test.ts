@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACTION_LABELS,
+  CLAIM_EXPIRED_LABEL,
   CASE_STATE_LABELS,
   DISPUTE_ACTION_LABELS,
   DISPUTE_RISK_LABELS,
@@ -20,7 +21,8 @@ describe('Chinese case labels', () => {
   });
 
   it('name every timeline event as the server does', () => {
-    expect(zhCN.cases.events).toEqual(ACTION_LABELS);
+    // Besides the actions: a claim released on its clock (an `unclaim` marked expired) has its own label.
+    expect(zhCN.cases.events).toEqual({ ...ACTION_LABELS, unclaim_expired: CLAIM_EXPIRED_LABEL });
   });
 
   it('are the ones written here for the states', () => {

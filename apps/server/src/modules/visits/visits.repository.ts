@@ -75,13 +75,22 @@ export async function visitsPage(
   db: Db,
   actor: Actor,
   responsible: SQL,
-  q: { kind?: VisitRow['kind']; gridId?: string; page: number; pageSize: number },
+  q: {
+    kind?: VisitRow['kind'];
+    gridId?: string;
+    mine?: 'true' | 'false';
+    withFindings?: 'true' | 'false';
+    page: number;
+    pageSize: number;
+  },
 ) {
   const where = and(
     inScope(actor, visits.regionPath),
     responsible,
     q.kind ? eq(visits.kind, q.kind) : undefined,
     q.gridId ? eq(visits.gridId, q.gridId) : undefined,
+    q.mine === 'true' ? eq(visits.visitorId, actor.id) : undefined,
+    q.withFindings === 'true' ? sql`coalesce(${visits.findings}, '') <> ''` : undefined,
   );
   const [rows, [total]] = await Promise.all([
     db

@@ -201,6 +201,33 @@ describe('visits (走访)', () => {
     expect((await call(mediator, 'GET', `/api/attachments/${photoId}?size=thumb`)).statusCode).toBe(404);
     expect((await call(dispatcher, 'GET', '/api/visits?kind=visitor')).statusCode).toBe(400);
   });
+
+  it("gives a worker their own visits with findings (the phone's 已发送 list), nobody else's", async () => {
+    const r = await resident('走访对象庚', mingde, grid1.gridId);
+    const mineWith = (
+      await call(gridworker, 'POST', '/api/visits', { residentId: r, note: '入户', findings: '门口堆放纸箱' })
+    ).json();
+    await call(gridworker, 'POST', '/api/visits', { residentId: r, note: '回访，一切正常' });
+    const noGrid = await resident('走访对象辛'); // of no grid: the other worker answers for it too
+    const theirs = await call(other, 'POST', '/api/visits', { residentId: noGrid, note: '走访', findings: '路灯不亮' });
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    type Row = { id: string; visitorId: string; findings: string | null; residentId: string | null };
+    const page = async (s: Session, q: string) =>
+      (await call(s, 'GET', `/api/visits?pageSize=100${q}`)).json() as { items: Row[]; total: number };
+    const mine = await page(gridworker, '&mine=true&withFindings=true');
+    expect(mine.items.filter((v) => v.residentId === r).map((v) => [v.id, v.findings])).toEqual([
+      [mineWith.id, '门口堆放纸箱'],
+    ]);
+    // All by one visitor, the worker: the visit just made is among them.
+    expect(new Set(mine.items.map((v) => v.visitorId)).size).toBe(1);
+    expect(mine.items.every((v) => !!v.findings)).toBe(true);
+    // Without the filters the worker reads both of their visits to 庚; never the other worker's.
+    const all = await page(gridworker, '&mine=true');
+    expect(all.items.filter((v) => v.residentId === r)).toHaveLength(2);
+    expect(all.items.map((v) => v.id)).not.toContain(theirs.json().id);
+    expect((await page(other, '&mine=true&withFindings=true')).items.map((v) => v.id)).toContain(theirs.json().id);
+    expect((await call(gridworker, 'GET', '/api/visits?mine=yes')).statusCode).toBe(400);
+  });
 });
 
 describe('special-population visit plans', () => {
@@ -220,6 +247,10 @@ describe('special-population visit plans', () => {
     planId = s.json().id;
     const intervals = (await call(dispatcher, 'GET', '/api/visit-plans/intervals')).json().intervals;
     const countyAdmin = await signIn('admin'); // 管城回族区: the county the intervals belong to
+    // The county admin reads what they set (configuration, no personal data), the same as the centre.
+    const read = await call(countyAdmin, 'GET', '/api/visit-plans/intervals');
+    expect(read.statusCode, read.body).toBe(200);
+    expect(read.json().intervals).toEqual(intervals);
     const bad = await call(countyAdmin, 'PUT', '/api/visit-plans/intervals', {
       ...intervals,
       drug_user: { high: 30, medium: 15, low: 7 },

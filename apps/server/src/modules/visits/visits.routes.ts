@@ -103,7 +103,8 @@ export async function visitsRoutes(app: AppInstance) {
     handler: (req) => visitFigures(deps, req.ctx, req.query),
   });
   app.get('/api/visit-plans/intervals', {
-    config: field,
+    // Configuration, not personal data: the county admin who sets them reads them too.
+    config: { access: { roles: ['grid_worker', 'dispatcher', 'admin'], scope: 'region' } },
     schema: { tags, summary: '本县走访间隔（按类别与风险等级，天）', response: { 200: visitIntervalsViewSchema } },
     handler: (req) => getIntervals(deps, req.ctx),
   });

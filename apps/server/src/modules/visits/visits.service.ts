@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { type VisitInput, type VisitKind, chinaDayOf, nextVisitDue, visitTiming } from '@gewu/domain';
+import {
+  type FieldVisitQuery,
+  type VisitInput,
+  type VisitKind,
+  chinaDayOf,
+  nextVisitDue,
+  visitTiming,
+} from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -178,11 +185,7 @@ function visitView(v: VisitRow, visitorName: string | null) {
  * The area's visits of every kind (走访台账), newest first: the township centre's whole region, a grid
  * worker the grids they answer for — the same readers as a resident's visits (`listVisits`), and why.
  */
-export async function listAreaVisits(
-  deps: VisitsDeps,
-  ctx: RequestContext,
-  q: { kind?: VisitKind; gridId?: string; page: number; pageSize: number },
-) {
+export async function listAreaVisits(deps: VisitsDeps, ctx: RequestContext, q: FieldVisitQuery) {
   const actor = authorize(ctx, 'special_population.read');
   const { rows, total } = await visitsPage(deps.db, actor, responsibleSql(actor, sql`${visits.gridId}`), q);
   await recordAudit(deps.db, deps.clock, ctx, { action: 'visit.list', detail: { filter: q, count: rows.length } });

@@ -1,6 +1,7 @@
+import { caseEventKey } from '../../components/caseEventKey.ts';
 import { Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseDetail, CaseEventType } from '@gewu/domain';
+import type { CaseDetail } from '@gewu/domain';
 import { formatTime } from '../../components/formatTime.ts';
 import { Photos } from '../attachments/Photos.tsx';
 import { eventColor } from './colors.ts';
@@ -41,7 +42,7 @@ function EventFacts({ e }: { e: Event }) {
 /** The case's history, newest first: what happened, who did it, when, the note and photos. */
 export function CaseTimeline({ events }: { events: CaseDetail['events'] }) {
   const { t } = useTranslation();
-  const label = (e: Event) => t(`cases.events.${e.type as CaseEventType}`, { defaultValue: e.label });
+  const label = (e: Event) => t(caseEventKey(e), { defaultValue: e.label });
   return (
     <Timeline
       data-testid="case-timeline"

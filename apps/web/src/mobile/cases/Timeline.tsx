@@ -1,7 +1,8 @@
+import { caseEventKey } from '../../components/caseEventKey.ts';
 import { Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import type { CaseDetail, CaseEventType } from '@gewu/domain';
+import type { CaseDetail } from '@gewu/domain';
 import { eventColor } from '../../features/cases/colors.ts';
 import { PhotoStrip } from './PhotoStrip.tsx';
 
@@ -16,7 +17,7 @@ export function CaseTimeline({ events }: { events: CaseDetail['events'] }) {
       content: (
         <div className="m-event" data-testid={`timeline-event-${e.seq}`} data-type={e.type}>
           <div className="m-event-head">
-            <strong>{t(`cases.events.${e.type as CaseEventType}`, { defaultValue: e.label })}</strong>
+            <strong>{t(caseEventKey(e), { defaultValue: e.label })}</strong>
             <span className="m-muted">{dayjs(e.at).format('MM-DD HH:mm')}</span>
           </div>
           {e.actorName && <div className="m-muted">{e.actorName}</div>}

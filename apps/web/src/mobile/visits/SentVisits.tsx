@@ -4,28 +4,31 @@ import { useTranslation } from 'react-i18next';
 import { formatTime } from '../../components/formatTime.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { useCatalogue } from '../api.ts';
-import { useVisitToCase } from './useVisits.ts';
-import type { SentVisit } from './visitQueue.ts';
+import { type SentVisit, useSentVisits, useVisitToCase } from './useVisits.ts';
 
-/** The sent visits with findings: each one tap from a case (the item chosen, the findings reported). */
-export function SentVisits({ userId, sent }: { userId: string; sent: SentVisit[] }) {
+/**
+ * The worker's sent visits with findings (read from the server when online): each one tap from a case
+ * (the item chosen, the findings reported).
+ */
+export function SentVisits() {
   const { t } = useTranslation();
-  if (sent.length === 0) return null;
+  const sent = useSentVisits();
+  if (!sent.data?.length) return null;
   return (
     <div className="m-section" data-testid="m-visit-sent">
       <div className="m-section-title">{t('mobile.visits.sent')}</div>
-      {sent.map((v) => (
-        <SentRow key={v.id} userId={userId} visit={v} />
+      {sent.data.map((v) => (
+        <SentRow key={v.id} visit={v} />
       ))}
     </div>
   );
 }
 
-function SentRow({ userId, visit }: { userId: string; visit: SentVisit }) {
+function SentRow({ visit }: { visit: SentVisit }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const catalogue = useCatalogue(user);
-  const toCase = useVisitToCase(userId);
+  const toCase = useVisitToCase();
   const [itemCode, setItemCode] = useState<string>();
   return (
     <div className="m-field" data-testid={`m-visit-sent-${visit.id}`}>
@@ -34,8 +37,10 @@ function SentRow({ userId, visit }: { userId: string; visit: SentVisit }) {
         <span className="m-muted">{formatTime(visit.visitedAt)}</span>
       </div>
       <div className="m-muted">{visit.findings}</div>
-      {visit.caseCode ? (
-        <Tag color="success">{t('mobile.visits.caseMade', { code: visit.caseCode })}</Tag>
+      {toCase.data || visit.caseId ? (
+        <Tag color="success" data-testid="m-visit-case-made">
+          {toCase.data ? t('mobile.visits.caseMade', { code: toCase.data.code }) : t('mobile.visits.caseLinked')}
+        </Tag>
       ) : (
         <div style={{ display: 'flex', gap: 8, marginTop: 6 }}>
           <Select

@@ -19,7 +19,7 @@ export default function VisitsPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const plans = useVisitPlans(user.id);
-  const { queued, sent, sync } = useVisitOutbox(user.id);
+  const { queued, sync } = useVisitOutbox(user.id);
   const [form, setForm] = useState<{ plan: VisitPlanView | null } | null>(null);
   const done = () => {
     setForm(null);
@@ -81,7 +81,7 @@ export default function VisitsPage() {
           </button>
         ))}
       </div>
-      <SentVisits userId={user.id} sent={sent} />
+      <SentVisits />
     </div>
   );
 }

@@ -2,15 +2,14 @@
  * The phone's outbox of visits (走访): a visit is stored on the device first under a client id made once
  * (the server's `clientId`, so a retry returns the visit already made), then sent — each photo uploaded
  * once, its id saved at once — by the field outbox (deviceQueue.ts), app-wide. A transient error keeps the
- * rest for the next try; a refusal marks that one failed with the server's message. Sent visits are remembered
- * on the device (id and findings) for the 转为案件 one-tap.
+ * rest for the next try; a refusal marks that one failed with the server's message. Once sent, nothing of it
+ * stays on the device: the 已发送 list with its 转为案件 one-tap is read from the server (useSentVisits).
  */
 import type { VisitInput, VisitRecorded } from '@gewu/domain';
 import { api } from '../../app/api.ts';
 import { uploadPhoto } from '../api.ts';
 import { DeviceQueue, type DeviceError } from '../offline/deviceQueue.ts';
 import { idbStore, withFallback } from '../offline/idbStore.ts';
-import { readCache, writeCache } from '../offline/localCache.ts';
 import { type QueueStatus, newKey } from '../offline/offlineQueue.ts';
 
 export interface QueuedVisit {
@@ -26,33 +25,6 @@ export interface QueuedVisit {
   photos: { blob: Blob; attachmentId?: string }[];
 }
 
-/** A visit the server has: kept on the device to turn its findings into a case. */
-export interface SentVisit {
-  id: string;
-  label: string;
-  findings: string;
-  visitedAt: string;
-  caseCode?: string;
-}
-
-const listeners = new Set<() => void>();
-const sentKey = (userId: string) => `visits.sent.${userId}`;
-
-export function sentVisits(userId: string): SentVisit[] {
-  return readCache<SentVisit[]>(sentKey(userId))?.data ?? [];
-}
-
-export function saveSent(userId: string, list: SentVisit[]): void {
-  writeCache(sentKey(userId), list.slice(0, 20));
-  listeners.forEach((l) => l());
-}
-
-/** Tells when the sent visits kept on the device change. */
-export function subscribeSent(l: () => void): () => void {
-  listeners.add(l);
-  return () => void listeners.delete(l);
-}
-
 async function send(start: QueuedVisit, save: (next: QueuedVisit) => Promise<void>): Promise<VisitRecorded> {
   let item = start;
   for (let i = 0; i < item.photos.length; i++) {
@@ -63,13 +35,7 @@ async function send(start: QueuedVisit, save: (next: QueuedVisit) => Promise<voi
     await save(item);
   }
   const photoIds = item.photos.map((p) => p.attachmentId).filter((id): id is string => !!id);
-  const done = await api.post<VisitRecorded>('/api/visits', { ...item.body, clientId: item.id, photoIds });
-  const findings = item.body.findings?.trim();
-  if (findings) {
-    const list = sentVisits(item.userId).filter((v) => v.id !== done.id);
-    saveSent(item.userId, [{ id: done.id, label: item.label, findings, visitedAt: done.visitedAt }, ...list]);
-  }
-  return done;
+  return api.post<VisitRecorded>('/api/visits', { ...item.body, clientId: item.id, photoIds });
 }
 
 class VisitQueue extends DeviceQueue<QueuedVisit> {
