@@ -52,8 +52,8 @@ test('a grid worker records a special-population visit offline; back online it r
   // Back online: sent once, then offered as a case.
   await m.context().setOffline(false);
   await expect(m.getByTestId('m-visit-outbox')).toBeHidden({ timeout: 20_000 });
-  await expect(m.getByTestId('m-visit-sent')).toBeVisible();
   const sent = await visits();
+  await expect(m.getByTestId(`m-visit-sent-${sent[0]?.id}`)).toBeVisible();
   expect(sent).toHaveLength(1);
   expect(sent[0]?.findings).toBe('楼道堆放杂物堵塞消防通道');
 
@@ -65,12 +65,13 @@ test('a grid worker records a special-population visit offline; back online it r
   // 转为案件: one tap once the item is chosen, where the phone stands.
   await m.context().grantPermissions(['geolocation']);
   await m.context().setGeolocation(await spotInGrid(baseURL ?? ''));
-  const item = m.getByTestId('m-visit-case-item');
-  await item.click();
+  // The worker's sent visits with findings come from the server (other visits of theirs may be listed too).
+  const sentRow = m.getByTestId(`m-visit-sent-${sent[0]?.id}`);
+  await sentRow.getByTestId('m-visit-case-item').click();
   await m.keyboard.type(PHONE_ITEM.name);
   await m.locator('.ant-select-item-option').filter({ hasText: PHONE_ITEM.name }).first().click();
-  await m.getByTestId('m-visit-to-case').click();
-  await expect(m.getByTestId(`m-visit-sent-${sent[0]?.id}`)).toContainText('已转为案件');
+  await sentRow.getByTestId('m-visit-to-case').click();
+  await expect(sentRow).toContainText('已转为案件');
   await expectFitsPhone(m);
   await shot(m, 'visits-390');
   await api.dispose();
