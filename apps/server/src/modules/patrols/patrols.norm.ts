@@ -26,18 +26,21 @@ import { patrolNormSettings } from './patrols.table.ts';
  * (GET /api/patrols/norm) read the norm in force at the worker's region.
  */
 
+/** A stored setting as the domain reads it (DutyNormSetting). */
+const SETTING_COLUMNS = {
+  regionPath: patrolNormSettings.regionPath,
+  normId: patrolNormSettings.normId,
+  name: patrolNormSettings.name,
+  daysPerWeek: patrolNormSettings.daysPerWeek,
+  patrolsPerDay: patrolNormSettings.patrolsPerDay,
+  hoursPerDay: patrolNormSettings.hoursPerDay,
+  reportsPerDay: patrolNormSettings.reportsPerDay,
+};
+
 /** The settings of `regionPath` and its ancestors (at most one per level). */
 async function settingsAbove(db: Db, regionPath: string): Promise<DutyNormSetting[]> {
   return db
-    .select({
-      regionPath: patrolNormSettings.regionPath,
-      normId: patrolNormSettings.normId,
-      name: patrolNormSettings.name,
-      daysPerWeek: patrolNormSettings.daysPerWeek,
-      patrolsPerDay: patrolNormSettings.patrolsPerDay,
-      hoursPerDay: patrolNormSettings.hoursPerDay,
-      reportsPerDay: patrolNormSettings.reportsPerDay,
-    })
+    .select(SETTING_COLUMNS)
     .from(patrolNormSettings)
     .where(sql`${regionPath} LIKE ${patrolNormSettings.regionPath} || '%'`);
 }
@@ -45,15 +48,7 @@ async function settingsAbove(db: Db, regionPath: string): Promise<DutyNormSettin
 /** The norms in force at each worker's region (for the figures of an area: one query for the settings). */
 export async function normsOfWorkers(db: Db, areaPath: string, workerPaths: ReadonlyMap<string, string>) {
   const settings = await db
-    .select({
-      regionPath: patrolNormSettings.regionPath,
-      normId: patrolNormSettings.normId,
-      name: patrolNormSettings.name,
-      daysPerWeek: patrolNormSettings.daysPerWeek,
-      patrolsPerDay: patrolNormSettings.patrolsPerDay,
-      hoursPerDay: patrolNormSettings.hoursPerDay,
-      reportsPerDay: patrolNormSettings.reportsPerDay,
-    })
+    .select(SETTING_COLUMNS)
     .from(patrolNormSettings)
     .where(
       sql`${areaPath} LIKE ${patrolNormSettings.regionPath} || '%' OR ${patrolNormSettings.regionPath} LIKE ${areaPath} || '%'`,
