@@ -143,7 +143,12 @@ export const inspectionCaseResultSchema = z.object({
   created: z.boolean(),
 });
 
-export const inspectionFiguresQuerySchema = z.strictObject({ from: day, to: day });
+export const inspectionFiguresQuerySchema = z.strictObject({
+  from: day,
+  to: day,
+  /** A region of the caller's area (default: all of it). */
+  regionId: z.string().uuid().optional(),
+});
 export const inspectionFiguresSchema = z.object({
   inspections: z.number().int(),
   withFailures: z.number().int(),

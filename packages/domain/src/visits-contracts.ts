@@ -149,7 +149,12 @@ export const visitPlanPageSchema = z.object({
 });
 
 const dateString = z.iso.date();
-export const visitFiguresQuerySchema = z.strictObject({ from: dateString, to: dateString });
+export const visitFiguresQuerySchema = z.strictObject({
+  from: dateString,
+  to: dateString,
+  /** A region of the caller's area (default: all of it). */
+  regionId: z.string().uuid().optional(),
+});
 /** Special-population visits for a period and region: done (on time / late) and plans due / overdue. */
 export const visitFiguresSchema = z.object({
   from: z.string(),

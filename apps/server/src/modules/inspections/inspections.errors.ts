@@ -5,6 +5,7 @@ const unprocessable = (code: string, message: string, details?: { path: string; 
   new AppError(422, code, message, details);
 const keysOf = (keys: string[]) => keys.slice(0, 10).join('、');
 
+export const regionNotFound = () => notFound('inspection.region_not_found', '区域不存在或不在您的管辖范围内');
 export const inspectionNotFound = () => notFound('inspection.not_found', '排查记录不存在或不在您的管辖范围内');
 export const templateNotFound = () => notFound('inspection.template_not_found', '检查表不存在或不适用于您的辖区');
 export const placeNotFound = () => notFound('inspection.place_not_found', '场所不存在或不在您的管辖范围内');

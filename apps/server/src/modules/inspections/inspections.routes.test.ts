@@ -331,6 +331,17 @@ describe('inspections (隐患排查)', () => {
     });
     expect((await ok(dispatcher, 'GET', '/api/inspection-figures?from=2026-11-22&to=2026-11-22')).inspections).toBe(0);
     expect((await ok(dispatcher2, 'GET', '/api/inspection-figures?from=2026-11-23&to=2026-11-23')).inspections).toBe(0);
+    // For a region: 明德社区 holds all three; 致知社区 none; a community of another township is not the centre's.
+    const region = async (code: string) =>
+      call(
+        dispatcher,
+        'GET',
+        `/api/inspection-figures?from=2026-11-23&to=2026-11-23&regionId=${await regionIdByCode(t.database, code)}`,
+      );
+    expect((await region('410104001001')).json()).toMatchObject({ inspections: 3, failedItems: 4 });
+    expect((await region('410104001002')).json()).toMatchObject({ inspections: 0, failedItems: 0, byTemplate: [] });
+    const far = await region('410104002001');
+    expect([far.statusCode, far.json().code]).toEqual([404, 'inspection.region_not_found']);
   });
 
   it('filters the list by period (China days, both included), template and failures', async () => {

@@ -26,6 +26,7 @@ import {
   templateNotForPlace,
   templateNotFound,
   unknownItem,
+  regionNotFound,
 } from './inspections.errors.ts';
 import {
   type AnswerRow,
@@ -45,6 +46,7 @@ import {
   templatesByIds,
 } from './inspections.repository.ts';
 import { ensureDefaultTemplates } from './templates.service.ts';
+import { actorWithin } from '../regions/regions.repository.ts';
 
 export type InspectionDeps = { db: Db; clock: Clock; config: { GEWU_ATTACHMENT_UNLINKED_DAYS: number } };
 
@@ -230,8 +232,14 @@ export async function lastResult(
 }
 
 /** Inspections and failed items of the actor's area for the China days `from`..`to` (both included). */
-export async function inspectionFigures(deps: InspectionDeps, ctx: RequestContext, q: { from: string; to: string }) {
-  const actor = authorize(ctx, 'inspection.read');
+export async function inspectionFigures(
+  deps: InspectionDeps,
+  ctx: RequestContext,
+  q: { from: string; to: string; regionId?: string },
+) {
+  const whole = authorize(ctx, 'inspection.read');
+  const actor = q.regionId ? await actorWithin(deps.db, whole, q.regionId) : whole;
+  if (!actor) throw regionNotFound();
   const { byTemplate, casesMade } = await figuresOf(
     deps.db,
     actor.regionPath,

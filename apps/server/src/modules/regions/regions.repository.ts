@@ -20,6 +20,15 @@ export function listRegionsInScope(db: Db, actor: Pick<Actor, 'regionPath'>) {
   return db.select().from(regions).where(inScope(actor, regions.path)).orderBy(asc(regions.path));
 }
 
+/**
+ * The actor narrowed to a region of their area (figures "for a region"): the same actor whose scope is that
+ * region's subtree, or null when the region is not in their area.
+ */
+export async function actorWithin<A extends Actor>(db: Db, actor: A, regionId: string): Promise<A | null> {
+  const r = await findRegionInScope(db, actor, regionId);
+  return r ? { ...actor, regionPath: r.path } : null;
+}
+
 export async function findRegionInScope(
   db: Db,
   actor: Pick<Actor, 'regionPath'>,

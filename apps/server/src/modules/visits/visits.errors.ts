@@ -1,6 +1,7 @@
 import { badRequest, notFound } from '../../platform/errors.ts';
 
 /** The visits module's errors (走访): each code with its status and one Chinese message. */
+export const regionNotFound = () => notFound('visit.region_not_found', '区域不存在或不在您的管辖范围内');
 export const visitNotFound = () => notFound('visit.not_found', '走访记录不存在或不在您的管辖范围内');
 export const visitTargetRequired = (message: string, path: string) =>
   badRequest('visit.target_required', message, [{ path, message: '必填' }]);

@@ -19,6 +19,8 @@ import {
   plansPage,
   responsibleSql,
 } from '../people/special.repository.ts';
+import { actorWithin } from '../regions/regions.repository.ts';
+import { regionNotFound } from './visits.errors.ts';
 import type { VisitsDeps } from './visits.service.ts';
 import { lastVisitsOfPlans, specialVisitFigures } from './visits.repository.ts';
 import { visits } from './visits.table.ts';
@@ -72,9 +74,11 @@ export async function listPlans(deps: VisitsDeps, ctx: RequestContext, q: PlanQu
 export async function visitFigures(
   deps: VisitsDeps,
   ctx: RequestContext,
-  q: { from: string; to: string },
+  q: { from: string; to: string; regionId?: string },
 ): Promise<VisitFigures> {
-  const actor = authorize(ctx, 'special_population.read');
+  const whole = authorize(ctx, 'special_population.read');
+  const actor = q.regionId ? await actorWithin(deps.db, whole, q.regionId) : whole;
+  if (!actor) throw regionNotFound();
   const start = chinaMidnight(q.from);
   const end = chinaMidnight(addDays(q.to, 1));
   const [{ done, answered }, open] = await Promise.all([

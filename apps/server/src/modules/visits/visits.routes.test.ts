@@ -353,6 +353,13 @@ describe('special-population visit plans', () => {
     expect(fig).toMatchObject({ done: 1, late: 1, onTime: 0 });
     expect(fig.due).toBeGreaterThanOrEqual(1);
     expect(fig.overdue).toBeGreaterThanOrEqual(1);
+    // For a region of the centre's area: 明德社区 has that visit, 致知社区 none; another township's is 404.
+    const inRegion = (id: string) =>
+      call(dispatcher, 'GET', `/api/visit-plans/figures?from=2026-11-30&to=2026-11-30&regionId=${id}`);
+    expect((await inRegion(mingde)).json()).toMatchObject({ done: 1, late: 1, onTime: 0 });
+    expect((await inRegion(zhizhi)).json()).toMatchObject({ done: 0, late: 0, due: 0, overdue: 0 });
+    const far = await inRegion(await regionIdByCode(t.database, '410104002001'));
+    expect([far.statusCode, far.json().code]).toEqual([404, 'visit.region_not_found']);
   });
 });
 

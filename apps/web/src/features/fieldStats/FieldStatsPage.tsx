@@ -108,7 +108,7 @@ function PatrolTable({
 /**
  * 外勤统计: for a period and a region, the 巡查 figures (totals, per grid, per worker with the weeks
  * meeting the duty norm), 隐患排查, 走访 of special populations and 群防群治 — each section shown to
- * whoever may read it. Inspections and visits count the whole area (their routes take no region).
+ * whoever may read it; every section counts the region picked (by default the whole area).
  */
 export function FieldStatsPage() {
   const { t } = useTranslation(NS);
@@ -123,20 +123,15 @@ export function FieldStatsPage() {
   const canInspections = can('inspection.read');
   const canVisits = can('special_population.read');
   const canForces = can('forces.read');
-  const inspections = useInspectionFigures(days, canInspections);
+  const inspections = useInspectionFigures(period, canInspections);
   const templates = useInspectionTemplates(canInspections);
-  const visits = useVisitFigures(days, canVisits);
+  const visits = useVisitFigures(period, canVisits);
   const forces = useForcesFigures(period, canForces);
   const areas = (regions.data ?? []).filter(
     (r) => r.level === 'county' || r.level === 'township' || r.level === 'village',
   );
   const p = totals.data?.totals;
   const templateName = (key: string) => templates.data?.find((x) => x.key === key)?.name ?? key;
-  const wholeArea = regionId ? (
-    <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-      {t('wholeArea')}
-    </Typography.Paragraph>
-  ) : null;
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="field-stats">
@@ -203,7 +198,6 @@ export function FieldStatsPage() {
 
       {canInspections && (
         <Card title={t('inspections.title')} data-testid="field-stats-inspections">
-          {wholeArea}
           {inspections.isError ? (
             <Alert type="error" showIcon title={inspections.error.message} />
           ) : (
@@ -236,7 +230,6 @@ export function FieldStatsPage() {
 
       {canVisits && (
         <Card title={t('visits.title')} data-testid="field-stats-visits">
-          {wholeArea}
           {visits.isError ? (
             <Alert type="error" showIcon title={visits.error.message} />
           ) : (

@@ -19,8 +19,8 @@ export function usePatrolFigures(params: Period & { by: 'grid' | 'worker'; page:
   });
 }
 
-/** 隐患排查 figures of the whole area (GET /api/inspection-figures), with the templates' names. */
-export function useInspectionFigures(params: { from: string; to: string }, enabled: boolean) {
+/** 隐患排查 figures for a period and a region (GET /api/inspection-figures); the templates' names below. */
+export function useInspectionFigures(params: Period, enabled: boolean) {
   return useQuery({
     queryKey: ['inspection-figures', params],
     queryFn: () => api.get<InspectionFigures>('/api/inspection-figures', params),
@@ -38,7 +38,7 @@ export function useInspectionTemplates(enabled: boolean) {
 }
 
 /** 走访 of special populations (GET /api/visit-plans/figures): done (on time / late), due, overdue. */
-export function useVisitFigures(params: { from: string; to: string }, enabled: boolean) {
+export function useVisitFigures(params: Period, enabled: boolean) {
   return useQuery({
     queryKey: ['visit-figures', params],
     queryFn: () => api.get<VisitFigures>('/api/visit-plans/figures', params),
