@@ -34,13 +34,17 @@ export function KeyPlacesPage() {
       else notifyError(err);
     }
   };
-  const cannotList = isApiError(places.error) && places.error.status === 403;
+  const cannotList = places.error
+    ? isApiError(places.error) && places.error.status === 403
+      ? t('places.cannotList')
+      : places.error.message
+    : null;
 
   return (
     <Card title={t('places.title')} data-testid="key-places-page">
       <Typography.Paragraph type="secondary">{t('places.hint', { min: minM, max: maxM })}</Typography.Paragraph>
       {cannotList ? (
-        <Alert type="info" showIcon message={t('places.cannotList')} />
+        <Alert type="info" showIcon message={cannotList} data-testid="places-error" />
       ) : (
         <>
           <Input.Search

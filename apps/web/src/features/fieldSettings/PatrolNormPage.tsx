@@ -1,7 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Form, Input, InputNumber, Radio, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { CUSTOM_NORM_ID, DUTY_NORM_FIELDS, DUTY_NORM_LEVELS, type PatrolNormSettingBody } from '@gewu/domain';
+import {
+  CUSTOM_NORM_ID,
+  DUTY_NORM_FIELDS,
+  DUTY_NORM_LEVELS,
+  dutyNormProblem,
+  type DutyNormFigures,
+  type PatrolNormSettingBody,
+} from '@gewu/domain';
 import { isApiError } from '../../app/api.ts';
 import { notifyError, notifySuccess } from '../../app/notify.ts';
 import { useCan, useCurrentUser } from '../../app/session.ts';
@@ -41,6 +48,11 @@ export function PatrolNormPage() {
   const mayEdit = can('patrol.norm_manage') && (DUTY_NORM_LEVELS as readonly string[]).includes(user.region.level);
   const view = setting.data;
   const draft = edits ?? (view ? draftOf(view) : null);
+  // The field the refusal concerns, to show it beside that field (the form's other refusals show below it).
+  const badField =
+    refused && draft?.choice === CUSTOM_NORM_ID
+      ? dutyNormProblem(Object.fromEntries(DUTY_NORM_FIELDS.map((k) => [k, draft[k] ?? Number.NaN])) as DutyNormFigures)
+      : null;
 
   const change = (patch: Partial<Draft>) => {
     setRefused(null);
@@ -138,13 +150,18 @@ export function PatrolNormPage() {
                 {DUTY_NORM_FIELDS.map((k) => {
                   const { min, max, step } = view.limits[k];
                   return (
-                    <Form.Item key={k} label={t(`norm.${k}`)} extra={t('norm.range', { min, max })}>
+                    <Form.Item
+                      key={k}
+                      label={t(`norm.${k}`)}
+                      extra={t('norm.range', { min, max })}
+                      validateStatus={badField === k ? 'error' : undefined}
+                      help={badField === k ? <span data-testid="norm-error">{refused}</span> : undefined}
+                    >
                       <InputNumber
                         min={min}
                         max={max}
                         step={step}
                         value={draft[k]}
-                        status={refused ? 'error' : undefined}
                         onChange={(v) => change({ [k]: v })}
                         style={{ width: 160 }}
                         data-testid={`norm-input-${k}`}
@@ -154,7 +171,7 @@ export function PatrolNormPage() {
                 })}
               </>
             )}
-            {refused && (
+            {refused && !badField && (
               <Form.Item>
                 <Typography.Text type="danger" data-testid="norm-error">
                   {refused}

@@ -38,6 +38,7 @@ export function useNormSetting() {
 export function usePutNormSetting() {
   const qc = useQueryClient();
   return useMutation({
+    meta: { silent: true },
     mutationFn: (body: PatrolNormSettingBody) => api.put<NormSettingView>('/api/patrols/norm-setting', body),
     onSuccess: (saved) => qc.setQueryData(NORM_KEY, saved),
   });
@@ -49,12 +50,15 @@ export function useKeyPlaces() {
     queryKey: PLACES_KEY,
     queryFn: () => api.get<{ items: KeyPlaceRow[] }>('/api/key-places'),
     retry: false,
+    // The page says itself why it cannot list (a county admin's account is not given the list).
+    meta: { silent: true },
   });
 }
 
 export function usePutRadius() {
   const qc = useQueryClient();
   return useMutation({
+    meta: { silent: true },
     mutationFn: ({ id, radiusM }: { id: string; radiusM: number | null }) =>
       api.put<KeyPlaceRow>(`/api/key-places/${id}/radius`, { radiusM }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: PLACES_KEY }),
