@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Action } from '@gewu/domain';
 import { INBOX_ACTIONS } from './session.ts';
 import {
+  AimOutlined,
   AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
@@ -11,6 +12,7 @@ import {
   FieldTimeOutlined,
   FileSearchOutlined,
   ProfileOutlined,
+  ReconciliationOutlined,
   ScheduleOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -80,6 +82,8 @@ export type NavKey =
   | 'visitPlans'
   | 'visits'
   | 'visitIntervals'
+  | 'patrolNorm'
+  | 'keyPlaces'
   | 'forcesTeams'
   | 'forcesVolunteers'
   | 'forcesActivities'
@@ -276,6 +280,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelKey: 'menu.visitIntervals',
     icon: <FieldTimeOutlined />,
     action: 'visit_plan.configure',
+    group: 'field',
+  },
+  {
+    key: 'patrolNorm',
+    path: '/patrol-norm',
+    labelKey: 'menu.patrolNorm',
+    icon: <ReconciliationOutlined />,
+    action: 'patrol.norm_manage',
+    group: 'field',
+  },
+  {
+    key: 'keyPlaces',
+    path: '/key-places',
+    labelKey: 'menu.keyPlaces',
+    icon: <AimOutlined />,
+    action: 'key_place.configure',
     group: 'field',
   },
   { key: 'imports', path: '/imports', labelKey: 'menu.imports', icon: <CloudUploadOutlined />, action: 'base.import' },

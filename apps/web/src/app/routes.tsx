@@ -16,7 +16,8 @@ import { TOPIC_ROUTES } from '../features/topics/routes.tsx';
 import { PROJECT_ROUTES } from '../features/projects/routes.tsx';
 import { FIELD_STATS_ROUTES } from '../features/fieldStats/routes.tsx';
 import { INSPECTION_ROUTES } from '../features/inspections/routes.tsx';
-import { VISIT_ROUTES } from '../features/visits/routes.tsx'
+import { VISIT_ROUTES } from '../features/visits/routes.tsx';
+import { FIELD_SETTINGS_ROUTES } from '../features/fieldSettings/routes.tsx';
 import { FORCES_ROUTES } from '../features/forces/routes.tsx';
 
 /**
@@ -75,6 +76,7 @@ const GUARDED: readonly [path: string, action: Action | readonly Action[], page:
   ...FIELD_STATS_ROUTES,
   ...INSPECTION_ROUTES,
   ...VISIT_ROUTES,
+  ...FIELD_SETTINGS_ROUTES,
   ...FORCES_ROUTES,
 ];
 

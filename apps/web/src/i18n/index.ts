@@ -13,7 +13,8 @@ import type volunteerZh from './volunteer.zh-CN.json';
 import type fieldStatsZh from './fieldStats.zh-CN.json';
 // The desk's 隐患排查 and 走访 pages (features/inspections, features/visits).
 import type inspectionDeskZh from './inspectionDesk.zh-CN.json';
-import type visitDeskZh from './visitDesk.zh-CN.json'
+import type visitDeskZh from './visitDesk.zh-CN.json';
+import type fieldSettingsZh from './fieldSettings.zh-CN.json';
 import type forcesZh from './forces.zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -100,7 +101,8 @@ declare module 'i18next' {
       volunteer: typeof volunteerZh;
       fieldStats: typeof fieldStatsZh;
       inspectionDesk: typeof inspectionDeskZh;
-      visitDesk: typeof visitDeskZh
+      visitDesk: typeof visitDeskZh;
+      fieldSettings: typeof fieldSettingsZh;
       forces: typeof forcesZh;
     };
   }
