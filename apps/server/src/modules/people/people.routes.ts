@@ -151,7 +151,16 @@ export async function peopleRoutes(app: AppInstance) {
   });
   for (const [path, kind, title, input, view] of places) {
     app.get(`/api/${path}`, {
-      config: { access: { roles: ['grid_worker', 'dispatcher', 'mediator'], scope: 'region' } },
+      // Key places (names, kinds, points: no personal data) are read by the county admin who sets their radius too.
+      config: {
+        access: {
+          roles:
+            kind === 'keyPlaces'
+              ? ['grid_worker', 'dispatcher', 'mediator', 'admin']
+              : ['grid_worker', 'dispatcher', 'mediator'],
+          scope: 'region',
+        },
+      },
       schema: {
         tags,
         summary: `${title}列表`,

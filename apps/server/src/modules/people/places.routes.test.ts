@@ -134,5 +134,14 @@ describe("a key place's check-in radius", () => {
     const list = await t.app.inject({ method: 'GET', url: `/api/key-places?villageId=${villageId}`, ...as(centre) });
     expect(list.json().items.find((p: { id: string }) => p.id === made.json().id).radiusM).toBe(500);
     expect((await call(centre, url, { radiusM: null })).json()).toMatchObject({ radiusM: null });
+    // The county admin reads the key places whose radius it sets (no personal data), not the organisations.
+    const read = (path: string) => t.app.inject({ method: 'GET', url: path, ...as(admin) });
+    const places = await read('/api/key-places');
+    expect(places.statusCode, places.body).toBe(200);
+    expect(places.json().items.find((p: { id: string }) => p.id === made.json().id)).toMatchObject({
+      name: '明德小学',
+      radiusM: null,
+    });
+    expect((await read('/api/organisations')).statusCode).toBe(403);
   });
 });
