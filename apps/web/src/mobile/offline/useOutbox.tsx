@@ -34,7 +34,7 @@ export interface Outbox {
    * waits on the device for the network, 'failed' when refused (its note and photos are back in the draft).
    */
   act(input: ActionDraftInput): Promise<ActionOutcome | undefined>;
-  /** The field work (patrol operations, inspections, visits) waiting on the device, per kind. */
+  /** The field work (patrol operations, inspections, visits, claims closed) waiting on the device, per kind. */
   field: FieldCount[];
 }
 
@@ -112,12 +112,16 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
   /** Sends the field queues; what went refreshes the phone's lists, a refusal is told (the page offers to discard it). */
   const syncField = useCallback(async () => {
     let sent = 0;
+    let told = 0;
     for (const { kind, queue } of FIELD_QUEUES) {
       const outcomes = await exclusive(() => queue.sync(userId)).catch((err: unknown) => {
         console.warn('field outbox sync failed', kind, err instanceof Error ? err.name : 'error');
         return [];
       });
-      sent += outcomes.filter((o) => o.kind === 'sent').length;
+      const went = outcomes.filter((o) => o.kind === 'sent').length;
+      sent += went;
+      // A patrol's batches go every few minutes while it runs: its page shows them, no toast for each.
+      if (kind !== 'patrol') told += went;
       for (const o of outcomes)
         if (o.kind === 'failed')
           notifyError(
@@ -126,10 +130,8 @@ export function OutboxProvider({ userId, children }: { userId: string; children:
             ),
           );
     }
-    if (sent > 0) {
-      notifySuccess(t('mobile.outbox.fieldSynced', { n: sent }));
-      void queryClient.invalidateQueries({ queryKey: MOBILE_KEY });
-    }
+    if (told > 0) notifySuccess(t('mobile.outbox.fieldSynced', { n: told }));
+    if (sent > 0) void queryClient.invalidateQueries({ queryKey: MOBILE_KEY });
   }, [userId, queryClient, t]);
 
   /** Sent actions refresh the lists; a refused one goes back to its draft, so nothing typed is lost. */
