@@ -56,6 +56,13 @@ export function requireActor(ctx: RequestContext): Actor {
   return ctx.actor;
 }
 
+/** Throws 401 without a session, 403 unless the actor may do at least one of `actions` (a read open to two kinds of reader). */
+export function authorizeAny(ctx: RequestContext, actions: readonly Action[]): Actor {
+  const actor = requireActor(ctx);
+  if (!actions.some((a) => can(actor, a))) throw forbidden();
+  return actor;
+}
+
 /** Throws 401 without a session, 403 when the role or the region scope does not allow the action. */
 export function authorize(ctx: RequestContext, action: Action, targetRegionPath?: string | null): Actor {
   const actor = requireActor(ctx);

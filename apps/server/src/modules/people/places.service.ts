@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { CHECKIN_RADIUS_LIMITS, checkinRadiusProblem } from '@gewu/domain';
 import type { RequestContext } from '../../platform/context.ts';
-import { authorize, can, inScope, requireActor } from '../../platform/access.ts';
+import { authorize, authorizeAny, inScope } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import { type PeopleDeps, resolvePlace } from './residents.service.ts';
 import { buildings, keyPlaces, organisations } from './people.table.ts';
@@ -27,10 +27,7 @@ export async function listPlaces<K extends PlaceKind>(
   q: { villageId?: string; gridId?: string },
 ) {
   // Key places carry no personal data: whoever configures their check-in radius reads them as well.
-  const actor =
-    kind === 'keyPlaces' && !can(requireActor(ctx), 'person.read')
-      ? authorize(ctx, 'key_place.configure')
-      : authorize(ctx, 'person.read');
+  const actor = authorizeAny(ctx, kind === 'keyPlaces' ? ['person.read', 'key_place.configure'] : ['person.read']);
   // The three tables share the placement columns used here.
   const table = TABLES[kind] as unknown as typeof organisations;
   const rows = await deps.db

@@ -11,7 +11,7 @@ import {
 } from '@gewu/domain';
 import type { Db } from '../../db/client.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { authorize, can, requireActor } from '../../platform/access.ts';
+import { authorize, authorizeAny } from '../../platform/access.ts';
 import { recordAudit } from '../../platform/audit/audit.service.ts';
 import type { PeopleDeps } from './residents.service.ts';
 import { visitIntervals } from './special.table.ts';
@@ -36,9 +36,7 @@ export async function intervalsAt(db: Db, regionPath: string): Promise<VisitInte
 
 /** The intervals in force: read by those who read the plans, and by those who configure them (the county admin). */
 export async function getIntervals(deps: PeopleDeps, ctx: RequestContext) {
-  const actor = can(requireActor(ctx), 'special_population.read')
-    ? authorize(ctx, 'special_population.read')
-    : authorize(ctx, 'visit_plan.configure');
+  const actor = authorizeAny(ctx, ['special_population.read', 'visit_plan.configure']);
   return { countyPath: countyOf(actor.regionPath), intervals: await intervalsAt(deps.db, actor.regionPath) };
 }
 
