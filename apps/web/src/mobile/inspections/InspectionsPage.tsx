@@ -7,8 +7,7 @@ import { api } from '../../app/api.ts';
 import { notifyError } from '../../app/notify.ts';
 import { useCurrentUser } from '../../app/session.ts';
 import { formatTime } from '../../components/formatTime.ts';
-import { MOBILE_KEY } from '../api.ts';
-import { readCache, writeCache } from '../offline/localCache.ts';
+import { MOBILE_KEY, useCachedQuery } from '../api.ts';
 import { useOutbox } from '../offline/useOutbox.tsx';
 import { InspectionForm, type Place } from './InspectionForm.tsx';
 import { type QueuedInspection, inspectionOutbox } from './inspectionQueue.ts';
@@ -18,18 +17,8 @@ const KEY = [...MOBILE_KEY, 'inspections'] as const;
 type Row = Omit<InspectionView, 'answers'>;
 
 /** Reference data fetched online and kept on the device, so an inspection can be started in a dead zone. */
-function useCached<T>(key: string, fetch: () => Promise<T>) {
-  return useQuery({
-    queryKey: [...MOBILE_KEY, 'cached', key],
-    queryFn: async () => {
-      const data = await fetch();
-      writeCache(key, data);
-      return data;
-    },
-    initialData: () => readCache<T>(key)?.data,
-    initialDataUpdatedAt: 0,
-  });
-}
+const useCached = <T,>(key: string, fetch: () => Promise<T>) =>
+  useCachedQuery<T>(key, [...MOBILE_KEY, 'cached', key], fetch, true, true);
 
 /**
  * 隐患排查 on the grid worker's phone: pick a place of the area and a checklist, answer item by item
